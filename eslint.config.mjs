@@ -1,0 +1,97 @@
+// Layer boundaries of DESIGN.md section 2, enforced here so that a wrong import fails `npm run lint`
+// with a message that says which rule it breaks and why.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const HOST_PACKAGES = [
+  "exceljs",
+  "react",
+  "react-dom",
+  "@fluentui/*",
+  "office-*",
+  "node:*",
+  "fs",
+  "path",
+  "os",
+];
+
+function boundary(files, forbiddenFolders, extraPackages, why) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...forbiddenFolders.map((folder) => ({
+              group: [`**/${folder}`, `**/${folder}/**`],
+              message: why,
+            })),
+            ...(extraPackages.length ? [{ group: extraPackages, message: why }] : []),
+          ],
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "bin/**",
+      "jest.config.js",
+      "test/helpers/*.js",
+      "webpack.config.js",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { parserOptions: { ecmaVersion: 2022, sourceType: "module" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      eqeqeq: ["error", "always"],
+    },
+  },
+  boundary(
+    ["src/domain/**", "test/domain/**"],
+    ["workflows", "excel", "cli", "taskpane", "preview"],
+    HOST_PACKAGES,
+    "src/domain is the pure core: it imports only zod and other domain modules (DESIGN.md section 2).",
+  ),
+  boundary(
+    ["src/workflows/**", "test/workflows/**"],
+    ["excel", "cli", "taskpane", "preview"],
+    HOST_PACKAGES,
+    "src/workflows holds host-free use cases over the WorkbookPort: only domain and workflows (DESIGN.md section 2).",
+  ),
+  boundary(
+    ["src/cli/**", "src/preview/**"],
+    ["excel", "taskpane"],
+    [],
+    "Hosts talk to Excel only through the WorkbookPort; only the task pane entry imports src/excel (DESIGN.md section 2).",
+  ),
+  boundary(
+    ["src/excel/**"],
+    ["cli", "taskpane", "preview"],
+    [],
+    "src/excel is the Office.js adapter: it imports workflows and domain only (DESIGN.md section 2).",
+  ),
+  {
+    files: ["scripts/**/*.js"],
+    languageOptions: {
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);

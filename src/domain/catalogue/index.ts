@@ -1,0 +1,123 @@
+import { CCHC_PL_2021 } from "./cchc-pl-2021";
+import type { Catalogue, CatalogueInput, RowDef } from "./schema";
+import { CatalogueSchema } from "./schema";
+
+export * from "./schema";
+export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
+
+/** A catalogue parsed by its schema, with lookups built once. */
+export interface LoadedCatalogue extends Catalogue {
+  /** Every row by its normalised code. */
+  readonly byCode: ReadonlyMap<string, RowDef>;
+  /** Rows of the printed appendix, in the form's order. */
+  readonly appendixRows: readonly RowDef[];
+  /** Rows of the source block, in order. */
+  readonly sourceRows: readonly RowDef[];
+  /** Rows that hold a value (not section or group headings). */
+  readonly valueRows: readonly RowDef[];
+  /** Rows whose value is a derived percentage. */
+  readonly derivedRows: readonly (RowDef & { derived: NonNullable<RowDef["derived"]> })[];
+}
+
+/** A catalogue that breaks its own integrity: the message lists every problem. */
+export class CatalogueIntegrityError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Catalogue integrity: ${problems.join("; ")}`);
+  }
+}
+
+/** Problems with a catalogue's references and structure; an empty list means it is sound. */
+export function catalogueProblems(catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  const byCode = new Map<string, RowDef>();
+  for (const row of catalogue.rows) {
+    if (byCode.has(row.code)) problems.push(`duplicate code ${row.code}`);
+    byCode.set(row.code, row);
+  }
+  const known = (code: string, where: string) => {
+    if (!byCode.has(code)) problems.push(`${where} names unknown code ${code}`);
+  };
+  for (const row of catalogue.rows) {
+    if (row.parent !== undefined) known(row.parent, `parent of ${row.code}`);
+    if (row.kind !== "none" && !row.unit)
+      problems.push(`${row.code} holds a value but has no unit of measure`);
+    if (row.kind === "coded" && !row.codes?.length) problems.push(`${row.code} is coded without a legend`);
+    if (row.kind !== "coded" && row.codes) problems.push(`${row.code} has a legend but is not coded`);
+    if (row.kind === "percent" && row.unit?.vi !== "%")
+      problems.push(`${row.code} is a percentage without "%"`);
+    if (row.kind === "count" && row.unit?.vi === "%") problems.push(`${row.code} is a count measured in "%"`);
+    if (row.derived) {
+      if (row.kind !== "percent") problems.push(`${row.code} is derived but not a percentage`);
+      for (const input of [...row.derived.plus, ...row.derived.minus, row.derived.denominator]) {
+        known(input, `derived ${row.code}`);
+        const inputRow = byCode.get(input);
+        if (inputRow && inputRow.kind !== "count")
+          problems.push(`derived ${row.code} reads ${input}, not a count`);
+      }
+    }
+  }
+  for (const row of catalogue.rows) {
+    const seen = new Set<string>();
+    let cursor: RowDef | undefined = row;
+    while (cursor?.parent !== undefined) {
+      if (seen.has(cursor.code)) {
+        problems.push(`parent cycle through ${row.code}`);
+        break;
+      }
+      seen.add(cursor.code);
+      cursor = byCode.get(cursor.parent);
+    }
+  }
+  const ruleIds = new Set<string>();
+  for (const rule of [...catalogue.relations, ...catalogue.patterns]) {
+    if (ruleIds.has(rule.id)) problems.push(`duplicate rule id ${rule.id}`);
+    ruleIds.add(rule.id);
+  }
+  for (const rule of catalogue.relations) {
+    for (const code of [...rule.left, ...rule.right]) known(code, `rule ${rule.id}`);
+    if (rule.right.length === 0 && rule.rightPercent === undefined)
+      problems.push(`rule ${rule.id} has no right side`);
+  }
+  for (const rule of catalogue.patterns) {
+    for (const [a, b] of rule.pairs) {
+      known(a, `rule ${rule.id}`);
+      known(b, `rule ${rule.id}`);
+    }
+  }
+  return problems;
+}
+
+/** Parses a catalogue with its zod schema, checks its integrity, and builds its lookups. */
+export function loadCatalogue(input: CatalogueInput): LoadedCatalogue {
+  const parsed = CatalogueSchema.parse(input);
+  const problems = catalogueProblems(parsed);
+  if (problems.length) throw new CatalogueIntegrityError(problems);
+  const byCode = new Map(parsed.rows.map((row) => [row.code, row]));
+  return {
+    ...parsed,
+    byCode,
+    appendixRows: parsed.rows.filter((row) => row.block === "appendix"),
+    sourceRows: parsed.rows.filter((row) => row.block === "source"),
+    valueRows: parsed.rows.filter((row) => row.kind !== "none"),
+    derivedRows: parsed.rows.filter((row): row is RowDef & { derived: NonNullable<RowDef["derived"]> } =>
+      Boolean(row.derived),
+    ),
+  };
+}
+
+/** The catalogue of the 2021 form, the one every tool uses unless a file says otherwise. */
+export const catalogue: LoadedCatalogue = loadCatalogue(CCHC_PL_2021);
+
+/** Catalogues by template version id, for files that carry their version in F1. */
+export const cataloguesByVersion: ReadonlyMap<string, LoadedCatalogue> = new Map([
+  [catalogue.templateVersion, catalogue],
+]);
+
+/**
+ * Normalises a printed code: trims it and drops a trailing dot, so "1.1.1." and "1.1.1" compare equal.
+ * Returns "" for text that is not a code.
+ */
+export function normaliseCode(printed: string): string {
+  const trimmed = printed.trim().replace(/\.+$/, "");
+  return /^(\d+(\.\d+)*(\.[a-d])?|[A-Z]{2}\.\d+(\.\d+)?)$/.test(trimmed) ? trimmed : "";
+}

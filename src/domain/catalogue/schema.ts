@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+/** Level of a reporting unit (cấp của đơn vị báo cáo): department, district or commune. */
+export const LevelSchema = z.enum(["so", "huyen", "xa"]);
+/** Level of a reporting unit. */
+export type Level = z.infer<typeof LevelSchema>;
+
+/** All levels, in the order the form lists them. */
+export const ALL_LEVELS: readonly Level[] = ["so", "huyen", "xa"];
+
+/** A text in both languages users read: Vietnamese first. */
+export const BilingualSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
+/** A text in Vietnamese and English. */
+export type Bilingual = z.infer<typeof BilingualSchema>;
+
+/**
+ * What a value cell holds: a count (whole number ≥ 0), a percentage, a code from a legend, or nothing at all
+ * (section and group rows).
+ */
+export const ValueKindSchema = z.enum(["count", "percent", "coded", "none"]);
+/** What a value cell holds. */
+export type ValueKind = z.infer<typeof ValueKindSchema>;
+
+/** One entry of a coded row's legend, e.g. "Không = 0". */
+export const CodeOptionSchema = z.object({ value: z.number().int().min(0), label: BilingualSchema });
+/** One entry of a coded row's legend. */
+export type CodeOption = z.infer<typeof CodeOptionSchema>;
+
+/**
+ * A derived percentage: (Σ plus − Σ minus) / denominator, as a live formula in the value cell.
+ * Every code named here is an indicator or a source row of the same catalogue.
+ */
+export const DerivedSchema = z.object({
+  plus: z.array(z.string()).min(1),
+  minus: z.array(z.string()).default([]),
+  denominator: z.string(),
+});
+/** A derived percentage's definition. */
+export type Derived = z.infer<typeof DerivedSchema>;
+
+/**
+ * How consolidation treats an indicator: summed counts, recomputed rates, a value reported once for the whole
+ * province by one office, the lowest status, or a list per unit that is never aggregated.
+ */
+export const AggregationSchema = z.enum(["sum", "recompute", "province", "lowest", "list", "none"]);
+/** How consolidation treats an indicator. */
+export type Aggregation = z.infer<typeof AggregationSchema>;
+
+/** The office that reports a province-wide indicator once for everyone. */
+export const ProvinceRoleSchema = z.enum(["vpubnd", "snv", "stttt"]);
+/** The office that reports a province-wide indicator. */
+export type ProvinceRole = z.infer<typeof ProvinceRoleSchema>;
+
+/** One row of the form (an indicator) or of the source block beneath it. */
+export const RowDefSchema = z.object({
+  code: z.string().regex(/^(\d+(\.\d+)*(\.[a-d])?|[A-Z]{2}\.\d+(\.\d+)?)$/),
+  printed: z.string(),
+  parent: z.string().optional(),
+  block: z.enum(["appendix", "source"]),
+  label: BilingualSchema,
+  unit: BilingualSchema.optional(),
+  kind: ValueKindSchema,
+  codes: z.array(CodeOptionSchema).optional(),
+  scope: z.array(LevelSchema),
+  role: ProvinceRoleSchema.optional(),
+  aggregation: AggregationSchema,
+  derived: DerivedSchema.optional(),
+  mayBeNegative: z.boolean().default(false),
+  cumulative: z.boolean().default(false),
+  formNote: z.string().optional(),
+});
+/** One row of the form or of its source block. */
+export type RowDef = z.infer<typeof RowDefSchema>;
+
+/** A linear relation between sums of values: Σ left (relation) Σ right, or Σ left ≤ a constant percentage. */
+export const RelationRuleSchema = z.object({
+  id: z.string(),
+  kind: z.enum(["balance", "ofWhich", "stock", "order"]),
+  left: z.array(z.string()).min(1),
+  right: z.array(z.string()).default([]),
+  rightPercent: z.number().optional(),
+  relation: z.enum(["eq", "le"]),
+  severity: z.enum(["error", "warning"]),
+  shortfall: z.enum(["warning", "info"]).optional(),
+});
+/** A linear relation rule: balance, of-which, stock or order. */
+export type RelationRule = z.infer<typeof RelationRuleSchema>;
+
+/** Block B equal to block A pair by pair (a likely copy-paste). */
+export const PatternRuleSchema = z.object({
+  id: z.string(),
+  kind: z.literal("pattern"),
+  pairs: z.array(z.tuple([z.string(), z.string()])).min(1),
+});
+/** A copy-paste pattern rule. */
+export type PatternRule = z.infer<typeof PatternRuleSchema>;
+
+/** The whole catalogue of one template version. */
+export const CatalogueSchema = z.object({
+  templateVersion: z.string(),
+  title: BilingualSchema,
+  rows: z.array(RowDefSchema),
+  relations: z.array(RelationRuleSchema),
+  patterns: z.array(PatternRuleSchema),
+});
+/** The whole catalogue of one template version. */
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+/** The catalogue as written in source, before zod fills defaults. */
+export type CatalogueInput = z.input<typeof CatalogueSchema>;

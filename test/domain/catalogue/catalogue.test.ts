@@ -1,0 +1,170 @@
+import {
+  catalogue,
+  catalogueProblems,
+  CCHC_PL_2021_VERSION,
+  loadCatalogue,
+  normaliseCode,
+  CatalogueIntegrityError,
+} from "../../../src/domain/catalogue";
+import { CCHC_PL_2021 } from "../../../src/domain/catalogue/cchc-pl-2021";
+
+describe("the 2021 catalogue", () => {
+  it("carries its template version id", () => {
+    expect(catalogue.templateVersion).toBe(CCHC_PL_2021_VERSION);
+    expect(CCHC_PL_2021_VERSION).toBe("CCHC-PL-2021");
+  });
+
+  it("is sound: unique codes, known references, no cycles, units on every value row", () => {
+    expect(catalogueProblems(catalogue)).toEqual([]);
+  });
+
+  it("lists every row of the seed's appendix from 1 to 7.8.4 in the form's order", () => {
+    const codes = catalogue.appendixRows.map((row) => row.code);
+    expect(codes[0]).toBe("1");
+    expect(codes[codes.length - 1]).toBe("7.8.4");
+    expect(codes).toHaveLength(109);
+    expect(codes.indexOf("3.4.5")).toBe(codes.indexOf("3.4.4") + 1);
+    expect(codes.slice(codes.indexOf("4.1.4"), codes.indexOf("4.1.4") + 5)).toEqual([
+      "4.1.4",
+      "4.1.4.a",
+      "4.1.4.b",
+      "4.1.4.c",
+      "4.1.4.d",
+    ]);
+  });
+
+  it("holds the source block HS, DV, QT, VB and BC", () => {
+    expect(catalogue.sourceRows.map((row) => row.code)).toEqual([
+      "HS.1",
+      "HS.1.1",
+      "HS.1.2",
+      "HS.2",
+      "HS.2.1",
+      "HS.2.2",
+      "HS.3",
+      "HS.3.1",
+      "HS.3.2",
+      "HS.4",
+      "HS.5",
+      "DV.3",
+      "DV.3.1",
+      "DV.3.2",
+      "DV.4",
+      "DV.4.1",
+      "DV.4.2",
+      "QT.1",
+      "QT.2",
+      "QT.3",
+      "VB.1",
+      "VB.2",
+      "BC.1",
+      "BC.2",
+      "BC.3",
+    ]);
+  });
+
+  it("derives exactly the ten percentages of the form", () => {
+    expect(catalogue.derivedRows.map((row) => row.code)).toEqual([
+      "3.3.3",
+      "3.3.4",
+      "3.4.1",
+      "3.4.2",
+      "3.4.3",
+      "4.1.4.d",
+      "4.2.5",
+      "4.3.4",
+      "7.6.2.a",
+      "7.6.2.b",
+      "7.8.3",
+      "7.8.4",
+    ]);
+  });
+
+  it.each([
+    ["1.1.1", "Số nhiệm vụ đề ra trong kế hoạch", "Nhiệm vụ", "count"],
+    [
+      "1.2",
+      "Tổ chức đối thoại của lãnh đạo với người dân, cộng đồng doanh nghiệp",
+      "Không = 0 Có = 1",
+      "coded",
+    ],
+    ["3.1.3.a", "Số TTHC cấp tỉnh:", "Thủ tục", "count"],
+    ["4.1.4.d", "<i>Tỷ lệ ĐVSNCL đã cắt giảm so với năm 2015</i>", "%", "percent"],
+    [
+      "5.3.1",
+      "Thực hiện tuyển chọn, bổ nhiệm lãnh đạo qua thi tuyển",
+      "Đã thực hiện = 1 Chưa thực hiện = 0",
+      "coded",
+    ],
+    ["7.2", expect.stringContaining("Liên thông 3 cấp"), "Chưa có = 0 2 cấp = 1 3 cấp = 2", "coded"],
+    ["7.4", expect.stringContaining("chứng thư số"), "%", "percent"],
+    ["7.8.1", "Tổng số TTHC cung cấp trực tuyến mức độ 3", "TTHC", "count"],
+  ])("transcribes %s as printed in the seed", (code, label, unit, kind) => {
+    const row = catalogue.byCode.get(code);
+    expect(row?.label.vi).toEqual(label);
+    expect(row?.unit?.vi).toBe(unit);
+    expect(row?.kind).toBe(kind);
+    expect(row?.label.en.length).toBeGreaterThan(3);
+  });
+
+  it("prints 'Trong đó' on the first row under a total and nothing on the next", () => {
+    expect(["3.1.3.a", "3.1.3.b", "3.1.3.c"].map((code) => catalogue.byCode.get(code)?.printed)).toEqual([
+      "Trong đó",
+      "",
+      "",
+    ]);
+    expect(catalogue.byCode.get("3.4.5")?.printed).toBe("3.4.5.");
+  });
+
+  it("rejects a catalogue with a duplicate code, an unknown reference and a parent cycle", () => {
+    const broken = structuredClone(CCHC_PL_2021);
+    broken.rows.push({ ...broken.rows[2]! });
+    broken.relations.push({
+      id: "order:x",
+      kind: "order",
+      left: ["9.9"],
+      right: ["1.1.1"],
+      relation: "le",
+      severity: "error",
+    });
+    broken.rows[0] = { ...broken.rows[0]!, parent: "1.1" };
+    let caught: unknown;
+    try {
+      loadCatalogue(broken);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CatalogueIntegrityError);
+    const problems = (caught as CatalogueIntegrityError).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "duplicate code 1.1.1",
+        "rule order:x names unknown code 9.9",
+        expect.stringMatching(/^parent cycle through/),
+      ]),
+    );
+  });
+
+  it("rejects a derived row that reads a percentage", () => {
+    const broken = structuredClone(CCHC_PL_2021);
+    const row = broken.rows.find((candidate) => candidate.code === "7.8.3")!;
+    row.derived = { plus: ["7.8.4"], minus: [], denominator: "DV.3" };
+    expect(() => loadCatalogue(broken)).toThrow("derived 7.8.3 reads 7.8.4, not a count");
+  });
+});
+
+describe("normaliseCode", () => {
+  it.each([
+    ["1.1.1.", "1.1.1"],
+    ["1.1.1", "1.1.1"],
+    [" 3.3.1 ", "3.3.1"],
+    ["1.", "1"],
+    ["3.1.3.a", "3.1.3.a"],
+    ["HS.2.1", "HS.2.1"],
+    ["Trong đó", ""],
+    ["", ""],
+    ["STT", ""],
+  ])("reads %j as %j", (printed, code) => {
+    expect(normaliseCode(printed)).toBe(code);
+  });
+});
