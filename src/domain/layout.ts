@@ -22,8 +22,16 @@ export interface SheetLayout {
   readonly printArea: string;
 }
 
-/** Computes the template's layout from the catalogue: appendix rows from row 7, then the source block. */
+const layouts = new WeakMap<LoadedCatalogue, SheetLayout>();
+
+/** The template's layout of a catalogue: appendix rows from row 7, then the source block. Computed once. */
 export function sheetLayout(catalogue: LoadedCatalogue): SheetLayout {
+  let layout = layouts.get(catalogue);
+  if (!layout) layouts.set(catalogue, (layout = computeLayout(catalogue)));
+  return layout;
+}
+
+function computeLayout(catalogue: LoadedCatalogue): SheetLayout {
   const rowOf = new Map<string, number>();
   const firstIndicatorRow = 7;
   let row = firstIndicatorRow;

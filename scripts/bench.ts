@@ -1,0 +1,91 @@
+// `npm run bench`: measures what the issues ask for and prints, last, one JSON line of figures.
+// Timings are medians or totals over many runs on this machine; nothing here asserts a goal.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../src/cli/main";
+import { validateAppendix } from "../src/domain/engine";
+import { locateAppendix } from "../src/domain/locate";
+import { SEED_VALUES, templateGrid } from "../test/helpers/seed";
+import { filledTemplate } from "../test/helpers/xlsx";
+
+const figures: Record<string, number> = {};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function benchEngine(): void {
+  const sheet = locateAppendix(templateGrid(SEED_VALUES));
+  if (!sheet) throw new Error("the seed grid holds no appendix");
+  for (let i = 0; i < 2_000; i++) validateAppendix(sheet);
+  const runs = 10_000;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    validateAppendix(sheet);
+    times.push(Number(process.hrtime.bigint() - start) / 1_000);
+  }
+  figures.engine_us_per_appendix = Number(median(times).toFixed(2));
+  const grid = templateGrid(SEED_VALUES);
+  const locateTimes: number[] = [];
+  for (let i = 0; i < 2_000; i++) {
+    const start = process.hrtime.bigint();
+    locateAppendix(grid);
+    locateTimes.push(Number(process.hrtime.bigint() - start) / 1_000);
+  }
+  figures.locate_us_per_appendix = Number(median(locateTimes).toFixed(2));
+  console.log(
+    `engine: median ${figures.engine_us_per_appendix} µs per seed appendix over ${runs} validations`,
+  );
+  console.log(`locate: median ${figures.locate_us_per_appendix} µs per seed sheet`);
+}
+
+async function benchCli(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "cchc-bench-"));
+  try {
+    const buffer = await filledTemplate(SEED_VALUES);
+    const files: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const file = join(dir, `don-vi-${i}.xlsx`);
+      await writeFile(file, buffer);
+      files.push(file);
+    }
+    const loadOnly = async () => {
+      const start = process.hrtime.bigint();
+      for (const file of files) await new ExcelJS.Workbook().xlsx.readFile(file);
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    const validate = async () => {
+      const start = process.hrtime.bigint();
+      await main(["validate", ...files, "--format", "json"], { out: () => undefined, err: () => undefined });
+      return Number(process.hrtime.bigint() - start) / 1e6;
+    };
+    await loadOnly();
+    await validate();
+    const loads: number[] = [];
+    const validations: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      loads.push(await loadOnly());
+      validations.push(await validate());
+    }
+    const load = median(loads);
+    const full = median(validations);
+    figures.cli_validate_100_ms = Math.round(full);
+    figures.exceljs_load_100_ms = Math.round(load);
+    figures.cli_overhead_ratio = Number((full / load).toFixed(3));
+    console.log(`cli: validate 100 files ${Math.round(full)} ms; exceljs load only ${Math.round(load)} ms`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(): Promise<void> {
+  benchEngine();
+  await benchCli();
+  console.log(JSON.stringify(figures));
+}
+
+void run();

@@ -1,0 +1,168 @@
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
+import type { Bilingual } from "../../domain/catalogue";
+import type { CellInput, CellScalar, SheetGrid } from "../../domain/cell";
+
+/** Why a file could not be read as a workbook. */
+export type WorkbookReadReason = "not_xlsx" | "corrupt" | "encrypted" | "unreadable";
+
+/** A file that is not a readable .xlsx workbook, with the reason and a message for users in both languages. */
+export class WorkbookReadError extends Error {
+  constructor(
+    readonly reason: WorkbookReadReason,
+    /** What went wrong and what to do, in Vietnamese and English. */
+    readonly bilingual: Bilingual,
+    options?: { cause?: unknown },
+  ) {
+    super(`${bilingual.vi} / ${bilingual.en}`, options);
+    this.name = "WorkbookReadError";
+  }
+}
+
+const ZIP_SIGNATURES = ["504b0304", "504b0506"];
+const OLE_SIGNATURE = "d0cf11e0a1b11ae1";
+// A password-protected .xlsx is an OLE compound file holding these streams (MS-OFFCRYPTO); an Excel 97–2003 .xls
+// holds a "Workbook" (or, older, "Book") stream. Directory entry names are UTF-16LE.
+const ENCRYPTED_STREAM = Buffer.from("EncryptedPackage", "utf16le");
+const XLS_STREAMS = [Buffer.from("Workbook", "utf16le"), Buffer.from("Book\u0000", "utf16le")];
+
+const SAVE_AS = {
+  vi: "mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx)",
+  en: "open it in Excel and Save As an Excel Workbook (.xlsx)",
+};
+
+function oleError(buffer: Buffer): WorkbookReadError {
+  if (buffer.includes(ENCRYPTED_STREAM)) {
+    return new WorkbookReadError("encrypted", {
+      vi: "Tệp được bảo vệ bằng mật khẩu nên không đọc được: mở tệp bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại.",
+      en: "The file is password-protected and cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again.",
+    });
+  }
+  if (XLS_STREAMS.some((name) => buffer.includes(name))) {
+    return new WorkbookReadError("not_xlsx", {
+      vi: `Tệp ở định dạng Excel 97–2003 (.xls) cũ: ${SAVE_AS.vi}.`,
+      en: `The file is in the old Excel 97–2003 format (.xls): ${SAVE_AS.en}.`,
+    });
+  }
+  return new WorkbookReadError("encrypted", {
+    vi: `Tệp được bảo vệ bằng mật khẩu hoặc ở định dạng Excel 97–2003 (.xls): ${SAVE_AS.vi}, không đặt mật khẩu.`,
+    en: `The file is password-protected or in the old Excel 97–2003 format (.xls): ${SAVE_AS.en}, without a password.`,
+  });
+}
+
+/** Converts exceljs's rich text, hyperlink or string to the plain text a user sees. */
+function plainText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value !== null && "richText" in value) {
+    return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
+  }
+  return String(value ?? "");
+}
+
+function scalar(value: unknown): CellScalar {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value === "object") {
+    if ("error" in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
+    if ("richText" in value) return plainText(value);
+    if ("text" in value) return plainText((value as ExcelJS.CellHyperlinkValue).text);
+  }
+  return String(value);
+}
+
+/** One exceljs cell as the domain reads it; undefined for an empty cell and for the covered part of a merge. */
+function cellInput(cell: ExcelJS.Cell): CellInput | undefined {
+  const numberFormat = cell.numFmt ? { numberFormat: cell.numFmt } : {};
+  switch (cell.type) {
+    case ExcelJS.ValueType.Null:
+    case ExcelJS.ValueType.Merge:
+      return undefined;
+    case ExcelJS.ValueType.Formula: {
+      // cell.result, not cell.value.result: exceljs's value copy drops falsy results (a cached 0, false or "").
+      const formula = cell.formula;
+      return { value: scalar(cell.result), ...numberFormat, ...(formula ? { formula } : {}) };
+    }
+    default:
+      return { value: scalar(cell.value), ...numberFormat };
+  }
+}
+
+/** A worksheet's used range from A1, at least six columns wide so that the key column F is always present. */
+function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
+  const found: { row: number; column: number; input: CellInput | undefined }[] = [];
+  let lastRow = 0;
+  let lastColumn = 6;
+  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      lastRow = Math.max(lastRow, rowNumber);
+      lastColumn = Math.max(lastColumn, columnNumber);
+      found.push({ row: rowNumber, column: columnNumber, input: cellInput(cell) });
+    });
+  });
+  const cells: (CellInput | undefined)[][] = Array.from({ length: lastRow }, () =>
+    new Array<CellInput | undefined>(lastColumn).fill(undefined),
+  );
+  for (const { row, column, input } of found) {
+    const line = cells[row - 1];
+    if (line) line[column - 1] = input;
+  }
+  return { name: worksheet.name, cells };
+}
+
+/**
+ * Reads every worksheet of an .xlsx held in memory as a SheetGrid. Throws WorkbookReadError when the bytes are not
+ * an .xlsx (an old .xls, a text file), are a damaged zip, or are password-protected.
+ */
+export async function readWorkbookBuffer(buffer: Buffer): Promise<SheetGrid[]> {
+  const head = buffer.subarray(0, 8).toString("hex");
+  if (head === OLE_SIGNATURE) throw oleError(buffer);
+  if (!ZIP_SIGNATURES.some((signature) => head.startsWith(signature))) {
+    throw new WorkbookReadError("not_xlsx", {
+      vi: `Tệp không phải bảng tính Excel (.xlsx)${buffer.length === 0 ? " (tệp rỗng)" : ""}: ${SAVE_AS.vi}.`,
+      en: `The file is not an Excel workbook (.xlsx)${buffer.length === 0 ? " (it is empty)" : ""}: ${SAVE_AS.en}.`,
+    });
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+  } catch (cause) {
+    throw new WorkbookReadError(
+      "corrupt",
+      {
+        vi: "Tệp .xlsx bị hỏng (có thể tải về hoặc sao chép chưa hết): mở thử bằng Excel để sửa, hoặc xin gửi lại tệp.",
+        en: "The .xlsx file is damaged (perhaps not fully downloaded or copied): try opening it in Excel to repair it, or ask for the file again.",
+      },
+      { cause },
+    );
+  }
+  if (workbook.worksheets.length === 0) {
+    throw new WorkbookReadError("not_xlsx", {
+      vi: `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS.vi}.`,
+      en: `The archive holds no Excel worksheet: ${SAVE_AS.en}.`,
+    });
+  }
+  return workbook.worksheets.map(sheetGrid);
+}
+
+/** Reads every worksheet of an .xlsx file as a SheetGrid; WorkbookReadError "unreadable" when the file cannot be read. */
+export async function readWorkbookFile(path: string): Promise<SheetGrid[]> {
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    const missing = code === "ENOENT";
+    throw new WorkbookReadError(
+      "unreadable",
+      missing
+        ? { vi: `Không tìm thấy tệp ${path}.`, en: `File ${path} not found.` }
+        : {
+            vi: `Không đọc được tệp ${path} (${code ?? "lỗi không rõ"}): kiểm tra quyền truy cập và đường dẫn.`,
+            en: `Cannot read file ${path} (${code ?? "unknown error"}): check the path and permissions.`,
+          },
+      { cause },
+    );
+  }
+  return readWorkbookBuffer(buffer);
+}

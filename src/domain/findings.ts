@@ -1,0 +1,62 @@
+import type { Bilingual } from "./catalogue";
+import type { Severity } from "./values";
+
+/** A parameter value a finding carries for its messages and for machines (numbers stay numbers). */
+export type FindingParam = string | number | boolean | readonly string[] | readonly number[];
+
+/**
+ * A fix the user may apply with one click: write `value` (a number as Excel stores it: a percentage as a
+ * fraction) or, for a derived percentage, restore `formula`. Never applied without the user's click.
+ */
+export interface Suggestion {
+  readonly code: string;
+  readonly cell: string;
+  readonly value: number;
+  /** The derived formula to restore instead of a typed value, with its leading "=". */
+  readonly formula?: string;
+  /** The value as the message shows it, in both languages. */
+  readonly display: Bilingual;
+}
+
+/**
+ * One finding: data first, prose second (DESIGN.md section 6). `cells[0]` is the suspect, the cell a click selects.
+ * `kind` names the message template; `params` are its typed parameters.
+ */
+export interface Finding {
+  readonly rule: string;
+  readonly kind: string;
+  readonly severity: Severity;
+  readonly codes: readonly string[];
+  readonly cells: readonly string[];
+  readonly params: Readonly<Record<string, FindingParam>>;
+  readonly message: Bilingual;
+  readonly suggestion?: Suggestion;
+}
+
+/** Outcome counts of one rule over a sheet, as R validate's summary. */
+export interface RuleSummary {
+  readonly rule: string;
+  readonly passed: number;
+  readonly failed: number;
+  readonly notEvaluated: number;
+}
+
+/** Counts of findings by severity. */
+export interface SeverityCounts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+/** `ready` when there is no error and the appendix holds values; anything else is `not_ready`. */
+export type Verdict = "ready" | "not_ready";
+
+/** Severity order for sorting: errors first. */
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** Counts findings by severity. */
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}

@@ -1,0 +1,182 @@
+import type { Level, LoadedCatalogue, RowDef } from "./catalogue";
+import { catalogue as defaultCatalogue, normaliseCode } from "./catalogue";
+import type { CellInput, CellScalar, SheetGrid } from "./cell";
+import { isCellError, qualifiedAddress } from "./cell";
+import { COLUMNS } from "./layout";
+import { parseLevel, parsePeriod } from "./meta";
+
+/** Where one indicator's value cell is on a sheet, and what it holds. */
+export interface LocatedCell {
+  readonly code: string;
+  /** 1-based sheet row. */
+  readonly row: number;
+  /** Qualified address of the value cell, e.g. 'Sở TTTT'!D15. */
+  readonly address: string;
+  readonly cell: CellInput | undefined;
+}
+
+/** One appendix found on a sheet: its inputs (row 4 or the title) and the value cell of every indicator found. */
+export interface AppendixSheet {
+  readonly sheet: string;
+  readonly templateVersion?: string;
+  readonly unit?: string;
+  readonly level?: Level;
+  readonly period?: string;
+  /** How the rows were found: our key column, or the printed codes and labels of a sheet typed by hand. */
+  readonly foundBy: "key" | "codes";
+  readonly cells: ReadonlyMap<string, LocatedCell>;
+}
+
+const TITLE_MARK = "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH";
+/** A sheet is taken for an appendix by hand when this many catalogue codes stand in its column A. */
+const MIN_CODES_BY_HAND = 10;
+
+function text(value: CellScalar | undefined): string {
+  if (value === null || value === undefined || isCellError(value) || value instanceof Date) return "";
+  return String(value).normalize("NFC").trim();
+}
+
+function cellAt(grid: SheetGrid, row: number, column: number): CellInput | undefined {
+  return grid.cells[row - 1]?.[column];
+}
+
+function textAt(grid: SheetGrid, row: number, column: number): string {
+  return text(cellAt(grid, row, column)?.value);
+}
+
+/** Label text compared loosely: tags, case, spacing and trailing punctuation do not matter. */
+function labelKey(label: string): string {
+  return label
+    .normalize("NFC")
+    .replace(/<\/?i>/g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[\s:.;]+$/, "")
+    .trim();
+}
+
+function isHeaderRow(grid: SheetGrid, row: number): boolean {
+  return (
+    textAt(grid, row, COLUMNS.code) === "STT" ||
+    textAt(grid, row, COLUMNS.unit) === "Đơn vị tính" ||
+    textAt(grid, row, COLUMNS.value) === "Số liệu" ||
+    textAt(grid, row, COLUMNS.label).startsWith("Chỉ tiêu thống kê")
+  );
+}
+
+const labelIndexCache = new WeakMap<LoadedCatalogue, Map<string, RowDef[]>>();
+
+function labelIndex(catalogue: LoadedCatalogue): Map<string, RowDef[]> {
+  let index = labelIndexCache.get(catalogue);
+  if (!index) {
+    index = new Map();
+    for (const row of catalogue.rows) {
+      const key = labelKey(row.label.vi);
+      index.set(key, [...(index.get(key) ?? []), row]);
+    }
+    labelIndexCache.set(catalogue, index);
+  }
+  return index;
+}
+
+function isAncestor(catalogue: LoadedCatalogue, ancestor: string, code: string): boolean {
+  let cursor = catalogue.byCode.get(code)?.parent;
+  while (cursor !== undefined) {
+    if (cursor === ancestor) return true;
+    cursor = catalogue.byCode.get(cursor)?.parent;
+  }
+  return false;
+}
+
+function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (let row = 2; row <= grid.cells.length; row++) {
+    const code = textAt(grid, row, COLUMNS.key);
+    if (code && catalogue.byCode.has(code) && !rows.has(code)) rows.set(code, row);
+  }
+  return rows;
+}
+
+/**
+ * Finds rows of a sheet typed by hand: by the code in column A (with or without its trailing dot), then, for rows
+ * without a code ("Trong đó" rows, blank codes), by the label in column B under the last total. A code printed
+ * twice (the seed's second "3.4") after rows of its own is the next sibling of the last of them (3.4.5).
+ */
+function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): Map<string, number> {
+  const rows = new Map<string, number>();
+  const labels = labelIndex(catalogue);
+  let last: string | undefined;
+  for (let row = 1; row <= grid.cells.length; row++) {
+    if (isHeaderRow(grid, row)) continue;
+    let code = normaliseCode(textAt(grid, row, COLUMNS.code));
+    if (code && rows.has(code) && last && isAncestor(catalogue, code, last)) {
+      const siblings = catalogue.rows.filter((def) => def.parent === catalogue.byCode.get(last!)?.parent);
+      const next = siblings[siblings.findIndex((def) => def.code === last) + 1];
+      code = next && !rows.has(next.code) ? next.code : "";
+    }
+    if (code && catalogue.byCode.has(code) && !rows.has(code)) {
+      rows.set(code, row);
+      last = code;
+      continue;
+    }
+    const label = labelKey(textAt(grid, row, COLUMNS.label));
+    if (!label || !last) continue;
+    const candidates = (labels.get(label) ?? []).filter((def) => !rows.has(def.code));
+    const near =
+      candidates.find(
+        (def) =>
+          def.parent === last || (def.parent !== undefined && isAncestor(catalogue, def.parent, last!)),
+      ) ?? candidates.find((def) => def.parent === catalogue.byCode.get(last!)?.parent);
+    if (near) {
+      rows.set(near.code, row);
+      last = near.code;
+    }
+  }
+  return rows;
+}
+
+function unitFromTitle(grid: SheetGrid): string | undefined {
+  for (let row = 1; row <= Math.min(6, grid.cells.length); row++) {
+    const title = textAt(grid, row, COLUMNS.code) || textAt(grid, row, COLUMNS.label);
+    const at = title.toUpperCase().indexOf(" TẠI ");
+    if (title.toUpperCase().startsWith(TITLE_MARK) && at >= 0) return title.slice(at + 5).trim() || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Finds the appendix on a sheet, or returns undefined when the sheet holds none. Rows are found by, in order, the
+ * hidden key column F, the code in column A, the label in column B under its parent (DESIGN.md section 3).
+ */
+export function locateAppendix(
+  grid: SheetGrid,
+  catalogue: LoadedCatalogue = defaultCatalogue,
+): AppendixSheet | undefined {
+  const version = textAt(grid, 1, COLUMNS.key);
+  const byKey = version ? locateByKey(grid, catalogue) : new Map<string, number>();
+  const foundBy = byKey.size > 0 ? "key" : "codes";
+  const rows = foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
+  const appendixCodes = [...rows.keys()].filter((code) => catalogue.byCode.get(code)?.block === "appendix");
+  if (foundBy === "codes" && appendixCodes.length < MIN_CODES_BY_HAND) return undefined;
+
+  const cells = new Map<string, LocatedCell>();
+  for (const [code, row] of rows) {
+    cells.set(code, {
+      code,
+      row,
+      address: qualifiedAddress(grid.name, row, COLUMNS.value),
+      cell: cellAt(grid, row, COLUMNS.value),
+    });
+  }
+  const inputsRow = foundBy === "key" || textAt(grid, 4, COLUMNS.code).startsWith("Đơn vị") ? 4 : 0;
+  const unit = (inputsRow && textAt(grid, inputsRow, COLUMNS.label)) || unitFromTitle(grid);
+  return {
+    sheet: grid.name,
+    templateVersion: version || undefined,
+    unit: unit || undefined,
+    level: inputsRow ? parseLevel(textAt(grid, inputsRow, COLUMNS.value)) : undefined,
+    period: inputsRow ? parsePeriod(textAt(grid, inputsRow, COLUMNS.note)) : undefined,
+    foundBy,
+    cells,
+  };
+}

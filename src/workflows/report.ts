@@ -1,0 +1,93 @@
+import { z } from "zod";
+import type { SheetValidation } from "../domain/engine";
+
+const BilingualSchema = z.object({ vi: z.string(), en: z.string() });
+
+const FindingSchema = z.object({
+  rule: z.string(),
+  kind: z.string(),
+  severity: z.enum(["error", "warning", "info"]),
+  codes: z.array(z.string()),
+  cells: z.array(z.string()),
+  params: z.record(
+    z.string(),
+    z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.array(z.number())]),
+  ),
+  message: BilingualSchema,
+  suggestion: z
+    .object({
+      code: z.string(),
+      cell: z.string(),
+      value: z.number(),
+      formula: z.string().optional(),
+      display: BilingualSchema,
+    })
+    .optional(),
+});
+
+const SheetReportSchema = z.object({
+  sheet: z.string(),
+  unit: z.string().nullable(),
+  level: z.enum(["so", "huyen", "xa"]).nullable(),
+  period: z.string().nullable(),
+  templateVersion: z.string().nullable(),
+  verdict: z.enum(["ready", "not_ready"]),
+  findings: z.array(FindingSchema),
+  summary: z.object({
+    counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+    blankExpected: z.number().int(),
+    rules: z.array(
+      z.object({
+        rule: z.string(),
+        passed: z.number().int(),
+        failed: z.number().int(),
+        notEvaluated: z.number().int(),
+      }),
+    ),
+  }),
+});
+
+/** The JSON document `cchc-appendix validate --format json` prints (DESIGN.md section 6), as a schema. */
+export const ValidationReportSchema = z.object({
+  schema: z.literal(1),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      error: z.object({ message: z.string(), messageEn: z.string().optional() }).optional(),
+      sheets: z.array(SheetReportSchema),
+    }),
+  ),
+});
+
+/** The JSON report of a validation run. */
+export type ValidationReport = z.infer<typeof ValidationReportSchema>;
+/** One file's entry in the report. */
+export type FileReport = ValidationReport["files"][number];
+
+/** The report entry of one validated sheet. */
+export function sheetReport(result: SheetValidation): FileReport["sheets"][number] {
+  return {
+    sheet: result.sheet,
+    unit: result.unit ?? null,
+    level: result.level ?? null,
+    period: result.period ?? null,
+    templateVersion: result.templateVersion ?? null,
+    verdict: result.verdict,
+    findings: result.findings.map((finding) => ({
+      ...finding,
+      codes: [...finding.codes],
+      cells: [...finding.cells],
+      params: Object.fromEntries(
+        Object.entries(finding.params).map(([key, value]) => [
+          key,
+          Array.isArray(value) ? [...value] : value,
+        ]),
+      ) as FileReport["sheets"][number]["findings"][number]["params"],
+    })),
+    summary: {
+      counts: result.counts,
+      blankExpected: result.blankExpected.length,
+      rules: result.rules.map((rule) => ({ ...rule })),
+    },
+  };
+}

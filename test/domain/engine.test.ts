@@ -1,0 +1,132 @@
+import type { SheetValidation } from "../../src/domain/engine";
+import { validateAppendix } from "../../src/domain/engine";
+import { locateAppendix } from "../../src/domain/locate";
+import type { TypedValue } from "../helpers/seed";
+import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
+
+function validate(
+  values: Readonly<Record<string, TypedValue>>,
+  level: "so" | "huyen" | "xa" = "so",
+): SheetValidation {
+  const sheet = locateAppendix(templateGrid(values, { level }));
+  if (!sheet) throw new Error("the grid holds no appendix");
+  return validateAppendix(sheet);
+}
+
+function outcome(result: SheetValidation, rule: string) {
+  const summary = result.rules.find((entry) => entry.rule === rule);
+  if (!summary) throw new Error(`no rule ${rule}`);
+  if (summary.failed) return "failed";
+  if (summary.passed) return "passed";
+  return "notEvaluated";
+}
+
+const blocking = (result: SheetValidation) =>
+  result.findings
+    .filter((finding) => finding.severity !== "info")
+    .map((finding) => ({
+      severity: finding.severity,
+      rule: finding.rule,
+      kind: finding.kind,
+      codes: finding.codes,
+    }));
+
+describe("validating the seed appendix as typed", () => {
+  const result = validate(SEED_VALUES);
+
+  it("finds exactly two errors and one warning", () => {
+    expect(blocking(result)).toEqual([
+      { severity: "error", rule: "unit", kind: "malformed_number", codes: ["DV.4.1"] },
+      {
+        severity: "error",
+        rule: "balance:HS.1",
+        kind: "balance_mismatch",
+        codes: ["HS.1", "HS.1.1", "HS.1.2"],
+      },
+      { severity: "warning", rule: "order:HS.5<=HS.1.2", kind: "order_violated", codes: ["HS.5", "HS.1.2"] },
+    ]);
+    expect(result.verdict).toBe("not_ready");
+  });
+
+  it("points at HS.1.2 as the cell most likely wrong and suggests 44", () => {
+    const balance = result.findings.find((finding) => finding.rule === "balance:HS.1")!;
+    expect(balance.cells[0]).toMatch(/^'Sở TTTT'!D\d+$/);
+    expect(balance.suggestion).toMatchObject({ code: "HS.1.2", value: 44 });
+    expect(balance.cells[0]).toBe(balance.suggestion!.cell);
+    expect(balance.params).toMatchObject({ left: 44, right: 0, difference: 44 });
+    expect(balance.message.vi).toBe(
+      "Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ (44) khác Số kỳ trước chuyển qua (0) + Số mới tiếp nhận (0): " +
+        "chênh lệch 44. Ô có khả năng sai: Số mới tiếp nhận (HS.1.2); đề xuất 44.",
+    );
+    const warning = result.findings.find((finding) => finding.rule === "order:HS.5<=HS.1.2")!;
+    expect(warning.suggestion).toMatchObject({ code: "HS.1.2", value: 44 });
+  });
+
+  it("solves the malformed DV.4.1 from its balance: 1.936", () => {
+    const malformed = result.findings.find((finding) => finding.kind === "malformed_number")!;
+    expect(malformed.suggestion).toMatchObject({ code: "DV.4.1", value: 1936 });
+    expect(malformed.message.vi).toContain("1.936");
+    expect(malformed.message.en).toContain("1,936");
+  });
+
+  it("reports as info the text numbers, the truncated rates and the copied block", () => {
+    const infos = result.findings
+      .filter((finding) => finding.severity === "info")
+      .map((finding) => `${finding.kind} ${finding.codes[0]}`);
+    expect(infos).toEqual([
+      "text_number 3.1.1",
+      "text_number 3.1.2",
+      "derived_truncated 7.8.3",
+      "derived_truncated 7.8.4",
+      "pattern_copy 4.3.1",
+      expect.stringMatching(/^incomplete /),
+    ]);
+    const truncated = result.findings.find((finding) => finding.rule === "derived:7.8.3")!;
+    expect(truncated.message.vi).toContain("11,92%");
+    expect(truncated.message.vi).toContain("11,93%");
+  });
+
+  it.each(["3.3.3", "3.3.4", "4.1.4.d", "4.2.5", "4.3.4", "7.6.2.a", "7.6.2.b"])(
+    "leaves derived %s not evaluated: its counts are blank",
+    (code) => {
+      expect(outcome(result, `derived:${code}`)).toBe("notEvaluated");
+    },
+  );
+
+  it("passes 3.4.1 (100% = 44/44) and the DV.3 balance", () => {
+    expect(outcome(result, "derived:3.4.1")).toBe("passed");
+    expect(outcome(result, "balance:DV.3")).toBe("passed");
+  });
+
+  it("counts the rows a department is expected to fill but left blank", () => {
+    expect(result.blankExpected).toEqual(expect.arrayContaining(["2.1", "2.5", "5.1.1", "6.1"]));
+    expect(result.blankExpected).not.toContain("4.1.1");
+    expect(result.blankExpected).not.toContain("3.4.2");
+  });
+});
+
+describe("the seed with its mistakes changed", () => {
+  it("adds one error showing 11,95% and 11,93% when 7.8.3 is typed as 11,95%", () => {
+    const result = validate(seedWith({ "7.8.3": { percent: 0.1195, format: "0.00%" } }));
+    const errors = result.findings.filter((finding) => finding.severity === "error");
+    expect(errors).toHaveLength(3);
+    const derived = errors.find((finding) => finding.rule === "derived:7.8.3")!;
+    expect(derived.message.vi).toContain("11,95%");
+    expect(derived.message.vi).toContain("11,93%");
+    expect(derived.message.en).toContain("11.93%");
+    expect(derived.suggestion?.formula).toMatch(/^=IF\(/);
+  });
+
+  it("is ready with HS.1.2 = 44 and DV.4.1 = 1936: no error, no warning on HS.5", () => {
+    const result = validate(seedWith({ "HS.1.2": 44, "DV.4.1": 1936 }));
+    expect(result.findings.filter((finding) => finding.severity !== "info")).toEqual([]);
+    expect(outcome(result, "order:HS.5<=HS.1.2")).toBe("passed");
+    expect(result.verdict).toBe("ready");
+  });
+
+  it("is never ready when the appendix holds no value", () => {
+    const result = validate({});
+    expect(result.verdict).toBe("not_ready");
+    expect(result.findings.map((finding) => finding.kind)).toEqual(["empty_appendix"]);
+  });
+});
