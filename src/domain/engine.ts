@@ -4,7 +4,7 @@ import type { Ratio } from "./derive";
 import { isRatio, percentOf, recompute } from "./derive";
 import type { Finding, RuleSummary, SeverityCounts, Suggestion, Verdict } from "./findings";
 import { countBySeverity, SEVERITY_ORDER } from "./findings";
-import { formatAmount, formatPercent } from "./format";
+import { formatAmount, formatCount, formatPercent } from "./format";
 import { derivedFormula, sheetLayout } from "./layout";
 import type { AppendixSheet, LocatedCell } from "./locate";
 import type { Lang } from "./messages";
@@ -12,7 +12,7 @@ import { bilingual, labelOf, nameOf, readingMessage } from "./messages";
 import { readValue } from "./reading";
 import type { AmountOf, Outcome } from "./rules";
 import { evaluateRelation, impliedValue } from "./rules";
-import type { Reading } from "./values";
+import type { Reading, ReadingIssue } from "./values";
 import { PERCENT_SCALE } from "./values";
 
 /** The result of validating one appendix sheet. */
@@ -43,6 +43,9 @@ interface CellState {
 
 class Tally {
   private readonly byRule = new Map<string, { passed: number; failed: number; notEvaluated: number }>();
+  set(rule: string, counts: { passed: number; failed: number; notEvaluated: number }): void {
+    this.byRule.set(rule, counts);
+  }
   count(rule: string, outcome: "passed" | "failed" | "notEvaluated"): void {
     let entry = this.byRule.get(rule);
     if (!entry) this.byRule.set(rule, (entry = { passed: 0, failed: 0, notEvaluated: 0 }));
@@ -71,6 +74,68 @@ function suggestionFor(state: CellState, amount: number, address: string): Sugge
   };
 }
 
+const BLANK: Reading = { state: "blank" };
+
+/** Reads by code what a validation knows of each row. */
+interface CodeLookup<T> {
+  get(code: string): T | undefined;
+}
+
+/**
+ * Per-validation values by code, held in an array laid out like the catalogue's rows: filling a Map of a hundred
+ * entries on every validation costs more than all the rules together.
+ */
+class CodeTable<T> implements CodeLookup<T> {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly items: (T | undefined)[],
+  ) {}
+  get(code: string): T | undefined {
+    const at = this.index.get(code);
+    return at === undefined ? undefined : this.items[at];
+  }
+  set(code: string, value: T): void {
+    const at = this.index.get(code);
+    if (at !== undefined) this.items[at] = value;
+  }
+}
+
+const rowIndexes = new WeakMap<LoadedCatalogue, ReadonlyMap<string, number>>();
+
+function rowIndex(catalogue: LoadedCatalogue): ReadonlyMap<string, number> {
+  let index = rowIndexes.get(catalogue);
+  if (!index) rowIndexes.set(catalogue, (index = new Map(catalogue.rows.map((row, at) => [row.code, at]))));
+  return index;
+}
+
+function unitFinding(state: CellState, located: LocatedCell, issue: ReadingIssue): Finding {
+  const { reading, row } = state;
+  const amount =
+    reading.state === "value"
+      ? reading.amount
+      : reading.state === "unreadable"
+        ? reading.suggestion
+        : undefined;
+  const shown = (lang: Lang): string | undefined => {
+    if (issue.problem === "ambiguous_percent") {
+      const asTyped = Number(issue.raw);
+      const other = formatCount(asTyped * 100, lang);
+      return lang === "vi" ? `${issue.raw}% hay ${other}%` : `${issue.raw}% or ${other}%`;
+    }
+    return amount === undefined ? undefined : formatAmount(amount, kindOf(row), lang);
+  };
+  return {
+    rule: UNIT_RULE,
+    kind: issue.problem,
+    severity: issue.severity,
+    codes: [row.code],
+    cells: [located.address],
+    params: { raw: issue.raw, ...(amount !== undefined ? { value: excelValue(row, amount) } : {}) },
+    message: bilingual((lang) => readingMessage(issue.problem, row, issue.raw, shown(lang), lang)),
+    ...(amount !== undefined ? { suggestion: suggestionFor(state, amount, located.address) } : {}),
+  };
+}
+
 function kindOf(row: RowDef): "count" | "percent" | "coded" {
   return row.kind === "none" ? "count" : row.kind;
 }
@@ -84,65 +149,38 @@ export function validateAppendix(
   catalogue: LoadedCatalogue = defaultCatalogue,
 ): SheetValidation {
   const layout = sheetLayout(catalogue);
-  const states = new Map<string, CellState>();
-  for (const row of catalogue.rows) {
-    const located = sheet.cells.get(row.code);
-    states.set(row.code, { row, located, reading: readValue(row, located?.cell) });
-  }
   const findings: Finding[] = [];
   const tally = new Tally();
   // A row the sheet lacks is still named in a finding, by its code, so that the finding points somewhere.
   const placeholder = (code: string) => `'${sheet.sheet}'!${code}`;
 
-  const amounts = new Map<string, number>();
-  for (const [code, state] of states) {
-    if (state.reading.state === "value") amounts.set(code, state.reading.amount);
-  }
-
-  // Value reading: one evaluation per located value cell.
-  for (const state of states.values()) {
-    if (!state.located) continue;
-    const { reading, row } = state;
+  // One pass over the rows: read every value, keep the amounts rules compute with, and judge each value cell.
+  const index = rowIndex(catalogue);
+  const stateList: CellState[] = new Array<CellState>(catalogue.rows.length);
+  const states = new CodeTable(index, stateList);
+  const amounts = new CodeTable(index, new Array<number | undefined>(catalogue.rows.length));
+  const unitOutcomes = { passed: 0, failed: 0, notEvaluated: 0 };
+  for (let at = 0; at < catalogue.rows.length; at++) {
+    const row = catalogue.rows[at]!;
+    const located = sheet.cells.get(row.code);
+    const reading = located ? readValue(row, located.cell) : BLANK;
+    const state: CellState = { row, located, reading };
+    stateList[at] = state;
+    if (reading.state === "value") amounts.set(row.code, reading.amount);
+    if (!located) continue;
     if (reading.state === "blank" || reading.state === "na") {
-      tally.count(UNIT_RULE, "notEvaluated");
+      unitOutcomes.notEvaluated++;
       continue;
     }
     const issue = reading.issue;
     if (!issue) {
-      tally.count(UNIT_RULE, "passed");
+      unitOutcomes.passed++;
       continue;
     }
-    tally.count(UNIT_RULE, "failed");
-    const amount = reading.state === "value" ? reading.amount : reading.suggestion;
-    const shown =
-      issue.problem === "ambiguous_percent"
-        ? undefined
-        : amount === undefined
-          ? undefined
-          : (lang: Lang) => formatAmount(amount, kindOf(row), lang);
-    findings.push({
-      rule: UNIT_RULE,
-      kind: issue.problem,
-      severity: issue.severity,
-      codes: [row.code],
-      cells: [state.located.address],
-      params: { raw: issue.raw, ...(amount !== undefined ? { value: excelValue(row, amount) } : {}) },
-      message: bilingual((lang) =>
-        readingMessage(
-          issue.problem,
-          row,
-          issue.raw,
-          issue.problem === "ambiguous_percent"
-            ? lang === "vi"
-              ? `${issue.raw}% hay ${Number(issue.raw) * 100}%`
-              : `${issue.raw}% or ${Number(issue.raw) * 100}%`
-            : shown?.(lang),
-          lang,
-        ),
-      ),
-      ...(amount !== undefined ? { suggestion: suggestionFor(state, amount, state.located.address) } : {}),
-    });
+    unitOutcomes.failed++;
+    findings.push(unitFinding(state, located, issue));
   }
+  tally.set(UNIT_RULE, unitOutcomes);
 
   // Derived percentages: the stated value against the one recomputed from the source counts.
   const amountOf: AmountOf = (code) => amounts.get(code);
@@ -278,7 +316,7 @@ export function validateAppendix(
   // Completeness: rows expected from this level left blank, and an appendix with no value at all.
   const blankExpected: string[] = [];
   let anyValue = false;
-  for (const state of states.values()) {
+  for (const state of stateList) {
     if (state.reading.state !== "blank") {
       if (state.located && state.row.kind !== "none") anyValue = true;
       continue;
@@ -375,7 +413,7 @@ function relationKind(rule: RelationRule, outcome: Extract<Outcome, { status: "f
   return outcome.direction === "short" ? `${rule.kind}_shortfall` : `${rule.kind}_exceeded`;
 }
 
-function sideText(codes: readonly string[], states: ReadonlyMap<string, CellState>, lang: Lang): string {
+function sideText(codes: readonly string[], states: CodeLookup<CellState>, lang: Lang): string {
   return codes
     .map((code) => {
       const state = states.get(code)!;
@@ -388,7 +426,7 @@ function sideText(codes: readonly string[], states: ReadonlyMap<string, CellStat
 function relationMessage(
   rule: RelationRule,
   outcome: Extract<Outcome, { status: "fail" }>,
-  states: ReadonlyMap<string, CellState>,
+  states: CodeLookup<CellState>,
   lang: Lang,
   suspect: Suspect | undefined,
 ): string {
@@ -460,8 +498,8 @@ function isBlocking(outcome: Outcome | undefined): boolean {
 function localise(
   relations: readonly RelationRule[],
   outcomes: ReadonlyMap<string, Outcome>,
-  amounts: ReadonlyMap<string, number>,
-  states: ReadonlyMap<string, CellState>,
+  amounts: CodeLookup<number>,
+  states: CodeLookup<CellState>,
 ): Map<string, Suspect> {
   const failing = relations.filter((rule) => isBlocking(outcomes.get(rule.id)));
   const suspects = new Map<string, Suspect>();
@@ -509,8 +547,8 @@ function localise(
  */
 function attachBalanceSolutions(
   relations: readonly RelationRule[],
-  amounts: ReadonlyMap<string, number>,
-  states: ReadonlyMap<string, CellState>,
+  amounts: CodeLookup<number>,
+  states: CodeLookup<CellState>,
   findings: Finding[],
 ): void {
   const amountOf: AmountOf = (code) => amounts.get(code);

@@ -4,9 +4,21 @@ import type { ReadingProblem } from "./values";
 /** A language users read: Vietnamese first, English available. */
 export type Lang = "vi" | "en";
 
-/** Renders a message in both languages from one function of the language. */
+/**
+ * A message in both languages from one function of the language, rendered when first read (as zod renders its
+ * issues): a validation finds, a reader asks for words. The properties are enumerable, so JSON shows both.
+ */
 export function bilingual(render: (lang: Lang) => string): Bilingual {
-  return { vi: render("vi"), en: render("en") };
+  let vi: string | undefined;
+  let en: string | undefined;
+  return {
+    get vi() {
+      return (vi ??= render("vi"));
+    },
+    get en() {
+      return (en ??= render("en"));
+    },
+  };
 }
 
 /** An indicator's label as messages show it: without markup or trailing punctuation. */

@@ -1,0 +1,25 @@
+import type { WorkbookPort } from "./port";
+
+/** A change to cells, as a host's change event reports it. */
+export interface CellsChanged {
+  readonly sheet: string;
+  /** Local A1 address or range of what changed ("D15", "D15:D20"). */
+  readonly address: string;
+  /** "remote" for a co-author's edit in a shared workbook. */
+  readonly source: "local" | "remote";
+}
+
+/**
+ * What the task pane gets injected: Excel through Office.js, or the in-browser preview. Every use case runs inside
+ * `run`, which gives it a WorkbookPort for one session with the workbook (one Excel.run), retried once when the
+ * host refuses because a cell is being edited.
+ */
+export interface AddinHost {
+  run<T>(useCase: (port: WorkbookPort) => Promise<T>): Promise<T>;
+  /** The name of the sheet the user is on. */
+  activeSheet(): Promise<string | undefined>;
+  /** Subscribes to cell changes on every sheet; returns the unsubscribe function. */
+  onCellsChanged(listener: (change: CellsChanged) => void): () => void;
+  /** The Office display language ("vi-VN", "en-US"), from which the pane picks its language. */
+  readonly displayLanguage: string;
+}

@@ -1,0 +1,132 @@
+import type { CellScalar, SheetGrid } from "../domain/cell";
+import type { Severity } from "../domain/values";
+
+// The WorkbookPort: the only way a use case reaches a workbook, whatever hosts it (Excel through Office.js, the
+// in-browser preview, exceljs files). Each method is one round trip at most, so that a use case costs the same
+// number of syncs whatever the number of sheets: list, read, apply (DESIGN.md section 2).
+
+/** What listing a workbook tells about one sheet, in the same round trip. */
+export interface SheetInfo {
+  readonly name: string;
+  /** F1 of the sheet: our template version id when the sheet is an appendix written by our template. */
+  readonly keyHeader?: string;
+  readonly visible: boolean;
+}
+
+/** A text run of a rich-text cell (labels with italic parts, the header). */
+export interface TextRun {
+  readonly text: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/** Cell style the template sets; anything absent is the sheet's default (Times New Roman, 12 pt). */
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly size?: number;
+  readonly horizontal?: "left" | "center" | "right";
+  readonly vertical?: "top" | "middle" | "bottom";
+  readonly wrap?: boolean;
+  /** A thin box around the cell. */
+  readonly border?: boolean;
+}
+
+/** Excel data validation of a cell, with its Vietnamese input and error messages (titles ≤ 32, texts ≤ 255). */
+export interface CellValidation {
+  readonly type: "whole" | "decimal" | "list";
+  readonly min?: number;
+  readonly max?: number;
+  /** A list validation's source: a range on the same sheet, as "=$G$1:$G$3", or literal values. */
+  readonly list?: string;
+  readonly prompt: { readonly title: string; readonly message: string };
+  readonly error: { readonly title: string; readonly message: string };
+}
+
+/** One cell of a sheet as the template writes it. `address` is local A1 ("D15"). */
+export interface SpecCell {
+  readonly address: string;
+  readonly value?: string | number;
+  readonly richText?: readonly TextRun[];
+  /** A formula with its leading "=". */
+  readonly formula?: string;
+  readonly numberFormat?: string;
+  readonly style?: CellStyle;
+  /** Cells are locked unless said otherwise: value, note and input cells are unlocked. */
+  readonly locked?: boolean;
+  readonly validation?: CellValidation;
+}
+
+/** A whole appendix sheet as the template writes it: the same spec drives exceljs and Office.js. */
+export interface SheetSpec {
+  readonly name: string;
+  readonly font: { readonly name: string; readonly size: number };
+  /** Widths in characters, from column A; hidden columns (the key column F) are marked. */
+  readonly columns: readonly { readonly width: number; readonly hidden?: boolean }[];
+  /** Row heights in points, by 1-based row. */
+  readonly rowHeights: Readonly<Record<number, number>>;
+  readonly cells: readonly SpecCell[];
+  /** Merged ranges, "A1:E1". */
+  readonly merges: readonly string[];
+  /** Protected without a password; formatting cells, columns and rows stays allowed. */
+  readonly protection: { readonly allowFormatting: boolean };
+  readonly print: {
+    /** "A1:E115" */
+    readonly area: string;
+    /** Rows repeated at the top of every printed page, "5:6". */
+    readonly titleRows: string;
+    readonly orientation: "portrait";
+    readonly paper: "A4";
+    readonly fitToWidth: 1;
+    readonly fitToHeight: 0;
+  };
+}
+
+/** A value, formula or number format written into one cell. `address` is local A1. */
+export interface CellWrite {
+  readonly address: string;
+  readonly value?: CellScalar;
+  readonly formula?: string;
+  readonly numberFormat?: string;
+}
+
+/** One mark: a conditional format owned by the add-in, so that clearing it restores the cell's own format. */
+export interface Mark {
+  readonly address: string;
+  readonly severity: Severity;
+}
+
+/** One change a plan makes. A plan is applied in one round trip, all or nothing as far as the host allows. */
+export type PlanStep =
+  /**
+   * Writes a template sheet: a new sheet, or with `replace` an existing sheet of that name rewritten in place
+   * (re-installing a newer template); `values` are the values and notes a person typed, carried over by code.
+   */
+  | {
+      readonly kind: "addSheet";
+      readonly spec: SheetSpec;
+      readonly values?: readonly CellWrite[];
+      readonly replace?: boolean;
+    }
+  | { readonly kind: "write"; readonly sheet: string; readonly cells: readonly CellWrite[] }
+  /** Replaces the add-in's marks on a sheet with these (an empty list clears them). */
+  | { readonly kind: "mark"; readonly sheet: string; readonly marks: readonly Mark[] }
+  | { readonly kind: "select"; readonly sheet: string; readonly address: string };
+
+/** The writes of one use case, applied together. */
+export interface Plan {
+  readonly steps: readonly PlanStep[];
+}
+
+/** The host behind every use case. Each method is one round trip. */
+export interface WorkbookPort {
+  /** The workbook's sheets, with F1 of each. */
+  listSheets(): Promise<readonly SheetInfo[]>;
+  /** The used range of each named sheet from A1: values, formulas, number formats. */
+  readSheets(names: readonly string[]): Promise<readonly SheetGrid[]>;
+  /** Applies a plan. Nothing a person typed is touched unless the plan names that cell. */
+  apply(plan: Plan): Promise<void>;
+}
+
+/** An empty plan, for use cases that find nothing to write. */
+export const EMPTY_PLAN: Plan = { steps: [] };
