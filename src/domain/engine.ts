@@ -4,7 +4,7 @@ import type { Ratio } from "./derive";
 import { isRatio, percentOf, recompute } from "./derive";
 import type { Finding, RuleSummary, SeverityCounts, Suggestion, Verdict } from "./findings";
 import { countBySeverity, SEVERITY_ORDER } from "./findings";
-import { formatAmount, formatCount, formatPercent } from "./format";
+import { formatAmount, formatCount, formatPercent, percentFromAmount } from "./format";
 import { derivedFormula, sheetLayout } from "./layout";
 import type { AppendixSheet, LocatedCell } from "./locate";
 import type { Lang } from "./messages";
@@ -65,11 +65,19 @@ function excelValue(row: RowDef, amount: number): number {
   return row.kind === "percent" ? amount / (100 * PERCENT_SCALE) : amount;
 }
 
+/** The Excel number format showing a percentage with the given decimals: 0 → "0%", 2 → "0.00%". */
+export function percentFormat(decimals: number): string {
+  return decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%";
+}
+
 function suggestionFor(state: CellState, amount: number, address: string): Suggestion {
   return {
     code: state.row.code,
     cell: address,
     value: excelValue(state.row, amount),
+    ...(state.row.kind === "percent"
+      ? { numberFormat: percentFormat(percentFromAmount(amount).decimals) }
+      : {}),
     display: bilingual((lang) => formatAmount(amount, kindOf(state.row), lang)),
   };
 }
@@ -132,9 +140,18 @@ function unitFinding(state: CellState, located: LocatedCell, issue: ReadingIssue
     cells: [located.address],
     params: { raw: issue.raw, ...(amount !== undefined ? { value: excelValue(row, amount) } : {}) },
     message: bilingual((lang) => readingMessage(issue.problem, row, issue.raw, shown(lang), lang)),
-    ...(amount !== undefined ? { suggestion: suggestionFor(state, amount, located.address) } : {}),
+    ...(amount !== undefined && FIXABLE.has(issue.problem)
+      ? { suggestion: suggestionFor(state, amount, located.address) }
+      : {}),
   };
 }
+
+/** Reading problems a click can fix: the value is known, only its form is wrong. */
+const FIXABLE: ReadonlySet<ReadingIssue["problem"]> = new Set([
+  "text_number",
+  "not_whole_number",
+  "malformed_number",
+]);
 
 function kindOf(row: RowDef): "count" | "percent" | "coded" {
   return row.kind === "none" ? "count" : row.kind;
@@ -227,6 +244,7 @@ export function validateAppendix(
               cell: address,
               value: ratio.numerator / ratio.denominator,
               formula: `=${derivedFormula(layout, row)}`,
+              numberFormat: percentFormat(Math.max(stated.decimals, 2)),
               display: bilingual((lang) => formatPercent(rounded, lang)),
             },
           }),
@@ -243,7 +261,7 @@ export function validateAppendix(
       outcome.status === "pass" ? "passed" : outcome.status === "fail" ? "failed" : "notEvaluated",
     );
   }
-  const suspects = localise(catalogue.relations, outcomes, amounts, states);
+  const suspects = localise(catalogue.relations, catalogue.derivedRows, outcomes, amounts, states);
   for (const rule of catalogue.relations) {
     const outcome = outcomes.get(rule.id)!;
     if (outcome.status !== "fail") continue;
@@ -276,7 +294,7 @@ export function validateAppendix(
         : {}),
     });
   }
-  attachBalanceSolutions(catalogue.relations, amounts, states, findings);
+  settleUnitSuggestions(catalogue.relations, catalogue.derivedRows, amounts, states, findings);
 
   // Patterns: a block equal to another pair by pair, not all zero, is a likely copy-paste.
   for (const rule of catalogue.patterns) {
@@ -486,6 +504,41 @@ interface Candidate {
   readonly resolves: ReadonlySet<string>;
 }
 
+/** True when a stated percentage disagrees with its counts beyond rounding or truncation. */
+function derivedFails(
+  row: LoadedCatalogue["derivedRows"][number],
+  amountOf: AmountOf,
+  states: CodeLookup<CellState>,
+): boolean {
+  const reading = states.get(row.code)?.reading;
+  if (reading?.state !== "value" || !reading.percent) return false;
+  const ratio = recompute(row.derived, amountOf);
+  if (!isRatio(ratio)) return false;
+  const stated = reading.percent;
+  return (
+    stated.scaled !== percentOf(ratio, stated.decimals, "round").scaled &&
+    stated.scaled !== percentOf(ratio, stated.decimals, "truncate").scaled
+  );
+}
+
+/** True when changing one count (as `trial` reads it) makes a stated percentage that agreed disagree. */
+function breaksDerived(
+  code: string,
+  trial: AmountOf,
+  amountOf: AmountOf,
+  derivedRows: LoadedCatalogue["derivedRows"],
+  states: CodeLookup<CellState>,
+): boolean {
+  return derivedRows.some(
+    (row) =>
+      (row.derived.plus.includes(code) ||
+        row.derived.minus.includes(code) ||
+        row.derived.denominator === code) &&
+      !derivedFails(row, amountOf, states) &&
+      derivedFails(row, trial, states),
+  );
+}
+
 function isBlocking(outcome: Outcome | undefined): boolean {
   return outcome?.status === "fail" && outcome.severity !== "info";
 }
@@ -497,6 +550,7 @@ function isBlocking(outcome: Outcome | undefined): boolean {
  */
 function localise(
   relations: readonly RelationRule[],
+  derivedRows: LoadedCatalogue["derivedRows"],
   outcomes: ReadonlyMap<string, Outcome>,
   amounts: CodeLookup<number>,
   states: CodeLookup<CellState>,
@@ -515,7 +569,7 @@ function localise(
       tried.add(`${code}=${value}`);
       const trial: AmountOf = (other) => (other === code ? value : amounts.get(other));
       const resolves = new Set<string>();
-      let breaks = false;
+      let breaks = breaksDerived(code, trial, amountOf, derivedRows, states);
       for (const other of relations) {
         if (!other.left.includes(code) && !other.right.includes(code)) continue;
         const before = isBlocking(outcomes.get(other.id));
@@ -542,40 +596,53 @@ function localise(
 }
 
 /**
- * A malformed value is unknown, not wrong by a little: where a balance holds everything else, it tells the value
- * (DV.4.1 = DV.4 − DV.4.2 = 1.936 in the seed). The solution replaces the reader's own guess.
+ * Settles the suggestions of unreadable values. A malformed value is unknown, not wrong by a little: where a
+ * balance holds everything else, it tells the value (DV.4.1 = DV.4 − DV.4.2 = 1.936 in the seed), and that
+ * replaces the reader's own guess. A suggestion that would create a new error or warning is withheld: the message
+ * still says what the value might be, but no click writes it.
  */
-function attachBalanceSolutions(
+function settleUnitSuggestions(
   relations: readonly RelationRule[],
+  derivedRows: LoadedCatalogue["derivedRows"],
   amounts: CodeLookup<number>,
   states: CodeLookup<CellState>,
   findings: Finding[],
 ): void {
   const amountOf: AmountOf = (code) => amounts.get(code);
+  const breaks = (code: string, value: number) => {
+    const trial: AmountOf = (other) => (other === code ? value : amounts.get(other));
+    return (
+      breaksDerived(code, trial, amountOf, derivedRows, states) ||
+      relations.some(
+        (rule) => [...rule.left, ...rule.right].includes(code) && isBlocking(evaluateRelation(rule, trial)),
+      )
+    );
+  };
   for (let index = 0; index < findings.length; index++) {
     const finding = findings[index]!;
-    if (finding.rule !== UNIT_RULE || finding.severity !== "error") continue;
+    if (finding.rule !== UNIT_RULE) continue;
     const code = finding.codes[0]!;
     const state = states.get(code)!;
-    if (state.row.kind !== "count" || state.reading.state !== "unreadable") continue;
-    const balance = relations.find(
-      (rule) => rule.kind === "balance" && [...rule.left, ...rule.right].includes(code),
-    );
-    const value = balance ? impliedValue(balance, code, amountOf) : undefined;
-    if (value === undefined) continue;
-    const trial: AmountOf = (other) => (other === code ? value : amounts.get(other));
-    const breaks = relations.some(
-      (rule) => [...rule.left, ...rule.right].includes(code) && isBlocking(evaluateRelation(rule, trial)),
-    );
-    if (breaks) continue;
-    const issue = state.reading.issue;
-    findings[index] = {
-      ...finding,
-      params: { ...finding.params, value, solvedFrom: balance!.id },
-      message: bilingual((lang) =>
-        readingMessage(issue.problem, state.row, issue.raw, formatAmount(value, "count", lang), lang),
-      ),
-      suggestion: suggestionFor(state, value, finding.cells[0]!),
-    };
+    const reading = state.reading;
+    if (reading.state !== "unreadable") continue;
+    const balance =
+      state.row.kind === "count"
+        ? relations.find((rule) => rule.kind === "balance" && [...rule.left, ...rule.right].includes(code))
+        : undefined;
+    const solved = balance ? impliedValue(balance, code, amountOf) : undefined;
+    if (solved !== undefined && !breaks(code, solved)) {
+      const issue = reading.issue;
+      findings[index] = {
+        ...finding,
+        params: { ...finding.params, value: solved, solvedFrom: balance!.id },
+        message: bilingual((lang) =>
+          readingMessage(issue.problem, state.row, issue.raw, formatAmount(solved, "count", lang), lang),
+        ),
+        suggestion: suggestionFor(state, solved, finding.cells[0]!),
+      };
+    } else if (finding.suggestion && reading.suggestion !== undefined && breaks(code, reading.suggestion)) {
+      const { suggestion: _withheld, ...rest } = finding;
+      findings[index] = rest;
+    }
   }
 }

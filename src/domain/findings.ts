@@ -14,6 +14,8 @@ export interface Suggestion {
   readonly value: number;
   /** The derived formula to restore instead of a typed value, with its leading "=". */
   readonly formula?: string;
+  /** The number format to write with a percentage, so that the fraction shows as one ("0.0%"). */
+  readonly numberFormat?: string;
   /** The value as the message shows it, in both languages. */
   readonly display: Bilingual;
 }

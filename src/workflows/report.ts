@@ -20,6 +20,7 @@ const FindingSchema = z.object({
       cell: z.string(),
       value: z.number(),
       formula: z.string().optional(),
+      numberFormat: z.string().optional(),
       display: BilingualSchema,
     })
     .optional(),

@@ -141,9 +141,10 @@ export function fixPlan(finding: Finding): Plan {
     });
   }
   const { sheet, address } = splitAddress(suggestion.cell);
+  const numberFormat = suggestion.numberFormat ? { numberFormat: suggestion.numberFormat } : {};
   const write: CellWrite = suggestion.formula
-    ? { address, formula: suggestion.formula, numberFormat: "0.00%" }
-    : { address, value: suggestion.value };
+    ? { address, formula: suggestion.formula, ...numberFormat }
+    : { address, value: suggestion.value, ...numberFormat };
   return { steps: [{ kind: "write", sheet, cells: [write] }] };
 }
 
