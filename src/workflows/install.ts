@@ -1,0 +1,197 @@
+import type { Bilingual, Level } from "../domain/catalogue";
+import { cataloguesByVersion, catalogue as defaultCatalogue } from "../domain/catalogue";
+import type { CellInput, SheetGrid } from "../domain/cell";
+import { columnLetter, isCellError } from "../domain/cell";
+import { COLUMNS, sheetLayout } from "../domain/layout";
+import type { AppendixSheet } from "../domain/locate";
+import { locateAppendix } from "../domain/locate";
+import { InvalidMetaError } from "../domain/meta";
+import type { CellWrite, Plan, SheetInfo, SheetSpec, WorkbookPort } from "./port";
+import { defaultSheetName, templateSpec, uniqueSheetName } from "./template-spec";
+
+/**
+ * What to install: a new appendix sheet for a reporting unit, or with `replace` the current template over an
+ * existing appendix sheet of that name. When re-installing, a unit, level or period not given (or a blank unit)
+ * is taken from the old sheet's row 4.
+ */
+export interface InstallOptions {
+  readonly unit?: string;
+  readonly level?: Level;
+  /** A period id: "2021-Q3", "2021-H1" or "2021". */
+  readonly period?: string;
+  /** The new sheet's name; by default the unit's name. Made unique among the workbook's sheets. Not for `replace`. */
+  readonly sheetName?: string;
+  /** The name of an existing appendix sheet to re-install in place, keeping what a person typed in it. */
+  readonly replace?: string;
+}
+
+/**
+ * A re-install the workbook cannot take: the sheet is missing, holds no appendix, holds a newer template, or was
+ * to be renamed at the same time.
+ */
+export class InstallError extends Error {
+  constructor(
+    readonly reason: "sheet_missing" | "not_appendix" | "unknown_version" | "rename_on_replace",
+    /** What went wrong, in Vietnamese and English. */
+    readonly bilingual: Bilingual,
+  ) {
+    super(`${bilingual.vi} / ${bilingual.en}`);
+    this.name = "InstallError";
+  }
+}
+
+/** What an install wrote: the sheet's name and how many typed values and notes were carried over. */
+export interface InstallOutcome {
+  readonly sheetName: string;
+  /** Values (column D) and notes (column E) carried from the re-installed sheet; 0 for a new sheet. */
+  readonly carried: number;
+}
+
+function hasContent(cell: CellInput | undefined): cell is CellInput {
+  return cell !== undefined && cell.value !== null && !(typeof cell.value === "string" && !cell.value.trim());
+}
+
+/**
+ * What a person typed on an old appendix sheet, as writes at the new spec's addresses, matched by code: values
+ * (column D) and notes (column E) of the rows that hold a value, whose cells the new sheet leaves unlocked. A
+ * formula in a derived cell is the template's own and is left behind (the new spec writes its own); a value typed
+ * over a derived cell is kept. A value whose reading depends on its number format (a percentage and its decimals,
+ * 12.5 typed without "%" in a rate row) keeps its old format where the spec's differs.
+ */
+function carriedWrites(grid: SheetGrid, appendix: AppendixSheet, spec: SheetSpec): CellWrite[] {
+  const layout = sheetLayout(defaultCatalogue);
+  const specCells = new Map(spec.cells.map((cell) => [cell.address, cell]));
+  const writes: CellWrite[] = [];
+  for (const row of defaultCatalogue.valueRows) {
+    const located = appendix.cells.get(row.code);
+    const at = layout.rowOf.get(row.code);
+    if (!located || at === undefined) continue;
+    const value = located.cell;
+    const ourFormula = value?.formula !== undefined && row.derived !== undefined;
+    if (hasContent(value) && !ourFormula) {
+      const address = `${columnLetter(COLUMNS.value)}${at}`;
+      const format = value.numberFormat ?? "General";
+      const formatMatters = typeof value.value !== "string" && !isCellError(value.value);
+      const keepFormat = formatMatters && format !== specCells.get(address)?.numberFormat;
+      writes.push({ address, value: value.value, ...(keepFormat ? { numberFormat: format } : {}) });
+    }
+    const note = grid.cells[located.row - 1]?.[COLUMNS.note];
+    const printedNote = row.formNote ?? "";
+    if (hasContent(note) && note.formula === undefined && String(note.value).trim() !== printedNote) {
+      writes.push({ address: `${columnLetter(COLUMNS.note)}${at}`, value: note.value });
+    }
+  }
+  return writes;
+}
+
+function required<T>(value: T | undefined, field: "level" | "period"): T {
+  if (value === undefined) throw new InvalidMetaError(field, "");
+  return value;
+}
+
+/** The old appendix on the sheet to re-install, refusing anything that is not one of ours to overwrite. */
+function sheetToReplace(
+  target: string,
+  existing: readonly SheetInfo[],
+  existingGrids: readonly SheetGrid[],
+  options: InstallOptions,
+): { grid: SheetGrid; appendix: AppendixSheet } {
+  const grid = existingGrids.find((sheet) => sheet.name === target);
+  if (!grid || !existing.some((sheet) => sheet.name === target)) {
+    throw new InstallError("sheet_missing", {
+      vi: `Không tìm thấy trang tính "${target}" để cài lại phụ lục.`,
+      en: `Sheet "${target}" to re-install the appendix on was not found.`,
+    });
+  }
+  if (options.sheetName !== undefined && options.sheetName !== target) {
+    throw new InstallError("rename_on_replace", {
+      vi: `Cài lại phụ lục giữ nguyên tên trang tính "${target}": không đổi tên được cùng lúc.`,
+      en: `Re-installing keeps the sheet name "${target}": it cannot be renamed at the same time.`,
+    });
+  }
+  const appendix = locateAppendix(grid, defaultCatalogue);
+  if (!appendix) {
+    throw new InstallError("not_appendix", {
+      vi: `Trang tính "${target}" không chứa phụ lục thống kê CCHC nên không cài lại được; hãy thêm một trang phụ lục mới.`,
+      en: `Sheet "${target}" holds no CCHC appendix, so it cannot be re-installed; add a new appendix sheet instead.`,
+    });
+  }
+  const version = appendix.templateVersion;
+  // A version this tool does not know is a newer form: writing ours over it would lose what it added.
+  if (version !== undefined && !cataloguesByVersion.has(version)) {
+    throw new InstallError("unknown_version", {
+      vi: `Trang tính "${target}" dùng mẫu phụ lục ${version}, mới hơn phiên bản này của công cụ: không cài lại mẫu cũ hơn lên trên.`,
+      en: `Sheet "${target}" uses appendix template ${version}, newer than this version of the tool: an older template is not installed over it.`,
+    });
+  }
+  return { grid, appendix };
+}
+
+/**
+ * The plan that installs the appendix: one `addSheet` step, then the selection of the sheet's first input. A new
+ * sheet gets a name no other sheet has (ignoring case); with `replace`, the named appendix sheet is rewritten in
+ * place from its grid in `existingGrids`, carrying over what a person typed. No other sheet is touched. Throws
+ * InstallError, SheetNameError or InvalidMetaError (a level or period neither given nor found on the old sheet).
+ */
+export function installPlan(
+  existing: readonly SheetInfo[],
+  existingGrids: readonly SheetGrid[],
+  options: InstallOptions,
+): { plan: Plan; sheetName: string; carried: number } {
+  const target = options.replace;
+  const old = target === undefined ? undefined : sheetToReplace(target, existing, existingGrids, options);
+  const unit = options.unit?.trim() || (old?.appendix.unit ?? "");
+  let sheetName: string;
+  if (target !== undefined) {
+    sheetName = target;
+  } else {
+    const wanted = options.sheetName ?? defaultSheetName(unit);
+    sheetName = uniqueSheetName(
+      wanted,
+      existing.map((sheet) => sheet.name),
+    );
+  }
+  const spec = templateSpec({
+    sheetName,
+    unit,
+    level: required(options.level ?? old?.appendix.level, "level"),
+    period: required(options.period ?? old?.appendix.period, "period"),
+  });
+  const values = old ? carriedWrites(old.grid, old.appendix, spec) : [];
+
+  const layout = sheetLayout(defaultCatalogue);
+  const firstValueRow =
+    layout.rowOf.get(defaultCatalogue.valueRows[0]?.code ?? "") ?? layout.firstIndicatorRow;
+  // A sheet without its unit's name opens on the name to type; otherwise on the first value to type.
+  const start = unit ? `${columnLetter(COLUMNS.value)}${firstValueRow}` : `B${layout.inputRow}`;
+  return {
+    plan: {
+      steps: [
+        {
+          kind: "addSheet",
+          spec,
+          ...(values.length ? { values } : {}),
+          ...(target !== undefined ? { replace: true } : {}),
+        },
+        { kind: "select", sheet: sheetName, address: start },
+      ],
+    },
+    sheetName,
+    carried: values.length,
+  };
+}
+
+/**
+ * Installs the standard appendix through the port in at most three round trips: list the sheets, read the sheet to
+ * re-install (only with `replace`), apply one plan. Returns the sheet's name and how much was carried over.
+ */
+export async function installAppendix(port: WorkbookPort, options: InstallOptions): Promise<InstallOutcome> {
+  const existing = await port.listSheets();
+  const grids =
+    options.replace !== undefined && existing.some((sheet) => sheet.name === options.replace)
+      ? await port.readSheets([options.replace])
+      : [];
+  const { plan, sheetName, carried } = installPlan(existing, grids, options);
+  await port.apply(plan);
+  return { sheetName, carried };
+}

@@ -1,0 +1,425 @@
+import { catalogue as defaultCatalogue } from "../domain/catalogue";
+import type { Bilingual, Level, LoadedCatalogue, RowDef } from "../domain/catalogue";
+import { COLUMNS, derivedFormula, sheetLayout } from "../domain/layout";
+import type { SheetLayout } from "../domain/layout";
+import { LEVEL_LABELS_IN_ORDER, levelLabel, periodLabel } from "../domain/meta";
+import type { CellStyle, CellValidation, SheetSpec, SpecCell, TextRun } from "./port";
+
+// The standard appendix sheet of DESIGN.md section 3 as host-neutral data: exceljs (the CLI) and Office.js (the
+// add-in) both apply this one spec, so the sheet a department gets does not depend on which tool wrote it.
+
+/** What the template needs to know about the reporting unit it is written for. */
+export interface TemplateOptions {
+  /** The worksheet's name: at most 31 characters, none of []:*?/\ and no apostrophe. */
+  readonly sheetName: string;
+  /** The reporting unit's name as it reports ("Sở Thông tin và Truyền thông"); may be empty. */
+  readonly unit: string;
+  readonly level: Level;
+  /** A period id: "2021-Q3", "2021-H1" or "2021" (see periodLabel). */
+  readonly period: string;
+}
+
+// The form is printed in Times New Roman 12 pt.
+const TEMPLATE_FONT = { name: "Times New Roman", size: 12 } as const;
+const TITLE_SIZE = 13;
+
+/** Excel's longest sheet name. */
+export const MAX_SHEET_NAME = 31;
+
+const COLUMN_WIDTHS = [8, 60, 14, 12, 22, 14, 12] as const;
+// Column G holds the level list that D4's validation refers to: Excel's inline list literal splits on commas, and
+// "Sở, ngành" has one.
+const LEVEL_LIST_COLUMN = "G";
+const HIDDEN_COLUMNS = new Set([COLUMNS.key, LEVEL_LIST_COLUMN.charCodeAt(0) - "A".charCodeAt(0)]);
+
+const VALUE_FORMATS: Readonly<Record<Exclude<RowDef["kind"], "none">, string>> = {
+  count: "#,##0",
+  percent: "0.00%",
+  coded: "0",
+};
+
+// Row heights are written, not left to the application: Excel does not grow a row for wrapped text in a file it
+// did not lay out itself, and nobody grows merged title rows. Characters per line are measured for Times New Roman
+// 12 pt in each column's width, rounded down so that a label never loses its last line.
+const LINE_HEIGHT = 15.75;
+const CHARS_PER_LINE = { label: 64, unit: 15, note: 21, title: 70 } as const;
+
+/** Lines a text needs when wrapped at word boundaries in a column holding `width` characters. */
+function lineCount(text: string, width: number): number {
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const length = word.length;
+      if (used === 0) {
+        used = length;
+      } else if (used + 1 + length <= width) {
+        used += 1 + length;
+      } else {
+        lines += 1;
+        used = length;
+      }
+      while (used > width) {
+        lines += 1;
+        used -= width;
+      }
+    }
+  }
+  return lines;
+}
+
+function stripMarkup(label: string): string {
+  return label.replace(/<\/?i>/g, "");
+}
+
+function labelRuns(label: string, bold: boolean): TextRun[] {
+  const runs: TextRun[] = [];
+  let italic = false;
+  for (const part of label.split(/(<\/?i>)/)) {
+    if (part === "<i>") italic = true;
+    else if (part === "</i>") italic = false;
+    else if (part) runs.push({ text: part, ...(bold ? { bold } : {}), ...(italic ? { italic } : {}) });
+  }
+  return runs;
+}
+
+/** A label as plain text, or as rich text when the catalogue marks italic parts with `<i>…</i>`. */
+function labelContent(label: string, bold: boolean): Pick<SpecCell, "value" | "richText"> {
+  return /<\/?i>/.test(label) ? { richText: labelRuns(label, bold) } : { value: label };
+}
+
+// Every cell the template styles is vertically centred and wraps, as the printed form does.
+function style(extra: CellStyle = {}): CellStyle {
+  return { vertical: "middle", wrap: true, ...extra };
+}
+
+function legendText(row: RowDef): string {
+  return (row.codes ?? []).map((option) => `${option.label.vi} = ${option.value}`).join(", ");
+}
+
+const INVALID_VALUE = "Số liệu không hợp lệ";
+
+/** Excel's own data validation of a value cell, with Vietnamese messages (titles ≤ 32, texts ≤ 255 characters). */
+function valueValidation(row: RowDef): CellValidation {
+  const derivedNote = row.derived
+    ? " Ô này tự tính từ số liệu chi tiết bên dưới bảng (không in); có thể gõ đè khi không có số liệu chi tiết."
+    : "";
+  const unit = row.unit?.vi ?? "";
+  switch (row.kind) {
+    case "count":
+      return {
+        type: "whole",
+        min: 0,
+        prompt: {
+          title: "Số nguyên",
+          message: `Nhập số nguyên không âm (${unit}), không gõ dấu phân cách hàng nghìn. Để trống nếu chưa có số liệu.`,
+        },
+        error: {
+          title: INVALID_VALUE,
+          message: `Chỉ tiêu này là số nguyên lớn hơn hoặc bằng 0 (${unit}), ví dụ 1936.`,
+        },
+      };
+    case "percent":
+      return row.mayBeNegative
+        ? {
+            type: "decimal",
+            min: -1,
+            max: 1,
+            prompt: {
+              title: "Tỷ lệ %",
+              message: `Nhập tỷ lệ từ -100% đến 100%, ví dụ 12,5% (âm khi số lượng tăng so với năm 2015).${derivedNote}`,
+            },
+            error: { title: INVALID_VALUE, message: "Tỷ lệ phải từ -100% đến 100%, ví dụ 12,5%." },
+          }
+        : {
+            type: "decimal",
+            min: 0,
+            max: 1,
+            prompt: { title: "Tỷ lệ %", message: `Nhập tỷ lệ từ 0% đến 100%, ví dụ 12,5%.${derivedNote}` },
+            error: { title: INVALID_VALUE, message: "Tỷ lệ phải từ 0% đến 100%, ví dụ 12,5%." },
+          };
+    case "coded":
+      return {
+        type: "list",
+        list: (row.codes ?? []).map((option) => option.value).join(","),
+        prompt: { title: "Chọn mã", message: `Chọn một mã: ${legendText(row)}.` },
+        error: { title: INVALID_VALUE, message: `Chỉ nhập một trong các mã: ${legendText(row)}.` },
+      };
+    case "none":
+      throw new Error(`${row.code} holds no value`);
+  }
+}
+
+/** A sheet name Excel refuses, with the reason in Vietnamese and English. */
+export class SheetNameError extends RangeError {
+  /** The same problem in Vietnamese and English, for users. */
+  readonly bilingual: Bilingual;
+
+  constructor(readonly sheetName: string) {
+    const bilingual = {
+      vi: `Tên trang tính "${sheetName}" không hợp lệ: cần từ 1 đến ${MAX_SHEET_NAME} ký tự, không chứa [ ] : * ? / \\ ' và không được là "History".`,
+      en: `Invalid sheet name "${sheetName}": 1 to ${MAX_SHEET_NAME} characters, none of [ ] : * ? / \\ ' and not "History".`,
+    };
+    super(`${bilingual.vi} / ${bilingual.en}`);
+    this.name = "SheetNameError";
+    this.bilingual = bilingual;
+  }
+}
+
+// Apostrophes are refused although Excel allows them inside a name: exceljs quotes the sheet name in defined names
+// (the print area) without doubling them. Excel reserves "History" for its change tracking.
+const FORBIDDEN = /[[\]:*?/\\']/;
+
+/** True when Excel (and exceljs) accept the name for a worksheet. */
+export function isValidSheetName(name: string): boolean {
+  return (
+    name.trim() !== "" &&
+    name.length <= MAX_SHEET_NAME &&
+    !FORBIDDEN.test(name) &&
+    name.toLowerCase() !== "history"
+  );
+}
+
+/** Throws SheetNameError, with a bilingual message, when Excel would refuse the sheet name. */
+export function checkSheetName(name: string): void {
+  if (!isValidSheetName(name)) throw new SheetNameError(name);
+}
+
+/**
+ * A sheet name Excel accepts, from a reporting unit's name: forbidden characters and apostrophes dropped, cut at a
+ * word boundary to 31 characters; "Phụ lục" when nothing is left. Abbreviating ("Sở LĐ-TB&XH") is the caller's.
+ */
+export function defaultSheetName(unit: string): string {
+  const cleaned = unit
+    .normalize("NFC")
+    .replace(/[[\]:*?/\\']/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (!cleaned || cleaned.toLowerCase() === "history") return "Phụ lục";
+  return cutTo(cleaned, MAX_SHEET_NAME);
+}
+
+/**
+ * `text` within `length` UTF-16 units: whole when it fits, else cut at the last space within the limit (inside a
+ * word only when there is none), never splitting a character.
+ */
+function cutTo(text: string, length: number): string {
+  if (text.length <= length) return text;
+  let cut = "";
+  for (const character of text) {
+    if (cut.length + character.length > length) break;
+    cut += character;
+  }
+  const space = cut.lastIndexOf(" ");
+  return (space > 0 ? cut.slice(0, space) : cut).trimEnd();
+}
+
+// Excel compares sheet names without regard to case (and Vietnamese text may arrive composed or not).
+function sameNameKey(name: string): string {
+  return name.normalize("NFC").toLocaleLowerCase("vi");
+}
+
+/**
+ * `wanted`, or when a sheet of that name exists (ignoring case) the first free "wanted (2)", "wanted (3)"…, the
+ * name cut at a word boundary so that the whole stays within Excel's 31 characters. `wanted` must itself be a valid sheet name.
+ */
+export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
+  checkSheetName(wanted);
+  const taken = new Set(existing.map(sameNameKey));
+  if (!taken.has(sameNameKey(wanted))) return wanted;
+  for (let number = 2; ; number++) {
+    const suffix = ` (${number})`;
+    const candidate = `${cutTo(wanted, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    if (!taken.has(sameNameKey(candidate))) return candidate;
+  }
+}
+
+function titleCells(options: TemplateOptions, catalogue: LoadedCatalogue, heights: Record<number, number>) {
+  const unit = options.unit.trim();
+  const titles = [
+    "PHỤ LỤC",
+    `${catalogue.title.vi} TẠI ${unit ? unit.toLocaleUpperCase("vi") : "…"}`,
+    `(Ban hành kèm theo Báo cáo số …/… ngày … của ${unit || "…"})`,
+  ];
+  return titles.map((title, index): SpecCell => {
+    const row = index + 1;
+    heights[row] = lineCount(title, CHARS_PER_LINE.title) * LINE_HEIGHT + 4;
+    return {
+      address: `A${row}`,
+      value: title,
+      style: style({
+        ...(index < 2 ? { bold: true, size: TITLE_SIZE } : { italic: true }),
+        horizontal: "center",
+      }),
+    };
+  });
+}
+
+function inputCells(options: TemplateOptions, layout: SheetLayout): SpecCell[] {
+  const row = layout.inputRow;
+  const unit = options.unit.trim();
+  return [
+    { address: `A${row}`, value: "Đơn vị báo cáo:", style: style({ bold: true, horizontal: "left" }) },
+    { address: `B${row}`, ...(unit ? { value: unit } : {}), style: style(), locked: false },
+    { address: `C${row}`, value: "Cấp:", style: style({ bold: true, horizontal: "right" }) },
+    {
+      address: `D${row}`,
+      value: levelLabel(options.level),
+      style: style({ horizontal: "center" }),
+      locked: false,
+      validation: {
+        type: "list",
+        list: `=$${LEVEL_LIST_COLUMN}$1:$${LEVEL_LIST_COLUMN}$${LEVEL_LABELS_IN_ORDER.length}`,
+        prompt: { title: "Cấp", message: "Chọn cấp của đơn vị báo cáo: Sở, ngành; Huyện; Xã." },
+        error: { title: "Cấp không hợp lệ", message: "Chỉ chọn một trong: Sở, ngành; Huyện; Xã." },
+      },
+    },
+    {
+      address: `E${row}`,
+      value: periodLabel(options.period),
+      style: style({ horizontal: "center" }),
+      locked: false,
+    },
+    ...LEVEL_LABELS_IN_ORDER.map((label, index) => ({
+      address: `${LEVEL_LIST_COLUMN}${index + 1}`,
+      value: label,
+    })),
+  ];
+}
+
+function headerCells(layout: SheetLayout): SpecCell[] {
+  const [top, bottom] = layout.headerRows;
+  const content = new Map<string, Pick<SpecCell, "value" | "richText">>([
+    [`A${top}`, { value: "STT" }],
+    [
+      `B${top}`,
+      {
+        richText: [
+          { text: "Chỉ tiêu thống kê ", bold: true },
+          { text: "(Sử dụng trong kỳ báo cáo hàng quý, 6 tháng, năm)", italic: true },
+        ],
+      },
+    ],
+    [`C${top}`, { value: "Kết quả thống kê" }],
+    [`C${bottom}`, { value: "Đơn vị tính" }],
+    [`D${bottom}`, { value: "Số liệu" }],
+    [`E${top}`, { value: "Ghi chú" }],
+  ]);
+  // The covered cells of the merges are boxed too, so that every page's repeated header prints whole.
+  return layout.headerRows.flatMap((row) =>
+    ["A", "B", "C", "D", "E"].map((column) => ({
+      address: `${column}${row}`,
+      ...content.get(`${column}${row}`),
+      style: style({ bold: true, horizontal: "center", border: true }),
+    })),
+  );
+}
+
+/** One catalogue row (indicator or source) on its sheet row: code, label, unit, value, note and key. */
+function rowCells(layout: SheetLayout, row: RowDef, heights: Record<number, number>): SpecCell[] {
+  const at = layout.rowOf.get(row.code);
+  if (at === undefined) throw new Error(`No row for ${row.code} in the layout`);
+  const heading = row.kind === "none";
+  const editable = heading ? {} : { locked: false };
+  heights[at] =
+    Math.max(
+      lineCount(stripMarkup(row.label.vi), CHARS_PER_LINE.label),
+      lineCount(row.unit?.vi ?? "", CHARS_PER_LINE.unit),
+      lineCount(row.formNote ?? "", CHARS_PER_LINE.note),
+    ) *
+      LINE_HEIGHT +
+    3;
+  return [
+    {
+      address: `A${at}`,
+      ...(row.printed ? { value: row.printed } : {}),
+      style: style({ ...(heading ? { bold: true } : {}), border: true }),
+    },
+    {
+      address: `B${at}`,
+      ...labelContent(row.label.vi, heading),
+      style: style({ ...(heading ? { bold: true } : {}), border: true }),
+    },
+    {
+      address: `C${at}`,
+      ...(row.unit ? { value: row.unit.vi } : {}),
+      style: style({ border: true, horizontal: "center" }),
+    },
+    {
+      address: `D${at}`,
+      ...(row.derived ? { formula: `=${derivedFormula(layout, row)}` } : {}),
+      ...(heading ? {} : { numberFormat: VALUE_FORMATS[row.kind as Exclude<RowDef["kind"], "none">] }),
+      style: style({ border: true, horizontal: "center" }),
+      ...editable,
+      ...(heading ? {} : { validation: valueValidation(row) }),
+    },
+    {
+      address: `E${at}`,
+      ...(row.formNote ? { value: row.formNote } : {}),
+      style: style({ border: true }),
+      ...editable,
+    },
+    { address: `F${at}`, value: row.code },
+  ];
+}
+
+/**
+ * The standard appendix sheet exactly as DESIGN.md section 3 lays it out, as data any host applies: title, row 4
+ * inputs, header, one row per indicator with its live derived formulas, the unprinted source block, the hidden key
+ * column F with the template version in F1, Excel data validation, protection without a password and the print
+ * set-up. Throws SheetNameError (a RangeError) for an invalid sheet name and InvalidMetaError for an invalid level
+ * or period.
+ */
+export function templateSpec(
+  options: TemplateOptions,
+  catalogue: LoadedCatalogue = defaultCatalogue,
+): SheetSpec {
+  checkSheetName(options.sheetName);
+  const layout = sheetLayout(catalogue);
+  const heights: Record<number, number> = {};
+  const cells: SpecCell[] = [
+    ...titleCells(options, catalogue, heights),
+    ...inputCells(options, layout),
+    ...headerCells(layout),
+  ];
+  heights[layout.inputRow] = 2 * LINE_HEIGHT;
+  for (const row of layout.headerRows) heights[row] = 2 * LINE_HEIGHT;
+  for (const row of catalogue.appendixRows) cells.push(...rowCells(layout, row, heights));
+  cells.push({
+    address: `A${layout.sourceTitleRow}`,
+    value: "SỐ LIỆU CHI TIẾT ĐỂ TÍNH TỶ LỆ (không in)",
+    style: style({ bold: true, horizontal: "left" }),
+  });
+  heights[layout.sourceTitleRow] = LINE_HEIGHT + 6;
+  for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, heights));
+  cells.push({ address: "F1", value: catalogue.templateVersion });
+
+  const [top, bottom] = layout.headerRows;
+  return {
+    name: options.sheetName,
+    font: { ...TEMPLATE_FONT },
+    columns: COLUMN_WIDTHS.map((width, index) =>
+      HIDDEN_COLUMNS.has(index) ? { width, hidden: true } : { width },
+    ),
+    rowHeights: heights,
+    cells,
+    merges: [
+      ...layout.titleRows.map((row) => `A${row}:E${row}`),
+      `A${top}:A${bottom}`,
+      `B${top}:B${bottom}`,
+      `C${top}:D${top}`,
+      `E${top}:E${bottom}`,
+      `A${layout.sourceTitleRow}:E${layout.sourceTitleRow}`,
+    ],
+    protection: { allowFormatting: true },
+    print: {
+      area: layout.printArea,
+      titleRows: `${top}:${bottom}`,
+      orientation: "portrait",
+      paper: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  };
+}
