@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+// The task pane runs under a Content-Security-Policy without 'unsafe-eval': zod must not compile parsers with
+// `new Function`, which it otherwise tries first.
+z.config({ jitless: true });
+
 /** Level of a reporting unit (cấp của đơn vị báo cáo): department, district or commune. */
 export const LevelSchema = z.enum(["so", "huyen", "xa"]);
 /** Level of a reporting unit. */
