@@ -8,7 +8,9 @@ import { levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import type { FileReport, ValidationReport } from "../workflows/report";
 import { sheetReport, ValidationReportSchema } from "../workflows/report";
 import { validateSheets } from "../workflows/validate";
-import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
+import { consolidateCommand } from "./consolidate";
+import { readWorkbookFileFast } from "./xlsx/fast-read";
+import { WorkbookReadError } from "./xlsx/read";
 import { templateWorkbook } from "./xlsx/template";
 
 /** Exit codes of DESIGN.md section 6: 2 (could not do the job for a file) wins over 1 (an error finding). */
@@ -30,6 +32,7 @@ const USAGE = `cchc-appendix — phụ lục thống kê cải cách hành chín
 Cách dùng / Usage:
   cchc-appendix template -o FILE.xlsx [--unit "Tên đơn vị"] [--level so|huyen|xa] [--period 2021-Q3]
   cchc-appendix validate FILE.xlsx... [--format text|json] [--lang vi|en]
+  cchc-appendix consolidate FILE.xlsx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt]
 
 Mã thoát / Exit codes: 0 không có lỗi / no error; 1 có lỗi / error findings; 2 không đọc được tệp / a file could not be read.
 `;
@@ -52,6 +55,8 @@ export async function main(argv: readonly string[], output: Output = processOutp
         return await templateCommand(rest, output);
       case "validate":
         return await validateCommand(rest, output);
+      case "consolidate":
+        return await consolidateCommand(rest, output);
       case undefined:
       case "help":
       case "--help":
@@ -161,7 +166,7 @@ async function validateCommand(args: readonly string[], output: Output): Promise
 async function validateFile(file: string): Promise<FileReport> {
   let grids;
   try {
-    grids = await readWorkbookFile(file);
+    grids = await readWorkbookFileFast(file);
   } catch (error) {
     if (error instanceof WorkbookReadError) {
       return { file, error: { message: error.bilingual.vi, messageEn: error.bilingual.en }, sheets: [] };

@@ -4,6 +4,7 @@ import type { SheetGrid } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
 import { validateAppendix } from "../domain/engine";
 import { locateAppendix } from "../domain/locate";
+import { isSummarySheet } from "./consolidate";
 
 /** Validation of every appendix sheet of one workbook; sheets that hold no appendix are skipped. */
 export interface WorkbookValidation {
@@ -26,7 +27,8 @@ export function validateSheets(
   const skipped: string[] = [];
   const unknownVersions: { sheet: string; version: string }[] = [];
   for (const grid of grids) {
-    const probe = locateAppendix(grid, fallback);
+    // A province summary is the form filled with totals: it is never validated or summed as a unit's appendix.
+    const probe = isSummarySheet(grid) ? undefined : locateAppendix(grid, fallback);
     if (!probe) {
       skipped.push(grid.name);
       continue;
