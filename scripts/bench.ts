@@ -9,6 +9,11 @@ import { validateAppendix } from "../src/domain/engine";
 import { locateAppendix } from "../src/domain/locate";
 import { SEED_VALUES, templateGrid } from "../test/helpers/seed";
 import { filledTemplate } from "../test/helpers/xlsx";
+import { benchConsolidate } from "./bench-consolidate";
+import { installAppendix } from "../src/workflows/install";
+import { validateWorkbook } from "../src/workflows/usecases";
+import { FakeExcel } from "../test/excel/fake-excel";
+import { countSyncs, hostOver, seededWorkbook } from "../test/excel/setup";
 
 const figures: Record<string, number> = {};
 
@@ -82,9 +87,33 @@ async function benchCli(): Promise<void> {
   }
 }
 
+/** Syncs of each use case through the Office.js adapter, counted by the in-memory fake of Excel. */
+async function benchSyncs(): Promise<void> {
+  for (const count of [1, 50]) {
+    const excel = seededWorkbook(count);
+    const { syncs } = await countSyncs(excel, () =>
+      hostOver(excel).run((port) => validateWorkbook(port, { mark: true })),
+    );
+    figures[`syncs_validate_${count}`] = syncs;
+  }
+  const excel = new FakeExcel();
+  const { syncs } = await countSyncs(excel, () =>
+    hostOver(excel).run((port) =>
+      installAppendix(port, { unit: "Sở Thông tin và Truyền thông", level: "so", period: "2021-Q3" }),
+    ),
+  );
+  figures.syncs_install = syncs;
+  console.log(
+    `syncs: validate 1 sheet ${figures.syncs_validate_1}, 50 sheets ${figures.syncs_validate_50}; install ${syncs}`,
+  );
+}
+
 async function run(): Promise<void> {
+  await benchSyncs();
   benchEngine();
   await benchCli();
+  figures.consolidate_1000_s = Number((await benchConsolidate(1000)).toFixed(2));
+  console.log(`consolidate: 1,000 department files in ${figures.consolidate_1000_s} s`);
   console.log(JSON.stringify(figures));
 }
 

@@ -1,0 +1,167 @@
+/// <reference types="office-js" />
+import type { AddinHost, CellsChanged } from "../workflows/host";
+import type { WorkbookPort } from "../workflows/port";
+import { OfficeHostError, explainOfficeError, officeErrorCode } from "./errors";
+import { ExcelWorkbookPort } from "./excel-port";
+
+export { OfficeHostError } from "./errors";
+
+/** The Excel API sets above the manifest's minimum (ExcelApi 1.9) that the add-in uses when they are there. */
+export interface SupportedApis {
+  /** ExcelApi 1.6: conditional formats, which our marks are. */
+  readonly conditionalFormats: boolean;
+  /** ExcelApi 1.8: Excel's own data validation on value cells. */
+  readonly dataValidation: boolean;
+  /** ExcelApi 1.9: page layout, setCellProperties, RangeAreas and worksheets.onChanged: the add-in's minimum. */
+  readonly pageLayout: boolean;
+  /** ExcelApi 1.13: Workbook.insertWorksheetsFromBase64, to import a sheet from an .xlsx file. */
+  readonly insertWorksheetsFromBase64: boolean;
+  /** ExcelApi 1.18: text runs in a cell (labels with italic parts); without it a label is italic whole or not at all. */
+  readonly richText: boolean;
+}
+
+/** The subset of Office.context.requirements that detection needs. */
+export interface RequirementChecker {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}
+
+/** Which Excel API sets this Excel has, asked at run time (Office.context.requirements by default). */
+export function supportedApis(requirements?: RequirementChecker): SupportedApis {
+  const checker = requirements ?? Office.context.requirements;
+  const has = (version: string) => checker.isSetSupported("ExcelApi", version);
+  return {
+    conditionalFormats: has("1.6"),
+    dataValidation: has("1.8"),
+    pageLayout: has("1.9"),
+    insertWorksheetsFromBase64: has("1.13"),
+    richText: has("1.18"),
+  };
+}
+
+/** A batch of Office.js work, as Excel.run takes it. */
+export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+/** What the host needs from Office; tests give an in-memory Excel instead. */
+export interface ExcelHostDeps {
+  /** Excel.run with a new request context. */
+  run<T>(batch: ExcelBatch<T>): Promise<T>;
+  /** Excel.run on an existing context: an event handler is removed through the context that added it. */
+  runIn<T>(context: Excel.RequestContext, batch: ExcelBatch<T>): Promise<T>;
+  readonly displayLanguage: string;
+  readonly apis: SupportedApis;
+  /** How long to let a person finish typing in a cell before the one retry. */
+  readonly retryDelayMs: number;
+}
+
+// Script Lab waits 2 s and tries again when Excel refuses a batch in cell-edit mode (tryExcelRun in OfficeDev/
+// script-lab-2017, src/client/app/helpers/utilities.ts; it loops, we retry once and then explain). The wait gives the
+// person time to press Enter; a second refusal means they are still typing, and the message tells them what to do.
+const RETRY_DELAY_MS = 1500;
+
+function pause(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+/**
+ * The AddinHost over Office.js: one Excel.run per use case, retried once when Excel refuses because a cell is being
+ * edited; every Office error turned into an OfficeHostError with a Vietnamese and English message; changes to cells
+ * reported with their source (a co-author's are "remote"). Changes the add-in itself made are not reported: the use
+ * case that made them returns its own refreshed result.
+ */
+export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHost {
+  // Office is touched only for what the caller did not give, so that tests run without it.
+  const deps: ExcelHostDeps = {
+    run: overrides.run ?? ((batch) => Excel.run(batch)),
+    runIn: overrides.runIn ?? ((context, batch) => Excel.run(context, batch)),
+    apis: overrides.apis ?? supportedApis(),
+    displayLanguage: overrides.displayLanguage ?? Office.context.displayLanguage,
+    retryDelayMs: overrides.retryDelayMs ?? RETRY_DELAY_MS,
+  };
+  // Sheet names by id, refreshed at every listing, so that a change event names its sheet without a round trip.
+  const sheetNames = new Map<string, string>();
+  const rememberIds = (names: ReadonlyMap<string, string>) => {
+    sheetNames.clear();
+    names.forEach((name, id) => sheetNames.set(id, name));
+  };
+
+  async function runOnce<T>(batch: ExcelBatch<T>): Promise<T> {
+    if (!deps.apis.pageLayout) throw new OfficeHostError("ApiNotAvailable", "ExcelApi 1.9 is required");
+    try {
+      return await deps.run(batch);
+    } catch (error) {
+      if (officeErrorCode(error) !== "InvalidOperationInCellEditMode") throw explainOfficeError(error);
+    }
+    await pause(deps.retryDelayMs);
+    try {
+      return await deps.run(batch);
+    } catch (error) {
+      throw explainOfficeError(error);
+    }
+  }
+
+  async function sheetName(id: string): Promise<string | undefined> {
+    const known = sheetNames.get(id);
+    if (known !== undefined) return known;
+    return runOnce(async (context) => {
+      const sheet = context.workbook.worksheets.getItemOrNullObject(id);
+      sheet.load("name");
+      await context.sync();
+      if (sheet.isNullObject) return undefined;
+      sheetNames.set(id, sheet.name);
+      return sheet.name;
+    });
+  }
+
+  return {
+    run<T>(useCase: (port: WorkbookPort) => Promise<T>): Promise<T> {
+      return runOnce((context) =>
+        useCase(new ExcelWorkbookPort(context, { richText: deps.apis.richText, onSheetIds: rememberIds })),
+      );
+    },
+
+    activeSheet(): Promise<string | undefined> {
+      return runOnce(async (context) => {
+        const sheet = context.workbook.worksheets.getActiveWorksheet();
+        sheet.load("name");
+        await context.sync();
+        return sheet.name;
+      });
+    },
+
+    onCellsChanged(listener: (change: CellsChanged) => void): () => void {
+      let removed = false;
+      const handle = async (args: Excel.WorksheetChangedEventArgs): Promise<void> => {
+        // ExcelApi 1.14 tells the add-in's own writes apart; older Excel leaves triggerSource undefined.
+        if (removed || args.triggerSource === "ThisLocalAddin") return;
+        // An event handler shows nothing but a refreshed result: a sheet deleted meanwhile, or Excel busy, is
+        // simply not reported, and the next change or the Validate button brings the pane up to date.
+        const sheet = await sheetName(args.worksheetId).catch(() => undefined);
+        if (sheet === undefined || removed) return;
+        listener({ sheet, address: args.address, source: args.source === "Remote" ? "remote" : "local" });
+      };
+      // Without events the pane still works through its buttons: a failed subscription is not an error to show.
+      const subscription = runOnce(async (context) => {
+        const result = context.workbook.worksheets.onChanged.add(handle);
+        await context.sync();
+        return result;
+      }).catch(() => undefined);
+      return () => {
+        removed = true;
+        void subscription.then((result) =>
+          result
+            ? deps
+                .runIn(result.context as Excel.RequestContext, async (context) => {
+                  result.remove();
+                  await context.sync();
+                })
+                .catch(() => undefined)
+            : undefined,
+        );
+      };
+    },
+
+    get displayLanguage(): string {
+      return deps.displayLanguage;
+    },
+  };
+}

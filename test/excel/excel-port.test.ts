@@ -1,0 +1,369 @@
+/// <reference types="office-js" />
+import { catalogue } from "../../src/domain/catalogue";
+import { sheetLayout } from "../../src/domain/layout";
+import { ExcelWorkbookPort, MARK_COLOURS, markFormula } from "../../src/excel/excel-port";
+import { OfficeHostError } from "../../src/excel/host";
+import { installAppendix } from "../../src/workflows/install";
+import type { WorkbookPort } from "../../src/workflows/port";
+import { templateSpec } from "../../src/workflows/template-spec";
+import {
+  applyFix,
+  clearMarks,
+  fillDerived,
+  selectFinding,
+  splitAddress,
+  validateWorkbook,
+} from "../../src/workflows/usecases";
+import { FakeExcel, FakeOfficeError } from "./fake-excel";
+import { contents, countSyncs, hostOver, seededWorkbook, typedCells } from "./setup";
+
+// The adapter through the host against the fake Excel: round trips per use case (DESIGN.md section 2: they do not
+// grow with sheets), marks that are ours alone, sheets never unprotected, and nothing half-written when a sync fails.
+
+describe("round trips per use case", () => {
+  it.each([1, 50])("validate with marks takes 3 syncs for %i sheet(s)", async (count) => {
+    const excel = seededWorkbook(count);
+    const { syncs, result } = await countSyncs(excel, () =>
+      hostOver(excel).run((port) => validateWorkbook(port, { mark: true })),
+    );
+    expect(result.sheets).toHaveLength(count);
+    expect(syncs).toBe(3);
+    for (const sheet of excel.data.sheets) expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
+  });
+
+  it("clears marks in 3 syncs, on every appendix sheet", async () => {
+    const excel = seededWorkbook(50);
+    const host = hostOver(excel);
+    await host.run((port) => validateWorkbook(port, { mark: true }));
+    const { syncs, result } = await countSyncs(excel, () => host.run((port) => clearMarks(port)));
+    expect(result).toBe(50);
+    expect(syncs).toBe(3);
+    for (const sheet of excel.data.sheets) expect(sheet.conditionalFormats).toEqual([]);
+  });
+
+  it("fills derived percentages in 3 syncs, as live formulas, never over a typed value", async () => {
+    const excel = seededWorkbook(1);
+    const before = contents(excel);
+    const { syncs, result } = await countSyncs(excel, () => hostOver(excel).run((port) => fillDerived(port)));
+    expect(syncs).toBe(3);
+    const filled = result.filter((outcome) => outcome.action === "formula");
+    expect(filled.length).toBeGreaterThan(0);
+    for (const outcome of filled) {
+      expect(excel.cell("Sở TTTT", outcome.address).formula).toMatch(/^=/);
+      expect(before.has(`Sở TTTT!${outcome.address}`)).toBe(false);
+    }
+    const after = contents(excel);
+    for (const [cell, content] of before) expect(after.get(cell)).toEqual(content);
+  });
+
+  it("applies a suggested fix in 1 sync, then validates and re-marks that sheet in 3 more", async () => {
+    const excel = seededWorkbook(1);
+    const host = hostOver(excel);
+    const validation = await host.run((port) => validateWorkbook(port, { mark: true }));
+    const finding = validation.sheets[0]!.findings.find(
+      (candidate) => candidate.suggestion?.value !== undefined,
+    );
+    expect(finding).toBeDefined();
+    const { sheet, address } = splitAddress(finding!.suggestion!.cell);
+    const { syncs } = await countSyncs(excel, () => host.run((port) => applyFix(port, finding!)));
+    expect(syncs).toBe(4);
+    expect(excel.cell(sheet, address).value).toBe(finding!.suggestion!.value);
+    expect(excel.sheet(sheet).protection.protected).toBe(true);
+  });
+
+  it("selects a finding's suspect cell in 1 sync, on its sheet", async () => {
+    const excel = seededWorkbook(3);
+    const host = hostOver(excel);
+    const validation = await host.run((port) => validateWorkbook(port));
+    const finding = validation.sheets[2]!.findings.find((candidate) => candidate.cells.length > 0)!;
+    const { syncs } = await countSyncs(excel, () => host.run((port) => selectFinding(port, finding)));
+    expect(syncs).toBe(1);
+    const { sheet, address } = splitAddress(finding.cells[0]!);
+    expect(excel.data.activeSheetId).toBe(excel.sheet(sheet).id);
+    expect(excel.data.selection).toEqual({ sheetId: excel.sheet(sheet).id, address });
+  });
+
+  it.each([0, 49])(
+    "installs a new sheet in 3 syncs beside %i others, touching none of them",
+    async (count) => {
+      const excel = seededWorkbook(count);
+      if (!count) excel.addSheet("Sheet1");
+      const before = contents(excel);
+      const { syncs, result } = await countSyncs(excel, () =>
+        hostOver(excel).run((port) =>
+          installAppendix(port, { unit: "Sở Thông tin và Truyền thông", level: "so", period: "2021-Q3" }),
+        ),
+      );
+      expect(syncs).toBe(3);
+      const sheet = excel.sheet(result.sheetName);
+      expect(sheet.protection).toEqual({
+        protected: true,
+        options: { allowFormatCells: true, allowFormatColumns: true, allowFormatRows: true },
+      });
+      const after = contents(excel);
+      for (const [cell, content] of before) expect(after.get(cell)).toEqual(content);
+      expect(excel.data.activeSheetId).toBe(sheet.id);
+    },
+  );
+
+  it("re-installs over a protected sheet in 3 syncs, keeping what a person typed and the sheet's place", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Tổng hợp");
+    const host = hostOver(excel);
+    const options = { unit: "Sở Thông tin và Truyền thông", level: "so", period: "2021-Q3" } as const;
+    const { sheetName } = await host.run((port) => installAppendix(port, options));
+    excel.addSheet("Ghi chú");
+    const row = (code: string) => sheetLayout(catalogue).rowOf.get(code)!;
+    excel.type(sheetName, `D${row("1.1.1")}`, 7);
+    excel.type(sheetName, `E${row("1.1.1")}`, "theo Kế hoạch 12");
+    excel.type(sheetName, `D${row("3.1.1")}`, "'02");
+    const position = excel.data.sheets.findIndex((sheet) => sheet.name === sheetName);
+    const { syncs, result } = await countSyncs(excel, () =>
+      host.run((port) => installAppendix(port, { replace: sheetName })),
+    );
+    expect(syncs).toBe(3);
+    expect(result.carried).toBe(3);
+    expect(excel.data.sheets.findIndex((sheet) => sheet.name === sheetName)).toBe(position);
+    expect(excel.cell(sheetName, `D${row("1.1.1")}`)).toMatchObject({ value: 7, valueType: "Double" });
+    expect(excel.cell(sheetName, `E${row("1.1.1")}`)).toMatchObject({
+      value: "theo Kế hoạch 12",
+      valueType: "String",
+    });
+    expect(excel.cell(sheetName, `D${row("3.1.1")}`)).toMatchObject({ value: "02", valueType: "String" });
+    expect(excel.data.sheets.map((sheet) => sheet.name)).toEqual(["Tổng hợp", sheetName, "Ghi chú"]);
+    expect(excel.sheet(sheetName).protection.protected).toBe(true);
+  });
+});
+
+describe("marks", () => {
+  it("are custom conditional formats with the severity's colours, one per severity", async () => {
+    const excel = seededWorkbook(1);
+    const validation = await hostOver(excel).run((port) => validateWorkbook(port, { mark: true }));
+    const formats = excel.sheet("Sở TTTT").conditionalFormats;
+    const severities = new Set(validation.sheets[0]!.findings.map((finding) => finding.severity));
+    expect(formats.length).toBeLessThanOrEqual(severities.size);
+    for (const format of formats) {
+      const severity = (["error", "warning", "info"] as const).find(
+        (s) => format.formula === markFormula(s),
+      )!;
+      expect(format).toMatchObject({ type: "Custom", fill: MARK_COLOURS[severity].fill });
+    }
+    const error = formats.find((format) => format.formula === markFormula("error"))!;
+    const errorCells = validation.sheets[0]!.findings.filter((finding) => finding.severity === "error").map(
+      (finding) => splitAddress(finding.cells[0]!).address,
+    );
+    expect(error.areas.sort()).toEqual([...new Set(errorCells)].sort());
+  });
+
+  it("replace only the add-in's own conditional formats, and clearing leaves a person's", async () => {
+    const excel = seededWorkbook(1);
+    const sheet = excel.sheet("Sở TTTT");
+    sheet.conditionalFormats.push(
+      { id: "mine-1", type: "Custom", areas: ["D7:D120"], formula: "=D7>100", fill: "#00FF00" },
+      { id: "mine-2", type: "CellValue", areas: ["D7"] },
+    );
+    const host = hostOver(excel);
+    await host.run((port) => validateWorkbook(port, { mark: true }));
+    const marksOnce = sheet.conditionalFormats.length;
+    await host.run((port) => validateWorkbook(port, { mark: true }));
+    expect(excel.sheet("Sở TTTT").conditionalFormats).toHaveLength(marksOnce);
+    await host.run((port) => clearMarks(port));
+    expect(excel.sheet("Sở TTTT").conditionalFormats.map((format) => format.id)).toEqual([
+      "mine-1",
+      "mine-2",
+    ]);
+  });
+
+  it("are replaced with one extra sync when the run has not listed the sheet", async () => {
+    const excel = seededWorkbook(1);
+    const host = hostOver(excel);
+    await host.run((port) => validateWorkbook(port, { mark: true }));
+    const { syncs } = await countSyncs(excel, () =>
+      host.run((port) => port.apply({ steps: [{ kind: "mark", sheet: "Sở TTTT", marks: [] }] })),
+    );
+    expect(syncs).toBe(2);
+    expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual([]);
+  });
+});
+
+describe("reading", () => {
+  it("reads a sheet listed in the same run without another sync, and others in one", async () => {
+    const excel = seededWorkbook(3);
+    await excel.run(async (context) => {
+      const port = new ExcelWorkbookPort(context);
+      const listed = await countSyncs(excel, () => port.listSheets());
+      expect(listed.syncs).toBe(2);
+      expect(listed.result.map((info) => info.keyHeader)).toEqual(Array(3).fill("CCHC-PL-2021"));
+      expect((await countSyncs(excel, () => port.readSheets(["Đơn vị 2"]))).syncs).toBe(0);
+      const fresh = new ExcelWorkbookPort(context);
+      const read = await countSyncs(excel, () => fresh.readSheets(["Đơn vị 3", "Đơn vị 1"]));
+      expect(read.syncs).toBe(1);
+      expect(read.result.map((grid) => grid.name)).toEqual(["Đơn vị 3", "Đơn vị 1"]);
+    });
+  });
+
+  it("reads values, text that looks like a number, error values, formulas and formats as the domain expects", async () => {
+    const excel = seededWorkbook(1);
+    const sheet = excel.sheet("Sở TTTT");
+    excel.setCell(sheet, 40, 3, { value: "#DIV/0!", valueType: "Error", formula: "=1/0" });
+    const [grid] = await excel.run((context) => new ExcelWorkbookPort(context).readSheets(["Sở TTTT"]));
+    const row = (code: string) => grid!.cells.find((cells) => cells[5]?.value === code)!;
+    expect(row("3.1.1")[3]).toEqual({ value: "02" });
+    expect(row("7.8.3")[3]).toEqual({ value: 0.1192, numberFormat: "0.00%" });
+    expect(row("HS.1")[3]).toEqual({ value: 44 });
+    expect(grid!.cells[40]![3]).toEqual({ value: { error: "#DIV/0!" }, formula: "=1/0" });
+    expect(grid!.cells[0]![5]).toEqual({ value: "CCHC-PL-2021" });
+  });
+
+  it("gives a grid from A1 when the used range starts lower and to the right, and an empty one for an empty sheet", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.addSheet("Lệch");
+    excel.setCell(sheet, 2, 1, { value: "x", valueType: "String" });
+    excel.addSheet("Trống");
+    const grids = await excel.run((context) => new ExcelWorkbookPort(context).readSheets(["Lệch", "Trống"]));
+    expect(grids[0]!.cells[2]![1]).toEqual({ value: "x" });
+    expect(grids[0]!.cells[0]).toEqual([]);
+    expect(grids[1]).toEqual({ name: "Trống", cells: [] });
+  });
+});
+
+describe("protection", () => {
+  it("is never lifted: the adapter has no call that unprotects", async () => {
+    const excel = seededWorkbook(1);
+    const host = hostOver(excel);
+    await host.run((port) => validateWorkbook(port, { mark: true }));
+    await host.run((port) => fillDerived(port));
+    await host.run((port) => clearMarks(port));
+    expect(excel.sheet("Sở TTTT").protection.protected).toBe(true);
+  });
+
+  it("turns a write into a locked cell into an AccessDenied OfficeHostError, with nothing written", async () => {
+    const excel = seededWorkbook(1);
+    const before = contents(excel);
+    const attempt = hostOver(excel).run((port) =>
+      port.apply({
+        steps: [
+          {
+            kind: "write",
+            sheet: "Sở TTTT",
+            cells: [
+              { address: "D8", value: 1 },
+              { address: "B8", value: "x" },
+            ],
+          },
+        ],
+      }),
+    );
+    await expect(attempt).rejects.toMatchObject({ code: "AccessDenied", name: "OfficeHostError" });
+    expect(contents(excel)).toEqual(before);
+  });
+});
+
+describe("a failing sync", () => {
+  const useCases: Record<string, (port: WorkbookPort) => Promise<unknown>> = {
+    "validate with marks": (port) => validateWorkbook(port, { mark: true }),
+    "fill derived": (port) => fillDerived(port),
+    "clear marks": (port) => clearMarks(port),
+    "re-install": (port) => installAppendix(port, { replace: "Đơn vị 1" }),
+  };
+
+  describe.each(Object.entries(useCases))("in %s", (_name, useCase) => {
+    it.each([1, 2, 3])("at sync %i leaves every typed value as it was, and a retry completes", async (n) => {
+      const excel = seededWorkbook(2);
+      const host = hostOver(excel);
+      await host.run((port) => validateWorkbook(port, { mark: true }));
+      const typed = typedCells(excel);
+      const marks = excel.data.sheets.map((sheet) => sheet.conditionalFormats.length);
+      excel.failSync(n, "GeneralException");
+      const failed = host.run(useCase);
+      await expect(failed).rejects.toBeInstanceOf(OfficeHostError);
+      await expect(failed).rejects.toMatchObject({ code: "GeneralException" });
+      expect(typedCells(excel)).toEqual(typed);
+      expect(excel.data.sheets.map((sheet) => sheet.conditionalFormats.length)).toEqual(marks);
+      await host.run(useCase);
+      const after = typedCells(excel);
+      for (const [cell, content] of typed) expect(after.get(cell)).toEqual(content);
+    });
+  });
+});
+
+describe("the fake Excel itself", () => {
+  it("throws PropertyNotLoaded for a property read before its sync", async () => {
+    const excel = seededWorkbook(1);
+    await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      sheets.load("items/name");
+      expect(() => sheets.items).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      await context.sync();
+      expect(() => sheets.items[0]!.position).toThrow(expect.objectContaining({ code: "PropertyNotLoaded" }));
+      expect(sheets.items.map((sheet) => sheet.name)).toEqual(["Sở TTTT"]);
+    });
+  });
+
+  it("reads typed text the way Excel does, and keeps text behind an apostrophe", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S");
+    await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("S");
+      sheet.getRange("A1:E1").values = [["02", "'02", "1.", "12%", "TRUE"]];
+      await context.sync();
+    });
+    expect(["A1", "B1", "C1", "D1", "E1"].map((address) => excel.cell("S", address).value)).toEqual([
+      2,
+      "02",
+      1,
+      0.12,
+      true,
+    ]);
+  });
+
+  it("applies nothing of a batch whose sync fails", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S");
+    excel.failSync(1, "InvalidOperationInCellEditMode");
+    const attempt = excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").getRange("A1").values = [[1]];
+      context.workbook.worksheets.add("T");
+      await context.sync();
+    });
+    await expect(attempt).rejects.toBeInstanceOf(FakeOfficeError);
+    expect(excel.data.sheets.map((sheet) => sheet.name)).toEqual(["S"]);
+    expect(excel.cell("S", "A1").valueType).toBe("Empty");
+  });
+});
+
+describe("installing through the port", () => {
+  it("writes every cell, lock and validation of the spec, and the print set-up", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Sheet1");
+    const spec = templateSpec({
+      sheetName: "Sở TTTT",
+      unit: "Sở Thông tin và Truyền thông",
+      level: "so",
+      period: "2021-Q3",
+    });
+    await excel.run((context) =>
+      new ExcelWorkbookPort(context).apply({ steps: [{ kind: "addSheet", spec }] }),
+    );
+    const sheet = excel.sheet("Sở TTTT");
+    for (const cell of spec.cells) {
+      const written = excel.cell("Sở TTTT", cell.address);
+      if (cell.formula) expect(written.formula).toBe(cell.formula);
+      else if (cell.richText) expect(written.value).toBe(cell.richText.map((run) => run.text).join(""));
+      else if (cell.value !== undefined) expect(written.value).toBe(cell.value);
+      expect(written.locked).toBe(cell.locked !== false);
+      if (cell.numberFormat) expect(written.numberFormat).toBe(cell.numberFormat);
+      if (cell.validation) expect(written.validation?.prompt?.title).toBe(cell.validation.prompt.title);
+    }
+    expect(sheet.columns[5]?.hidden).toBe(true);
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Portrait",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printArea: spec.print.area,
+      printTitleRows: "$5:$6",
+    });
+    expect(sheet.merges).toEqual(spec.merges);
+  });
+});
