@@ -41,23 +41,28 @@ interface CellState {
   readonly reading: Reading;
 }
 
+/** Rule outcomes in the order rules are evaluated; each rule is evaluated once per sheet but the unit rule. */
 class Tally {
-  private readonly byRule = new Map<string, { passed: number; failed: number; notEvaluated: number }>();
+  private readonly rules: RuleSummary[] = [];
   set(rule: string, counts: { passed: number; failed: number; notEvaluated: number }): void {
-    this.byRule.set(rule, counts);
+    this.rules.push({ rule, ...counts });
   }
   count(rule: string, outcome: "passed" | "failed" | "notEvaluated"): void {
-    let entry = this.byRule.get(rule);
-    if (!entry) this.byRule.set(rule, (entry = { passed: 0, failed: 0, notEvaluated: 0 }));
-    entry[outcome]++;
+    this.rules.push({
+      rule,
+      passed: outcome === "passed" ? 1 : 0,
+      failed: outcome === "failed" ? 1 : 0,
+      notEvaluated: outcome === "notEvaluated" ? 1 : 0,
+    });
   }
   summary(): RuleSummary[] {
-    return [...this.byRule].map(([rule, counts]) => ({ rule, ...counts }));
+    return this.rules;
   }
 }
 
-function addressOf(state: CellState | undefined, fallback: string): string {
-  return state?.located?.address ?? fallback;
+/** The value cell of a row, or, for a row the sheet lacks, its code on that sheet, so a finding points somewhere. */
+function addressOf(state: CellState | undefined, sheet: string, code: string): string {
+  return state?.located?.address ?? `'${sheet}'!${code}`;
 }
 
 /** The Excel value of an amount: counts and codes as they are, percentages as fractions (12,5% → 0.125). */
@@ -109,6 +114,46 @@ class CodeTable<T> implements CodeLookup<T> {
 }
 
 const rowIndexes = new WeakMap<LoadedCatalogue, ReadonlyMap<string, number>>();
+
+type DerivedRow = LoadedCatalogue["derivedRows"][number];
+
+/** The catalogue's rules by the codes they read, built once, so that trying a value touches only its rules. */
+interface RuleIndex {
+  readonly relations: readonly RelationRule[];
+  readonly codesOf: ReadonlyMap<string, readonly string[]>;
+  readonly relationsOf: ReadonlyMap<string, readonly RelationRule[]>;
+  readonly balanceOf: ReadonlyMap<string, RelationRule>;
+  readonly derivedOf: ReadonlyMap<string, readonly DerivedRow[]>;
+}
+
+const ruleIndexes = new WeakMap<LoadedCatalogue, RuleIndex>();
+
+function ruleIndex(catalogue: LoadedCatalogue): RuleIndex {
+  let index = ruleIndexes.get(catalogue);
+  if (index) return index;
+  const codesOf = new Map<string, readonly string[]>();
+  const relationsOf = new Map<string, RelationRule[]>();
+  const balanceOf = new Map<string, RelationRule>();
+  const derivedOf = new Map<string, DerivedRow[]>();
+  const push = <T>(map: Map<string, T[]>, code: string, item: T) =>
+    map.set(code, [...(map.get(code) ?? []), item]);
+  for (const rule of catalogue.relations) {
+    const codes = [...rule.left, ...rule.right];
+    codesOf.set(rule.id, codes);
+    for (const code of codes) {
+      push(relationsOf, code, rule);
+      if (rule.kind === "balance" && !balanceOf.has(code)) balanceOf.set(code, rule);
+    }
+  }
+  for (const row of catalogue.derivedRows) {
+    for (const code of new Set([...row.derived.plus, ...row.derived.minus, row.derived.denominator])) {
+      push(derivedOf, code, row);
+    }
+  }
+  index = { relations: catalogue.relations, codesOf, relationsOf, balanceOf, derivedOf };
+  ruleIndexes.set(catalogue, index);
+  return index;
+}
 
 function rowIndex(catalogue: LoadedCatalogue): ReadonlyMap<string, number> {
   let index = rowIndexes.get(catalogue);
@@ -168,8 +213,7 @@ export function validateAppendix(
   const layout = sheetLayout(catalogue);
   const findings: Finding[] = [];
   const tally = new Tally();
-  // A row the sheet lacks is still named in a finding, by its code, so that the finding points somewhere.
-  const placeholder = (code: string) => `'${sheet.sheet}'!${code}`;
+  const cellOf = (code: string) => addressOf(states.get(code), sheet.sheet, code);
 
   // One pass over the rows: read every value, keep the amounts rules compute with, and judge each value cell.
   const index = rowIndex(catalogue);
@@ -219,7 +263,7 @@ export function validateAppendix(
     const stated = reading.percent;
     const rounded = percentOf(ratio, stated.decimals, "round");
     const truncated = percentOf(ratio, stated.decimals, "truncate");
-    const address = addressOf(state, placeholder(row.code));
+    const address = addressOf(state, sheet.sheet, row.code);
     const params = derivedParams(row, ratio, stated.scaled, stated.decimals, rounded.scaled);
     if (stated.scaled === rounded.scaled) {
       tally.count(rule, "passed");
@@ -233,7 +277,7 @@ export function validateAppendix(
       kind: byTruncation ? "derived_truncated" : "derived_mismatch",
       severity: byTruncation ? "info" : "error",
       codes: [row.code, ...inputs],
-      cells: [address, ...inputs.map((code) => addressOf(states.get(code), placeholder(code)))],
+      cells: [address, ...inputs.map((code) => cellOf(code))],
       params: { ...params, truncated: byTruncation },
       message: bilingual((lang) => derivedMessage(row, stated, rounded, ratio, byTruncation, lang)),
       ...(byTruncation
@@ -261,17 +305,14 @@ export function validateAppendix(
       outcome.status === "pass" ? "passed" : outcome.status === "fail" ? "failed" : "notEvaluated",
     );
   }
-  const suspects = localise(catalogue.relations, catalogue.derivedRows, outcomes, amounts, states);
+  const rules = ruleIndex(catalogue);
+  const suspects = localise(rules, outcomes, amounts, states);
   for (const rule of catalogue.relations) {
     const outcome = outcomes.get(rule.id)!;
     if (outcome.status !== "fail") continue;
     const suspect = suspects.get(rule.id);
-    const ruleCells = [...rule.left, ...rule.right].map((code) =>
-      addressOf(states.get(code), placeholder(code)),
-    );
-    const suspectCell = suspect?.code
-      ? addressOf(states.get(suspect.code), placeholder(suspect.code))
-      : undefined;
+    const ruleCells = rules.codesOf.get(rule.id)!.map((code) => cellOf(code));
+    const suspectCell = suspect?.code ? cellOf(suspect.code) : undefined;
     const cells = suspectCell
       ? [suspectCell, ...ruleCells.filter((cell) => cell !== suspectCell)]
       : ruleCells;
@@ -294,7 +335,7 @@ export function validateAppendix(
         : {}),
     });
   }
-  settleUnitSuggestions(catalogue.relations, catalogue.derivedRows, amounts, states, findings);
+  settleUnitSuggestions(rules, amounts, states, findings);
 
   // Patterns: a block equal to another pair by pair, not all zero, is a likely copy-paste.
   for (const rule of catalogue.patterns) {
@@ -316,7 +357,7 @@ export function validateAppendix(
       kind: "pattern_copy",
       severity: "info",
       codes,
-      cells: codes.map((code) => addressOf(states.get(code), placeholder(code))),
+      cells: codes.map((code) => cellOf(code)),
       params: { pairs: rule.pairs.map(([a, b]) => `${a}=${b}`) },
       message: bilingual((lang) => {
         const [first, second] = [rule.pairs[0]![0], rule.pairs[0]![1]];
@@ -363,7 +404,7 @@ export function validateAppendix(
       kind: "incomplete",
       severity: "info",
       codes: blankExpected,
-      cells: blankExpected.map((code) => addressOf(states.get(code), placeholder(code))),
+      cells: blankExpected.map((code) => cellOf(code)),
       params: { blank: blankExpected.length },
       message: bilingual((lang) =>
         lang === "vi"
@@ -526,16 +567,13 @@ function breaksDerived(
   code: string,
   trial: AmountOf,
   amountOf: AmountOf,
-  derivedRows: LoadedCatalogue["derivedRows"],
+  rules: RuleIndex,
   states: CodeLookup<CellState>,
 ): boolean {
-  return derivedRows.some(
-    (row) =>
-      (row.derived.plus.includes(code) ||
-        row.derived.minus.includes(code) ||
-        row.derived.denominator === code) &&
-      !derivedFails(row, amountOf, states) &&
-      derivedFails(row, trial, states),
+  const rows = rules.derivedOf.get(code);
+  return (
+    rows !== undefined &&
+    rows.some((row) => !derivedFails(row, amountOf, states) && derivedFails(row, trial, states))
   );
 }
 
@@ -549,29 +587,27 @@ function isBlocking(outcome: Outcome | undefined): boolean {
  * is the kept candidate that resolves the most failing rules. A tie gives no suggestion but lists the candidates.
  */
 function localise(
-  relations: readonly RelationRule[],
-  derivedRows: LoadedCatalogue["derivedRows"],
+  rules: RuleIndex,
   outcomes: ReadonlyMap<string, Outcome>,
   amounts: CodeLookup<number>,
   states: CodeLookup<CellState>,
 ): Map<string, Suspect> {
-  const failing = relations.filter((rule) => isBlocking(outcomes.get(rule.id)));
+  const failing = rules.relations.filter((rule) => isBlocking(outcomes.get(rule.id)));
   const suspects = new Map<string, Suspect>();
   if (!failing.length) return suspects;
   const amountOf: AmountOf = (code) => amounts.get(code);
   const candidates: Candidate[] = [];
   const tried = new Set<string>();
   for (const rule of failing) {
-    for (const code of [...rule.left, ...rule.right]) {
+    for (const code of rules.codesOf.get(rule.id)!) {
       if (states.get(code)?.row.kind !== "count") continue;
       const value = impliedValue(rule, code, amountOf);
       if (value === undefined || value === amounts.get(code) || tried.has(`${code}=${value}`)) continue;
       tried.add(`${code}=${value}`);
       const trial: AmountOf = (other) => (other === code ? value : amounts.get(other));
       const resolves = new Set<string>();
-      let breaks = breaksDerived(code, trial, amountOf, derivedRows, states);
-      for (const other of relations) {
-        if (!other.left.includes(code) && !other.right.includes(code)) continue;
+      let breaks = breaksDerived(code, trial, amountOf, rules, states);
+      for (const other of rules.relationsOf.get(code) ?? []) {
         const before = isBlocking(outcomes.get(other.id));
         const after = isBlocking(evaluateRelation(other, trial));
         if (before && !after) resolves.add(other.id);
@@ -602,8 +638,7 @@ function localise(
  * still says what the value might be, but no click writes it.
  */
 function settleUnitSuggestions(
-  relations: readonly RelationRule[],
-  derivedRows: LoadedCatalogue["derivedRows"],
+  rules: RuleIndex,
   amounts: CodeLookup<number>,
   states: CodeLookup<CellState>,
   findings: Finding[],
@@ -612,10 +647,8 @@ function settleUnitSuggestions(
   const breaks = (code: string, value: number) => {
     const trial: AmountOf = (other) => (other === code ? value : amounts.get(other));
     return (
-      breaksDerived(code, trial, amountOf, derivedRows, states) ||
-      relations.some(
-        (rule) => [...rule.left, ...rule.right].includes(code) && isBlocking(evaluateRelation(rule, trial)),
-      )
+      breaksDerived(code, trial, amountOf, rules, states) ||
+      (rules.relationsOf.get(code) ?? []).some((rule) => isBlocking(evaluateRelation(rule, trial)))
     );
   };
   for (let index = 0; index < findings.length; index++) {
@@ -625,10 +658,7 @@ function settleUnitSuggestions(
     const state = states.get(code)!;
     const reading = state.reading;
     if (reading.state !== "unreadable") continue;
-    const balance =
-      state.row.kind === "count"
-        ? relations.find((rule) => rule.kind === "balance" && [...rule.left, ...rule.right].includes(code))
-        : undefined;
+    const balance = state.row.kind === "count" ? rules.balanceOf.get(code) : undefined;
     const solved = balance ? impliedValue(balance, code, amountOf) : undefined;
     if (solved !== undefined && !breaks(code, solved)) {
       const issue = reading.issue;

@@ -5,20 +5,30 @@ import type { ReadingProblem } from "./values";
 export type Lang = "vi" | "en";
 
 /**
- * A message in both languages from one function of the language, rendered when first read (as zod renders its
- * issues): a validation finds, a reader asks for words. The properties are enumerable, so JSON shows both.
+ * A message in both languages, rendered when first read (as zod renders its issues): a validation finds, a reader
+ * asks for words. JSON shows both languages.
  */
+class LazyBilingual implements Bilingual {
+  readonly #render: (lang: Lang) => string;
+  #vi: string | undefined;
+  #en: string | undefined;
+  constructor(render: (lang: Lang) => string) {
+    this.#render = render;
+  }
+  get vi(): string {
+    return (this.#vi ??= this.#render("vi"));
+  }
+  get en(): string {
+    return (this.#en ??= this.#render("en"));
+  }
+  toJSON(): Bilingual {
+    return { vi: this.vi, en: this.en };
+  }
+}
+
+/** A message in both languages from one function of the language, rendered on first read. */
 export function bilingual(render: (lang: Lang) => string): Bilingual {
-  let vi: string | undefined;
-  let en: string | undefined;
-  return {
-    get vi() {
-      return (vi ??= render("vi"));
-    },
-    get en() {
-      return (en ??= render("en"));
-    },
-  };
+  return new LazyBilingual(render);
 }
 
 /** An indicator's label as messages show it: without markup or trailing punctuation. */
