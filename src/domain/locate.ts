@@ -4,6 +4,7 @@ import type { CellInput, CellScalar, SheetGrid } from "./cell";
 import { isCellError, qualifiedAddress } from "./cell";
 import { COLUMNS } from "./layout";
 import { parseLevel, parsePeriod } from "./meta";
+import { fromTcvn3 } from "./tcvn3";
 
 /** Where one indicator's value cell is on a sheet, and what it holds. */
 export interface LocatedCell {
@@ -31,9 +32,10 @@ const TITLE_MARK = "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG
 /** A sheet is taken for an appendix by hand when this many catalogue codes stand in its column A. */
 const MIN_CODES_BY_HAND = 10;
 
+/** Cell text as compared: NFC (decomposed Unicode is common in pasted text) and TCVN3 decoded. */
 function text(value: CellScalar | undefined): string {
   if (value === null || value === undefined || isCellError(value) || value instanceof Date) return "";
-  return String(value).normalize("NFC").trim();
+  return fromTcvn3(String(value).normalize("NFC")).trim();
 }
 
 function cellAt(grid: SheetGrid, row: number, column: number): CellInput | undefined {

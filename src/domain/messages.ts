@@ -92,6 +92,10 @@ export function readingMessage(
       return vi
         ? `${name}: ô chứa ${raw}, không phải giá trị của chỉ tiêu này.`
         : `${name}: the cell holds ${raw}, not a value of this indicator.`;
+    case "unsafe_formula":
+      return vi
+        ? `${name}: ô chứa công thức lấy dữ liệu từ bên ngoài (${raw}); hãy nhập trực tiếp giá trị số.`
+        : `${name}: the cell holds a formula that takes data from outside (${raw}); type the value itself.`;
     case "heading_has_value":
       return vi
         ? `${name} là dòng tiêu đề, không nhập số liệu (đang có "${raw}").`

@@ -19,6 +19,7 @@ const SEVERITY: Readonly<Record<ReadingProblem, Severity>> = {
   not_in_legend: "error",
   not_a_value: "error",
   heading_has_value: "error",
+  unsafe_formula: "error",
 };
 
 /** Amounts hold four decimals of a percent (PERCENT_SCALE); a stated percentage never keeps more. */
@@ -82,9 +83,19 @@ export function readValue(row: RowDef, cell: CellInput | undefined): Reading {
   }
 }
 
+/**
+ * Formulas that reach outside the workbook or out of Excel: an external workbook ([1]Sheet!A1, 'C:\\[x.xlsx]'),
+ * links and web calls, and DDE (cmd|'/c calc'!A0). Their cached value is not a figure anyone typed or can check.
+ */
+const UNSAFE_FORMULA = /\[[^\]]*\]|\b(?:HYPERLINK|WEBSERVICE|FILTERXML|RTD|CALL|REGISTER\.ID|IMAGE)\s*\(|\|/i;
+
 function read(row: RowDef, cell: CellInput | undefined): Reading {
   const input: unknown = cell;
   if (typeof input !== "object" || input === null) return BLANK;
+  const formula: unknown = (input as { formula?: unknown }).formula;
+  if (typeof formula === "string" && UNSAFE_FORMULA.test(formula)) {
+    return unreadable("unsafe_formula", formula.startsWith("=") ? formula : `=${formula}`);
+  }
   const value: unknown = (input as { value?: unknown }).value;
   if (value === null || value === undefined) return BLANK;
   if (typeof value === "number") {

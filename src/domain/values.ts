@@ -33,7 +33,9 @@ export type ReadingProblem =
   /** error: an Excel error value, a boolean or a date: not a value of this row. */
   | "not_a_value"
   /** error: a section or group row holding a value. */
-  | "heading_has_value";
+  | "heading_has_value"
+  /** error: a formula that links out of the workbook or out of Excel (external workbook, HYPERLINK, DDE). */
+  | "unsafe_formula";
 
 /** One problem found while reading a value, with the typed parameters its message needs. */
 export interface ReadingIssue {

@@ -125,6 +125,27 @@ const CASES: Case[] = [
     "error",
   ],
   ["a reduction rate against its 2015 base", { "BC.1": 30 }, "derived_mismatch", "4.2.5", "error"],
+  [
+    "a value linked from another workbook",
+    { "1.1.3": { formula: "[1]Sheet1!D9", cached: 3 } },
+    "unsafe_formula",
+    "1.1.3",
+    "error",
+  ],
+  [
+    "a HYPERLINK formula in a value cell",
+    { "5.3.2": { formula: 'HYPERLINK("http://x.example","1")', cached: "1" } },
+    "unsafe_formula",
+    "5.3.2",
+    "error",
+  ],
+  [
+    "a DDE formula in a value cell",
+    { "7.8.1": { formula: "cmd|'/c calc'!A0", cached: 762 } },
+    "unsafe_formula",
+    "7.8.1",
+    "error",
+  ],
   ["block 4.3 copied from block 4.2", {}, "pattern_copy", "4.3.1", "info"],
   ["expected rows left blank", {}, "incomplete", "2.1", "info"],
 ];

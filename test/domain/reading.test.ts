@@ -50,6 +50,7 @@ const SEVERITY: Record<ReadingProblem, Severity> = {
   not_in_legend: "error",
   not_a_value: "error",
   heading_has_value: "error",
+  unsafe_formula: "error",
 };
 const unreadable = (problem: ReadingProblem, raw: string, suggestion?: number): Reading =>
   suggestion === undefined
@@ -69,6 +70,32 @@ const CASES: Case[] = [
   ["reads whitespace and no-break spaces as blank", PERCENT, cell("  \u00A0\t"), blank],
   ["reads a blank heading as blank", HEADING, cell(null), blank],
   ["reads a blank coded cell as blank", NO_YES, cell(" "), blank],
+
+  // Formulas that reach outside the workbook are not figures anyone can check.
+  [
+    "refuses a count linked from another workbook",
+    COUNT,
+    { value: 3, formula: "[1]Sheet1!D9" },
+    unreadable("unsafe_formula", "=[1]Sheet1!D9"),
+  ],
+  [
+    "refuses a HYPERLINK in a percent row",
+    PERCENT,
+    { value: 0.5, formula: '=HYPERLINK("http://x.example",0.5)', numberFormat: "0%" },
+    unreadable("unsafe_formula", '=HYPERLINK("http://x.example",0.5)'),
+  ],
+  [
+    "refuses a DDE formula",
+    COUNT,
+    { value: 1, formula: "cmd|'/c calc'!A0" },
+    unreadable("unsafe_formula", "=cmd|'/c calc'!A0"),
+  ],
+  [
+    "reads the cached value of an ordinary formula",
+    COUNT,
+    { value: 12, formula: "SUM(D10:D12)" },
+    expect.objectContaining({ state: "value", amount: 12 }),
+  ],
 
   // Not applicable.
   ["reads a dash as not applicable", COUNT, cell("-"), na("-")],

@@ -7,7 +7,12 @@ import { COLUMNS, sheetLayout } from "../../src/domain/layout";
  * A value as typed into the form: a number, text, or a percentage stored as a fraction with its format; any other
  * cell value (an error value, a boolean, a date) for the tests of bad input.
  */
-export type TypedValue = number | string | { percent: number; format: string } | Exclude<CellScalar, null>;
+export type TypedValue =
+  | number
+  | string
+  | { percent: number; format: string }
+  | { formula: string; cached: CellScalar }
+  | Exclude<CellScalar, null>;
 
 const pct = (fraction: number, format = "0%"): TypedValue => ({ percent: fraction, format });
 
@@ -86,9 +91,10 @@ export const SEED_VALUES: Readonly<Record<string, TypedValue>> = {
 
 /** The cell a typed value becomes. */
 export function typedCell(value: TypedValue): CellInput {
-  return typeof value === "object" && "percent" in value
-    ? { value: value.percent, numberFormat: value.format }
-    : { value: value as CellScalar };
+  if (typeof value === "object" && "percent" in value)
+    return { value: value.percent, numberFormat: value.format };
+  if (typeof value === "object" && "formula" in value) return { value: value.cached, formula: value.formula };
+  return { value: value as CellScalar };
 }
 
 /** Options of a sheet built in memory the way our template lays it out. */

@@ -16,6 +16,8 @@ export function typeInto(worksheet: ExcelJS.Worksheet, values: Readonly<Record<s
     if (typeof value === "object" && "percent" in value) {
       cell.value = value.percent;
       cell.numFmt = value.format;
+    } else if (typeof value === "object" && "formula" in value) {
+      cell.value = { formula: value.formula.replace(/^=/, ""), result: value.cached as number };
     } else if (typeof value === "object" && !(value instanceof Date)) {
       cell.value = { error: value.error as ExcelJS.CellErrorValue["error"] };
     } else {

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { inflateRawSync } from "node:zlib";
 import type { CellInput, CellScalar, SheetGrid } from "../../domain/cell";
-import { readWorkbookBuffer, readWorkbookFile } from "./read";
+import { checkPackage, readWorkbookBuffer, readWorkbookFile, zipBombError, LIMITS } from "./read";
+import type { ZipEntry } from "./zip";
+import { entryBytes, InflatesBeyondDeclared, NeedsFullReader, zipDirectory } from "./zip";
 
 // A reader for the plain .xlsx files a consolidation reads by the thousand. exceljs builds its whole object model
 // (styles, data validations, merges, rich text) and takes about 60 ms per appendix here, so 1,000 files would spend
@@ -9,70 +10,6 @@ import { readWorkbookBuffer, readWorkbookFile } from "./read";
 // small part of the package: this module unzips only the parts that hold them and scans their XML. Anything it does
 // not fully understand (zip64, encryption, shared formulas, locale number formats) makes it give up, and the caller
 // falls back to exceljs, so that a file is never read differently from what `validate` reads.
-
-/** Thrown inside this module when a file needs the full reader; never escapes readWorkbookFast. */
-class NeedsFullReader extends Error {}
-
-interface ZipEntry {
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly offset: number;
-}
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const MAX_COMMENT = 0xffff;
-
-function zipDirectory(buffer: Buffer): Map<string, ZipEntry> {
-  let eocd = -1;
-  for (let at = buffer.length - 22; at >= Math.max(0, buffer.length - 22 - MAX_COMMENT); at--) {
-    if (buffer.readUInt32LE(at) === EOCD_SIGNATURE) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) throw new NeedsFullReader("no end of central directory");
-  const count = buffer.readUInt16LE(eocd + 10);
-  let at = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) throw new NeedsFullReader("zip64");
-  const entries = new Map<string, ZipEntry>();
-  for (let index = 0; index < count; index++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
-      throw new NeedsFullReader("bad central directory");
-    }
-    const flags = buffer.readUInt16LE(at + 8);
-    if (flags & 1) throw new NeedsFullReader("encrypted entry");
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
-    entries.set(name, {
-      method: buffer.readUInt16LE(at + 10),
-      compressedSize: buffer.readUInt32LE(at + 20),
-      size: buffer.readUInt32LE(at + 24),
-      offset: buffer.readUInt32LE(at + 42),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function entryBytes(buffer: Buffer, entry: ZipEntry): Buffer {
-  const at = entry.offset;
-  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_SIGNATURE) {
-    throw new NeedsFullReader("bad local header");
-  }
-  const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  const raw = buffer.subarray(start, start + entry.compressedSize);
-  let data: Buffer;
-  if (entry.method === 0) data = raw;
-  else if (entry.method === 8) data = inflateRawSync(raw);
-  else throw new NeedsFullReader(`compression method ${entry.method}`);
-  if (data.length !== entry.size) throw new NeedsFullReader("size mismatch");
-  return data;
-}
 
 function entryText(buffer: Buffer, entry: ZipEntry): string {
   return entryBytes(buffer, entry).toString("utf8");
@@ -306,6 +243,9 @@ function sheetGrid(name: string, xml: string, strings: string[], formats: (strin
     const style = attrs.get("s");
     const numberFormat = style === undefined ? undefined : formats[Number(style)];
     const [row, column] = position(ref);
+    // Rows come in order: past the last row an appendix can reach, the rest of a huge sheet is not read at all.
+    if (row > LIMITS.rows) break;
+    if (column >= LIMITS.columns) continue;
     const line = (rows[row - 1] ??= []);
     line[column] = {
       value,
@@ -349,6 +289,7 @@ export function readWorkbookFast(buffer: Buffer): SheetGrid[] | undefined {
     }
     return grids.length ? grids : undefined;
   } catch (error) {
+    if (error instanceof InflatesBeyondDeclared) throw zipBombError();
     if (error instanceof NeedsFullReader || error instanceof RangeError) return undefined;
     // zlib reports a damaged stream with a plain Error carrying a code; exceljs will say it in words.
     if (error instanceof Error && "code" in error) return undefined;
@@ -368,5 +309,6 @@ export async function readWorkbookFileFast(path: string): Promise<SheetGrid[]> {
     // The full reader words the failure (missing file, permissions) for users.
     return readWorkbookFile(path);
   }
+  checkPackage(buffer);
   return readWorkbookFast(buffer) ?? readWorkbookBuffer(buffer);
 }

@@ -1,10 +1,30 @@
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { NeedsFullReader, zipDirectory } from "./zip";
 import type { Bilingual } from "../../domain/catalogue";
 import type { CellInput, CellScalar, SheetGrid } from "../../domain/cell";
 
 /** Why a file could not be read as a workbook. */
-export type WorkbookReadReason = "not_xlsx" | "corrupt" | "encrypted" | "unreadable";
+export type WorkbookReadReason =
+  "not_xlsx" | "corrupt" | "encrypted" | "unreadable" | "too_large" | "zip_bomb" | "macros";
+
+/**
+ * Bounds on what a file may ask of the reader, far above any real appendix workbook (a shared workbook of forty
+ * appendices is under 2 MB and 200 rows a sheet), so that a hostile file costs bounded time and memory.
+ */
+export const LIMITS = {
+  fileBytes: 64 * 1024 * 1024,
+  unpackedBytes: 512 * 1024 * 1024,
+  /** A member larger than this must not be compressed more than `ratio` times. */
+  largeMemberBytes: 16 * 1024 * 1024,
+  ratio: 200,
+  /**
+   * Rows and columns read from a sheet: the form ends near row 140 and column G; a summary's per-unit figures
+   * sheet holds a column per indicator and a row per unit.
+   */
+  rows: 10_000,
+  columns: 256,
+} as const;
 
 /** A file that is not a readable .xlsx workbook, with the reason and a message for users in both languages. */
 export class WorkbookReadError extends Error {
@@ -94,7 +114,9 @@ function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   let lastRow = 0;
   let lastColumn = 6;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > LIMITS.rows) return;
     row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
+      if (columnNumber > LIMITS.columns) return;
       lastRow = Math.max(lastRow, rowNumber);
       lastColumn = Math.max(lastColumn, columnNumber);
       found.push({ row: rowNumber, column: columnNumber, input: cellInput(cell) });
@@ -110,6 +132,51 @@ function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   return { name: worksheet.name, cells };
 }
 
+const MEGABYTE = 1024 * 1024;
+
+/** The error for an archive that unpacks to far more than any workbook could hold. */
+export function zipBombError(): WorkbookReadError {
+  return new WorkbookReadError("zip_bomb", {
+    vi: 'Tệp nén giải ra dung lượng bất thường (nghi là "bom nén"), không đọc để bảo vệ máy: hãy xin đơn vị gửi lại tệp .xlsx lưu từ Excel.',
+    en: "The archive unpacks to an abnormal size (a suspected zip bomb) and is not read, to protect this computer: ask the unit to send an .xlsx saved from Excel again.",
+  });
+}
+
+/**
+ * Checks an .xlsx package before any reader inflates it: its size, what its members declare they unpack to, and
+ * macros. A file with macros (.xlsm) is refused rather than read, since the office receiving it should not keep it.
+ */
+export function checkPackage(buffer: Buffer): void {
+  if (buffer.length > LIMITS.fileBytes) {
+    throw new WorkbookReadError("too_large", {
+      vi: `Tệp quá lớn (${Math.round(buffer.length / MEGABYTE)} MB, tối đa ${LIMITS.fileBytes / MEGABYTE} MB) để là phụ lục thống kê: kiểm tra lại tệp gửi đến.`,
+      en: `The file is too large (${Math.round(buffer.length / MEGABYTE)} MB, at most ${LIMITS.fileBytes / MEGABYTE} MB) to be a statistical appendix: check the file received.`,
+    });
+  }
+  let entries;
+  try {
+    entries = zipDirectory(buffer);
+  } catch (error) {
+    // An archive this simple check cannot list is left to exceljs, which says whether it is damaged.
+    if (error instanceof NeedsFullReader || error instanceof RangeError) return;
+    throw error;
+  }
+  let unpacked = 0;
+  for (const [name, entry] of entries) {
+    unpacked += entry.size;
+    const ratio = entry.size / Math.max(entry.compressedSize, 1);
+    if (unpacked > LIMITS.unpackedBytes || (entry.size > LIMITS.largeMemberBytes && ratio > LIMITS.ratio)) {
+      throw zipBombError();
+    }
+    if (/^xl\/vbaProject\.bin$/i.test(name)) {
+      throw new WorkbookReadError("macros", {
+        vi: "Tệp có chứa macro (VBA, thường là .xlsm) nên không được đọc, vì an toàn: mở bằng Excel, chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+        en: "The file contains macros (VBA, usually .xlsm) and is not read, for safety: open it in Excel, Save As an Excel Workbook (.xlsx) and send it again.",
+      });
+    }
+  }
+}
+
 /**
  * Reads every worksheet of an .xlsx held in memory as a SheetGrid. Throws WorkbookReadError when the bytes are not
  * an .xlsx (an old .xls, a text file), are a damaged zip, or are password-protected.
@@ -123,6 +190,7 @@ export async function readWorkbookBuffer(buffer: Buffer): Promise<SheetGrid[]> {
       en: `The file is not an Excel workbook (.xlsx)${buffer.length === 0 ? " (it is empty)" : ""}: ${SAVE_AS.en}.`,
     });
   }
+  checkPackage(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
