@@ -22,7 +22,7 @@ const TCVN3_TO_UNICODE: Readonly<Record<string, string>> = {
 // Letters TCVN3 text is full of and Vietnamese in Unicode never uses; letters only Unicode has (beyond Latin-1)
 // rule it out.
 const TCVN3_ONLY = /[®¸µ¶·¹¨¾»¼½Æ©ÇËÐÎÏÑªÖ×ØÜÞßäå«æçëîïñö÷øûüþ§¡¢£¤¥¦]/;
-const UNICODE_VIETNAMESE = /[ăđơưĂĐƠƯĩũĨŨ\u0300-\u0323\u1EA0-\u1EF9]/;
+const UNICODE_VIETNAMESE = /[ăđơưĂĐƠƯĩũĨŨ\u1EA0-\u1EF9]|[\u0300-\u0323]/;
 const ANY_TCVN3 = /[¡-þ]/g;
 
 /** True when a text looks typed in TCVN3 rather than Unicode. */

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { zipParts } from "../../src/cli/xlsx/fast-read";
 import { templateWorkbook } from "../../src/cli/xlsx/template";
