@@ -265,6 +265,7 @@ describe("a failing sync", () => {
     "fill derived": (port) => fillDerived(port),
     "clear marks": (port) => clearMarks(port),
     "re-install": (port) => installAppendix(port, { replace: "Đơn vị 1" }),
+    install: (port) => installAppendix(port, { unit: "Sở Tư pháp", level: "so", period: "2021-Q3" }),
   };
 
   describe.each(Object.entries(useCases))("in %s", (_name, useCase) => {
@@ -285,6 +286,41 @@ describe("a failing sync", () => {
       for (const [cell, content] of typed) expect(after.get(cell)).toEqual(content);
     });
   });
+});
+
+describe("a failing sync while applying a fix", () => {
+  const balanceFinding = async (host: ReturnType<typeof hostOver>) => {
+    const validation = await host.run((port) => validateWorkbook(port));
+    return validation.sheets[0]!.findings.find((finding) => finding.rule === "balance:HS.1")!;
+  };
+
+  // The fix writes in its first sync, then validates again in three more.
+  it.each([1, 2, 3, 4])(
+    "at sync %i changes no typed value but the one clicked, and a retry completes",
+    async (n) => {
+      const excel = seededWorkbook(2);
+      const host = hostOver(excel);
+      const finding = await balanceFinding(host);
+      const target = splitAddress(finding.suggestion!.cell);
+      // typedCells keys cells by 0-based "row,column", the fake's own positions.
+      const clicked = `${target.sheet}!${Number(target.address.slice(1)) - 1},3`;
+      const typed = typedCells(excel);
+      excel.failSync(n, "GeneralException");
+      await expect(host.run((port) => applyFix(port, finding))).rejects.toBeInstanceOf(OfficeHostError);
+      const afterFailure = typedCells(excel);
+      for (const [cell, content] of typed) {
+        if (cell !== clicked) expect(afterFailure.get(cell)).toEqual(content);
+      }
+      await host.run((port) => applyFix(port, finding));
+      const after = typedCells(excel);
+      for (const [cell, content] of typed) {
+        if (cell !== clicked) expect(after.get(cell)).toEqual(content);
+      }
+      expect(after.get(clicked)).toMatchObject({ value: 44 });
+      const revalidated = await host.run((port) => validateWorkbook(port, { sheets: [target.sheet] }));
+      expect(revalidated.sheets[0]!.findings.some((f) => f.rule === "balance:HS.1")).toBe(false);
+    },
+  );
 });
 
 describe("the fake Excel itself", () => {
