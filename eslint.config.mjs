@@ -68,10 +68,26 @@ export default tseslint.config(
     "src/workflows holds host-free use cases over the WorkbookPort: only domain and workflows (DESIGN.md section 2).",
   ),
   boundary(
-    ["src/cli/**", "src/preview/**"],
+    ["src/cli/**"],
     ["excel", "taskpane"],
     [],
     "Hosts talk to Excel only through the WorkbookPort; only the task pane entry imports src/excel (DESIGN.md section 2).",
+  ),
+  boundary(
+    ["src/taskpane/**"],
+    ["excel", "cli", "preview"],
+    ["exceljs", "office-*", "node:*", "fs", "path", "os"],
+    "The task pane gets its host injected: it imports workflows, domain, React and Fluent; only its entry point imports src/excel (DESIGN.md section 2).",
+  ),
+  {
+    files: ["src/taskpane/index.tsx"],
+    rules: { "no-restricted-imports": "off" },
+  },
+  boundary(
+    ["src/preview/**"],
+    ["excel", "cli"],
+    ["exceljs", "office-*", "node:*", "fs", "path", "os"],
+    "The preview stands in for Excel behind the same WorkbookPort and shows the real task pane (DESIGN.md section 2).",
   ),
   boundary(
     ["src/excel/**"],

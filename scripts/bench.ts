@@ -9,6 +9,7 @@ import { validateAppendix } from "../src/domain/engine";
 import { locateAppendix } from "../src/domain/locate";
 import { SEED_VALUES, templateGrid } from "../test/helpers/seed";
 import { filledTemplate } from "../test/helpers/xlsx";
+import { taskpaneGzipKb } from "./bench-bundle";
 import { benchConsolidate } from "./bench-consolidate";
 import { installAppendix } from "../src/workflows/install";
 import { validateWorkbook } from "../src/workflows/usecases";
@@ -113,6 +114,8 @@ async function run(): Promise<void> {
   benchEngine();
   await benchCli();
   figures.consolidate_1000_s = Number((await benchConsolidate(1000)).toFixed(2));
+  figures.taskpane_js_gzip_kb = Number((await taskpaneGzipKb()).toFixed(1));
+  console.log(`task pane: ${figures.taskpane_js_gzip_kb} KB of JavaScript (gzip) on first load`);
   console.log(`consolidate: 1,000 department files in ${figures.consolidate_1000_s} s`);
   console.log(JSON.stringify(figures));
 }

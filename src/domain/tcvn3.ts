@@ -2,6 +2,7 @@
 // fonts draw as Vietnamese ones: "Sè nhiÖm vô" is "Số nhiệm vụ". Offices still keep forms typed that way, so labels
 // are decoded before they are compared. Table: TCVN 5712:1993, the 8-bit VN3 encoding.
 
+// prettier-ignore
 const TCVN3_TO_UNICODE: Readonly<Record<string, string>> = {
   "¡": "Ă", "¢": "Â", "£": "Ê", "¤": "Ô", "¥": "Ơ", "¦": "Ư", "§": "Đ",
   "¨": "ă", "©": "â", "ª": "ê", "«": "ô", "¬": "ơ", "\u00AD": "ư", "®": "đ",
@@ -32,5 +33,7 @@ export function looksLikeTcvn3(text: string): boolean {
 
 /** Decodes TCVN3 text to Unicode (NFC); Unicode text is returned as it is. */
 export function fromTcvn3(text: string): string {
-  return looksLikeTcvn3(text) ? text.replace(ANY_TCVN3, (letter) => TCVN3_TO_UNICODE[letter] ?? letter) : text;
+  return looksLikeTcvn3(text)
+    ? text.replace(ANY_TCVN3, (letter) => TCVN3_TO_UNICODE[letter] ?? letter)
+    : text;
 }

@@ -4,6 +4,7 @@ import { COLUMNS, derivedFormula, sheetLayout } from "../domain/layout";
 import type { SheetLayout } from "../domain/layout";
 import { LEVEL_LABELS_IN_ORDER, levelLabel, periodLabel } from "../domain/meta";
 import type { CellStyle, CellValidation, SheetSpec, SpecCell, TextRun } from "./port";
+import { stampSpecCells } from "./stamp";
 
 // The standard appendix sheet of DESIGN.md section 3 as host-neutral data: exceljs (the CLI) and Office.js (the
 // add-in) both apply this one spec, so the sheet a department gets does not depend on which tool wrote it.
@@ -393,6 +394,8 @@ export function templateSpec(
   });
   heights[layout.sourceTitleRow] = LINE_HEIGHT + 6;
   for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, heights));
+  // The validation stamp's cells stay writable, so the add-in stamps a protected sheet without unprotecting it.
+  cells.push(...stampSpecCells(layout));
   cells.push({ address: "F1", value: catalogue.templateVersion });
 
   const [top, bottom] = layout.headerRows;

@@ -12,7 +12,9 @@ export function zip(members: ReadonlyMap<string, ZipMember | Buffer>): Buffer {
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, member] of members) {
-    const { data, declaredSize } = Buffer.isBuffer(member) ? { data: member, declaredSize: undefined } : member;
+    const { data, declaredSize } = Buffer.isBuffer(member)
+      ? { data: member, declaredSize: undefined }
+      : member;
     const compressed = deflateRawSync(data);
     const nameBytes = Buffer.from(name, "utf8");
     const size = declaredSize ?? data.length;

@@ -200,7 +200,7 @@ describe("templateSpec", () => {
     expect(at(`D${rowOf("4.2.5")}`)?.validation?.prompt.message).toContain("có thể gõ đè");
   });
 
-  it("unlocks value and note cells of value rows only; everything else stays locked", () => {
+  it("unlocks value and note cells of value rows, the unit's name and the stamp; everything else stays locked", () => {
     for (const row of catalogue.rows) {
       const line = rowOf(row.code);
       const editable = row.kind !== "none";
@@ -215,7 +215,12 @@ describe("templateSpec", () => {
       ]);
     }
     const unlocked = spec.cells.filter((cell) => cell.locked === false).map((cell) => cell.address);
-    expect(unlocked.filter((address) => !/^[DE]\d+$/.test(address))).toEqual(["B4"]);
+    // B4 is the unit's name; the four B cells below the source block hold the validation stamp.
+    const stampRows = [layout.lastRow + 2, layout.lastRow + 3, layout.lastRow + 4, layout.lastRow + 5];
+    expect(unlocked.filter((address) => !/^[DE]\d+$/.test(address))).toEqual([
+      "B4",
+      ...stampRows.map((row) => `B${row}`),
+    ]);
     expect(spec.protection).toEqual({ allowFormatting: true });
   });
 

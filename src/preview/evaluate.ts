@@ -1,0 +1,81 @@
+import type { LoadedCatalogue } from "../domain/catalogue";
+import { cataloguesByVersion } from "../domain/catalogue";
+import type { CellScalar } from "../domain/cell";
+import { isCellError } from "../domain/cell";
+import { COLUMNS, derivedFormula, sheetLayout } from "../domain/layout";
+import { columnLetter } from "../domain/cell";
+import { viNumber } from "./locale";
+
+// The preview has no spreadsheet formula engine (hyperformula is GPL; DESIGN.md section 8). The only formulas the
+// template writes are the derived percentages, so a formula cell is computed when its text is exactly one of those,
+// by the same rule the formula states: empty while an input is empty, empty for a zero denominator or an input that
+// is not a number, never #DIV/0!. Any other formula shows #NAME?, as a formula Excel cannot read would.
+
+interface DerivedCells {
+  readonly plus: readonly string[];
+  readonly minus: readonly string[];
+  readonly denominator: string;
+}
+
+/** Formula text compared the way Excel stores it: no leading "=", no spaces, upper case. */
+export function normaliseFormula(formula: string): string {
+  return formula.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
+}
+
+let index: Map<string, DerivedCells> | undefined;
+
+function derivedIndex(): Map<string, DerivedCells> {
+  if (!index) {
+    index = new Map();
+    for (const catalogue of cataloguesByVersion.values()) addCatalogue(index, catalogue);
+  }
+  return index;
+}
+
+function addCatalogue(target: Map<string, DerivedCells>, catalogue: LoadedCatalogue): void {
+  const layout = sheetLayout(catalogue);
+  const cell = (code: string) => `${columnLetter(COLUMNS.value)}${layout.rowOf.get(code)}`;
+  for (const row of catalogue.derivedRows) {
+    target.set(normaliseFormula(derivedFormula(layout, row)), {
+      plus: row.derived.plus.map(cell),
+      minus: row.derived.minus.map(cell),
+      denominator: cell(row.derived.denominator),
+    });
+  }
+}
+
+/** True when the preview can compute this formula (it is a derived percentage of a known catalogue). */
+export function isKnownFormula(formula: string): boolean {
+  return derivedIndex().has(normaliseFormula(formula));
+}
+
+// Excel's arithmetic reads a number stored as text; anything else is an error that IFERROR turns into "".
+function asNumber(value: CellScalar): number | undefined {
+  if (typeof value === "number") return value;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value === "string") return viNumber(value);
+  return undefined;
+}
+
+/**
+ * Computes a formula cell from the values of the cells it reads (`valueAt` takes a local A1 address and gives the
+ * cell's value, computed if it is a formula itself).
+ */
+export function evaluateFormula(formula: string, valueAt: (address: string) => CellScalar): CellScalar {
+  const cells = derivedIndex().get(normaliseFormula(formula));
+  if (!cells) return { error: "#NAME?" };
+  const inputs = [...new Set([...cells.plus, ...cells.minus, cells.denominator])];
+  const values = new Map(inputs.map((address) => [address, valueAt(address)]));
+  // OR(D1="", …) propagates an error value before IFERROR is reached, as in Excel.
+  for (const value of values.values()) if (value !== null && isCellError(value)) return value;
+  if ([...values.values()].some((value) => value === null || value === "")) return "";
+  const denominator = asNumber(values.get(cells.denominator) ?? null);
+  if (denominator === 0) return "";
+  const read = (address: string) => asNumber(values.get(address) ?? null);
+  const parts = [...cells.plus.map(read), ...cells.minus.map(read), denominator];
+  if (parts.some((part) => part === undefined)) return "";
+  let numerator = 0;
+  for (const address of cells.plus) numerator += read(address)!;
+  for (const address of cells.minus) numerator -= read(address)!;
+  return numerator / denominator!;
+}

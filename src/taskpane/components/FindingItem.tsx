@@ -1,0 +1,136 @@
+import { useId } from "react";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import type { Finding } from "../../domain/findings";
+import { fixLabel, localAddress } from "../grouping";
+import { useStrings } from "../i18n";
+
+const useStyles = makeStyles({
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  error: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
+  warning: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
+  info: { borderLeft: `4px solid ${tokens.colorPaletteBlueBorderActive}` },
+  select: {
+    border: "none",
+    backgroundColor: "transparent",
+    padding: 0,
+    margin: 0,
+    font: "inherit",
+    color: "inherit",
+    textAlign: "left",
+    boxSizing: "border-box",
+    cursor: "pointer",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    width: "100%",
+    borderRadius: tokens.borderRadiusSmall,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+  },
+  meta: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
+  message: {
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    color: tokens.colorNeutralForeground1,
+  },
+  candidates: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  fix: { alignSelf: "flex-start" },
+  badge: {
+    display: "inline-block",
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    borderRadius: tokens.borderRadiusSmall,
+    fontSize: tokens.fontSizeBase100,
+    lineHeight: tokens.lineHeightBase200,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  badgeError: {
+    backgroundColor: tokens.colorPaletteRedBackground1,
+    color: tokens.colorPaletteRedForeground2,
+  },
+  badgeWarning: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    color: tokens.colorPaletteDarkOrangeForeground2,
+  },
+  badgeInfo: {
+    backgroundColor: tokens.colorPaletteBlueBackground2,
+    color: tokens.colorPaletteBlueForeground2,
+  },
+});
+
+/**
+ * One finding: its severity, code and cell, and its message with the numbers. Choosing it selects its suspect cell;
+ * its fix, when it has one, is a separate button and is never applied without that click.
+ */
+export function FindingItem({
+  finding,
+  disabled,
+  onSelect,
+  onFix,
+}: {
+  finding: Finding;
+  disabled: boolean;
+  onSelect: (finding: Finding) => void;
+  onFix: (finding: Finding) => void;
+}) {
+  const styles = useStyles();
+  const { t, lang } = useStrings();
+  const messageId = useId();
+  const suspect = localAddress(finding.cells[0]);
+  const code = finding.suggestion?.code ?? finding.codes[0] ?? "";
+  const fix = fixLabel(finding, t, lang);
+  const badge = { error: styles.badgeError, warning: styles.badgeWarning, info: styles.badgeInfo }[
+    finding.severity
+  ];
+  const candidates = finding.params.candidates;
+  return (
+    <li className={`${styles.item} ${styles[finding.severity]}`}>
+      <button
+        type="button"
+        className={styles.select}
+        title={suspect ? t.findings.selectHint : undefined}
+        onClick={() => onSelect(finding)}
+        disabled={!suspect}
+      >
+        <span className={styles.meta}>
+          <span className={`${styles.badge} ${badge}`}>{t.severity[finding.severity]}</span>
+          {suspect ? <span>{t.findings.cell(code, suspect)}</span> : null}
+        </span>
+        <span id={messageId} className={styles.message}>
+          {finding.message[lang]}
+        </span>
+      </button>
+      {Array.isArray(candidates) && candidates.length ? (
+        <p className={styles.candidates}>{t.findings.candidates(candidates.map(String))}</p>
+      ) : null}
+      {fix ? (
+        <Button
+          className={styles.fix}
+          size="small"
+          appearance="primary"
+          aria-describedby={messageId}
+          disabledFocusable={disabled}
+          onClick={() => onFix(finding)}
+        >
+          {fix}
+        </Button>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,72 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useStrings } from "../i18n";
+import type { SheetResult } from "../usePane";
+import { LanguageSwitch } from "./LanguageSwitch";
+
+const useStyles = makeStyles({
+  header: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  top: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+  },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+});
+
+/** Which sheet is open and, when it holds an appendix, its unit, level, period and template version. */
+export function Header({ sheet, result }: { sheet?: string; result?: SheetResult }) {
+  const styles = useStyles();
+  const { t } = useStrings();
+  const validation = result?.validation;
+  const facts: [string, string][] = [[t.header.sheet, sheet ?? t.header.unknown]];
+  if (validation) {
+    facts.push(
+      [t.header.unit, validation.unit ?? t.header.unknown],
+      [t.header.level, validation.level ? t.level[validation.level] : t.header.unknown],
+      [t.header.period, validation.period ? t.period(validation.period) : t.header.unknown],
+      [t.header.template, validation.templateVersion ?? t.header.unknown],
+    );
+  }
+  return (
+    <header className={styles.header}>
+      <div className={styles.top}>
+        <h1 className={styles.title}>{t.appTitle}</h1>
+        <LanguageSwitch />
+      </div>
+      <dl className={styles.facts}>
+        {facts.map(([term, value]) => (
+          <div key={term} style={{ display: "contents" }}>
+            <dt className={styles.term}>{term}</dt>
+            <dd className={styles.value}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {sheet && !validation ? <p className={styles.note}>{t.header.notAppendix}</p> : null}
+    </header>
+  );
+}

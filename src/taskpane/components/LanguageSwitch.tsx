@@ -1,0 +1,18 @@
+import { Button } from "@fluentui/react-components";
+import { useStrings } from "../i18n";
+
+/** A visible switch to the other language, named in that language so that its reader finds it. */
+export function LanguageSwitch() {
+  const { t, setLang } = useStrings();
+  return (
+    <Button
+      size="small"
+      appearance="subtle"
+      lang={t.otherLang}
+      aria-label={t.switchLanguageLabel}
+      onClick={() => setLang(t.otherLang)}
+    >
+      {t.switchLanguage}
+    </Button>
+  );
+}

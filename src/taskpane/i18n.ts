@@ -1,0 +1,433 @@
+import { createContext, useContext } from "react";
+import type { Level } from "../domain/catalogue";
+import { formatCount } from "../domain/format";
+import { periodLabel } from "../domain/meta";
+import type { Severity } from "../domain/values";
+
+/** A language of the pane: Vietnamese first, English available. */
+export type Lang = "vi" | "en";
+
+/**
+ * The pane's language from Office's display language: English for an English Office, Vietnamese for everything
+ * else, since the people who fill the form read Vietnamese whatever language their Office speaks.
+ */
+export function pickLanguage(displayLanguage: string | undefined): Lang {
+  return displayLanguage?.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+/** Every text the pane shows, in one language. Functions take the numbers and names they show. */
+export interface Strings {
+  readonly appTitle: string;
+  readonly switchLanguage: string;
+  readonly switchLanguageLabel: string;
+  readonly otherLang: Lang;
+  readonly header: {
+    readonly sheet: string;
+    readonly unit: string;
+    readonly level: string;
+    readonly period: string;
+    readonly template: string;
+    readonly unknown: string;
+    readonly notAppendix: string;
+  };
+  readonly level: Readonly<Record<Level, string>>;
+  period(id: string): string;
+  readonly actions: {
+    readonly check: string;
+    readonly fill: string;
+    readonly clear: string;
+    readonly group: string;
+  };
+  readonly install: {
+    readonly title: string;
+    readonly intro: string;
+    readonly unit: string;
+    readonly unitHint: string;
+    readonly level: string;
+    readonly periodKind: string;
+    readonly year: string;
+    readonly sheetName: string;
+    readonly sheetNameHint: string;
+    readonly submit: string;
+    readonly unitRequired: string;
+    readonly yearInvalid: string;
+    readonly periodKinds: Readonly<Record<PeriodKind, string>>;
+    done(sheet: string): string;
+  };
+  readonly progress: {
+    reading(sheets: number): string;
+    checking(sheets: number): string;
+    readonly writing: string;
+    readonly working: string;
+  };
+  readonly verdict: {
+    readonly ready: string;
+    readonly readyDetail: string;
+    notReady(errors: number, warnings: number): string;
+    blank(count: number): string;
+    readonly empty: string;
+    readonly region: string;
+  };
+  readonly severity: Readonly<Record<Severity, string>>;
+  severityGroup(severity: Severity, count: number): string;
+  readonly findings: {
+    readonly heading: string;
+    readonly none: string;
+    readonly prompt: string;
+    readonly noAppendix: string;
+    unknownVersion(sheet: string, version: string): string;
+    cell(code: string, address: string): string;
+    readonly selectHint: string;
+    candidates(codes: readonly string[]): string;
+    fixValue(value: string): string;
+    readonly fixNumber: string;
+    readonly fixFormula: string;
+    readonly general: string;
+    section(number: string, label: string): string;
+    readonly sources: Readonly<Record<string, string>>;
+  };
+  readonly sheets: {
+    heading(count: number): string;
+    readonly ready: string;
+    errors(count: number): string;
+  };
+  readonly rules: {
+    readonly heading: string;
+    readonly rule: string;
+    readonly passed: string;
+    readonly failed: string;
+    readonly notEvaluated: string;
+    name(rule: string): string;
+  };
+  readonly stamp: {
+    readonly none: string;
+    same(at: string): string;
+    changed(at: string): string;
+    rulesChanged(version: string, hash: string): string;
+    written(at: string): string;
+    failed(reason: string): string;
+  };
+  readonly notices: {
+    cleared(sheets: number): string;
+    filled(formulas: number, kept: number): string;
+    fixed(value: string): string;
+  };
+  readonly errors: {
+    readonly title: string;
+    readonly dismiss: string;
+    readonly cellEditing: string;
+    generic(detail: string): string;
+  };
+}
+
+/** The period kinds the install form offers. */
+export type PeriodKind = "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "Y";
+
+function plural(count: number, one: string, many: string): string {
+  return `${formatCount(count, "en")} ${count === 1 ? one : many}`;
+}
+
+const RULE_KIND_VI: Readonly<Record<string, string>> = {
+  unit: "Đơn vị tính và miền giá trị",
+  complete: "Đủ chỉ tiêu theo cấp",
+  balance: "Cân đối",
+  ofWhich: "Tổng và phần “trong đó”",
+  stock: "Hồ sơ tồn",
+  order: "Thứ tự",
+  derived: "Tỷ lệ tính từ số liệu chi tiết",
+  pattern: "Sao chép khối",
+};
+
+const RULE_KIND_EN: Readonly<Record<string, string>> = {
+  unit: "Unit of measure and range",
+  complete: "Indicators expected at this level",
+  balance: "Balance",
+  ofWhich: "Total and “of which” parts",
+  stock: "Dossier stock",
+  order: "Order",
+  derived: "Rate from the detailed counts",
+  pattern: "Copied block",
+};
+
+function ruleName(kinds: Readonly<Record<string, string>>, rule: string): string {
+  const cut = rule.indexOf(":");
+  const kind = cut < 0 ? rule : rule.slice(0, cut);
+  const detail = cut < 0 ? "" : rule.slice(cut + 1).replace(/<=/g, " ≤ ");
+  const name = kinds[kind] ?? kind;
+  return detail ? `${name}: ${detail}` : name;
+}
+
+const EN_QUARTERS = ["Q1", "Q2", "Q3", "Q4"];
+
+function periodEn(id: string): string {
+  const match = /^(\d{4})(?:-(Q[1-4]|H1))?$/.exec(id);
+  if (!match) return id;
+  const [, year, part] = match;
+  if (!part) return `Year ${year}`;
+  if (part === "H1") return `First half of ${year}`;
+  return `${EN_QUARTERS[Number(part.slice(1)) - 1]} ${year}`;
+}
+
+function periodVi(id: string): string {
+  try {
+    return periodLabel(id);
+  } catch {
+    return id;
+  }
+}
+
+const vi: Strings = {
+  appTitle: "Phụ lục thống kê CCHC",
+  switchLanguage: "English",
+  switchLanguageLabel: "Switch the pane to English",
+  otherLang: "en",
+  header: {
+    sheet: "Trang tính",
+    unit: "Đơn vị",
+    level: "Cấp",
+    period: "Kỳ báo cáo",
+    template: "Mẫu",
+    unknown: "—",
+    notAppendix: "Trang tính này chưa có phụ lục.",
+  },
+  level: { so: "Sở, ngành", huyen: "Huyện", xa: "Xã" },
+  period: periodVi,
+  actions: {
+    check: "Kiểm tra trước khi nộp",
+    fill: "Điền tỷ lệ tự động",
+    clear: "Xóa đánh dấu",
+    group: "Thao tác",
+  },
+  install: {
+    title: "Cài đặt phụ lục",
+    intro: "Thêm một trang phụ lục theo mẫu chuẩn cho một đơn vị báo cáo.",
+    unit: "Tên đơn vị báo cáo",
+    unitHint: "Ví dụ: Sở Thông tin và Truyền thông",
+    level: "Cấp",
+    periodKind: "Kỳ báo cáo",
+    year: "Năm",
+    sheetName: "Tên trang tính",
+    sheetNameHint: "Không bắt buộc; mặc định là tên đơn vị, tối đa 31 ký tự.",
+    submit: "Thêm trang phụ lục",
+    unitRequired: "Hãy nhập tên đơn vị báo cáo.",
+    yearInvalid: "Năm phải từ 2000 đến 2099.",
+    periodKinds: { Q1: "Quý I", Q2: "Quý II", Q3: "Quý III", Q4: "Quý IV", H1: "6 tháng", Y: "Cả năm" },
+    done: (sheet) => `Đã thêm trang phụ lục “${sheet}”.`,
+  },
+  progress: {
+    reading: (sheets) => `Đang đọc ${formatCount(sheets, "vi")} trang tính…`,
+    checking: (sheets) => `Đang kiểm tra ${formatCount(sheets, "vi")} trang phụ lục…`,
+    writing: "Đang đánh dấu các ô cần xem lại…",
+    working: "Đang xử lý…",
+  },
+  verdict: {
+    ready: "Sẵn sàng nộp",
+    readyDetail: "Không có lỗi.",
+    notReady: (errors, warnings) =>
+      `${formatCount(errors, "vi")} lỗi, ${formatCount(warnings, "vi")} cảnh báo`,
+    blank: (count) => `Còn ${formatCount(count, "vi")} chỉ tiêu chưa nhập.`,
+    empty: "Phụ lục chưa có số liệu nào.",
+    region: "Kết quả kiểm tra",
+  },
+  severity: { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" },
+  severityGroup: (severity, count) => `${vi.severity[severity]} (${formatCount(count, "vi")})`,
+  findings: {
+    heading: "Các điểm cần xem",
+    none: "Không có điểm nào cần xem.",
+    prompt:
+      "Nhấn “Kiểm tra trước khi nộp” để kiểm tra phụ lục. Sau đó, mỗi lần sửa số liệu, phụ lục được kiểm tra lại tự động.",
+    noAppendix: "Không tìm thấy trang phụ lục nào trong sổ làm việc. Hãy cài đặt phụ lục.",
+    unknownVersion: (sheet, version) =>
+      `Trang “${sheet}” dùng mẫu ${version}, mới hơn phiên bản này của công cụ: hãy cập nhật phần bổ trợ.`,
+    cell: (code, address) => `${code} · ô ${address}`,
+    selectHint: "Chọn để đến ô này trong bảng tính",
+    candidates: (codes) => `Có thể sai ở một trong các ô: ${codes.join(", ")}.`,
+    fixValue: (value) => `Sửa thành ${value}`,
+    fixNumber: "Chuyển thành số",
+    fixFormula: "Khôi phục công thức",
+    general: "Toàn phụ lục",
+    section: (number, label) => `Mục ${number}. ${label}`,
+    sources: {
+      HS: "Số liệu chi tiết: hồ sơ thủ tục hành chính",
+      DV: "Số liệu chi tiết: dịch vụ công trực tuyến",
+      QT: "Số liệu chi tiết: quy trình nội bộ",
+      VB: "Số liệu chi tiết: văn bản điện tử",
+      BC: "Số liệu chi tiết: biên chế năm 2015",
+    },
+  },
+  sheets: {
+    heading: (count) => `Các trang phụ lục (${formatCount(count, "vi")})`,
+    ready: "sẵn sàng",
+    errors: (count) => `${formatCount(count, "vi")} lỗi`,
+  },
+  rules: {
+    heading: "Tóm tắt theo quy tắc",
+    rule: "Quy tắc",
+    passed: "Đạt",
+    failed: "Không đạt",
+    notEvaluated: "Chưa xét",
+    name: (rule) => ruleName(RULE_KIND_VI, rule),
+  },
+  stamp: {
+    none: "Chưa có dấu kiểm tra trên trang này.",
+    same: (at) => `Đã kiểm tra lúc ${at}; số liệu không thay đổi từ đó.`,
+    changed: (at) => `Số liệu đã thay đổi sau lần kiểm tra lúc ${at}. Hãy kiểm tra lại trước khi nộp.`,
+    rulesChanged: (version, hash) => `Dấu kiểm tra được tạo với bộ quy tắc khác (${version} #${hash}).`,
+    written: (at) => `Đã ghi dấu kiểm tra vào trang tính lúc ${at} (bên dưới số liệu chi tiết).`,
+    failed: (reason) => `Không ghi được dấu kiểm tra: ${reason}`,
+  },
+  notices: {
+    cleared: (sheets) => `Đã xóa đánh dấu trên ${formatCount(sheets, "vi")} trang tính.`,
+    filled: (formulas, kept) =>
+      `Đã điền công thức cho ${formatCount(formulas, "vi")} tỷ lệ` +
+      (kept ? `; giữ nguyên ${formatCount(kept, "vi")} tỷ lệ đã nhập tay.` : "."),
+    fixed: (value) => `Đã sửa: ${value}.`,
+  },
+  errors: {
+    title: "Không thực hiện được",
+    dismiss: "Đóng thông báo",
+    cellEditing: "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại.",
+    generic: (detail) => `Excel không thực hiện được yêu cầu. Chi tiết: ${detail}`,
+  },
+};
+
+const en: Strings = {
+  appTitle: "CCHC statistical appendix",
+  switchLanguage: "Tiếng Việt",
+  switchLanguageLabel: "Chuyển ngăn tác vụ sang tiếng Việt",
+  otherLang: "vi",
+  header: {
+    sheet: "Sheet",
+    unit: "Unit",
+    level: "Level",
+    period: "Period",
+    template: "Template",
+    unknown: "—",
+    notAppendix: "This sheet holds no appendix yet.",
+  },
+  level: { so: "Department", huyen: "District", xa: "Commune" },
+  period: periodEn,
+  actions: {
+    check: "Check before submitting",
+    fill: "Fill rates automatically",
+    clear: "Clear marks",
+    group: "Actions",
+  },
+  install: {
+    title: "Install the appendix",
+    intro: "Add a standard appendix sheet for one reporting unit.",
+    unit: "Reporting unit name",
+    unitHint: "For example: Sở Thông tin và Truyền thông",
+    level: "Level",
+    periodKind: "Period",
+    year: "Year",
+    sheetName: "Sheet name",
+    sheetNameHint: "Optional; the unit's name by default, at most 31 characters.",
+    submit: "Add appendix sheet",
+    unitRequired: "Enter the reporting unit's name.",
+    yearInvalid: "The year must be between 2000 and 2099.",
+    periodKinds: {
+      Q1: "Quarter I",
+      Q2: "Quarter II",
+      Q3: "Quarter III",
+      Q4: "Quarter IV",
+      H1: "First half",
+      Y: "Full year",
+    },
+    done: (sheet) => `Added the appendix sheet “${sheet}”.`,
+  },
+  progress: {
+    reading: (sheets) => `Reading ${plural(sheets, "sheet", "sheets")}…`,
+    checking: (sheets) => `Checking ${plural(sheets, "appendix sheet", "appendix sheets")}…`,
+    writing: "Marking the cells to review…",
+    working: "Working…",
+  },
+  verdict: {
+    ready: "Ready to submit",
+    readyDetail: "No errors.",
+    notReady: (errors, warnings) =>
+      `${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}`,
+    blank: (count) => `${plural(count, "expected indicator is", "expected indicators are")} still blank.`,
+    empty: "The appendix holds no value yet.",
+    region: "Check result",
+  },
+  severity: { error: "Error", warning: "Warning", info: "Note" },
+  severityGroup: (severity, count) =>
+    `${{ error: "Errors", warning: "Warnings", info: "Notes" }[severity]} (${formatCount(count, "en")})`,
+  findings: {
+    heading: "What to review",
+    none: "Nothing to review.",
+    prompt:
+      "Press “Check before submitting” to check the appendix. After that, every edit is checked again automatically.",
+    noAppendix: "No appendix sheet was found in this workbook. Install the appendix first.",
+    unknownVersion: (sheet, version) =>
+      `Sheet “${sheet}” uses template ${version}, newer than this version of the tool: update the add-in.`,
+    cell: (code, address) => `${code} · cell ${address}`,
+    selectHint: "Select to go to this cell in the sheet",
+    candidates: (codes) => `The wrong value may be in one of: ${codes.join(", ")}.`,
+    fixValue: (value) => `Change to ${value}`,
+    fixNumber: "Convert to number",
+    fixFormula: "Restore the formula",
+    general: "Whole appendix",
+    section: (number, label) => `Section ${number}. ${label}`,
+    sources: {
+      HS: "Detailed counts: administrative procedure dossiers",
+      DV: "Detailed counts: online public services",
+      QT: "Detailed counts: internal processes",
+      VB: "Detailed counts: electronic documents",
+      BC: "Detailed counts: 2015 staffing",
+    },
+  },
+  sheets: {
+    heading: (count) => `Appendix sheets (${formatCount(count, "en")})`,
+    ready: "ready",
+    errors: (count) => plural(count, "error", "errors"),
+  },
+  rules: {
+    heading: "Summary by rule",
+    rule: "Rule",
+    passed: "Passed",
+    failed: "Failed",
+    notEvaluated: "Not evaluated",
+    name: (rule) => ruleName(RULE_KIND_EN, rule),
+  },
+  stamp: {
+    none: "This sheet has no validation stamp yet.",
+    same: (at) => `Checked at ${at}; the values have not changed since.`,
+    changed: (at) => `The values changed after the check at ${at}. Check again before submitting.`,
+    rulesChanged: (version, hash) => `The stamp was made with another rule set (${version} #${hash}).`,
+    written: (at) => `Wrote the validation stamp into the sheet at ${at} (below the detailed counts).`,
+    failed: (reason) => `Could not write the validation stamp: ${reason}`,
+  },
+  notices: {
+    cleared: (sheets) => `Cleared the marks on ${plural(sheets, "sheet", "sheets")}.`,
+    filled: (formulas, kept) =>
+      `Filled the formula of ${plural(formulas, "rate", "rates")}` +
+      (kept ? `; kept ${plural(kept, "rate", "rates")} typed by hand.` : "."),
+    fixed: (value) => `Fixed: ${value}.`,
+  },
+  errors: {
+    title: "Could not complete",
+    dismiss: "Dismiss",
+    cellEditing: "Excel is editing a cell: press Enter or Esc, then try again.",
+    generic: (detail) => `Excel could not complete the request. Details: ${detail}`,
+  },
+};
+
+/** The pane's texts by language. */
+export const STRINGS: Readonly<Record<Lang, Strings>> = { vi, en };
+
+/** The language in use and the way to change it, for every component below App. */
+export interface LanguageState {
+  readonly lang: Lang;
+  readonly t: Strings;
+  readonly setLang: (lang: Lang) => void;
+}
+
+/** The pane's language, provided by App. */
+export const LanguageContext = createContext<LanguageState>({ lang: "vi", t: vi, setLang: () => undefined });
+
+/** The texts of the pane's current language. */
+export function useStrings(): LanguageState {
+  return useContext(LanguageContext);
+}

@@ -1,0 +1,407 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import type { Level } from "../domain/catalogue";
+import type { SheetValidation } from "../domain/engine";
+import type { Finding } from "../domain/findings";
+import type { AddinHost } from "../workflows/host";
+import type { WorkbookPort } from "../workflows/port";
+import type { InstallOptions } from "../workflows/install";
+import { installAppendix } from "../workflows/install";
+import type { CheckProgress, CheckResult, StampStatus } from "../workflows/stamp";
+import { checkWorkbook } from "../workflows/stamp";
+import { clearMarks, fillDerived, fixPlan, selectFinding, splitAddress } from "../workflows/usecases";
+import type { PaneError } from "./errors";
+import { describeError } from "./errors";
+import type { Strings } from "./i18n";
+import { STRINGS } from "./i18n";
+
+/** How long the pane waits after the last edit before checking again: fast enough to feel live, calm while typing. */
+export const LIVE_CHECK_DELAY_MS = 300;
+
+/** One appendix sheet as the pane knows it: its validation and its stamp. */
+export interface SheetResult {
+  readonly validation: SheetValidation;
+  readonly stamp?: StampStatus;
+}
+
+/** A short message after an action, in both languages. */
+export interface Notice {
+  readonly tone: "success" | "info" | "warning";
+  readonly text: PaneError;
+}
+
+/** What the pane is doing on the user's behalf; live checks run in the background and never block the buttons. */
+export type Busy = "check" | "fill" | "clear" | "fix" | "install";
+
+/** Everything the pane shows. */
+export interface PaneState {
+  /** Validated appendix sheets, by name. */
+  readonly results: ReadonlyMap<string, SheetResult>;
+  /** Their names in workbook order. */
+  readonly order: readonly string[];
+  /** True once a check over the workbook has run: the pane then shows its results. */
+  readonly checked: boolean;
+  readonly unknownVersions: readonly { readonly sheet: string; readonly version: string }[];
+  /** The sheet whose findings are shown. */
+  readonly focus?: string;
+  /** The sheet the user is on, and what the header shows about it before any check. */
+  readonly active?: string;
+  readonly described?: SheetResult;
+  /** True once the pane knows which sheet is open and what it holds. */
+  readonly ready: boolean;
+  readonly busy?: Busy;
+  readonly progress?: CheckProgress;
+  readonly error?: PaneError;
+  readonly notice?: Notice;
+  /** What became of the stamp in the last check that could write one. */
+  readonly stampNote?: Notice;
+}
+
+/** What changes the pane's state. */
+export type PaneAction =
+  | { type: "start"; busy: Busy }
+  | { type: "progress"; progress: CheckProgress }
+  /** `names`: every appendix sheet of a check over the whole workbook, which replaces what the pane knew. */
+  | { type: "checked"; result: CheckResult; names?: readonly string[]; active?: string; live?: boolean }
+  | { type: "described"; active?: string; result?: SheetResult }
+  | { type: "done"; notice?: Notice; stampNote?: Notice }
+  | { type: "failed"; error: PaneError }
+  | { type: "dismissError" }
+  | { type: "focus"; sheet: string };
+
+/** The pane before it knows anything. */
+export const INITIAL_PANE: PaneState = {
+  results: new Map(),
+  order: [],
+  checked: false,
+  unknownVersions: [],
+  ready: false,
+};
+
+function merge(
+  state: PaneState,
+  result: CheckResult,
+  names: readonly string[] | undefined,
+): Pick<PaneState, "results" | "order"> {
+  const fresh = new Map<string, SheetResult>();
+  for (const validation of result.sheets) {
+    const stamp = result.stamps.get(validation.sheet);
+    fresh.set(validation.sheet, { validation, ...(stamp ? { stamp } : {}) });
+  }
+  if (names) {
+    // A check over the workbook replaces what the pane knew, except for a sheet a newer live check already holds.
+    const results = new Map<string, SheetResult>();
+    for (const name of names) {
+      const known = fresh.get(name) ?? state.results.get(name);
+      if (known) results.set(name, known);
+    }
+    return { results, order: [...results.keys()] };
+  }
+  const results = new Map([...state.results, ...fresh]);
+  return {
+    results,
+    order: [...state.order, ...[...fresh.keys()].filter((name) => !state.order.includes(name))],
+  };
+}
+
+/** The pane's state after an action: pure, so that its merging of checks is tested on its own. */
+export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case "start":
+      return {
+        ...state,
+        busy: action.busy,
+        error: undefined,
+        notice: undefined,
+        stampNote: undefined,
+        progress: undefined,
+      };
+    case "progress":
+      return { ...state, progress: action.progress };
+    case "checked": {
+      const full = action.names !== undefined;
+      const { results, order } = merge(state, action.result, action.names);
+      const active = action.active ?? state.active;
+      const focus =
+        (action.live && state.focus && results.has(state.focus) && state.focus) ||
+        (active && results.has(active) ? active : undefined) ||
+        (state.focus && results.has(state.focus) ? state.focus : undefined) ||
+        order[0];
+      return {
+        ...state,
+        results,
+        order,
+        checked: state.checked || full || action.result.sheets.length > 0,
+        unknownVersions: full ? action.result.unknownVersions : state.unknownVersions,
+        focus,
+        active,
+      };
+    }
+    case "described":
+      return { ...state, active: action.active, described: action.result, ready: true };
+    case "done":
+      return {
+        ...state,
+        busy: undefined,
+        progress: undefined,
+        notice: action.notice,
+        stampNote: action.stampNote,
+      };
+    case "failed":
+      return { ...state, busy: undefined, progress: undefined, error: action.error };
+    case "dismissError":
+      return { ...state, error: undefined };
+    case "focus":
+      return { ...state, focus: action.sheet };
+  }
+}
+
+function both(render: (t: Strings) => string): PaneError {
+  return { vi: render(STRINGS.vi), en: render(STRINGS.en) };
+}
+
+/** The stamp's outcome in a check that could write one, for the pane to say. */
+function stampNoteOf(result: CheckResult): Notice | undefined {
+  const failure = result.stampFailure;
+  if (failure) {
+    return {
+      tone: "warning",
+      text: {
+        vi: STRINGS.vi.stamp.failed(failure.message.vi),
+        en: STRINGS.en.stamp.failed(failure.message.en),
+      },
+    };
+  }
+  const first = result.stamped[0];
+  const at = first ? result.stamps.get(first)?.stamp?.at : undefined;
+  return at ? { tone: "success", text: both((t) => t.stamp.written(at)) } : undefined;
+}
+
+/** What the install form asks for. */
+export interface InstallRequest {
+  readonly unit: string;
+  readonly level: Level;
+  readonly period: string;
+  readonly sheetName?: string;
+}
+
+/** The pane's actions, each one click of the user. */
+export interface PaneActions {
+  check(): Promise<void>;
+  fix(finding: Finding): Promise<void>;
+  select(finding: Finding): Promise<void>;
+  fill(): Promise<void>;
+  clear(): Promise<void>;
+  install(request: InstallRequest): Promise<boolean>;
+  focus(sheet: string): void;
+  dismissError(): void;
+}
+
+/**
+ * The pane's state and actions over an injected host. Every action runs inside host.run; edits in any appendix
+ * sheet, the user's or a co-author's, are checked again after LIVE_CHECK_DELAY_MS of quiet, marking cells but
+ * never selecting one, so the user's place in the sheet stays where it is.
+ */
+export function usePane(host: AddinHost): [PaneState, PaneActions] {
+  const [state, dispatch] = useReducer(paneReducer, INITIAL_PANE);
+  // Results are applied in the order their reads started, so a slow live check never overwrites a newer fix.
+  const generation = useRef(0);
+  const applied = useRef(new Map<string, number>());
+  const mounted = useRef(true);
+
+  const accept = useCallback((result: CheckResult, started: number): CheckResult => {
+    const sheets = result.sheets.filter((sheet) => (applied.current.get(sheet.sheet) ?? 0) <= started);
+    for (const sheet of sheets) applied.current.set(sheet.sheet, started);
+    return { ...result, sheets };
+  }, []);
+
+  const safeDispatch = useCallback((action: PaneAction) => {
+    if (mounted.current) dispatch(action);
+  }, []);
+
+  const perform = useCallback(
+    async (
+      busy: Busy,
+      work: () => Promise<PaneAction | undefined>,
+      after?: () => PaneAction,
+    ): Promise<boolean> => {
+      safeDispatch({ type: "start", busy });
+      try {
+        const action = await work();
+        if (action) safeDispatch(action);
+        safeDispatch(after?.() ?? { type: "done" });
+        return true;
+      } catch (error) {
+        safeDispatch({ type: "failed", error: describeError(error, STRINGS) });
+        return false;
+      }
+    },
+    [safeDispatch],
+  );
+
+  const describe = useCallback(async () => {
+    const active = await host.activeSheet();
+    if (!active) return safeDispatch({ type: "described" });
+    const result = await host.run((port) => checkWorkbook(port, { sheets: [active] }));
+    const validation = result.sheets[0];
+    const stamp = validation && result.stamps.get(validation.sheet);
+    safeDispatch({
+      type: "described",
+      active,
+      ...(validation ? { result: { validation, ...(stamp ? { stamp } : {}) } } : {}),
+    });
+  }, [host, safeDispatch]);
+
+  useEffect(() => {
+    mounted.current = true;
+    describe().catch((error: unknown) =>
+      safeDispatch({ type: "failed", error: describeError(error, STRINGS) }),
+    );
+    return () => {
+      mounted.current = false;
+    };
+  }, [describe, safeDispatch]);
+
+  // Live checks.
+  useEffect(() => {
+    const pending = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      const sheets = [...pending];
+      pending.clear();
+      const started = ++generation.current;
+      host
+        .run((port) => checkWorkbook(port, { sheets, mark: true }))
+        .then(async (result) => {
+          const fresh = accept(result, started);
+          if (!fresh.sheets.length) return;
+          safeDispatch({
+            type: "checked",
+            result: fresh,
+            live: true,
+            active: await host.activeSheet(),
+          });
+        })
+        .catch((error: unknown) => safeDispatch({ type: "failed", error: describeError(error, STRINGS) }));
+    };
+    const stop = host.onCellsChanged((change) => {
+      pending.add(change.sheet);
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(flush, LIVE_CHECK_DELAY_MS);
+    });
+    return () => {
+      stop();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [host, accept, safeDispatch]);
+
+  const actions = useMemo<PaneActions>(() => {
+    const checkAll = async (busy: Busy, before?: (port: WorkbookPort) => Promise<Notice | undefined>) => {
+      let notice: Notice | undefined;
+      let stampNote: Notice | undefined;
+      await perform(
+        busy,
+        async () => {
+          const started = ++generation.current;
+          const result = await host.run(async (port) => {
+            notice = await before?.(port);
+            return checkWorkbook(port, {
+              mark: true,
+              stamp: true,
+              onProgress: (progress) => safeDispatch({ type: "progress", progress }),
+            });
+          });
+          stampNote = stampNoteOf(result);
+          return {
+            type: "checked",
+            result: accept(result, started),
+            names: result.sheets.map((sheet) => sheet.sheet),
+            active: await host.activeSheet(),
+          };
+        },
+        () => ({ type: "done", notice, stampNote }),
+      );
+    };
+    return {
+      check: () => checkAll("check"),
+      fill: () =>
+        checkAll("fill", async (port) => {
+          const outcomes = await fillDerived(port);
+          const formulas = outcomes.filter((outcome) => outcome.action === "formula").length;
+          const kept = outcomes.length - formulas;
+          return { tone: "success", text: both((t) => t.notices.filled(formulas, kept)) };
+        }),
+      fix: async (finding) => {
+        const suggestion = finding.suggestion;
+        if (!suggestion) return;
+        const sheet = splitAddress(suggestion.cell).sheet;
+        let stampNote: Notice | undefined;
+        await perform(
+          "fix",
+          async () => {
+            const started = ++generation.current;
+            const result = await host.run(async (port) => {
+              // applyFix's own steps, with the stamp of the check that follows it.
+              await port.apply(fixPlan(finding));
+              return checkWorkbook(port, { sheets: [sheet], mark: true, stamp: true });
+            });
+            stampNote = stampNoteOf(result);
+            return { type: "checked", result: accept(result, started) };
+          },
+          () => ({
+            type: "done",
+            notice: {
+              tone: "success",
+              text: {
+                vi: STRINGS.vi.notices.fixed(suggestion.display.vi),
+                en: STRINGS.en.notices.fixed(suggestion.display.en),
+              },
+            },
+            stampNote,
+          }),
+        );
+      },
+      select: async (finding) => {
+        try {
+          await host.run((port) => selectFinding(port, finding));
+        } catch (error) {
+          safeDispatch({ type: "failed", error: describeError(error, STRINGS) });
+        }
+      },
+      clear: async () => {
+        let sheets = 0;
+        await perform(
+          "clear",
+          async () => {
+            sheets = await host.run((port) => clearMarks(port));
+            return undefined;
+          },
+          () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.cleared(sheets)) } }),
+        );
+      },
+      install: async (request) => {
+        let sheetName = "";
+        const options: InstallOptions = {
+          unit: request.unit,
+          level: request.level,
+          period: request.period,
+          ...(request.sheetName ? { sheetName: request.sheetName } : {}),
+        };
+        return perform(
+          "install",
+          async () => {
+            const outcome = await host.run((port) => installAppendix(port, options));
+            sheetName = outcome.sheetName;
+            await describe();
+            return undefined;
+          },
+          () => ({ type: "done", notice: { tone: "success", text: both((t) => t.install.done(sheetName)) } }),
+        );
+      },
+      focus: (sheet) => safeDispatch({ type: "focus", sheet }),
+      dismissError: () => safeDispatch({ type: "dismissError" }),
+    };
+  }, [host, perform, accept, describe, safeDispatch]);
+
+  return [state, actions];
+}

@@ -1,0 +1,385 @@
+import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
+import { catalogue as defaultCatalogue, cataloguesByVersion } from "../domain/catalogue";
+import type { CellInput, CellScalar, SheetGrid } from "../domain/cell";
+import { columnLetter, isCellError } from "../domain/cell";
+import type { SheetValidation } from "../domain/engine";
+import { COLUMNS, sheetLayout } from "../domain/layout";
+import type { SheetLayout } from "../domain/layout";
+import { locateAppendix } from "../domain/locate";
+import type { CellWrite, Plan, PlanStep, SpecCell, WorkbookPort } from "./port";
+import type { SheetScope } from "./usecases";
+import { markPlan } from "./usecases";
+import type { WorkbookValidation } from "./validate";
+import { validateSheets } from "./validate";
+
+// The validation stamp (issue 4): after a validation with no error, the sheet itself records when it was checked,
+// with which rule set, and a hash of its values, so that the receiving department sees that the appendix was
+// checked and whether anything changed since. It lives in sheet cells, visible to anyone who scrolls there, never in
+// hidden settings: four lines in column B starting two rows below the source block (the last row of the layout),
+// outside the print area like the source block itself.
+//
+//   B<n>    DẤU KIỂM TRA (không in): không có lỗi — 1 cảnh báo, 6 lưu ý
+//   B<n+1>  Thời điểm kiểm tra: 15/06/2025 14:32:05 UTC+07:00
+//   B<n+2>  Bộ quy tắc: CCHC-PL-2021 #1a2b3c4d
+//   B<n+3>  Mã số liệu: 0123456789abcdef
+//
+// Each line is "label: value" so that a person reads it and a tool parses it. The template leaves these four cells
+// unlocked so that the add-in writes them on a protected sheet. The hashes detect change, not forgery: anyone can
+// recompute them, which is the point — a receiver can check a file without trusting the sender's tool.
+
+/** The heading a stamp starts with, in column B of its first row. */
+export const STAMP_TITLE = "DẤU KIỂM TRA (không in)";
+const TIME_LABEL = "Thời điểm kiểm tra";
+const RULES_LABEL = "Bộ quy tắc";
+const VALUES_LABEL = "Mã số liệu";
+const STAMP_LINES = 4;
+
+const FNV_OFFSET = 0xcbf29ce484222325n;
+const FNV_PRIME = 0x100000001b3n;
+const MASK_64 = 0xffffffffffffffffn;
+
+/**
+ * FNV-1a, 64 bits, over the UTF-8 bytes of a text, as 16 hex digits. Small, pure and the same in every host; it
+ * detects accidental change, which is all a stamp claims.
+ */
+export function fnv1a64(text: string): string {
+  let hash = FNV_OFFSET;
+  const byte = (value: number) => {
+    hash = ((hash ^ BigInt(value)) * FNV_PRIME) & MASK_64;
+  };
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) byte(code);
+    else if (code < 0x800) {
+      byte(0xc0 | (code >> 6));
+      byte(0x80 | (code & 0x3f));
+    } else if (code < 0x10000) {
+      byte(0xe0 | (code >> 12));
+      byte(0x80 | ((code >> 6) & 0x3f));
+      byte(0x80 | (code & 0x3f));
+    } else {
+      byte(0xf0 | (code >> 18));
+      byte(0x80 | ((code >> 12) & 0x3f));
+      byte(0x80 | ((code >> 6) & 0x3f));
+      byte(0x80 | (code & 0x3f));
+    }
+  }
+  return hash.toString(16).padStart(16, "0");
+}
+
+const rulesHashes = new WeakMap<LoadedCatalogue, string>();
+
+/**
+ * The fingerprint of a catalogue's rules, 8 hex digits: every row's kind, unit, legend, scope and derivation, and
+ * every relation and pattern. It changes when a rule changes even within one template version.
+ */
+export function rulesHash(catalogue: LoadedCatalogue = defaultCatalogue): string {
+  let hash = rulesHashes.get(catalogue);
+  if (!hash) {
+    const rules = {
+      version: catalogue.templateVersion,
+      rows: catalogue.rows.map((row) => [
+        row.code,
+        row.kind,
+        row.unit?.vi ?? "",
+        row.scope,
+        (row.codes ?? []).map((option) => option.value),
+        row.derived ?? null,
+        row.mayBeNegative,
+      ]),
+      relations: catalogue.relations,
+      patterns: catalogue.patterns,
+    };
+    hash = fnv1a64(JSON.stringify(rules)).slice(0, 8);
+    rulesHashes.set(catalogue, hash);
+  }
+  return hash;
+}
+
+// Hosts disagree on spelling, not on meaning: Excel gives "" for an empty cell and "=IF(…)" for a formula, exceljs
+// null and "IF(…)". A cell is hashed by its formula when it has one (its value follows from its inputs) and by its
+// value otherwise; number formats are left out because hosts report defaults differently ("General" or nothing).
+function canonicalScalar(value: CellScalar | undefined): string {
+  if (value === null || value === undefined || value === "") return "";
+  if (typeof value === "number") return `n:${String(value)}`;
+  if (typeof value === "string") return `s:${value.normalize("NFC")}`;
+  if (typeof value === "boolean") return `b:${String(value)}`;
+  if (value instanceof Date) return `d:${value.toISOString()}`;
+  if (isCellError(value)) return `e:${value.error}`;
+  return "";
+}
+
+function canonicalCell(cell: CellInput | undefined): string {
+  const formula = cell?.formula?.trim();
+  if (formula && formula !== "=") return `f:${formula.replace(/^=/, "").replace(/\s+/g, "").toUpperCase()}`;
+  return canonicalScalar(cell?.value);
+}
+
+/** Where a sheet's stamp lives: column B, two rows below the layout's last row, four lines. */
+export function stampRows(layout: SheetLayout): readonly number[] {
+  const first = layout.lastRow + 2;
+  return Array.from({ length: STAMP_LINES }, (_, index) => first + index);
+}
+
+function catalogueOfGrid(grid: SheetGrid): LoadedCatalogue | undefined {
+  const version = grid.cells[0]?.[COLUMNS.key]?.value;
+  return typeof version === "string" && version ? cataloguesByVersion.get(version.trim()) : undefined;
+}
+
+/**
+ * The hash of a sheet's values: the template version, row 4 (unit, level, period) and every value cell of the
+ * catalogue, in catalogue order, by code. Notes, formats, marks and the stamp itself are not values.
+ */
+export function valuesHash(grid: SheetGrid, catalogue: LoadedCatalogue = defaultCatalogue): string {
+  const located = locateAppendix(grid, catalogue);
+  const layout = sheetLayout(catalogue);
+  const row4 = grid.cells[layout.inputRow - 1];
+  const lines = [
+    `version=${catalogue.templateVersion}`,
+    `unit=${canonicalCell(row4?.[COLUMNS.label])}`,
+    `level=${canonicalCell(row4?.[COLUMNS.value])}`,
+    `period=${canonicalCell(row4?.[COLUMNS.note])}`,
+  ];
+  for (const row of catalogue.valueRows)
+    lines.push(`${row.code}=${canonicalCell(located?.cells.get(row.code)?.cell)}`);
+  return fnv1a64(lines.join("\n"));
+}
+
+/** A stamp as read back from a sheet. */
+export interface Stamp {
+  /** When, as written: "15/06/2025 14:32:05 UTC+07:00". */
+  readonly at: string;
+  /** The same instant, when it parses. */
+  readonly date?: Date;
+  readonly templateVersion: string;
+  readonly rulesHash: string;
+  readonly valuesHash: string;
+}
+
+/** What the pane shows about a sheet's stamp: none yet, or one whose values and rules match the sheet's or not. */
+export interface StampStatus {
+  readonly stamp?: Stamp;
+  /** The hash of the sheet's values now. */
+  readonly valuesHash: string;
+  /** True when the sheet's values differ from those stamped. */
+  readonly valuesChanged: boolean;
+  /** True when the stamp was made with other rules than this tool's. */
+  readonly rulesChanged: boolean;
+}
+
+function two(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+/**
+ * A local time as the stamp writes it, "15/06/2025 14:32:05 UTC+07:00". `offsetMinutes` is east of UTC (Việt Nam:
+ * 420); by default the machine's own.
+ */
+export function formatStampTime(date: Date, offsetMinutes = -date.getTimezoneOffset()): string {
+  const local = new Date(date.getTime() + offsetMinutes * 60_000);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const offset = Math.abs(offsetMinutes);
+  return (
+    `${two(local.getUTCDate())}/${two(local.getUTCMonth() + 1)}/${local.getUTCFullYear()} ` +
+    `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())} ` +
+    `UTC${sign}${two(Math.floor(offset / 60))}:${two(offset % 60)}`
+  );
+}
+
+const STAMP_TIME = /^(\d{2})\/(\d{2})\/(\d{4}) (\d{2}):(\d{2}):(\d{2}) UTC([+-])(\d{2}):(\d{2})$/;
+
+function parseStampTime(text: string): Date | undefined {
+  const match = STAMP_TIME.exec(text);
+  if (!match) return undefined;
+  const [day, month, year, hour, minute, second, sign, offsetHours, offsetMinutes] = match
+    .slice(1)
+    .map((part) => (part === "+" ? 1 : part === "-" ? -1 : Number(part))) as number[];
+  const offset = sign! * (offsetHours! * 60 + offsetMinutes!);
+  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - offset * 60_000;
+  return Number.isNaN(utc) ? undefined : new Date(utc);
+}
+
+function lineValue(grid: SheetGrid, row: number, label: string): string | undefined {
+  const value = grid.cells[row - 1]?.[COLUMNS.label]?.value;
+  if (typeof value !== "string") return undefined;
+  const prefix = `${label}:`;
+  return value.startsWith(prefix) ? value.slice(prefix.length).trim() : undefined;
+}
+
+/** Reads the stamp of a sheet laid out by our template, or undefined when it has none (or one that does not parse). */
+export function readStamp(grid: SheetGrid, catalogue: LoadedCatalogue = defaultCatalogue): Stamp | undefined {
+  const [title, time, rules, values] = stampRows(sheetLayout(catalogue));
+  const heading = grid.cells[title! - 1]?.[COLUMNS.label]?.value;
+  if (typeof heading !== "string" || !heading.startsWith(STAMP_TITLE)) return undefined;
+  const at = lineValue(grid, time!, TIME_LABEL);
+  const ruleSet = /^(\S+) #([0-9a-f]{8})$/.exec(lineValue(grid, rules!, RULES_LABEL) ?? "");
+  const hash = lineValue(grid, values!, VALUES_LABEL);
+  if (!at || !ruleSet || !hash || !/^[0-9a-f]{16}$/.test(hash)) return undefined;
+  const date = parseStampTime(at);
+  return {
+    at,
+    ...(date ? { date } : {}),
+    templateVersion: ruleSet[1]!,
+    rulesHash: ruleSet[2]!,
+    valuesHash: hash,
+  };
+}
+
+/** Compares a sheet's stamp, if any, with its values now and with this tool's rules. */
+export function stampStatus(grid: SheetGrid, catalogue: LoadedCatalogue = defaultCatalogue): StampStatus {
+  const stamp = readStamp(grid, catalogue);
+  const hash = valuesHash(grid, catalogue);
+  return {
+    ...(stamp ? { stamp } : {}),
+    valuesHash: hash,
+    valuesChanged: stamp !== undefined && stamp.valuesHash !== hash,
+    rulesChanged:
+      stamp !== undefined &&
+      (stamp.rulesHash !== rulesHash(catalogue) || stamp.templateVersion !== catalogue.templateVersion),
+  };
+}
+
+function countsLine(validation: SheetValidation): string {
+  const { warning, info } = validation.counts;
+  return `${STAMP_TITLE}: không có lỗi — ${warning} cảnh báo, ${info} lưu ý`;
+}
+
+/** The four cells of a stamp for a sheet validated with no error, in Vietnamese, the language of the form. */
+export function stampWrites(
+  validation: SheetValidation,
+  hash: string,
+  catalogue: LoadedCatalogue,
+  now: Date,
+  offsetMinutes?: number,
+): CellWrite[] {
+  const column = columnLetter(COLUMNS.label);
+  const lines = [
+    countsLine(validation),
+    `${TIME_LABEL}: ${formatStampTime(now, offsetMinutes)}`,
+    `${RULES_LABEL}: ${catalogue.templateVersion} #${rulesHash(catalogue)}`,
+    `${VALUES_LABEL}: ${hash}`,
+  ];
+  return stampRows(sheetLayout(catalogue)).map((row, index) => ({
+    address: `${column}${row}`,
+    value: lines[index]!,
+  }));
+}
+
+/** Progress of a check over many sheets, for the pane's progress bar. */
+export type CheckProgress =
+  | { readonly phase: "reading"; readonly sheets: number }
+  | { readonly phase: "checking"; readonly done: number; readonly sheets: number }
+  | { readonly phase: "writing"; readonly sheets: number };
+
+/** What a check does besides validating. */
+export interface CheckOptions extends SheetScope {
+  /** Marks the suspect cells (conditional formats owned by the add-in). */
+  readonly mark?: boolean;
+  /** Writes a stamp into every appendix sheet validated with no error. Live checks never stamp. */
+  readonly stamp?: boolean;
+  readonly now?: () => Date;
+  /** East of UTC, in minutes; the machine's own by default. */
+  readonly offsetMinutes?: number;
+  readonly onProgress?: (progress: CheckProgress) => void;
+}
+
+/** Why a stamp could not be written (a sheet protected with the stamp cells locked, typically). */
+export interface StampFailure {
+  readonly sheets: readonly string[];
+  /** The host's reason, in Vietnamese and English when the host words its errors for users, as ours do. */
+  readonly message: Bilingual;
+}
+
+function reasonOf(error: unknown): Bilingual {
+  if (typeof error === "object" && error !== null && "bilingual" in error) {
+    const bilingual = (error as { bilingual: Partial<Bilingual> }).bilingual;
+    if (typeof bilingual.vi === "string" && typeof bilingual.en === "string") {
+      return { vi: bilingual.vi, en: bilingual.en };
+    }
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  return { vi: text, en: text };
+}
+
+/** A validation with the stamp status of every appendix sheet. */
+export interface CheckResult extends WorkbookValidation {
+  readonly stamps: ReadonlyMap<string, StampStatus>;
+  /** Sheets stamped by this check. */
+  readonly stamped: readonly string[];
+  readonly stampFailure?: StampFailure;
+}
+
+/**
+ * Validates the appendix sheets, marks them and stamps those with no error. Round trips do not grow with the number
+ * of sheets: list, read, one write of every mark, and one more for the stamps when there are any — apart, so that a
+ * stamp the host refuses never costs the marks.
+ */
+export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = {}): Promise<CheckResult> {
+  const infos = await port.listSheets();
+  const wanted = options.sheets ? infos.filter((info) => options.sheets!.includes(info.name)) : infos;
+  options.onProgress?.({ phase: "reading", sheets: wanted.length });
+  const grids = wanted.length ? await port.readSheets(wanted.map((info) => info.name)) : [];
+  const validation = validateSheets(grids);
+  const total = validation.sheets.length;
+  options.onProgress?.({ phase: "checking", done: total, sheets: total });
+
+  const gridByName = new Map(grids.map((grid) => [grid.name, grid]));
+  const stamps = new Map<string, StampStatus>();
+  const stampSteps: PlanStep[] = [];
+  for (const sheet of validation.sheets) {
+    const grid = gridByName.get(sheet.sheet);
+    const catalogue = grid && catalogueOfGrid(grid);
+    if (!grid || !catalogue) continue;
+    let status = stampStatus(grid, catalogue);
+    if (options.stamp && sheet.counts.error === 0 && sheet.verdict === "ready") {
+      const now = options.now?.() ?? new Date();
+      const cells = stampWrites(sheet, status.valuesHash, catalogue, now, options.offsetMinutes);
+      stampSteps.push({ kind: "write", sheet: sheet.sheet, cells });
+      status = {
+        stamp: readStamp(withCells(grid, cells), catalogue)!,
+        valuesHash: status.valuesHash,
+        valuesChanged: false,
+        rulesChanged: false,
+      };
+    }
+    stamps.set(sheet.sheet, status);
+  }
+
+  const marks: Plan = options.mark ? markPlan(validation) : { steps: [] };
+  if (marks.steps.length || stampSteps.length) options.onProgress?.({ phase: "writing", sheets: total });
+  if (marks.steps.length) await port.apply(marks);
+  let stamped = stampSteps.map((step) => (step.kind === "write" ? step.sheet : ""));
+  let stampFailure: StampFailure | undefined;
+  if (stampSteps.length) {
+    try {
+      await port.apply({ steps: stampSteps });
+    } catch (error) {
+      stampFailure = { sheets: stamped, message: reasonOf(error) };
+      for (const name of stamped) {
+        const grid = gridByName.get(name)!;
+        stamps.set(name, stampStatus(grid, catalogueOfGrid(grid)!));
+      }
+      stamped = [];
+    }
+  }
+  return { ...validation, stamps, stamped, ...(stampFailure ? { stampFailure } : {}) };
+}
+
+/** A grid with some cells of column B replaced, to read back a stamp as it will stand once written. */
+function withCells(grid: SheetGrid, writes: readonly CellWrite[]): SheetGrid {
+  const rows = grid.cells.map((row) => [...row]);
+  for (const write of writes) {
+    const row = Number(write.address.slice(1));
+    while (rows.length < row) rows.push([]);
+    rows[row - 1]![COLUMNS.label] = { value: write.value ?? null };
+  }
+  return { name: grid.name, cells: rows };
+}
+
+/**
+ * The stamp's cells as the template declares them: unlocked, so that the add-in writes the stamp on a protected
+ * sheet without unprotecting it (DESIGN.md section 3). templateSpec spreads these into its cells.
+ */
+export function stampSpecCells(layout: SheetLayout): SpecCell[] {
+  return stampRows(layout).map((row) => ({ address: `${columnLetter(COLUMNS.label)}${row}`, locked: false }));
+}

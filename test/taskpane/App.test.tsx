@@ -1,0 +1,326 @@
+/** @jest-environment jsdom */
+import { act, render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { catalogue } from "../../src/domain/catalogue";
+import { columnLetter } from "../../src/domain/cell";
+import { COLUMNS, sheetLayout } from "../../src/domain/layout";
+import { MemoryHost } from "../../src/preview/host";
+import { SAMPLE_SHEET, sampleWorkbook, sampleWrites } from "../../src/preview/sample";
+import { MemoryWorkbook, WorkbookError } from "../../src/preview/workbook";
+import { App } from "../../src/taskpane/App";
+import { stampRows } from "../../src/workflows/stamp";
+import { templateSpec } from "../../src/workflows/template-spec";
+
+const layout = sheetLayout(catalogue);
+const SHEET = SAMPLE_SHEET.sheetName;
+const valueCell = (code: string) => `${columnLetter(COLUMNS.value)}${layout.rowOf.get(code)}`;
+const CHECK = /Kiểm tra trước khi nộp/;
+
+async function setUp(options: { displayLanguage?: string } = {}) {
+  const workbook = await sampleWorkbook();
+  const host = new MemoryHost(workbook, options);
+  const user = userEvent.setup();
+  render(<App host={host} />);
+  await screen.findByText(SAMPLE_SHEET.unit);
+  return { workbook, host, user };
+}
+
+async function check(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole("button", { name: CHECK }));
+  return screen.findByTestId("verdict");
+}
+
+function findingButton(text: RegExp) {
+  return screen.getAllByRole("button").find((button) => text.test(button.textContent ?? ""))!;
+}
+
+beforeEach(() => localStorage.clear());
+
+describe("the task pane over the preview's workbook", () => {
+  it("opens in Vietnamese on the sheet, its unit, level, period and template version, and waits for the click", async () => {
+    const { workbook } = await setUp();
+    const header = screen.getByRole("banner");
+    for (const text of [SHEET, SAMPLE_SHEET.unit, "Sở, ngành", "Quý III/2021", "CCHC-PL-2021"]) {
+      expect(within(header).getByText(text)).toBeTruthy();
+    }
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Phụ lục thống kê CCHC");
+    expect(screen.getByText(/Nhấn “Kiểm tra trước khi nộp”/)).toBeTruthy();
+    expect(screen.getByText("Chưa có dấu kiểm tra trên trang này.")).toBeTruthy();
+    expect(workbook.sheet(SHEET)!.marks.size).toBe(0);
+  });
+
+  it("shows the seed's two errors, the 44 ≠ 0 + 0 finding, the warning and the blank count", async () => {
+    const { workbook, user } = await setUp();
+    const verdict = await check(user);
+    expect(verdict.textContent).toContain("2 lỗi, 1 cảnh báo");
+    expect(verdict.textContent).toContain("Còn 16 chỉ tiêu chưa nhập.");
+    expect(screen.getByRole("heading", { name: "Lỗi (2)" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Cảnh báo (1)" })).toBeTruthy();
+    expect(findingButton(/\(44\) khác Số kỳ trước chuyển qua \(0\) \+ Số mới tiếp nhận \(0\)/)).toBeTruthy();
+    expect(screen.getAllByText("Số liệu chi tiết: hồ sơ thủ tục hành chính").length).toBeGreaterThan(0);
+    expect(screen.getByText("Mục 3. Cải cách thủ tục hành chính")).toBeTruthy();
+    expect(workbook.sheet(SHEET)!.marks.get(valueCell("HS.1.2"))).toBe("error");
+    expect(workbook.sheet(SHEET)!.marks.get(valueCell("DV.4.1"))).toBe("error");
+    // Nothing was fixed without a click.
+    expect(workbook.valueAt(SHEET, valueCell("HS.1.2"))).toBe(0);
+    expect(workbook.valueAt(SHEET, valueCell("DV.4.1"))).toBe("1.93673");
+  });
+
+  it("selects a finding's suspect cell when it is clicked", async () => {
+    const { workbook, user } = await setUp();
+    await check(user);
+    await user.click(findingButton(/\(44\) khác/));
+    expect(workbook.selection).toEqual({ sheet: SHEET, address: valueCell("HS.1.2") });
+  });
+
+  it("fixes on click: 44 leaves one error, 1.936 makes the sheet ready and stamps it", async () => {
+    const { workbook, user } = await setUp();
+    await check(user);
+    await user.click(screen.getAllByRole("button", { name: "Sửa thành 44" })[0]!);
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("1 lỗi, 0 cảnh báo"));
+    expect(workbook.valueAt(SHEET, valueCell("HS.1.2"))).toBe(44);
+    expect(document.activeElement).toBe(screen.getByTestId("verdict"));
+    await user.click(screen.getByRole("button", { name: "Sửa thành 1.936" }));
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp"));
+    expect(workbook.valueAt(SHEET, valueCell("DV.4.1"))).toBe(1936);
+    expect(screen.getByTestId("stamp").textContent).toMatch(
+      /^Đã kiểm tra lúc .+; số liệu không thay đổi từ đó\.$/,
+    );
+    expect(workbook.valueAt(SHEET, `B${stampRows(layout)[0]}`)).toMatch(/^DẤU KIỂM TRA/);
+  });
+
+  it("says why it could not stamp a sheet whose stamp cells are locked, and still marks it", async () => {
+    const stampCells = new Set(stampRows(layout).map((row) => `B${row}`));
+    const spec = templateSpec({ ...SAMPLE_SHEET });
+    const locked = { ...spec, cells: spec.cells.filter((cell) => !stampCells.has(cell.address)) };
+    const workbook = new MemoryWorkbook();
+    const values = sampleWrites().map((write) =>
+      write.address === valueCell("HS.1.2")
+        ? { ...write, value: 44 }
+        : write.address === valueCell("DV.4.1")
+          ? { ...write, value: 1936 }
+          : write,
+    );
+    await workbook.apply({ steps: [{ kind: "addSheet", spec: locked, values }] });
+    const user = userEvent.setup();
+    render(<App host={new MemoryHost(workbook)} />);
+    await check(user);
+    expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp");
+    expect(
+      await screen.findByText(/^Không ghi được dấu kiểm tra: Ô B\d+ của trang tính “?"?Sở TTTT/),
+    ).toBeTruthy();
+    expect(workbook.sheet(SHEET)!.marks.size).toBeGreaterThan(0);
+  });
+
+  it("converts a number stored as text on click", async () => {
+    const { workbook, user } = await setUp();
+    await check(user);
+    await user.click(screen.getAllByRole("button", { name: "Chuyển thành số" })[0]!);
+    await waitFor(() => expect(workbook.valueAt(SHEET, valueCell("3.1.1"))).toBe(2));
+  });
+
+  it("checks again within a second after an edit, local or remote, without moving the selection", async () => {
+    const { workbook, user } = await setUp();
+    await check(user);
+    await user.click(screen.getAllByRole("button", { name: "Sửa thành 44" })[0]!);
+    await user.click(screen.getByRole("button", { name: "Sửa thành 1.936" }));
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp"));
+    workbook.select(SHEET, "E10");
+    act(() => {
+      workbook.edit(SHEET, valueCell("HS.1.1"), "5", "remote");
+    });
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("1 lỗi"), {
+      timeout: 1000,
+    });
+    expect(findingButton(/\(44\) khác Số kỳ trước chuyển qua \(5\)/)).toBeTruthy();
+    expect(screen.getByTestId("stamp").textContent).toMatch(/^Số liệu đã thay đổi sau lần kiểm tra lúc/);
+    expect(workbook.selection).toEqual({ sheet: SHEET, address: "E10" });
+    expect([...workbook.sheet(SHEET)!.marks.values()]).toContain("error");
+  });
+
+  it("checks once after a burst of edits (debounced), without a stamp", async () => {
+    const { workbook, host } = await setUp();
+    const before = host.roundTrips;
+    act(() => {
+      workbook.edit(SHEET, valueCell("HS.1.2"), "4");
+      workbook.edit(SHEET, valueCell("HS.1.2"), "44");
+      workbook.edit(SHEET, valueCell("DV.4.1"), "1936");
+    });
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp"), {
+      timeout: 1000,
+    });
+    // One check: list, read, marks; a live check never stamps.
+    expect(host.roundTrips - before).toBe(3);
+    expect(workbook.valueAt(SHEET, `B${stampRows(layout)[0]}`)).toBeNull();
+  });
+
+  it("checks live even before the first click", async () => {
+    const { workbook } = await setUp();
+    act(() => {
+      workbook.edit(SHEET, valueCell("HS.1.2"), "44");
+    });
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("1 lỗi"), {
+      timeout: 1000,
+    });
+  });
+
+  it("shows a host error as a Vietnamese message bar, and dismisses it", async () => {
+    const { host, user } = await setUp();
+    host.failNextCall(
+      new WorkbookError("ItemNotFound", { vi: "Không tìm thấy trang tính “X”.", en: "Sheet X not found." }),
+    );
+    await user.click(screen.getByRole("button", { name: CHECK }));
+    expect(await screen.findByText("Không tìm thấy trang tính “X”.")).toBeTruthy();
+    expect(screen.getByText("Không thực hiện được")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Đóng thông báo" }));
+    expect(screen.queryByText("Không tìm thấy trang tính “X”.")).toBeNull();
+  });
+
+  it("explains an error without a text of its own, and a cell being edited", async () => {
+    const { host, user } = await setUp();
+    host.failNextCall(Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }));
+    await user.click(screen.getByRole("button", { name: CHECK }));
+    expect(await screen.findByText(/Excel đang ở chế độ sửa ô/)).toBeTruthy();
+    host.failNextCall(new Error("boom"));
+    await user.click(screen.getByRole("button", { name: CHECK }));
+    expect(await screen.findByText("Excel không thực hiện được yêu cầu. Chi tiết: boom")).toBeTruthy();
+  });
+
+  it("fills derived rates on click and says how many", async () => {
+    const { workbook, user } = await setUp();
+    await user.click(screen.getByRole("button", { name: "Điền tỷ lệ tự động" }));
+    expect(await screen.findByText(/^Đã điền công thức cho \d+ tỷ lệ/)).toBeTruthy();
+    expect(workbook.cellAt(SHEET, valueCell("3.4.2"))?.formula).toBeDefined();
+    expect(workbook.valueAt(SHEET, valueCell("7.8.3"))).toBeCloseTo(0.1192, 10);
+  });
+
+  it("clears the marks on click", async () => {
+    const { workbook, user } = await setUp();
+    await check(user);
+    expect(workbook.sheet(SHEET)!.marks.size).toBeGreaterThan(0);
+    await user.click(screen.getByRole("button", { name: "Xóa đánh dấu" }));
+    expect(await screen.findByText("Đã xóa đánh dấu trên 1 trang tính.")).toBeTruthy();
+    expect(workbook.sheet(SHEET)!.marks.size).toBe(0);
+  });
+
+  it("shows the per-rule summary when unfolded", async () => {
+    const { user } = await setUp();
+    await check(user);
+    const toggle = screen.getByRole("button", { name: /Tóm tắt theo quy tắc/ });
+    expect(screen.queryByRole("table")).toBeNull();
+    await user.click(toggle);
+    const table = screen.getByRole("table");
+    expect(within(table).getByRole("rowheader", { name: "Cân đối: HS.1" })).toBeTruthy();
+    expect(within(table).getByRole("columnheader", { name: "Không đạt" })).toBeTruthy();
+  });
+
+  it("installs an appendix for a unit from the form, and lists both sheets after a check", async () => {
+    const { workbook, user } = await setUp();
+    await user.click(screen.getByRole("button", { name: "Cài đặt phụ lục" }));
+    await user.click(screen.getByRole("button", { name: "Thêm trang phụ lục" }));
+    expect(screen.getByText("Hãy nhập tên đơn vị báo cáo.")).toBeTruthy();
+    await user.type(screen.getByRole("textbox", { name: /Tên đơn vị báo cáo/ }), "UBND huyện Càng Long");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Cấp" }), "huyen");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "H1");
+    const year = screen.getByRole("textbox", { name: "Năm" });
+    await user.clear(year);
+    await user.type(year, "2022");
+    await user.click(screen.getByRole("button", { name: "Thêm trang phụ lục" }));
+    expect(await screen.findByText("Đã thêm trang phụ lục “UBND huyện Càng Long”.")).toBeTruthy();
+    expect(workbook.sheetNames).toEqual([SHEET, "UBND huyện Càng Long"]);
+    expect(workbook.valueAt("UBND huyện Càng Long", "E4")).toBe("6 tháng/2022");
+    const header = screen.getByRole("banner");
+    await waitFor(() => expect(within(header).getByText("Huyện")).toBeTruthy());
+    await check(user);
+    expect(screen.getByRole("heading", { name: "Các trang phụ lục (2)" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: new RegExp(`^${SHEET}`) }));
+    expect(screen.getByTestId("verdict").textContent).toContain("2 lỗi");
+  });
+
+  it("says so when the workbook holds no appendix, and opens the install form", async () => {
+    const user = userEvent.setup();
+    render(<App host={new MemoryHost(new MemoryWorkbook())} />);
+    expect(await screen.findByRole("textbox", { name: /Tên đơn vị báo cáo/ })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: CHECK }));
+    expect(await screen.findByText(/Không tìm thấy trang phụ lục nào/)).toBeTruthy();
+  });
+
+  it("reports a sheet of a newer template version instead of checking it", async () => {
+    const spec = templateSpec({ ...SAMPLE_SHEET, sheetName: "Mẫu mới" });
+    const newer = {
+      ...spec,
+      cells: spec.cells.map((cell) => (cell.address === "F1" ? { ...cell, value: "CCHC-PL-2099" } : cell)),
+    };
+    const only = new MemoryWorkbook();
+    await only.apply({ steps: [{ kind: "addSheet", spec: newer }] });
+    const user = userEvent.setup();
+    render(<App host={new MemoryHost(only)} />);
+    await user.click(screen.getByRole("button", { name: CHECK }));
+    expect(await screen.findByText(/dùng mẫu CCHC-PL-2099, mới hơn phiên bản này/)).toBeTruthy();
+  });
+});
+
+describe("languages", () => {
+  it("follows an English Office, and switches to Vietnamese and back with a visible button", async () => {
+    const { user } = await setUp({ displayLanguage: "en-US" });
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("CCHC statistical appendix");
+    expect(within(screen.getByRole("banner")).getByText("Department")).toBeTruthy();
+    expect(within(screen.getByRole("banner")).getByText("Q3 2021")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Check before submitting" }));
+    const verdict = await screen.findByTestId("verdict");
+    expect(verdict.textContent).toContain("2 errors, 1 warning");
+    expect(screen.getAllByRole("button", { name: "Change to 44" }).length).toBe(2);
+    await user.click(screen.getByRole("button", { name: "Chuyển ngăn tác vụ sang tiếng Việt" }));
+    expect(screen.getByTestId("verdict").textContent).toContain("2 lỗi, 1 cảnh báo");
+    expect(localStorage.getItem("cchc-appendix.lang")).toBe("vi");
+  });
+
+  it("stays Vietnamese for an Office in another language", async () => {
+    await setUp({ displayLanguage: "fr-FR" });
+    expect(screen.getByRole("button", { name: CHECK })).toBeTruthy();
+  });
+});
+
+describe("keyboard", () => {
+  // Fluent's focus manager (tabster) moves focus only to elements that have a size; jsdom lays nothing out.
+  const saved = {
+    offsetParent: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetParent")!,
+    offsetWidth: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetWidth")!,
+    offsetHeight: Object.getOwnPropertyDescriptor(HTMLElement.prototype, "offsetHeight")!,
+    rect: HTMLElement.prototype.getBoundingClientRect,
+  };
+  beforeAll(() => {
+    Object.defineProperty(HTMLElement.prototype, "offsetParent", {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.parentElement;
+      },
+    });
+    Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => 10 });
+    Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 10 });
+    HTMLElement.prototype.getBoundingClientRect = () => new DOMRect(0, 0, 10, 10);
+  });
+  afterAll(() => {
+    Object.defineProperty(HTMLElement.prototype, "offsetParent", saved.offsetParent);
+    Object.defineProperty(HTMLElement.prototype, "offsetWidth", saved.offsetWidth);
+    Object.defineProperty(HTMLElement.prototype, "offsetHeight", saved.offsetHeight);
+    HTMLElement.prototype.getBoundingClientRect = saved.rect;
+  });
+
+  it("reaches the main button, a finding and its fix by Tab, and acts on Enter", async () => {
+    const { workbook, user } = await setUp();
+    const main = screen.getByRole("button", { name: CHECK });
+    main.focus();
+    await user.keyboard("{Enter}");
+    await screen.findByTestId("verdict");
+    const target = findingButton(/\(44\) khác/);
+    for (let i = 0; i < 6 && document.activeElement !== target; i++) await user.tab();
+    expect(document.activeElement).toBe(target);
+    await user.keyboard("{Enter}");
+    expect(workbook.selection?.address).toBe(valueCell("HS.1.2"));
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe("Sửa thành 44");
+    await user.keyboard("{Enter}");
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("1 lỗi"));
+  });
+});

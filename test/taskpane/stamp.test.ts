@@ -1,0 +1,172 @@
+import { catalogue } from "../../src/domain/catalogue";
+import { COLUMNS, sheetLayout } from "../../src/domain/layout";
+import { columnLetter } from "../../src/domain/cell";
+import type { SheetGrid } from "../../src/domain/cell";
+import { MemoryHost } from "../../src/preview/host";
+import { SAMPLE_SHEET, sampleWorkbook, sampleWrites } from "../../src/preview/sample";
+import { MemoryWorkbook } from "../../src/preview/workbook";
+import {
+  checkWorkbook,
+  fnv1a64,
+  formatStampTime,
+  readStamp,
+  rulesHash,
+  stampRows,
+  stampStatus,
+  valuesHash,
+} from "../../src/workflows/stamp";
+import { templateSpec } from "../../src/workflows/template-spec";
+import { templateGrid, SEED_VALUES, seedWith } from "../helpers/seed";
+
+const layout = sheetLayout(catalogue);
+const SHEET = SAMPLE_SHEET.sheetName;
+const valueCell = (code: string) => `${columnLetter(COLUMNS.value)}${layout.rowOf.get(code)}`;
+const NOW = new Date(Date.UTC(2021, 9, 15, 7, 32, 5));
+const FIXED = { "HS.1.2": 44, "DV.4.1": 1936 };
+
+async function fixedSample(): Promise<MemoryWorkbook> {
+  return sampleWorkbook(seedWith(FIXED) as never);
+}
+
+describe("fnv1a64", () => {
+  it.each([
+    ["", "cbf29ce484222325"],
+    ["a", "af63dc4c8601ec8c"],
+    ["foobar", "85944171f73967e8"],
+  ])("hashes %p as the reference FNV-1a 64 does", (text, hash) => {
+    expect(fnv1a64(text)).toBe(hash);
+  });
+
+  it("hashes the UTF-8 bytes of Vietnamese text, so that NFC and NFD spellings differ", () => {
+    expect(fnv1a64("Sở")).not.toBe(fnv1a64("Sở".normalize("NFD")));
+    expect(fnv1a64("Sở")).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
+
+describe("the values hash", () => {
+  it("is the same whatever a host calls an empty cell or how it spells a formula", () => {
+    const grid = templateGrid(SEED_VALUES);
+    const spelled: SheetGrid = {
+      name: grid.name,
+      cells: grid.cells.map((row) =>
+        row.map((cell) =>
+          cell === undefined
+            ? { value: "" }
+            : cell.formula
+              ? { ...cell, formula: cell.formula.replace(/^=/, "") }
+              : cell,
+        ),
+      ),
+    };
+    expect(valuesHash(spelled)).toBe(valuesHash(grid));
+  });
+
+  it("changes with any value, with row 4, and not with a note", () => {
+    const base = valuesHash(templateGrid(SEED_VALUES));
+    expect(valuesHash(templateGrid(seedWith({ "HS.1.2": 44 })))).not.toBe(base);
+    expect(valuesHash(templateGrid(SEED_VALUES, { period: "Quý IV/2021" }))).not.toBe(base);
+    const noted = templateGrid(SEED_VALUES);
+    (noted.cells[layout.rowOf.get("1.1.1")! - 1] as unknown[])[COLUMNS.note] = { value: "ghi chú" };
+    expect(valuesHash(noted)).toBe(base);
+  });
+});
+
+describe("the stamp time", () => {
+  it("is written in local time with its offset, and read back to the same instant", async () => {
+    expect(formatStampTime(NOW, 420)).toBe("15/10/2021 14:32:05 UTC+07:00");
+    expect(formatStampTime(NOW, -150)).toBe("15/10/2021 05:02:05 UTC-02:30");
+    const workbook = await fixedSample();
+    await checkWorkbook(workbook, { stamp: true, now: () => NOW, offsetMinutes: 420 });
+    const [grid] = await workbook.readSheets([SHEET]);
+    expect(readStamp(grid!)?.date?.toISOString()).toBe(NOW.toISOString());
+  });
+});
+
+describe("checkWorkbook", () => {
+  it("stamps a sheet with no error: four visible lines in column B below the source block", async () => {
+    const workbook = await fixedSample();
+    const result = await checkWorkbook(workbook, {
+      mark: true,
+      stamp: true,
+      now: () => NOW,
+      offsetMinutes: 420,
+    });
+    expect(result.sheets[0]!.verdict).toBe("ready");
+    expect(result.stamped).toEqual([SHEET]);
+    const rows = stampRows(layout);
+    expect(rows[0]).toBe(layout.lastRow + 2);
+    const lines = rows.map((row) => workbook.valueAt(SHEET, `B${row}`));
+    expect(lines).toEqual([
+      expect.stringMatching(/^DẤU KIỂM TRA \(không in\): không có lỗi — \d+ cảnh báo, \d+ lưu ý$/),
+      "Thời điểm kiểm tra: 15/10/2021 14:32:05 UTC+07:00",
+      `Bộ quy tắc: ${catalogue.templateVersion} #${rulesHash()}`,
+      expect.stringMatching(/^Mã số liệu: [0-9a-f]{16}$/),
+    ]);
+    expect(rows[0]! > Number(layout.printArea.split(":E")[1])).toBe(true);
+    const status = result.stamps.get(SHEET)!;
+    expect(status).toMatchObject({ valuesChanged: false, rulesChanged: false });
+    expect(status.stamp?.valuesHash).toBe(status.valuesHash);
+  });
+
+  it("does not stamp a sheet with an error, and reports an old stamp as changed once a value changes", async () => {
+    const workbook = await fixedSample();
+    await checkWorkbook(workbook, { stamp: true, now: () => NOW });
+    workbook.edit(SHEET, valueCell("HS.1.2"), "40");
+    const after = await checkWorkbook(workbook, { stamp: true, now: () => new Date() });
+    expect(after.sheets[0]!.counts.error).toBeGreaterThan(0);
+    expect(after.stamped).toEqual([]);
+    expect(after.stamps.get(SHEET)).toMatchObject({ valuesChanged: true });
+    expect(after.stamps.get(SHEET)!.stamp!.at).toBe(formatStampTime(NOW));
+    const [grid] = await workbook.readSheets([SHEET]);
+    expect(stampStatus(grid!).valuesChanged).toBe(true);
+  });
+
+  it("writing the stamp does not change the values it hashes", async () => {
+    const workbook = await fixedSample();
+    const [before] = await workbook.readSheets([SHEET]);
+    await checkWorkbook(workbook, { stamp: true });
+    const [after] = await workbook.readSheets([SHEET]);
+    expect(valuesHash(after!)).toBe(valuesHash(before!));
+  });
+
+  it("never stamps on a check without `stamp` (a live check)", async () => {
+    const workbook = await fixedSample();
+    const result = await checkWorkbook(workbook, { mark: true });
+    expect(result.stamped).toEqual([]);
+    expect(result.stamps.get(SHEET)?.stamp).toBeUndefined();
+  });
+
+  it("costs list, read, marks and stamps whatever the number of sheets", async () => {
+    const workbook = await fixedSample();
+    for (const name of ["A", "B", "C"]) {
+      await workbook.apply({
+        steps: [{ kind: "addSheet", spec: templateSpec({ ...SAMPLE_SHEET, sheetName: name }) }],
+      });
+    }
+    const host = new MemoryHost(workbook);
+    const progress: string[] = [];
+    await host.run((port) =>
+      checkWorkbook(port, { mark: true, stamp: true, onProgress: (p) => progress.push(p.phase) }),
+    );
+    expect(host.roundTrips).toBe(4);
+    expect(progress).toEqual(["reading", "checking", "writing"]);
+  });
+
+  it("keeps the marks when the host refuses the stamp (its cells locked), and says why", async () => {
+    const stampCells = new Set(stampRows(layout).map((row) => `B${row}`));
+    const spec = templateSpec({ ...SAMPLE_SHEET });
+    const locked = { ...spec, cells: spec.cells.filter((cell) => !stampCells.has(cell.address)) };
+    const workbook = new MemoryWorkbook();
+    await workbook.apply({
+      steps: [{ kind: "addSheet", spec: locked, values: sampleWrites(seedWith(FIXED) as never) }],
+    });
+    const result = await checkWorkbook(workbook, { mark: true, stamp: true });
+    expect(result.sheets[0]!.verdict).toBe("ready");
+    expect(result.stampFailure?.sheets).toEqual([SHEET]);
+    expect(result.stampFailure?.message.vi).toMatch(/bị khóa/);
+    expect(result.stampFailure?.message.en).toMatch(/locked/);
+    expect(result.stamped).toEqual([]);
+    expect(result.stamps.get(SHEET)?.stamp).toBeUndefined();
+    expect(workbook.sheet(SHEET)!.marks.size).toBeGreaterThan(0);
+  });
+});
