@@ -11,6 +11,7 @@ import { SEED_VALUES, templateGrid } from "../test/helpers/seed";
 import { filledTemplate } from "../test/helpers/xlsx";
 import { taskpaneGzipKb } from "./bench-bundle";
 import { benchConsolidate } from "./bench-consolidate";
+import { CountingExcel, NaivePerCellPort } from "./naive-port";
 import { installAppendix } from "../src/workflows/install";
 import { validateWorkbook } from "../src/workflows/usecases";
 import { FakeExcel } from "../test/excel/fake-excel";
@@ -97,6 +98,11 @@ async function benchSyncs(): Promise<void> {
     );
     figures[`syncs_validate_${count}`] = syncs;
   }
+  const naive = new CountingExcel(
+    Array.from({ length: 50 }, (_, index) => templateGrid(SEED_VALUES, { name: `Đơn vị ${index + 1}` })),
+  );
+  await validateWorkbook(new NaivePerCellPort(naive.context()), { mark: true });
+  figures.naive_syncs_validate_50 = naive.syncs;
   const excel = new FakeExcel();
   const { syncs } = await countSyncs(excel, () =>
     hostOver(excel).run((port) =>
@@ -105,7 +111,8 @@ async function benchSyncs(): Promise<void> {
   );
   figures.syncs_install = syncs;
   console.log(
-    `syncs: validate 1 sheet ${figures.syncs_validate_1}, 50 sheets ${figures.syncs_validate_50}; install ${syncs}`,
+    `syncs: validate 1 sheet ${figures.syncs_validate_1}, 50 sheets ${figures.syncs_validate_50}` +
+      ` (a naive per-cell adapter: ${figures.naive_syncs_validate_50}); install ${syncs}`,
   );
 }
 

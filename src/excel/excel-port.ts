@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import type { SheetGrid } from "../domain/cell";
+import type { CellScalar, SheetGrid } from "../domain/cell";
 import { columnLetter } from "../domain/cell";
 import type { Severity } from "../domain/values";
 import type {
@@ -17,6 +17,12 @@ import type {
 } from "../workflows/port";
 import type { LoadedBlock } from "./cells";
 import { columnWidthPoints, excelInput, gridOf, parseCell } from "./cells";
+
+/** A write that must not stand over a value someone typed: the range, and what it held just before. */
+interface GuardedWrite {
+  readonly range: Excel.Range;
+  readonly before: Excel.Range;
+}
 
 // The WorkbookPort over Office.js, for one Excel.run (one RequestContext).
 //
@@ -65,6 +71,8 @@ export const MARK_COLOURS: Readonly<Record<Severity, { readonly fill: string; re
 export interface ExcelPortOptions {
   /** ExcelApi 1.18: rich text runs through Range.setCellProperties({ textRuns }). */
   readonly richText?: boolean;
+  /** ExcelApi 1.18: notes on cells (why a summary total is marked); without it the fill alone says so. */
+  readonly notes?: boolean;
   /** Told the name of every sheet by its id each time the sheets are listed (for resolving change events). */
   readonly onSheetIds?: (names: ReadonlyMap<string, string>) => void;
 }
@@ -119,6 +127,7 @@ function cellProperties(
     size: style.size ?? spec.font.size,
     bold: Boolean(style.bold || fallback?.bold),
     italic: Boolean(style.italic || fallback?.italic),
+    ...(style.color ? { color: style.color } : {}),
   };
   const format: Excel.CellPropertiesFormat = {
     font,
@@ -127,6 +136,7 @@ function cellProperties(
     ...(style.vertical ? { verticalAlignment: VERTICAL[style.vertical] } : {}),
     ...(style.wrap ? { wrapText: true } : {}),
     ...(style.border ? { borders: { top: THIN, bottom: THIN, left: THIN, right: THIN } } : {}),
+    ...(style.fill ? { fill: { color: style.fill } } : {}),
   };
   const textRuns =
     runs && richText
@@ -229,13 +239,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
     await this.learnMarksOf(plan.steps);
     const added: Excel.ConditionalFormat[][] = [];
     const marked: string[] = [];
+    const guarded: GuardedWrite[] = [];
     for (const step of plan.steps) {
       switch (step.kind) {
         case "addSheet":
           this.queueAddSheet(step.spec, step.values ?? [], step.replace === true);
           break;
         case "write":
-          this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells);
+          this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells, guarded);
           break;
         case "mark":
           added.push(this.queueMarks(step.sheet, step.marks));
@@ -250,6 +261,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
     }
     await this.context.sync();
+    await this.restoreTypedOver(guarded);
     marked.forEach((sheet, index) =>
       this.marks.set(
         sheet,
@@ -335,9 +347,35 @@ export class ExcelWorkbookPort implements WorkbookPort {
     return added;
   }
 
-  private queueWrites(sheet: Excel.Worksheet, cells: readonly CellWrite[]): void {
+  /**
+   * Office.js cannot write a cell only if it is still empty, and a co-author may type into a cell between our read
+   * and our write. A guarded write reads the cell in the same batch just before writing it; where someone had typed,
+   * their value goes back at once. That costs one more sync, only when it happens.
+   */
+  private async restoreTypedOver(guarded: readonly GuardedWrite[]): Promise<void> {
+    let restored = 0;
+    for (const { range, before } of guarded) {
+      const formula: unknown = before.formulas[0]?.[0];
+      const value: unknown = before.values[0]?.[0];
+      if ((formula === "" || formula === undefined || formula === null) && (value === "" || value === null))
+        continue;
+      range.numberFormat = before.numberFormat;
+      if (typeof formula === "string" && formula.startsWith("=")) range.formulas = [[formula]];
+      else range.values = [[excelInput(value as CellScalar)]];
+      restored++;
+    }
+    if (restored) await this.context.sync();
+  }
+
+  private queueWrites(
+    sheet: Excel.Worksheet,
+    cells: readonly CellWrite[],
+    guarded: GuardedWrite[] = [],
+  ): void {
     for (const write of cells) {
       const range = sheet.getRange(write.address);
+      // Loaded before the write in the same batch, so it holds what the cell had just before we wrote.
+      if (write.onlyIfEmpty) guarded.push({ range, before: range.load("values,formulas,numberFormat") });
       if (write.numberFormat !== undefined) range.numberFormat = [[write.numberFormat]];
       if (write.formula !== undefined) range.formulas = [[write.formula]];
       else if (write.value !== undefined) range.values = [[excelInput(write.value)]];
@@ -409,8 +447,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
     for (const [row, height] of Object.entries(spec.rowHeights)) {
       sheet.getRange(`${row}:${row}`).format.rowHeight = height;
     }
+    // Notes before the protection: a protected sheet refuses them.
+    if (this.options.notes) {
+      for (const cell of spec.cells) if (cell.note) sheet.notes.add(cell.address, cell.note);
+    }
+    if (spec.frozenRows) sheet.freezePanes.freezeRows(spec.frozenRows);
     this.queueWrites(sheet, values);
-    this.queuePageLayout(sheet, spec);
+    if (spec.print) this.queuePageLayout(sheet, spec, spec.print);
+    if (!spec.protection) return;
     const formatting = spec.protection.allowFormatting;
     sheet.protection.protect({
       allowFormatCells: formatting,
@@ -419,8 +463,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
     });
   }
 
-  private queuePageLayout(sheet: Excel.Worksheet, spec: SheetSpec): void {
-    const { print } = spec;
+  private queuePageLayout(
+    sheet: Excel.Worksheet,
+    spec: SheetSpec,
+    print: NonNullable<SheetSpec["print"]>,
+  ): void {
     const layout = sheet.pageLayout;
     layout.orientation = "Portrait";
     layout.paperSize = "A4";

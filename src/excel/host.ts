@@ -18,6 +18,8 @@ export interface SupportedApis {
   readonly insertWorksheetsFromBase64: boolean;
   /** ExcelApi 1.18: text runs in a cell (labels with italic parts); without it a label is italic whole or not at all. */
   readonly richText: boolean;
+  /** ExcelApi 1.18: notes on cells (a summary's marked totals); absent where the caller did not ask. */
+  readonly notes?: boolean;
 }
 
 /** The subset of Office.context.requirements that detection needs. */
@@ -35,6 +37,7 @@ export function supportedApis(requirements?: RequirementChecker): SupportedApis 
     pageLayout: has("1.9"),
     insertWorksheetsFromBase64: has("1.13"),
     richText: has("1.18"),
+    notes: has("1.18"),
   };
 }
 
@@ -115,7 +118,13 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
   return {
     run<T>(useCase: (port: WorkbookPort) => Promise<T>): Promise<T> {
       return runOnce((context) =>
-        useCase(new ExcelWorkbookPort(context, { richText: deps.apis.richText, onSheetIds: rememberIds })),
+        useCase(
+          new ExcelWorkbookPort(context, {
+            richText: deps.apis.richText,
+            notes: deps.apis.notes === true,
+            onSheetIds: rememberIds,
+          }),
+        ),
       );
     },
 

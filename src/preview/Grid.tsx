@@ -49,8 +49,9 @@ function cellStyle(cell: MemoryCell | undefined, value: unknown, mark: Severity 
     verticalAlign: style?.vertical === "top" ? "top" : style?.vertical === "bottom" ? "bottom" : "middle",
     whiteSpace: style?.wrap === false ? "nowrap" : "pre-wrap",
     border: style?.border ? "1px solid #404040" : undefined,
-    backgroundColor: mark ? MARK_STYLE[mark].fill : undefined,
-    color: mark ? MARK_STYLE[mark].font : undefined,
+    // A mark shows over the cell's own fill, as a conditional format does in Excel.
+    backgroundColor: mark ? MARK_STYLE[mark].fill : style?.fill,
+    color: mark ? MARK_STYLE[mark].font : style?.color,
   };
 }
 
@@ -195,7 +196,8 @@ export function Grid({
           data-mark={mark}
           aria-selected={selected}
           aria-readonly={sheet.protected && cell?.locked !== false ? true : undefined}
-          aria-description={mark ? strings.mark[mark] : undefined}
+          aria-description={mark ? strings.mark[mark] : cell?.note}
+          title={cell?.note}
           tabIndex={selected || (!selection && address === "A1") ? 0 : -1}
           {...span}
           className={`cell${selected ? " selected" : ""}`}

@@ -2,8 +2,7 @@ import type { CellScalar } from "../domain/cell";
 import { catalogue } from "../domain/catalogue";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import { columnLetter } from "../domain/cell";
-import type { CellWrite, SheetSpec } from "../workflows/port";
-import { stampSpecCells } from "../workflows/stamp";
+import type { CellWrite } from "../workflows/port";
 import { templateSpec } from "../workflows/template-spec";
 import { MemoryWorkbook } from "./workbook";
 
@@ -15,7 +14,7 @@ const pct = (fraction: number, format = "0%"): SampleValue => ({ percent: fracti
 /**
  * The seed's Q3/2021 appendix of Sở Thông tin và Truyền thông Trà Vinh as typed (../shared/seed): "02" and
  * "1.93673" are text, every other value a number, and the body's one-stop and online-service counts fill the source
- * block. The same data as test/helpers/seed.ts, which src must not import.
+ * block. Tests use it too (test/helpers/seed.ts).
  */
 export const SAMPLE_VALUES: Readonly<Record<string, SampleValue>> = {
   "1.1.1": 7,
@@ -106,19 +105,12 @@ export function sampleWrites(values: Readonly<Record<string, SampleValue>> = SAM
   });
 }
 
-/** The template sheet with its stamp cells unlocked, whether or not templateSpec already declares them. */
-function specWithStamp(spec: SheetSpec): SheetSpec {
-  const declared = new Set(spec.cells.map((cell) => cell.address));
-  const extra = stampSpecCells(sheetLayout(catalogue)).filter((cell) => !declared.has(cell.address));
-  return { ...spec, cells: [...spec.cells, ...extra] };
-}
-
 /** A workbook holding the sample appendix, written by the real template and then typed into, on its first value. */
 export async function sampleWorkbook(
   values?: Readonly<Record<string, SampleValue>>,
 ): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();
-  const spec = specWithStamp(templateSpec(SAMPLE_SHEET));
+  const spec = templateSpec(SAMPLE_SHEET);
   await workbook.apply({ steps: [{ kind: "addSheet", spec, values: sampleWrites(values) }] });
   const firstValue = sheetLayout(catalogue).rowOf.get(catalogue.valueRows[0]?.code ?? "") ?? 1;
   workbook.select(SAMPLE_SHEET.sheetName, `${columnLetter(COLUMNS.value)}${firstValue}`);

@@ -31,6 +31,8 @@ export interface MemoryCell {
   readonly richText?: readonly TextRun[];
   /** Cells are locked unless the template unlocked them, as in Excel. */
   readonly locked?: boolean;
+  /** Excel's note on the cell (why a summary total is marked), shown when the cell is pointed at. */
+  readonly note?: string;
 }
 
 /** One worksheet of the preview. */
@@ -42,6 +44,8 @@ export interface MemorySheet {
   readonly rowHeights: Readonly<Record<number, number>>;
   readonly font?: SheetSpec["font"];
   readonly protected: boolean;
+  /** Rows kept in view while scrolling, from row 1. */
+  readonly frozenRows?: number;
   /** The add-in's marks, as the last `mark` step left them. */
   readonly marks: Map<string, Severity>;
   readonly printArea?: string;
@@ -85,6 +89,7 @@ function sheetFromSpec(spec: SheetSpec): MemorySheet {
       ...(cell.style ? { style: cell.style } : {}),
       ...(cell.richText ? { richText: cell.richText } : {}),
       ...(cell.locked === false ? { locked: false } : {}),
+      ...(cell.note ? { note: cell.note } : {}),
     });
   }
   return {
@@ -94,9 +99,10 @@ function sheetFromSpec(spec: SheetSpec): MemorySheet {
     columns: spec.columns,
     rowHeights: spec.rowHeights,
     font: spec.font,
-    protected: true,
+    protected: spec.protection !== undefined,
+    ...(spec.frozenRows ? { frozenRows: spec.frozenRows } : {}),
     marks: new Map(),
-    printArea: spec.print.area,
+    ...(spec.print ? { printArea: spec.print.area } : {}),
   };
 }
 
@@ -105,9 +111,11 @@ function sameName(a: string, b: string): boolean {
 }
 
 function written(previous: MemoryCell | undefined, write: Omit<CellWrite, "address">): MemoryCell {
+  // A cell keeps its format, lock and note when a value is written into it, as in Excel.
   const keep = {
     ...(previous?.style ? { style: previous.style } : {}),
     ...(previous?.locked === false ? { locked: false } : {}),
+    ...(previous?.note ? { note: previous.note } : {}),
   };
   const numberFormat = write.numberFormat ?? previous?.numberFormat;
   const format = numberFormat === undefined ? {} : { numberFormat };

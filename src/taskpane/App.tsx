@@ -10,6 +10,7 @@ import {
 import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
 import { ActionBar } from "./components/ActionBar";
+import { ConsolidatePanel } from "./components/ConsolidatePanel";
 import { FindingList } from "./components/FindingList";
 import { Header } from "./components/Header";
 import { InstallForm } from "./components/InstallForm";
@@ -21,6 +22,7 @@ import { StampLine } from "./components/StampLine";
 import { VerdictBanner } from "./components/VerdictBanner";
 import type { Lang, LanguageState } from "./i18n";
 import { LanguageContext, pickLanguage, STRINGS } from "./i18n";
+import { useConsolidation } from "./useConsolidation";
 import { usePane } from "./usePane";
 
 const LANGUAGE_KEY = "cchc-appendix.lang";
@@ -72,6 +74,8 @@ export function App({ host }: { host: AddinHost }) {
   }, []);
   const language = useMemo<LanguageState>(() => ({ lang, t: STRINGS[lang], setLang }), [lang, setLang]);
   const [state, actions] = usePane(host);
+  // Writing the summary opens its form sheet: the header then says so.
+  const [consolidation, consolidationActions] = useConsolidation(host, actions.refresh);
   const verdict = useRef<HTMLDivElement>(null);
   const t = STRINGS[lang];
 
@@ -86,8 +90,10 @@ export function App({ host }: { host: AddinHost }) {
 
   const focused = state.focus ? state.results.get(state.focus) : undefined;
   const headerResult = (state.active ? state.results.get(state.active) : undefined) ?? state.described;
-  const busy = state.busy !== undefined;
-  const noAppendixKnown = state.ready && !headerResult && state.order.length === 0;
+  const paneBusy = state.busy !== undefined;
+  const busy = paneBusy || consolidation.running;
+  // A consolidation leaves its summary open, which is no appendix: the workbook still holds some.
+  const noAppendixKnown = state.ready && !headerResult && state.order.length === 0 && !consolidation.result;
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang}>
@@ -96,12 +102,12 @@ export function App({ host }: { host: AddinHost }) {
           <Header sheet={state.active} result={headerResult} />
           <ErrorBar error={state.error} onDismiss={actions.dismissError} />
           <ActionBar
-            busy={state.busy}
+            busy={state.busy ?? (consolidation.running ? "consolidate" : undefined)}
             onCheck={actions.check}
             onFill={actions.fill}
             onClear={actions.clear}
           />
-          <ProgressPanel busy={busy} progress={state.progress} />
+          <ProgressPanel busy={paneBusy} progress={state.progress} />
           <NoticeBar notice={state.notice} />
           {state.stampNote?.tone === "warning" ? <NoticeBar notice={state.stampNote} /> : null}
           {!state.checked ? (
@@ -142,6 +148,7 @@ export function App({ host }: { host: AddinHost }) {
             </div>
           )}
           <InstallForm busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
+          <ConsolidatePanel state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
         </main>
       </LanguageContext.Provider>
     </FluentProvider>

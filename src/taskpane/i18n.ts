@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Level } from "../domain/catalogue";
+import type { Level, ProvinceRole } from "../domain/catalogue";
 import { formatCount } from "../domain/format";
 import { periodLabel } from "../domain/meta";
 import type { Severity } from "../domain/values";
@@ -112,12 +112,48 @@ export interface Strings {
     filled(formulas: number, kept: number): string;
     fixed(value: string): string;
   };
+  readonly consolidate: ConsolidateStrings;
   readonly errors: {
     readonly title: string;
     readonly dismiss: string;
     readonly cellEditing: string;
     generic(detail: string): string;
   };
+}
+
+/** The texts of the "Tổng hợp" section, where Sở Nội vụ consolidates the units' appendices. */
+export interface ConsolidateStrings {
+  readonly title: string;
+  readonly intro: string;
+  readonly pick: string;
+  readonly pickHint: string;
+  readonly clearFiles: string;
+  filesRead(read: number, failed: number): string;
+  reading(done: number, total: number, file: string): string;
+  readonly fileFailed: string;
+  readonly loadFailed: string;
+  readonly expected: string;
+  readonly expectedHint: string;
+  readonly roles: string;
+  readonly rolesHint: string;
+  readonly rolesLater: string;
+  readonly rolesChanged: string;
+  readonly unit: string;
+  readonly role: string;
+  readonly roleNames: Readonly<Record<ProvinceRole | "none", string>>;
+  readonly guessed: string;
+  readonly run: string;
+  readonly rerun: string;
+  progress(phase: "reading" | "consolidating" | "writing", count: number): string;
+  done(units: number, form: string): string;
+  sheets(names: readonly string[]): string;
+  unitsHeading(count: number): string;
+  readonly unitReady: string;
+  unitFindings(errors: number, warnings: number): string;
+  readonly unitDuplicate: string;
+  missing(names: readonly string[]): string;
+  readonly excludedTitle: string;
+  issues(count: number, sheet: string): string;
 }
 
 /** The period kinds the install form offers. */
@@ -283,6 +319,55 @@ const vi: Strings = {
       (kept ? `; giữ nguyên ${formatCount(kept, "vi")} tỷ lệ đã nhập tay.` : "."),
     fixed: (value) => `Đã sửa: ${value}.`,
   },
+  consolidate: {
+    title: "Tổng hợp phụ lục các đơn vị",
+    intro:
+      "Tổng hợp các trang phụ lục trong sổ làm việc này và các tệp .xlsx chọn thêm. Bảng tổng hợp được ghi vào các trang tính mới; trang của các đơn vị không bị sửa.",
+    pick: "Chọn tệp .xlsx…",
+    pickHint: "Có thể chọn nhiều tệp một lúc.",
+    clearFiles: "Bỏ các tệp đã chọn",
+    filesRead: (read, failed) =>
+      `Đã đọc ${formatCount(read, "vi")} tệp` +
+      (failed ? `; ${formatCount(failed, "vi")} tệp không đọc được.` : "."),
+    reading: (done, total, file) =>
+      `Đang đọc tệp ${formatCount(done, "vi")}/${formatCount(total, "vi")}: ${file}…`,
+    fileFailed: "Không đọc được tệp",
+    loadFailed: "Không tải được phần đọc tệp và tổng hợp của công cụ: kiểm tra kết nối mạng rồi thử lại.",
+    expected: "Đơn vị phải báo cáo (không bắt buộc)",
+    expectedHint: "Mỗi dòng một tên đơn vị; đơn vị chưa có phụ lục được liệt kê ở trang “Thiếu”.",
+    roles: "Vai trò của đơn vị",
+    rolesHint:
+      "Chỉ tiêu toàn tỉnh lấy từ một cơ quan: Văn phòng UBND tỉnh, Sở Nội vụ, Sở Thông tin và Truyền thông. Vai trò được đoán từ tên đơn vị; có thể sửa.",
+    rolesLater: "Danh sách đơn vị hiện ra sau lần tổng hợp đầu tiên.",
+    rolesChanged: "Đã đổi vai trò: nhấn “Tổng hợp lại” để áp dụng.",
+    unit: "Đơn vị",
+    role: "Vai trò",
+    roleNames: {
+      none: "Không",
+      vpubnd: "Văn phòng UBND tỉnh",
+      snv: "Sở Nội vụ",
+      stttt: "Sở Thông tin và Truyền thông",
+    },
+    guessed: "đoán từ tên",
+    run: "Tổng hợp",
+    rerun: "Tổng hợp lại",
+    progress: (phase, count) =>
+      phase === "reading"
+        ? `Đang đọc ${formatCount(count, "vi")} trang tính…`
+        : phase === "consolidating"
+          ? `Đang tổng hợp ${formatCount(count, "vi")} đơn vị…`
+          : `Đang ghi ${formatCount(count, "vi")} trang tổng hợp…`,
+    done: (units, form) => `Đã tổng hợp ${formatCount(units, "vi")} đơn vị vào trang “${form}”.`,
+    sheets: (names) => `Các trang đã ghi: ${names.join(", ")}.`,
+    unitsHeading: (count) => `Các đơn vị (${formatCount(count, "vi")})`,
+    unitReady: "sẵn sàng",
+    unitFindings: (errors, warnings) =>
+      `${formatCount(errors, "vi")} lỗi, ${formatCount(warnings, "vi")} cảnh báo`,
+    unitDuplicate: "trùng, không cộng lại",
+    missing: (names) => `Chưa có phụ lục của ${formatCount(names.length, "vi")} đơn vị: ${names.join(", ")}.`,
+    excludedTitle: "Không tổng hợp được",
+    issues: (count, sheet) => `${formatCount(count, "vi")} cảnh báo khi tổng hợp: xem trang “${sheet}”.`,
+  },
   errors: {
     title: "Không thực hiện được",
     dismiss: "Đóng thông báo",
@@ -405,6 +490,57 @@ const en: Strings = {
       `Filled the formula of ${plural(formulas, "rate", "rates")}` +
       (kept ? `; kept ${plural(kept, "rate", "rates")} typed by hand.` : "."),
     fixed: (value) => `Fixed: ${value}.`,
+  },
+  consolidate: {
+    title: "Consolidate the units' appendices",
+    intro:
+      "Consolidates the appendix sheets of this workbook and any .xlsx files you pick. The summary goes into new sheets; the units' sheets are not changed.",
+    pick: "Choose .xlsx files…",
+    pickHint: "You can choose several files at once.",
+    clearFiles: "Remove the chosen files",
+    filesRead: (read, failed) =>
+      `Read ${plural(read, "file", "files")}` +
+      (failed ? `; ${plural(failed, "file", "files")} could not be read.` : "."),
+    reading: (done, total, file) =>
+      `Reading file ${formatCount(done, "en")}/${formatCount(total, "en")}: ${file}…`,
+    fileFailed: "Could not read the file",
+    loadFailed:
+      "Could not load the tool's file reader and consolidation: check the network connection and try again.",
+    expected: "Units expected to report (optional)",
+    expectedHint: "One unit name per line; units without an appendix are listed on the “Thiếu” sheet.",
+    roles: "Offices' roles",
+    rolesHint:
+      "Province-wide indicators come from one office: the People's Committee Office, Home Affairs, Information and Communications. Roles are guessed from the units' names; you can change them.",
+    rolesLater: "The units are listed after the first consolidation.",
+    rolesChanged: "Roles changed: press “Consolidate again” to apply them.",
+    unit: "Unit",
+    role: "Role",
+    roleNames: {
+      none: "None",
+      vpubnd: "People's Committee Office",
+      snv: "Department of Home Affairs",
+      stttt: "Department of Information and Communications",
+    },
+    guessed: "guessed from the name",
+    run: "Consolidate",
+    rerun: "Consolidate again",
+    progress: (phase, count) =>
+      phase === "reading"
+        ? `Reading ${plural(count, "sheet", "sheets")}…`
+        : phase === "consolidating"
+          ? `Consolidating ${plural(count, "unit", "units")}…`
+          : `Writing ${plural(count, "summary sheet", "summary sheets")}…`,
+    done: (units, form) => `Consolidated ${plural(units, "unit", "units")} into the sheet “${form}”.`,
+    sheets: (names) => `Sheets written: ${names.join(", ")}.`,
+    unitsHeading: (count) => `Units (${formatCount(count, "en")})`,
+    unitReady: "ready",
+    unitFindings: (errors, warnings) =>
+      `${plural(errors, "error", "errors")}, ${plural(warnings, "warning", "warnings")}`,
+    unitDuplicate: "duplicate, not counted again",
+    missing: (names) => `No appendix yet from ${plural(names.length, "unit", "units")}: ${names.join(", ")}.`,
+    excludedTitle: "Not consolidated",
+    issues: (count, sheet) =>
+      `${plural(count, "consolidation warning", "consolidation warnings")}: see the “${sheet}” sheet.`,
   },
   errors: {
     title: "Could not complete",

@@ -30,7 +30,7 @@ export interface Notice {
 }
 
 /** What the pane is doing on the user's behalf; live checks run in the background and never block the buttons. */
-export type Busy = "check" | "fill" | "clear" | "fix" | "install";
+export type Busy = "check" | "fill" | "clear" | "fix" | "install" | "consolidate";
 
 /** Everything the pane shows. */
 export interface PaneState {
@@ -192,6 +192,8 @@ export interface PaneActions {
   fill(): Promise<void>;
   clear(): Promise<void>;
   install(request: InstallRequest): Promise<boolean>;
+  /** Says again which sheet is open and what it holds, after another part of the pane changed the workbook. */
+  refresh(): Promise<void>;
   focus(sheet: string): void;
   dismissError(): void;
 }
@@ -398,6 +400,10 @@ export function usePane(host: AddinHost): [PaneState, PaneActions] {
           () => ({ type: "done", notice: { tone: "success", text: both((t) => t.install.done(sheetName)) } }),
         );
       },
+      refresh: () =>
+        describe().catch((error: unknown) =>
+          safeDispatch({ type: "failed", error: describeError(error, STRINGS) }),
+        ),
       focus: (sheet) => safeDispatch({ type: "focus", sheet }),
       dismissError: () => safeDispatch({ type: "dismissError" }),
     };

@@ -22,18 +22,14 @@ import { bilingual, labelOf, nameOf } from "../domain/messages";
 import { levelLabel, periodLabel } from "../domain/meta";
 import { readValue } from "../domain/reading";
 import type { Severity } from "../domain/values";
+import { isSummarySheet, SUMMARY_VERSION_ROW } from "./summary-marker";
 
 // Consolidation (issue 5): the province's summary from the appendices of its reporting units. How each indicator is
 // aggregated is declared in the catalogue (`aggregation`, `scope`, `role`), never guessed here. Units are reduced to
 // their numbers as they are added, so that a thousand files cost a thousand small records, not a thousand grids.
 
-/**
- * F1 of every sheet of a summary workbook: a sheet carrying it is a consolidation's output and is never summed
- * again (the form sheet also holds its template version in F2, see summaryVersion).
- */
-export const SUMMARY_MARKER = "CCHC-TONGHOP";
-/** Row 2 of the key column of a summary sheet: the template version its figures follow. */
-export const SUMMARY_VERSION_ROW = 2;
+/** The summary's marker, kept apart so that the pane's checks need not load the consolidation. */
+export { isSummarySheet, SUMMARY_MARKER, SUMMARY_VERSION_ROW } from "./summary-marker";
 /** A1 of the per-unit figures sheet of a summary workbook, which a later period reads back as its previous one. */
 export const UNIT_FIGURES_HEADER = "Đơn vị báo cáo";
 
@@ -191,11 +187,6 @@ export interface WorkbookUnits {
 function cellText(value: CellScalar | undefined): string {
   if (value === null || value === undefined || isCellError(value) || value instanceof Date) return "";
   return String(value).normalize("NFC").trim();
-}
-
-/** True when a sheet is a consolidation's summary (F1 holds SUMMARY_MARKER). */
-export function isSummarySheet(grid: SheetGrid): boolean {
-  return cellText(grid.cells[0]?.[COLUMNS.key]?.value) === SUMMARY_MARKER;
 }
 
 /**

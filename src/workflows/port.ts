@@ -30,6 +30,10 @@ export interface CellStyle {
   readonly wrap?: boolean;
   /** A thin box around the cell. */
   readonly border?: boolean;
+  /** Font colour as "#RRGGBB" (a summary's error counts in dark red). */
+  readonly color?: string;
+  /** Solid fill as "#RRGGBB" (a summary's table headers, and its totals that include a unit with errors). */
+  readonly fill?: string;
 }
 
 /** Excel data validation of a cell, with its Vietnamese input and error messages (titles ≤ 32, texts ≤ 255). */
@@ -55,9 +59,14 @@ export interface SpecCell {
   /** Cells are locked unless said otherwise: value, note and input cells are unlocked. */
   readonly locked?: boolean;
   readonly validation?: CellValidation;
+  /** A note on the cell (Excel's note, once called a comment): why a summary total is marked. */
+  readonly note?: string;
 }
 
-/** A whole appendix sheet as the template writes it: the same spec drives exceljs and Office.js. */
+/**
+ * A whole sheet as the add-in writes it (an appendix, a summary's form and tables): the same spec drives exceljs,
+ * Office.js and the preview.
+ */
 export interface SheetSpec {
   readonly name: string;
   readonly font: { readonly name: string; readonly size: number };
@@ -68,9 +77,15 @@ export interface SheetSpec {
   readonly cells: readonly SpecCell[];
   /** Merged ranges, "A1:E1". */
   readonly merges: readonly string[];
-  /** Protected without a password; formatting cells, columns and rows stays allowed. */
-  readonly protection: { readonly allowFormatting: boolean };
-  readonly print: {
+  /** Rows kept in view while scrolling, from row 1 (a table's title and header). */
+  readonly frozenRows?: number;
+  /**
+   * Protected without a password; formatting cells, columns and rows stays allowed. Absent: left unprotected, as a
+   * summary's tables are, so that their reader sorts, filters and annotates them.
+   */
+  readonly protection?: { readonly allowFormatting: boolean };
+  /** The print set-up; absent: the host's default one. */
+  readonly print?: {
     /** "A1:E115" */
     readonly area: string;
     /** Rows repeated at the top of every printed page, "5:6". */
@@ -88,6 +103,11 @@ export interface CellWrite {
   readonly value?: CellScalar;
   readonly formula?: string;
   readonly numberFormat?: string;
+  /**
+   * The plan wrote this for a cell it read empty (a fill). If someone, a co-author say, typed into it between the
+   * read and the write, the host keeps what they typed.
+   */
+  readonly onlyIfEmpty?: boolean;
 }
 
 /** One mark: a conditional format owned by the add-in, so that clearing it restores the cell's own format. */

@@ -9,6 +9,9 @@ import { stampSpecCells } from "./stamp";
 // The standard appendix sheet of DESIGN.md section 3 as host-neutral data: exceljs (the CLI) and Office.js (the
 // add-in) both apply this one spec, so the sheet a department gets does not depend on which tool wrote it.
 
+/** A template sheet: always protected and set up for printing (DESIGN.md section 3). */
+export type TemplateSheetSpec = SheetSpec & Required<Pick<SheetSpec, "protection" | "print">>;
+
 /** What the template needs to know about the reporting unit it is written for. */
 export interface TemplateOptions {
   /** The worksheet's name: at most 31 characters, none of []:*?/\ and no apostrophe. */
@@ -375,7 +378,7 @@ function rowCells(layout: SheetLayout, row: RowDef, heights: Record<number, numb
 export function templateSpec(
   options: TemplateOptions,
   catalogue: LoadedCatalogue = defaultCatalogue,
-): SheetSpec {
+): TemplateSheetSpec {
   checkSheetName(options.sheetName);
   const layout = sheetLayout(catalogue);
   const heights: Record<number, number> = {};

@@ -109,7 +109,7 @@ export function fillDerivedPlan(grids: readonly SheetGrid[]): { plan: Plan; outc
         outcomes.push({ sheet: grid.name, code: row.code, address, action: "kept_typed_value" });
         continue;
       }
-      cells.push({ address, formula, numberFormat: "0.00%" });
+      cells.push({ address, formula, numberFormat: "0.00%", onlyIfEmpty: true });
       outcomes.push({ sheet: grid.name, code: row.code, address, action: "formula" });
     }
     if (cells.length) steps.push({ kind: "write", sheet: grid.name, cells });

@@ -4,7 +4,7 @@ import type { SheetGrid } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
 import { validateAppendix } from "../domain/engine";
 import { locateAppendix } from "../domain/locate";
-import { isSummarySheet } from "./consolidate";
+import { isSummarySheet } from "./summary-marker";
 
 /** Validation of every appendix sheet of one workbook; sheets that hold no appendix are skipped. */
 export interface WorkbookValidation {

@@ -59,6 +59,8 @@ export interface FakeCell {
   verticalAlignment?: string;
   wrapText?: boolean;
   borders?: string[];
+  /** Solid fill colour, "#RRGGBB". */
+  fill?: string;
   textRuns?: { text: string; font?: FakeFont }[];
   validation?: {
     rule?: Excel.DataValidationRule;
@@ -100,6 +102,10 @@ export interface FakeSheetData {
     printTitleRows?: string;
   };
   conditionalFormats: FakeFormatData[];
+  /** Notes (ExcelApi 1.18) by cell address. */
+  notes?: Record<string, string>;
+  /** Rows frozen at the top. */
+  frozenRows?: number;
 }
 
 /** The whole fake workbook. */
@@ -208,6 +214,7 @@ export class FakeExcel {
   /** Every context.sync() so far, failed ones included. */
   syncs = 0;
   private failures: PlannedFailure[] = [];
+  private interleaved: { sync: number; edit: () => void }[] = [];
   /** Handlers registered through worksheets.onChanged, with the context that added them. */
   readonly handlers: { handler: ChangedHandler; context: FakeRequestContext }[] = [];
   private readonly pending: Promise<unknown>[] = [];
@@ -235,6 +242,14 @@ export class FakeExcel {
     return result;
   };
 
+  /**
+   * Runs `edit` just before the n-th sync from now (1 = the next one) reaches the workbook: a co-author's edit
+   * landing between two of our round trips.
+   */
+  beforeSync(n: number, edit: () => void): void {
+    this.interleaved.push({ sync: this.syncs + n, edit });
+  }
+
   /** Makes the n-th sync from now fail (1 = the next one) with this Office error code. */
   failSync(n: number, code = "GeneralException"): void {
     this.failures.push({ sync: this.syncs + n, code });
@@ -243,6 +258,7 @@ export class FakeExcel {
   /** Runs a batch's queued operations all or nothing. */
   runBatch(ops: readonly Op[]): void {
     this.syncs += 1;
+    for (const planned of this.interleaved.filter((edit) => edit.sync === this.syncs)) planned.edit();
     const failure = this.failures.find((planned) => planned.sync === this.syncs);
     if (failure)
       throw new FakeOfficeError(failure.code, `Sync ${this.syncs} failed on purpose: ${failure.code}`);
@@ -597,6 +613,9 @@ class FakeWorksheetCollection extends FakeProxy {
 class FakeWorksheet extends FakeProxy {
   readonly protection: { protect: (options?: Excel.WorksheetProtectionOptions, password?: string) => void };
   readonly pageLayout: FakePageLayout;
+  /** ExcelApi 1.18. A protected sheet refuses a note unless editing objects is allowed, as Excel does. */
+  readonly notes: { add: (cellAddress: string, content: string) => void };
+  readonly freezePanes: { freezeRows: (count?: number) => void };
 
   constructor(
     context: FakeRequestContext,
@@ -614,6 +633,29 @@ class FakeWorksheet extends FakeProxy {
       },
     };
     this.pageLayout = new FakePageLayout(context, ref);
+    this.notes = {
+      add: (cellAddress, content) => {
+        const bounds = parseArea(cellAddress);
+        if (bounds.r1 !== bounds.r2 || bounds.c1 !== bounds.c2) {
+          throw new FakeOfficeError("InvalidCellAddress", `${cellAddress} is not one cell`);
+        }
+        this.queue(() => {
+          const sheet = this.ref();
+          this.context.excel.assertAllowed(sheet, "allowEditObjects");
+          const address = boundsAddress(bounds);
+          if (sheet.notes?.[address] !== undefined)
+            throw new FakeOfficeError("InvalidArgument", "A note exists");
+          sheet.notes = { ...sheet.notes, [address]: content };
+        });
+      },
+    };
+    this.freezePanes = {
+      freezeRows: (count = 1) => {
+        this.queue(() => {
+          this.ref().frozenRows = count;
+        });
+      },
+    };
   }
 
   fill(fields: readonly string[], sheet: FakeSheetData, position: number): void {
@@ -954,6 +996,7 @@ class FakeRange extends FakeProxy {
         if (format.horizontalAlignment) cell.horizontalAlignment = format.horizontalAlignment;
         if (format.verticalAlignment) cell.verticalAlignment = format.verticalAlignment;
         if (format.wrapText !== undefined) cell.wrapText = format.wrapText;
+        if (format.fill?.color) cell.fill = format.fill.color;
         if (format.borders) {
           cell.borders = Object.entries(format.borders)
             .filter(([, border]) => border && border.style && border.style !== "None")

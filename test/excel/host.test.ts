@@ -168,6 +168,7 @@ describe("the host", () => {
       pageLayout: true,
       insertWorksheetsFromBase64: false,
       richText: false,
+      notes: false,
     });
     expect(asked).toContain("ExcelApi 1.13");
   });

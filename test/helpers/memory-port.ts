@@ -147,8 +147,12 @@ export class MemoryPort implements WorkbookPort {
       case "write": {
         const sheet = sheets.find((candidate) => candidate.name === step.sheet);
         if (!sheet) throw new Error(`no sheet named ${step.sheet}`);
-        for (const write of step.cells)
-          sheet.cells.set(write.address, written(sheet.cells.get(write.address), write));
+        for (const write of step.cells) {
+          const previous = sheet.cells.get(write.address);
+          const typed = previous && (previous.formula || (previous.value !== null && previous.value !== ""));
+          if (write.onlyIfEmpty && typed) continue;
+          sheet.cells.set(write.address, written(previous, write));
+        }
         return;
       }
       case "mark":

@@ -2,6 +2,7 @@ import type { Level } from "../../src/domain/catalogue";
 import { catalogue } from "../../src/domain/catalogue";
 import type { CellInput, CellScalar, SheetGrid } from "../../src/domain/cell";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
+import { SAMPLE_VALUES } from "../../src/preview/sample";
 
 /**
  * A value as typed into the form: a number, text, or a percentage stored as a fraction with its format; any other
@@ -14,80 +15,11 @@ export type TypedValue =
   | { formula: string; cached: CellScalar }
   | Exclude<CellScalar, null>;
 
-const pct = (fraction: number, format = "0%"): TypedValue => ({ percent: fraction, format });
-
 /**
  * The seed's Q3/2021 appendix as printed (../shared/seed), "02" and "1.93673" typed as text, every other value a
- * number, and the body's one-stop and online-service counts in the source block.
+ * number, and the body's one-stop and online-service counts in the source block: the preview's own sample.
  */
-export const SEED_VALUES: Readonly<Record<string, TypedValue>> = {
-  "1.1.1": 7,
-  "1.1.2": 7,
-  "1.1.3": 1,
-  "1.2": 0,
-  "3.1.1": "02",
-  "3.1.2": "02",
-  "3.2.1": 37,
-  "3.2.2": 20,
-  "3.3.1": 0,
-  "3.3.2": 0,
-  "3.3.3": pct(1),
-  "3.3.4": pct(1),
-  "3.4.1": pct(1),
-  "3.5.1": 37,
-  "3.5.2": 37,
-  "3.5.3": 37,
-  "4.2.1": 28,
-  "4.2.2": 27,
-  "4.2.3": 0,
-  "4.2.4": 0,
-  "4.2.5": pct(0.125, "0.0%"),
-  "4.3.1": 28,
-  "4.3.2": 27,
-  "4.3.3": 0,
-  "4.3.4": pct(0.125, "0.0%"),
-  "5.3.1": 0,
-  "5.3.2": 0,
-  "5.3.3": 0,
-  "5.4.2": 0,
-  "5.4.3": 0,
-  "5.4.4": 0,
-  "6.3": 1,
-  "7.1": 1,
-  "7.2": 2,
-  "7.3": 2,
-  "7.4": pct(1),
-  "7.5": 2,
-  "7.6.1.a": pct(1),
-  "7.6.1.b": pct(1),
-  "7.6.1.c": pct(1),
-  "7.6.2.a": pct(0.9),
-  "7.6.2.b": pct(0.0002, "0.00%"),
-  "7.7.1": pct(1),
-  "7.7.2": pct(1),
-  "7.7.3": pct(1),
-  "7.8.1": 762,
-  "7.8.2": 805,
-  "7.8.3": pct(0.1192, "0.00%"),
-  "7.8.4": pct(0.6555, "0.00%"),
-  "HS.1": 44,
-  "HS.1.1": 0,
-  "HS.1.2": 0,
-  "HS.2": 44,
-  "HS.2.1": 44,
-  "HS.2.2": 0,
-  "HS.3": 0,
-  "HS.3.1": 0,
-  "HS.3.2": 0,
-  "HS.4": 0,
-  "HS.5": 42,
-  "DV.3": 6356,
-  "DV.3.1": 5598,
-  "DV.3.2": 758,
-  "DV.4": 5621,
-  "DV.4.1": "1.93673",
-  "DV.4.2": 3685,
-};
+export const SEED_VALUES: Readonly<Record<string, TypedValue>> = SAMPLE_VALUES;
 
 /** The cell a typed value becomes. */
 export function typedCell(value: TypedValue): CellInput {

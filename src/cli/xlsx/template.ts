@@ -34,12 +34,18 @@ export function setPrintArea(worksheet: ExcelJS.Worksheet, area: string): void {
   worksheet.pageSetup.printArea = `${left}$${top}:${right}$${bottom}`;
 }
 
+/** exceljs's ARGB colour for the spec's "#RRGGBB". */
+function argb(colour: string): string {
+  return `FF${colour.replace(/^#/, "").toUpperCase()}`;
+}
+
 function font(spec: SheetSpec, style: CellStyle, run: { bold?: boolean; italic?: boolean } = style) {
   return {
     name: spec.font.name,
     size: style.size ?? spec.font.size,
     ...(run.bold ? { bold: true } : {}),
     ...(run.italic ? { italic: true } : {}),
+    ...(style.color ? { color: { argb: argb(style.color) } } : {}),
   };
 }
 
@@ -95,10 +101,12 @@ function writeSpecCell(worksheet: ExcelJS.Worksheet, spec: SheetSpec, specCell: 
       ...(style.wrap ? { wrapText: true } : {}),
     };
     if (style.border) cell.border = BOX;
+    if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   }
   if (specCell.numberFormat) cell.numFmt = specCell.numberFormat;
   if (specCell.locked === false) cell.protection = { locked: false };
   if (specCell.validation) cell.dataValidation = dataValidation(specCell.validation);
+  if (specCell.note) cell.note = specCell.note;
 }
 
 function scalarValue(value: CellScalar): ExcelJS.CellValue {
@@ -114,8 +122,11 @@ function writeValue(worksheet: ExcelJS.Worksheet, write: CellWrite): void {
   if (write.numberFormat !== undefined) cell.numFmt = write.numberFormat;
 }
 
-function setUpPage(worksheet: ExcelJS.Worksheet, spec: SheetSpec): void {
-  const { print } = spec;
+function setUpPage(
+  worksheet: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  print: NonNullable<SheetSpec["print"]>,
+): void {
   Object.assign(worksheet.pageSetup, {
     paperSize: A4,
     orientation: print.orientation,
@@ -132,15 +143,19 @@ function setUpPage(worksheet: ExcelJS.Worksheet, spec: SheetSpec): void {
 
 /**
  * Adds a worksheet to a workbook exactly as a SheetSpec describes it (cells with their values, rich text,
- * formulas, number formats, styles, locks and validations; merges, columns, row heights, print set-up, protection
- * without a password), then writes `values` over it: a value replaces the spec's formula in its cell.
+ * formulas, number formats, styles, fills, notes, locks and validations; merges, columns, row heights, frozen rows,
+ * print set-up, protection without a password), then writes `values` over it: a value replaces the spec's formula
+ * in its cell.
  */
 export function applySheetSpec(
   workbook: ExcelJS.Workbook,
   spec: SheetSpec,
   values: readonly CellWrite[] = [],
 ): ExcelJS.Worksheet {
-  const worksheet = workbook.addWorksheet(spec.name);
+  const worksheet = workbook.addWorksheet(
+    spec.name,
+    spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {},
+  );
   spec.columns.forEach((column, index) => {
     const target = worksheet.getColumn(index + 1);
     target.width = column.width;
@@ -154,13 +169,19 @@ export function applySheetSpec(
   for (const [row, height] of Object.entries(spec.rowHeights)) worksheet.getRow(Number(row)).height = height;
   for (const write of values) writeValue(worksheet, write);
 
-  setUpPage(worksheet, spec);
+  if (spec.print) setUpPage(worksheet, spec, spec.print);
   const hasFormula = spec.cells.some((cell) => cell.formula) || values.some((write) => write.formula);
   // Formulas carry no cached result: ask Excel to compute them when the file opens.
   if (hasFormula) workbook.calcProperties.fullCalcOnLoad = true;
-  const formatting = spec.protection.allowFormatting;
-  // Without a password exceljs sets the protection synchronously, inside the promise's executor.
-  void worksheet.protect("", { formatCells: formatting, formatColumns: formatting, formatRows: formatting });
+  if (spec.protection) {
+    const formatting = spec.protection.allowFormatting;
+    // Without a password exceljs sets the protection synchronously, inside the promise's executor.
+    void worksheet.protect("", {
+      formatCells: formatting,
+      formatColumns: formatting,
+      formatRows: formatting,
+    });
+  }
   return worksheet;
 }
 

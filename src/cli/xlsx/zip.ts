@@ -1,61 +1,18 @@
 import { inflateRawSync } from "node:zlib";
+import type { ZipEntry } from "../../xlsx/zip";
+import { NeedsFullReader } from "../../xlsx/zip";
 
-// The little of the zip format an .xlsx reader needs: the central directory, and inflating one member. Used by the
-// fast reader and by the checks every file passes before any reader inflates it.
+// The little of the zip format an .xlsx reader needs: the central directory (src/xlsx/zip.ts), and inflating one
+// member. Used by the fast reader and by the checks every file passes before any reader inflates it.
 
-/** Thrown when a file needs the full reader (exceljs): an archive this module does not read simply. */
-export class NeedsFullReader extends Error {}
+/** The central directory, read from plain bytes in src/xlsx so that the task pane checks a package as the CLI does. */
+export { NeedsFullReader, zipDirectory } from "../../xlsx/zip";
+export type { ZipEntry } from "../../xlsx/zip";
 
 /** Thrown when a member inflates to more than its declared size: a zip bomb. */
 export class InflatesBeyondDeclared extends Error {}
 
-/** One member of a zip archive, as its central directory describes it. */
-export interface ZipEntry {
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly size: number;
-  readonly offset: number;
-}
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
-const MAX_COMMENT = 0xffff;
-
-/** The members of a zip archive by name, from its central directory (no zip64, no encryption). */
-export function zipDirectory(buffer: Buffer): Map<string, ZipEntry> {
-  let eocd = -1;
-  for (let at = buffer.length - 22; at >= Math.max(0, buffer.length - 22 - MAX_COMMENT); at--) {
-    if (buffer.readUInt32LE(at) === EOCD_SIGNATURE) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) throw new NeedsFullReader("no end of central directory");
-  const count = buffer.readUInt16LE(eocd + 10);
-  let at = buffer.readUInt32LE(eocd + 16);
-  if (count === 0xffff || at === 0xffffffff) throw new NeedsFullReader("zip64");
-  const entries = new Map<string, ZipEntry>();
-  for (let index = 0; index < count; index++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
-      throw new NeedsFullReader("bad central directory");
-    }
-    const flags = buffer.readUInt16LE(at + 8);
-    if (flags & 1) throw new NeedsFullReader("encrypted entry");
-    const nameLength = buffer.readUInt16LE(at + 28);
-    const extraLength = buffer.readUInt16LE(at + 30);
-    const commentLength = buffer.readUInt16LE(at + 32);
-    const name = buffer.toString("utf8", at + 46, at + 46 + nameLength);
-    entries.set(name, {
-      method: buffer.readUInt16LE(at + 10),
-      compressedSize: buffer.readUInt32LE(at + 20),
-      size: buffer.readUInt32LE(at + 24),
-      offset: buffer.readUInt32LE(at + 42),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
 
 /**
  * The bytes of one member, inflated at most to the size the directory declares: a member that inflates beyond it

@@ -1,0 +1,232 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ProvinceRole } from "../domain/catalogue";
+import type { SheetGrid } from "../domain/cell";
+import type {
+  ConsolidateProgress,
+  consolidateWorkbook,
+  PickedWorkbook,
+  WorkbookConsolidation,
+} from "../workflows/consolidate-workbook";
+import type { parseExpected } from "../workflows/consolidate";
+import type { AddinHost } from "../workflows/host";
+import type { PaneError } from "./errors";
+import { describeError } from "./errors";
+import { STRINGS } from "./i18n";
+
+const EXPECTED_KEY = "cchc-appendix.expected";
+
+/** The file being read among those picked, for the progress bar. */
+export interface ReadingProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly file: string;
+}
+
+/** Everything the "Tổng hợp" section shows. */
+export interface ConsolidationState {
+  /** Workbooks picked from disk, read as they were picked: their sheets, or why they could not be read. */
+  readonly files: readonly PickedWorkbook[];
+  readonly reading?: ReadingProgress;
+  readonly running: boolean;
+  readonly progress?: ConsolidateProgress;
+  readonly result?: WorkbookConsolidation;
+  readonly error?: PaneError;
+  /** Roles the user set, by unit key; null: no role. Units not in it get the role their name suggests. */
+  readonly choices: ReadonlyMap<string, ProvinceRole | null>;
+  /** The units expected to report, one per line, as typed. */
+  readonly expected: string;
+}
+
+/** What the user does in the section. */
+export interface ConsolidationActions {
+  pick(files: readonly File[]): Promise<void>;
+  clearFiles(): void;
+  run(): Promise<void>;
+  setRole(key: string, role: ProvinceRole | null): void;
+  setExpected(text: string): void;
+  dismissError(): void;
+}
+
+// A File's bytes through FileReader, which every webview Office runs task panes in has (File.arrayBuffer() is
+// younger).
+function bytesOf(file: File): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+/** Why a picked file could not be read: the reader's own bilingual reason, else what the browser said. */
+function readFailure(failure: unknown): PaneError {
+  if (typeof failure === "object" && failure !== null && "bilingual" in failure) {
+    return describeError(failure, STRINGS);
+  }
+  const detail = failure instanceof Error ? failure.message : String(failure);
+  return { vi: detail, en: detail };
+}
+
+type Reader = (bytes: ArrayBuffer) => Promise<SheetGrid[]>;
+
+// exceljs and the reader around it are 256 KB gzipped: loaded on the first pick only, never in the pane's first
+// bundle (test/browser and scripts/bench-bundle.ts check it).
+async function loadReader(): Promise<Reader> {
+  const { readWorkbookBytes } = await import("../xlsx/grid");
+  return readWorkbookBytes;
+}
+
+// The consolidation and the summary's sheets serve Sở Nội vụ alone: loaded on its first click, so that the pane
+// every department opens stays small (≤ 200 KB gzipped up front).
+async function loadConsolidation(): Promise<{
+  consolidateWorkbook: typeof consolidateWorkbook;
+  parseExpected: typeof parseExpected;
+}> {
+  const [{ consolidateWorkbook }, { parseExpected }] = await Promise.all([
+    import("../workflows/consolidate-workbook"),
+    import("../workflows/consolidate"),
+  ]);
+  return { consolidateWorkbook, parseExpected };
+}
+
+const LOAD_FAILED: PaneError = {
+  vi: STRINGS.vi.consolidate.loadFailed,
+  en: STRINGS.en.consolidate.loadFailed,
+};
+
+function stored(): string {
+  try {
+    return globalThis.localStorage?.getItem(EXPECTED_KEY) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function store(text: string): void {
+  try {
+    globalThis.localStorage?.setItem(EXPECTED_KEY, text);
+  } catch {
+    // A host that refuses storage just forgets the list after this session.
+  }
+}
+
+/**
+ * The state and actions of "Tổng hợp": files picked are read one at a time (bounded memory, a progress bar), the
+ * consolidation runs inside host.run like every use case, and `onWritten` is told once the summary is in the
+ * workbook (the pane then says which sheet is open).
+ */
+export function useConsolidation(
+  host: AddinHost,
+  onWritten?: () => void,
+): [ConsolidationState, ConsolidationActions] {
+  const [files, setFiles] = useState<readonly PickedWorkbook[]>([]);
+  const [reading, setReading] = useState<ReadingProgress>();
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState<ConsolidateProgress>();
+  const [result, setResult] = useState<WorkbookConsolidation>();
+  const [error, setError] = useState<PaneError>();
+  const [choices, setChoices] = useState<ReadonlyMap<string, ProvinceRole | null>>(new Map());
+  const [expected, setExpectedText] = useState(stored);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  const pick = useCallback(async (picked: readonly File[]) => {
+    if (!picked.length) return;
+    setError(undefined);
+    let read: Reader;
+    try {
+      read = await loadReader();
+    } catch {
+      setError(LOAD_FAILED);
+      return;
+    }
+    const done: PickedWorkbook[] = [];
+    for (const [index, file] of picked.entries()) {
+      if (!mounted.current) return;
+      setReading({ done: index + 1, total: picked.length, file: file.name });
+      try {
+        done.push({ file: file.name, grids: await read(await bytesOf(file)) });
+      } catch (failure) {
+        done.push({ file: file.name, error: readFailure(failure) });
+      }
+    }
+    if (!mounted.current) return;
+    const names = new Set(done.map((entry) => entry.file));
+    // A file picked again replaces the one read before under its name.
+    setFiles((before) => [...before.filter((entry) => !names.has(entry.file)), ...done]);
+    setReading(undefined);
+  }, []);
+
+  const run = useCallback(async () => {
+    setRunning(true);
+    setError(undefined);
+    setProgress(undefined);
+    let loaded: Awaited<ReturnType<typeof loadConsolidation>>;
+    try {
+      loaded = await loadConsolidation();
+    } catch {
+      if (mounted.current) {
+        setError(LOAD_FAILED);
+        setRunning(false);
+      }
+      return;
+    }
+    const names = loaded.parseExpected(expected);
+    try {
+      const outcome = await host.run((port) =>
+        loaded.consolidateWorkbook(port, {
+          files,
+          roles: choices,
+          ...(names.length ? { expected: names } : {}),
+          onProgress: (next) => {
+            if (mounted.current) setProgress(next);
+          },
+        }),
+      );
+      if (!mounted.current) return;
+      setResult(outcome);
+      onWritten?.();
+    } catch (failure) {
+      if (mounted.current) setError(describeError(failure, STRINGS));
+    } finally {
+      if (mounted.current) {
+        setRunning(false);
+        setProgress(undefined);
+      }
+    }
+  }, [host, onWritten, files, choices, expected]);
+
+  const actions = useMemo<ConsolidationActions>(
+    () => ({
+      pick,
+      run,
+      clearFiles: () => setFiles([]),
+      setRole: (key, role) => setChoices((before) => new Map(before).set(key, role)),
+      setExpected: (text) => {
+        setExpectedText(text);
+        store(text);
+      },
+      dismissError: () => setError(undefined),
+    }),
+    [pick, run],
+  );
+
+  return [
+    {
+      files,
+      ...(reading ? { reading } : {}),
+      running,
+      ...(progress ? { progress } : {}),
+      ...(result ? { result } : {}),
+      ...(error ? { error } : {}),
+      choices,
+      expected,
+    },
+    actions,
+  ];
+}

@@ -1,0 +1,200 @@
+import type { Bilingual, ProvinceRole } from "../domain/catalogue";
+import type { SheetGrid } from "../domain/cell";
+import type { Consolidation, RoleMap, UnitAppendix, WorkbookUnits } from "./consolidate";
+import { Consolidator, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
+import type { PlanStep, WorkbookPort } from "./port";
+import type { SummarySheetKey } from "./summary-spec";
+import { SUMMARY_SHEET_KEYS, SUMMARY_SHEETS, summarySpecs } from "./summary-spec";
+import { uniqueSheetName } from "./template-spec";
+
+// The "Tổng hợp" of the task pane (issue 5): the province's summary from the appendix sheets of the open workbook
+// and from .xlsx files the user picked, written into the open workbook beside the units' sheets, which are only
+// read. The same pure consolidation and the same summary sheets as the CLI's `consolidate`.
+
+/** A workbook picked from disk, as the pane read it: its sheets, or why it could not be read. */
+export type PickedWorkbook =
+  | { readonly file: string; readonly grids: readonly SheetGrid[] }
+  | { readonly file: string; readonly error: Bilingual };
+
+/**
+ * Roles the user set in the pane, by unit key (see unitKey). `null` says the unit holds no role whatever its name
+ * suggests; a unit not in the map gets the role its name suggests (see guessRole).
+ */
+export type RoleChoices = ReadonlyMap<string, ProvinceRole | null>;
+
+/** Where a consolidation in the open workbook is. */
+export type ConsolidateProgress =
+  | { readonly phase: "reading"; readonly sheets: number }
+  | { readonly phase: "consolidating"; readonly units: number }
+  | { readonly phase: "writing"; readonly sheets: number };
+
+/** What to consolidate besides the open workbook's appendix sheets, and how. */
+export interface ConsolidateWorkbookOptions {
+  /** Sheets read elsewhere, consolidated as if they were the open workbook's (no file name). */
+  readonly extraGrids?: readonly SheetGrid[];
+  /** Workbooks picked from disk; one that could not be read is listed in the summary as not consolidated. */
+  readonly files?: readonly PickedWorkbook[];
+  /** The roles the user set; the others are guessed from the units' names. */
+  readonly roles?: RoleChoices;
+  /** Names of the units expected to report: those without an appendix are listed as missing. */
+  readonly expected?: readonly string[];
+  /** Told as each of the three steps starts, for the pane's progress bar. */
+  readonly onProgress?: (progress: ConsolidateProgress) => void;
+}
+
+/** The role a reporting unit was given in a consolidation, for the pane's roles table. */
+export interface UnitRole {
+  readonly unit: string;
+  /** unitKey of the name: what RoleChoices are keyed by. */
+  readonly key: string;
+  readonly role?: ProvinceRole;
+  /** True when the role (or its absence) comes from the unit's name, not from the user. */
+  readonly guessed: boolean;
+}
+
+/** A consolidation written into the open workbook. */
+export interface WorkbookConsolidation {
+  readonly consolidation: Consolidation;
+  /** The name each summary sheet was written under ("Tổng hợp", or "Tổng hợp (2)" beside an earlier one). */
+  readonly sheets: Readonly<Record<SummarySheetKey, string>>;
+  /** Every named reporting unit, in the order found, with its role. */
+  readonly roles: readonly UnitRole[];
+}
+
+/** A name without diacritics, in lower case, words separated by one space and "TT & TT" written "tt&tt". */
+function folded(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9&]+/g, " ")
+    .replace(/\s*&\s*/g, "&")
+    .trim();
+}
+
+// How offices write their own names: in full, abbreviated, with or without diacritics ("Sở TT&TT", "VP UBND tỉnh").
+// "UBND huyện …" alone is a district, not the People's Committee Office, hence the "văn phòng".
+const ROLE_PATTERNS: readonly (readonly [ProvinceRole, RegExp])[] = [
+  ["vpubnd", /\b(?:van phong|vp) (?:ubnd|uy ban nhan dan)\b|^vpubnd\b/],
+  ["snv", /\bso noi vu\b|^snv$/],
+  ["stttt", /\bso (?:thong tin va truyen thong|tt&tt|tttt|tt va tt)\b|^stttt$/],
+];
+
+/**
+ * The province-wide role a unit's name suggests: "Văn phòng UBND tỉnh" → vpubnd, "Sở Nội vụ" → snv, "Sở Thông tin
+ * và Truyền thông" (or "Sở TT&TT") → stttt; undefined for any other unit.
+ */
+export function guessRole(name: string): ProvinceRole | undefined {
+  const text = folded(name);
+  return ROLE_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
+}
+
+/** Each named unit's role: the user's choice where there is one, else the one its name suggests. */
+export function resolveRoles(names: readonly string[], choices: RoleChoices = new Map()): UnitRole[] {
+  const seen = new Set<string>();
+  const roles: UnitRole[] = [];
+  for (const unit of names) {
+    const key = unitKey(unit);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const chosen = choices.get(key);
+    const role = chosen === undefined ? guessRole(unit) : (chosen ?? undefined);
+    roles.push({ unit, key, ...(role ? { role } : {}), guessed: chosen === undefined });
+  }
+  return roles;
+}
+
+/** Names for the summary's sheets that no sheet of the workbook has yet: "Tổng hợp", else "Tổng hợp (2)"… */
+export function summarySheetNames(existing: readonly string[]): Record<SummarySheetKey, string> {
+  const taken = [...existing];
+  const names = {} as Record<SummarySheetKey, string>;
+  for (const key of SUMMARY_SHEET_KEYS) {
+    names[key] = uniqueSheetName(SUMMARY_SHEETS[key], taken);
+    taken.push(names[key]);
+  }
+  return names;
+}
+
+const SUMMARY_SET_ASIDE: Bilingual = {
+  vi: "Trang tổng hợp: không cộng lại lần nữa.",
+  en: "A summary sheet: never summed again.",
+};
+
+function noAppendix(found: WorkbookUnits): Bilingual {
+  const looked = found.skipped.join(", ");
+  return {
+    vi: `Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: ${looked || "không có trang nào"}).`,
+    en: `No sheet of this file holds a CCHC appendix (looked at: ${looked || "no sheet"}).`,
+  };
+}
+
+/** A source of appendices: sheets with the file they came from, or a file that could not be read. */
+type Source =
+  | { readonly file?: string; readonly found: WorkbookUnits }
+  | { readonly file: string; readonly error: Bilingual };
+
+function sourcesOf(grids: readonly SheetGrid[], options: ConsolidateWorkbookOptions): Source[] {
+  const sources: Source[] = [{ found: readUnits([...grids, ...(options.extraGrids ?? [])]) }];
+  for (const picked of options.files ?? []) {
+    sources.push(
+      "error" in picked ? picked : { file: picked.file, found: readUnits(picked.grids, picked.file) },
+    );
+  }
+  return sources;
+}
+
+/**
+ * Consolidates the open workbook's appendix sheets, with the picked files' and `extraGrids`, and writes the
+ * summary's sheets into the open workbook under names no sheet has yet, then selects the summary's form. Three
+ * round trips whatever the number of sheets and files: list, read (the sheets that are not summaries already), one
+ * apply that only adds sheets. Throws ConsolidationError when there is nothing to consolidate or the appendices
+ * follow different template versions; nothing is written then.
+ */
+export async function consolidateWorkbook(
+  port: WorkbookPort,
+  options: ConsolidateWorkbookOptions = {},
+): Promise<WorkbookConsolidation> {
+  const infos = await port.listSheets();
+  // The summaries this action wrote before are its output, not a unit's appendix: not even read.
+  const wanted = infos.filter((info) => info.keyHeader !== SUMMARY_MARKER).map((info) => info.name);
+  options.onProgress?.({ phase: "reading", sheets: wanted.length });
+  const grids = wanted.length ? await port.readSheets(wanted) : [];
+
+  const sources = sourcesOf(grids, options);
+  const units: UnitAppendix[] = sources.flatMap((source) => ("found" in source ? source.found.units : []));
+  const roles = resolveRoles(
+    units.flatMap((unit) => (unit.appendix.unit ? [unit.appendix.unit] : [])),
+    options.roles,
+  );
+  const roleMap: RoleMap = new Map(roles.flatMap((entry) => (entry.role ? [[entry.key, entry.role]] : [])));
+  const consolidator = new Consolidator({
+    roles: roleMap,
+    ...(options.expected ? { expected: options.expected } : {}),
+  });
+  for (const source of sources) {
+    if ("error" in source) {
+      consolidator.addExcluded({ file: source.file, reason: source.error });
+      continue;
+    }
+    const { file, found } = source;
+    for (const sheet of found.summaries) consolidator.addExcluded({ file, sheet, reason: SUMMARY_SET_ASIDE });
+    for (const { sheet, version } of found.unknownVersions)
+      consolidator.addUnknownVersion(version, file, sheet);
+    for (const unit of found.units) consolidator.add(unit);
+    const empty = !found.units.length && !found.summaries.length && !found.unknownVersions.length;
+    if (file !== undefined && empty) consolidator.addExcluded({ file, reason: noAppendix(found) });
+  }
+  options.onProgress?.({ phase: "consolidating", units: consolidator.size });
+  const consolidation = consolidator.result();
+
+  const sheets = summarySheetNames(infos.map((info) => info.name));
+  const steps: PlanStep[] = summarySpecs(consolidation, { names: sheets }).map((spec) => ({
+    kind: "addSheet",
+    spec,
+  }));
+  steps.push({ kind: "select", sheet: sheets.form, address: "A1" });
+  options.onProgress?.({ phase: "writing", sheets: SUMMARY_SHEET_KEYS.length });
+  await port.apply({ steps });
+  return { consolidation, sheets, roles };
+}

@@ -1,0 +1,461 @@
+import type { Bilingual, RowDef } from "../domain/catalogue";
+import { columnLetter } from "../domain/cell";
+import { COLUMNS, sheetLayout } from "../domain/layout";
+import { periodLabel } from "../domain/meta";
+import { PERCENT_SCALE } from "../domain/values";
+import type { Consolidation, RowTotal } from "./consolidate";
+import {
+  levelName,
+  periodName,
+  roleName,
+  SUMMARY_MARKER,
+  SUMMARY_VERSION_ROW,
+  UNIT_FIGURES_HEADER,
+} from "./consolidate";
+import type { CellStyle, SheetSpec, SpecCell } from "./port";
+import { templateSpec } from "./template-spec";
+
+// The summary of a consolidation (issue 5) as host-neutral sheets, as templateSpec is for the appendix: exceljs
+// writes them into the CLI's summary file, Office.js into the open workbook, the preview into its own. Every sheet
+// carries SUMMARY_MARKER in F1, so that a summary fed back as input is set aside, never summed again. Text that
+// comes from the units' files (names, notes, the messages that quote them) is only ever a cell's value, never a
+// formula: exceljs writes strings as shared strings and Office.js gets them behind an apostrophe when they start
+// with = + - @, so "=HYPERLINK(…)" in a unit name stays text. No cell here holds a formula at all.
+
+/** Names of the summary's sheets, in the order they are written. */
+export const SUMMARY_SHEETS = {
+  form: "Tổng hợp",
+  units: "Đơn vị",
+  missing: "Thiếu",
+  requests: "Yêu cầu sửa",
+  nonAggregable: "Không cộng được",
+  issues: "Cảnh báo tổng hợp",
+  figures: "Số liệu đơn vị",
+} as const;
+
+/** One of the summary's sheets. */
+export type SummarySheetKey = keyof typeof SUMMARY_SHEETS;
+
+/** The summary's sheets in the order they are written. */
+export const SUMMARY_SHEET_KEYS = Object.keys(SUMMARY_SHEETS) as readonly SummarySheetKey[];
+
+/** How the summary is written. */
+export interface SummaryOptions {
+  /** The sheets' names, SUMMARY_SHEETS by default; the pane makes them unique among the open workbook's sheets. */
+  readonly names?: Partial<Readonly<Record<SummarySheetKey, string>>>;
+}
+
+/** Excel's limit on the text of one cell. */
+const MAX_CELL_TEXT = 32_767;
+const FONT = { name: "Times New Roman", size: 12 } as const;
+const FLAG_FILL = "#FFC7CE";
+const HEADER_FILL = "#D9E1F2";
+const ERROR_COLOUR = "#9C0006";
+const MARKER_COLOUR = "#BFBFBF";
+const LINE_HEIGHT = 15.75;
+const MAX_ROW_HEIGHT = 409;
+const NOTE_CHARS_PER_LINE = 21;
+
+// Table cells read from the top and wrap, as a column of long messages needs.
+const BODY: CellStyle = { vertical: "top", wrap: true };
+const ERROR: CellStyle = { ...BODY, bold: true, color: ERROR_COLOUR };
+const HEADER: CellStyle = {
+  bold: true,
+  fill: HEADER_FILL,
+  vertical: "middle",
+  horizontal: "center",
+  wrap: true,
+};
+const CODE_HEADER: CellStyle = { bold: true, fill: HEADER_FILL };
+const CODE_WIDTH = 9;
+
+/** Text as a cell holds it: cut to what a cell takes; undefined for nothing to write. */
+function text(value: string | undefined): string | undefined {
+  return value === undefined || value === "" ? undefined : value.slice(0, MAX_CELL_TEXT);
+}
+
+function both(value: Bilingual): string {
+  return value.vi === value.en ? value.vi : `${value.vi}\n${value.en}`;
+}
+
+/** Rows a wrapped text needs in a column holding `width` characters per line. */
+function linesFor(value: string, width: number): number {
+  return value.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / width)), 0);
+}
+
+function heightFor(lines: number): number {
+  return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3);
+}
+
+function excelAmount(row: RowDef, total: RowTotal): number | undefined {
+  if (total.amount === undefined) return undefined;
+  if (row.kind !== "percent") return total.amount;
+  // A recomputed rate is written exactly, not at the four decimals amounts keep.
+  if (total.ratio) return total.ratio.numerator / total.ratio.denominator;
+  return total.amount / (100 * PERCENT_SCALE);
+}
+
+/** A template cell with new content: its style, lock and validation stay, its text, rich text or formula go. */
+function withContent(
+  cell: SpecCell | undefined,
+  address: string,
+  value: string | number | undefined,
+): SpecCell {
+  const kept: SpecCell = cell ?? { address };
+  const { value: _value, richText: _richText, formula: _formula, ...rest } = kept;
+  return value === undefined ? rest : { ...rest, value };
+}
+
+function formSpec(consolidation: Consolidation, name: string): SheetSpec {
+  const { catalogue } = consolidation;
+  const included = consolidation.units.filter((unit) => unit.included);
+  const withErrors = included.filter((unit) => unit.counts.error > 0).length;
+  const template = templateSpec(
+    // The template needs a period to print; a summary without one gets its E4 cleared below.
+    { sheetName: name, unit: "Toàn tỉnh", level: "so", period: consolidation.period ?? "2021" },
+    catalogue,
+  );
+  const layout = sheetLayout(catalogue);
+  const key = columnLetter(COLUMNS.key);
+  const value = columnLetter(COLUMNS.value);
+  const note = columnLetter(COLUMNS.note);
+  const content = new Map<string, string | number | undefined>([
+    [`${key}1`, SUMMARY_MARKER],
+    [`${key}${SUMMARY_VERSION_ROW}`, consolidation.templateVersion],
+    ["A2", text(`${catalogue.title.vi} TRÊN ĐỊA BÀN TỈNH (TỔNG HỢP)`)],
+    [
+      "A3",
+      text(
+        `(Tổng hợp từ phụ lục của ${included.length} đơn vị báo cáo` +
+          `${withErrors ? `; ${withErrors} đơn vị còn lỗi, các số liệu có tô màu gồm số liệu của các đơn vị này` : ""})`,
+      ),
+    ],
+    [`${columnLetter(COLUMNS.label)}${layout.inputRow}`, `Toàn tỉnh (tổng hợp ${included.length} đơn vị)`],
+    [`${value}${layout.inputRow}`, "Toàn tỉnh"],
+    [`${note}${layout.inputRow}`, consolidation.period ? periodLabel(consolidation.period) : undefined],
+  ]);
+  const flags = new Map<string, string>();
+  const heights: Record<number, number> = { ...template.rowHeights };
+  const totals = new Map(consolidation.totals.map((total) => [total.code, total]));
+  for (const row of catalogue.valueRows) {
+    const at = layout.rowOf.get(row.code);
+    if (at === undefined) continue;
+    const total = totals.get(row.code);
+    // The template's live formulas would recompute a rate from the province's summed source block, which mixes
+    // levels (3.4.1 counts departments only): the summary holds values.
+    content.set(`${value}${at}`, total ? excelAmount(row, total) : undefined);
+    if (!total) continue;
+    const remark = total.remark.vi;
+    content.set(`${note}${at}`, text(remark));
+    if (remark) heights[at] = Math.max(heights[at] ?? 0, heightFor(linesFor(remark, NOTE_CHARS_PER_LINE)));
+    if (total.flag) flags.set(`${value}${at}`, both(total.flag));
+  }
+
+  const cells = template.cells.map((cell) => {
+    const changed = content.has(cell.address)
+      ? withContent(cell, cell.address, content.get(cell.address))
+      : cell;
+    content.delete(cell.address);
+    const flag = flags.get(cell.address);
+    return flag ? { ...changed, style: { ...changed.style, fill: FLAG_FILL }, note: flag } : changed;
+  });
+  for (const [address, added] of content) if (added !== undefined) cells.push({ address, value: added });
+  return { ...template, rowHeights: heights, cells };
+}
+
+interface Column {
+  readonly header: Bilingual;
+  readonly width: number;
+}
+
+/** A table sheet being built: title in row 1 (with the marker in F1), bilingual headers in row 2, rows below. */
+class Table {
+  readonly cells: SpecCell[] = [];
+  readonly heights: Record<number, number> = { 2: 2 * LINE_HEIGHT + 3 };
+  private readonly widths: number[];
+
+  constructor(
+    private readonly name: string,
+    title: Bilingual,
+    columns: readonly Column[],
+  ) {
+    this.widths = columns.map((column) => column.width);
+    this.cells.push({
+      address: "A1",
+      value: `${title.vi} / ${title.en}`,
+      style: { bold: true, size: 13, vertical: "middle", wrap: false },
+    });
+    this.cells.push({
+      address: `${columnLetter(COLUMNS.key)}1`,
+      value: SUMMARY_MARKER,
+      style: { ...BODY, size: 8, color: MARKER_COLOUR },
+    });
+    columns.forEach((column, index) => this.header(index, both(column.header)));
+  }
+
+  /** A header cell of row 2. */
+  header(column: number, value: string): void {
+    const content = text(value);
+    this.cells.push({
+      address: `${columnLetter(column)}2`,
+      ...(content !== undefined ? { value: content } : {}),
+      style: HEADER,
+    });
+  }
+
+  /** A narrow column past the declared ones, headed by an indicator's code with its label as a note. */
+  codeColumn(column: number, code: string, note: string): void {
+    this.cells.push({ address: `${columnLetter(column)}2`, value: code, note, style: CODE_HEADER });
+    this.widths[column] = CODE_WIDTH;
+  }
+
+  /** A body cell: text as text, numbers as numbers; nothing for an empty text. */
+  put(
+    row: number,
+    column: number,
+    value: string | number | undefined,
+    style: CellStyle | undefined = BODY,
+  ): void {
+    const content = typeof value === "string" ? text(value) : value;
+    if (content === undefined) return;
+    this.cells.push({
+      address: `${columnLetter(column)}${row}`,
+      value: content,
+      ...(style ? { style } : {}),
+    });
+  }
+
+  /** A number with its format, unstyled (the per-unit figures). */
+  figure(row: number, column: number, value: number, numberFormat?: string): void {
+    this.cells.push({
+      address: `${columnLetter(column)}${row}`,
+      value,
+      ...(numberFormat ? { numberFormat } : {}),
+    });
+  }
+
+  grow(row: number, lines: number): void {
+    this.heights[row] = Math.max(this.heights[row] ?? 0, heightFor(lines));
+  }
+
+  spec(): SheetSpec {
+    return {
+      name: this.name,
+      font: { ...FONT },
+      columns: Array.from(this.widths, (width) => ({ width: width ?? CODE_WIDTH })),
+      rowHeights: this.heights,
+      cells: this.cells,
+      merges: [],
+      frozenRows: 2,
+    };
+  }
+}
+
+const VERDICT: Readonly<Record<"ready" | "not_ready", string>> = {
+  ready: "Sẵn sàng",
+  not_ready: "Chưa sẵn sàng",
+};
+
+function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
+  const table = new Table(name, { vi: "DANH SÁCH ĐƠN VỊ BÁO CÁO", en: "Reporting units" }, [
+    { header: { vi: "Đơn vị báo cáo", en: "Reporting unit" }, width: 40 },
+    { header: { vi: "Cấp", en: "Level" }, width: 12 },
+    { header: { vi: "Kỳ báo cáo", en: "Period" }, width: 14 },
+    { header: { vi: "Kết luận", en: "Verdict" }, width: 16 },
+    { header: { vi: "Số lỗi", en: "Errors" }, width: 9 },
+    { header: { vi: "Số cảnh báo", en: "Warnings" }, width: 11 },
+    { header: { vi: "Quy tắc không đạt", en: "Failed rules" }, width: 50 },
+    { header: { vi: "Vai trò", en: "Role" }, width: 24 },
+    { header: { vi: "Tệp", en: "File" }, width: 28 },
+    { header: { vi: "Trang tính", en: "Sheet" }, width: 18 },
+    { header: { vi: "Được tổng hợp", en: "Counted" }, width: 12 },
+  ]);
+  consolidation.units.forEach((unit, index) => {
+    const row = index + 3;
+    const flagged = unit.counts.error > 0 ? ERROR : BODY;
+    table.put(row, 0, unit.unit);
+    table.put(row, 1, levelName(unit.level, "vi"));
+    table.put(row, 2, periodName(unit.period, "vi"));
+    table.put(row, 3, VERDICT[unit.verdict], flagged);
+    table.put(row, 4, unit.counts.error, flagged);
+    table.put(row, 5, unit.counts.warning);
+    table.put(row, 6, unit.failedRules.join(", "));
+    table.put(row, 7, unit.role ? roleName(unit.role, "vi") : undefined);
+    table.put(row, 8, unit.file);
+    table.put(row, 9, unit.sheet);
+    table.put(row, 10, unit.included ? "Có" : "Không (trùng lặp)");
+  });
+  return table.spec();
+}
+
+function missingSpec(consolidation: Consolidation, name: string): SheetSpec {
+  const table = new Table(
+    name,
+    {
+      vi: "ĐƠN VỊ CHƯA CÓ PHỤ LỤC VÀ TỆP KHÔNG TỔNG HỢP ĐƯỢC",
+      en: "Units without an appendix, files not consolidated",
+    },
+    [
+      { header: { vi: "Đơn vị hoặc tệp", en: "Unit or file" }, width: 45 },
+      { header: { vi: "Trang tính", en: "Sheet" }, width: 20 },
+      { header: { vi: "Lý do", en: "Reason (Vietnamese)" }, width: 60 },
+      { header: { vi: "Lý do (tiếng Anh)", en: "Reason" }, width: 60 },
+    ],
+  );
+  let row = 3;
+  for (const unit of consolidation.missingUnits) {
+    table.put(row, 0, unit);
+    table.put(row, 2, "Đơn vị phải báo cáo nhưng chưa có phụ lục.");
+    table.put(row, 3, "Expected to report, but no appendix was received.");
+    row++;
+  }
+  for (const excluded of consolidation.excluded) {
+    table.put(row, 0, excluded.file);
+    table.put(row, 1, excluded.sheet);
+    table.put(row, 2, excluded.reason.vi);
+    table.put(row, 3, excluded.reason.en);
+    row++;
+  }
+  return table.spec();
+}
+
+function requestsSpec(consolidation: Consolidation, name: string): SheetSpec {
+  const table = new Table(name, { vi: "YÊU CẦU CHỈNH SỬA PHỤ LỤC", en: "Correction requests" }, [
+    { header: { vi: "Đơn vị báo cáo", en: "Reporting unit" }, width: 32 },
+    { header: { vi: "Tệp", en: "File" }, width: 24 },
+    { header: { vi: "Số lỗi", en: "Errors" }, width: 9 },
+    { header: { vi: "Số cảnh báo", en: "Warnings" }, width: 11 },
+    { header: { vi: "Nội dung yêu cầu", en: "Request (Vietnamese)" }, width: 100 },
+    { header: { vi: "Nội dung (tiếng Anh)", en: "Request" }, width: 100 },
+  ]);
+  consolidation.requests.forEach((request, index) => {
+    const row = index + 3;
+    table.put(row, 0, request.unit);
+    table.put(row, 1, request.file);
+    table.put(row, 2, request.items.filter((item) => item.severity === "error").length);
+    table.put(row, 3, request.items.filter((item) => item.severity === "warning").length);
+    table.put(row, 4, request.text.vi);
+    table.put(row, 5, request.text.en);
+    table.grow(row, linesFor(request.text.vi, 110));
+  });
+  return table.spec();
+}
+
+function nonAggregableSpec(consolidation: Consolidation, name: string): SheetSpec {
+  const { catalogue } = consolidation;
+  const table = new Table(
+    name,
+    {
+      vi: "CHỈ TIÊU KHÔNG CỘNG ĐƯỢC: LIỆT KÊ THEO ĐƠN VỊ",
+      en: "Indicators that are not aggregated: listed per unit",
+    },
+    [
+      { header: { vi: "Đơn vị báo cáo", en: "Reporting unit" }, width: 36 },
+      { header: { vi: "Mã chỉ tiêu", en: "Code" }, width: 10 },
+      { header: { vi: "Chỉ tiêu", en: "Indicator" }, width: 60 },
+      { header: { vi: "Giá trị", en: "Value" }, width: 18 },
+      { header: { vi: "Lý do", en: "Why (Vietnamese)" }, width: 60 },
+      { header: { vi: "Lý do (tiếng Anh)", en: "Why" }, width: 60 },
+    ],
+  );
+  consolidation.nonAggregable.forEach((entry, index) => {
+    const row = index + 3;
+    table.put(row, 0, entry.unit);
+    table.put(row, 1, entry.code);
+    table.put(row, 2, catalogue.byCode.get(entry.code)?.label.vi.replace(/<\/?i>/g, ""));
+    table.put(row, 3, entry.display.vi);
+    table.put(row, 4, entry.reason.vi);
+    table.put(row, 5, entry.reason.en);
+  });
+  return table.spec();
+}
+
+const SEVERITY_TEXT: Readonly<Record<"error" | "warning" | "info", string>> = {
+  error: "Lỗi",
+  warning: "Cảnh báo",
+  info: "Thông tin",
+};
+
+function issuesSpec(consolidation: Consolidation, name: string): SheetSpec {
+  const table = new Table(name, { vi: "CẢNH BÁO KHI TỔNG HỢP", en: "Consolidation findings" }, [
+    { header: { vi: "Mức độ", en: "Severity" }, width: 11 },
+    { header: { vi: "Đơn vị báo cáo", en: "Reporting unit" }, width: 32 },
+    { header: { vi: "Chỉ tiêu", en: "Codes" }, width: 16 },
+    { header: { vi: "Ô", en: "Cell" }, width: 22 },
+    { header: { vi: "Nội dung", en: "Message (Vietnamese)" }, width: 80 },
+    { header: { vi: "Nội dung (tiếng Anh)", en: "Message" }, width: 80 },
+  ]);
+  consolidation.issues.forEach((issue, index) => {
+    const row = index + 3;
+    table.put(row, 0, SEVERITY_TEXT[issue.severity], issue.severity === "error" ? ERROR : BODY);
+    table.put(row, 1, issue.unit);
+    table.put(row, 2, issue.codes.join(", "));
+    table.put(row, 3, issue.cell);
+    table.put(row, 4, issue.message.vi);
+    table.put(row, 5, issue.message.en);
+  });
+  return table.spec();
+}
+
+/** Columns before the first code on the figures sheet; F stays empty so that F1 holds only the marker. */
+const FIGURES_FIRST_CODE_COLUMN = 6;
+
+function figuresSpec(consolidation: Consolidation, name: string): SheetSpec {
+  const { catalogue } = consolidation;
+  const table = new Table(name, { vi: "SỐ LIỆU CỦA TỪNG ĐƠN VỊ", en: "Figures of each unit" }, [
+    // A2 must be the bare UNIT_FIGURES_HEADER: a later period finds this table by it (previousFigures).
+    { header: { vi: UNIT_FIGURES_HEADER, en: UNIT_FIGURES_HEADER }, width: 36 },
+    { header: { vi: "Cấp", en: "Level" }, width: 12 },
+    { header: { vi: "Kỳ báo cáo", en: "Period" }, width: 14 },
+    { header: { vi: "Tệp", en: "File" }, width: 24 },
+    { header: { vi: "Trang tính", en: "Sheet" }, width: 16 },
+    { header: { vi: "", en: "" }, width: 2 },
+  ]);
+  const rows = consolidation.valueCodes.map((code) => catalogue.byCode.get(code));
+  rows.forEach((row, index) => {
+    if (!row) return;
+    const note = `${row.label.vi.replace(/<\/?i>/g, "")}\n${row.label.en}`;
+    table.codeColumn(FIGURES_FIRST_CODE_COLUMN + index, row.code, note);
+  });
+  let at = 3;
+  for (const unit of consolidation.units) {
+    if (!unit.included) continue;
+    const line = at++;
+    table.put(line, 0, unit.unit);
+    table.put(line, 1, levelName(unit.level, "vi"));
+    table.put(line, 2, periodName(unit.period, "vi"));
+    table.put(line, 3, unit.file);
+    table.put(line, 4, unit.sheet);
+    unit.amounts.forEach((amount, index) => {
+      const row = rows[index];
+      if (amount === undefined || !row) return;
+      const column = FIGURES_FIRST_CODE_COLUMN + index;
+      if (row.kind === "percent") table.figure(line, column, amount / (100 * PERCENT_SCALE), "0.00%");
+      else table.figure(line, column, amount);
+    });
+  }
+  return table.spec();
+}
+
+const BUILDERS: Readonly<Record<SummarySheetKey, (consolidation: Consolidation, name: string) => SheetSpec>> =
+  {
+    form: formSpec,
+    units: unitsSpec,
+    missing: missingSpec,
+    requests: requestsSpec,
+    nonAggregable: nonAggregableSpec,
+    issues: issuesSpec,
+    figures: figuresSpec,
+  };
+
+/**
+ * The summary of a consolidation as sheets any host writes, in SUMMARY_SHEET_KEYS order: the official form with the
+ * province's figures (a total that includes a unit with errors filled and annotated), the units, the missing units
+ * and files, one correction request per unit, the values listed rather than aggregated, the consolidation's own
+ * findings, and every unit's figures. Every sheet holds SUMMARY_MARKER in F1; only the form is protected.
+ */
+export function summarySpecs(consolidation: Consolidation, options: SummaryOptions = {}): SheetSpec[] {
+  return SUMMARY_SHEET_KEYS.map((key) =>
+    BUILDERS[key](consolidation, options.names?.[key] ?? SUMMARY_SHEETS[key]),
+  );
+}

@@ -1,0 +1,86 @@
+/// <reference types="office-js" />
+import { catalogue } from "../../src/domain/catalogue";
+import { sheetLayout } from "../../src/domain/layout";
+import { SUMMARY_MARKER } from "../../src/workflows/consolidate";
+import { consolidateWorkbook } from "../../src/workflows/consolidate-workbook";
+import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
+import { SEED_VALUES } from "../helpers/seed";
+import { FakeExcel } from "./fake-excel";
+import { ALL_APIS, contents, countSyncs, hostOver, seedAppendix } from "./setup";
+
+// "Tổng hợp" through the Office.js adapter: a fixed number of syncs whatever the number of units, the summary's
+// sheets written beside the units' (which are not touched), and the summary's own formats: fills, font colours,
+// notes where Excel has them, frozen headers, and protection on the form alone.
+
+const layout = sheetLayout(catalogue);
+const valueAt = (code: string) => `D${layout.rowOf.get(code)}`;
+const HS = { "HS.1": 10, "HS.1.1": 0, "HS.1.2": 10, "HS.2": 10, "HS.2.1": 5, "HS.2.2": 5 };
+
+function departments(count: number): FakeExcel {
+  const excel = new FakeExcel();
+  for (let i = 1; i <= count; i++) seedAppendix(excel, HS, { name: `Sở ${i}`, unit: `Sở số ${i}` });
+  return excel;
+}
+
+describe("consolidateWorkbook in Excel", () => {
+  it.each([3, 40])("takes 3 syncs for %i departments and leaves their sheets as they were", async (count) => {
+    const excel = departments(count);
+    const before = contents(excel);
+    const { syncs, result } = await countSyncs(excel, () =>
+      hostOver(excel).run((port) => consolidateWorkbook(port)),
+    );
+    expect(syncs).toBe(3);
+    expect(result.consolidation.units).toHaveLength(count);
+    const after = contents(excel);
+    for (const [cell, content] of before) expect(after.get(cell)).toEqual(content);
+    expect(excel.cell(SUMMARY_SHEETS.form, valueAt("HS.2")).value).toBe(10 * count);
+    expect(excel.data.sheets.map((sheet) => sheet.name).slice(count)).toEqual(Object.values(SUMMARY_SHEETS));
+    expect(excel.data.activeSheetId).toBe(excel.sheet(SUMMARY_SHEETS.form).id);
+  });
+
+  it("writes the summary's formats: a marked total with its note, red error counts, frozen open tables", async () => {
+    const excel = departments(2);
+    seedAppendix(excel, SEED_VALUES, { name: "Sở TTTT", unit: '=HYPERLINK("x","Sở TTTT")' });
+    await hostOver(excel, { apis: { ...ALL_APIS, notes: true } }).run((port) => consolidateWorkbook(port));
+
+    const form = excel.sheet(SUMMARY_SHEETS.form);
+    expect(form.protection.protected).toBe(true);
+    const hs2 = excel.cell(form.name, valueAt("HS.2"));
+    expect([hs2.value, hs2.fill]).toEqual([64, "#FFC7CE"]);
+    expect(form.notes?.[valueAt("HS.2")]).toContain('=HYPERLINK("x","Sở TTTT")');
+    expect(form.notes?.[valueAt("2.1")]).toBeUndefined();
+    expect(excel.cell(form.name, "F1").value).toBe(SUMMARY_MARKER);
+
+    const units = excel.sheet(SUMMARY_SHEETS.units);
+    expect(units.protection.protected).toBe(false);
+    expect(units.frozenRows).toBe(2);
+    expect(excel.cell(units.name, "A2").fill).toBe("#D9E1F2");
+    // The unit's name is text, never a formula, in Excel too.
+    const name = excel.cell(units.name, "A5");
+    expect([name.value, name.valueType, name.formula]).toEqual([
+      '=HYPERLINK("x","Sở TTTT")',
+      "String",
+      undefined,
+    ]);
+    expect(excel.cell(units.name, "D5").font).toMatchObject({ bold: true, color: "#9C0006" });
+    for (const sheet of excel.data.sheets.slice(3))
+      expect(excel.cell(sheet.name, "F1").value).toBe(SUMMARY_MARKER);
+  });
+
+  it("leaves notes out where Excel has no notes (before ExcelApi 1.18), the fill still marking the total", async () => {
+    const excel = departments(1);
+    seedAppendix(excel, SEED_VALUES, { name: "Sở TTTT", unit: "Sở TTTT" });
+    await hostOver(excel).run((port) => consolidateWorkbook(port));
+    const form = excel.sheet(SUMMARY_SHEETS.form);
+    expect(form.notes).toBeUndefined();
+    expect(excel.cell(form.name, valueAt("HS.2")).fill).toBe("#FFC7CE");
+  });
+
+  it("writes nothing at all when the one sync that writes fails", async () => {
+    const excel = departments(2);
+    const names = excel.data.sheets.map((sheet) => sheet.name);
+    excel.failSync(3);
+    await expect(hostOver(excel).run((port) => consolidateWorkbook(port))).rejects.toThrow();
+    expect(excel.data.sheets.map((sheet) => sheet.name)).toEqual(names);
+  });
+});

@@ -1,0 +1,205 @@
+/** @jest-environment jsdom */
+import { TextDecoder as NodeTextDecoder } from "node:util";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { catalogue } from "../../src/domain/catalogue";
+import type { Level } from "../../src/domain/catalogue";
+import { sheetLayout } from "../../src/domain/layout";
+import { MemoryHost } from "../../src/preview/host";
+import type { SampleValue } from "../../src/preview/sample";
+import { SAMPLE_VALUES, sampleWrites } from "../../src/preview/sample";
+import { MemoryWorkbook, WorkbookError } from "../../src/preview/workbook";
+import { App } from "../../src/taskpane/App";
+import { SUMMARY_MARKER } from "../../src/workflows/consolidate";
+import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
+import { templateSpec } from "../../src/workflows/template-spec";
+import { filledTemplate } from "../helpers/xlsx";
+
+// "Tổng hợp" in the task pane over the preview's in-memory workbook, clicked as Anh Minh would: the open
+// workbook's three department sheets, then files picked from disk, read by the lazily loaded exceljs reader.
+
+// jsdom lacks TextDecoder, which every webview the pane runs in has; the .xlsx reader names zip members with it.
+Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
+
+const layout = sheetLayout(catalogue);
+const valueCell = (code: string) => `D${layout.rowOf.get(code)}`;
+
+const SO_TU_PHAP: Readonly<Record<string, SampleValue>> = {
+  "1.1.1": 5,
+  "1.1.2": 4,
+  "HS.1": 110,
+  "HS.1.1": 10,
+  "HS.1.2": 100,
+  "HS.2": 100,
+  "HS.2.1": 90,
+  "HS.2.2": 10,
+};
+const SO_Y_TE: Readonly<Record<string, SampleValue>> = {
+  "1.1.1": 3,
+  "1.1.2": 3,
+  "HS.1": 10,
+  "HS.1.1": 0,
+  "HS.1.2": 10,
+  "HS.2": 10,
+  "HS.2.1": 5,
+  "HS.2.2": 5,
+};
+
+async function addDepartment(
+  workbook: MemoryWorkbook,
+  sheetName: string,
+  unit: string,
+  values: Readonly<Record<string, SampleValue>>,
+  level: Level = "so",
+): Promise<void> {
+  const spec = templateSpec({ sheetName, unit, level, period: "2021-Q3" });
+  await workbook.apply({ steps: [{ kind: "addSheet", spec, values: sampleWrites(values) }] });
+}
+
+/** The shared workbook of three departments: two clean, and the seed's with its two errors. */
+async function threeDepartments(): Promise<MemoryWorkbook> {
+  const workbook = new MemoryWorkbook();
+  await addDepartment(workbook, "Sở Tư pháp", "Sở Tư pháp", SO_TU_PHAP);
+  await addDepartment(workbook, "Sở Y tế", "Sở Y tế", SO_Y_TE);
+  await addDepartment(workbook, "Sở TTTT", "Sở Thông tin và Truyền thông", SAMPLE_VALUES);
+  workbook.activate("Sở Tư pháp");
+  return workbook;
+}
+
+async function setUp(workbook: MemoryWorkbook) {
+  const host = new MemoryHost(workbook);
+  const user = userEvent.setup();
+  render(<App host={host} />);
+  await screen.findByRole("banner");
+  await user.click(screen.getByRole("button", { name: "Tổng hợp phụ lục các đơn vị" }));
+  const section = screen.getByRole("region", { name: "Tổng hợp phụ lục các đơn vị" });
+  return { host, user, section };
+}
+
+beforeEach(() => localStorage.clear());
+
+describe("Tổng hợp in the task pane", () => {
+  it("consolidates the open workbook's sheets into new summary sheets and says what it did", async () => {
+    const workbook = await threeDepartments();
+    const { user, section } = await setUp(workbook);
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
+
+    const result = await within(section).findByRole("region", {
+      name: "Đã tổng hợp 3 đơn vị vào trang “Tổng hợp”.",
+    });
+    expect(result.textContent).toContain(
+      "Các trang đã ghi: Tổng hợp, Đơn vị, Thiếu, Yêu cầu sửa, Không cộng được, Cảnh báo tổng hợp, Số liệu đơn vị.",
+    );
+    const units = within(result)
+      .getAllByRole("listitem")
+      .map((item) => item.textContent);
+    expect(units).toEqual([
+      "Sở Tư phápsẵn sàng",
+      "Sở Y tếsẵn sàng",
+      "Sở Thông tin và Truyền thông2 lỗi, 1 cảnh báo",
+    ]);
+
+    expect(workbook.sheetNames).toEqual([
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở TTTT",
+      ...Object.values(SUMMARY_SHEETS),
+    ]);
+    expect(workbook.valueAt(SUMMARY_SHEETS.form, valueCell("HS.2"))).toBe(100 + 10 + 44);
+    expect(workbook.valueAt(SUMMARY_SHEETS.form, "F1")).toBe(SUMMARY_MARKER);
+    // The total that includes the unit with errors is filled and says why.
+    expect(workbook.cellAt(SUMMARY_SHEETS.form, valueCell("HS.2"))).toMatchObject({
+      style: { fill: "#FFC7CE" },
+      note: expect.stringContaining("Sở Thông tin và Truyền thông"),
+    });
+    // The units' sheets are untouched, and the summary's form is open, as the header says.
+    expect(workbook.valueAt("Sở Y tế", valueCell("HS.2"))).toBe(10);
+    expect(workbook.activeSheet).toBe(SUMMARY_SHEETS.form);
+    await waitFor(() =>
+      expect(within(screen.getByRole("banner")).getByText(SUMMARY_SHEETS.form)).toBeTruthy(),
+    );
+
+    // The office's role was guessed from its name, and can be changed for the next run.
+    const role = within(section).getByRole("combobox", { name: "Vai trò: Sở Thông tin và Truyền thông" });
+    expect((role as HTMLSelectElement).value).toBe("stttt");
+    await user.selectOptions(within(section).getByRole("combobox", { name: "Vai trò: Sở Y tế" }), "snv");
+    expect(within(section).getByText("Đã đổi vai trò: nhấn “Tổng hợp lại” để áp dụng.")).toBeTruthy();
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp lại" }));
+    await within(section).findByRole("region", { name: "Đã tổng hợp 3 đơn vị vào trang “Tổng hợp (2)”." });
+    expect(workbook.sheetNames).toHaveLength(3 + 2 * 7);
+    expect(workbook.valueAt("Tổng hợp (2)", valueCell("HS.2"))).toBe(154);
+  });
+
+  it("adds .xlsx files picked from disk, reading them one by one, and explains one it cannot read", async () => {
+    const workbook = await threeDepartments();
+    const { user, section } = await setUp(workbook);
+    await user.type(
+      within(section).getByRole("textbox", { name: /Đơn vị phải báo cáo/ }),
+      "Sở Tư pháp{enter}Huyện Càng Long{enter}Sở Công Thương",
+    );
+    const district = await filledTemplate(
+      { "HS.1": 1000, "HS.1.1": 0, "HS.1.2": 1000, "HS.2": 1000, "HS.2.1": 400, "HS.2.2": 600 },
+      { unit: "Huyện Càng Long", level: "huyen", period: "2021-Q3", sheetName: "Phụ lục" },
+    );
+    await user.upload(within(section).getByLabelText("Chọn tệp .xlsx…"), [
+      new File([new Uint8Array(district)], "huyen-cang-long.xlsx"),
+      new File(["không phải bảng tính"], "ghi-chu.xlsx"),
+    ]);
+
+    expect(await within(section).findByText("Đã đọc 1 tệp; 1 tệp không đọc được.")).toBeTruthy();
+    // One error bar per file that could not be read, in Vietnamese.
+    const failure = within(section).getByText("Không đọc được tệp “ghi-chu.xlsx”").closest("[role=group]");
+    expect(failure?.className).toContain("fui-MessageBar");
+    expect(failure?.textContent).toContain("Tệp không phải bảng tính Excel (.xlsx)");
+
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
+    const result = await within(section).findByRole("region", { name: /^Đã tổng hợp 4 đơn vị/ });
+    expect(result.textContent).toContain("Chưa có phụ lục của 1 đơn vị: Sở Công Thương.");
+    expect(result.textContent).toContain("ghi-chu.xlsx: Tệp không phải bảng tính Excel (.xlsx)");
+    expect(within(result).getByText("Huyện Càng Long")).toBeTruthy();
+    // A district's dossiers enter 3.4.2, never the departments' 3.4.1.
+    expect(workbook.valueAt(SUMMARY_SHEETS.form, valueCell("3.4.2"))).toBeCloseTo(0.4, 12);
+    expect(workbook.valueAt(SUMMARY_SHEETS.units, "I6")).toBe("huyen-cang-long.xlsx");
+    // The list of expected units is kept for the next quarter.
+    expect(localStorage.getItem("cchc-appendix.expected")).toBe(
+      "Sở Tư pháp\nHuyện Càng Long\nSở Công Thương",
+    );
+  });
+
+  it("says in Vietnamese why nothing was consolidated, and writes nothing", async () => {
+    const workbook = new MemoryWorkbook();
+    const { user, section } = await setUp(workbook);
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
+    const alert = await within(section).findByText("Không có phụ lục nào để tổng hợp.");
+    expect(alert.closest("[role=group]")?.className).toContain("fui-MessageBar");
+    expect(workbook.sheetNames).toEqual([]);
+  });
+
+  it("shows the host's refusal as an error bar, and dismisses it", async () => {
+    const workbook = await threeDepartments();
+    const { host, user, section } = await setUp(workbook);
+    host.failNextCall(
+      new WorkbookError("ItemAlreadyExists", { vi: "Đã có trang tính tên “Tổng hợp”.", en: "Exists." }),
+    );
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
+    expect(await within(section).findByText("Đã có trang tính tên “Tổng hợp”.")).toBeTruthy();
+    expect(within(section).getByText("Không thực hiện được")).toBeTruthy();
+    await user.click(within(section).getByRole("button", { name: "Đóng thông báo" }));
+    expect(within(section).queryByText("Đã có trang tính tên “Tổng hợp”.")).toBeNull();
+    expect(workbook.sheetNames).toHaveLength(3);
+  });
+
+  it("speaks English in an English Office", async () => {
+    const workbook = await threeDepartments();
+    const host = new MemoryHost(workbook, { displayLanguage: "en-US" });
+    const user = userEvent.setup();
+    render(<App host={host} />);
+    await user.click(await screen.findByRole("button", { name: "Consolidate the units' appendices" }));
+    const section = screen.getByRole("region", { name: "Consolidate the units' appendices" });
+    await user.click(within(section).getByRole("button", { name: "Consolidate" }));
+    const result = await within(section).findByRole("region", {
+      name: "Consolidated 3 units into the sheet “Tổng hợp”.",
+    });
+    expect(result.textContent).toContain("2 errors, 1 warning");
+  });
+});

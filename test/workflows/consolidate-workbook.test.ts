@@ -1,0 +1,253 @@
+import { catalogue } from "../../src/domain/catalogue";
+import type { SheetGrid } from "../../src/domain/cell";
+import { sheetLayout } from "../../src/domain/layout";
+import { ConsolidationError, SUMMARY_MARKER, unitKey } from "../../src/workflows/consolidate";
+import {
+  consolidateWorkbook,
+  guessRole,
+  resolveRoles,
+  summarySheetNames,
+} from "../../src/workflows/consolidate-workbook";
+import type { ConsolidateProgress } from "../../src/workflows/consolidate-workbook";
+import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
+import { MemoryPort } from "../helpers/memory-port";
+import type { GridOptions, TypedValue } from "../helpers/seed";
+import { SEED_VALUES, templateGrid } from "../helpers/seed";
+
+// The pane's "Tổng hợp" over a workbook in memory: what it reads, what it writes, and in how many round trips.
+
+const layout = sheetLayout(catalogue);
+const valueAt = (code: string) => `D${layout.rowOf.get(code)}`;
+const noteAt = (code: string) => `E${layout.rowOf.get(code)}`;
+
+const SO_TU_PHAP = {
+  "1.1.1": 5,
+  "HS.1": 110,
+  "HS.1.1": 10,
+  "HS.1.2": 100,
+  "HS.2": 100,
+  "HS.2.1": 90,
+  "HS.2.2": 10,
+};
+const SO_Y_TE = { "1.1.1": 3, "HS.1": 10, "HS.1.1": 0, "HS.1.2": 10, "HS.2": 10, "HS.2.1": 5, "HS.2.2": 5 };
+const SO_TTTT = { "1.1.1": 1, "7.8.1": 762 };
+
+function sheet(
+  values: Readonly<Record<string, TypedValue>>,
+  options: GridOptions & { name: string },
+): SheetGrid {
+  return templateGrid(values, { period: "Quý III/2021", ...options });
+}
+
+/** A shared workbook: three departments' sheets and a sheet of notes that holds no appendix. */
+function sharedWorkbook(): MemoryPort {
+  return new MemoryPort([
+    sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
+    sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" }),
+    sheet(SO_TTTT, { name: "Sở TTTT", unit: "Sở Thông tin và Truyền thông" }),
+    { name: "Ghi chú", cells: [[{ value: "Hạn nộp: ngày 20" }]] },
+  ]);
+}
+
+describe("consolidateWorkbook", () => {
+  it("sums the open workbook's sheets and writes the summary beside them in 3 round trips", async () => {
+    const port = sharedWorkbook();
+    const before = ["Sở Tư pháp", "Sở Y tế", "Sở TTTT", "Ghi chú"].map((name) => port.grid(name));
+    const phases: ConsolidateProgress["phase"][] = [];
+    const { consolidation, sheets, roles } = await consolidateWorkbook(port, {
+      onProgress: (progress) => phases.push(progress.phase),
+    });
+
+    expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(phases).toEqual(["reading", "consolidating", "writing"]);
+    expect(sheets).toEqual(SUMMARY_SHEETS);
+    expect(port.sheetNames).toEqual([
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở TTTT",
+      "Ghi chú",
+      ...Object.values(SUMMARY_SHEETS),
+    ]);
+    // The units' sheets are read, never written.
+    expect(before.map((grid) => port.grid(grid.name))).toEqual(before);
+    expect(consolidation.units.map((unit) => unit.unit)).toEqual([
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở Thông tin và Truyền thông",
+    ]);
+    const form = SUMMARY_SHEETS.form;
+    expect(port.cell(form, valueAt("HS.2"))?.value).toBe(110);
+    expect(port.cell(form, valueAt("HS.2.1"))?.value).toBe(95);
+    expect(port.cell(form, valueAt("3.4.1"))?.value).toBeCloseTo(95 / 110, 12);
+    expect(port.cell(form, valueAt("3.4.1"))?.formula).toBeUndefined();
+    expect(port.cell(form, valueAt("HS.3"))?.value ?? null).toBeNull();
+    // 7.8.1 is the Department of Information and Communications' alone: its role was guessed from its name.
+    expect(port.cell(form, valueAt("7.8.1"))?.value).toBe(762);
+    expect(String(port.cell(form, noteAt("7.8.1"))?.value)).toContain(
+      "Theo số liệu của Sở Thông tin và Truyền thông.",
+    );
+    expect(roles).toEqual([
+      { unit: "Sở Tư pháp", key: unitKey("Sở Tư pháp"), guessed: true },
+      { unit: "Sở Y tế", key: unitKey("Sở Y tế"), guessed: true },
+      {
+        unit: "Sở Thông tin và Truyền thông",
+        key: unitKey("Sở Thông tin và Truyền thông"),
+        role: "stttt",
+        guessed: true,
+      },
+    ]);
+    for (const name of Object.values(SUMMARY_SHEETS))
+      expect(port.cell(name, "F1")?.value).toBe(SUMMARY_MARKER);
+    expect(port.selections).toEqual([{ sheet: form, address: "A1" }]);
+  });
+
+  it("never reads or sums its earlier summary again, and names the new one beside it", async () => {
+    const port = sharedWorkbook();
+    await consolidateWorkbook(port);
+    const { sheets } = await consolidateWorkbook(port);
+    expect(sheets.form).toBe("Tổng hợp (2)");
+    expect(sheets.figures).toBe("Số liệu đơn vị (2)");
+    expect(port.reads[1]).toEqual(["Sở Tư pháp", "Sở Y tế", "Sở TTTT", "Ghi chú"]);
+    expect(port.cell("Tổng hợp (2)", valueAt("HS.2"))?.value).toBe(110);
+    expect(port.sheetNames).toHaveLength(4 + 2 * 7);
+  });
+
+  it("adds the picked files' units with their file names, and lists a file it could not read", async () => {
+    const port = new MemoryPort([sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" })]);
+    const unreadable = { vi: "Tệp không phải bảng tính Excel (.xlsx).", en: "Not an .xlsx." };
+    const { consolidation } = await consolidateWorkbook(port, {
+      files: [
+        { file: "so-y-te.xlsx", grids: [sheet(SO_Y_TE, { name: "Phụ lục", unit: "Sở Y tế" })] },
+        { file: "ghi-chu.xlsx", error: unreadable },
+        { file: "trong.xlsx", grids: [{ name: "Sheet1", cells: [] }] },
+      ],
+      expected: ["Sở Tư pháp", "Sở Y tế", "Sở Công Thương"],
+    });
+    expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(consolidation.units.map((unit) => [unit.unit, unit.file, unit.sheet])).toEqual([
+      ["Sở Tư pháp", undefined, "Sở Tư pháp"],
+      ["Sở Y tế", "so-y-te.xlsx", "Phụ lục"],
+    ]);
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
+    expect(consolidation.missingUnits).toEqual(["Sở Công Thương"]);
+    expect(consolidation.excluded.map((entry) => [entry.file, entry.reason.vi])).toEqual([
+      ["ghi-chu.xlsx", unreadable.vi],
+      ["trong.xlsx", "Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: Sheet1)."],
+    ]);
+    expect(port.cell(SUMMARY_SHEETS.missing, "A3")?.value).toBe("Sở Công Thương");
+    expect(port.cell(SUMMARY_SHEETS.missing, "A4")?.value).toBe("ghi-chu.xlsx");
+  });
+
+  it("consolidates extra grids as the open workbook's own, and takes a workbook with only extra grids", async () => {
+    const port = new MemoryPort();
+    const { consolidation } = await consolidateWorkbook(port, {
+      extraGrids: [sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" })],
+    });
+    // Nothing to read in an empty workbook: the listing and the write.
+    expect(port.calls).toEqual({ listSheets: 1, readSheets: 0, apply: 1 });
+    expect(consolidation.units.map((unit) => unit.unit)).toEqual(["Sở Y tế"]);
+  });
+
+  it("follows the roles the user chose over those guessed from the names", async () => {
+    const port = sharedWorkbook();
+    const { roles } = await consolidateWorkbook(port, {
+      roles: new Map([
+        [unitKey("Sở Thông tin và Truyền thông"), null],
+        [unitKey("Sở Y tế"), "stttt"],
+      ]),
+    });
+    expect(roles.map((entry) => [entry.unit, entry.role, entry.guessed])).toEqual([
+      ["Sở Tư pháp", undefined, true],
+      ["Sở Y tế", "stttt", false],
+      ["Sở Thông tin và Truyền thông", undefined, false],
+    ]);
+    // 7.8.1 now comes from the office the user named, which left it blank.
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("7.8.1"))?.value ?? null).toBeNull();
+  });
+
+  it("marks a total that includes a unit with errors, and writes that unit's correction request", async () => {
+    const port = new MemoryPort([
+      sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
+      sheet(SEED_VALUES, { name: "Sở TTTT", unit: "Sở TTTT (bản lỗi)" }),
+    ]);
+    const { consolidation } = await consolidateWorkbook(port);
+    const form = port.specOf(SUMMARY_SHEETS.form)!;
+    const hs2 = form.cells.find((cell) => cell.address === valueAt("HS.2"))!;
+    expect(hs2.value).toBe(100 + 44);
+    expect(hs2.style?.fill).toBe("#FFC7CE");
+    expect(hs2.note).toContain("Sở TTTT (bản lỗi)");
+    const at = consolidation.requests.findIndex((request) => request.unit === "Sở TTTT (bản lỗi)");
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(String(port.cell(SUMMARY_SHEETS.requests, `E${at + 3}`)?.value)).toMatch(
+      /^Kính gửi: Sở TTTT \(bản lỗi\)[\s\S]*A\. Lỗi phải sửa \(2\):/,
+    );
+  });
+
+  it("writes nothing when there is no appendix to consolidate, and says so in both languages", async () => {
+    const port = new MemoryPort([{ name: "Ghi chú", cells: [[{ value: "Hạn nộp: ngày 20" }]] }]);
+    const failure = consolidateWorkbook(port);
+    await expect(failure).rejects.toBeInstanceOf(ConsolidationError);
+    await expect(failure).rejects.toMatchObject({
+      bilingual: { vi: "Không có phụ lục nào để tổng hợp.", en: "There is no appendix to consolidate." },
+    });
+    expect(port.calls.apply).toBe(0);
+    expect(port.sheetNames).toEqual(["Ghi chú"]);
+  });
+
+  it("keeps text that begins with = + - @ as text: no summary cell holds a formula", async () => {
+    const names = ['=HYPERLINK("http://example.com","x")', "+84 Sở", "-Sở Tài chính", "@SUM(A1)"];
+    const port = new MemoryPort(
+      names.map((unit, index) =>
+        sheet({ ...SO_Y_TE, "1.1.1": index }, { name: `Đơn vị ${index + 1}`, unit }),
+      ),
+    );
+    await consolidateWorkbook(port);
+    for (const name of Object.values(SUMMARY_SHEETS)) {
+      expect(port.specOf(name)!.cells.filter((cell) => cell.formula !== undefined)).toEqual([]);
+    }
+    names.forEach((unit, index) =>
+      expect(port.cell(SUMMARY_SHEETS.units, `A${index + 3}`)?.value).toBe(unit),
+    );
+  });
+});
+
+describe("roles guessed from the units' names", () => {
+  it.each([
+    ["Văn phòng UBND tỉnh", "vpubnd"],
+    ["Văn phòng Ủy ban nhân dân tỉnh Trà Vinh", "vpubnd"],
+    ["Văn phòng Uỷ ban nhân dân tỉnh", "vpubnd"],
+    ["VP UBND tỉnh", "vpubnd"],
+    ["Sở Nội vụ", "snv"],
+    ["SỞ NỘI VỤ TỈNH TRÀ VINH", "snv"],
+    ["So Noi vu", "snv"],
+    ["Sở Thông tin và Truyền thông", "stttt"],
+    ["Sở TT&TT", "stttt"],
+    ["Sở TT & TT", "stttt"],
+    ["Sở TTTT", "stttt"],
+    ["UBND huyện Càng Long", undefined],
+    ["Văn phòng HĐND tỉnh", undefined],
+    ["Sở Tư pháp", undefined],
+    ["Sở Thông tin", undefined],
+  ])("%s → %s", (name, role) => {
+    expect(guessRole(name)).toBe(role);
+  });
+
+  it("lists each unit once, in the order found, with the user's choice or the guess", () => {
+    expect(
+      resolveRoles(["Sở Nội vụ", "sở  nội vụ", "Sở Y tế"], new Map([[unitKey("Sở Y tế"), "snv"]])),
+    ).toEqual([
+      { unit: "Sở Nội vụ", key: unitKey("Sở Nội vụ"), role: "snv", guessed: true },
+      { unit: "Sở Y tế", key: unitKey("Sở Y tế"), role: "snv", guessed: false },
+    ]);
+  });
+});
+
+describe("the summary's sheet names", () => {
+  it("are the standard ones in an empty workbook, and numbered beside an earlier summary (ignoring case)", () => {
+    expect(summarySheetNames([])).toEqual(SUMMARY_SHEETS);
+    const next = summarySheetNames(["tổng hợp", "Đơn vị", "Đơn vị (2)"]);
+    expect(next.form).toBe("Tổng hợp (2)");
+    expect(next.units).toBe("Đơn vị (3)");
+    expect(next.missing).toBe("Thiếu");
+  });
+});
