@@ -12,6 +12,7 @@ import { handTypedWorkbook } from "../helpers/hand-typed";
 import type { TypedValue } from "../helpers/seed";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
+import { SO_TU_PHAP, SO_XAY_DUNG, SO_Y_TE } from "../helpers/departments";
 
 async function run(args: string[]) {
   let stdout = "";
@@ -43,28 +44,6 @@ function sheetTexts(workbook: ExcelJS.Workbook, name: string): string[] {
   );
   return texts;
 }
-
-const SO_TU_PHAP = {
-  "1.1.1": 5,
-  "1.1.2": 4,
-  "HS.1": 110,
-  "HS.1.1": 10,
-  "HS.1.2": 100,
-  "HS.2": 100,
-  "HS.2.1": 90,
-  "HS.2.2": 10,
-};
-const SO_Y_TE = {
-  "1.1.1": 3,
-  "1.1.2": 3,
-  "HS.1": 10,
-  "HS.1.1": 0,
-  "HS.1.2": 10,
-  "HS.2": 10,
-  "HS.2.1": 5,
-  "HS.2.2": 5,
-};
-const SO_XAY_DUNG = { "1.1.1": 2, "1.1.2": 1 };
 
 describe("cchc-appendix consolidate on real .xlsx files", () => {
   const temp = useTempDir("cchc-consolidate-");

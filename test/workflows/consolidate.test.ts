@@ -15,6 +15,7 @@ import {
 import type { TypedValue } from "../helpers/seed";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate } from "../helpers/xlsx";
+import { SO_TU_PHAP, SO_XAY_DUNG, SO_Y_TE } from "../helpers/departments";
 
 // Every unit here is a real .xlsx written by our template and read back as the CLI reads it.
 
@@ -51,29 +52,6 @@ function total(consolidation: Consolidation, code: string): RowTotal {
 }
 
 const NO_ROLES: RoleMap = new Map();
-
-// Two departments with their one-stop counts; a third leaves every HS.* row blank.
-const SO_TU_PHAP = {
-  "1.1.1": 5,
-  "1.1.2": 4,
-  "HS.1": 110,
-  "HS.1.1": 10,
-  "HS.1.2": 100,
-  "HS.2": 100,
-  "HS.2.1": 90,
-  "HS.2.2": 10,
-};
-const SO_Y_TE = {
-  "1.1.1": 3,
-  "1.1.2": 3,
-  "HS.1": 10,
-  "HS.1.1": 0,
-  "HS.1.2": 10,
-  "HS.2": 10,
-  "HS.2.1": 5,
-  "HS.2.2": 5,
-};
-const SO_XAY_DUNG = { "1.1.1": 2, "1.1.2": 1 };
 
 describe("consolidating units' appendices", () => {
   let three: UnitAppendix[];
