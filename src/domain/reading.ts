@@ -138,7 +138,7 @@ function snap(x: number): number {
 function readNumber(row: RowDef, n: number, numberFormat: unknown): Reading {
   if (!Number.isFinite(n)) return unreadable("not_a_value", String(n));
   const format = formatInfo(numberFormat);
-  // Office.js hands dates over as serial numbers; only their format tells them apart.
+  // The Excel add-in API hands dates over as serial numbers; only their format tells them apart.
   if (format.date) return unreadable("not_a_value", serialDate(n));
   switch (row.kind) {
     case "count":
