@@ -14,6 +14,7 @@ import { SUMMARY_MARKER } from "../../src/workflows/consolidate";
 import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
 import { templateSpec } from "../../src/workflows/template-spec";
 import { filledTemplate } from "../helpers/xlsx";
+import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
 
 // "Tổng hợp" in the task pane over the preview's in-memory workbook, clicked as Anh Minh would: the open
 // workbook's three department sheets, then files picked from disk, read by the lazily loaded exceljs reader.
@@ -23,27 +24,6 @@ Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
 
 const layout = sheetLayout(catalogue);
 const valueCell = (code: string) => `D${layout.rowOf.get(code)}`;
-
-const SO_TU_PHAP: Readonly<Record<string, SampleValue>> = {
-  "1.1.1": 5,
-  "1.1.2": 4,
-  "HS.1": 110,
-  "HS.1.1": 10,
-  "HS.1.2": 100,
-  "HS.2": 100,
-  "HS.2.1": 90,
-  "HS.2.2": 10,
-};
-const SO_Y_TE: Readonly<Record<string, SampleValue>> = {
-  "1.1.1": 3,
-  "1.1.2": 3,
-  "HS.1": 10,
-  "HS.1.1": 0,
-  "HS.1.2": 10,
-  "HS.2": 10,
-  "HS.2.1": 5,
-  "HS.2.2": 5,
-};
 
 async function addDepartment(
   workbook: MemoryWorkbook,
