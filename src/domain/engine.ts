@@ -2,17 +2,18 @@ import type { Level, LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
 import { catalogue as defaultCatalogue } from "./catalogue";
 import type { Ratio } from "./derive";
 import { isRatio, percentOf, recompute } from "./derive";
-import type { Finding, RuleSummary, SeverityCounts, Suggestion, Verdict } from "./findings";
+import type { Finding, FindingParam, RuleSummary, SeverityCounts, Suggestion, Verdict } from "./findings";
 import { countBySeverity, SEVERITY_ORDER } from "./findings";
 import { formatAmount, formatCount, formatPercent, percentFromAmount } from "./format";
-import { derivedFormula, sheetLayout } from "./layout";
 import type { AppendixSheet, LocatedCell } from "./locate";
 import type { Lang } from "./messages";
 import { bilingual, labelOf, nameOf, readingMessage } from "./messages";
-import { readValue } from "./reading";
+import type { DerivedCheck, PatternCheck, RelationCheck, ValidationPlan } from "./plan";
+import { validationPlan } from "./plan";
+import { BLANK_READING, readValue } from "./reading";
 import type { AmountOf, Outcome } from "./rules";
 import { evaluateRelation, impliedValue } from "./rules";
-import type { Reading, ReadingIssue } from "./values";
+import type { Reading, ReadingIssue, Severity } from "./values";
 import { PERCENT_SCALE } from "./values";
 
 /** The result of validating one appendix sheet. */
@@ -41,11 +42,18 @@ interface CellState {
   readonly reading: Reading;
 }
 
+type Counts = { passed: number; failed: number; notEvaluated: number };
+
 /** Rule outcomes in the order rules are evaluated; each rule is evaluated once per sheet but the unit rule. */
 class Tally {
   private readonly rules: RuleSummary[] = [];
-  set(rule: string, counts: { passed: number; failed: number; notEvaluated: number }): void {
-    this.rules.push({ rule, ...counts });
+  set(rule: string, counts: Counts): void {
+    this.rules.push({
+      rule,
+      passed: counts.passed,
+      failed: counts.failed,
+      notEvaluated: counts.notEvaluated,
+    });
   }
   count(rule: string, outcome: "passed" | "failed" | "notEvaluated"): void {
     this.rules.push({
@@ -60,10 +68,8 @@ class Tally {
   }
 }
 
-/** The value cell of a row, or, for a row the sheet lacks, its code on that sheet, so a finding points somewhere. */
-function addressOf(state: CellState | undefined, sheet: string, code: string): string {
-  return state?.located?.address ?? `'${sheet}'!${code}`;
-}
+/** A finding being built: a suggestion is added when there is one (a spread would copy the whole object). */
+type Draft = { -readonly [K in keyof Finding]: Finding[K] };
 
 /** The Excel value of an amount: counts and codes as they are, percentages as fractions (12,5% → 0.125). */
 function excelValue(row: RowDef, amount: number): number {
@@ -76,119 +82,51 @@ export function percentFormat(decimals: number): string {
 }
 
 function suggestionFor(state: CellState, amount: number, address: string): Suggestion {
-  return {
-    code: state.row.code,
-    cell: address,
-    value: excelValue(state.row, amount),
-    ...(state.row.kind === "percent"
-      ? { numberFormat: percentFormat(percentFromAmount(amount).decimals) }
-      : {}),
-    display: bilingual((lang) => formatAmount(amount, kindOf(state.row), lang)),
-  };
+  const row = state.row;
+  const display = bilingual((lang) => formatAmount(amount, kindOf(row), lang));
+  const value = excelValue(row, amount);
+  return row.kind === "percent"
+    ? {
+        code: row.code,
+        cell: address,
+        value,
+        numberFormat: percentFormat(percentFromAmount(amount).decimals),
+        display,
+      }
+    : { code: row.code, cell: address, value, display };
 }
 
-const BLANK: Reading = { state: "blank" };
-
-/** Reads by code what a validation knows of each row. */
+/** Reads by code what a validation knows of each row, for messages. */
 interface CodeLookup<T> {
   get(code: string): T | undefined;
 }
 
 /**
- * Per-validation values by code, held in an array laid out like the catalogue's rows: filling a Map of a hundred
- * entries on every validation costs more than all the rules together.
+ * What a validation knows of each row, in arrays laid out like the catalogue's rows (the plan's row indexes). A
+ * row's state as one object is built only when a finding needs it.
  */
-class CodeTable<T> implements CodeLookup<T> {
+class SheetState implements CodeLookup<CellState> {
+  readonly readings: Reading[] = [];
+  readonly located: (LocatedCell | undefined)[] = [];
+  readonly amounts: (number | undefined)[] = [];
+  /** The amount rules compute with, by row index. */
+  readonly amountAt: AmountOf<number> = (at) => this.amounts[at];
   constructor(
-    private readonly index: ReadonlyMap<string, number>,
-    private readonly items: (T | undefined)[],
+    readonly plan: ValidationPlan,
+    private readonly sheet: string,
   ) {}
-  get(code: string): T | undefined {
-    const at = this.index.get(code);
-    return at === undefined ? undefined : this.items[at];
+  get(code: string): CellState | undefined {
+    const at = this.plan.indexOf.get(code);
+    return at === undefined ? undefined : this.at(at);
   }
-  set(code: string, value: T): void {
-    const at = this.index.get(code);
-    if (at !== undefined) this.items[at] = value;
+  at(at: number): CellState {
+    return { row: this.plan.rows[at]!, located: this.located[at], reading: this.readings[at]! };
   }
-}
-
-const rowIndexes = new WeakMap<LoadedCatalogue, ReadonlyMap<string, number>>();
-
-type DerivedRow = LoadedCatalogue["derivedRows"][number];
-
-/** The catalogue's rules by the codes they read, built once, so that trying a value touches only its rules. */
-interface RuleIndex {
-  readonly relations: readonly RelationRule[];
-  readonly codesOf: ReadonlyMap<string, readonly string[]>;
-  readonly relationsOf: ReadonlyMap<string, readonly RelationRule[]>;
-  readonly balanceOf: ReadonlyMap<string, RelationRule>;
-  readonly derivedOf: ReadonlyMap<string, readonly DerivedRow[]>;
-}
-
-const ruleIndexes = new WeakMap<LoadedCatalogue, RuleIndex>();
-
-function ruleIndex(catalogue: LoadedCatalogue): RuleIndex {
-  let index = ruleIndexes.get(catalogue);
-  if (index) return index;
-  const codesOf = new Map<string, readonly string[]>();
-  const relationsOf = new Map<string, RelationRule[]>();
-  const balanceOf = new Map<string, RelationRule>();
-  const derivedOf = new Map<string, DerivedRow[]>();
-  const push = <T>(map: Map<string, T[]>, code: string, item: T) =>
-    map.set(code, [...(map.get(code) ?? []), item]);
-  for (const rule of catalogue.relations) {
-    const codes = [...rule.left, ...rule.right];
-    codesOf.set(rule.id, codes);
-    for (const code of codes) {
-      push(relationsOf, code, rule);
-      if (rule.kind === "balance" && !balanceOf.has(code)) balanceOf.set(code, rule);
-    }
+  /** The value cell of a row, or, for a row the sheet lacks, its code on that sheet, so a finding points somewhere. */
+  cellOf(code: string): string {
+    const at = this.plan.indexOf.get(code);
+    return (at === undefined ? undefined : this.located[at]?.address) ?? `'${this.sheet}'!${code}`;
   }
-  for (const row of catalogue.derivedRows) {
-    for (const code of new Set([...row.derived.plus, ...row.derived.minus, row.derived.denominator])) {
-      push(derivedOf, code, row);
-    }
-  }
-  index = { relations: catalogue.relations, codesOf, relationsOf, balanceOf, derivedOf };
-  ruleIndexes.set(catalogue, index);
-  return index;
-}
-
-function rowIndex(catalogue: LoadedCatalogue): ReadonlyMap<string, number> {
-  let index = rowIndexes.get(catalogue);
-  if (!index) rowIndexes.set(catalogue, (index = new Map(catalogue.rows.map((row, at) => [row.code, at]))));
-  return index;
-}
-
-function unitFinding(state: CellState, located: LocatedCell, issue: ReadingIssue): Finding {
-  const { reading, row } = state;
-  const amount =
-    reading.state === "value"
-      ? reading.amount
-      : reading.state === "unreadable"
-        ? reading.suggestion
-        : undefined;
-  const shown = (lang: Lang): string | undefined => {
-    if (issue.problem === "ambiguous_percent") {
-      const asTyped = Number(issue.raw);
-      const other = formatCount(asTyped * 100, lang);
-      return lang === "vi" ? `${issue.raw}% hay ${other}%` : `${issue.raw}% or ${other}%`;
-    }
-    return amount === undefined ? undefined : formatAmount(amount, kindOf(row), lang);
-  };
-  return {
-    rule: UNIT_RULE,
-    kind: issue.problem,
-    severity: issue.severity,
-    codes: [row.code],
-    cells: [located.address],
-    params: { raw: issue.raw, ...(amount !== undefined ? { value: excelValue(row, amount) } : {}) },
-    message: bilingual((lang) => readingMessage(issue.problem, row, issue.raw, shown(lang), lang)),
-    ...(amount !== undefined && FIXABLE.has(issue.problem)
-      ? { suggestion: suggestionFor(state, amount, located.address) }
-      : {}),
-  };
 }
 
 /** Reading problems a click can fix: the value is known, only its form is wrong. */
@@ -203,6 +141,86 @@ function kindOf(row: RowDef): "count" | "percent" | "coded" {
 }
 
 /**
+ * One pass over the rows: reads every value and keeps the amounts rules compute with. Values that read with a
+ * problem are judged once the relations are known, which may tell what a malformed value should be.
+ */
+function readAll(sheet: AppendixSheet, known: SheetState) {
+  const { readings, located: cells, amounts } = known;
+  const rows = known.plan.rows;
+  const unitOutcomes = { passed: 0, failed: 0, notEvaluated: 0 };
+  const withIssue: number[] = [];
+  for (let at = 0; at < rows.length; at++) {
+    const row = rows[at]!;
+    const located = sheet.cells.get(row.code);
+    const reading = located ? readValue(row, located.cell) : BLANK_READING;
+    readings.push(reading);
+    cells.push(located);
+    amounts.push(reading.state === "value" ? reading.amount : undefined);
+    if (!located) continue;
+    if (reading.state === "blank" || reading.state === "na") unitOutcomes.notEvaluated++;
+    else if (reading.issue) {
+      unitOutcomes.failed++;
+      withIssue.push(at);
+    } else unitOutcomes.passed++;
+  }
+  return { unitOutcomes, withIssue };
+}
+
+/**
+ * The finding of a value that reads with a problem. A malformed value is unknown, not wrong by a little: where a
+ * balance holds everything else, it tells the value (DV.4.1 = DV.4 − DV.4.2 = 1.936 in the seed), and that
+ * replaces the reader's own guess. A suggestion that would create a new error or warning is withheld: the message
+ * still says what the value might be, but no click writes it.
+ */
+function unitFinding(at: number, known: SheetState): Finding {
+  const state = known.at(at);
+  const { reading, row } = state;
+  const located = state.located!;
+  const issue = (reading as { readonly issue: ReadingIssue }).issue;
+  let amount =
+    reading.state === "value"
+      ? reading.amount
+      : reading.state === "unreadable"
+        ? reading.suggestion
+        : undefined;
+  let solvedFrom: string | undefined;
+  let suggest = amount !== undefined && FIXABLE.has(issue.problem);
+  if (reading.state === "unreadable") {
+    const balance = row.kind === "count" ? known.plan.balanceAt[at] : undefined;
+    const solved = balance ? impliedValue(balance.relation, at, known.amountAt) : undefined;
+    if (balance && solved !== undefined && !breaksAny(at, solved, known)) {
+      amount = solved;
+      solvedFrom = balance.rule.id;
+      suggest = true;
+    } else if (suggest && breaksAny(at, amount!, known)) {
+      suggest = false;
+    }
+  }
+  const raw = issue.raw;
+  const shown = (lang: Lang): string | undefined => {
+    if (issue.problem === "ambiguous_percent") {
+      const other = formatCount(Number(raw) * 100, lang);
+      return lang === "vi" ? `${raw}% hay ${other}%` : `${raw}% or ${other}%`;
+    }
+    return amount === undefined ? undefined : formatAmount(amount, kindOf(row), lang);
+  };
+  const params: Record<string, FindingParam> = { raw };
+  if (amount !== undefined) params.value = excelValue(row, amount);
+  if (solvedFrom !== undefined) params.solvedFrom = solvedFrom;
+  const finding: Draft = {
+    rule: UNIT_RULE,
+    kind: issue.problem,
+    severity: issue.severity,
+    codes: [row.code],
+    cells: [located.address],
+    params,
+    message: bilingual((lang) => readingMessage(issue.problem, row, raw, shown(lang), lang)),
+  };
+  if (suggest) finding.suggestion = suggestionFor(state, amount!, located.address);
+  return finding;
+}
+
+/**
  * Validates one appendix against every rule of its catalogue: value reading, derived percentages, relations,
  * patterns and completeness, then points at the cell most likely wrong for each failing relation.
  */
@@ -210,179 +228,54 @@ export function validateAppendix(
   sheet: AppendixSheet,
   catalogue: LoadedCatalogue = defaultCatalogue,
 ): SheetValidation {
-  const layout = sheetLayout(catalogue);
-  const findings: Finding[] = [];
+  const plan = validationPlan(catalogue);
   const tally = new Tally();
-  const cellOf = (code: string) => addressOf(states.get(code), sheet.sheet, code);
+  const known = new SheetState(plan, sheet.sheet);
+  const cellOf = (code: string) => known.cellOf(code);
 
-  // One pass over the rows: read every value, keep the amounts rules compute with, and judge each value cell.
-  const index = rowIndex(catalogue);
-  const stateList: CellState[] = new Array<CellState>(catalogue.rows.length);
-  const states = new CodeTable(index, stateList);
-  const amounts = new CodeTable(index, new Array<number | undefined>(catalogue.rows.length));
-  const unitOutcomes = { passed: 0, failed: 0, notEvaluated: 0 };
-  for (let at = 0; at < catalogue.rows.length; at++) {
-    const row = catalogue.rows[at]!;
-    const located = sheet.cells.get(row.code);
-    const reading = located ? readValue(row, located.cell) : BLANK;
-    const state: CellState = { row, located, reading };
-    stateList[at] = state;
-    if (reading.state === "value") amounts.set(row.code, reading.amount);
-    if (!located) continue;
-    if (reading.state === "blank" || reading.state === "na") {
-      unitOutcomes.notEvaluated++;
-      continue;
-    }
-    const issue = reading.issue;
-    if (!issue) {
-      unitOutcomes.passed++;
-      continue;
-    }
-    unitOutcomes.failed++;
-    findings.push(unitFinding(state, located, issue));
-  }
+  const { unitOutcomes, withIssue } = readAll(sheet, known);
   tally.set(UNIT_RULE, unitOutcomes);
 
-  // Derived percentages: the stated value against the one recomputed from the source counts.
-  const amountOf: AmountOf = (code) => amounts.get(code);
-  for (const row of catalogue.derivedRows) {
-    const state = states.get(row.code)!;
-    const rule = `derived:${row.code}`;
-    const ratio = recompute(row.derived, amountOf);
-    const reading = state.reading;
-    const hasOwnFormula = Boolean(state.located?.cell?.formula);
-    if (!isRatio(ratio) || reading.state !== "value" || !reading.percent) {
-      // A formula cell without a cached value (a file filled by a tool that never recalculated) holds the
-      // recomputed value by construction, for the rules that read it.
-      if (isRatio(ratio) && hasOwnFormula && reading.state === "blank") {
-        amounts.set(row.code, percentOf(ratio, 4, "round").scaled);
-      }
-      tally.count(rule, "notEvaluated");
-      continue;
-    }
-    const stated = reading.percent;
-    const rounded = percentOf(ratio, stated.decimals, "round");
-    const truncated = percentOf(ratio, stated.decimals, "truncate");
-    const address = addressOf(state, sheet.sheet, row.code);
-    const params = derivedParams(row, ratio, stated.scaled, stated.decimals, rounded.scaled);
-    if (stated.scaled === rounded.scaled) {
-      tally.count(rule, "passed");
-      continue;
-    }
-    tally.count(rule, "failed");
-    const byTruncation = stated.scaled === truncated.scaled;
-    const inputs = [...row.derived.plus, ...row.derived.minus, row.derived.denominator];
-    findings.push({
-      rule,
-      kind: byTruncation ? "derived_truncated" : "derived_mismatch",
-      severity: byTruncation ? "info" : "error",
-      codes: [row.code, ...inputs],
-      cells: [address, ...inputs.map((code) => cellOf(code))],
-      params: { ...params, truncated: byTruncation },
-      message: bilingual((lang) => derivedMessage(row, stated, rounded, ratio, byTruncation, lang)),
-      ...(byTruncation
-        ? {}
-        : {
-            suggestion: {
-              code: row.code,
-              cell: address,
-              value: ratio.numerator / ratio.denominator,
-              formula: `=${derivedFormula(layout, row)}`,
-              numberFormat: percentFormat(Math.max(stated.decimals, 2)),
-              display: bilingual((lang) => formatPercent(rounded, lang)),
-            },
-          }),
-    });
+  // Findings of every other rule, in the order rules run; value findings go first once known.
+  const findings: Finding[] = [];
+  for (const check of plan.derived) {
+    const finding = checkDerived(check, known, tally);
+    if (finding) findings.push(finding);
   }
 
   // Relations: balances, of-which, stock and order rules.
-  const outcomes = new Map<string, Outcome>();
-  for (const rule of catalogue.relations) {
-    const outcome = evaluateRelation(rule, amountOf);
-    outcomes.set(rule.id, outcome);
+  const outcomes = plan.relations.map((check) => {
+    const outcome = evaluateRelation(check.relation, known.amountAt);
     tally.count(
-      rule.id,
+      check.rule.id,
       outcome.status === "pass" ? "passed" : outcome.status === "fail" ? "failed" : "notEvaluated",
     );
+    return outcome;
+  });
+  const suspects = localise(outcomes, known);
+  for (let at = 0; at < plan.relations.length; at++) {
+    const outcome = outcomes[at]!;
+    if (outcome.status === "fail")
+      findings.push(relationFinding(plan.relations[at]!, outcome, suspects[at], known));
   }
-  const rules = ruleIndex(catalogue);
-  const suspects = localise(rules, outcomes, amounts, states);
-  for (const rule of catalogue.relations) {
-    const outcome = outcomes.get(rule.id)!;
-    if (outcome.status !== "fail") continue;
-    const suspect = suspects.get(rule.id);
-    const ruleCells = rules.codesOf.get(rule.id)!.map((code) => cellOf(code));
-    const suspectCell = suspect?.code ? cellOf(suspect.code) : undefined;
-    const cells = suspectCell
-      ? [suspectCell, ...ruleCells.filter((cell) => cell !== suspectCell)]
-      : ruleCells;
-    const suspectState = suspect?.code ? states.get(suspect.code) : undefined;
-    findings.push({
-      rule: rule.id,
-      kind: relationKind(rule, outcome),
-      severity: outcome.severity,
-      codes: [...rule.left, ...rule.right],
-      cells,
-      params: {
-        left: outcome.left,
-        right: outcome.right,
-        difference: Math.abs(outcome.left - outcome.right),
-        ...(suspect?.candidates.length ? { candidates: suspect.candidates } : {}),
-      },
-      message: bilingual((lang) => relationMessage(rule, outcome, states, lang, suspect)),
-      ...(suspectState && suspectCell && suspect?.value !== undefined
-        ? { suggestion: suggestionFor(suspectState, suspect.value, suspectCell) }
-        : {}),
-    });
-  }
-  settleUnitSuggestions(rules, amounts, states, findings);
+  const unitFindings = withIssue.map((at) => unitFinding(at, known));
 
-  // Patterns: a block equal to another pair by pair, not all zero, is a likely copy-paste.
-  for (const rule of catalogue.patterns) {
-    const pairs = rule.pairs.map(([a, b]) => [amounts.get(a), amounts.get(b)] as const);
-    if (pairs.some(([a, b]) => a === undefined || b === undefined)) {
-      tally.count(rule.id, "notEvaluated");
-      continue;
-    }
-    const equal = pairs.every(([a, b]) => a === b);
-    const allZero = pairs.every(([a, b]) => a === 0 && b === 0);
-    if (!equal || allZero) {
-      tally.count(rule.id, "passed");
-      continue;
-    }
-    tally.count(rule.id, "failed");
-    const codes = rule.pairs.flat();
-    findings.push({
-      rule: rule.id,
-      kind: "pattern_copy",
-      severity: "info",
-      codes,
-      cells: codes.map((code) => cellOf(code)),
-      params: { pairs: rule.pairs.map(([a, b]) => `${a}=${b}`) },
-      message: bilingual((lang) => {
-        const [first, second] = [rule.pairs[0]![0], rule.pairs[0]![1]];
-        const blockA = catalogue.byCode.get(catalogue.byCode.get(first)?.parent ?? "");
-        const blockB = catalogue.byCode.get(catalogue.byCode.get(second)?.parent ?? "");
-        const a = blockA ? nameOf(blockA, lang) : first;
-        const b = blockB ? nameOf(blockB, lang) : second;
-        return lang === "vi"
-          ? `Số liệu mục ${a} trùng khớp từng dòng với mục ${b}: có thể đã sao chép nhầm.`
-          : `Block ${a} equals block ${b} row by row: possibly copied by mistake.`;
-      }),
-    });
+  for (const check of plan.patterns) {
+    const finding = checkPattern(check, known, tally, catalogue);
+    if (finding) findings.push(finding);
   }
 
   // Completeness: rows expected from this level left blank, and an appendix with no value at all.
   const blankExpected: string[] = [];
   let anyValue = false;
-  for (const state of stateList) {
-    if (state.reading.state !== "blank") {
-      if (state.located && state.row.kind !== "none") anyValue = true;
+  for (let at = 0; at < plan.rows.length; at++) {
+    const row = plan.rows[at]!;
+    if (known.readings[at]!.state !== "blank") {
+      if (known.located[at] && row.kind !== "none") anyValue = true;
       continue;
     }
-    if (sheet.level && state.row.block === "appendix" && state.row.scope.includes(sheet.level)) {
-      blankExpected.push(state.row.code);
-    }
+    if (sheet.level && row.block === "appendix" && row.scope.includes(sheet.level))
+      blankExpected.push(row.code);
   }
   if (!anyValue) {
     tally.count(COMPLETE_RULE, "failed");
@@ -404,7 +297,7 @@ export function validateAppendix(
       kind: "incomplete",
       severity: "info",
       codes: blankExpected,
-      cells: blankExpected.map((code) => cellOf(code)),
+      cells: blankExpected.map(cellOf),
       params: { blank: blankExpected.length },
       message: bilingual((lang) =>
         lang === "vi"
@@ -416,8 +309,8 @@ export function validateAppendix(
     tally.count(COMPLETE_RULE, sheet.level ? "passed" : "notEvaluated");
   }
 
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const counts = countBySeverity(findings);
+  const ordered = bySeverity(unitFindings, findings);
+  const counts = countBySeverity(ordered);
   return {
     sheet: sheet.sheet,
     unit: sheet.unit,
@@ -425,21 +318,160 @@ export function validateAppendix(
     period: sheet.period,
     templateVersion: sheet.templateVersion,
     verdict: counts.error === 0 && anyValue ? "ready" : "not_ready",
-    findings,
+    findings: ordered,
     counts,
     rules: tally.summary(),
     blankExpected,
   };
 }
 
-function derivedParams(row: RowDef, ratio: Ratio, stated: number, decimals: number, recomputed: number) {
+/** Findings errors first, then warnings, then infos, each in the order the rules ran (a stable sort). */
+function bySeverity(...groups: Finding[][]): Finding[] {
+  const ordered: Finding[] = [];
+  for (const severity of SEVERITIES) {
+    for (const group of groups) {
+      for (const finding of group) if (finding.severity === severity) ordered.push(finding);
+    }
+  }
+  return ordered;
+}
+
+const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort(
+  (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b],
+);
+
+/** A derived percentage: the stated value against the one recomputed from the source counts. */
+function checkDerived(check: DerivedCheck, known: SheetState, tally: Tally): Finding | undefined {
+  const ratio = recompute(check.inputs, known.amountAt);
+  const reading = known.readings[check.at]!;
+  if (!isRatio(ratio) || reading.state !== "value" || !reading.percent) {
+    // A formula cell without a cached value (a file filled by a tool that never recalculated) holds the
+    // recomputed value by construction, for the rules that read it.
+    if (isRatio(ratio) && reading.state === "blank" && known.located[check.at]?.cell?.formula) {
+      known.amounts[check.at] = percentOf(ratio, 4, "round").scaled;
+    }
+    tally.count(check.rule, "notEvaluated");
+    return undefined;
+  }
+  const stated = reading.percent;
+  const rounded = percentOf(ratio, stated.decimals, "round");
+  if (stated.scaled === rounded.scaled) {
+    tally.count(check.rule, "passed");
+    return undefined;
+  }
+  tally.count(check.rule, "failed");
+  const row = check.row;
+  const byTruncation = stated.scaled === percentOf(ratio, stated.decimals, "truncate").scaled;
+  const address = known.cellOf(row.code);
+  const finding: Draft = {
+    rule: check.rule,
+    kind: byTruncation ? "derived_truncated" : "derived_mismatch",
+    severity: byTruncation ? "info" : "error",
+    codes: [row.code, ...check.inputCodes],
+    cells: [address, ...check.inputCodes.map((code) => known.cellOf(code))],
+    params: {
+      numerator: ratio.numerator,
+      denominator: ratio.denominator,
+      stated: stated.scaled / 10 ** stated.decimals,
+      recomputed: rounded.scaled / 10 ** stated.decimals,
+      decimals: stated.decimals,
+      code: row.code,
+      truncated: byTruncation,
+    },
+    message: bilingual((lang) => derivedMessage(row, stated, rounded, ratio, byTruncation, lang)),
+  };
+  if (!byTruncation) {
+    finding.suggestion = {
+      code: row.code,
+      cell: address,
+      value: ratio.numerator / ratio.denominator,
+      formula: check.formula,
+      numberFormat: percentFormat(Math.max(stated.decimals, 2)),
+      display: bilingual((lang) => formatPercent(rounded, lang)),
+    };
+  }
+  return finding;
+}
+
+/** The finding of a failing relation, its suspect cell first. */
+function relationFinding(
+  check: RelationCheck,
+  outcome: Extract<Outcome<number>, { status: "fail" }>,
+  suspect: Suspect | undefined,
+  known: SheetState,
+): Finding {
+  const rule = check.rule;
+  const ruleCells = check.codes.map((code) => known.cellOf(code));
+  const suspectCell = suspect?.code ? known.cellOf(suspect.code) : undefined;
+  const cells = suspectCell ? [suspectCell, ...ruleCells.filter((cell) => cell !== suspectCell)] : ruleCells;
+  const params: Record<string, FindingParam> = {
+    left: outcome.left,
+    right: outcome.right,
+    difference: Math.abs(outcome.left - outcome.right),
+  };
+  if (suspect?.candidates.length) params.candidates = suspect.candidates;
+  const finding: Draft = {
+    rule: rule.id,
+    kind: relationKind(rule, outcome),
+    severity: outcome.severity,
+    codes: check.codes,
+    cells,
+    params,
+    message: bilingual((lang) => relationMessage(rule, outcome, known, lang, suspect)),
+  };
+  const suspectState = suspect?.code ? known.get(suspect.code) : undefined;
+  if (suspectState && suspectCell && suspect?.value !== undefined) {
+    finding.suggestion = suggestionFor(suspectState, suspect.value, suspectCell);
+  }
+  return finding;
+}
+
+/** A block equal to another pair by pair, not all zero, is a likely copy-paste. */
+function checkPattern(
+  check: PatternCheck,
+  known: SheetState,
+  tally: Tally,
+  catalogue: LoadedCatalogue,
+): Finding | undefined {
+  const rule = check.rule;
+  let complete = true;
+  let equal = true;
+  let allZero = true;
+  for (const [a, b] of check.pairs) {
+    const left = known.amounts[a];
+    const right = known.amounts[b];
+    if (left === undefined || right === undefined) complete = false;
+    else {
+      if (left !== right) equal = false;
+      if (left !== 0 || right !== 0) allZero = false;
+    }
+  }
+  if (!complete) {
+    tally.count(rule.id, "notEvaluated");
+    return undefined;
+  }
+  if (!equal || allZero) {
+    tally.count(rule.id, "passed");
+    return undefined;
+  }
+  tally.count(rule.id, "failed");
   return {
-    numerator: ratio.numerator,
-    denominator: ratio.denominator,
-    stated: stated / 10 ** decimals,
-    recomputed: recomputed / 10 ** decimals,
-    decimals,
-    code: row.code,
+    rule: rule.id,
+    kind: "pattern_copy",
+    severity: "info",
+    codes: check.codes,
+    cells: check.codes.map((code) => known.cellOf(code)),
+    params: { pairs: rule.pairs.map(([a, b]) => `${a}=${b}`) },
+    message: bilingual((lang) => {
+      const [first, second] = [rule.pairs[0]![0], rule.pairs[0]![1]];
+      const blockA = catalogue.byCode.get(catalogue.byCode.get(first)?.parent ?? "");
+      const blockB = catalogue.byCode.get(catalogue.byCode.get(second)?.parent ?? "");
+      const a = blockA ? nameOf(blockA, lang) : first;
+      const b = blockB ? nameOf(blockB, lang) : second;
+      return lang === "vi"
+        ? `Số liệu mục ${a} trùng khớp từng dòng với mục ${b}: có thể đã sao chép nhầm.`
+        : `Block ${a} equals block ${b} row by row: possibly copied by mistake.`;
+    }),
   };
 }
 
@@ -540,20 +572,18 @@ interface Suspect {
 }
 
 interface Candidate {
-  readonly code: string;
+  /** Row index of the candidate cell. */
+  readonly at: number;
   readonly value: number;
-  readonly resolves: ReadonlySet<string>;
+  /** Indexes of the failing rules the value resolves. */
+  readonly resolves: readonly number[];
 }
 
 /** True when a stated percentage disagrees with its counts beyond rounding or truncation. */
-function derivedFails(
-  row: LoadedCatalogue["derivedRows"][number],
-  amountOf: AmountOf,
-  states: CodeLookup<CellState>,
-): boolean {
-  const reading = states.get(row.code)?.reading;
-  if (reading?.state !== "value" || !reading.percent) return false;
-  const ratio = recompute(row.derived, amountOf);
+function derivedFails(check: DerivedCheck, amountAt: AmountOf<number>, known: SheetState): boolean {
+  const reading = known.readings[check.at]!;
+  if (reading.state !== "value" || !reading.percent) return false;
+  const ratio = recompute(check.inputs, amountAt);
   if (!isRatio(ratio)) return false;
   const stated = reading.percent;
   return (
@@ -563,21 +593,30 @@ function derivedFails(
 }
 
 /** True when changing one count (as `trial` reads it) makes a stated percentage that agreed disagree. */
-function breaksDerived(
-  code: string,
-  trial: AmountOf,
-  amountOf: AmountOf,
-  rules: RuleIndex,
-  states: CodeLookup<CellState>,
-): boolean {
-  const rows = rules.derivedOf.get(code);
-  return (
-    rows !== undefined &&
-    rows.some((row) => !derivedFails(row, amountOf, states) && derivedFails(row, trial, states))
-  );
+function breaksDerived(at: number, trial: AmountOf<number>, known: SheetState): boolean {
+  for (const check of known.plan.derivedAt[at]!) {
+    if (!derivedFails(check, known.amountAt, known) && derivedFails(check, trial, known)) return true;
+  }
+  return false;
 }
 
-function isBlocking(outcome: Outcome | undefined): boolean {
+/** Reads the amounts as they are but one row's, which reads `value`. */
+function trialOf(at: number, value: number, known: SheetState): AmountOf<number> {
+  const amounts = known.amounts;
+  return (other) => (other === at ? value : amounts[other]);
+}
+
+/** True when row `at` = `value` makes any rule reading it fail at error or warning level. */
+function breaksAny(at: number, value: number, known: SheetState): boolean {
+  const trial = trialOf(at, value, known);
+  if (breaksDerived(at, trial, known)) return true;
+  for (const index of known.plan.relationsAt[at]!) {
+    if (isBlocking(evaluateRelation(known.plan.relations[index]!.relation, trial))) return true;
+  }
+  return false;
+}
+
+function isBlocking(outcome: Outcome<number> | undefined): boolean {
   return outcome?.status === "fail" && outcome.severity !== "info";
 }
 
@@ -585,94 +624,45 @@ function isBlocking(outcome: Outcome | undefined): boolean {
  * Error localisation (DESIGN.md section 5): every cell of a failing relation is a candidate with the value that
  * rule implies; a candidate is kept when it creates no new error or warning, and the suspect of each failing rule
  * is the kept candidate that resolves the most failing rules. A tie gives no suggestion but lists the candidates.
+ * The suspects come back by rule index.
  */
-function localise(
-  rules: RuleIndex,
-  outcomes: ReadonlyMap<string, Outcome>,
-  amounts: CodeLookup<number>,
-  states: CodeLookup<CellState>,
-): Map<string, Suspect> {
-  const failing = rules.relations.filter((rule) => isBlocking(outcomes.get(rule.id)));
-  const suspects = new Map<string, Suspect>();
+function localise(outcomes: readonly Outcome<number>[], known: SheetState): (Suspect | undefined)[] {
+  const { plan, amounts } = known;
+  const suspects = new Array<Suspect | undefined>(outcomes.length).fill(undefined);
+  const failing: number[] = [];
+  for (let index = 0; index < outcomes.length; index++) if (isBlocking(outcomes[index])) failing.push(index);
   if (!failing.length) return suspects;
-  const amountOf: AmountOf = (code) => amounts.get(code);
   const candidates: Candidate[] = [];
-  const tried = new Set<string>();
-  for (const rule of failing) {
-    for (const code of rules.codesOf.get(rule.id)!) {
-      if (states.get(code)?.row.kind !== "count") continue;
-      const value = impliedValue(rule, code, amountOf);
-      if (value === undefined || value === amounts.get(code) || tried.has(`${code}=${value}`)) continue;
-      tried.add(`${code}=${value}`);
-      const trial: AmountOf = (other) => (other === code ? value : amounts.get(other));
-      const resolves = new Set<string>();
-      let breaks = breaksDerived(code, trial, amountOf, rules, states);
-      for (const other of rules.relationsOf.get(code) ?? []) {
-        const before = isBlocking(outcomes.get(other.id));
-        const after = isBlocking(evaluateRelation(other, trial));
-        if (before && !after) resolves.add(other.id);
+  const tried: { at: number; value: number }[] = [];
+  for (const ruleIndex of failing) {
+    const relation = plan.relations[ruleIndex]!.relation;
+    for (const at of plan.relations[ruleIndex]!.keys) {
+      if (plan.rows[at]!.kind !== "count") continue;
+      const value = impliedValue(relation, at, known.amountAt);
+      if (value === undefined || value === amounts[at]) continue;
+      if (tried.some((trial) => trial.at === at && trial.value === value)) continue;
+      tried.push({ at, value });
+      const trial = trialOf(at, value, known);
+      const resolves: number[] = [];
+      let breaks = breaksDerived(at, trial, known);
+      for (const other of plan.relationsAt[at]!) {
+        const before = isBlocking(outcomes[other]);
+        const after = isBlocking(evaluateRelation(plan.relations[other]!.relation, trial));
+        if (before && !after) resolves.push(other);
         if (!before && after) breaks = true;
       }
-      if (!breaks && resolves.size) candidates.push({ code, value, resolves });
+      if (!breaks && resolves.length) candidates.push({ at, value, resolves });
     }
   }
-  for (const rule of failing) {
-    const fixing = candidates.filter((candidate) => candidate.resolves.has(rule.id));
+  for (const ruleIndex of failing) {
+    const fixing = candidates.filter((candidate) => candidate.resolves.includes(ruleIndex));
     if (!fixing.length) continue;
-    const best = Math.max(...fixing.map((candidate) => candidate.resolves.size));
-    const top = fixing.filter((candidate) => candidate.resolves.size === best);
-    suspects.set(
-      rule.id,
+    const best = Math.max(...fixing.map((candidate) => candidate.resolves.length));
+    const top = fixing.filter((candidate) => candidate.resolves.length === best);
+    suspects[ruleIndex] =
       top.length === 1
-        ? { code: top[0]!.code, value: top[0]!.value, candidates: [] }
-        : { candidates: top.map((candidate) => candidate.code) },
-    );
+        ? { code: plan.rows[top[0]!.at]!.code, value: top[0]!.value, candidates: [] }
+        : { candidates: top.map((candidate) => plan.rows[candidate.at]!.code) };
   }
   return suspects;
-}
-
-/**
- * Settles the suggestions of unreadable values. A malformed value is unknown, not wrong by a little: where a
- * balance holds everything else, it tells the value (DV.4.1 = DV.4 − DV.4.2 = 1.936 in the seed), and that
- * replaces the reader's own guess. A suggestion that would create a new error or warning is withheld: the message
- * still says what the value might be, but no click writes it.
- */
-function settleUnitSuggestions(
-  rules: RuleIndex,
-  amounts: CodeLookup<number>,
-  states: CodeLookup<CellState>,
-  findings: Finding[],
-): void {
-  const amountOf: AmountOf = (code) => amounts.get(code);
-  const breaks = (code: string, value: number) => {
-    const trial: AmountOf = (other) => (other === code ? value : amounts.get(other));
-    return (
-      breaksDerived(code, trial, amountOf, rules, states) ||
-      (rules.relationsOf.get(code) ?? []).some((rule) => isBlocking(evaluateRelation(rule, trial)))
-    );
-  };
-  for (let index = 0; index < findings.length; index++) {
-    const finding = findings[index]!;
-    if (finding.rule !== UNIT_RULE) continue;
-    const code = finding.codes[0]!;
-    const state = states.get(code)!;
-    const reading = state.reading;
-    if (reading.state !== "unreadable") continue;
-    const balance = state.row.kind === "count" ? rules.balanceOf.get(code) : undefined;
-    const solved = balance ? impliedValue(balance, code, amountOf) : undefined;
-    if (solved !== undefined && !breaks(code, solved)) {
-      const issue = reading.issue;
-      findings[index] = {
-        ...finding,
-        params: { ...finding.params, value: solved, solvedFrom: balance!.id },
-        message: bilingual((lang) =>
-          readingMessage(issue.problem, state.row, issue.raw, formatAmount(solved, "count", lang), lang),
-        ),
-        suggestion: suggestionFor(state, solved, finding.cells[0]!),
-      };
-    } else if (finding.suggestion && reading.suggestion !== undefined && breaks(code, reading.suggestion)) {
-      const { suggestion: _withheld, ...rest } = finding;
-      findings[index] = rest;
-    }
-  }
 }

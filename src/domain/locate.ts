@@ -162,7 +162,9 @@ export function locateAppendix(
   if (foundBy === "codes" && appendixCodes.length < MIN_CODES_BY_HAND) return undefined;
 
   const cells = new Map<string, LocatedCell>();
-  for (const [code, row] of rows) {
+  for (const [found, row] of rows) {
+    // Keyed by the catalogue's own string: the engine looks every row up by it, and the same string compares fastest.
+    const code = catalogue.byCode.get(found)!.code;
     cells.set(code, {
       code,
       row,

@@ -3,9 +3,9 @@ import type { Severity } from "./values";
 import { PERCENT_SCALE } from "./values";
 
 /** The outcome of one rule: pass, fail (with the severity it fails at), or not evaluated for want of inputs. */
-export type Outcome =
+export type Outcome<K = string> =
   | { readonly status: "pass" }
-  | { readonly status: "notEvaluated"; readonly missing: readonly string[] }
+  | { readonly status: "notEvaluated"; readonly missing: readonly K[] }
   | {
       readonly status: "fail";
       readonly severity: Severity;
@@ -15,25 +15,34 @@ export type Outcome =
       readonly right: number;
     };
 
-/** Reads the amount rules compute with for a code, or undefined when it is blank, not applicable or unreadable. */
-export type AmountOf = (code: string) => number | undefined;
+/**
+ * Reads the amount rules compute with for a row, or undefined when it is blank, not applicable or unreadable.
+ * Rows are named by code, or, in a relation compiled for one catalogue, by their index in it.
+ */
+export type AmountOf<K = string> = (key: K) => number | undefined;
+
+/** What evaluating a relation reads of it: its sides, by code as declared or by row index once compiled. */
+export type Relation<K = string> = Omit<RelationRule, "id" | "kind" | "left" | "right"> & {
+  readonly left: readonly K[];
+  readonly right: readonly K[];
+};
 
 /** Σ left against Σ right (or a constant percentage) for a relation rule: balance, of-which, stock or order. */
-export function evaluateRelation(rule: RelationRule, amountOf: AmountOf): Outcome {
+export function evaluateRelation<K>(rule: Relation<K>, amountOf: AmountOf<K>): Outcome<K> {
   // Evaluated thousands of times a second: no closure or array unless an input is missing.
   let left = 0;
-  let missing: string[] | undefined;
-  for (const code of rule.left) {
-    const amount = amountOf(code);
-    if (amount === undefined) (missing ??= []).push(code);
+  let missing: K[] | undefined;
+  for (const key of rule.left) {
+    const amount = amountOf(key);
+    if (amount === undefined) (missing ??= []).push(key);
     else left += amount;
   }
   let right = 0;
   if (rule.rightPercent !== undefined) right = rule.rightPercent * PERCENT_SCALE;
   else {
-    for (const code of rule.right) {
-      const amount = amountOf(code);
-      if (amount === undefined) (missing ??= []).push(code);
+    for (const key of rule.right) {
+      const amount = amountOf(key);
+      if (amount === undefined) (missing ??= []).push(key);
       else right += amount;
     }
   }
@@ -49,20 +58,20 @@ export function evaluateRelation(rule: RelationRule, amountOf: AmountOf): Outcom
   return PASS;
 }
 
-const PASS: Outcome = { status: "pass" };
+const PASS = { status: "pass" } as const;
 
 /**
- * The value a code would need for a failing relation to hold, all other inputs as they are: the exact value for a
- * balance, the boundary for an inequality. Undefined when the code is not in the rule or the value is negative.
+ * The value a row would need for a failing relation to hold, all other inputs as they are: the exact value for a
+ * balance, the boundary for an inequality. Undefined when the row is not in the rule or the value is negative.
  */
-export function impliedValue(rule: RelationRule, code: string, amountOf: AmountOf): number | undefined {
-  const onLeft = rule.left.includes(code);
-  const onRight = rule.right.includes(code);
+export function impliedValue<K>(rule: Relation<K>, key: K, amountOf: AmountOf<K>): number | undefined {
+  const onLeft = rule.left.includes(key);
+  const onRight = rule.right.includes(key);
   if (onLeft === onRight) return undefined;
-  const others = (codes: readonly string[]) => {
+  const others = (keys: readonly K[]) => {
     let total = 0;
-    for (const other of codes) {
-      if (other === code) continue;
+    for (const other of keys) {
+      if (other === key) continue;
       const amount = amountOf(other);
       if (amount === undefined) return undefined;
       total += amount;

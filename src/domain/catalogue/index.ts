@@ -1,5 +1,5 @@
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
-import type { Catalogue, CatalogueInput, RowDef } from "./schema";
+import type { Catalogue, CatalogueInput, RelationRule, RowDef } from "./schema";
 import { CatalogueSchema } from "./schema";
 
 export * from "./schema";
@@ -89,9 +89,14 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
 
 /** Parses a catalogue with its zod schema, checks its integrity, and builds its lookups. */
 export function loadCatalogue(input: CatalogueInput): LoadedCatalogue {
-  const parsed = CatalogueSchema.parse(input);
-  const problems = catalogueProblems(parsed);
+  const checked = CatalogueSchema.parse(input);
+  const problems = catalogueProblems(checked);
   if (problems.length) throw new CatalogueIntegrityError(problems);
+  const parsed = {
+    ...checked,
+    rows: checked.rows.map(sameShape),
+    relations: checked.relations.map(sameRuleShape),
+  };
   const byCode = new Map(parsed.rows.map((row) => [row.code, row]));
   return {
     ...parsed,
@@ -102,6 +107,45 @@ export function loadCatalogue(input: CatalogueInput): LoadedCatalogue {
     derivedRows: parsed.rows.filter((row): row is RowDef & { derived: NonNullable<RowDef["derived"]> } =>
       Boolean(row.derived),
     ),
+  };
+}
+
+/**
+ * A row with every field present, in one order, optional ones undefined. Rows are read on every cell of every
+ * validation; rows of one shape let the engine read their fields directly, where rows of a dozen shapes (one per
+ * mix of optional fields) send each read through a slow generic lookup.
+ */
+function sameShape(row: RowDef): RowDef {
+  return {
+    code: row.code,
+    printed: row.printed,
+    parent: row.parent,
+    block: row.block,
+    label: row.label,
+    unit: row.unit,
+    kind: row.kind,
+    codes: row.codes,
+    scope: row.scope,
+    role: row.role,
+    aggregation: row.aggregation,
+    derived: row.derived,
+    mayBeNegative: row.mayBeNegative,
+    cumulative: row.cumulative,
+    formNote: row.formNote,
+  };
+}
+
+/** A relation rule with every field present, for the same reason as rows. */
+function sameRuleShape(rule: RelationRule): RelationRule {
+  return {
+    id: rule.id,
+    kind: rule.kind,
+    left: rule.left,
+    right: rule.right,
+    rightPercent: rule.rightPercent,
+    relation: rule.relation,
+    severity: rule.severity,
+    shortfall: rule.shortfall,
   };
 }
 

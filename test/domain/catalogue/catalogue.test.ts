@@ -14,6 +14,12 @@ describe("the 2021 catalogue", () => {
     expect(CCHC_PL_2021_VERSION).toBe("CCHC-PL-2021");
   });
 
+  it("gives every row, and every relation, the same fields in the same order", () => {
+    // The engine reads rows and rules on every validation; one shape each keeps those reads direct.
+    expect(new Set(catalogue.rows.map((row) => Object.keys(row).join(","))).size).toBe(1);
+    expect(new Set(catalogue.relations.map((rule) => Object.keys(rule).join(","))).size).toBe(1);
+  });
+
   it("is sound: unique codes, known references, no cycles, units on every value row", () => {
     expect(catalogueProblems(catalogue)).toEqual([]);
   });
