@@ -13,6 +13,15 @@ export interface CellInput {
   readonly formula?: string;
 }
 
+/**
+ * A cell in the one shape every host builds, absent fields undefined. The engine reads a hundred cells per
+ * validation; cells of one shape are read directly, where each host's own mix of optional fields would send every
+ * read through a generic lookup.
+ */
+export function cellInput(value: CellScalar, numberFormat?: string, formula?: string): CellInput {
+  return { value, numberFormat, formula };
+}
+
 /** A worksheet's used range from A1, row by row (index 0 is row 1, column index 0 is column A). */
 export interface SheetGrid {
   readonly name: string;

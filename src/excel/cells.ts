@@ -1,4 +1,5 @@
 import type { CellInput, CellScalar, SheetGrid } from "../domain/cell";
+import { cellInput } from "../domain/cell";
 import { isCellError } from "../domain/cell";
 
 // Conversions between the domain's cells and what Office.js reads and writes. Pure functions, so that they are
@@ -55,7 +56,7 @@ export function excelInput(value: CellScalar): string | number | boolean {
 }
 
 /** One cell as Office.js loads it: `valueTypes` tells an error value from text that looks like one. */
-export function cellInput(
+export function fromOffice(
   value: unknown,
   valueType: string | undefined,
   formula: unknown,
@@ -69,11 +70,11 @@ export function cellInput(
     scalar = value;
   else scalar = String(value);
   if (scalar === null && !hasFormula) return undefined;
-  return {
-    value: scalar,
-    ...(hasFormula ? { formula } : {}),
-    ...(typeof numberFormat === "string" && numberFormat !== "General" ? { numberFormat } : {}),
-  };
+  return cellInput(
+    scalar,
+    typeof numberFormat === "string" && numberFormat !== "General" ? numberFormat : undefined,
+    hasFormula ? formula : undefined,
+  );
 }
 
 /** The loaded arrays of a used range, and where it starts. */
@@ -93,7 +94,7 @@ export function gridOf(name: string, block: LoadedBlock | undefined): SheetGrid 
   block.values.forEach((values, r) => {
     const row: (CellInput | undefined)[] = [];
     values.forEach((value, c) => {
-      const input = cellInput(
+      const input = fromOffice(
         value,
         block.valueTypes[r]?.[c],
         block.formulas[r]?.[c],

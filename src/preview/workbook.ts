@@ -1,5 +1,5 @@
 import type { CellInput, CellScalar, SheetGrid } from "../domain/cell";
-import { isCellError } from "../domain/cell";
+import { cellInput, isCellError } from "../domain/cell";
 import type { Severity } from "../domain/values";
 import type { CellsChanged } from "../workflows/host";
 import type {
@@ -222,11 +222,11 @@ export class MemoryWorkbook implements WorkbookPort {
         const cell = sheet.cells.get(address);
         line.push(
           cell
-            ? {
-                value: this.valueAt(sheet.name, address),
-                ...(cell.formula ? { formula: cell.formula } : {}),
-                ...(cell.numberFormat ? { numberFormat: cell.numberFormat } : {}),
-              }
+            ? cellInput(
+                this.valueAt(sheet.name, address),
+                cell.numberFormat || undefined,
+                cell.formula || undefined,
+              )
             : undefined,
         );
       }

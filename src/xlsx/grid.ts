@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Bilingual } from "../domain/catalogue";
 import type { CellInput, CellScalar, SheetGrid } from "../domain/cell";
+import { cellInput } from "../domain/cell";
 import { NeedsFullReader, zipDirectory } from "./zip";
 
 // An .xlsx held in memory read as the domain's SheetGrids, with the checks every file passes before exceljs
@@ -121,8 +122,8 @@ function scalar(value: unknown): CellScalar {
 }
 
 /** One exceljs cell as the domain reads it; undefined for an empty cell and for the covered part of a merge. */
-function cellInput(cell: ExcelJS.Cell): CellInput | undefined {
-  const numberFormat = cell.numFmt ? { numberFormat: cell.numFmt } : {};
+function fromExcelJs(cell: ExcelJS.Cell): CellInput | undefined {
+  const numberFormat = cell.numFmt || undefined;
   switch (cell.type) {
     case ExcelJS.ValueType.Null:
     case ExcelJS.ValueType.Merge:
@@ -130,10 +131,10 @@ function cellInput(cell: ExcelJS.Cell): CellInput | undefined {
     case ExcelJS.ValueType.Formula: {
       // cell.result, not cell.value.result: exceljs's value copy drops falsy results (a cached 0, false or "").
       const formula = cell.formula;
-      return { value: scalar(cell.result), ...numberFormat, ...(formula ? { formula } : {}) };
+      return cellInput(scalar(cell.result), numberFormat, formula || undefined);
     }
     default:
-      return { value: scalar(cell.value), ...numberFormat };
+      return cellInput(scalar(cell.value), numberFormat);
   }
 }
 
@@ -148,7 +149,7 @@ export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
       if (columnNumber > LIMITS.columns) return;
       lastRow = Math.max(lastRow, rowNumber);
       lastColumn = Math.max(lastColumn, columnNumber);
-      found.push({ row: rowNumber, column: columnNumber, input: cellInput(cell) });
+      found.push({ row: rowNumber, column: columnNumber, input: fromExcelJs(cell) });
     });
   });
   const cells: (CellInput | undefined)[][] = Array.from({ length: lastRow }, () =>

@@ -1,6 +1,7 @@
 import type { Level } from "../../src/domain/catalogue";
 import { catalogue } from "../../src/domain/catalogue";
 import type { CellInput, CellScalar, SheetGrid } from "../../src/domain/cell";
+import { cellInput } from "../../src/domain/cell";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { SAMPLE_VALUES } from "../../src/preview/sample";
 
@@ -45,7 +46,7 @@ export function templateGrid(
   const layout = sheetLayout(catalogue);
   const rows: (CellInput | undefined)[][] = Array.from({ length: layout.lastRow }, () => []);
   const put = (row: number, column: number, cell: CellInput) => {
-    rows[row - 1]![column] = cell;
+    rows[row - 1]![column] = cellInput(cell.value, cell.numberFormat, cell.formula);
   };
   put(1, COLUMNS.code, { value: "PHỤ LỤC" });
   put(1, COLUMNS.key, { value: catalogue.templateVersion });

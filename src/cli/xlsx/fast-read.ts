@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { CellInput, CellScalar, SheetGrid } from "../../domain/cell";
+import { cellInput } from "../../domain/cell";
 import { checkPackage, readWorkbookBuffer, readWorkbookFile, zipBombError, LIMITS } from "./read";
 import type { ZipEntry } from "./zip";
 import { entryBytes, InflatesBeyondDeclared, NeedsFullReader, zipDirectory } from "./zip";
@@ -247,11 +248,7 @@ function sheetGrid(name: string, xml: string, strings: string[], formats: (strin
     if (row > LIMITS.rows) break;
     if (column >= LIMITS.columns) continue;
     const line = (rows[row - 1] ??= []);
-    line[column] = {
-      value,
-      ...(numberFormat !== undefined ? { numberFormat } : {}),
-      ...(formula !== undefined ? { formula } : {}),
-    };
+    line[column] = cellInput(value, numberFormat, formula);
     width = Math.max(width, column + 1);
   }
   const cells: (CellInput | undefined)[][] = [];
