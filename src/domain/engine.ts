@@ -29,6 +29,13 @@ export interface SheetValidation {
   readonly rules: readonly RuleSummary[];
   /** Codes of rows this unit's level is expected to fill that are still blank. */
   readonly blankExpected: readonly string[];
+  /** How each row's cell reads, in the catalogue's row order. */
+  readonly readings: readonly Reading[];
+  /**
+   * The amount rules computed with for each row, in the catalogue's row order; a derived cell whose formula was
+   * never calculated holds the value recomputed from its counts.
+   */
+  readonly amounts: readonly (number | undefined)[];
 }
 
 /** Rule id of the value-reading checks, one evaluation per value cell. */
@@ -322,6 +329,8 @@ export function validateAppendix(
     counts,
     rules: tally.summary(),
     blankExpected,
+    readings: known.readings,
+    amounts: known.amounts,
   };
 }
 

@@ -20,6 +20,7 @@ import { locateAppendix } from "../domain/locate";
 import type { Lang } from "../domain/messages";
 import { bilingual, labelOf, nameOf } from "../domain/messages";
 import { levelLabel, periodLabel } from "../domain/meta";
+import { validationPlan } from "../domain/plan";
 import { readValue } from "../domain/reading";
 import type { Severity } from "../domain/values";
 import { isSummarySheet, SUMMARY_VERSION_ROW } from "./summary-marker";
@@ -487,33 +488,25 @@ export class Consolidator {
     const amounts: (number | undefined)[] = new Array<number | undefined>(rows.length).fill(undefined);
     const states = new Uint8Array(rows.length);
     const sheetRows = new Uint32Array(rows.length);
-    const index = valueIndex(catalogue);
+    // What the engine read is what is summed: the same amounts its rules checked, a derived cell whose formula
+    // was never calculated (a file a tool wrote) holding its recomputed value.
+    const plan = validationPlan(catalogue);
     rows.forEach((row, at) => {
       const located = appendix.cells.get(row.code);
       if (located) sheetRows[at] = located.row;
-      const reading = readValue(row, located?.cell);
-      if (reading.state === "value") {
-        states[at] = VALUE;
-        amounts[at] = reading.amount;
-      } else {
-        states[at] =
-          reading.state === "na" ? NOT_APPLICABLE : reading.state === "unreadable" ? UNREADABLE : BLANK;
-      }
+      const atRow = plan.indexOf.get(row.code)!;
+      const amount = validation.amounts[atRow];
+      const reading = validation.readings[atRow]!;
+      amounts[at] = amount;
+      states[at] =
+        amount !== undefined
+          ? VALUE
+          : reading.state === "na"
+            ? NOT_APPLICABLE
+            : reading.state === "unreadable"
+              ? UNREADABLE
+              : BLANK;
     });
-    // A derived cell whose formula was never calculated (a file a tool wrote) holds the recomputed value, as in
-    // the engine.
-    const amountOf = (code: string) => {
-      const at = index.get(code);
-      return at === undefined || states[at] !== VALUE ? undefined : amounts[at];
-    };
-    for (const row of catalogue.derivedRows) {
-      const at = index.get(row.code)!;
-      if (states[at] !== BLANK || !appendix.cells.get(row.code)?.cell?.formula) continue;
-      const ratio = recompute(row.derived, amountOf);
-      if (!isRatio(ratio)) continue;
-      states[at] = VALUE;
-      amounts[at] = percentOf(ratio, 4, "round").scaled;
-    }
     const named = Boolean(appendix.unit);
     const name = appendix.unit ?? `${unit.file ? `${unit.file} ` : ""}'${appendix.sheet}'`;
     const items: CorrectionItem[] = validation.findings.map((finding) => {

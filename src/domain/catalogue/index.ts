@@ -1,6 +1,6 @@
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
 import type { Catalogue, CatalogueInput, RelationRule, RowDef } from "./schema";
-import { CatalogueSchema } from "./schema";
+import { CatalogueSchema, RelationRuleSchema, RowDefSchema } from "./schema";
 
 export * from "./schema";
 export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
@@ -94,8 +94,8 @@ export function loadCatalogue(input: CatalogueInput): LoadedCatalogue {
   if (problems.length) throw new CatalogueIntegrityError(problems);
   const parsed = {
     ...checked,
-    rows: checked.rows.map(sameShape),
-    relations: checked.relations.map(sameRuleShape),
+    rows: checked.rows.map(rowShape),
+    relations: checked.relations.map(ruleShape),
   };
   const byCode = new Map(parsed.rows.map((row) => [row.code, row]));
   return {
@@ -111,43 +111,20 @@ export function loadCatalogue(input: CatalogueInput): LoadedCatalogue {
 }
 
 /**
- * A row with every field present, in one order, optional ones undefined. Rows are read on every cell of every
- * validation; rows of one shape let the engine read their fields directly, where rows of a dozen shapes (one per
- * mix of optional fields) send each read through a slow generic lookup.
+ * The item with every field its schema declares, in the schema's order, absent ones undefined. Rows and rules are
+ * read on every cell of every validation: items of one shape let the engine read their fields directly, where a
+ * dozen shapes (one per mix of optional fields) send each read through a slow generic lookup.
  */
-function sameShape(row: RowDef): RowDef {
-  return {
-    code: row.code,
-    printed: row.printed,
-    parent: row.parent,
-    block: row.block,
-    label: row.label,
-    unit: row.unit,
-    kind: row.kind,
-    codes: row.codes,
-    scope: row.scope,
-    role: row.role,
-    aggregation: row.aggregation,
-    derived: row.derived,
-    mayBeNegative: row.mayBeNegative,
-    cumulative: row.cumulative,
-    formNote: row.formNote,
+function sameShape<T extends object>(fields: readonly string[]): (item: T) => T {
+  return (item) => {
+    const shaped: Record<string, unknown> = {};
+    for (const field of fields) shaped[field] = (item as Record<string, unknown>)[field];
+    return shaped as T;
   };
 }
 
-/** A relation rule with every field present, for the same reason as rows. */
-function sameRuleShape(rule: RelationRule): RelationRule {
-  return {
-    id: rule.id,
-    kind: rule.kind,
-    left: rule.left,
-    right: rule.right,
-    rightPercent: rule.rightPercent,
-    relation: rule.relation,
-    severity: rule.severity,
-    shortfall: rule.shortfall,
-  };
-}
+const rowShape = sameShape<RowDef>(Object.keys(RowDefSchema.shape));
+const ruleShape = sameShape<RelationRule>(Object.keys(RelationRuleSchema.shape));
 
 /** The catalogue of the 2021 form, the one every tool uses unless a file says otherwise. */
 export const catalogue: LoadedCatalogue = loadCatalogue(CCHC_PL_2021);
