@@ -8,7 +8,7 @@ import {
   Consolidator,
   parseExpected,
   parseRoles,
-  previousFigures,
+  previousPeriodOf,
   readUnits,
 } from "../workflows/consolidate";
 import { readWorkbookFileFast } from "./xlsx/fast-read";
@@ -69,9 +69,8 @@ function readError(error: unknown): Bilingual {
 }
 
 async function previousOf(path: string): Promise<ProvinceFigures> {
-  let figures: ProvinceFigures | undefined;
   try {
-    figures = previousFigures(await readWorkbookFileFast(path));
+    return previousPeriodOf(await readWorkbookFileFast(path), path);
   } catch (error) {
     if (error instanceof ConsolidationError) throw new Failure(error.bilingual);
     const reason = readError(error);
@@ -80,13 +79,6 @@ async function previousOf(path: string): Promise<ProvinceFigures> {
       en: `Previous period file ${path}: ${reason.en}`,
     });
   }
-  if (!figures) {
-    throw new Failure({
-      vi: `Tệp kỳ trước ${path} không có bảng tổng hợp hay phụ lục nào.`,
-      en: `The previous period file ${path} holds no summary and no appendix.`,
-    });
-  }
-  return figures;
 }
 
 function outcomeText(consolidation: Consolidation, path: string): Bilingual {

@@ -134,6 +134,12 @@ export interface ConsolidateStrings {
   readonly loadFailed: string;
   readonly expected: string;
   readonly expectedHint: string;
+  readonly previous: string;
+  readonly pickPrevious: string;
+  readonly clearPrevious: string;
+  readonly previousHint: string;
+  readonly previousChosen: (file: string, period: string | undefined) => string;
+  readonly readingPrevious: string;
   readonly roles: string;
   readonly rolesHint: string;
   readonly rolesLater: string;
@@ -335,6 +341,13 @@ const vi: Strings = {
     loadFailed: "Không tải được phần đọc tệp và tổng hợp của công cụ: kiểm tra kết nối mạng rồi thử lại.",
     expected: "Đơn vị phải báo cáo (không bắt buộc)",
     expectedHint: "Mỗi dòng một tên đơn vị; đơn vị chưa có phụ lục được liệt kê ở trang “Thiếu”.",
+    previous: "Kỳ trước (không bắt buộc)",
+    pickPrevious: "Chọn tệp kỳ trước…",
+    clearPrevious: "Bỏ tệp kỳ trước",
+    previousHint:
+      "Bảng tổng hợp hoặc phụ lục của kỳ trước: để cảnh báo số lũy kế bị giảm và số hồ sơ chuyển kỳ không khớp.",
+    previousChosen: (file, period) => `So sánh với kỳ trước${period ? ` (${period})` : ""}: ${file}.`,
+    readingPrevious: "Đang đọc tệp kỳ trước…",
     roles: "Vai trò của đơn vị",
     rolesHint:
       "Chỉ tiêu toàn tỉnh lấy từ một cơ quan: Văn phòng UBND tỉnh, Sở Nội vụ, Sở Thông tin và Truyền thông. Vai trò được đoán từ tên đơn vị; có thể sửa.",
@@ -508,6 +521,14 @@ const en: Strings = {
       "Could not load the tool's file reader and consolidation: check the network connection and try again.",
     expected: "Units expected to report (optional)",
     expectedHint: "One unit name per line; units without an appendix are listed on the “Thiếu” sheet.",
+    previous: "Previous period (optional)",
+    pickPrevious: "Choose the previous period's file…",
+    clearPrevious: "Remove the previous period's file",
+    previousHint:
+      "The previous period's summary or appendices: to warn about cumulative figures that fell and dossiers carried over that do not match.",
+    previousChosen: (file, period) =>
+      `Compared with the previous period${period ? ` (${period})` : ""}: ${file}.`,
+    readingPrevious: "Reading the previous period's file…",
     roles: "Offices' roles",
     rolesHint:
       "Province-wide indicators come from one office: the People's Committee Office, Home Affairs, Information and Communications. Roles are guessed from the units' names; you can change them.",

@@ -7,7 +7,7 @@ import type {
   PickedWorkbook,
   WorkbookConsolidation,
 } from "../workflows/consolidate-workbook";
-import type { parseExpected } from "../workflows/consolidate";
+import type { parseExpected, previousPeriodOf, ProvinceFigures } from "../workflows/consolidate";
 import type { AddinHost } from "../workflows/host";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
@@ -22,6 +22,11 @@ export interface ReadingProgress {
   readonly file: string;
 }
 
+/** The previous period's file the user picked: its figures, or why it cannot serve. */
+export type PreviousPeriod =
+  | { readonly file: string; readonly figures: ProvinceFigures }
+  | { readonly file: string; readonly error: PaneError };
+
 /** Everything the "Tổng hợp" section shows. */
 export interface ConsolidationState {
   /** Workbooks picked from disk, read as they were picked: their sheets, or why they could not be read. */
@@ -35,6 +40,10 @@ export interface ConsolidationState {
   readonly choices: ReadonlyMap<string, ProvinceRole | null>;
   /** The units expected to report, one per line, as typed. */
   readonly expected: string;
+  /** The previous period's summary or appendices, for the cross-period warnings. */
+  readonly previous?: PreviousPeriod;
+  /** The previous period's file is being read. */
+  readonly readingPrevious: boolean;
 }
 
 /** What the user does in the section. */
@@ -44,6 +53,8 @@ export interface ConsolidationActions {
   run(): Promise<void>;
   setRole(key: string, role: ProvinceRole | null): void;
   setExpected(text: string): void;
+  pickPrevious(file: File): Promise<void>;
+  clearPrevious(): void;
   dismissError(): void;
 }
 
@@ -81,12 +92,13 @@ async function loadReader(): Promise<Reader> {
 async function loadConsolidation(): Promise<{
   consolidateWorkbook: typeof consolidateWorkbook;
   parseExpected: typeof parseExpected;
+  previousPeriodOf: typeof previousPeriodOf;
 }> {
-  const [{ consolidateWorkbook }, { parseExpected }] = await Promise.all([
+  const [{ consolidateWorkbook }, { parseExpected, previousPeriodOf }] = await Promise.all([
     import("../workflows/consolidate-workbook"),
     import("../workflows/consolidate"),
   ]);
-  return { consolidateWorkbook, parseExpected };
+  return { consolidateWorkbook, parseExpected, previousPeriodOf };
 }
 
 const LOAD_FAILED: PaneError = {
@@ -127,6 +139,8 @@ export function useConsolidation(
   const [error, setError] = useState<PaneError>();
   const [choices, setChoices] = useState<ReadonlyMap<string, ProvinceRole | null>>(new Map());
   const [expected, setExpectedText] = useState(stored);
+  const [previous, setPrevious] = useState<PreviousPeriod>();
+  const [readingPrevious, setReadingPrevious] = useState(false);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -162,6 +176,25 @@ export function useConsolidation(
     setReading(undefined);
   }, []);
 
+  const pickPrevious = useCallback(async (file: File) => {
+    setReadingPrevious(true);
+    let next: PreviousPeriod;
+    try {
+      const [read, loaded] = await Promise.all([loadReader(), loadConsolidation()]);
+      try {
+        const figures = loaded.previousPeriodOf(await read(await bytesOf(file)), file.name);
+        next = { file: file.name, figures };
+      } catch (failure) {
+        next = { file: file.name, error: readFailure(failure) };
+      }
+    } catch {
+      next = { file: file.name, error: LOAD_FAILED };
+    }
+    if (!mounted.current) return;
+    setPrevious(next);
+    setReadingPrevious(false);
+  }, []);
+
   const run = useCallback(async () => {
     setRunning(true);
     setError(undefined);
@@ -183,6 +216,7 @@ export function useConsolidation(
           files,
           roles: choices,
           ...(names.length ? { expected: names } : {}),
+          ...(previous && "figures" in previous ? { previous: previous.figures } : {}),
           onProgress: (next) => {
             if (mounted.current) setProgress(next);
           },
@@ -199,7 +233,7 @@ export function useConsolidation(
         setProgress(undefined);
       }
     }
-  }, [host, onWritten, files, choices, expected]);
+  }, [host, onWritten, files, choices, expected, previous]);
 
   const actions = useMemo<ConsolidationActions>(
     () => ({
@@ -211,9 +245,11 @@ export function useConsolidation(
         setExpectedText(text);
         store(text);
       },
+      pickPrevious,
+      clearPrevious: () => setPrevious(undefined),
       dismissError: () => setError(undefined),
     }),
-    [pick, run],
+    [pick, run, pickPrevious],
   );
 
   return [
@@ -226,6 +262,8 @@ export function useConsolidation(
       ...(error ? { error } : {}),
       choices,
       expected,
+      ...(previous ? { previous } : {}),
+      readingPrevious,
     },
     actions,
   ];

@@ -1,6 +1,6 @@
 import type { Bilingual, ProvinceRole } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
-import type { Consolidation, RoleMap, UnitAppendix, WorkbookUnits } from "./consolidate";
+import type { Consolidation, ProvinceFigures, RoleMap, UnitAppendix, WorkbookUnits } from "./consolidate";
 import { Consolidator, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
 import type { PlanStep, WorkbookPort } from "./port";
 import type { SummarySheetKey } from "./summary-spec";
@@ -38,6 +38,8 @@ export interface ConsolidateWorkbookOptions {
   readonly roles?: RoleChoices;
   /** Names of the units expected to report: those without an appendix are listed as missing. */
   readonly expected?: readonly string[];
+  /** The previous period's figures, for the warnings on decreasing cumulative figures and carried-over dossiers. */
+  readonly previous?: ProvinceFigures;
   /** Told as each of the three steps starts, for the pane's progress bar. */
   readonly onProgress?: (progress: ConsolidateProgress) => void;
 }
@@ -171,6 +173,7 @@ export async function consolidateWorkbook(
   const consolidator = new Consolidator({
     roles: roleMap,
     ...(options.expected ? { expected: options.expected } : {}),
+    ...(options.previous ? { previous: options.previous } : {}),
   });
   for (const source of sources) {
     if ("error" in source) {

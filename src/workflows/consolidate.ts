@@ -45,7 +45,7 @@ const NAMES_SHOWN = 5;
 export type RoleMap = ReadonlyMap<string, ProvinceRole>;
 
 /** Why a consolidation cannot be done at all; `bilingual` says it to users. */
-export type ConsolidationErrorKind = "roles" | "mixed_versions" | "unknown_version" | "no_units";
+export type ConsolidationErrorKind = "roles" | "mixed_versions" | "unknown_version" | "no_units" | "no_previous";
 
 /** A consolidation that cannot be done (a bad roles file, appendices of different template versions, no unit). */
 export class ConsolidationError extends Error {
@@ -1437,6 +1437,21 @@ function unitFiguresOf(
     units.set(unitKey(name), amounts);
   }
   return units;
+}
+
+/**
+ * The previous period's figures from the sheets of the file `file`, for the cross-period checks. Throws
+ * ConsolidationError "no_previous" when the file holds neither a summary nor an appendix.
+ */
+export function previousPeriodOf(grids: readonly SheetGrid[], file: string): ProvinceFigures {
+  const figures = previousFigures(grids);
+  if (!figures) {
+    throw new ConsolidationError("no_previous", {
+      vi: `Tệp kỳ trước ${file} không có bảng tổng hợp hay phụ lục nào.`,
+      en: `The previous period file ${file} holds no summary and no appendix.`,
+    });
+  }
+  return figures;
 }
 
 /**

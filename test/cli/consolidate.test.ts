@@ -184,6 +184,17 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     expect(letters[0]).toContain("Nội dung cần kiểm tra lại (2):");
   });
 
+  it("refuses a previous period file that holds neither a summary nor an appendix, writing nothing", async () => {
+    const notes = new ExcelJS.Workbook();
+    notes.addWorksheet("Ghi chú").getCell("A1").value = "Biên bản họp";
+    const previous = await temp.write("bien-ban.xlsx", Buffer.from(await notes.xlsx.writeBuffer()));
+    const out = temp.path("tong-hop-khong-ky-truoc.xlsx");
+    const { code, stderr } = await run([departments[0]!, "-o", out, "--previous", previous]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`Tệp kỳ trước ${previous} không có bảng tổng hợp hay phụ lục nào.`);
+    await expect(access(out)).rejects.toThrow();
+  });
+
   it("writes text that begins with =, +, - or @ as text, never as a formula", async () => {
     const names = ['=HYPERLINK("http://example.com","Bấm vào đây")', "+84 Sở", "-Sở Tài chính", "@SUM(A1)"];
     const files: string[] = [];

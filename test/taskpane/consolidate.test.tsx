@@ -2,6 +2,7 @@
 import { TextDecoder as NodeTextDecoder } from "node:util";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import ExcelJS from "exceljs";
 import { catalogue } from "../../src/domain/catalogue";
 import type { Level } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
@@ -144,6 +145,58 @@ describe("Tổng hợp in the task pane", () => {
     expect(localStorage.getItem("cchc-appendix.expected")).toBe(
       "Sở Tư pháp\nHuyện Càng Long\nSở Công Thương",
     );
+  });
+
+  it("compares with the previous period's file picked from disk, and explains one that holds no appendix", async () => {
+    const workbook = new MemoryWorkbook();
+    await addDepartment(workbook, "Sở Tư pháp", "Sở Tư pháp", { ...SO_TU_PHAP, "6.1": 4 });
+    await addDepartment(workbook, "Sở Y tế", "Sở Y tế", SO_Y_TE);
+    const { user, section } = await setUp(workbook);
+    const pickPrevious = within(section).getByLabelText("Chọn tệp kỳ trước…");
+
+    const notes = new ExcelJS.Workbook();
+    notes.addWorksheet("Ghi chú").getCell("A1").value = "Biên bản họp";
+    await user.upload(pickPrevious, new File([await notes.xlsx.writeBuffer()], "bien-ban.xlsx"));
+    const failure = await within(section).findByText("Không đọc được tệp “bien-ban.xlsx”");
+    expect(failure.closest("[role=group]")?.textContent).toContain(
+      "Tệp kỳ trước bien-ban.xlsx không có bảng tổng hợp hay phụ lục nào.",
+    );
+
+    // Q2: Sở Tư pháp had 20 dossiers pending and 5 self-financing units, a cumulative figure.
+    const q2 = await filledTemplate(
+      { ...SO_TU_PHAP, "HS.1": 130, "HS.1.2": 120, "HS.3": 20, "HS.3.1": 20, "HS.3.2": 0, "6.1": 5 },
+      { unit: "Sở Tư pháp", level: "so", period: "2021-Q2", sheetName: "Phụ lục" },
+    );
+    await user.upload(pickPrevious, new File([new Uint8Array(q2)], "tu-phap-q2.xlsx"));
+    expect(
+      await within(section).findByText("So sánh với kỳ trước (Quý II/2021): tu-phap-q2.xlsx."),
+    ).toBeTruthy();
+    expect(within(section).queryByText("Không đọc được tệp “bien-ban.xlsx”")).toBeNull();
+
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
+    const result = await within(section).findByRole("region", { name: /^Đã tổng hợp 2 đơn vị/ });
+    expect(result.textContent).toContain("cảnh báo khi tổng hợp");
+    const [issues] = await workbook.readSheets([SUMMARY_SHEETS.issues]);
+    const texts = issues!.cells
+      .flat()
+      .flatMap((cell) => (typeof cell?.value === "string" ? [cell.value] : []));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/\(6\.1\) là số lũy kế nhưng giảm từ 5 \(kỳ trước\) xuống 4\.$/),
+        "Số kỳ trước chuyển qua (HS.1.1) = 10 khác Số hồ sơ đang giải quyết (HS.3) cuối kỳ trước = 20: chênh lệch 10.",
+      ]),
+    );
+
+    // Without the previous period's file, the next run warns about neither.
+    await user.click(within(section).getByRole("button", { name: "Bỏ tệp kỳ trước" }));
+    expect(within(section).queryByText(/So sánh với kỳ trước/)).toBeNull();
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp lại" }));
+    await within(section).findByRole("region", { name: /vào trang “Tổng hợp \(2\)”/ });
+    const [again] = await workbook.readSheets(["Cảnh báo tổng hợp (2)"]);
+    const againTexts = again!.cells
+      .flat()
+      .flatMap((cell) => (typeof cell?.value === "string" ? [cell.value] : []));
+    expect(againTexts.some((text) => text.includes("kỳ trước"))).toBe(false);
   });
 
   it("says in Vietnamese why nothing was consolidated, and writes nothing", async () => {

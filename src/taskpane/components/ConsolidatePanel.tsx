@@ -5,6 +5,7 @@ import type { ConsolidationActions, ConsolidationState } from "../useConsolidati
 import { ConsolidationResult } from "./ConsolidationResult";
 import { Disclosure } from "./Disclosure";
 import { FilePicker } from "./FilePicker";
+import { PreviousPeriodPicker } from "./PreviousPeriodPicker";
 import { ErrorBar } from "./MessageBars";
 import { RoleTable } from "./RoleTable";
 
@@ -44,7 +45,7 @@ export function ConsolidatePanel({
   const { t } = useStrings();
   const strings = t.consolidate;
   const [open, setOpen] = useState(false);
-  const working = paneBusy || state.running || state.reading !== undefined;
+  const working = paneBusy || state.running || state.reading !== undefined || state.readingPrevious;
   const progress = state.progress;
   return (
     <Disclosure title={strings.title} open={open} onToggle={setOpen}>
@@ -64,6 +65,13 @@ export function ConsolidatePanel({
             onChange={(_, data) => actions.setExpected(data.value)}
           />
         </Field>
+        <PreviousPeriodPicker
+          {...(state.previous ? { previous: state.previous } : {})}
+          reading={state.readingPrevious}
+          disabled={working}
+          onPick={(file) => void actions.pickPrevious(file)}
+          onClear={actions.clearPrevious}
+        />
         <RoleTable
           units={state.result?.roles ?? []}
           choices={state.choices}
