@@ -45,7 +45,8 @@ const NAMES_SHOWN = 5;
 export type RoleMap = ReadonlyMap<string, ProvinceRole>;
 
 /** Why a consolidation cannot be done at all; `bilingual` says it to users. */
-export type ConsolidationErrorKind = "roles" | "mixed_versions" | "unknown_version" | "no_units" | "no_previous";
+export type ConsolidationErrorKind =
+  "roles" | "mixed_versions" | "unknown_version" | "no_units" | "no_previous";
 
 /** A consolidation that cannot be done (a bad roles file, appendices of different template versions, no unit). */
 export class ConsolidationError extends Error {
