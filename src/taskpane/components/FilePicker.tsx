@@ -1,24 +1,9 @@
-import type { ChangeEvent } from "react";
-import { useId, useRef } from "react";
-import {
-  Button,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  tokens,
-} from "@fluentui/react-components";
+import { useId } from "react";
+import { Button, Field, ProgressBar } from "@fluentui/react-components";
 import type { PickedWorkbook } from "../../workflows/consolidate-workbook";
 import { useStrings } from "../i18n";
 import type { ReadingProgress } from "../useConsolidation";
-
-const useStyles = makeStyles({
-  box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-});
+import { FileFailure, usePickerStyles, XlsxButton } from "./XlsxButton";
 
 /**
  * "Chọn tệp .xlsx…": a button over a file input (several files, .xlsx only), the reading progress over many files,
@@ -37,34 +22,21 @@ export function FilePicker({
   onPick: (files: readonly File[]) => void;
   onClear: () => void;
 }) {
-  const styles = useStyles();
-  const { t, lang } = useStrings();
-  const input = useRef<HTMLInputElement>(null);
+  const styles = usePickerStyles();
+  const { t } = useStrings();
   const hint = useId();
   const failed = files.flatMap((entry) => ("error" in entry ? [entry] : []));
 
-  const picked = (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = Array.from(event.target.files ?? []);
-    // Cleared so that choosing the same file again (after fixing it) fires a change.
-    event.target.value = "";
-    onPick(chosen);
-  };
-
   return (
     <div className={styles.box}>
-      <input
-        ref={input}
-        type="file"
-        multiple
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={t.consolidate.pick}
-        hidden
-        onChange={picked}
-      />
       <div className={styles.row}>
-        <Button aria-describedby={hint} disabledFocusable={disabled} onClick={() => input.current?.click()}>
-          {t.consolidate.pick}
-        </Button>
+        <XlsxButton
+          label={t.consolidate.pick}
+          multiple
+          disabled={disabled}
+          describedBy={hint}
+          onFiles={onPick}
+        />
         {files.length ? (
           <Button appearance="subtle" disabledFocusable={disabled} onClick={onClear}>
             {t.consolidate.clearFiles}
@@ -85,14 +57,7 @@ export function FilePicker({
         </Field>
       ) : null}
       {failed.map((entry) => (
-        <MessageBar key={entry.file} intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>
-              {t.consolidate.fileFailed} “{entry.file}”
-            </MessageBarTitle>
-            {entry.error[lang]}
-          </MessageBarBody>
-        </MessageBar>
+        <FileFailure key={entry.file} file={entry.file} error={entry.error} />
       ))}
     </div>
   );
