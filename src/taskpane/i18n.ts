@@ -140,6 +140,8 @@ export interface ConsolidateStrings {
   readonly previousHint: string;
   readonly previousChosen: (file: string, period: string | undefined) => string;
   readonly readingPrevious: string;
+  readonly replaceSummary: string;
+  readonly replaceSummaryHint: string;
   readonly roles: string;
   readonly rolesHint: string;
   readonly rolesLater: string;
@@ -348,6 +350,9 @@ const vi: Strings = {
       "Bảng tổng hợp hoặc phụ lục của kỳ trước: để cảnh báo số lũy kế bị giảm và số hồ sơ chuyển kỳ không khớp.",
     previousChosen: (file, period) => `So sánh với kỳ trước${period ? ` (${period})` : ""}: ${file}.`,
     readingPrevious: "Đang đọc tệp kỳ trước…",
+    replaceSummary: "Ghi đè bảng tổng hợp đã có",
+    replaceSummaryHint:
+      "Ghi lại các trang “Tổng hợp”, “Đơn vị”, “Thiếu”… của lần tổng hợp trước thay vì thêm trang mới “Tổng hợp (2)”. Những gì đã sửa tay trên các trang đó sẽ mất.",
     roles: "Vai trò của đơn vị",
     rolesHint:
       "Chỉ tiêu toàn tỉnh lấy từ một cơ quan: Văn phòng UBND tỉnh, Sở Nội vụ, Sở Thông tin và Truyền thông. Vai trò được đoán từ tên đơn vị; có thể sửa.",
@@ -529,6 +534,9 @@ const en: Strings = {
     previousChosen: (file, period) =>
       `Compared with the previous period${period ? ` (${period})` : ""}: ${file}.`,
     readingPrevious: "Reading the previous period's file…",
+    replaceSummary: "Overwrite the existing summary",
+    replaceSummaryHint:
+      "Rewrites the “Tổng hợp”, “Đơn vị”, “Thiếu”… sheets of the earlier consolidation instead of adding a new “Tổng hợp (2)”. Anything edited by hand on those sheets is lost.",
     roles: "Offices' roles",
     rolesHint:
       "Province-wide indicators come from one office: the People's Committee Office, Home Affairs, Information and Communications. Roles are guessed from the units' names; you can change them.",

@@ -44,6 +44,8 @@ export interface ConsolidationState {
   readonly previous?: PreviousPeriod;
   /** The previous period's file is being read. */
   readonly readingPrevious: boolean;
+  /** The user chose to rewrite the summary an earlier run wrote rather than add new sheets beside it. */
+  readonly replaceSummary: boolean;
 }
 
 /** What the user does in the section. */
@@ -55,6 +57,7 @@ export interface ConsolidationActions {
   setExpected(text: string): void;
   pickPrevious(file: File): Promise<void>;
   clearPrevious(): void;
+  setReplaceSummary(replace: boolean): void;
   dismissError(): void;
 }
 
@@ -141,6 +144,7 @@ export function useConsolidation(
   const [expected, setExpectedText] = useState(stored);
   const [previous, setPrevious] = useState<PreviousPeriod>();
   const [readingPrevious, setReadingPrevious] = useState(false);
+  const [replaceSummary, setReplaceSummary] = useState(false);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
@@ -217,6 +221,7 @@ export function useConsolidation(
           roles: choices,
           ...(names.length ? { expected: names } : {}),
           ...(previous && "figures" in previous ? { previous: previous.figures } : {}),
+          replaceSummary,
           onProgress: (next) => {
             if (mounted.current) setProgress(next);
           },
@@ -233,7 +238,7 @@ export function useConsolidation(
         setProgress(undefined);
       }
     }
-  }, [host, onWritten, files, choices, expected, previous]);
+  }, [host, onWritten, files, choices, expected, previous, replaceSummary]);
 
   const actions = useMemo<ConsolidationActions>(
     () => ({
@@ -247,6 +252,7 @@ export function useConsolidation(
       },
       pickPrevious,
       clearPrevious: () => setPrevious(undefined),
+      setReplaceSummary,
       dismissError: () => setError(undefined),
     }),
     [pick, run, pickPrevious],
@@ -264,6 +270,7 @@ export function useConsolidation(
       expected,
       ...(previous ? { previous } : {}),
       readingPrevious,
+      replaceSummary,
     },
     actions,
   ];

@@ -2,7 +2,7 @@ import type { Bilingual, ProvinceRole } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import type { Consolidation, ProvinceFigures, RoleMap, UnitAppendix, WorkbookUnits } from "./consolidate";
 import { Consolidator, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
-import type { PlanStep, WorkbookPort } from "./port";
+import type { PlanStep, SheetInfo, WorkbookPort } from "./port";
 import type { SummarySheetKey } from "./summary-spec";
 import { SUMMARY_SHEET_KEYS, SUMMARY_SHEETS, summarySpecs } from "./summary-spec";
 import { uniqueSheetName } from "./template-spec";
@@ -40,6 +40,11 @@ export interface ConsolidateWorkbookOptions {
   readonly expected?: readonly string[];
   /** The previous period's figures, for the warnings on decreasing cumulative figures and carried-over dossiers. */
   readonly previous?: ProvinceFigures;
+  /**
+   * Rewrite the summary an earlier run wrote (its form "Tổng hợp" carries SUMMARY_MARKER) under the same names,
+   * instead of adding "Tổng hợp (2)"… beside it. Only on the user's explicit choice.
+   */
+  readonly replaceSummary?: boolean;
   /** Told as each of the three steps starts, for the pane's progress bar. */
   readonly onProgress?: (progress: ConsolidateProgress) => void;
 }
@@ -105,6 +110,25 @@ export function resolveRoles(names: readonly string[], choices: RoleChoices = ne
     roles.push({ unit, key, ...(role ? { role } : {}), guessed: chosen === undefined });
   }
   return roles;
+}
+
+/**
+ * Where the summary's sheets go. With `replace`, over the summary an earlier run wrote: the standard names, each
+ * sheet that exists rewritten in place, but only when every sheet of those names is one this action wrote (F1 holds
+ * SUMMARY_MARKER); a sheet of the user's that happens to bear one of the names is never overwritten. Otherwise names
+ * no sheet has yet: "Tổng hợp", else "Tổng hợp (2)"…
+ */
+export function summaryTargets(
+  infos: readonly SheetInfo[],
+  replace: boolean,
+): { names: Record<SummarySheetKey, string>; replaced: ReadonlySet<string> } {
+  const standard: ReadonlySet<string> = new Set(Object.values(SUMMARY_SHEETS));
+  const present = infos.filter((info) => standard.has(info.name));
+  const ours = present.length > 0 && present.every((info) => info.keyHeader === SUMMARY_MARKER);
+  if (!replace || !ours) {
+    return { names: summarySheetNames(infos.map((info) => info.name)), replaced: new Set() };
+  }
+  return { names: { ...SUMMARY_SHEETS }, replaced: new Set(present.map((info) => info.name)) };
 }
 
 /** Names for the summary's sheets that no sheet of the workbook has yet: "Tổng hợp", else "Tổng hợp (2)"… */
@@ -191,10 +215,11 @@ export async function consolidateWorkbook(
   options.onProgress?.({ phase: "consolidating", units: consolidator.size });
   const consolidation = consolidator.result();
 
-  const sheets = summarySheetNames(infos.map((info) => info.name));
+  const { names: sheets, replaced } = summaryTargets(infos, options.replaceSummary === true);
   const steps: PlanStep[] = summarySpecs(consolidation, { names: sheets }).map((spec) => ({
     kind: "addSheet",
     spec,
+    ...(replaced.has(spec.name) ? { replace: true } : {}),
   }));
   steps.push({ kind: "select", sheet: sheets.form, address: "A1" });
   options.onProgress?.({ phase: "writing", sheets: SUMMARY_SHEET_KEYS.length });

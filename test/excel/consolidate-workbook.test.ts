@@ -38,6 +38,20 @@ describe("consolidateWorkbook in Excel", () => {
     expect(excel.data.activeSheetId).toBe(excel.sheet(SUMMARY_SHEETS.form).id);
   });
 
+  it("rewrites its earlier summary in place, in the same places, in 3 syncs, when asked", async () => {
+    const excel = departments(3);
+    await hostOver(excel).run((port) => consolidateWorkbook(port));
+    const before = excel.data.sheets.map((sheet) => sheet.name);
+    excel.cell("Sở 2", valueAt("HS.2")).value = 12;
+    const { syncs } = await countSyncs(excel, () =>
+      hostOver(excel).run((port) => consolidateWorkbook(port, { replaceSummary: true })),
+    );
+    expect(syncs).toBe(3);
+    expect(excel.data.sheets.map((sheet) => sheet.name)).toEqual(before);
+    expect(excel.cell(SUMMARY_SHEETS.form, valueAt("HS.2")).value).toBe(32);
+    expect(excel.sheet(SUMMARY_SHEETS.form).protection.protected).toBe(true);
+  });
+
   it("writes the summary's formats: a marked total with its note, red error counts, frozen open tables", async () => {
     const excel = departments(2);
     seedAppendix(excel, SEED_VALUES, { name: "Sở TTTT", unit: '=HYPERLINK("x","Sở TTTT")' });

@@ -199,6 +199,29 @@ describe("Tổng hợp in the task pane", () => {
     expect(againTexts.some((text) => text.includes("kỳ trước"))).toBe(false);
   });
 
+  it("overwrites the earlier summary only once the user ticks the box", async () => {
+    const workbook = await threeDepartments();
+    const { user, section } = await setUp(workbook);
+    const overwrite = within(section).getByRole("checkbox", { name: "Ghi đè bảng tổng hợp đã có" });
+    expect((overwrite as HTMLInputElement).checked).toBe(false);
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
+    await within(section).findByRole("region", { name: "Đã tổng hợp 3 đơn vị vào trang “Tổng hợp”." });
+
+    await workbook.apply({
+      steps: [{ kind: "write", sheet: "Sở Y tế", cells: [{ address: valueCell("HS.2"), value: 12 }] }],
+    });
+    await user.click(overwrite);
+    await user.click(within(section).getByRole("button", { name: "Tổng hợp lại" }));
+    await within(section).findByRole("region", { name: "Đã tổng hợp 3 đơn vị vào trang “Tổng hợp”." });
+    expect(workbook.sheetNames).toEqual([
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở TTTT",
+      ...Object.values(SUMMARY_SHEETS),
+    ]);
+    expect(workbook.valueAt(SUMMARY_SHEETS.form, valueCell("HS.2"))).toBe(100 + 12 + 44);
+  });
+
   it("says in Vietnamese why nothing was consolidated, and writes nothing", async () => {
     const workbook = new MemoryWorkbook();
     const { user, section } = await setUp(workbook);

@@ -112,6 +112,45 @@ describe("consolidateWorkbook", () => {
     expect(port.sheetNames).toHaveLength(4 + 2 * 7);
   });
 
+  it("rewrites its earlier summary in place when the user asks, still in 3 round trips", async () => {
+    const port = sharedWorkbook();
+    await consolidateWorkbook(port);
+    port.type("Sở Y tế", valueAt("HS.2"), 12);
+    port.type("Sở Y tế", valueAt("HS.2.1"), 7);
+    port.calls.listSheets = port.calls.readSheets = port.calls.apply = 0;
+    const { sheets } = await consolidateWorkbook(port, { replaceSummary: true });
+
+    expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(sheets).toEqual(SUMMARY_SHEETS);
+    expect(port.sheetNames).toEqual([
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở TTTT",
+      "Ghi chú",
+      ...Object.values(SUMMARY_SHEETS),
+    ]);
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(112);
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2.1"))?.value).toBe(97);
+  });
+
+  it("never overwrites a sheet of the user's that bears a summary sheet's name, even when asked to replace", async () => {
+    const port = new MemoryPort([
+      sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
+      sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" }),
+      { name: "Thiếu", cells: [[{ value: "Danh sách của tôi" }]] },
+    ]);
+    const { sheets } = await consolidateWorkbook(port, { replaceSummary: true });
+    expect(sheets.form).toBe(SUMMARY_SHEETS.form);
+    expect(sheets.missing).toBe("Thiếu (2)");
+    expect(port.cell("Thiếu", "A1")?.value).toBe("Danh sách của tôi");
+
+    // Over the summary it wrote, where one sheet of a standard name is the user's, it adds a new summary beside both.
+    const { sheets: again } = await consolidateWorkbook(port, { replaceSummary: true });
+    expect(again.form).toBe("Tổng hợp (2)");
+    expect(port.cell("Thiếu", "A1")?.value).toBe("Danh sách của tôi");
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
+  });
+
   it("adds the picked files' units with their file names, and lists a file it could not read", async () => {
     const port = new MemoryPort([sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" })]);
     const unreadable = { vi: "Tệp không phải bảng tính Excel (.xlsx).", en: "Not an .xlsx." };

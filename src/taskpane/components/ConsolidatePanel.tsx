@@ -1,5 +1,13 @@
 import { useState } from "react";
-import { Button, Field, makeStyles, ProgressBar, Textarea, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  makeStyles,
+  ProgressBar,
+  Textarea,
+  tokens,
+} from "@fluentui/react-components";
 import { useStrings } from "../i18n";
 import type { ConsolidationActions, ConsolidationState } from "../useConsolidation";
 import { ConsolidationResult } from "./ConsolidationResult";
@@ -79,6 +87,14 @@ export function ConsolidatePanel({
           disabled={working}
           onChange={actions.setRole}
         />
+        <Field hint={strings.replaceSummaryHint}>
+          <Checkbox
+            label={strings.replaceSummary}
+            checked={state.replaceSummary}
+            disabled={working}
+            onChange={(_, data) => actions.setReplaceSummary(data.checked === true)}
+          />
+        </Field>
         <Button
           className={styles.run}
           appearance="primary"
