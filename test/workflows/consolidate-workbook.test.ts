@@ -13,6 +13,7 @@ import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
 import { MemoryPort } from "../helpers/memory-port";
 import type { GridOptions, TypedValue } from "../helpers/seed";
 import { SEED_VALUES, templateGrid } from "../helpers/seed";
+import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
 
 // The pane's "Tổng hợp" over a workbook in memory: what it reads, what it writes, and in how many round trips.
 
@@ -20,16 +21,6 @@ const layout = sheetLayout(catalogue);
 const valueAt = (code: string) => `D${layout.rowOf.get(code)}`;
 const noteAt = (code: string) => `E${layout.rowOf.get(code)}`;
 
-const SO_TU_PHAP = {
-  "1.1.1": 5,
-  "HS.1": 110,
-  "HS.1.1": 10,
-  "HS.1.2": 100,
-  "HS.2": 100,
-  "HS.2.1": 90,
-  "HS.2.2": 10,
-};
-const SO_Y_TE = { "1.1.1": 3, "HS.1": 10, "HS.1.1": 0, "HS.1.2": 10, "HS.2": 10, "HS.2.1": 5, "HS.2.2": 5 };
 const SO_TTTT = { "1.1.1": 1, "7.8.1": 762 };
 
 function sheet(
@@ -38,6 +29,9 @@ function sheet(
 ): SheetGrid {
   return templateGrid(values, { period: "Quý III/2021", ...options });
 }
+
+/** The sheets of the shared workbook, in order. */
+const SHARED_SHEETS = ["Sở Tư pháp", "Sở Y tế", "Sở TTTT", "Ghi chú"];
 
 /** A shared workbook: three departments' sheets and a sheet of notes that holds no appendix. */
 function sharedWorkbook(): MemoryPort {
@@ -52,7 +46,7 @@ function sharedWorkbook(): MemoryPort {
 describe("consolidateWorkbook", () => {
   it("sums the open workbook's sheets and writes the summary beside them in 3 round trips", async () => {
     const port = sharedWorkbook();
-    const before = ["Sở Tư pháp", "Sở Y tế", "Sở TTTT", "Ghi chú"].map((name) => port.grid(name));
+    const before = SHARED_SHEETS.map((name) => port.grid(name));
     const phases: ConsolidateProgress["phase"][] = [];
     const { consolidation, sheets, roles } = await consolidateWorkbook(port, {
       onProgress: (progress) => phases.push(progress.phase),
@@ -61,13 +55,7 @@ describe("consolidateWorkbook", () => {
     expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
     expect(phases).toEqual(["reading", "consolidating", "writing"]);
     expect(sheets).toEqual(SUMMARY_SHEETS);
-    expect(port.sheetNames).toEqual([
-      "Sở Tư pháp",
-      "Sở Y tế",
-      "Sở TTTT",
-      "Ghi chú",
-      ...Object.values(SUMMARY_SHEETS),
-    ]);
+    expect(port.sheetNames).toEqual([...SHARED_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
     // The units' sheets are read, never written.
     expect(before.map((grid) => port.grid(grid.name))).toEqual(before);
     expect(consolidation.units.map((unit) => unit.unit)).toEqual([
@@ -107,7 +95,7 @@ describe("consolidateWorkbook", () => {
     const { sheets } = await consolidateWorkbook(port);
     expect(sheets.form).toBe("Tổng hợp (2)");
     expect(sheets.figures).toBe("Số liệu đơn vị (2)");
-    expect(port.reads[1]).toEqual(["Sở Tư pháp", "Sở Y tế", "Sở TTTT", "Ghi chú"]);
+    expect(port.reads[1]).toEqual(SHARED_SHEETS);
     expect(port.cell("Tổng hợp (2)", valueAt("HS.2"))?.value).toBe(110);
     expect(port.sheetNames).toHaveLength(4 + 2 * 7);
   });
@@ -122,13 +110,7 @@ describe("consolidateWorkbook", () => {
 
     expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
     expect(sheets).toEqual(SUMMARY_SHEETS);
-    expect(port.sheetNames).toEqual([
-      "Sở Tư pháp",
-      "Sở Y tế",
-      "Sở TTTT",
-      "Ghi chú",
-      ...Object.values(SUMMARY_SHEETS),
-    ]);
+    expect(port.sheetNames).toEqual([...SHARED_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
     expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(112);
     expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2.1"))?.value).toBe(97);
   });
