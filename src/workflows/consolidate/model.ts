@@ -1,0 +1,142 @@
+import type { Bilingual, Level, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
+import type { Ratio } from "../../domain/derive";
+import type { FindingParam, SeverityCounts, Verdict } from "../../domain/findings";
+import type { Severity } from "../../domain/values";
+import type { RoleMap } from "./names";
+
+// The result: the consolidation as the summary sheets and the pane read it.
+
+/** The province's figures of an earlier period, for the cross-period checks; amounts as values.ts defines them. */
+export interface ProvinceFigures {
+  readonly period?: string;
+  /** Province totals by code. */
+  readonly province: ReadonlyMap<string, number>;
+  /** Per-unit amounts by unit key, when the earlier file has them (appendices, or a summary's figures sheet). */
+  readonly units?: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** Options of a consolidation. */
+export interface ConsolidateOptions {
+  /** Which unit is which office, for province-wide indicators. */
+  readonly roles: RoleMap;
+  /** Names of the units expected to report. */
+  readonly expected?: readonly string[];
+  /** The previous period's figures, for the cross-period checks. */
+  readonly previous?: ProvinceFigures;
+  /** The catalogue of appendices typed by hand, without a version in F1. */
+  readonly catalogue?: LoadedCatalogue;
+}
+
+/** One thing to fix or check in a unit's appendix, as its correction request lists it. */
+export interface CorrectionItem {
+  readonly severity: Severity;
+  /** Local address of the cell ("D15"), when the item has one. */
+  readonly cell?: string;
+  readonly message: Bilingual;
+  readonly suggestion?: Bilingual;
+}
+
+/** A letter asking one unit to correct its appendix, Vietnamese first. */
+export interface CorrectionRequest {
+  readonly unit: string;
+  readonly file?: string;
+  readonly sheet: string;
+  readonly items: readonly CorrectionItem[];
+  readonly text: Bilingual;
+}
+
+/** A unit as the summary's unit list shows it. */
+export interface UnitSummary {
+  readonly unit: string;
+  readonly file?: string;
+  readonly sheet: string;
+  readonly level?: Level;
+  readonly period?: string;
+  readonly role?: ProvinceRole;
+  readonly verdict: Verdict;
+  readonly counts: SeverityCounts;
+  /** Rules that failed at least once, by id. */
+  readonly failedRules: readonly string[];
+  /** False for an appendix left out of the totals (a duplicate of one already counted). */
+  readonly included: boolean;
+  /** The unit's amounts, aligned with Consolidation.valueCodes; undefined where it holds no usable value. */
+  readonly amounts: readonly (number | undefined)[];
+}
+
+/** One indicator's consolidated figure. */
+export interface RowTotal {
+  readonly code: string;
+  readonly aggregation: RowDef["aggregation"];
+  /** The province's amount; undefined stays blank (nobody reported it, or it cannot be aggregated). */
+  readonly amount?: number;
+  /** A recomputed rate's summed numerator and denominator, exact. */
+  readonly ratio?: Ratio;
+  /** Units whose values are in the figure. */
+  readonly contributors: readonly string[];
+  /** Units expected to report it that left it blank. */
+  readonly missing: readonly string[];
+  /** Units whose value could not be read (an error in their appendix). */
+  readonly unreadable: readonly string[];
+  /** Contributors whose appendix still has errors: the figure is marked. */
+  readonly withErrors: readonly string[];
+  /** Units that reported it although it is not theirs to report (another level, another office's indicator). */
+  readonly ignored: readonly string[];
+  /** For a province-wide indicator, the office it is taken from. */
+  readonly source?: string;
+  readonly notes: readonly { readonly unit: string; readonly text: string }[];
+  /** What the summary's note column says about the figure. */
+  readonly remark: Bilingual;
+  /** Why the figure is marked, when it includes a unit with errors. */
+  readonly flag?: Bilingual;
+}
+
+/** A unit's value that is listed rather than aggregated: a rate without counts, or a coded status. */
+export interface NonAggregable {
+  readonly unit: string;
+  readonly code: string;
+  readonly kind: "percent" | "coded";
+  readonly amount: number;
+  readonly display: Bilingual;
+  readonly reason: Bilingual;
+}
+
+/** A finding of the consolidation itself: across units or periods, about the files, or about one unit. */
+export interface ConsolidationIssue {
+  readonly severity: Severity;
+  readonly kind: string;
+  readonly unit?: string;
+  readonly codes: readonly string[];
+  /** Qualified address of the unit's cell, when it is about one. */
+  readonly cell?: string;
+  readonly params: Readonly<Record<string, FindingParam>>;
+  readonly message: Bilingual;
+}
+
+/** A file or sheet that was not consolidated, and why. */
+export interface Excluded {
+  readonly file?: string;
+  readonly sheet?: string;
+  readonly reason: Bilingual;
+}
+
+/** The province's summary. */
+export interface Consolidation {
+  readonly catalogue: LoadedCatalogue;
+  readonly templateVersion: string;
+  /** The period most units report for. */
+  readonly period?: string;
+  readonly units: readonly UnitSummary[];
+  /** Codes of the value rows, in the form's order; UnitSummary.amounts follows it. */
+  readonly valueCodes: readonly string[];
+  /** One total per value row, in the form's order. */
+  readonly totals: readonly RowTotal[];
+  readonly issues: readonly ConsolidationIssue[];
+  /** Expected units with no appendix. */
+  readonly missingUnits: readonly string[];
+  readonly requests: readonly CorrectionRequest[];
+  readonly nonAggregable: readonly NonAggregable[];
+  /** Summary sheets set aside, unreadable files, sheets without an appendix. */
+  readonly excluded: readonly Excluded[];
+  /** Some counted unit has errors, or the consolidation found an error of its own. */
+  readonly hasErrors: boolean;
+}

@@ -1,0 +1,54 @@
+import type { Level, LoadedCatalogue, ProvinceRole } from "../../domain/catalogue";
+import type { SeverityCounts, Verdict } from "../../domain/findings";
+import type { CorrectionItem } from "./model";
+
+// A unit reduced to its numbers, as the consolidator keeps it and the aggregator reads it.
+
+/** What a unit's value row holds: blank, a value, "not applicable", or unreadable. */
+export const BLANK = 0;
+export const VALUE = 1;
+export const NOT_APPLICABLE = 2;
+export const UNREADABLE = 3;
+
+/** A unit reduced to what the consolidation needs: its numbers, where they sit, and what its validation said. */
+export interface UnitRecord {
+  readonly name: string;
+  readonly key: string;
+  readonly named: boolean;
+  readonly file?: string;
+  readonly sheet: string;
+  readonly level?: Level;
+  readonly period?: string;
+  readonly role?: ProvinceRole;
+  readonly verdict: Verdict;
+  readonly counts: SeverityCounts;
+  readonly failedRules: readonly string[];
+  /** By value-row index. */
+  readonly amounts: (number | undefined)[];
+  readonly states: Uint8Array;
+  /** Sheet row of each value row, 0 when the sheet lacks it. */
+  readonly rows: Uint32Array;
+  readonly notes: readonly (readonly [string, string])[];
+  readonly items: readonly CorrectionItem[];
+  included: boolean;
+  duplicateOf?: UnitRecord;
+}
+
+/** The local address ("D15") of a qualified one, or undefined when it is not a single cell. */
+export function localCell(qualified: string | undefined): string | undefined {
+  if (!qualified) return undefined;
+  const local = qualified.slice(qualified.lastIndexOf("!") + 1);
+  return /^[A-Z]+\d+$/.test(local) ? local : undefined;
+}
+
+const valueIndexes = new WeakMap<LoadedCatalogue, Map<string, number>>();
+
+/** Value-row indexes by code, built once per catalogue. */
+export function valueIndex(catalogue: LoadedCatalogue): Map<string, number> {
+  let index = valueIndexes.get(catalogue);
+  if (!index) {
+    index = new Map(catalogue.valueRows.map((row, at) => [row.code, at]));
+    valueIndexes.set(catalogue, index);
+  }
+  return index;
+}

@@ -1,0 +1,96 @@
+import type { LoadedCatalogue } from "../../domain/catalogue";
+import { catalogue as defaultCatalogue, cataloguesByVersion } from "../../domain/catalogue";
+import type { CellScalar, SheetGrid } from "../../domain/cell";
+import { isCellError } from "../../domain/cell";
+import type { SheetValidation } from "../../domain/engine";
+import { validateAppendix } from "../../domain/engine";
+import { COLUMNS } from "../../domain/layout";
+import type { AppendixSheet } from "../../domain/locate";
+import { locateAppendix } from "../../domain/locate";
+import { isSummarySheet, SUMMARY_VERSION_ROW } from "../summary-marker";
+
+// Reading units from sheets: the reporting units' appendices found on the sheets of a workbook.
+
+/** One reporting unit's appendix as located on its sheet, with its validation and the notes of its rows. */
+export interface UnitAppendix {
+  readonly appendix: AppendixSheet;
+  readonly validation: SheetValidation;
+  /** The file it came from, as users name it (a base name). */
+  readonly file?: string;
+  /** Column E of each row that has one, by code; the template's own printed notes excluded. */
+  readonly notes?: ReadonlyMap<string, string>;
+}
+
+/** What a workbook holds for a consolidation. */
+export interface WorkbookUnits {
+  readonly units: UnitAppendix[];
+  /** Summary sheets (F1 = SUMMARY_MARKER): never summed again. */
+  readonly summaries: string[];
+  /** Sheets holding no appendix. */
+  readonly skipped: string[];
+  /** Appendix sheets of a template version this tool does not know. */
+  readonly unknownVersions: { readonly sheet: string; readonly version: string }[];
+}
+
+/** A cell's text as the consolidation compares it. */
+export function cellText(value: CellScalar | undefined): string {
+  if (value === null || value === undefined || isCellError(value) || value instanceof Date) return "";
+  return String(value).normalize("NFC").trim();
+}
+
+/**
+ * The template version of a summary's form sheet (F2), or undefined for the summary's other sheets (units,
+ * requests, figures), which carry the marker in F1 too so that nothing of a summary workbook is ever summed.
+ */
+export function summaryVersion(grid: SheetGrid): string | undefined {
+  const version = cellText(grid.cells[SUMMARY_VERSION_ROW - 1]?.[COLUMNS.key]?.value);
+  return isSummarySheet(grid) && cataloguesByVersion.has(version) ? version : undefined;
+}
+
+function notesOf(grid: SheetGrid, appendix: AppendixSheet, catalogue: LoadedCatalogue): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const [code, located] of appendix.cells) {
+    const text = cellText(grid.cells[located.row - 1]?.[COLUMNS.note]?.value);
+    const printed = catalogue.byCode.get(code)?.formNote;
+    if (text && text !== printed) notes.set(code, text);
+  }
+  return notes;
+}
+
+/**
+ * Locates and validates every appendix sheet of a workbook for a consolidation: each with the catalogue of its
+ * template version (the fallback for sheets typed by hand), summary sheets set aside, notes kept.
+ */
+export function readUnits(
+  grids: readonly SheetGrid[],
+  file?: string,
+  fallback: LoadedCatalogue = defaultCatalogue,
+): WorkbookUnits {
+  const result: WorkbookUnits = { units: [], summaries: [], skipped: [], unknownVersions: [] };
+  for (const grid of grids) {
+    if (isSummarySheet(grid)) {
+      result.summaries.push(grid.name);
+      continue;
+    }
+    const probe = locateAppendix(grid, fallback);
+    if (!probe) {
+      result.skipped.push(grid.name);
+      continue;
+    }
+    const version = probe.templateVersion;
+    const catalogue = version ? cataloguesByVersion.get(version) : fallback;
+    if (!catalogue) {
+      result.unknownVersions.push({ sheet: grid.name, version: version ?? "" });
+      continue;
+    }
+    const appendix = catalogue === fallback ? probe : locateAppendix(grid, catalogue);
+    if (!appendix) continue;
+    result.units.push({
+      appendix,
+      validation: validateAppendix(appendix, catalogue),
+      ...(file !== undefined ? { file } : {}),
+      notes: notesOf(grid, appendix, catalogue),
+    });
+  }
+  return result;
+}
