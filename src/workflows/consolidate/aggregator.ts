@@ -361,6 +361,17 @@ export class Aggregator {
     return notes;
   }
 
+  /** A total's parts as a walk found them, with the amount taken from them. */
+  private walked(walk: ReturnType<Aggregator["walk"]>, amount: number | undefined) {
+    return {
+      ...(amount !== undefined ? { amount } : {}),
+      counted: walk.counted.map((entry) => entry.record),
+      missing: walk.missing,
+      unreadable: walk.unreadable,
+      ignored: walk.ignored,
+    };
+  }
+
   private finish(
     row: RowDef,
     parts: {
@@ -435,11 +446,7 @@ export class Aggregator {
     let amount: number | undefined;
     for (const { amount: value } of walk.counted) amount = (amount ?? 0) + value;
     return this.finish(row, {
-      ...(amount !== undefined ? { amount } : {}),
-      counted: walk.counted.map((entry) => entry.record),
-      missing: walk.missing,
-      unreadable: walk.unreadable,
-      ignored: walk.ignored,
+      ...this.walked(walk, amount),
     });
   }
 
@@ -565,11 +572,7 @@ export class Aggregator {
     }
     const lowestAmount = amount;
     return this.finish(row, {
-      ...(amount !== undefined ? { amount } : {}),
-      counted: walk.counted.map((entry) => entry.record),
-      missing: walk.missing,
-      unreadable: walk.unreadable,
-      ignored: walk.ignored,
+      ...this.walked(walk, amount),
       lead: (lang) =>
         lowestAmount === undefined
           ? ""
