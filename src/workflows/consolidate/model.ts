@@ -45,9 +45,8 @@ export interface CorrectionRequest {
   readonly text: Bilingual;
 }
 
-/** A unit as the summary's unit list shows it. */
-export interface UnitSummary {
-  readonly unit: string;
+/** What is known of a unit's appendix: where it is, whose it is, and what its validation said. */
+export interface UnitFacts {
   readonly file?: string;
   readonly sheet: string;
   readonly level?: Level;
@@ -57,6 +56,11 @@ export interface UnitSummary {
   readonly counts: SeverityCounts;
   /** Rules that failed at least once, by id. */
   readonly failedRules: readonly string[];
+}
+
+/** A unit as the summary's unit list shows it. */
+export interface UnitSummary extends UnitFacts {
+  readonly unit: string;
   /** False for an appendix left out of the totals (a duplicate of one already counted). */
   readonly included: boolean;
   /** The unit's amounts, aligned with Consolidation.valueCodes; undefined where it holds no usable value. */

@@ -1,6 +1,5 @@
-import type { Level, LoadedCatalogue, ProvinceRole } from "../../domain/catalogue";
-import type { SeverityCounts, Verdict } from "../../domain/findings";
-import type { CorrectionItem } from "./model";
+import type { LoadedCatalogue } from "../../domain/catalogue";
+import type { CorrectionItem, UnitFacts } from "./model";
 
 // A unit reduced to its numbers, as the consolidator keeps it and the aggregator reads it.
 
@@ -11,18 +10,10 @@ export const NOT_APPLICABLE = 2;
 export const UNREADABLE = 3;
 
 /** A unit reduced to what the consolidation needs: its numbers, where they sit, and what its validation said. */
-export interface UnitRecord {
+export interface UnitRecord extends UnitFacts {
   readonly name: string;
   readonly key: string;
   readonly named: boolean;
-  readonly file?: string;
-  readonly sheet: string;
-  readonly level?: Level;
-  readonly period?: string;
-  readonly role?: ProvinceRole;
-  readonly verdict: Verdict;
-  readonly counts: SeverityCounts;
-  readonly failedRules: readonly string[];
   /** By value-row index. */
   readonly amounts: (number | undefined)[];
   readonly states: Uint8Array;
