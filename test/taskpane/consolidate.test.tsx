@@ -37,6 +37,9 @@ async function addDepartment(
   await workbook.apply({ steps: [{ kind: "addSheet", spec, values: sampleWrites(values) }] });
 }
 
+/** The sheets of the three departments' workbook, in order. */
+const THREE_SHEETS = ["Sở Tư pháp", "Sở Y tế", "Sở TTTT"];
+
 /** The shared workbook of three departments: two clean, and the seed's with its two errors. */
 async function threeDepartments(): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();
@@ -80,12 +83,7 @@ describe("Tổng hợp in the task pane", () => {
       "Sở Thông tin và Truyền thông2 lỗi, 1 cảnh báo",
     ]);
 
-    expect(workbook.sheetNames).toEqual([
-      "Sở Tư pháp",
-      "Sở Y tế",
-      "Sở TTTT",
-      ...Object.values(SUMMARY_SHEETS),
-    ]);
+    expect(workbook.sheetNames).toEqual([...THREE_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
     expect(workbook.valueAt(SUMMARY_SHEETS.form, valueCell("HS.2"))).toBe(100 + 10 + 44);
     expect(workbook.valueAt(SUMMARY_SHEETS.form, "F1")).toBe(SUMMARY_MARKER);
     // The total that includes the unit with errors is filled and says why.
@@ -213,12 +211,7 @@ describe("Tổng hợp in the task pane", () => {
     await user.click(overwrite);
     await user.click(within(section).getByRole("button", { name: "Tổng hợp lại" }));
     await within(section).findByRole("region", { name: "Đã tổng hợp 3 đơn vị vào trang “Tổng hợp”." });
-    expect(workbook.sheetNames).toEqual([
-      "Sở Tư pháp",
-      "Sở Y tế",
-      "Sở TTTT",
-      ...Object.values(SUMMARY_SHEETS),
-    ]);
+    expect(workbook.sheetNames).toEqual([...THREE_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
     expect(workbook.valueAt(SUMMARY_SHEETS.form, valueCell("HS.2"))).toBe(100 + 12 + 44);
   });
 
