@@ -1,15 +1,41 @@
 #!/usr/bin/env node
 "use strict";
-// The CLI is compiled by `npm run build` (run by `prepare` on npm ci) into dist/.
-const { main } = require("../dist/cli/main.js");
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(
-      `Lỗi không mong đợi / Unexpected error: ${error && error.stack ? error.stack : error}\n`,
-    );
-    process.exitCode = 2;
-  },
-);
+// The CLI is compiled by `npm run build` (run by `prepare` on npm ci) into dist/. main() answers every failure
+// with a message; what is left here is what happens outside it: no build, a closed pipe, a bug that escapes.
+
+const DEBUG = process.env.CCHC_DEBUG === "1";
+
+function fail(error) {
+  process.stderr.write(
+    "Lỗi không mong đợi: công cụ không làm được việc này. Chạy lại với CCHC_DEBUG=1 để xem chi tiết.\n" +
+      "Unexpected error: the tool could not do this. Run again with CCHC_DEBUG=1 to see the detail.\n",
+  );
+  if (DEBUG) process.stderr.write(`${error && error.stack ? error.stack : String(error)}\n`);
+  process.exit(2);
+}
+
+// `cchc-appendix validate … | head` closes the pipe early: stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error && error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    else fail(error);
+  });
+}
+process.on("uncaughtException", fail);
+process.on("unhandledRejection", fail);
+
+let main;
+try {
+  ({ main } = require("../dist/cli/main.js"));
+} catch (error) {
+  process.stderr.write(
+    "Chưa biên dịch công cụ: chạy npm run build (hoặc npm ci) trong thư mục dự án.\n" +
+      "The tool is not built: run npm run build (or npm ci) in the project folder.\n",
+  );
+  if (DEBUG) process.stderr.write(`${error && error.stack ? error.stack : String(error)}\n`);
+  process.exit(2);
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+}, fail);

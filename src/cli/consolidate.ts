@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual } from "../domain/catalogue";
+import { formatCount } from "../domain/format";
 import type { Consolidation, ProvinceFigures, RoleMap } from "../workflows/consolidate";
 import {
   ConsolidationError,
@@ -11,9 +12,14 @@ import {
   previousPeriodOf,
   readUnits,
 } from "../workflows/consolidate";
+import { asksForHelp, commandHelp, isParseArgsError, parseArgsMessage } from "./help";
+import type { InputFile } from "./output";
+import { checkOutput, OutputError, writeOutputFile } from "./output";
+import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
 import { readWorkbookFileFast } from "./xlsx/fast-read";
 import { WorkbookReadError } from "./xlsx/read";
-import { writeSummaryFile } from "./xlsx/summary";
+import { summaryFileBytes } from "./xlsx/summary";
+import type { TextCut } from "./xlsx/template";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
 const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -24,19 +30,6 @@ export interface ConsolidateOutput {
   err(text: string): void;
 }
 
-/** The usage lines of the consolidate command, for the CLI's help. */
-export const CONSOLIDATE_USAGE =
-  "  cchc-appendix consolidate FILE.xlsx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt]\n";
-
-const HELP = `Cách dùng / Usage:
-${CONSOLIDATE_USAGE}
-  --expect    danh sách đơn vị phải báo cáo, mỗi dòng một tên / units expected to report, one name per line
-  --previous  bảng tổng hợp hoặc phụ lục kỳ trước / the previous period's summary or appendices
-  --roles     "Tên đơn vị<TAB hoặc ;>vpubnd|snv|stttt" mỗi dòng / one "Unit name<TAB or ;>role" per line
-
-Mã thoát / Exit codes: 0 không có lỗi / no error; 1 có đơn vị còn lỗi / some unit has errors; 2 không đọc được tệp hoặc tham số sai / a file could not be read or bad arguments.
-`;
-
 class Failure extends Error {
   constructor(
     readonly bilingual: Bilingual,
@@ -46,8 +39,10 @@ class Failure extends Error {
   }
 }
 
+/** A message on stderr, both languages; the file-derived text in it (unit and file names) made terminal-safe. */
 function say(output: ConsolidateOutput, text: Bilingual, prefix = ""): void {
-  output.err(`${prefix}${text.vi}\n${prefix}${text.en}\n`);
+  const safePrefix = terminalText(prefix);
+  output.err(`${safePrefix}${terminalText(text.vi)}\n${safePrefix}${terminalText(text.en)}\n`);
 }
 
 async function readText(path: string, what: Bilingual): Promise<string> {
@@ -85,15 +80,18 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
   const units = consolidation.units.filter((unit) => unit.included);
   const withErrors = units.filter((unit) => unit.counts.error > 0).length;
   const warnings = consolidation.issues.filter((issue) => issue.severity !== "info").length;
+  const requests = consolidation.requests.length;
+  const missing = consolidation.missingUnits.length;
   return {
     vi:
-      `Đã tổng hợp ${units.length} đơn vị vào ${path}: ${withErrors} đơn vị còn lỗi, ` +
-      `${consolidation.requests.length} yêu cầu sửa, ${consolidation.missingUnits.length} đơn vị chưa có phụ lục, ` +
-      `${warnings} cảnh báo khi tổng hợp.`,
+      `Đã tổng hợp ${countVi(units.length, "đơn vị")} vào ${path}: ${countVi(withErrors, "đơn vị")} còn lỗi, ` +
+      `${countVi(requests, "yêu cầu sửa")}, ${countVi(missing, "đơn vị")} chưa có phụ lục, ` +
+      `${countVi(warnings, "cảnh báo")} khi tổng hợp.`,
     en:
-      `Consolidated ${units.length} units into ${path}: ${withErrors} with errors, ` +
-      `${consolidation.requests.length} correction requests, ${consolidation.missingUnits.length} expected units missing, ` +
-      `${warnings} consolidation warnings.`,
+      `Consolidated ${countEn(units.length, "unit", "units")} into ${path}: ${formatCount(withErrors, "en")} with errors, ` +
+      `${countEn(requests, "correction request", "correction requests")}, ` +
+      `${countEn(missing, "expected unit", "expected units")} missing, ` +
+      `${countEn(warnings, "consolidation warning", "consolidation warnings")}.`,
   };
 }
 
@@ -106,12 +104,20 @@ export async function consolidateCommand(
   args: readonly string[],
   output: ConsolidateOutput,
 ): Promise<number> {
+  if (asksForHelp(args)) {
+    output.out(commandHelp("consolidate"));
+    return EXIT.ok;
+  }
   try {
     return await run(args, output);
   } catch (error) {
     if (error instanceof Failure) {
       say(output, error.bilingual);
-      if (error.usage) output.err(`\n${HELP}`);
+      if (error.usage) output.err(`\n${commandHelp("consolidate")}`);
+      return EXIT.failure;
+    }
+    if (error instanceof OutputError) {
+      say(output, error.bilingual);
       return EXIT.failure;
     }
     if (error instanceof ConsolidationError) {
@@ -132,11 +138,12 @@ function parse(args: readonly string[]) {
         expect: { type: "string" },
         previous: { type: "string" },
         roles: { type: "string" },
+        force: { type: "boolean", default: false },
       },
     });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new Failure({ vi: `Tham số không hợp lệ: ${detail}`, en: `Invalid arguments: ${detail}` }, true);
+    if (isParseArgsError(error)) throw new Failure(parseArgsMessage(error), true);
+    throw error;
   }
 }
 
@@ -151,6 +158,18 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   if (!files.length) {
     throw new Failure({ vi: "Chưa chỉ định tệp cần tổng hợp.", en: "No file to consolidate." }, true);
   }
+  // Refused before any file is read: the summary never replaces an appendix, a list or the previous period's file.
+  const inputs: InputFile[] = [
+    ...files.map((path) => ({ path, role: { vi: "phụ lục", en: "appendix" } })),
+    ...(values.previous
+      ? [{ path: values.previous, role: { vi: "tệp kỳ trước", en: "previous period's file" } }]
+      : []),
+    ...(values.expect
+      ? [{ path: values.expect, role: { vi: "danh sách đơn vị", en: "list of units" } }]
+      : []),
+    ...(values.roles ? [{ path: values.roles, role: { vi: "tệp vai trò", en: "roles file" } }] : []),
+  ];
+  await checkOutput(values.output, inputs, values.force);
   const roles: RoleMap = values.roles
     ? parseRoles(await readText(values.roles, { vi: "tệp vai trò", en: "roles file" }))
     : new Map();
@@ -167,7 +186,7 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   let failed = false;
   for (const [index, path] of files.entries()) {
     const file = basename(path);
-    output.err(`[${index + 1}/${files.length}] ${file}\n`);
+    output.err(`[${index + 1}/${files.length}] ${terminalText(file)}\n`);
     let grids;
     try {
       grids = await readWorkbookFileFast(path);
@@ -190,8 +209,8 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
       say(
         output,
         {
-          vi: `bỏ qua ${found.summaries.length} trang tổng hợp (không cộng lại lần nữa).`,
-          en: `skipped ${found.summaries.length} summary sheets (never summed again).`,
+          vi: `bỏ qua ${countVi(found.summaries.length, "trang tổng hợp")} (không cộng lại lần nữa).`,
+          en: `skipped ${countEn(found.summaries.length, "summary sheet", "summary sheets")} (never summed again).`,
         },
         `${file}: `,
       );
@@ -212,16 +231,12 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   }
   // Throws for appendices of different template versions, or when nothing could be read: no summary is written.
   const consolidation = consolidator.result();
-  try {
-    await writeSummaryFile(consolidation, values.output);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code ?? (cause instanceof Error ? cause.message : "?");
-    throw new Failure({
-      vi: `Không ghi được tệp tổng hợp ${values.output} (${code}).`,
-      en: `Cannot write the summary file ${values.output} (${code}).`,
-    });
-  }
-  const outcome = outcomeText(consolidation, values.output);
+  const cuts: TextCut[] = [];
+  const bytes = await summaryFileBytes(consolidation, (cut) => cuts.push(cut));
+  await writeOutputFile(values.output, bytes, values.force);
+  const cutText = textCutsMessage(cuts);
+  if (cutText) say(output, cutText);
+  const outcome = outcomeText(consolidation, terminalText(values.output));
   output.out(`${outcome.vi}\n${outcome.en}\n`);
   if (failed) return EXIT.failure;
   return consolidation.hasErrors ? EXIT.findings : EXIT.ok;

@@ -1,16 +1,28 @@
-import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import type { Level } from "../domain/catalogue";
+import type { Bilingual, Level } from "../domain/catalogue";
 import { LevelSchema } from "../domain/catalogue";
 import type { Lang } from "../domain/messages";
 import { levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import type { FileReport, ValidationReport } from "../workflows/report";
 import { sheetReport, ValidationReportSchema } from "../workflows/report";
+import { SheetNameError } from "../workflows/template-spec";
 import { validateSheets } from "../workflows/validate";
 import { consolidateCommand } from "./consolidate";
+import type { CommandName } from "./help";
+import {
+  asksForHelp,
+  commandHelp,
+  generalHelp,
+  isCommandName,
+  isParseArgsError,
+  parseArgsMessage,
+} from "./help";
+import { checkOutput, OutputError, writeOutputFile } from "./output";
+import { countEn, countVi, terminalJson, terminalText, textCutsMessage } from "./terminal";
 import { readWorkbookFileFast } from "./xlsx/fast-read";
 import { WorkbookReadError } from "./xlsx/read";
+import type { TextCut } from "./xlsx/template";
 import { templateWorkbook } from "./xlsx/template";
 
 /** Exit codes of DESIGN.md section 6: 2 (could not do the job for a file) wins over 1 (an error finding). */
@@ -27,68 +39,99 @@ const processOutput: Output = {
   err: (text) => process.stderr.write(text),
 };
 
-const USAGE = `cchc-appendix — phụ lục thống kê cải cách hành chính / CCHC statistical appendix
-
-Cách dùng / Usage:
-  cchc-appendix template -o FILE.xlsx [--unit "Tên đơn vị"] [--level so|huyen|xa] [--period 2021-Q3]
-  cchc-appendix validate FILE.xlsx... [--format text|json] [--lang vi|en]
-  cchc-appendix consolidate FILE.xlsx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt]
-
-Mã thoát / Exit codes: 0 không có lỗi / no error; 1 có lỗi / error findings; 2 không đọc được tệp / a file could not be read.
-`;
-
+/** A wrong command line: said in both languages, followed by the command's help. */
 class UsageError extends Error {
   constructor(
-    readonly vi: string,
-    readonly en: string,
+    readonly bilingual: Bilingual,
+    readonly command?: CommandName,
   ) {
-    super(en);
+    super(bilingual.en);
   }
 }
 
-/** Runs the command line with its arguments (without node and the script) and returns the exit code. */
+/** The environment variable that adds the technical detail to an unexpected error. */
+export const DEBUG_VARIABLE = "CCHC_DEBUG";
+
+/**
+ * Runs the command line with its arguments (without node and the script) and returns the exit code. Never throws:
+ * every failure, expected or not, is a message in both languages on stderr and exit code 2; the technical detail of
+ * an unexpected one only when CCHC_DEBUG=1.
+ */
 export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    switch (command) {
-      case "template":
-        return await templateCommand(rest, output);
-      case "validate":
-        return await validateCommand(rest, output);
-      case "consolidate":
-        return await consolidateCommand(rest, output);
-      case undefined:
-      case "help":
-      case "--help":
-      case "-h":
-        output.out(USAGE);
-        return command === undefined ? EXIT.failure : EXIT.ok;
-      default:
-        throw new UsageError(`Lệnh không hợp lệ: "${command}".`, `Unknown command: "${command}".`);
-    }
+    return await dispatch(command, rest, output);
   } catch (error) {
-    if (error instanceof UsageError) {
-      output.err(`${error.vi}\n${error.en}\n\n${USAGE}`);
-      return EXIT.failure;
-    }
-    // Checked by code, not class: parseArgs throws Node's own TypeError, which need not be this realm's.
-    if (isParseArgsError(error)) {
-      output.err(
-        `Tham số không hợp lệ: ${String(error.message)}\nInvalid arguments: ${String(error.message)}\n\n${USAGE}`,
-      );
-      return EXIT.failure;
-    }
-    throw error;
+    return failureExit(error, isCommandName(command ?? "") ? (command as CommandName) : undefined, output);
   }
 }
 
-function isParseArgsError(error: unknown): error is Error {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")
-  );
+async function dispatch(
+  command: string | undefined,
+  rest: readonly string[],
+  output: Output,
+): Promise<number> {
+  switch (command) {
+    case "template":
+    case "validate":
+    case "consolidate":
+      if (asksForHelp(rest)) {
+        output.out(commandHelp(command));
+        return EXIT.ok;
+      }
+      if (command === "template") return await templateCommand(rest, output);
+      if (command === "validate") return await validateCommand(rest, output);
+      return await consolidateCommand(rest, output);
+    case "help": {
+      const topic = rest[0];
+      output.out(topic !== undefined && isCommandName(topic) ? commandHelp(topic) : generalHelp());
+      return EXIT.ok;
+    }
+    case "--help":
+    case "-h":
+      output.out(generalHelp());
+      return EXIT.ok;
+    case undefined:
+      throw new UsageError({ vi: "Chưa chỉ định lệnh.", en: "No command given." });
+    default:
+      throw new UsageError({
+        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate hoặc consolidate).`,
+        en: `Unknown command: "${terminalText(command)}" (use template, validate or consolidate).`,
+      });
+  }
 }
+
+/** A message on stderr in both languages; a path or a value typed or read in it made terminal-safe. */
+function say(output: Output, text: Bilingual): void {
+  output.err(`${terminalText(text.vi)}\n${terminalText(text.en)}\n`);
+}
+
+function failureExit(error: unknown, command: CommandName | undefined, output: Output): number {
+  const help = command ? commandHelp(command) : generalHelp();
+  if (error instanceof UsageError) {
+    say(output, error.bilingual);
+    output.err(`\n${error.command ? commandHelp(error.command) : help}`);
+  } else if (isParseArgsError(error)) {
+    say(output, parseArgsMessage(error));
+    output.err(`\n${help}`);
+  } else if (error instanceof OutputError) {
+    say(output, error.bilingual);
+  } else {
+    say(output, {
+      vi: `Lỗi không mong đợi: công cụ không làm được việc này. Chạy lại với ${DEBUG_VARIABLE}=1 để xem chi tiết, và gửi chi tiết đó cho người bảo trì.`,
+      en: `Unexpected error: the tool could not do this. Run again with ${DEBUG_VARIABLE}=1 to see the detail, and send it to the maintainers.`,
+    });
+    if (process.env[DEBUG_VARIABLE] === "1") {
+      output.err(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
+    }
+  }
+  return EXIT.failure;
+}
+
+const PERIOD_FORMS: Bilingual = {
+  vi: '2021-Q3 hoặc "Quý III/2021"; 2021-H1 hoặc "6 tháng 2021"; 2021 hoặc "Năm 2021" (năm 2000–2099)',
+  en: '2021-Q3 or "Quý III/2021"; 2021-H1 or "6 tháng 2021"; 2021 or "Năm 2021" (years 2000–2099)',
+};
 
 async function templateCommand(args: readonly string[], output: Output): Promise<number> {
   const { values } = parseArgs({
@@ -98,29 +141,56 @@ async function templateCommand(args: readonly string[], output: Output): Promise
       unit: { type: "string", default: "Đơn vị báo cáo" },
       level: { type: "string", default: "so" },
       period: { type: "string" },
+      force: { type: "boolean", default: false },
     },
   });
-  if (!values.output)
-    throw new UsageError("Thiếu tên tệp đầu ra: -o FILE.xlsx.", "Missing the output file: -o FILE.xlsx.");
+  if (!values.output) {
+    throw new UsageError(
+      { vi: "Thiếu tên tệp đầu ra: -o TỆP.xlsx.", en: "Missing the output file: -o FILE.xlsx." },
+      "template",
+    );
+  }
   const level = LevelSchema.safeParse(values.level);
   if (!level.success) {
     throw new UsageError(
-      `Cấp không hợp lệ: "${values.level}" (dùng so, huyen hoặc xa).`,
-      `Invalid level: "${values.level}" (use so, huyen or xa).`,
+      {
+        vi: `Cấp không hợp lệ: "${terminalText(values.level)}" (dùng so, huyen hoặc xa).`,
+        en: `Invalid level: "${terminalText(values.level)}" (use so, huyen or xa).`,
+      },
+      "template",
     );
   }
-  const period = values.period ?? `${new Date().getFullYear()}-Q${Math.floor(new Date().getMonth() / 3) + 1}`;
-  if (!parsePeriod(period)) {
+  const typed = values.period ?? `${new Date().getFullYear()}-Q${Math.floor(new Date().getMonth() / 3) + 1}`;
+  // The id, whatever notation was typed: the template's writer takes ids only.
+  const period = parsePeriod(typed);
+  if (!period) {
     throw new UsageError(
-      `Kỳ báo cáo không hợp lệ: "${period}" (ví dụ 2021-Q3, 2021-H1, 2021).`,
-      `Invalid period: "${period}" (e.g. 2021-Q3, 2021-H1, 2021).`,
+      {
+        vi: `Kỳ báo cáo không hợp lệ: "${terminalText(typed)}". Dùng một trong các dạng: ${PERIOD_FORMS.vi}.`,
+        en: `Invalid period: "${terminalText(typed)}". Use one of: ${PERIOD_FORMS.en}.`,
+      },
+      "template",
     );
   }
-  const workbook = await templateWorkbook({ unit: values.unit, level: level.data, period });
-  await writeFile(values.output, new Uint8Array(await workbook.xlsx.writeBuffer()));
+  await checkOutput(values.output, [], values.force);
+  const cuts: TextCut[] = [];
+  let workbook;
+  try {
+    workbook = await templateWorkbook({ unit: values.unit, level: level.data, period }, undefined, (cut) =>
+      cuts.push(cut),
+    );
+  } catch (error) {
+    if (error instanceof SheetNameError) throw new UsageError(error.bilingual, "template");
+    throw error;
+  }
+  await writeOutputFile(values.output, new Uint8Array(await workbook.xlsx.writeBuffer()), values.force);
+  const cutText = textCutsMessage(cuts);
+  if (cutText) say(output, cutText);
+  const file = terminalText(values.output);
+  const unit = terminalText(values.unit);
   output.out(
-    `Đã tạo phụ lục ${values.output} (${values.unit}, ${levelLabel(level.data)}, ${periodLabel(period)}).\n` +
-      `Wrote ${values.output}.\n`,
+    `Đã tạo phụ lục ${file} (${unit}, ${levelLabel(level.data)}, ${periodLabel(period)}).\n` +
+      `Wrote the appendix ${file} (${unit}, ${level.data}, ${period}).\n`,
   );
   return EXIT.ok;
 }
@@ -136,14 +206,25 @@ async function validateCommand(args: readonly string[], output: Output): Promise
   });
   if (values.format !== "text" && values.format !== "json") {
     throw new UsageError(
-      `Định dạng không hợp lệ: "${values.format}".`,
-      `Invalid format: "${values.format}".`,
+      {
+        vi: `Định dạng không hợp lệ: "${terminalText(values.format)}" (dùng text hoặc json).`,
+        en: `Invalid format: "${terminalText(values.format)}" (use text or json).`,
+      },
+      "validate",
     );
   }
   if (values.lang !== "vi" && values.lang !== "en") {
-    throw new UsageError(`Ngôn ngữ không hợp lệ: "${values.lang}".`, `Invalid language: "${values.lang}".`);
+    throw new UsageError(
+      {
+        vi: `Ngôn ngữ không hợp lệ: "${terminalText(values.lang)}" (dùng vi hoặc en).`,
+        en: `Invalid language: "${terminalText(values.lang)}" (use vi or en).`,
+      },
+      "validate",
+    );
   }
-  if (!positionals.length) throw new UsageError("Chưa chỉ định tệp cần kiểm tra.", "No file to validate.");
+  if (!positionals.length) {
+    throw new UsageError({ vi: "Chưa chỉ định tệp cần kiểm tra.", en: "No file to validate." }, "validate");
+  }
   const lang: Lang = values.lang;
   const report: ValidationReport = { schema: 1, files: [] };
   let exit: number = EXIT.ok;
@@ -152,14 +233,17 @@ async function validateCommand(args: readonly string[], output: Output): Promise
     report.files.push(entry);
     if (entry.error) {
       exit = EXIT.failure;
-      output.err(`${file}: ${entry.error.message}\n${file}: ${entry.error.messageEn ?? ""}\n`);
+      const name = terminalText(file);
+      output.err(
+        `${name}: ${terminalText(entry.error.message)}\n${name}: ${terminalText(entry.error.messageEn ?? "")}\n`,
+      );
     } else if (exit === EXIT.ok && entry.sheets.some((sheet) => sheet.summary.counts.error > 0)) {
       exit = EXIT.findings;
     }
     if (values.format === "text") output.out(textReport(entry, lang));
   }
   if (values.format === "json")
-    output.out(`${JSON.stringify(ValidationReportSchema.parse(report), null, 2)}\n`);
+    output.out(`${terminalJson(JSON.stringify(ValidationReportSchema.parse(report), null, 2))}\n`);
   return exit;
 }
 
@@ -213,24 +297,44 @@ function verdictLine(sheet: FileReport["sheets"][number], lang: Lang): string {
   const blank = sheet.summary.blankExpected;
   if (lang === "vi") {
     const head = sheet.verdict === "ready" ? "SẴN SÀNG NỘP" : "CHƯA SẴN SÀNG";
-    return `${head}: ${error} lỗi, ${warning} cảnh báo, ${info} thông tin${blank ? `; còn ${blank} chỉ tiêu chưa nhập` : ""}`;
+    const counts = [countVi(error, "lỗi"), countVi(warning, "cảnh báo"), countVi(info, "thông tin")].join(
+      ", ",
+    );
+    return `${head}: ${counts}${blank ? `; còn ${countVi(blank, "chỉ tiêu")} chưa nhập` : ""}`;
   }
   const head = sheet.verdict === "ready" ? "READY TO SUBMIT" : "NOT READY";
-  return `${head}: ${error} errors, ${warning} warnings, ${info} info${blank ? `; ${blank} expected rows blank` : ""}`;
+  const counts = [
+    countEn(error, "error", "errors"),
+    countEn(warning, "warning", "warnings"),
+    countEn(info, "note", "notes"),
+  ];
+  return `${head}: ${counts.join(", ")}${blank ? `; ${countEn(blank, "expected indicator", "expected indicators")} blank` : ""}`;
+}
+
+/** A label of a level or period read from a file, or "?" when it is none the tool knows. */
+function labelOr(label: (value: string) => string, value: string | null): string {
+  if (value === null) return "?";
+  try {
+    return label(value);
+  } catch {
+    return terminalText(value);
+  }
 }
 
 function textReport(entry: FileReport, lang: Lang): string {
   if (entry.error) return "";
-  const lines = [basename(entry.file)];
+  const lines = [terminalText(basename(entry.file))];
   for (const sheet of entry.sheets) {
-    const level = sheet.level ? levelLabel(sheet.level as Level) : "?";
-    const period = sheet.period ? periodLabel(sheet.period) : "?";
-    lines.push(`  '${sheet.sheet}' — ${sheet.unit ?? "?"} · ${level} · ${period}`);
+    const level = labelOr((value) => levelLabel(value as Level), sheet.level);
+    const period = labelOr(periodLabel, sheet.period);
+    lines.push(
+      `  '${terminalText(sheet.sheet)}' — ${terminalText(sheet.unit ?? "?")} · ${level} · ${period}`,
+    );
     lines.push(`  ${verdictLine(sheet, lang)}`);
     for (const finding of sheet.findings) {
-      const cell = finding.cells[0]?.replace(/^.*!/, "") ?? "";
+      const cell = terminalText(finding.cells[0]?.replace(/^.*!/, "") ?? "");
       lines.push(
-        `    ${SEVERITY_TEXT[lang][finding.severity].padEnd(9)} ${cell.padEnd(5)} ${finding.message[lang]}`,
+        `    ${SEVERITY_TEXT[lang][finding.severity].padEnd(9)} ${cell.padEnd(5)} ${terminalText(finding.message[lang])}`,
       );
     }
   }

@@ -106,7 +106,8 @@ describe("cchc-appendix validate on real .xlsx files", () => {
     expect((await run(["validate"])).code).toBe(2);
     const unknown = await run(["validate", "x.xlsx", "--colour"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Tham số không hợp lệ");
+    expect(unknown.stderr).toContain("Không có tuỳ chọn --colour.");
+    expect(unknown.stderr).toContain("Unknown option --colour.");
     const missing = await run(["validate", temp.path("khong-co.xlsx")]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("khong-co.xlsx");

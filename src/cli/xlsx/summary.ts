@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Consolidation } from "../../workflows/consolidate";
 import { summarySpecs } from "../../workflows/summary-spec";
+import type { OnTextCut } from "./template";
 import { applySheetSpec } from "./template";
 
 // The summary workbook of a consolidation (issue 5): the sheets are host-neutral specs (src/workflows/
@@ -12,16 +13,17 @@ export { SUMMARY_SHEETS } from "../../workflows/summary-spec";
 /**
  * The summary workbook of a consolidation: the official form with the province's figures (totals that include a
  * unit with errors filled and annotated), the units, the missing units and files, one correction request per unit,
- * the values listed rather than aggregated, the consolidation's own findings, and every unit's figures.
+ * the values listed rather than aggregated, the consolidation's own findings, and every unit's figures. Texts
+ * beyond Excel's limits are cut and reported to `onCut`.
  */
-export function summaryWorkbook(consolidation: Consolidation): ExcelJS.Workbook {
+export function summaryWorkbook(consolidation: Consolidation, onCut?: OnTextCut): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "cchc-appendix";
-  for (const spec of summarySpecs(consolidation)) applySheetSpec(workbook, spec);
+  for (const spec of summarySpecs(consolidation)) applySheetSpec(workbook, spec, [], onCut);
   return workbook;
 }
 
-/** Writes the summary workbook of a consolidation to a file. */
-export async function writeSummaryFile(consolidation: Consolidation, path: string): Promise<void> {
-  await summaryWorkbook(consolidation).xlsx.writeFile(path);
+/** The .xlsx bytes of a consolidation's summary workbook, for the CLI's output module to write. */
+export async function summaryFileBytes(consolidation: Consolidation, onCut?: OnTextCut): Promise<Uint8Array> {
+  return new Uint8Array(await summaryWorkbook(consolidation, onCut).xlsx.writeBuffer());
 }

@@ -34,6 +34,73 @@ export function setPrintArea(worksheet: ExcelJS.Worksheet, area: string): void {
   worksheet.pageSetup.printArea = `${left}$${top}:${right}$${bottom}`;
 }
 
+/**
+ * Excel's limits on the texts this writer writes (Excel's "specifications and limits"; a file beyond them is one
+ * Excel "repairs" by dropping the text, and a cell beyond 32,767 characters one this tool refuses to read back).
+ */
+export const EXCEL_TEXT_LIMITS = {
+  cell: 32_767,
+  sheetName: 31,
+  note: 32_767,
+  validationTitle: 32,
+  validationMessage: 255,
+  validationList: 255,
+} as const;
+
+/** A text the writer cut to one of Excel's limits, for the caller to say so. */
+export interface TextCut {
+  readonly sheet: string;
+  /** "B3", or "" for the sheet's name. */
+  readonly address: string;
+  readonly kind: keyof typeof EXCEL_TEXT_LIMITS;
+  /** The text's length before the cut, in UTF-16 units as Excel counts. */
+  readonly length: number;
+  readonly limit: number;
+}
+
+/** Told of every text cut to Excel's limits. */
+export type OnTextCut = (cut: TextCut) => void;
+
+/** `text` within `limit` UTF-16 units, ending in "…" when cut, never splitting a surrogate pair. */
+function cutText(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let end = limit - 1;
+  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** Cuts texts of one sheet to Excel's limits and reports each cut. */
+class TextLimiter {
+  constructor(
+    private readonly sheet: string,
+    private readonly onCut: OnTextCut,
+  ) {}
+
+  fit(text: string, kind: keyof typeof EXCEL_TEXT_LIMITS, address: string): string {
+    const limit = EXCEL_TEXT_LIMITS[kind];
+    if (text.length <= limit) return text;
+    this.onCut({ sheet: this.sheet, address, kind, length: text.length, limit });
+    return cutText(text, limit);
+  }
+
+  /** Runs of rich text within one cell's limit, counted together as Excel counts them. */
+  fitRuns<Run extends { text: string }>(runs: readonly Run[], address: string): Run[] {
+    const length = runs.reduce((sum, run) => sum + run.text.length, 0);
+    const limit = EXCEL_TEXT_LIMITS.cell;
+    if (length <= limit) return [...runs];
+    this.onCut({ sheet: this.sheet, address, kind: "cell", length, limit });
+    const kept: Run[] = [];
+    let room = limit;
+    for (const run of runs) {
+      if (room <= 0) break;
+      const text = run.text.length < room ? run.text : cutText(run.text, room);
+      kept.push({ ...run, text });
+      room -= text.length;
+    }
+    return kept;
+  }
+}
+
 /** exceljs's ARGB colour for the spec's "#RRGGBB". */
 function argb(colour: string): string {
   return `FF${colour.replace(/^#/, "").toUpperCase()}`;
@@ -49,17 +116,30 @@ function font(spec: SheetSpec, style: CellStyle, run: { bold?: boolean; italic?:
   };
 }
 
-function contentOf(spec: SheetSpec, cell: SpecCell): ExcelJS.CellValue | undefined {
+function contentOf(spec: SheetSpec, cell: SpecCell, limiter: TextLimiter): ExcelJS.CellValue | undefined {
   if (cell.formula !== undefined)
     return { formula: cell.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
   if (cell.richText) {
     const style = cell.style ?? {};
-    return { richText: cell.richText.map((run) => ({ text: run.text, font: font(spec, style, run) })) };
+    const runs = limiter.fitRuns(cell.richText, cell.address);
+    return { richText: runs.map((run) => ({ text: run.text, font: font(spec, style, run) })) };
   }
-  return cell.value;
+  return typeof cell.value === "string" ? limiter.fit(cell.value, "cell", cell.address) : cell.value;
 }
 
-function dataValidation(validation: CellValidation): ExcelJS.DataValidation {
+/** A literal list within Excel's limit, cut after its last whole item. */
+function fitList(list: string, limiter: TextLimiter, address: string): string {
+  const fitted = limiter.fit(list, "validationList", address);
+  if (fitted === list) return list;
+  const lastComma = fitted.lastIndexOf(",");
+  return lastComma > 0 ? fitted.slice(0, lastComma) : fitted.slice(0, -1);
+}
+
+function dataValidation(
+  validation: CellValidation,
+  limiter: TextLimiter,
+  address: string,
+): ExcelJS.DataValidation {
   const { min, max } = validation;
   const rule: Pick<ExcelJS.DataValidation, "type" | "operator" | "formulae"> =
     validation.type === "list"
@@ -67,7 +147,9 @@ function dataValidation(validation: CellValidation): ExcelJS.DataValidation {
           type: "list",
           // A range is given with its "="; exceljs wants it bare, and literal values inside quotes.
           formulae: [
-            validation.list?.startsWith("=") ? validation.list.slice(1) : `"${validation.list ?? ""}"`,
+            validation.list?.startsWith("=")
+              ? validation.list.slice(1)
+              : `"${fitList(validation.list ?? "", limiter, address)}"`,
           ],
         }
       : min !== undefined && max !== undefined
@@ -81,16 +163,21 @@ function dataValidation(validation: CellValidation): ExcelJS.DataValidation {
     showInputMessage: true,
     showErrorMessage: true,
     errorStyle: "stop",
-    promptTitle: validation.prompt.title,
-    prompt: validation.prompt.message,
-    errorTitle: validation.error.title,
-    error: validation.error.message,
+    promptTitle: limiter.fit(validation.prompt.title, "validationTitle", address),
+    prompt: limiter.fit(validation.prompt.message, "validationMessage", address),
+    errorTitle: limiter.fit(validation.error.title, "validationTitle", address),
+    error: limiter.fit(validation.error.message, "validationMessage", address),
   };
 }
 
-function writeSpecCell(worksheet: ExcelJS.Worksheet, spec: SheetSpec, specCell: SpecCell): void {
+function writeSpecCell(
+  worksheet: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  specCell: SpecCell,
+  limiter: TextLimiter,
+): void {
   const cell = worksheet.getCell(specCell.address);
-  const content = contentOf(spec, specCell);
+  const content = contentOf(spec, specCell, limiter);
   if (content !== undefined) cell.value = content;
   const style = specCell.style;
   if (style) {
@@ -105,20 +192,22 @@ function writeSpecCell(worksheet: ExcelJS.Worksheet, spec: SheetSpec, specCell: 
   }
   if (specCell.numberFormat) cell.numFmt = specCell.numberFormat;
   if (specCell.locked === false) cell.protection = { locked: false };
-  if (specCell.validation) cell.dataValidation = dataValidation(specCell.validation);
-  if (specCell.note) cell.note = specCell.note;
+  if (specCell.validation)
+    cell.dataValidation = dataValidation(specCell.validation, limiter, specCell.address);
+  if (specCell.note) cell.note = limiter.fit(specCell.note, "note", specCell.address);
 }
 
-function scalarValue(value: CellScalar): ExcelJS.CellValue {
+function scalarValue(value: CellScalar, limiter: TextLimiter, address: string): ExcelJS.CellValue {
+  if (typeof value === "string") return limiter.fit(value, "cell", address);
   return value !== null && isCellError(value)
     ? { error: value.error as ExcelJS.CellErrorValue["error"] }
     : value;
 }
 
-function writeValue(worksheet: ExcelJS.Worksheet, write: CellWrite): void {
+function writeValue(worksheet: ExcelJS.Worksheet, write: CellWrite, limiter: TextLimiter): void {
   const cell = worksheet.getCell(write.address);
   if (write.formula !== undefined) cell.value = { formula: write.formula.replace(/^=/, "") };
-  else if (write.value !== undefined) cell.value = scalarValue(write.value);
+  else if (write.value !== undefined) cell.value = scalarValue(write.value, limiter, write.address);
   if (write.numberFormat !== undefined) cell.numFmt = write.numberFormat;
 }
 
@@ -145,15 +234,18 @@ function setUpPage(
  * Adds a worksheet to a workbook exactly as a SheetSpec describes it (cells with their values, rich text,
  * formulas, number formats, styles, fills, notes, locks and validations; merges, columns, row heights, frozen rows,
  * print set-up, protection without a password), then writes `values` over it: a value replaces the spec's formula
- * in its cell.
+ * in its cell. Texts beyond Excel's limits (EXCEL_TEXT_LIMITS) are cut, ending in "…", and reported to `onCut`.
  */
 export function applySheetSpec(
   workbook: ExcelJS.Workbook,
   spec: SheetSpec,
   values: readonly CellWrite[] = [],
+  onCut: OnTextCut = () => undefined,
 ): ExcelJS.Worksheet {
+  const name = new TextLimiter(spec.name, onCut).fit(spec.name, "sheetName", "");
+  const limiter = new TextLimiter(name, onCut);
   const worksheet = workbook.addWorksheet(
-    spec.name,
+    name,
     spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {},
   );
   spec.columns.forEach((column, index) => {
@@ -165,9 +257,9 @@ export function applySheetSpec(
   // Merged first: exceljs gives the covered cells the style of the top-left cell when merging, and the spec may
   // style them otherwise.
   for (const range of spec.merges) worksheet.mergeCells(range);
-  for (const cell of spec.cells) writeSpecCell(worksheet, spec, cell);
+  for (const cell of spec.cells) writeSpecCell(worksheet, spec, cell, limiter);
   for (const [row, height] of Object.entries(spec.rowHeights)) worksheet.getRow(Number(row)).height = height;
-  for (const write of values) writeValue(worksheet, write);
+  for (const write of values) writeValue(worksheet, write, limiter);
 
   if (spec.print) setUpPage(worksheet, spec, spec.print);
   const hasFormula = spec.cells.some((cell) => cell.formula) || values.some((write) => write.formula);
@@ -193,14 +285,16 @@ export function writeTemplateSheet(
   workbook: ExcelJS.Workbook,
   options: TemplateOptions,
   catalogue: LoadedCatalogue = defaultCatalogue,
+  onCut?: OnTextCut,
 ): ExcelJS.Worksheet {
-  return applySheetSpec(workbook, templateSpec(options, catalogue));
+  return applySheetSpec(workbook, templateSpec(options, catalogue), [], onCut);
 }
 
 /** A new workbook holding one appendix sheet (see writeTemplateSheet), named after the unit unless told otherwise. */
 export async function templateWorkbook(
   options: Omit<TemplateOptions, "sheetName"> & { readonly sheetName?: string },
   catalogue: LoadedCatalogue = defaultCatalogue,
+  onCut?: OnTextCut,
 ): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "cchc-appendix";
@@ -208,6 +302,7 @@ export async function templateWorkbook(
     workbook,
     { ...options, sheetName: options.sheetName ?? defaultSheetName(options.unit) },
     catalogue,
+    onCut,
   );
   return workbook;
 }

@@ -1,0 +1,226 @@
+import type { Bilingual } from "../domain/catalogue";
+
+// The command line's help, as data: each command's usage line and every option it takes, said in Vietnamese and
+// then in English (DESIGN.md section 6). `cchc-appendix --help` and `cchc-appendix COMMAND --help` print from here,
+// and so does every usage error.
+
+/** One option of a command, as its help lists it. */
+interface OptionHelp {
+  readonly flags: Bilingual;
+  readonly text: Bilingual;
+}
+
+/** One command's help. */
+interface CommandHelp {
+  readonly summary: Bilingual;
+  readonly usage: Bilingual;
+  readonly options: readonly OptionHelp[];
+}
+
+/** The commands of the CLI. */
+export type CommandName = "template" | "validate" | "consolidate";
+
+const HELP_OPTION: OptionHelp = {
+  flags: { vi: "-h, --help", en: "-h, --help" },
+  text: { vi: "in hướng dẫn này", en: "print this help" },
+};
+
+const FORCE_OPTION: OptionHelp = {
+  flags: { vi: "--force", en: "--force" },
+  text: {
+    vi: "thay tệp đầu ra nếu tệp đó đã có (không bao giờ thay một tệp đầu vào)",
+    en: "replace the output file if it already exists (never one of the input files)",
+  },
+};
+
+const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
+  template: {
+    summary: { vi: "tạo phụ lục trống theo mẫu", en: "write a blank appendix workbook" },
+    usage: {
+      vi: 'cchc-appendix template -o TỆP.xlsx [--unit "Tên đơn vị"] [--level so|huyen|xa] [--period 2021-Q3] [--force]',
+      en: 'cchc-appendix template -o FILE.xlsx [--unit "Unit name"] [--level so|huyen|xa] [--period 2021-Q3] [--force]',
+    },
+    options: [
+      {
+        flags: { vi: "-o, --output TỆP.xlsx", en: "-o, --output FILE.xlsx" },
+        text: { vi: "tệp phụ lục sẽ tạo (bắt buộc)", en: "the appendix file to write (required)" },
+      },
+      {
+        flags: { vi: '--unit "Tên đơn vị"', en: '--unit "Unit name"' },
+        text: {
+          vi: 'tên đơn vị báo cáo, cũng là tên trang tính (mặc định "Đơn vị báo cáo")',
+          en: 'the reporting unit, also the sheet\'s name (default "Đơn vị báo cáo")',
+        },
+      },
+      {
+        flags: { vi: "--level so|huyen|xa", en: "--level so|huyen|xa" },
+        text: {
+          vi: "cấp của đơn vị: so (Sở, ngành), huyen (Huyện), xa (Xã); mặc định so",
+          en: "the unit's level: so (department), huyen (district), xa (commune); default so",
+        },
+      },
+      {
+        flags: { vi: "--period KỲ", en: "--period PERIOD" },
+        text: {
+          vi: 'kỳ báo cáo: 2021-Q3 hoặc "Quý III/2021", 2021-H1 hoặc "6 tháng 2021", 2021 hoặc "Năm 2021"; mặc định quý hiện tại',
+          en: 'the period: 2021-Q3 or "Quý III/2021", 2021-H1 or "6 tháng 2021", 2021 or "Năm 2021"; default the current quarter',
+        },
+      },
+      FORCE_OPTION,
+      HELP_OPTION,
+    ],
+  },
+  validate: {
+    summary: { vi: "kiểm tra phụ lục đã điền", en: "check filled-in appendices" },
+    usage: {
+      vi: "cchc-appendix validate TỆP.xlsx... [--format text|json] [--lang vi|en]",
+      en: "cchc-appendix validate FILE.xlsx... [--format text|json] [--lang vi|en]",
+    },
+    options: [
+      {
+        flags: { vi: "--format text|json", en: "--format text|json" },
+        text: {
+          vi: "kết quả dạng văn bản (mặc định) hoặc một tài liệu JSON",
+          en: "the result as text (default) or as one JSON document",
+        },
+      },
+      {
+        flags: { vi: "--lang vi|en", en: "--lang vi|en" },
+        text: {
+          vi: "ngôn ngữ của kết quả dạng văn bản (mặc định vi)",
+          en: "the language of the text result (default vi)",
+        },
+      },
+      HELP_OPTION,
+    ],
+  },
+  consolidate: {
+    summary: { vi: "tổng hợp phụ lục của các đơn vị", en: "consolidate the units' appendices" },
+    usage: {
+      vi: "cchc-appendix consolidate TỆP.xlsx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--force]",
+      en: "cchc-appendix consolidate FILE.xlsx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--force]",
+    },
+    options: [
+      {
+        flags: { vi: "-o, --output TONG-HOP.xlsx", en: "-o, --output SUMMARY.xlsx" },
+        text: {
+          vi: "tệp tổng hợp sẽ tạo (bắt buộc; không được là một tệp đầu vào)",
+          en: "the summary file to write (required; never one of the input files)",
+        },
+      },
+      {
+        flags: { vi: "--expect don-vi.txt", en: "--expect units.txt" },
+        text: {
+          vi: "danh sách đơn vị phải báo cáo, mỗi dòng một tên",
+          en: "the units expected to report, one name per line",
+        },
+      },
+      {
+        flags: { vi: "--previous KY-TRUOC.xlsx", en: "--previous LAST.xlsx" },
+        text: {
+          vi: "bảng tổng hợp hoặc phụ lục kỳ trước, để so sánh",
+          en: "the previous period's summary or appendices, to compare with",
+        },
+      },
+      {
+        flags: { vi: "--roles vai-tro.txt", en: "--roles roles.txt" },
+        text: {
+          vi: 'vai trò của đơn vị cấp tỉnh, mỗi dòng "Tên đơn vị<TAB hoặc ;>vpubnd|snv|stttt"',
+          en: 'the province-wide units\' roles, one "Unit name<TAB or ;>vpubnd|snv|stttt" per line',
+        },
+      },
+      FORCE_OPTION,
+      HELP_OPTION,
+    ],
+  },
+};
+
+const EXIT_CODES: Bilingual = {
+  vi: "Mã thoát: 0 không có lỗi; 1 có lỗi trong phụ lục; 2 không làm được việc (tệp không đọc được, tham số sai, tệp đầu ra bị từ chối).",
+  en: "Exit codes: 0 no error; 1 an appendix has errors; 2 the job could not be done (a file unreadable, bad arguments, the output refused).",
+};
+
+function optionLines(options: readonly OptionHelp[], lang: keyof Bilingual): string[] {
+  const width = Math.max(...options.map((option) => option.flags[lang].length)) + 2;
+  return options.map((option) => `  ${option.flags[lang].padEnd(width)}${option.text[lang]}`);
+}
+
+function commandText(name: CommandName, lang: keyof Bilingual): string {
+  const help = COMMANDS[name];
+  const [usage, options] = lang === "vi" ? ["Cách dùng", "Tuỳ chọn"] : ["Usage", "Options"];
+  return [
+    `${usage}: ${help.usage[lang]}`,
+    `  ${help.summary[lang]}`,
+    `${options}:`,
+    ...optionLines(help.options, lang),
+  ].join("\n");
+}
+
+/** The help of one command: Vietnamese, then English. */
+export function commandHelp(name: CommandName): string {
+  return `${commandText(name, "vi")}\n\n${commandText(name, "en")}\n\n${EXIT_CODES.vi}\n${EXIT_CODES.en}\n`;
+}
+
+const NAMES = Object.keys(COMMANDS) as CommandName[];
+
+/** The help of the whole command line: each command with its options, Vietnamese then English. */
+export function generalHelp(): string {
+  const part = (lang: keyof Bilingual) =>
+    [
+      lang === "vi"
+        ? "cchc-appendix — phụ lục thống kê cải cách hành chính (CCHC)"
+        : "cchc-appendix — the administrative reform (CCHC) statistical appendix",
+      "",
+      ...NAMES.map((name) => commandText(name, lang))
+        .join("\n\n")
+        .split("\n"),
+      "",
+      lang === "vi"
+        ? "Xem một lệnh: cchc-appendix LỆNH --help."
+        : "One command's help: cchc-appendix COMMAND --help.",
+    ].join("\n");
+  return `${part("vi")}\n\n${part("en")}\n\n${EXIT_CODES.vi}\n${EXIT_CODES.en}\n`;
+}
+
+/** True when the arguments ask for help (-h or --help before any "--"), whatever else they hold. */
+export function asksForHelp(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === "--") return false;
+    if (arg === "--help" || arg === "-h") return true;
+  }
+  return false;
+}
+
+/** True for a command name of the CLI. */
+export function isCommandName(name: string): name is CommandName {
+  return (NAMES as string[]).includes(name);
+}
+
+/** An error of node:util's parseArgs, recognised by code: it is Node's own TypeError, maybe of another realm. */
+export function isParseArgsError(error: unknown): error is Error & { code: string } {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS")
+  );
+}
+
+/** What parseArgs refused, in both languages, naming the option. */
+export function parseArgsMessage(error: Error & { code: string }): Bilingual {
+  const option = (/'([^']+)'/.exec(error.message)?.[1] ?? "").replace(/ <value>$/, "");
+  switch (error.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return { vi: `Không có tuỳ chọn ${option}.`, en: `Unknown option ${option}.` };
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return /argument missing/.test(error.message)
+        ? { vi: `Tuỳ chọn ${option} cần một giá trị.`, en: `Option ${option} needs a value.` }
+        : { vi: `Tuỳ chọn ${option} không nhận giá trị.`, en: `Option ${option} takes no value.` };
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return {
+        vi: `Lệnh này không nhận tham số ${option}.`,
+        en: `This command takes no argument ${option}.`,
+      };
+    default:
+      return { vi: `Tham số không hợp lệ: ${error.message}`, en: `Invalid arguments: ${error.message}` };
+  }
+}

@@ -1,0 +1,156 @@
+import { randomBytes } from "node:crypto";
+import type { Stats } from "node:fs";
+import { link, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import type { Bilingual } from "../domain/catalogue";
+
+// Every file the command line writes goes through here (issue 10, point 4): an output never replaces one of the
+// command's own inputs, an existing file only with --force, and the bytes land in a temporary file beside the target
+// that is renamed over it, so a crash, a full disk or a second run writing the same file leaves either the old file
+// or the new one whole, never half of one.
+
+/** An output the command refuses to write, or could not write; nothing was changed. */
+export class OutputError extends Error {
+  constructor(readonly bilingual: Bilingual) {
+    super(bilingual.en);
+    this.name = "OutputError";
+  }
+}
+
+/** A file the command reads, named for the message that refuses to write over it. */
+export interface InputFile {
+  readonly path: string;
+  /** What the file is to the command ("tệp kỳ trước" / "previous period's file"). */
+  readonly role: Bilingual;
+}
+
+async function statOrUndefined(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+async function realpathOrResolved(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    // A file not there yet: its folder's real path, so that "dir/../a.xlsx" and a symlinked folder still compare.
+    try {
+      return join(await realpath(dirname(resolve(path))), basename(path));
+    } catch {
+      return resolve(path);
+    }
+  }
+}
+
+function errnoCode(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Checks, before any work, that `output` may be written: not a folder, not the same file as any input (by real
+ * path, and by device and inode so that a hard link, "./a.xlsx" or a symlink count too), and not an existing file
+ * unless `force`. Throws OutputError with the reason in both languages.
+ */
+export async function checkOutput(
+  output: string,
+  inputs: readonly InputFile[],
+  force: boolean,
+): Promise<void> {
+  let target: Stats | undefined;
+  try {
+    target = await statOrUndefined(output);
+  } catch (error) {
+    throw new OutputError({
+      vi: `Không kiểm tra được tệp đầu ra ${output} (${errnoCode(error)}).`,
+      en: `Cannot check the output file ${output} (${errnoCode(error)}).`,
+    });
+  }
+  if (target?.isDirectory()) {
+    throw new OutputError({
+      vi: `${output} là một thư mục: hãy chỉ định tên tệp, ví dụ -o ${join(output, "phu-luc.xlsx")}.`,
+      en: `${output} is a folder: give a file name, e.g. -o ${join(output, "appendix.xlsx")}.`,
+    });
+  }
+  const outputReal = await realpathOrResolved(output);
+  for (const input of inputs) {
+    const source = await statOrUndefined(input.path).catch(() => undefined);
+    const sameInode = target !== undefined && source !== undefined && sameFile(target, source);
+    if (sameInode || (await realpathOrResolved(input.path)) === outputReal) {
+      throw new OutputError({
+        vi: `Không ghi đè ${input.role.vi} ${input.path}: tệp đầu ra -o ${output} chính là tệp đó. Hãy chọn tên khác cho tệp đầu ra.`,
+        en: `Will not overwrite the ${input.role.en} ${input.path}: the output -o ${output} is that very file. Choose another name for the output.`,
+      });
+    }
+  }
+  if (target && !force) {
+    throw new OutputError({
+      vi: `Tệp ${output} đã có: không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp đó.`,
+      en: `${output} already exists: not overwritten. Choose another name, or add --force to replace it.`,
+    });
+  }
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+/**
+ * Writes `data` to `path` whole or not at all: into a new temporary file in the same folder (so the rename stays on
+ * one file system), flushed to disk, then moved over the target. Without `force` the move refuses a file that
+ * appeared meanwhile (a hard link fails on an existing name, where a rename would replace it). The temporary file is
+ * removed on any failure. Throws OutputError.
+ */
+export async function writeOutputFile(path: string, data: Uint8Array, force: boolean): Promise<void> {
+  const temporary = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
+  try {
+    const handle = await open(temporary, "wx");
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (force) await rename(temporary, path);
+    else await moveIfAbsent(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    if (error instanceof OutputError) throw error;
+    throw new OutputError({
+      vi: `Không ghi được tệp ${path} (${errnoCode(error)}); không tệp nào bị thay đổi.`,
+      en: `Cannot write ${path} (${errnoCode(error)}); no file was changed.`,
+    });
+  }
+}
+
+async function moveIfAbsent(temporary: string, path: string): Promise<void> {
+  try {
+    await link(temporary, path);
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === "EEXIST") {
+      throw new OutputError({
+        vi: `Tệp ${path} vừa được tạo bởi một chương trình khác: không ghi đè. Thêm --force để thay tệp đó.`,
+        en: `${path} was just created by another program: not overwritten. Add --force to replace it.`,
+      });
+    }
+    // A file system without hard links (FAT, some network shares): the rename, after one more look.
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
+    if (await statOrUndefined(path)) {
+      throw new OutputError({
+        vi: `Tệp ${path} vừa được tạo bởi một chương trình khác: không ghi đè. Thêm --force để thay tệp đó.`,
+        en: `${path} was just created by another program: not overwritten. Add --force to replace it.`,
+      });
+    }
+    await rename(temporary, path);
+    return;
+  }
+  await unlink(temporary);
+}
