@@ -31,9 +31,44 @@ describe("the cchc-appendix command", () => {
     expect(failure.stdout).toContain("CHƯA SẴN SÀNG: 2 lỗi, 1 cảnh báo");
   });
 
-  it("prints its usage in both languages", async () => {
-    const { stdout } = await run(process.execPath, [join(ROOT, "bin/cchc-appendix.js"), "--help"]);
-    expect(stdout).toContain("Cách dùng / Usage:");
-    expect(stdout).toContain("consolidate");
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    run(process.execPath, [join(ROOT, "bin/cchc-appendix.js"), ...args], {
+      env: { ...process.env, CCHC_DEBUG: "", ...env },
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it("prints its help and each command's, Vietnamese then English", async () => {
+    const general = await cli(["--help"]);
+    expect(general.code).toBe(0);
+    expect(general.stdout.indexOf("Cách dùng: cchc-appendix consolidate")).toBeLessThan(
+      general.stdout.indexOf("Usage: cchc-appendix consolidate"),
+    );
+    for (const command of ["template", "validate", "consolidate"]) {
+      const help = await cli([command, "--help"]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain(`Usage: cchc-appendix ${command}`);
+    }
+  });
+
+  it("answers the inputs that crashed it with a message, exit 2 or 0, and no stack trace", async () => {
+    const period = await cli(["template", "-o", temp.path("quy-3.xlsx"), "--period", "Quý III/2021"]);
+    expect(period.code).toBe(0);
+    expect(period.stdout).toContain("Quý III/2021");
+    const folder = await cli(["template", "-o", temp.path("")]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain("là một thư mục");
+    for (const { stderr } of [period, folder]) expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("stops quietly when its reader closes the pipe early", async () => {
+    const file = await temp.write("seed-pipe.xlsx", await filledTemplate(SEED_VALUES));
+    // Twelve reports make a JSON document larger than a pipe's buffer: the write is still going when head exits.
+    const files = Array.from({ length: 12 }, () => `"${file}"`).join(" ");
+    const script = `"${process.execPath}" "${join(ROOT, "bin/cchc-appendix.js")}" validate ${files} --format json | head -c 10`;
+    const { stdout, stderr } = await run("sh", ["-c", script]);
+    expect(stdout).toHaveLength(10);
+    expect(stderr).toBe("");
   });
 });
