@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual } from "../domain/catalogue";
@@ -45,7 +45,39 @@ function say(output: ConsolidateOutput, text: Bilingual, prefix = ""): void {
   output.err(`${safePrefix}${terminalText(text.vi)}\n${safePrefix}${terminalText(text.en)}\n`);
 }
 
+/** A units list or a roles file is a few kilobytes; anything far larger is not one. */
+const MAX_TEXT_FILE = 1 << 20;
+
+function capitalised(text: string): string {
+  return `${text.charAt(0).toLocaleUpperCase("vi")}${text.slice(1)}`;
+}
+
 async function readText(path: string, what: Bilingual): Promise<string> {
+  let size: number;
+  try {
+    // Looked at before it is opened: a named pipe would block the read forever, a device never end it.
+    const info = await stat(path);
+    if (!info.isFile()) {
+      throw new Failure({
+        vi: `${capitalised(what.vi)} ${path} không phải một tệp văn bản thường.`,
+        en: `The ${what.en} ${path} is not a regular text file.`,
+      });
+    }
+    size = info.size;
+  } catch (cause) {
+    if (cause instanceof Failure) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code ?? "?";
+    throw new Failure({
+      vi: `Không đọc được ${what.vi} ${path} (${code}).`,
+      en: `Cannot read the ${what.en} ${path} (${code}).`,
+    });
+  }
+  if (size > MAX_TEXT_FILE) {
+    throw new Failure({
+      vi: `${capitalised(what.vi)} ${path} quá lớn (${formatCount(size, "vi")} byte; tối đa ${formatCount(MAX_TEXT_FILE, "vi")}).`,
+      en: `The ${what.en} ${path} is too large (${formatCount(size, "en")} bytes; at most ${formatCount(MAX_TEXT_FILE, "en")}).`,
+    });
+  }
   try {
     return await readFile(path, "utf8");
   } catch (cause) {

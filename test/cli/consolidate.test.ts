@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { access, readFile } from "node:fs/promises";
+import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { consolidateCommand } from "../../src/cli/consolidate";
 import { readWorkbookFast, zipPartText } from "../../src/cli/xlsx/fast-read";
@@ -280,6 +282,35 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     expect(partial.code).toBe(2);
     expect(partial.stderr).toContain("ghi-chu.xlsx: Tệp không phải bảng tính Excel (.xlsx)");
     expect(sheetTexts(await openSummary(out), SUMMARY_SHEETS.missing)).toContain("ghi-chu.xlsx");
+  });
+});
+
+describe("consolidate's text files (--roles, --expect)", () => {
+  const temp = useTempDir("cchc-text-files-");
+
+  it("refuses a named pipe, a device or a folder at once instead of waiting on it, exit 2", async () => {
+    const appendix = await temp.write("so-y-te.xlsx", await filledTemplate(SO_Y_TE, { unit: "Sở Y tế" }));
+    const fifo = temp.path("vai-tro.fifo");
+    await promisify(execFile)("mkfifo", [fifo]);
+    for (const [option, path] of [
+      ["--roles", fifo],
+      ["--expect", "/dev/zero"],
+      ["--expect", temp.path("")],
+    ] as const) {
+      const { code, stderr } = await run([appendix, option, path, "-o", temp.path("tong-hop.xlsx")]);
+      expect(code).toBe(2);
+      expect(stderr).toContain("không phải một tệp văn bản thường");
+      expect(stderr).toContain("is not a regular text file");
+    }
+  });
+
+  it("refuses a file far larger than a list of units, exit 2", async () => {
+    const appendix = await temp.write("so-y-te-2.xlsx", await filledTemplate(SO_Y_TE, { unit: "Sở Y tế" }));
+    const huge = await temp.write("don-vi.txt", "Sở Y tế\n".repeat(200_000));
+    const { code, stderr } = await run([appendix, "--expect", huge, "-o", temp.path("tong-hop-2.xlsx")]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("quá lớn");
+    expect(stderr).toContain("is too large");
   });
 });
 
