@@ -69,6 +69,23 @@ function cutText(text: string, limit: number): string {
   return `${text.slice(0, end)}…`;
 }
 
+// What XML cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF) and text that looks like the escape
+// itself: OOXML writes both as _xHHHH_, which Excel, exceljs and our reader decode. exceljs drops the first silently
+// and leaves the second for every reader to decode into another character.
+const NEEDS_OOXML_ESCAPE = new RegExp(
+  String.raw`_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]`,
+  "g",
+);
+
+/** A cell's text as OOXML stores it, so that every reader gets back exactly `text`. */
+function ooxmlText(text: string): string {
+  return text.replace(NEEDS_OOXML_ESCAPE, (match) =>
+    match.length > 1
+      ? `_x005F${match}`
+      : `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
+  );
+}
+
 /** Cuts texts of one sheet to Excel's limits and reports each cut. */
 class TextLimiter {
   constructor(
@@ -83,18 +100,23 @@ class TextLimiter {
     return cutText(text, limit);
   }
 
-  /** Runs of rich text within one cell's limit, counted together as Excel counts them. */
+  /** The text of a cell or a note: within its limit, then escaped as OOXML stores it. */
+  cellText(text: string, kind: "cell" | "note", address: string): string {
+    return ooxmlText(this.fit(text, kind, address));
+  }
+
+  /** Runs of rich text within one cell's limit, counted together as Excel counts them, and escaped as OOXML. */
   fitRuns<Run extends { text: string }>(runs: readonly Run[], address: string): Run[] {
     const length = runs.reduce((sum, run) => sum + run.text.length, 0);
     const limit = EXCEL_TEXT_LIMITS.cell;
-    if (length <= limit) return [...runs];
+    if (length <= limit) return runs.map((run) => ({ ...run, text: ooxmlText(run.text) }));
     this.onCut({ sheet: this.sheet, address, kind: "cell", length, limit });
     const kept: Run[] = [];
     let room = limit;
     for (const run of runs) {
       if (room <= 0) break;
       const text = run.text.length < room ? run.text : cutText(run.text, room);
-      kept.push({ ...run, text });
+      kept.push({ ...run, text: ooxmlText(text) });
       room -= text.length;
     }
     return kept;
@@ -124,7 +146,7 @@ function contentOf(spec: SheetSpec, cell: SpecCell, limiter: TextLimiter): Excel
     const runs = limiter.fitRuns(cell.richText, cell.address);
     return { richText: runs.map((run) => ({ text: run.text, font: font(spec, style, run) })) };
   }
-  return typeof cell.value === "string" ? limiter.fit(cell.value, "cell", cell.address) : cell.value;
+  return typeof cell.value === "string" ? limiter.cellText(cell.value, "cell", cell.address) : cell.value;
 }
 
 /** A literal list within Excel's limit, cut after its last whole item. */
@@ -194,11 +216,11 @@ function writeSpecCell(
   if (specCell.locked === false) cell.protection = { locked: false };
   if (specCell.validation)
     cell.dataValidation = dataValidation(specCell.validation, limiter, specCell.address);
-  if (specCell.note) cell.note = limiter.fit(specCell.note, "note", specCell.address);
+  if (specCell.note) cell.note = limiter.cellText(specCell.note, "note", specCell.address);
 }
 
 function scalarValue(value: CellScalar, limiter: TextLimiter, address: string): ExcelJS.CellValue {
-  if (typeof value === "string") return limiter.fit(value, "cell", address);
+  if (typeof value === "string") return limiter.cellText(value, "cell", address);
   return value !== null && isCellError(value)
     ? { error: value.error as ExcelJS.CellErrorValue["error"] }
     : value;
@@ -234,7 +256,8 @@ function setUpPage(
  * Adds a worksheet to a workbook exactly as a SheetSpec describes it (cells with their values, rich text,
  * formulas, number formats, styles, fills, notes, locks and validations; merges, columns, row heights, frozen rows,
  * print set-up, protection without a password), then writes `values` over it: a value replaces the spec's formula
- * in its cell. Texts beyond Excel's limits (EXCEL_TEXT_LIMITS) are cut, ending in "…", and reported to `onCut`.
+ * in its cell. Texts beyond Excel's limits (EXCEL_TEXT_LIMITS) are cut, ending in "…", and reported to `onCut`;
+ * cell and note texts are held escaped as OOXML stores them (_xHHHH_), so that the written file reads back exactly.
  */
 export function applySheetSpec(
   workbook: ExcelJS.Workbook,

@@ -144,3 +144,45 @@ describe("applySheetSpec within Excel's limits", () => {
     expect(csv).toContain(`${"a".repeat(EXCEL_TEXT_LIMITS.cell - 2)}…`);
   });
 });
+
+describe("applySheetSpec writes text of any content so that it reads back exactly", () => {
+  // What XML cannot hold (ESC, other C0 controls, U+FFFF) and text that looks like OOXML's own escape.
+  const ODD = "Sở\u001b[31mY tế\u0001_x0041_ _x005F_ \uffff\ttab\nline";
+
+  async function written(): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    applySheetSpec(
+      workbook,
+      {
+        name: "Lạ",
+        font: { name: "Times New Roman", size: 12 },
+        columns: [{ width: 20 }],
+        rowHeights: {},
+        merges: [],
+        cells: [
+          { address: "A1", value: ODD },
+          { address: "A2", richText: [{ text: ODD, bold: true }] },
+          { address: "A3", value: "ghi chú", note: ODD },
+        ],
+      },
+      [{ address: "A4", value: ODD }],
+    );
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  it("through exceljs", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await written()) as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getCell("A1").value).toBe(ODD);
+    expect((sheet.getCell("A2").value as ExcelJS.CellRichTextValue).richText.map((run) => run.text)).toEqual([
+      ODD,
+    ]);
+    expect(sheet.getCell("A4").value).toBe(ODD);
+  });
+
+  it("through our reader", async () => {
+    const [grid] = await readWorkbookBuffer(Buffer.from(await written()));
+    expect(grid!.cells.slice(0, 4).map((row) => row[0]?.value)).toEqual([ODD, ODD, "ghi chú", ODD]);
+  });
+});
