@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
-import { link, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { chmod, link, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Bilingual } from "../domain/catalogue";
 
@@ -102,8 +102,8 @@ function sameFile(a: Stats, b: Stats): boolean {
 /**
  * Writes `data` to `path` whole or not at all: into a new temporary file in the same folder (so the rename stays on
  * one file system), flushed to disk, then moved over the target. Without `force` the move refuses a file that
- * appeared meanwhile (a hard link fails on an existing name, where a rename would replace it). The temporary file is
- * removed on any failure. Throws OutputError.
+ * appeared meanwhile (a hard link fails on an existing name, where a rename would replace it); with it, the file
+ * replaced keeps its permissions. The temporary file is removed on any failure. Throws OutputError.
  */
 export async function writeOutputFile(path: string, data: Uint8Array, force: boolean): Promise<void> {
   const temporary = join(
@@ -118,8 +118,12 @@ export async function writeOutputFile(path: string, data: Uint8Array, force: boo
     } finally {
       await handle.close();
     }
-    if (force) await rename(temporary, path);
-    else await moveIfAbsent(temporary, path);
+    if (force) {
+      // The file replaced keeps its permissions: a summary shared read-only stays read-only to the others.
+      const replaced = await statOrUndefined(path);
+      if (replaced?.isFile()) await chmod(temporary, replaced.mode & 0o7777);
+      await rename(temporary, path);
+    } else await moveIfAbsent(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     if (error instanceof OutputError) throw error;
@@ -130,24 +134,25 @@ export async function writeOutputFile(path: string, data: Uint8Array, force: boo
   }
 }
 
+function appearedMeanwhile(path: string): OutputError {
+  return new OutputError({
+    vi: `Tệp ${path} vừa được tạo bởi một chương trình khác: không ghi đè. Thêm --force để thay tệp đó.`,
+    en: `${path} was just created by another program: not overwritten. Add --force to replace it.`,
+  });
+}
+
 async function moveIfAbsent(temporary: string, path: string): Promise<void> {
   try {
     await link(temporary, path);
   } catch (error) {
     const code = errnoCode(error);
     if (code === "EEXIST") {
-      throw new OutputError({
-        vi: `Tệp ${path} vừa được tạo bởi một chương trình khác: không ghi đè. Thêm --force để thay tệp đó.`,
-        en: `${path} was just created by another program: not overwritten. Add --force to replace it.`,
-      });
+      throw appearedMeanwhile(path);
     }
     // A file system without hard links (FAT, some network shares): the rename, after one more look.
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
     if (await statOrUndefined(path)) {
-      throw new OutputError({
-        vi: `Tệp ${path} vừa được tạo bởi một chương trình khác: không ghi đè. Thêm --force để thay tệp đó.`,
-        en: `${path} was just created by another program: not overwritten. Add --force to replace it.`,
-      });
+      throw appearedMeanwhile(path);
     }
     await rename(temporary, path);
     return;

@@ -1,4 +1,4 @@
-import { link, mkdir, readdir, readFile, symlink } from "node:fs/promises";
+import { chmod, link, mkdir, readdir, readFile, stat, symlink } from "node:fs/promises";
 import { join } from "node:path";
 import { checkOutput, OutputError, writeOutputFile } from "../../src/cli/output";
 import { useTempDir } from "../helpers/xlsx";
@@ -86,6 +86,14 @@ describe("writeOutputFile: the bytes land whole or not at all", () => {
     expect(error.bilingual.vi).toContain("không tệp nào bị thay đổi");
     expect(await readdir(temp.path("thu-muc.xlsx"))).toEqual(["ben-trong"]);
     expect(await leftovers()).toEqual([]);
+  });
+
+  it("keeps the permissions of the file it replaces", async () => {
+    const existing = await temp.write("chi-doc.xlsx", "cũ");
+    await chmod(existing, 0o640);
+    await writeOutputFile(existing, new TextEncoder().encode("mới"), true);
+    expect(await readFile(existing, "utf8")).toBe("mới");
+    expect((await stat(existing)).mode & 0o777).toBe(0o640);
   });
 
   it("leaves one writer's file whole when two write the same output at once", async () => {
