@@ -36,7 +36,7 @@ export function setPrintArea(worksheet: ExcelJS.Worksheet, area: string): void {
 
 /**
  * Excel's limits on the texts this writer writes (Excel's "specifications and limits"; a file beyond them is one
- * Excel "repairs" by dropping the text, and a cell beyond 32,767 characters one this tool refuses to read back).
+ * Excel opens only by "repairing" it, dropping the text or the validation).
  */
 export const EXCEL_TEXT_LIMITS = {
   cell: 32_767,
