@@ -1,5 +1,10 @@
-// Bundles of the web side: the task pane (taskpane.html, loaded by Excel) and the preview (index.html, the stand-in
-// for Excel served at / by `npm run preview`). `npm run build:web` writes both to dist-web/ in production mode.
+// Bundles of the web side, two builds that never share a folder:
+// - the add-in: the task pane (taskpane.html, loaded by Excel), help.html and the icons. `npm run build:web` writes it
+//   to dist-web/, the folder DEPLOY.md has copied to the add-in's server; `npm run dev-server` serves it over HTTPS
+//   for office-addin-debugging (`npm start` on Windows and macOS).
+// - the preview (index.html at /, the stand-in for Excel holding the sample appendix, with the real pane in it):
+//   `--env preview`, served by `npm start` on Linux and `npm run preview`; `npm run build:preview` writes it to
+//   dist-preview/. Sample data never reaches dist-web/ (test/browser/preview.test.ts asserts it).
 // scripts/bench-bundle.ts and the browser tests build through createConfig with webpack's Node API.
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -31,13 +36,18 @@ const CSP = [
   "form-action 'none'",
 ].join("; ");
 
-// Excel only loads an add-in over HTTPS; office-addin-dev-certs (installed with office-addin-debugging on machines
-// that have Excel) provides a trusted localhost certificate. Without it the server falls back to HTTP.
+// Excel only loads an add-in over HTTPS, from the https://localhost:3000 the manifest names: office-addin-dev-certs
+// (a devDependency, as in the yo office template) makes and trusts a localhost certificate, asking once for the
+// user's consent. Serving HTTP instead would only show a blank pane in Excel, so a failure stops the server here.
 async function httpsOptions() {
   try {
     return await require("office-addin-dev-certs").getHttpsServerOptions();
-  } catch {
-    return undefined;
+  } catch (error) {
+    throw new Error(
+      "Không tạo được chứng chỉ phát triển HTTPS cho localhost; chạy `npx office-addin-dev-certs install` rồi thử lại. / " +
+        "Could not get a trusted HTTPS development certificate for localhost; run " +
+        `\`npx office-addin-dev-certs install\` and try again. (${error instanceof Error ? error.message : error})`,
+    );
   }
 }
 
@@ -49,7 +59,7 @@ async function httpsOptions() {
 function createConfig(options = {}) {
   const mode = options.mode ?? "production";
   const production = mode === "production";
-  const entries = options.entries ?? Object.keys(ENTRIES);
+  const entries = options.entries ?? (options.preview ? ["preview"] : ["taskpane"]);
   const port = options.port ?? (Number(process.env.PORT) || 3000);
   return {
     mode,
@@ -57,13 +67,14 @@ function createConfig(options = {}) {
     target: "web",
     entry: Object.fromEntries(entries.map((name) => [name, ENTRIES[name].entry])),
     output: {
-      path: options.outputPath ?? path.join(ROOT, "dist-web"),
+      path: options.outputPath ?? path.join(ROOT, options.preview ? "dist-preview" : "dist-web"),
       filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "[name].[contenthash:8].js" : "[name].js",
       publicPath: "auto",
       clean: true,
     },
-    devtool: production ? false : "eval-cheap-module-source-map",
+    // No eval-based source maps in development: the pages' policy forbids eval, and must stay what ships.
+    devtool: production ? false : "cheap-module-source-map",
     resolve: { extensions: [".tsx", ".ts", ".js"] },
     module: {
       rules: [
@@ -110,7 +121,9 @@ function createConfig(options = {}) {
       port,
       static: false,
       hot: false,
-      client: { overlay: { errors: true, warnings: false } },
+      // The live-reload socket goes back to the page's own origin (whichever of localhost and 127.0.0.1 the browser
+      // used), the only one the policy's connect-src 'self' allows.
+      client: { overlay: { errors: true, warnings: false }, webSocketURL: "auto://0.0.0.0:0/ws" },
       headers: { "Access-Control-Allow-Origin": "*" },
       ...(options.preview ? {} : { server: { type: "https" } }),
     },
@@ -118,13 +131,15 @@ function createConfig(options = {}) {
   };
 }
 
-/** What `webpack` and `webpack serve` read: `--env preview` serves the preview over HTTP on 127.0.0.1:$PORT. */
+/**
+ * What `webpack` and `webpack serve` read: the add-in by default (served over HTTPS on localhost:$PORT), the preview
+ * with `--env preview` (served over HTTP on 127.0.0.1:$PORT).
+ */
 module.exports = async (env = {}, argv = {}) => {
   const preview = Boolean(env.preview);
   const config = createConfig({ mode: argv.mode ?? "production", preview });
   if (!preview && env.WEBPACK_SERVE) {
-    const https = await httpsOptions();
-    config.devServer.server = https ? { type: "https", options: https } : { type: "http" };
+    config.devServer.server = { type: "https", options: await httpsOptions() };
   }
   return config;
 };

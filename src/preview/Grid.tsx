@@ -78,12 +78,17 @@ export function Grid({
   // The editor unmounts on Enter and Escape; a browser that then reports a blur must not commit a second time.
   const open = useRef(false);
 
-  // The selection may move from the pane (a finding clicked): bring it into view without taking the focus away.
+  // The selection may move from the pane (a finding clicked): bring it into view without taking the focus away,
+  // and fully: the sticky column letters and row numbers cover the scroller's top and left edges, so the cell's
+  // scroll margins keep it below and beside them.
   useEffect(() => {
     if (!selection) return;
     const cell = table.current?.querySelector<HTMLElement>(`[data-address="${selection}"]`);
-    cell?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
-    if (table.current?.contains(document.activeElement)) cell?.focus();
+    if (!cell) return;
+    cell.style.scrollMarginTop = `${table.current?.tHead?.offsetHeight ?? 0}px`;
+    cell.style.scrollMarginLeft = `${table.current?.querySelector<HTMLElement>(".row-header")?.offsetWidth ?? 0}px`;
+    cell.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    if (table.current?.contains(document.activeElement)) cell.focus();
   }, [selection, sheetName]);
 
   if (!sheet) return <p>{strings.noSheet}</p>;

@@ -1,41 +1,44 @@
-// The preview in headless Chromium, clicked like a user (DESIGN.md section 7): the production build of both pages is
-// made once with webpack's Node API, served by a static server on a free loopback port, and driven with
-// playwright-core and Debian's Chromium. The same build gives the task pane's bundle figures.
-import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+// The preview in headless Chromium, clicked like a user (DESIGN.md section 7): the production builds of the add-in
+// (exactly what `npm run build:web` writes) and of the preview are made once with webpack's Node API, the preview is
+// served by a static server on a free loopback port and driven with playwright-core and Debian's Chromium. The
+// add-in's build gives the task pane's bundle figures, and is checked to hold the add-in and nothing else.
+// test/browser/dev-server.test.ts drives the development build that `npm start` serves.
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import type { Server } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { chromium } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Stats } from "webpack";
 import { buildWeb, initialFiles, initialPackages, kilobytes, projectRoot } from "../../scripts/bench-bundle";
+import { SAMPLE_SHEET, SAMPLE_VALUES } from "../../src/preview/sample";
+import { previewStrings } from "../../src/preview/strings";
+import {
+  BALANCE,
+  CHECK,
+  HS_1_1,
+  HS_1_2,
+  cell,
+  finding,
+  launchChromium,
+  openPreview,
+  tabTo,
+  troubleOf,
+  verdictSays,
+} from "./pane";
 
 const ROOT = projectRoot(__dirname);
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".png": "image/png",
   ".txt": "text/plain; charset=utf-8",
 };
-const CHECK = "Kiểm tra trước khi nộp";
-// The seed's cells: HS.1.1 and HS.1.2 (source block), DV.4.1.
-const HS_1_1 = "D119";
-const HS_1_2 = "D120";
 
-let output: string;
-let stats: Stats;
+let addin: string;
+let addinStats: Stats;
+let preview: string;
 let server: Server;
 let base: string;
 let browser: Browser;
@@ -56,86 +59,90 @@ function serve(folder: string): Promise<Server> {
   return new Promise((resolve) => served.listen(0, "127.0.0.1", () => resolve(served)));
 }
 
+/** Every file under a folder, as paths relative to it with forward slashes. */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      join(entry.parentPath, entry.name)
+        .slice(folder.length + 1)
+        .replaceAll("\\", "/"),
+    )
+    .sort();
+}
+
 beforeAll(async () => {
-  output = await mkdtemp(join(tmpdir(), "cchc-web-"));
+  addin = await mkdtemp(join(tmpdir(), "cchc-addin-"));
+  preview = await mkdtemp(join(tmpdir(), "cchc-preview-"));
   const started = Date.now();
-  stats = await buildWeb(output);
-  console.log(`production build of the task pane and the preview: ${Date.now() - started} ms`);
-  server = await serve(output);
+  addinStats = await buildWeb(addin);
+  await buildWeb(preview, { entries: ["preview"] });
+  console.log(`production builds of the add-in and of the preview: ${Date.now() - started} ms`);
+  server = await serve(preview);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (output) await rm(output, { recursive: true, force: true });
+  for (const folder of [addin, preview]) if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-async function open(query = "", options: { bypassCSP?: boolean } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 }, ...options });
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.goto(`${base}${query}`);
-  await page.getByRole("button", { name: /Kiểm tra trước khi nộp|Check before submitting/ }).waitFor();
-  if (errors.length) throw new Error(errors.join("\n"));
-  return page;
-}
-
-/** Waits until the verdict says `text`, within `timeout` ms, and returns how long it took. */
-async function verdictSays(page: Page, text: string, timeout = 5_000): Promise<number> {
-  const start = Date.now();
-  await page.waitForFunction(
-    (wanted) => document.querySelector('[data-testid="verdict"]')?.textContent?.includes(wanted) ?? false,
-    text,
-    { timeout },
-  );
-  return Date.now() - start;
-}
-
-function finding(page: Page, text: RegExp): Locator {
-  return page.locator("li").filter({ hasText: text }).locator("button").first();
-}
-
-function cell(page: Page, address: string): Locator {
-  return page.locator(`td[data-address="${address}"]`);
-}
-
-/**
- * Presses Tab (or Shift+Tab) until the focused element matches `selector` and holds `text`; fails after `limit`
- * presses, so that a broken focus order shows as a failure rather than a hang.
- */
-async function tabTo(
-  page: Page,
-  target: { selector?: string; text?: string },
-  options: { back?: boolean; limit?: number } = {},
-): Promise<void> {
-  const wanted = { selector: target.selector ?? "button", text: target.text ?? "" };
-  for (let i = 0; i < (options.limit ?? 60); i++) {
-    const found = await page.evaluate(({ selector, text }) => {
-      const active = document.activeElement;
-      return Boolean(
-        active && active !== document.body && active.matches(selector) && active.textContent?.includes(text),
-      );
-    }, wanted);
-    if (found) return;
-    await page.keyboard.press(options.back ? "Shift+Tab" : "Tab");
-  }
-  throw new Error(`Tab never reached ${JSON.stringify(wanted)}`);
+function open(query = "", options: { bypassCSP?: boolean; width?: number } = {}): Promise<Page> {
+  return openPreview(browser, `${base}${query}`, options);
 }
 
 describe("the task pane's bundle", () => {
   it("loads at most 200 KB of gzipped JavaScript up front, and never exceljs", async () => {
-    const files = await initialFiles(stats, output, "taskpane");
+    const files = await initialFiles(addinStats, addin, "taskpane");
     const gzip = kilobytes(files.reduce((total, file) => total + file.gzipBytes, 0));
     expect(gzip).toBeLessThanOrEqual(200);
-    const packages = initialPackages(stats, "taskpane");
+    const packages = initialPackages(addinStats, "taskpane");
     expect(packages.has("react-dom")).toBe(true);
     expect(packages.has("exceljs")).toBe(false);
-    const html = await readFile(join(output, "taskpane.html"), "utf8");
+    const html = await readFile(join(addin, "taskpane.html"), "utf8");
     expect(html).toMatch(
       /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/,
     );
+  });
+});
+
+describe("the add-in's build (npm run build:web), the folder DEPLOY.md has copied to the server", () => {
+  it("holds the task pane, its chunks, help.html and the icons, and every file manifest.xml names", async () => {
+    const files = await filesUnder(addin);
+    const unexpected = files.filter(
+      (file) =>
+        !["taskpane.html", "help.html"].includes(file) &&
+        !/^assets\/icon-\d+\.png$/.test(file) &&
+        !/^[\w-]+\.[0-9a-f]{8}\.js(\.LICENSE\.txt)?$/.test(file),
+    );
+    expect(unexpected).toEqual([]);
+    const manifest = await readFile(join(ROOT, "manifest.xml"), "utf8");
+    const named = [...manifest.matchAll(/https:\/\/localhost:3000\/([^"]+)"/g)].map((match) => match[1]!);
+    expect(named).toContain("taskpane.html");
+    for (const file of new Set(named)) expect(files).toContain(file);
+  });
+
+  it("holds no preview page and no sample data, which only the preview's build carries", async () => {
+    const files = await filesUnder(addin);
+    expect(files).not.toContain("index.html");
+    expect(files.filter((file) => /preview/i.test(file))).toEqual([]);
+    // Texts only the preview and its sample hold; the preview's own build shows that they can be found.
+    const needles = [previewStrings("vi-VN").title, SAMPLE_SHEET.sheetName, String(SAMPLE_VALUES["DV.4.1"])];
+    const holding = async (folder: string) => {
+      const texts = await Promise.all(
+        (await filesUnder(folder)).map(
+          async (file) => [file, await readFile(join(folder, file), "utf8")] as const,
+        ),
+      );
+      return needles.filter((needle) =>
+        texts.some(([file, text]) => !file.endsWith(".png") && text.includes(needle)),
+      );
+    };
+    await expect(holding(addin)).resolves.toEqual([]);
+    await expect(holding(preview)).resolves.toEqual(needles);
   });
 });
 
@@ -144,7 +151,7 @@ describe("the preview, by mouse", () => {
     const page = await open();
     await page.getByRole("button", { name: CHECK }).click();
     await verdictSays(page, "2 lỗi, 1 cảnh báo");
-    const balance = finding(page, /\(44\) khác Số kỳ trước chuyển qua \(0\) \+ Số mới tiếp nhận \(0\)/);
+    const balance = finding(page, BALANCE);
     await balance.waitFor();
     await expect(cell(page, HS_1_2).getAttribute("data-mark")).resolves.toBe("error");
 
@@ -171,31 +178,101 @@ describe("the preview, by mouse", () => {
   });
 });
 
+describe("the preview's grid", () => {
+  // The sticky column letters (first row) and row numbers (first column) cover the cells scrolled under them.
+  async function hiddenBy(page: Page, address: string) {
+    return page.evaluate((wanted) => {
+      const target = document.querySelector(`td[data-address="${wanted}"]`)!.getBoundingClientRect();
+      const scroller = document.querySelector(".grid-scroll")!;
+      const view = scroller.getBoundingClientRect();
+      // The header cells are what sticks (their row does not), each at the scroller's edge.
+      const header = document.querySelector(".grid .column-header")!.getBoundingClientRect();
+      const rowHeader = document.querySelector(".grid .row-header")!.getBoundingClientRect();
+      // The scroller's own scroll bars are not part of what is seen.
+      const right = view.left + scroller.clientWidth;
+      const bottom = view.top + scroller.clientHeight;
+      return [
+        ...(target.top < header.bottom - 0.5 ? ["column letters"] : []),
+        ...(target.left < rowHeader.right - 0.5 ? ["row numbers"] : []),
+        ...(target.bottom > bottom + 0.5 ? ["bottom edge"] : []),
+        ...(target.right > right + 0.5 ? ["right edge"] : []),
+      ];
+    }, address);
+  }
+
+  it.each([
+    [
+      "scrolled past it, down and to the right",
+      (at: { top: number; left: number }) => ({ top: at.top + 400, left: at.left + 400 }),
+    ],
+    [
+      "scrolled so that its row is under the column letters",
+      (at: { top: number; left: number }) => ({ top: at.top - 10, left: 0 }),
+    ],
+  ])(
+    "brings a finding's cell fully into view below the sticky headers when the sheet is %s",
+    async (_, scroll) => {
+      // A narrow window, so that the sheet scrolls both ways (the value column, at the sheet's right, never reaches
+      // the row numbers: the scroll ends first).
+      const page = await open("", { width: 640 });
+      await page.getByRole("button", { name: CHECK }).click();
+      await verdictSays(page, "2 lỗi, 1 cảnh báo");
+      const at = await cell(page, HS_1_2).evaluate((element: HTMLElement) => ({
+        top: element.offsetTop,
+        left: element.offsetLeft,
+      }));
+      await page
+        .locator(".grid-scroll")
+        .evaluate((element, to) => element.scrollTo(to.left, to.top), scroll(at));
+      await finding(page, BALANCE).click();
+      await expect(cell(page, HS_1_2).getAttribute("aria-selected")).resolves.toBe("true");
+      await expect(hiddenBy(page, HS_1_2)).resolves.toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe("the install form", () => {
+  it("fits a pane 320 px wide: no field reaches past the form's edge", async () => {
+    const page = await open();
+    await page.addStyleTag({ content: ".preview { grid-template-columns: minmax(0, 1fr) 320px; }" });
+    await page.getByRole("button", { name: "Cài đặt phụ lục" }).click();
+    const form = page.getByRole("form", { name: "Cài đặt phụ lục" });
+    await form.waitFor();
+    const overflowing = await form.evaluate((element) => {
+      const edge = element.getBoundingClientRect().right;
+      const body = element.closest(".pane-body")!;
+      return [
+        ...Array.from(element.querySelectorAll("input, select, button"))
+          .filter((control) => control.getBoundingClientRect().right > edge + 0.5)
+          .map(
+            (control) =>
+              control.closest("[class*=fui-Field]")?.querySelector("label")?.textContent ?? control.tagName,
+          ),
+        ...(body.scrollWidth > body.clientWidth ? ["the pane scrolls sideways"] : []),
+      ];
+    });
+    await form.screenshot({ path: join(preview, "install-form-320.png") });
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("the Content-Security-Policy", () => {
   it("is declared on both pages without 'unsafe-eval', and the pane works under it with no violation", async () => {
-    for (const page of ["index.html", "taskpane.html"]) {
-      const html = await readFile(join(output, page), "utf8");
+    for (const page of [join(preview, "index.html"), join(addin, "taskpane.html")]) {
+      const html = await readFile(page, "utf8");
       // The production build drops the quotes around attribute values that need none.
       const policy = /http-equiv="?Content-Security-Policy"?\s+content="([^"]+)"/.exec(html)?.[1];
       expect(policy).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
       expect(policy).not.toContain("unsafe-eval");
     }
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    const violations: string[] = [];
-    page.on("console", (message) => {
-      if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-    });
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) =>
-        console.error(`Refused to: ${event.violatedDirective} ${event.blockedURI}`),
-      );
-    });
-    await page.goto(base);
+    const page = await open();
     await page.getByRole("button", { name: CHECK }).click();
     await verdictSays(page, "2 lỗi, 1 cảnh báo");
     await page.getByRole("button", { name: "Sửa thành 1.936" }).click();
     await verdictSays(page, "1 lỗi");
-    expect(violations).toEqual([]);
+    expect(troubleOf(page)).toEqual({ errors: [], violations: [] });
     await page.close();
   });
 });
@@ -278,7 +355,7 @@ describe("accessibility and screenshots", () => {
       expect(serious(await axeViolations(page))).toEqual([]);
       await page.setViewportSize({ width: 1360, height: 1150 });
       // README's screenshots are rewritten only on request (`npm run docs:pictures`).
-      const folder = process.env.UPDATE_DOCS ? join(ROOT, "docs/screenshots") : join(output, "screenshots");
+      const folder = process.env.UPDATE_DOCS ? join(ROOT, "docs/screenshots") : join(preview, "screenshots");
       await mkdir(folder, { recursive: true });
       await page.locator(".pane").screenshot({ path: join(folder, file) });
       await page.close();

@@ -10,7 +10,10 @@ import { Disclosure } from "./Disclosure";
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   intro: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  row: { display: "grid", gridTemplateColumns: "1fr 6em", gap: tokens.spacingHorizontalS },
+  // minmax(0, …) and a full-width year box: an Input is as wide as its 20-character default unless told otherwise,
+  // which pushed the year past the pane's edge in a narrow pane.
+  row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 6em", gap: tokens.spacingHorizontalS },
+  year: { width: "100%", minWidth: 0 },
   submit: { alignSelf: "flex-start" },
 });
 
@@ -103,6 +106,7 @@ export function InstallForm({
           </Field>
           <Field label={t.install.year} validationMessage={yearWrong ? t.install.yearInvalid : undefined}>
             <Input
+              className={styles.year}
               value={year}
               inputMode="numeric"
               maxLength={4}
