@@ -26,13 +26,15 @@ export interface ConsolidateOutput {
 
 /** The usage lines of the consolidate command, for the CLI's help. */
 export const CONSOLIDATE_USAGE =
-  "  cchc-appendix consolidate FILE.xlsx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt]\n";
+  "  cchc-appendix consolidate FILE.xlsx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--allow-other-periods]\n";
 
 const HELP = `Cách dùng / Usage:
 ${CONSOLIDATE_USAGE}
   --expect    danh sách đơn vị phải báo cáo, mỗi dòng một tên / units expected to report, one name per line
   --previous  bảng tổng hợp hoặc phụ lục kỳ trước / the previous period's summary or appendices
-  --roles     "Tên đơn vị<TAB hoặc ;>vpubnd|snv|stttt" mỗi dòng / one "Unit name<TAB or ;>role" per line
+  --roles     "Tên đơn vị<TAB hoặc ;>vpubnd|snv|stttt|none" mỗi dòng / one "Unit name<TAB or ;>role" per line
+              (đơn vị không có trong tệp: vai trò theo tên / units it does not name: the role their name gives)
+  --allow-other-periods  cộng cả phụ lục ghi kỳ khác / also sum appendices that state another period
 
 Mã thoát / Exit codes: 0 không có lỗi / no error; 1 có đơn vị còn lỗi / some unit has errors; 2 không đọc được tệp hoặc tham số sai / a file could not be read or bad arguments.
 `;
@@ -132,6 +134,7 @@ function parse(args: readonly string[]) {
         expect: { type: "string" },
         previous: { type: "string" },
         roles: { type: "string" },
+        "allow-other-periods": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -153,7 +156,7 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   }
   const roles: RoleMap = values.roles
     ? parseRoles(await readText(values.roles, { vi: "tệp vai trò", en: "roles file" }))
-    : new Map();
+    : new Map<string, null>();
   const expected = values.expect
     ? parseExpected(await readText(values.expect, { vi: "danh sách đơn vị", en: "list of units" }))
     : undefined;
@@ -163,7 +166,10 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
     roles,
     ...(expected ? { expected } : {}),
     ...(previous ? { previous } : {}),
+    ...(values["allow-other-periods"] ? { allowOtherPeriods: true } : {}),
   });
+  // What this loop says as it goes; whatever else the consolidation leaves out or warns of is said after it.
+  const told = new Set<object>();
   let failed = false;
   for (const [index, path] of files.entries()) {
     const file = basename(path);
@@ -175,7 +181,9 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
       failed = true;
       const reason = readError(error);
       say(output, reason, `${file}: `);
-      consolidator.addExcluded({ file, reason });
+      const excluded = { file, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
       continue;
     }
     const found = readUnits(grids, file);
@@ -184,7 +192,9 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
         vi: "Trang tổng hợp: không cộng lại lần nữa.",
         en: "A summary sheet: never summed again.",
       };
-      consolidator.addExcluded({ file, sheet, reason });
+      const excluded = { file, sheet, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
     }
     if (found.summaries.length) {
       say(
@@ -207,11 +217,17 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
         en: `No sheet of this file holds a CCHC appendix (looked at: ${found.skipped.join(", ") || "no sheet"}).`,
       };
       say(output, reason, `${file}: `);
-      consolidator.addExcluded({ file, reason });
+      const excluded = { file, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
     }
   }
   // Throws for appendices of different template versions, or when nothing could be read: no summary is written.
   const consolidation = consolidator.result();
+  for (const excluded of consolidation.excluded) {
+    if (!told.has(excluded)) say(output, excluded.reason, excluded.file ? `${excluded.file}: ` : "");
+  }
+  for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
   try {
     await writeSummaryFile(consolidation, values.output);
   } catch (cause) {

@@ -5,12 +5,17 @@ import type { Severity } from "../domain/values";
 // in-browser preview, exceljs files). Each method is one round trip at most, so that a use case costs the same
 // number of syncs whatever the number of sheets: list, read, apply (DESIGN.md section 2).
 
+/** Whether a sheet is shown: "hidden" can be unhidden from Excel's menu, "veryHidden" only by code. */
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
 /** What listing a workbook tells about one sheet, in the same round trip. */
 export interface SheetInfo {
   readonly name: string;
   /** F1 of the sheet: our template version id when the sheet is an appendix written by our template. */
   readonly keyHeader?: string;
   readonly visible: boolean;
+  /** Which way a sheet that is not visible is hidden; absent: told by `visible` alone (hidden when false). */
+  readonly visibility?: SheetVisibility;
 }
 
 /** A text run of a rich-text cell (labels with italic parts, the header). */

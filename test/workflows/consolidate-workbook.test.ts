@@ -1,10 +1,9 @@
 import { catalogue } from "../../src/domain/catalogue";
 import type { SheetGrid } from "../../src/domain/cell";
 import { sheetLayout } from "../../src/domain/layout";
-import { ConsolidationError, SUMMARY_MARKER, unitKey } from "../../src/workflows/consolidate";
+import { ConsolidationError, defaultRole, SUMMARY_MARKER, unitKey } from "../../src/workflows/consolidate";
 import {
   consolidateWorkbook,
-  guessRole,
   resolveRoles,
   summarySheetNames,
 } from "../../src/workflows/consolidate-workbook";
@@ -232,7 +231,7 @@ describe("consolidateWorkbook", () => {
   });
 });
 
-describe("roles guessed from the units' names", () => {
+describe("the default roles, from the units' names", () => {
   it.each([
     ["Văn phòng UBND tỉnh", "vpubnd"],
     ["Văn phòng Ủy ban nhân dân tỉnh Trà Vinh", "vpubnd"],
@@ -249,14 +248,20 @@ describe("roles guessed from the units' names", () => {
     ["Văn phòng HĐND tỉnh", undefined],
     ["Sở Tư pháp", undefined],
     ["Sở Thông tin", undefined],
+    ["Sở\u00a0Nội\u200b vụ", "snv"],
   ])("%s → %s", (name, role) => {
-    expect(guessRole(name)).toBe(role);
+    expect(defaultRole(name)).toBe(role);
   });
 
-  it("lists each unit once, in the order found, with the user's choice or the guess", () => {
-    expect(
-      resolveRoles(["Sở Nội vụ", "sở  nội vụ", "Sở Y tế"], new Map([[unitKey("Sở Y tế"), "snv"]])),
-    ).toEqual([
+  it("gives no province-wide role to a district's or a commune's office", () => {
+    expect(defaultRole("Văn phòng UBND tỉnh", "so")).toBe("vpubnd");
+    expect(defaultRole("Văn phòng UBND huyện Càng Long", "huyen")).toBeUndefined();
+    expect(defaultRole("Văn phòng UBND xã Long Đức", "xa")).toBeUndefined();
+  });
+
+  it("lists each unit once, in the order found, with the user's choice or the default", () => {
+    const units = ["Sở Nội vụ", "sở  nội vụ", "Sở Y tế"].map((unit) => ({ unit }));
+    expect(resolveRoles(units, new Map([[unitKey("Sở Y tế"), "snv"]]))).toEqual([
       { unit: "Sở Nội vụ", key: unitKey("Sở Nội vụ"), role: "snv", guessed: true },
       { unit: "Sở Y tế", key: unitKey("Sở Y tế"), role: "snv", guessed: false },
     ]);
