@@ -161,6 +161,8 @@ export interface ConsolidateStrings {
   readonly unitDuplicate: string;
   missing(names: readonly string[]): string;
   readonly excludedTitle: string;
+  /** Title of the lines naming the hidden sheets that were summed. */
+  readonly hiddenTitle: string;
   issues(count: number, sheet: string): string;
 }
 
@@ -384,6 +386,7 @@ const vi: Strings = {
     unitDuplicate: "trùng, không cộng lại",
     missing: (names) => `Chưa có phụ lục của ${formatCount(names.length, "vi")} đơn vị: ${names.join(", ")}.`,
     excludedTitle: "Không tổng hợp được",
+    hiddenTitle: "Đã cộng cả trang tính đang ẩn",
     issues: (count, sheet) => `${formatCount(count, "vi")} cảnh báo khi tổng hợp: xem trang “${sheet}”.`,
   },
   errors: {
@@ -568,6 +571,7 @@ const en: Strings = {
     unitDuplicate: "duplicate, not counted again",
     missing: (names) => `No appendix yet from ${plural(names.length, "unit", "units")}: ${names.join(", ")}.`,
     excludedTitle: "Not consolidated",
+    hiddenTitle: "Hidden sheets summed",
     issues: (count, sheet) =>
       `${plural(count, "consolidation warning", "consolidation warnings")}: see the “${sheet}” sheet.`,
   },

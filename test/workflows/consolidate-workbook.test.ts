@@ -203,6 +203,31 @@ describe("consolidateWorkbook", () => {
     );
   });
 
+  it("sums a hidden sheet with a warning and keeps a very hidden one out, each named in the summary", async () => {
+    const port = new MemoryPort([
+      sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
+      { ...sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" }), visibility: "hidden" },
+      {
+        ...sheet(SO_TTTT, { name: "Sở TTTT", unit: "Sở Thông tin và Truyền thông" }),
+        visibility: "veryHidden",
+      },
+    ]);
+    const { consolidation } = await consolidateWorkbook(port);
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("7.8.1"))?.value ?? null).toBeNull();
+    expect(consolidation.units.map((unit) => unit.unit)).toEqual(["Sở Tư pháp", "Sở Y tế"]);
+    const hidden = consolidation.issues.filter((issue) => issue.kind === "hidden_sheet");
+    expect(hidden.map((issue) => issue.message.vi)).toEqual([
+      "Phụ lục của \"Sở Y tế\" nằm trên trang tính 'Sở Y tế' đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.",
+    ]);
+    expect(consolidation.excluded.map((entry) => entry.sheet)).toEqual(["Sở TTTT"]);
+    // Both lines are in the summary workbook, where its reader looks.
+    const cellsOf = (name: string) =>
+      port.grid(name).cells.flatMap((line) => line.map((cell) => String(cell?.value ?? "")));
+    expect(cellsOf(SUMMARY_SHEETS.issues)).toContain(hidden[0]!.message.vi);
+    expect(cellsOf(SUMMARY_SHEETS.missing)).toContain(consolidation.excluded[0]!.reason.vi);
+  });
+
   it("writes nothing when there is no appendix to consolidate, and says so in both languages", async () => {
     const port = new MemoryPort([{ name: "Ghi chú", cells: [[{ value: "Hạn nộp: ngày 20" }]] }]);
     const failure = consolidateWorkbook(port);
