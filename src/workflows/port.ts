@@ -95,10 +95,18 @@ export interface SheetSpec {
     readonly area: string;
     /** Rows repeated at the top of every printed page, "5:6". */
     readonly titleRows: string;
-    readonly orientation: "portrait";
+    /** Columns repeated at the left of every printed page, "A:A" (a wide table's unit names). */
+    readonly titleColumns?: string;
+    readonly orientation: "portrait" | "landscape";
     readonly paper: "A4";
-    readonly fitToWidth: 1;
+    /**
+     * 1: the print area's width shrunk to one page; 0: as many pages across as the columns need, at `scale`.
+     * Either way the pages down are as many as needed (0).
+     */
+    readonly fitToWidth: 1 | 0;
     readonly fitToHeight: 0;
+    /** The print scale in percent when the width is not fitted (fitToWidth 0); 100 when absent. */
+    readonly scale?: number;
   };
 }
 
