@@ -144,7 +144,7 @@ export class Consolidator {
 
   /** The role set for a unit (null: none), else the one its name suggests (defaultRole). */
   private roleOf(name: string, level: Level | undefined): ProvinceRole | undefined {
-    const chosen = this.options.roles?.get(unitKey(name));
+    const chosen = this.options.roles.get(unitKey(name));
     return chosen === undefined ? defaultRole(name, level) : (chosen ?? undefined);
   }
 
@@ -168,13 +168,14 @@ export class Consolidator {
         en: "There is no appendix to consolidate.",
       });
     }
-    const records = this.ofThePeriod();
+    const refused: Excluded[] = [];
+    const records = this.ofThePeriod(refused);
     markDuplicates(records);
     const roles: RoleMap = new Map(
       records.flatMap((record) => (record.role && record.named ? [[record.key, record.role]] : [])),
     );
     const options = { ...this.options, roles };
-    const result = new Aggregator(catalogue, records, options, this.excluded).run();
+    const result = new Aggregator(catalogue, records, options, [...this.excluded, ...refused]).run();
     const hidden = records.filter((record) => this.hidden.has(record)).map(hiddenIssue);
     if (!hidden.length) return result;
     const issues = [...result.issues, ...hidden].sort(
@@ -185,15 +186,16 @@ export class Consolidator {
 
   /**
    * The records of the consolidated period (the one most appendices state, the later one on a tie); the others
-   * are kept out with a line saying so unless `allowOtherPeriods`. Appendices that state no period stay in.
+   * are kept out, each with a line saying so in `refused`, unless `allowOtherPeriods`. Appendices that state no
+   * period stay in.
    */
-  private ofThePeriod(): UnitRecord[] {
+  private ofThePeriod(refused: Excluded[]): UnitRecord[] {
     if (this.options.allowOtherPeriods) return this.records;
     const period = majorityPeriod(this.records);
     if (period === undefined) return this.records;
     return this.records.filter((record) => {
       if (record.period === undefined || record.period === period) return true;
-      this.excluded.push({
+      refused.push({
         ...(record.file !== undefined ? { file: record.file } : {}),
         sheet: record.sheet,
         reason: otherPeriodReason(record, period),
