@@ -171,6 +171,7 @@ function parse(args: readonly string[]) {
         previous: { type: "string" },
         roles: { type: "string" },
         force: { type: "boolean", default: false },
+        "allow-other-periods": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -204,7 +205,7 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   await checkOutput(values.output, inputs, values.force);
   const roles: RoleMap = values.roles
     ? parseRoles(await readText(values.roles, { vi: "tệp vai trò", en: "roles file" }))
-    : new Map();
+    : new Map<string, null>();
   const expected = values.expect
     ? parseExpected(await readText(values.expect, { vi: "danh sách đơn vị", en: "list of units" }))
     : undefined;
@@ -214,7 +215,10 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
     roles,
     ...(expected ? { expected } : {}),
     ...(previous ? { previous } : {}),
+    ...(values["allow-other-periods"] ? { allowOtherPeriods: true } : {}),
   });
+  // What this loop says as it goes; whatever else the consolidation leaves out or warns of is said after it.
+  const told = new Set<object>();
   let failed = false;
   for (const [index, path] of files.entries()) {
     const file = basename(path);
@@ -226,7 +230,9 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
       failed = true;
       const reason = readError(error);
       say(output, reason, `${file}: `);
-      consolidator.addExcluded({ file, reason });
+      const excluded = { file, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
       continue;
     }
     const found = readUnits(grids, file);
@@ -235,7 +241,9 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
         vi: "Trang tổng hợp: không cộng lại lần nữa.",
         en: "A summary sheet: never summed again.",
       };
-      consolidator.addExcluded({ file, sheet, reason });
+      const excluded = { file, sheet, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
     }
     if (found.summaries.length) {
       say(
@@ -258,11 +266,17 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
         en: `No sheet of this file holds a CCHC appendix (looked at: ${found.skipped.join(", ") || "no sheet"}).`,
       };
       say(output, reason, `${file}: `);
-      consolidator.addExcluded({ file, reason });
+      const excluded = { file, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
     }
   }
   // Throws for appendices of different template versions, or when nothing could be read: no summary is written.
   const consolidation = consolidator.result();
+  for (const excluded of consolidation.excluded) {
+    if (!told.has(excluded)) say(output, excluded.reason, excluded.file ? `${excluded.file}: ` : "");
+  }
+  for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
   const cuts: TextCut[] = [];
   const bytes = await summaryFileBytes(consolidation, (cut) => cuts.push(cut));
   await writeOutputFile(values.output, bytes, values.force);

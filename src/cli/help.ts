@@ -97,8 +97,8 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
   consolidate: {
     summary: { vi: "tổng hợp phụ lục của các đơn vị", en: "consolidate the units' appendices" },
     usage: {
-      vi: "cchc-appendix consolidate TỆP.xlsx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--force]",
-      en: "cchc-appendix consolidate FILE.xlsx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--force]",
+      vi: "cchc-appendix consolidate TỆP.xlsx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--allow-other-periods] [--force]",
+      en: "cchc-appendix consolidate FILE.xlsx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--allow-other-periods] [--force]",
     },
     options: [
       {
@@ -125,8 +125,15 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       {
         flags: { vi: "--roles vai-tro.txt", en: "--roles roles.txt" },
         text: {
-          vi: 'vai trò của đơn vị cấp tỉnh, mỗi dòng "Tên đơn vị<TAB hoặc ;>vpubnd|snv|stttt"',
-          en: 'the province-wide units\' roles, one "Unit name<TAB or ;>vpubnd|snv|stttt" per line',
+          vi: 'vai trò của đơn vị cấp tỉnh, mỗi dòng "Tên đơn vị<TAB hoặc ;>vpubnd|snv|stttt|none" (đơn vị không có trong tệp: vai trò theo tên)',
+          en: 'the province-wide units\' roles, one "Unit name<TAB or ;>vpubnd|snv|stttt|none" per line (units it does not name: the role their name gives)',
+        },
+      },
+      {
+        flags: { vi: "--allow-other-periods", en: "--allow-other-periods" },
+        text: {
+          vi: "cộng cả phụ lục ghi kỳ báo cáo khác (mặc định: không cộng, có dòng báo)",
+          en: "also sum appendices that state another period (default: left out, with a line saying so)",
         },
       },
       FORCE_OPTION,

@@ -161,6 +161,8 @@ export interface ConsolidateStrings {
   readonly unitDuplicate: string;
   missing(names: readonly string[]): string;
   readonly excludedTitle: string;
+  /** Title of the lines naming the hidden sheets that were summed. */
+  readonly hiddenTitle: string;
   issues(count: number, sheet: string): string;
 }
 
@@ -355,7 +357,7 @@ const vi: Strings = {
       "Ghi lại các trang “Tổng hợp”, “Đơn vị”, “Thiếu”… của lần tổng hợp trước thay vì thêm trang mới “Tổng hợp (2)”. Những gì đã sửa tay trên các trang đó sẽ mất.",
     roles: "Vai trò của đơn vị",
     rolesHint:
-      "Chỉ tiêu toàn tỉnh lấy từ một cơ quan: Văn phòng UBND tỉnh, Sở Nội vụ, Sở Thông tin và Truyền thông. Vai trò được đoán từ tên đơn vị; có thể sửa.",
+      "Chỉ tiêu toàn tỉnh lấy từ một cơ quan: Văn phòng UBND tỉnh, Sở Nội vụ, Sở Thông tin và Truyền thông. Vai trò mặc định theo tên đơn vị, như lệnh consolidate của dòng lệnh; có thể sửa.",
     rolesLater: "Danh sách đơn vị hiện ra sau lần tổng hợp đầu tiên.",
     rolesChanged: "Đã đổi vai trò: nhấn “Tổng hợp lại” để áp dụng.",
     unit: "Đơn vị",
@@ -366,7 +368,7 @@ const vi: Strings = {
       snv: "Sở Nội vụ",
       stttt: "Sở Thông tin và Truyền thông",
     },
-    guessed: "đoán từ tên",
+    guessed: "mặc định theo tên",
     run: "Tổng hợp",
     rerun: "Tổng hợp lại",
     progress: (phase, count) =>
@@ -384,6 +386,7 @@ const vi: Strings = {
     unitDuplicate: "trùng, không cộng lại",
     missing: (names) => `Chưa có phụ lục của ${formatCount(names.length, "vi")} đơn vị: ${names.join(", ")}.`,
     excludedTitle: "Không tổng hợp được",
+    hiddenTitle: "Đã cộng cả trang tính đang ẩn",
     issues: (count, sheet) => `${formatCount(count, "vi")} cảnh báo khi tổng hợp: xem trang “${sheet}”.`,
   },
   errors: {
@@ -539,7 +542,7 @@ const en: Strings = {
       "Rewrites the “Tổng hợp”, “Đơn vị”, “Thiếu”… sheets of the earlier consolidation instead of adding a new “Tổng hợp (2)”. Anything edited by hand on those sheets is lost.",
     roles: "Offices' roles",
     rolesHint:
-      "Province-wide indicators come from one office: the People's Committee Office, Home Affairs, Information and Communications. Roles are guessed from the units' names; you can change them.",
+      "Province-wide indicators come from one office: the People's Committee Office, Home Affairs, Information and Communications. By default roles come from the units' names, as in the command line's consolidate; you can change them.",
     rolesLater: "The units are listed after the first consolidation.",
     rolesChanged: "Roles changed: press “Consolidate again” to apply them.",
     unit: "Unit",
@@ -550,7 +553,7 @@ const en: Strings = {
       snv: "Department of Home Affairs",
       stttt: "Department of Information and Communications",
     },
-    guessed: "guessed from the name",
+    guessed: "default, from the name",
     run: "Consolidate",
     rerun: "Consolidate again",
     progress: (phase, count) =>
@@ -568,6 +571,7 @@ const en: Strings = {
     unitDuplicate: "duplicate, not counted again",
     missing: (names) => `No appendix yet from ${plural(names.length, "unit", "units")}: ${names.join(", ")}.`,
     excludedTitle: "Not consolidated",
+    hiddenTitle: "Hidden sheets summed",
     issues: (count, sheet) =>
       `${plural(count, "consolidation warning", "consolidation warnings")}: see the “${sheet}” sheet.`,
   },

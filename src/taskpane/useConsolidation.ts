@@ -36,7 +36,10 @@ export interface ConsolidationState {
   readonly progress?: ConsolidateProgress;
   readonly result?: WorkbookConsolidation;
   readonly error?: PaneError;
-  /** Roles the user set, by unit key; null: no role. Units not in it get the role their name suggests. */
+  /**
+   * Roles the user set, by unit key; null: no role. Units not in it get their defaultRole, the one the CLI gives
+   * them too, so that the pane and the CLI make the same summary of the same files.
+   */
   readonly choices: ReadonlyMap<string, ProvinceRole | null>;
   /** The units expected to report, one per line, as typed. */
   readonly expected: string;

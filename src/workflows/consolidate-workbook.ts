@@ -1,7 +1,7 @@
-import type { Bilingual, ProvinceRole } from "../domain/catalogue";
+import type { Bilingual, Level, ProvinceRole } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
-import type { Consolidation, ProvinceFigures, RoleMap, UnitAppendix, WorkbookUnits } from "./consolidate";
-import { Consolidator, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
+import type { Consolidation, ProvinceFigures, ReadGrid, RoleMap, WorkbookUnits } from "./consolidate";
+import { cleanName, Consolidator, defaultRole, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
 import type { PlanStep, SheetInfo, WorkbookPort } from "./port";
 import type { SummarySheetKey } from "./summary-spec";
 import { SUMMARY_SHEET_KEYS, SUMMARY_SHEETS, summarySpecs } from "./summary-spec";
@@ -17,10 +17,10 @@ export type PickedWorkbook =
   | { readonly file: string; readonly error: Bilingual };
 
 /**
- * Roles the user set in the pane, by unit key (see unitKey). `null` says the unit holds no role whatever its name
- * suggests; a unit not in the map gets the role its name suggests (see guessRole).
+ * Roles the user set in the pane, by unit key (see unitKey), as a roles file sets them for the CLI: `null` says the
+ * unit holds no role whatever its name suggests; a unit not in the map gets its defaultRole.
  */
-export type RoleChoices = ReadonlyMap<string, ProvinceRole | null>;
+export type RoleChoices = RoleMap;
 
 /** Where a consolidation in the open workbook is. */
 export type ConsolidateProgress =
@@ -34,8 +34,10 @@ export interface ConsolidateWorkbookOptions {
   readonly extraGrids?: readonly SheetGrid[];
   /** Workbooks picked from disk; one that could not be read is listed in the summary as not consolidated. */
   readonly files?: readonly PickedWorkbook[];
-  /** The roles the user set; the others are guessed from the units' names. */
+  /** The roles the user set; the other units get their defaultRole. */
   readonly roles?: RoleChoices;
+  /** Sum appendices of another period than the consolidated one (see ConsolidateOptions). */
+  readonly allowOtherPeriods?: boolean;
   /** Names of the units expected to report: those without an appendix are listed as missing. */
   readonly expected?: readonly string[];
   /** The previous period's figures, for the warnings on decreasing cumulative figures and carried-over dossiers. */
@@ -55,7 +57,7 @@ export interface UnitRole {
   /** unitKey of the name: what RoleChoices are keyed by. */
   readonly key: string;
   readonly role?: ProvinceRole;
-  /** True when the role (or its absence) comes from the unit's name, not from the user. */
+  /** True when the role (or its absence) is the unit's defaultRole, not the user's choice. */
   readonly guessed: boolean;
 }
 
@@ -68,46 +70,23 @@ export interface WorkbookConsolidation {
   readonly roles: readonly UnitRole[];
 }
 
-/** A name without diacritics, in lower case, words separated by one space and "TT & TT" written "tt&tt". */
-function folded(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9&]+/g, " ")
-    .replace(/\s*&\s*/g, "&")
-    .trim();
-}
-
-// How offices write their own names: in full, abbreviated, with or without diacritics ("Sở TT&TT", "VP UBND tỉnh").
-// "UBND huyện …" alone is a district, not the People's Committee Office, hence the "văn phòng".
-const ROLE_PATTERNS: readonly (readonly [ProvinceRole, RegExp])[] = [
-  ["vpubnd", /\b(?:van phong|vp) (?:ubnd|uy ban nhan dan)\b|^vpubnd\b/],
-  ["snv", /\bso noi vu\b|^snv$/],
-  ["stttt", /\bso (?:thong tin va truyen thong|tt&tt|tttt|tt va tt)\b|^stttt$/],
-];
-
 /**
- * The province-wide role a unit's name suggests: "Văn phòng UBND tỉnh" → vpubnd, "Sở Nội vụ" → snv, "Sở Thông tin
- * và Truyền thông" (or "Sở TT&TT") → stttt; undefined for any other unit.
+ * Each named unit's role: the user's choice where there is one, else its defaultRole (the one default the CLI
+ * applies too). One entry per unit key, in the order found.
  */
-export function guessRole(name: string): ProvinceRole | undefined {
-  const text = folded(name);
-  return ROLE_PATTERNS.find(([, pattern]) => pattern.test(text))?.[0];
-}
-
-/** Each named unit's role: the user's choice where there is one, else the one its name suggests. */
-export function resolveRoles(names: readonly string[], choices: RoleChoices = new Map()): UnitRole[] {
+export function resolveRoles(
+  units: readonly { readonly unit: string; readonly level?: Level }[],
+  choices: RoleChoices = new Map(),
+): UnitRole[] {
   const seen = new Set<string>();
   const roles: UnitRole[] = [];
-  for (const unit of names) {
+  for (const { unit, level } of units) {
     const key = unitKey(unit);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     const chosen = choices.get(key);
-    const role = chosen === undefined ? guessRole(unit) : (chosen ?? undefined);
-    roles.push({ unit, key, ...(role ? { role } : {}), guessed: chosen === undefined });
+    const role = chosen === undefined ? defaultRole(unit, level) : (chosen ?? undefined);
+    roles.push({ unit: cleanName(unit), key, ...(role ? { role } : {}), guessed: chosen === undefined });
   }
   return roles;
 }
@@ -160,7 +139,18 @@ type Source =
   | { readonly file?: string; readonly found: WorkbookUnits }
   | { readonly file: string; readonly error: Bilingual };
 
-function sourcesOf(grids: readonly SheetGrid[], options: ConsolidateWorkbookOptions): Source[] {
+/** The open workbook's sheets with the visibility its listing told, which a consolidation must not keep quiet. */
+function visibilityOf(grids: readonly SheetGrid[], infos: readonly SheetInfo[]): ReadGrid[] {
+  const shown = new Map(
+    infos.map((info) => [info.name, info.visibility ?? (info.visible ? "visible" : "hidden")] as const),
+  );
+  return grids.map((grid) => {
+    const visibility = shown.get(grid.name);
+    return visibility ? { ...grid, visibility } : grid;
+  });
+}
+
+function sourcesOf(grids: readonly ReadGrid[], options: ConsolidateWorkbookOptions): Source[] {
   const sources: Source[] = [{ found: readUnits([...grids, ...(options.extraGrids ?? [])]) }];
   for (const picked of options.files ?? []) {
     sources.push(
@@ -187,17 +177,12 @@ export async function consolidateWorkbook(
   options.onProgress?.({ phase: "reading", sheets: wanted.length });
   const grids = wanted.length ? await port.readSheets(wanted) : [];
 
-  const sources = sourcesOf(grids, options);
-  const units: UnitAppendix[] = sources.flatMap((source) => ("found" in source ? source.found.units : []));
-  const roles = resolveRoles(
-    units.flatMap((unit) => (unit.appendix.unit ? [unit.appendix.unit] : [])),
-    options.roles,
-  );
-  const roleMap: RoleMap = new Map(roles.flatMap((entry) => (entry.role ? [[entry.key, entry.role]] : [])));
+  const sources = sourcesOf(visibilityOf(grids, infos), options);
   const consolidator = new Consolidator({
-    roles: roleMap,
+    roles: options.roles ?? new Map(),
     ...(options.expected ? { expected: options.expected } : {}),
     ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.allowOtherPeriods ? { allowOtherPeriods: true } : {}),
   });
   for (const source of sources) {
     if ("error" in source) {
@@ -224,5 +209,12 @@ export async function consolidateWorkbook(
   steps.push({ kind: "select", sheet: sheets.form, address: "A1" });
   options.onProgress?.({ phase: "writing", sheets: SUMMARY_SHEET_KEYS.length });
   await port.apply({ steps });
+  const named = sources.flatMap((source) => ("found" in source ? source.found.units : []));
+  const roles = resolveRoles(
+    named.flatMap(({ appendix }) =>
+      appendix.unit ? [{ unit: appendix.unit, ...(appendix.level ? { level: appendix.level } : {}) }] : [],
+    ),
+    options.roles,
+  );
   return { consolidation, sheets, roles };
 }

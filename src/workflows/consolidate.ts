@@ -8,9 +8,12 @@
 
 /** The summary's marker, kept apart so that the pane's checks need not load the consolidation. */
 export { isSummarySheet, SUMMARY_MARKER, SUMMARY_VERSION_ROW } from "./summary-marker";
-export type { ConsolidationErrorKind, RoleMap } from "./consolidate/names";
+export type { ConsolidationErrorKind, OfficeRole, RoleMap } from "./consolidate/names";
 export {
+  cleanName,
   ConsolidationError,
+  defaultRole,
+  OFFICE_ROLES,
   levelName,
   parseExpected,
   parseRoles,
@@ -18,7 +21,7 @@ export {
   roleName,
   unitKey,
 } from "./consolidate/names";
-export type { UnitAppendix, WorkbookUnits } from "./consolidate/units";
+export type { ReadGrid, UnitAppendix, WorkbookUnits } from "./consolidate/units";
 export { readUnits, summaryVersion } from "./consolidate/units";
 export type {
   Consolidation,

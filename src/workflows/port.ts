@@ -5,12 +5,17 @@ import type { Severity } from "../domain/values";
 // in-browser preview, exceljs files). Each method is one round trip at most, so that a use case costs the same
 // number of syncs whatever the number of sheets: list, read, apply (DESIGN.md section 2).
 
+/** Whether a sheet is shown: "hidden" can be unhidden from Excel's menu, "veryHidden" only by code. */
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
 /** What listing a workbook tells about one sheet, in the same round trip. */
 export interface SheetInfo {
   readonly name: string;
   /** F1 of the sheet: our template version id when the sheet is an appendix written by our template. */
   readonly keyHeader?: string;
   readonly visible: boolean;
+  /** Which way a sheet that is not visible is hidden; absent: told by `visible` alone (hidden when false). */
+  readonly visibility?: SheetVisibility;
 }
 
 /** A text run of a rich-text cell (labels with italic parts, the header). */
@@ -90,10 +95,18 @@ export interface SheetSpec {
     readonly area: string;
     /** Rows repeated at the top of every printed page, "5:6". */
     readonly titleRows: string;
-    readonly orientation: "portrait";
+    /** Columns repeated at the left of every printed page, "A:A" (a wide table's unit names). */
+    readonly titleColumns?: string;
+    readonly orientation: "portrait" | "landscape";
     readonly paper: "A4";
-    readonly fitToWidth: 1;
+    /**
+     * 1: the print area's width shrunk to one page; 0: as many pages across as the columns need, at `scale`.
+     * Either way the pages down are as many as needed (0).
+     */
+    readonly fitToWidth: 1 | 0;
     readonly fitToHeight: 0;
+    /** The print scale in percent when the width is not fitted (fitToWidth 0); 100 when absent. */
+    readonly scale?: number;
   };
 }
 

@@ -53,12 +53,22 @@ const HEADER_FILL = "#D9E1F2";
 const ERROR_COLOUR = "#9C0006";
 const MARKER_COLOUR = "#BFBFBF";
 const LINE_HEIGHT = 15.75;
+/** Excel's tallest row, in points: text that needs more is cut off, on screen and on paper. */
 const MAX_ROW_HEIGHT = 409;
-const NOTE_CHARS_PER_LINE = 21;
+/** Lines of wrapped text a row of at most MAX_ROW_HEIGHT shows whole. */
+const MAX_ROW_LINES = Math.floor((MAX_ROW_HEIGHT - 3) / LINE_HEIGHT);
+/**
+ * Characters of Times New Roman 12 pt that a wrapped line holds per unit of column width, rounded down so that an
+ * estimate never loses a line (the template's columns hold about one character per unit).
+ */
+const CHARS_PER_WIDTH = 1;
+/** The form's note column: wider than the appendix's, since it holds the remarks on every total. */
+const FORM_NOTE_WIDTH = 44;
 
 // Table cells read from the top and wrap, as a column of long messages needs.
 const BODY: CellStyle = { vertical: "top", wrap: true };
 const ERROR: CellStyle = { ...BODY, bold: true, color: ERROR_COLOUR };
+const LINE: CellStyle = { vertical: "top" };
 const HEADER: CellStyle = {
   bold: true,
   fill: HEADER_FILL,
@@ -78,13 +88,76 @@ function both(value: Bilingual): string {
   return value.vi === value.en ? value.vi : `${value.vi}\n${value.en}`;
 }
 
-/** Rows a wrapped text needs in a column holding `width` characters per line. */
-function linesFor(value: string, width: number): number {
-  return value.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / width)), 0);
+/** Characters a wrapped line holds in a column of `width`. */
+function charsIn(width: number): number {
+  return Math.max(1, Math.floor(width * CHARS_PER_WIDTH));
+}
+
+/** Lines one paragraph needs when wrapped at spaces in lines of `chars` characters (a longer word is broken). */
+function paragraphLines(paragraph: string, chars: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of paragraph.split(" ")) {
+    const length = [...word].length;
+    if (used === 0) used = length;
+    else if (used + 1 + length <= chars) used += 1 + length;
+    else {
+      lines++;
+      used = length;
+    }
+    while (used > chars) {
+      lines++;
+      used -= chars;
+    }
+  }
+  return lines;
+}
+
+/** Lines a wrapped text needs in a column holding `chars` characters per line. */
+function linesFor(value: string, chars: number): number {
+  return value.split("\n").reduce((sum, paragraph) => sum + paragraphLines(paragraph, chars), 0);
 }
 
 function heightFor(lines: number): number {
   return Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 3);
+}
+
+/**
+ * A text cut into pieces that each fit one row (MAX_ROW_LINES lines of `chars` characters), between paragraphs, or
+ * between words when one paragraph alone is longer: a text longer than a row shows whole over several rows, where
+ * one row would cut it off.
+ */
+function rowPieces(value: string, chars: number): string[] {
+  const pieces: string[] = [];
+  let piece: string[] = [];
+  let lines = 0;
+  const flush = () => {
+    if (piece.length) pieces.push(piece.join("\n"));
+    piece = [];
+    lines = 0;
+  };
+  for (const paragraph of value.split("\n")) {
+    const needed = paragraphLines(paragraph, chars);
+    if (needed > MAX_ROW_LINES) {
+      flush();
+      let words: string[] = [];
+      for (const word of paragraph.split(" ")) {
+        if (words.length && paragraphLines([...words, word].join(" "), chars) > MAX_ROW_LINES) {
+          pieces.push(words.join(" "));
+          words = [];
+        }
+        words.push(word);
+      }
+      piece = [words.join(" ")];
+      lines = paragraphLines(piece[0]!, chars);
+      continue;
+    }
+    if (lines + needed > MAX_ROW_LINES) flush();
+    piece.push(paragraph);
+    lines += needed;
+  }
+  flush();
+  return pieces;
 }
 
 function excelAmount(row: RowDef, total: RowTotal): number | undefined {
@@ -147,7 +220,8 @@ function formSpec(consolidation: Consolidation, name: string): SheetSpec {
     if (!total) continue;
     const remark = total.remark.vi;
     content.set(`${note}${at}`, text(remark));
-    if (remark) heights[at] = Math.max(heights[at] ?? 0, heightFor(linesFor(remark, NOTE_CHARS_PER_LINE)));
+    if (remark)
+      heights[at] = Math.max(heights[at] ?? 0, heightFor(linesFor(remark, charsIn(FORM_NOTE_WIDTH))));
     if (total.flag) flags.set(`${value}${at}`, both(total.flag));
   }
 
@@ -160,7 +234,10 @@ function formSpec(consolidation: Consolidation, name: string): SheetSpec {
     return flag ? { ...changed, style: { ...changed.style, fill: FLAG_FILL }, note: flag } : changed;
   });
   for (const [address, added] of content) if (added !== undefined) cells.push({ address, value: added });
-  return { ...template, rowHeights: heights, cells };
+  const columns = template.columns.map((column, index) =>
+    index === COLUMNS.note ? { ...column, width: Math.max(column.width, FORM_NOTE_WIDTH) } : column,
+  );
+  return { ...template, columns, rowHeights: heights, cells };
 }
 
 interface Column {
@@ -168,11 +245,24 @@ interface Column {
   readonly width: number;
 }
 
+/** How a table prints: always fitted to A4's width except the figures, with its title and header on every page. */
+interface TablePrint {
+  readonly orientation: "portrait" | "landscape";
+  /** Columns printed from A: the Vietnamese ones (the English ones stay on screen). */
+  readonly columns: number;
+  /** Columns repeated on every page, "A:A"; the table is then printed at SPREAD_SCALE over pages across. */
+  readonly titleColumns?: string;
+}
+
+/** The scale of a table too wide to fit one page across (the figures: a column per indicator). */
+const SPREAD_SCALE = 70;
+
 /** A table sheet being built: title in row 1 (with the marker in F1), bilingual headers in row 2, rows below. */
 class Table {
   readonly cells: SpecCell[] = [];
   readonly heights: Record<number, number> = { 2: 2 * LINE_HEIGHT + 3 };
   private readonly widths: number[];
+  private lastRow = 2;
 
   constructor(
     private readonly name: string,
@@ -218,6 +308,11 @@ class Table {
   ): void {
     const content = typeof value === "string" ? text(value) : value;
     if (content === undefined) return;
+    this.lastRow = Math.max(this.lastRow, row);
+    // A wrapped text gets the height it needs, so that it prints whole (no host sizes rows on opening a file).
+    if (typeof content === "string" && style?.wrap) {
+      this.grow(row, linesFor(content, charsIn(this.widths[column] ?? CODE_WIDTH)));
+    }
     this.cells.push({
       address: `${columnLetter(column)}${row}`,
       value: content,
@@ -227,6 +322,7 @@ class Table {
 
   /** A number with its format, unstyled (the per-unit figures). */
   figure(row: number, column: number, value: number, numberFormat?: string): void {
+    this.lastRow = Math.max(this.lastRow, row);
     this.cells.push({
       address: `${columnLetter(column)}${row}`,
       value,
@@ -238,7 +334,13 @@ class Table {
     this.heights[row] = Math.max(this.heights[row] ?? 0, heightFor(lines));
   }
 
-  spec(): SheetSpec {
+  /** The characters a wrapped line of a column holds. */
+  charsOf(column: number): number {
+    return charsIn(this.widths[column] ?? CODE_WIDTH);
+  }
+
+  spec(print: TablePrint): SheetSpec {
+    const last = columnLetter(Math.min(print.columns, this.widths.length) - 1);
     return {
       name: this.name,
       font: { ...FONT },
@@ -247,6 +349,16 @@ class Table {
       cells: this.cells,
       merges: [],
       frozenRows: 2,
+      print: {
+        area: `A1:${last}${this.lastRow}`,
+        titleRows: "1:2",
+        ...(print.titleColumns ? { titleColumns: print.titleColumns } : {}),
+        orientation: print.orientation,
+        paper: "A4",
+        fitToWidth: print.titleColumns ? 0 : 1,
+        fitToHeight: 0,
+        ...(print.titleColumns ? { scale: SPREAD_SCALE } : {}),
+      },
     };
   }
 }
@@ -285,7 +397,7 @@ function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
     table.put(row, 9, unit.sheet);
     table.put(row, 10, unit.included ? "Có" : "Không (trùng lặp)");
   });
-  return table.spec();
+  return table.spec({ orientation: "landscape", columns: 11 });
 }
 
 function missingSpec(consolidation: Consolidation, name: string): SheetSpec {
@@ -316,7 +428,7 @@ function missingSpec(consolidation: Consolidation, name: string): SheetSpec {
     table.put(row, 3, excluded.reason.en);
     row++;
   }
-  return table.spec();
+  return table.spec({ orientation: "landscape", columns: 3 });
 }
 
 function requestsSpec(consolidation: Consolidation, name: string): SheetSpec {
@@ -328,17 +440,22 @@ function requestsSpec(consolidation: Consolidation, name: string): SheetSpec {
     { header: { vi: "Nội dung yêu cầu", en: "Request (Vietnamese)" }, width: 100 },
     { header: { vi: "Nội dung (tiếng Anh)", en: "Request" }, width: 100 },
   ]);
-  consolidation.requests.forEach((request, index) => {
-    const row = index + 3;
-    table.put(row, 0, request.unit);
+  let row = 3;
+  for (const request of consolidation.requests) {
     table.put(row, 1, request.file);
     table.put(row, 2, request.items.filter((item) => item.severity === "error").length);
     table.put(row, 3, request.items.filter((item) => item.severity === "warning").length);
-    table.put(row, 4, request.text.vi);
-    table.put(row, 5, request.text.en);
-    table.grow(row, linesFor(request.text.vi, 110));
-  });
-  return table.spec();
+    // A letter taller than a row goes on over the rows below, its unit named on each.
+    const vi = rowPieces(request.text.vi, table.charsOf(4));
+    const en = rowPieces(request.text.en, table.charsOf(5));
+    for (let piece = 0; piece < Math.max(vi.length, en.length); piece++) {
+      table.put(row, 0, request.unit);
+      table.put(row, 4, vi[piece]);
+      table.put(row, 5, en[piece]);
+      row++;
+    }
+  }
+  return table.spec({ orientation: "landscape", columns: 5 });
 }
 
 function nonAggregableSpec(consolidation: Consolidation, name: string): SheetSpec {
@@ -367,7 +484,7 @@ function nonAggregableSpec(consolidation: Consolidation, name: string): SheetSpe
     table.put(row, 4, entry.reason.vi);
     table.put(row, 5, entry.reason.en);
   });
-  return table.spec();
+  return table.spec({ orientation: "landscape", columns: 5 });
 }
 
 const SEVERITY_TEXT: Readonly<Record<"error" | "warning" | "info", string>> = {
@@ -394,7 +511,7 @@ function issuesSpec(consolidation: Consolidation, name: string): SheetSpec {
     table.put(row, 4, issue.message.vi);
     table.put(row, 5, issue.message.en);
   });
-  return table.spec();
+  return table.spec({ orientation: "landscape", columns: 5 });
 }
 
 /** Columns before the first code on the figures sheet; F stays empty so that F1 holds only the marker. */
@@ -404,7 +521,7 @@ function figuresSpec(consolidation: Consolidation, name: string): SheetSpec {
   const { catalogue } = consolidation;
   const table = new Table(name, { vi: "SỐ LIỆU CỦA TỪNG ĐƠN VỊ", en: "Figures of each unit" }, [
     // A2 must be the bare UNIT_FIGURES_HEADER: a later period finds this table by it (previousFigures).
-    { header: { vi: UNIT_FIGURES_HEADER, en: UNIT_FIGURES_HEADER }, width: 36 },
+    { header: { vi: UNIT_FIGURES_HEADER, en: UNIT_FIGURES_HEADER }, width: 44 },
     { header: { vi: "Cấp", en: "Level" }, width: 12 },
     { header: { vi: "Kỳ báo cáo", en: "Period" }, width: 14 },
     { header: { vi: "Tệp", en: "File" }, width: 24 },
@@ -421,11 +538,12 @@ function figuresSpec(consolidation: Consolidation, name: string): SheetSpec {
   for (const unit of consolidation.units) {
     if (!unit.included) continue;
     const line = at++;
-    table.put(line, 0, unit.unit);
-    table.put(line, 1, levelName(unit.level, "vi"));
-    table.put(line, 2, periodName(unit.period, "vi"));
-    table.put(line, 3, unit.file);
-    table.put(line, 4, unit.sheet);
+    // One line per unit, so that a page holds forty of them: a table of figures is read across, not down.
+    table.put(line, 0, unit.unit, LINE);
+    table.put(line, 1, levelName(unit.level, "vi"), LINE);
+    table.put(line, 2, periodName(unit.period, "vi"), LINE);
+    table.put(line, 3, unit.file, LINE);
+    table.put(line, 4, unit.sheet, LINE);
     unit.amounts.forEach((amount, index) => {
       const row = rows[index];
       if (amount === undefined || !row) return;
@@ -434,7 +552,7 @@ function figuresSpec(consolidation: Consolidation, name: string): SheetSpec {
       else table.figure(line, column, amount);
     });
   }
-  return table.spec();
+  return table.spec({ orientation: "landscape", columns: Number.MAX_SAFE_INTEGER, titleColumns: "A:A" });
 }
 
 const BUILDERS: Readonly<Record<SummarySheetKey, (consolidation: Consolidation, name: string) => SheetSpec>> =

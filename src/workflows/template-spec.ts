@@ -215,6 +215,8 @@ function cutTo(text: string, length: number): string {
     if (cut.length + character.length > length) break;
     cut += character;
   }
+  // A cut that ends a word (the next character is a space) keeps that word.
+  if (/^\s/.test(text.slice(cut.length))) return cut.trimEnd();
   const space = cut.lastIndexOf(" ");
   return (space > 0 ? cut.slice(0, space) : cut).trimEnd();
 }

@@ -7,6 +7,7 @@ import type {
   PlanStep,
   SheetInfo,
   SheetSpec,
+  SheetVisibility,
   WorkbookPort,
 } from "../../src/workflows/port";
 
@@ -25,6 +26,8 @@ interface MemorySheet {
   readonly cells: Map<string, MemoryCell>;
   /** The spec the sheet was last installed from, for assertions on what the port was asked to write. */
   readonly spec?: SheetSpec;
+  /** Absent: visible. */
+  readonly visibility?: SheetVisibility;
 }
 
 /** One 1-based row and 0-based column of a local A1 address. */
@@ -64,8 +67,11 @@ export class MemoryPort implements WorkbookPort {
   readonly reads: (readonly string[])[] = [];
   private sheets: MemorySheet[];
 
-  /** A workbook holding these sheets, in this order (grids as a reader gives them, e.g. readWorkbookBuffer). */
-  constructor(grids: readonly SheetGrid[] = []) {
+  /**
+   * A workbook holding these sheets, in this order (grids as a reader gives them, e.g. readWorkbookBuffer), each
+   * hidden as its `visibility` says.
+   */
+  constructor(grids: readonly (SheetGrid & { readonly visibility?: SheetVisibility })[] = []) {
     this.sheets = grids.map((grid) => {
       const cells = new Map<string, MemoryCell>();
       grid.cells.forEach((line, row) =>
@@ -73,7 +79,7 @@ export class MemoryPort implements WorkbookPort {
           if (cell) cells.set(`${columnLetter(column)}${row + 1}`, { ...cell });
         }),
       );
-      return { name: grid.name, cells };
+      return { name: grid.name, cells, ...(grid.visibility ? { visibility: grid.visibility } : {}) };
     });
   }
 
@@ -87,7 +93,13 @@ export class MemoryPort implements WorkbookPort {
     this.calls.listSheets++;
     return this.sheets.map((sheet) => {
       const f1 = sheet.cells.get("F1")?.value;
-      return { name: sheet.name, visible: true, ...(typeof f1 === "string" && f1 ? { keyHeader: f1 } : {}) };
+      const visibility = sheet.visibility ?? "visible";
+      return {
+        name: sheet.name,
+        visible: visibility === "visible",
+        visibility,
+        ...(typeof f1 === "string" && f1 ? { keyHeader: f1 } : {}),
+      };
     });
   }
 

@@ -11,11 +11,15 @@ import type { SampleValue } from "../../src/preview/sample";
 import { SAMPLE_VALUES, sampleWrites } from "../../src/preview/sample";
 import { MemoryWorkbook, WorkbookError } from "../../src/preview/workbook";
 import { App } from "../../src/taskpane/App";
+import { ConsolidationResult } from "../../src/taskpane/components/ConsolidationResult";
+import { consolidateWorkbook } from "../../src/workflows/consolidate-workbook";
 import { SUMMARY_MARKER } from "../../src/workflows/consolidate";
 import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
 import { templateSpec } from "../../src/workflows/template-spec";
 import { filledTemplate } from "../helpers/xlsx";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
+import { MemoryPort } from "../helpers/memory-port";
+import { templateGrid } from "../helpers/seed";
 
 // "Tổng hợp" in the task pane over the preview's in-memory workbook, clicked as Anh Minh would: the open
 // workbook's three department sheets, then files picked from disk, read by the lazily loaded exceljs reader.
@@ -250,5 +254,30 @@ describe("Tổng hợp in the task pane", () => {
       name: "Consolidated 3 units into the sheet “Tổng hợp”.",
     });
     expect(result.textContent).toContain("2 errors, 1 warning");
+  });
+});
+
+describe("the consolidation's result in the pane", () => {
+  it("says which hidden sheets were summed and which very hidden one was left out", async () => {
+    const port = new MemoryPort([
+      templateGrid(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp", period: "Quý III/2021" }),
+      {
+        ...templateGrid(SO_Y_TE, { name: "Cũ", unit: "Sở Y tế", period: "Quý III/2021" }),
+        visibility: "hidden",
+      },
+      {
+        ...templateGrid(SO_Y_TE, { name: "Ẩn", unit: "Sở Xây dựng", period: "Quý III/2021" }),
+        visibility: "veryHidden",
+      },
+    ]);
+    const outcome = await consolidateWorkbook(port);
+    render(<ConsolidationResult result={outcome} />);
+    const hidden = screen.getByText("Đã cộng cả trang tính đang ẩn").closest("[role=group]");
+    expect(hidden?.textContent).toContain(
+      "Phụ lục của \"Sở Y tế\" nằm trên trang tính 'Cũ' đang bị ẩn: số liệu vẫn được cộng.",
+    );
+    const excluded = screen.getByText("Không tổng hợp được").closest("[role=group]");
+    expect(excluded?.textContent).toContain("'Ẩn': Trang tính bị ẩn sâu");
+    expect(excluded?.textContent).toContain('phụ lục của "Sở Xây dựng": không cộng vào bảng tổng hợp');
   });
 });

@@ -1,10 +1,9 @@
 import { catalogue } from "../../src/domain/catalogue";
 import type { SheetGrid } from "../../src/domain/cell";
 import { sheetLayout } from "../../src/domain/layout";
-import { ConsolidationError, SUMMARY_MARKER, unitKey } from "../../src/workflows/consolidate";
+import { ConsolidationError, defaultRole, SUMMARY_MARKER, unitKey } from "../../src/workflows/consolidate";
 import {
   consolidateWorkbook,
-  guessRole,
   resolveRoles,
   summarySheetNames,
 } from "../../src/workflows/consolidate-workbook";
@@ -204,6 +203,31 @@ describe("consolidateWorkbook", () => {
     );
   });
 
+  it("sums a hidden sheet with a warning and keeps a very hidden one out, each named in the summary", async () => {
+    const port = new MemoryPort([
+      sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
+      { ...sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" }), visibility: "hidden" },
+      {
+        ...sheet(SO_TTTT, { name: "Sở TTTT", unit: "Sở Thông tin và Truyền thông" }),
+        visibility: "veryHidden",
+      },
+    ]);
+    const { consolidation } = await consolidateWorkbook(port);
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
+    expect(port.cell(SUMMARY_SHEETS.form, valueAt("7.8.1"))?.value ?? null).toBeNull();
+    expect(consolidation.units.map((unit) => unit.unit)).toEqual(["Sở Tư pháp", "Sở Y tế"]);
+    const hidden = consolidation.issues.filter((issue) => issue.kind === "hidden_sheet");
+    expect(hidden.map((issue) => issue.message.vi)).toEqual([
+      "Phụ lục của \"Sở Y tế\" nằm trên trang tính 'Sở Y tế' đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.",
+    ]);
+    expect(consolidation.excluded.map((entry) => entry.sheet)).toEqual(["Sở TTTT"]);
+    // Both lines are in the summary workbook, where its reader looks.
+    const cellsOf = (name: string) =>
+      port.grid(name).cells.flatMap((line) => line.map((cell) => String(cell?.value ?? "")));
+    expect(cellsOf(SUMMARY_SHEETS.issues)).toContain(hidden[0]!.message.vi);
+    expect(cellsOf(SUMMARY_SHEETS.missing)).toContain(consolidation.excluded[0]!.reason.vi);
+  });
+
   it("writes nothing when there is no appendix to consolidate, and says so in both languages", async () => {
     const port = new MemoryPort([{ name: "Ghi chú", cells: [[{ value: "Hạn nộp: ngày 20" }]] }]);
     const failure = consolidateWorkbook(port);
@@ -232,7 +256,7 @@ describe("consolidateWorkbook", () => {
   });
 });
 
-describe("roles guessed from the units' names", () => {
+describe("the default roles, from the units' names", () => {
   it.each([
     ["Văn phòng UBND tỉnh", "vpubnd"],
     ["Văn phòng Ủy ban nhân dân tỉnh Trà Vinh", "vpubnd"],
@@ -249,14 +273,20 @@ describe("roles guessed from the units' names", () => {
     ["Văn phòng HĐND tỉnh", undefined],
     ["Sở Tư pháp", undefined],
     ["Sở Thông tin", undefined],
+    ["Sở\u00a0Nội\u200b vụ", "snv"],
   ])("%s → %s", (name, role) => {
-    expect(guessRole(name)).toBe(role);
+    expect(defaultRole(name)).toBe(role);
   });
 
-  it("lists each unit once, in the order found, with the user's choice or the guess", () => {
-    expect(
-      resolveRoles(["Sở Nội vụ", "sở  nội vụ", "Sở Y tế"], new Map([[unitKey("Sở Y tế"), "snv"]])),
-    ).toEqual([
+  it("gives no province-wide role to a district's or a commune's office", () => {
+    expect(defaultRole("Văn phòng UBND tỉnh", "so")).toBe("vpubnd");
+    expect(defaultRole("Văn phòng UBND huyện Càng Long", "huyen")).toBeUndefined();
+    expect(defaultRole("Văn phòng UBND xã Long Đức", "xa")).toBeUndefined();
+  });
+
+  it("lists each unit once, in the order found, with the user's choice or the default", () => {
+    const units = ["Sở Nội vụ", "sở  nội vụ", "Sở Y tế"].map((unit) => ({ unit }));
+    expect(resolveRoles(units, new Map([[unitKey("Sở Y tế"), "snv"]]))).toEqual([
       { unit: "Sở Nội vụ", key: unitKey("Sở Nội vụ"), role: "snv", guessed: true },
       { unit: "Sở Y tế", key: unitKey("Sở Y tế"), role: "snv", guessed: false },
     ]);

@@ -257,10 +257,142 @@ describe("roles file", () => {
       parseRoles("Sở Nội vụ\tnoivu\nSở Tài chính\n");
     } catch (error) {
       const { bilingual } = error as ConsolidationError;
-      expect(bilingual.vi).toContain('dòng 1: vai trò "noivu" không hợp lệ (dùng vpubnd, snv hoặc stttt)');
+      expect(bilingual.vi).toContain(
+        'dòng 1: vai trò "noivu" không hợp lệ (dùng vpubnd, snv, stttt hoặc none)',
+      );
       expect(bilingual.vi).toContain("dòng 2");
       expect(bilingual.en).toContain('line 1: unknown role "noivu"');
     }
+  });
+});
+
+describe("unit names compared as people read them", () => {
+  const invisible: readonly (readonly [string, string])[] = [
+    ["a zero-width space", "Sở Y\u200b tế"],
+    ["a no-break space", "Sở\u00a0Y tế"],
+    ["a soft hyphen", "Sở Y t\u00adế"],
+    ["a byte-order mark", "\ufeffSở Y tế"],
+    ["a word joiner", "Sở Y\u2060 tế"],
+    ["decomposed letters (NFD)", "Sở Y tế".normalize("NFD")],
+    ["doubled spaces", "Sở  Y   tế "],
+  ];
+  let soYTe: UnitAppendix;
+  beforeAll(async () => {
+    soYTe = await unit(SO_Y_TE, { unit: "Sở Y tế" });
+  });
+
+  it.each(invisible)(
+    "takes a name with %s for the same unit: its appendix sent twice is counted once",
+    async (_, name) => {
+      const again = await unit(SO_Y_TE, { unit: name });
+      const result = consolidate([soYTe, again], { roles: NO_ROLES });
+      expect(result.units.filter((entry) => entry.included).map((entry) => entry.unit)).toEqual(["Sở Y tế"]);
+      expect(result.units.map((entry) => entry.unit)).toEqual(["Sở Y tế", "Sở Y tế"]);
+      expect(total(result, "HS.2").amount).toBe(10);
+      expect(result.issues.map((issue) => issue.kind)).toContain("duplicate_appendix");
+    },
+  );
+
+  it("matches the expected-units list, the roles file and the previous period by the same normalised name", async () => {
+    const office = await unit({ "7.8.1": 762 }, { unit: "Sở Thông tin và\u200b Truyền thông" });
+    const expected = parseExpected("Sở\u00a0Y tế\nSở Thông tin và Truyền thông\u00ad\n");
+    const roles = parseRoles(`${"Sở Thông tin và Truyền thông".normalize("NFD")};stttt\n`);
+    const previous = {
+      period: "2021-Q2",
+      province: new Map<string, number>(),
+      units: new Map([[unitKey("sở  y\ufeff tế"), new Map([["HS.3", 9]])]]),
+    };
+    const result = consolidate([soYTe, office], { roles, expected, previous });
+    expect(result.missingUnits).toEqual([]);
+    expect(result.issues.filter((issue) => issue.kind === "unexpected_unit")).toEqual([]);
+    expect(total(result, "7.8.1").source).toBe("Sở Thông tin và Truyền thông");
+    expect(result.issues.find((issue) => issue.kind === "carried_over_mismatch")?.unit).toBe("Sở Y tế");
+  });
+});
+
+describe("appendices of another period", () => {
+  let q3: UnitAppendix[];
+  let q2: UnitAppendix;
+  beforeAll(async () => {
+    q3 = [await unit(SO_TU_PHAP, { unit: "Sở Tư pháp" }), await unit(SO_XAY_DUNG, { unit: "Sở Xây dựng" })];
+    q2 = await unit(SO_Y_TE, { unit: "Sở Y tế", period: "2021-Q2" });
+  });
+
+  it("are kept out of the summary, each with a line saying why, and their unit counts as missing", () => {
+    const expected = ["Sở Tư pháp", "Sở Xây dựng", "Sở Y tế"];
+    const result = consolidate([...q3, q2], { roles: NO_ROLES, expected });
+    expect(result.period).toBe("2021-Q3");
+    expect(total(result, "HS.2").amount).toBe(100);
+    expect(result.units.map((entry) => entry.unit)).toEqual(["Sở Tư pháp", "Sở Xây dựng"]);
+    expect(result.missingUnits).toEqual(["Sở Y tế"]);
+    expect(result.excluded).toEqual([
+      {
+        file: "Sở Y tế.xlsx",
+        sheet: "Phụ lục",
+        reason: {
+          vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).',
+          en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).',
+        },
+      },
+    ]);
+  });
+
+  it("take the later period on a tie, so that an old appendix sent again is the one kept out", () => {
+    const result = consolidate([q2, q3[0]!], { roles: NO_ROLES });
+    expect(result.period).toBe("2021-Q3");
+    expect(result.units.map((entry) => entry.unit)).toEqual(["Sở Tư pháp"]);
+  });
+
+  it("are summed with a warning when asked", () => {
+    const result = consolidate([...q3, q2], { roles: NO_ROLES, allowOtherPeriods: true });
+    expect(total(result, "HS.2").amount).toBe(110);
+    expect(result.excluded).toEqual([]);
+    expect(result.issues.filter((issue) => issue.kind === "other_period").map((i) => i.unit)).toEqual([
+      "Sở Y tế",
+    ]);
+  });
+});
+
+describe("hidden sheets", () => {
+  it("sum a hidden sheet's appendix with a warning naming it, and keep a very hidden one out with a line", async () => {
+    const grids = await Promise.all(
+      [SO_TU_PHAP, SO_Y_TE].map(async (values, index) =>
+        readWorkbookBuffer(await unitFile(values, { unit: ["Sở Tư pháp", "Sở Y tế"][index]! })),
+      ),
+    );
+    const [hidden, veryHidden] = [grids[0]![0]!, grids[1]![0]!];
+    const found = readUnits(
+      [
+        { ...hidden, name: "Tư pháp", visibility: "hidden" },
+        { ...veryHidden, name: "Y tế", visibility: "veryHidden" },
+      ],
+      "chung.xlsx",
+    );
+    expect(found.units.map((entry) => entry.visibility)).toEqual(["hidden", "veryHidden"]);
+    const result = consolidate(found.units, { roles: NO_ROLES });
+    expect(total(result, "HS.2").amount).toBe(100);
+    expect(result.units.map((entry) => entry.unit)).toEqual(["Sở Tư pháp"]);
+    const warning = result.issues.find((issue) => issue.kind === "hidden_sheet")!;
+    expect(warning).toMatchObject({ severity: "warning", unit: "Sở Tư pháp" });
+    expect(warning.message.vi).toBe(
+      "Phụ lục của \"Sở Tư pháp\" nằm trên trang tính 'Tư pháp' của tệp chung.xlsx đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.",
+    );
+    expect(result.excluded).toEqual([expect.objectContaining({ file: "chung.xlsx", sheet: "Y tế" })]);
+    expect(result.excluded[0]!.reason.vi).toContain("ẩn sâu");
+    expect(result.excluded[0]!.reason.en).toContain(
+      'very hidden sheet (one Excel shows to no one) holds the appendix of "Sở Y tế": not summed',
+    );
+  });
+});
+
+describe("roles by default", () => {
+  it("takes a province-wide indicator from the office its name names when no roles file says otherwise", async () => {
+    const office = await unit({ "7.8.1": 762 }, { unit: "Sở TT&TT tỉnh Trà Vinh" });
+    const other = await unit({ ...SO_Y_TE, "7.8.1": 5 }, { unit: "Sở Y tế" });
+    expect(total(consolidate([office, other], { roles: NO_ROLES }), "7.8.1").amount).toBe(762);
+    // A roles file that says the office holds no role leaves the indicator blank, as the file says.
+    const none = parseRoles("Sở TT&TT tỉnh Trà Vinh;none\n");
+    expect(total(consolidate([office, other], { roles: none }), "7.8.1").amount).toBeUndefined();
   });
 });
 

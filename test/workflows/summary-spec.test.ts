@@ -41,17 +41,64 @@ describe("summarySpecs", () => {
     expect(cellOf(form, "F2")?.value).toBe(catalogue.templateVersion);
   });
 
-  it("protects and sets up for printing the form alone; the tables stay open, their header frozen", () => {
+  it("protects the form alone; the tables stay open, their header frozen and printed on every page", () => {
     expect(form.protection).toEqual({ allowFormatting: true });
-    expect(form.print?.area).toBe(layout.printArea);
+    expect(form.print).toMatchObject({ area: layout.printArea, orientation: "portrait", fitToWidth: 1 });
     for (const spec of specs.slice(1)) {
-      expect([spec.name, spec.protection, spec.print, spec.frozenRows]).toEqual([
+      expect([spec.name, spec.protection, spec.frozenRows, spec.print?.titleRows]).toEqual([
         spec.name,
         undefined,
-        undefined,
         2,
+        "1:2",
       ]);
     }
+  });
+
+  it("prints the tables in landscape, fitted to the width of their Vietnamese columns; the figures across pages", () => {
+    const requests = byName.get(SUMMARY_SHEETS.requests)!;
+    const rows = requests.cells
+      .filter((cell) => /^A\d+$/.test(cell.address))
+      .map((cell) => Number(cell.address.slice(1)));
+    // The seed's letter is taller than a row: it goes on in the row below.
+    expect(Math.max(...rows)).toBe(2 + result.requests.length + 1);
+    expect(requests.print).toEqual({
+      area: `A1:E${Math.max(...rows)}`,
+      titleRows: "1:2",
+      orientation: "landscape",
+      paper: "A4",
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    const figures = byName.get(SUMMARY_SHEETS.figures)!;
+    expect(figures.print).toMatchObject({ titleRows: "1:2", titleColumns: "A:A", orientation: "landscape" });
+    expect(figures.print).toMatchObject({ fitToWidth: 0, scale: 70 });
+    expect(figures.print?.area).toMatch(/^A1:[A-Z]{2}4$/);
+  });
+
+  it("gives a wrapped text the rows it needs, and a letter longer than a row the rows below it", () => {
+    const long = {
+      ...result.requests[0]!,
+      text: { vi: `${"Đề nghị sửa. ".repeat(400)}\nTrân trọng./.`, en: "To: …" },
+    };
+    const specsOf = summarySpecs({ ...result, requests: [long] });
+    const requests = specsOf.find((spec) => spec.name === SUMMARY_SHEETS.requests)!;
+    const pieces = requests.cells.filter(
+      (cell) => /^E\d+$/.test(cell.address) && Number(cell.address.slice(1)) > 2,
+    );
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(
+      pieces
+        .map((cell) => cell.value)
+        .join(" ")
+        .replace(/\s+/g, " "),
+    ).toBe(long.text.vi.replace(/\s+/g, " "));
+    for (const cell of pieces) {
+      const row = Number(cell.address.slice(1));
+      expect(requests.rowHeights[row]).toBeLessThanOrEqual(409);
+      expect(requests.cells.find((other) => other.address === `A${row}`)?.value).toBe(long.unit);
+    }
+    const issues = byName.get(SUMMARY_SHEETS.issues)!;
+    expect(issues.rowHeights[3]).toBeGreaterThan(15.75);
   });
 
   it("writes the province's figures as values, a total with a unit in error filled and annotated", () => {

@@ -279,7 +279,7 @@ describe("templateSpec", () => {
 describe("sheet names", () => {
   it.each([
     ["Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông"],
-    ["Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và"],
+    ["Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã"],
     ["UBND xã Long Đức: 2021/Q3", "UBND xã Long Đức 2021 Q3"],
     ["Sở LĐ-TB&XH", "Sở LĐ-TB&XH"],
     ["   ", "Phụ lục"],

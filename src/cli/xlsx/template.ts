@@ -238,15 +238,18 @@ function setUpPage(
   spec: SheetSpec,
   print: NonNullable<SheetSpec["print"]>,
 ): void {
+  const fitted = print.fitToWidth === 1;
   Object.assign(worksheet.pageSetup, {
     paperSize: A4,
     orientation: print.orientation,
-    fitToPage: true,
-    fitToWidth: print.fitToWidth,
-    fitToHeight: print.fitToHeight,
-    horizontalCentered: true,
+    fitToPage: fitted,
+    ...(fitted
+      ? { fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight }
+      : { scale: print.scale ?? 100 }),
+    horizontalCentered: fitted,
     margins: MARGINS,
     printTitlesRow: print.titleRows,
+    ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
   } satisfies Partial<ExcelJS.PageSetup>);
   setPrintArea(worksheet, print.area);
   worksheet.headerFooter.oddFooter = `&C&"${spec.font.name}"&10Trang &P/&N`;

@@ -29,6 +29,8 @@ export function ConsolidationResult({ result }: { result: WorkbookConsolidation 
   const { consolidation, sheets } = result;
   const counted = consolidation.units.filter((unit) => unit.included);
   const warnings = consolidation.issues.filter((issue) => issue.severity !== "info").length;
+  // A hidden sheet's figures are in the totals: said here, not only on the findings sheet.
+  const hidden = consolidation.issues.filter((issue) => issue.kind === "hidden_sheet");
   return (
     <div className={styles.box} role="region" aria-label={strings.done(counted.length, sheets.form)}>
       <MessageBar
@@ -56,6 +58,14 @@ export function ConsolidationResult({ result }: { result: WorkbookConsolidation 
                 return `${where}: ${entry.reason[lang]}`;
               })
               .join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {hidden.length ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.hiddenTitle}</MessageBarTitle>
+            {hidden.map((issue) => issue.message[lang]).join(" ")}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -20,7 +20,8 @@ const OPTIONS: readonly (ProvinceRole | "none")[] = ["none", "vpubnd", "snv", "s
 
 /**
  * Which unit is which office, for the indicators one office reports for the whole province: one row per unit of
- * the last consolidation, its role as guessed from its name until the user picks another.
+ * the last consolidation, its default role (from its name, as the CLI's consolidate gives it) until the user picks
+ * another.
  */
 export function RoleTable({
   units,

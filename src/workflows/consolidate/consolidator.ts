@@ -1,12 +1,20 @@
-import type { LoadedCatalogue } from "../../domain/catalogue";
+import type { Bilingual, Level, LoadedCatalogue, ProvinceRole } from "../../domain/catalogue";
 import { catalogue as defaultCatalogue, cataloguesByVersion } from "../../domain/catalogue";
+import { SEVERITY_ORDER } from "../../domain/findings";
 import type { Lang } from "../../domain/messages";
 import { validationPlan } from "../../domain/plan";
 import { Aggregator } from "./aggregator";
-import type { ConsolidateOptions, Consolidation, CorrectionItem, Excluded } from "./model";
+import type {
+  ConsolidateOptions,
+  Consolidation,
+  ConsolidationIssue,
+  CorrectionItem,
+  Excluded,
+} from "./model";
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE } from "./record";
-import { ConsolidationError, nameList, unitKey } from "./names";
+import type { RoleMap } from "./names";
+import { cleanName, ConsolidationError, defaultRole, nameList, periodName, unitKey } from "./names";
 import type { UnitAppendix } from "./units";
 
 // The consolidator: units in, one at a time, one consolidation out.
@@ -19,7 +27,8 @@ export class Consolidator {
   private catalogue: LoadedCatalogue | undefined;
   private readonly fallback: LoadedCatalogue;
   private readonly records: UnitRecord[] = [];
-  private readonly byKey = new Map<string, UnitRecord>();
+  /** Records of hidden sheets, summed with a warning. */
+  private readonly hidden = new Set<UnitRecord>();
   private readonly versions = new Map<string, string[]>();
   private readonly excluded: Excluded[] = [];
 
@@ -27,7 +36,10 @@ export class Consolidator {
     this.fallback = options.catalogue ?? defaultCatalogue;
   }
 
-  /** Adds one unit's appendix. Units of a template version other than the first are kept out (see result). */
+  /**
+   * Adds one unit's appendix. Units of a template version other than the first are kept out (see result); a very
+   * hidden sheet's appendix is kept out with a line saying so (Excel shows it to no one, so nobody has checked it).
+   */
   add(unit: UnitAppendix): void {
     const appendix = unit.appendix;
     const version = appendix.templateVersion ?? this.fallback.templateVersion;
@@ -36,15 +48,15 @@ export class Consolidator {
     if (!catalogue || (this.catalogue && catalogue !== this.catalogue)) return;
     this.catalogue = catalogue;
     const record = this.compact(unit, catalogue);
-    const earlier = this.byKey.get(record.key);
-    if (earlier) {
-      record.duplicateOf = earlier;
-      // The same appendix sent twice (a file copied, a sheet and its file) is counted once; two different
-      // appendices under one name are both counted, and the consolidation says so as an error.
-      record.included = !sameNumbers(earlier, record);
-    } else {
-      this.byKey.set(record.key, record);
+    if (unit.visibility === "veryHidden") {
+      this.excluded.push({
+        ...(record.file !== undefined ? { file: record.file } : {}),
+        sheet: record.sheet,
+        reason: veryHiddenReason(record.name),
+      });
+      return;
     }
+    if (unit.visibility === "hidden") this.hidden.add(record);
     this.records.push(record);
   }
 
@@ -95,8 +107,9 @@ export class Consolidator {
               ? UNREADABLE
               : BLANK;
     });
-    const named = Boolean(appendix.unit);
-    const name = appendix.unit ?? `${unit.file ? `${unit.file} ` : ""}'${appendix.sheet}'`;
+    const shown = appendix.unit === undefined ? "" : cleanName(appendix.unit);
+    const named = shown !== "";
+    const name = named ? shown : `${unit.file ? `${unit.file} ` : ""}'${appendix.sheet}'`;
     const items: CorrectionItem[] = validation.findings.map((finding) => {
       // The completeness finding names every blank row in its message; its first cell is no place to go.
       const cell = finding.kind === "incomplete" ? undefined : localCell(finding.cells[0]);
@@ -107,7 +120,7 @@ export class Consolidator {
         ...(finding.suggestion ? { suggestion: finding.suggestion.display } : {}),
       };
     });
-    const role = named ? this.options.roles.get(unitKey(name)) : undefined;
+    const role = named ? this.roleOf(name, appendix.level) : undefined;
     return {
       name,
       key: named ? unitKey(name) : `\u0000${name}`,
@@ -127,6 +140,12 @@ export class Consolidator {
       items,
       included: true,
     };
+  }
+
+  /** The role set for a unit (null: none), else the one its name suggests (defaultRole). */
+  private roleOf(name: string, level: Level | undefined): ProvinceRole | undefined {
+    const chosen = this.options.roles.get(unitKey(name));
+    return chosen === undefined ? defaultRole(name, level) : (chosen ?? undefined);
   }
 
   /**
@@ -149,8 +168,119 @@ export class Consolidator {
         en: "There is no appendix to consolidate.",
       });
     }
-    return new Aggregator(catalogue, this.records, this.options, this.excluded).run();
+    const refused: Excluded[] = [];
+    const records = this.ofThePeriod(refused);
+    markDuplicates(records);
+    const roles: RoleMap = new Map(
+      records.flatMap((record) => (record.role && record.named ? [[record.key, record.role]] : [])),
+    );
+    const options = { ...this.options, roles };
+    const result = new Aggregator(catalogue, records, options, [...this.excluded, ...refused]).run();
+    const hidden = records.filter((record) => this.hidden.has(record)).map(hiddenIssue);
+    if (!hidden.length) return result;
+    const issues = [...result.issues, ...hidden].sort(
+      (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+    );
+    return { ...result, issues };
   }
+
+  /**
+   * The records of the consolidated period (the one most appendices state, the later one on a tie); the others
+   * are kept out, each with a line saying so in `refused`, unless `allowOtherPeriods`. Appendices that state no
+   * period stay in.
+   */
+  private ofThePeriod(refused: Excluded[]): UnitRecord[] {
+    if (this.options.allowOtherPeriods) return this.records;
+    const period = majorityPeriod(this.records);
+    if (period === undefined) return this.records;
+    return this.records.filter((record) => {
+      if (record.period === undefined || record.period === period) return true;
+      refused.push({
+        ...(record.file !== undefined ? { file: record.file } : {}),
+        sheet: record.sheet,
+        reason: otherPeriodReason(record, period),
+      });
+      return false;
+    });
+  }
+}
+
+/** The period most records state; on a tie the later one (an old appendix sent again is the likelier mistake). */
+function majorityPeriod(records: readonly UnitRecord[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    if (record.period !== undefined) counts.set(record.period, (counts.get(record.period) ?? 0) + 1);
+  }
+  const ranked = [...counts].sort((a, b) => b[1] - a[1] || periodOrder(b[0]) - periodOrder(a[0]));
+  return ranked[0]?.[0];
+}
+
+/** A period id's place in time, by the day it ends: "2021-Q3" before "2021" (the year ends last). */
+function periodOrder(period: string): number {
+  const match = /^(\d{4})(?:-(Q[1-4]|H1))?$/.exec(period);
+  if (!match) return 0;
+  const ends = { Q1: 3, Q2: 6, Q3: 9, Q4: 12, H1: 6 } as const;
+  const part = match[2] as keyof typeof ends | undefined;
+  return Number(match[1]) * 12 + (part ? ends[part] : 12);
+}
+
+/**
+ * The same appendix sent twice (a file copied, a sheet and its file) is counted once; two different appendices
+ * under one name are both counted, and the consolidation says so as an error.
+ */
+function markDuplicates(records: readonly UnitRecord[]): void {
+  const byKey = new Map<string, UnitRecord>();
+  for (const record of records) {
+    const earlier = byKey.get(record.key);
+    if (earlier) {
+      record.duplicateOf = earlier;
+      record.included = !sameNumbers(earlier, record);
+    } else {
+      byKey.set(record.key, record);
+    }
+  }
+}
+
+function where(record: UnitRecord, lang: Lang): string {
+  const sheet = `'${record.sheet}'`;
+  if (record.file === undefined) return lang === "vi" ? `trang tính ${sheet}` : `sheet ${sheet}`;
+  return lang === "vi" ? `trang tính ${sheet} của tệp ${record.file}` : `sheet ${sheet} of ${record.file}`;
+}
+
+function inBoth(say: (lang: Lang) => string): Bilingual {
+  return { vi: say("vi"), en: say("en") };
+}
+
+function otherPeriodReason(record: UnitRecord, period: string): Bilingual {
+  const own = record.period ?? "";
+  return inBoth((lang) =>
+    lang === "vi"
+      ? `Phụ lục của "${record.name}" ghi kỳ ${periodName(own, lang)}, khác kỳ tổng hợp ${periodName(period, lang)}: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).`
+      : `The appendix of "${record.name}" states ${periodName(own, lang)}, not the consolidated period ${periodName(period, lang)}: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).`,
+  );
+}
+
+function veryHiddenReason(name: string): Bilingual {
+  return inBoth((lang) =>
+    lang === "vi"
+      ? `Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "${name}": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.`
+      : `A very hidden sheet (one Excel shows to no one) holds the appendix of "${name}": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.`,
+  );
+}
+
+function hiddenIssue(record: UnitRecord): ConsolidationIssue {
+  return {
+    severity: "warning",
+    kind: "hidden_sheet",
+    unit: record.name,
+    codes: [],
+    params: { sheet: record.sheet, ...(record.file !== undefined ? { file: record.file } : {}) },
+    message: inBoth((lang) =>
+      lang === "vi"
+        ? `Phụ lục của "${record.name}" nằm trên ${where(record, lang)} đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.`
+        : `The appendix of "${record.name}" is on ${where(record, lang)}, which is hidden: its figures are summed. Unhide the sheet to check it.`,
+    ),
+  };
 }
 
 function sameNumbers(a: UnitRecord, b: UnitRecord): boolean {

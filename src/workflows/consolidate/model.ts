@@ -17,8 +17,16 @@ export interface ProvinceFigures {
 
 /** Options of a consolidation. */
 export interface ConsolidateOptions {
-  /** Which unit is which office, for province-wide indicators. */
+  /**
+   * Which unit is which office, for province-wide indicators, as a roles file or the user set it; a unit it does
+   * not name gets its defaultRole (an empty map: every unit its default).
+   */
   readonly roles: RoleMap;
+  /**
+   * Sum appendices that state another period than the consolidated one (with a warning each). By default they are
+   * kept out of the summary, each with a line saying so.
+   */
+  readonly allowOtherPeriods?: boolean;
   /** Names of the units expected to report. */
   readonly expected?: readonly string[];
   /** The previous period's figures, for the cross-period checks. */

@@ -8,8 +8,11 @@ import { levelLabel, periodLabel } from "../../domain/meta";
 /** Unit names longer lists are cut at, in messages and notes. */
 const NAMES_SHOWN = 5;
 
-/** Office roles for province-wide indicators, by unit key (see unitKey). */
-export type RoleMap = ReadonlyMap<string, ProvinceRole>;
+/**
+ * Office roles for province-wide indicators set by a roles file or by the user, by unit key (see unitKey); `null`
+ * says the unit holds no role whatever its name suggests. A unit not in it gets its defaultRole.
+ */
+export type RoleMap = ReadonlyMap<string, ProvinceRole | null>;
 
 /** Why a consolidation cannot be done at all; `bilingual` says it to users. */
 export type ConsolidationErrorKind =
@@ -27,35 +30,55 @@ export class ConsolidationError extends Error {
   }
 }
 
+// Characters that show nothing (zero-width space and joiners, soft hyphen, byte-order mark, bidirectional marks,
+// variation selectors): a name pasted from a web page or a PDF carries them unseen, and must name the same unit.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
 /**
- * The key a unit is known by across files: its name in NFC, spaces collapsed, lower case. Diacritics are kept,
- * since they tell different names apart in Vietnamese ("Sở" and "Số").
+ * A unit's name as it is shown and compared: invisible characters removed, Unicode composed (NFC: "ở" typed as
+ * o + horn + hook is the one letter), every run of spaces (the non-breaking one included) one space, trimmed.
+ */
+export function cleanName(name: string): string {
+  return name.replace(INVISIBLE, "").normalize("NFC").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The key a unit is known by wherever units are matched (across files, in the roles file and the pane's roles, in
+ * the expected-units list, in the previous period, for duplicates): its cleanName in lower case. Diacritics are
+ * kept, since they tell different names apart in Vietnamese ("Sở" and "Số").
  */
 export function unitKey(name: string): string {
-  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("vi");
+  return cleanName(name).toLocaleLowerCase("vi");
 }
 
 function lines(text: string): { line: string; number: number }[] {
   return text
     .replace(/^\uFEFF/, "")
     .split(/\r?\n/)
-    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .map((line, index) => ({ line: line.replace(INVISIBLE, "").trim(), number: index + 1 }))
     .filter(({ line }) => line !== "" && !line.startsWith("#"));
 }
 
+/** The word of a roles file's line that says a unit holds no role, whatever its name suggests. */
+const NO_ROLE = ["none", "khong", "không"];
+
 /**
- * Reads a roles file: one line per office, "Unit name<TAB or ;>role" with role vpubnd, snv or stttt; blank lines
- * and lines starting with # are ignored. Several names may share a role (aliases of one office). Throws
- * ConsolidationError "roles" listing every bad line.
+ * Reads a roles file: one line per unit, "Unit name<TAB or ;>role" with role vpubnd, snv, stttt, or none (also
+ * "không") for a unit that holds no role although its name suggests one; blank lines and lines starting with #
+ * are ignored. Several names may share a role (aliases of one office). Units the file does not name get their
+ * defaultRole. Throws ConsolidationError "roles" listing every bad line.
  */
 export function parseRoles(text: string): RoleMap {
-  const roles = new Map<string, ProvinceRole>();
+  const roles = new Map<string, ProvinceRole | null>();
   const problems: Bilingual[] = [];
   for (const { line, number } of lines(text)) {
     const cut = Math.max(line.lastIndexOf("\t"), line.lastIndexOf(";"));
     const name = cut < 0 ? "" : line.slice(0, cut).trim();
     const roleText = cut < 0 ? "" : line.slice(cut + 1).trim();
-    const role = ProvinceRoleSchema.safeParse(roleText.toLowerCase());
+    const word = roleText.toLocaleLowerCase("vi");
+    const role = NO_ROLE.includes(word)
+      ? { success: true as const, data: null }
+      : ProvinceRoleSchema.safeParse(word);
     if (cut < 0 || !name) {
       problems.push({
         vi: `dòng ${number}: cần "Tên đơn vị<TAB hoặc ;>vai trò", nhận được "${line}"`,
@@ -63,16 +86,16 @@ export function parseRoles(text: string): RoleMap {
       });
     } else if (!role.success) {
       problems.push({
-        vi: `dòng ${number}: vai trò "${roleText}" không hợp lệ (dùng vpubnd, snv hoặc stttt)`,
-        en: `line ${number}: unknown role "${roleText}" (use vpubnd, snv or stttt)`,
+        vi: `dòng ${number}: vai trò "${roleText}" không hợp lệ (dùng vpubnd, snv, stttt hoặc none)`,
+        en: `line ${number}: unknown role "${roleText}" (use vpubnd, snv, stttt or none)`,
       });
     } else {
       const key = unitKey(name);
       const earlier = roles.get(key);
-      if (earlier && earlier !== role.data) {
+      if (earlier !== undefined && earlier !== role.data) {
         problems.push({
-          vi: `dòng ${number}: "${name}" đã được gán vai trò ${earlier}`,
-          en: `line ${number}: "${name}" already has the role ${earlier}`,
+          vi: `dòng ${number}: "${name}" đã được gán vai trò ${earlier ?? "none"}`,
+          en: `line ${number}: "${name}" already has the role ${earlier ?? "none"}`,
         });
       }
       roles.set(key, role.data);
@@ -87,16 +110,75 @@ export function parseRoles(text: string): RoleMap {
   return roles;
 }
 
-/** Reads the list of units expected to report: one name per line; blank lines and # comments ignored. */
-export function parseExpected(text: string): string[] {
-  return lines(text).map(({ line }) => line.replace(/\s+/g, " "));
+/**
+ * An office that reports province-wide indicators, shaped as a row of a form's `Vai trò` sheet (DESIGN.md section
+ * 11): its role id, its names, and `recognise`, the ways offices write their own name (`nhận biết`).
+ */
+export interface OfficeRole {
+  readonly role: ProvinceRole;
+  readonly name: Bilingual;
+  /**
+   * Names that identify the office's unit, compared without diacritics or case, punctuation read as spaces: a
+   * unit's name is the office's when it holds one of them as whole words ("Sở TT&TT tỉnh Trà Vinh" holds "sở
+   * tt&tt").
+   */
+  readonly recognise: readonly string[];
 }
 
-const ROLE_NAMES: Readonly<Record<ProvinceRole, Bilingual>> = {
-  vpubnd: { vi: "Văn phòng UBND tỉnh", en: "the Provincial People's Committee Office" },
-  snv: { vi: "Sở Nội vụ", en: "the Department of Home Affairs" },
-  stttt: { vi: "Sở Thông tin và Truyền thông", en: "the Department of Information and Communications" },
-};
+/**
+ * The offices of the 2021 form, the one default for roles that the CLI and the pane share (README, "Roles").
+ * "UBND huyện …" alone is a district, not the People's Committee Office, hence the "văn phòng".
+ */
+export const OFFICE_ROLES: readonly OfficeRole[] = [
+  {
+    role: "vpubnd",
+    name: { vi: "Văn phòng UBND tỉnh", en: "the Provincial People's Committee Office" },
+    recognise: ["văn phòng ubnd", "vp ubnd", "văn phòng ủy ban nhân dân", "vpubnd"],
+  },
+  {
+    role: "snv",
+    name: { vi: "Sở Nội vụ", en: "the Department of Home Affairs" },
+    recognise: ["sở nội vụ", "snv"],
+  },
+  {
+    role: "stttt",
+    name: { vi: "Sở Thông tin và Truyền thông", en: "the Department of Information and Communications" },
+    recognise: ["sở thông tin và truyền thông", "sở tt&tt", "sở tttt", "sở tt và tt", "stttt"],
+  },
+];
+
+/** A name without diacritics, in lower case, words separated by one space and "TT & TT" written "tt&tt". */
+function folded(name: string): string {
+  return ` ${cleanName(name)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[^a-z0-9&]+/g, " ")
+    .replace(/\s*&\s*/g, "&")
+    .trim()} `;
+}
+
+const RECOGNISED = OFFICE_ROLES.map((office) => ({
+  role: office.role,
+  names: office.recognise.map(folded),
+}));
+
+/**
+ * The role a unit gets when no roles file or choice names it: the office whose name it holds ("Văn phòng UBND
+ * tỉnh" → vpubnd, "Sở Nội vụ" → snv, "Sở TT&TT" → stttt), only for a unit of a provincial level (a district's
+ * "Văn phòng UBND huyện" is no provincial office); undefined for any other unit.
+ */
+export function defaultRole(name: string, level?: Level): ProvinceRole | undefined {
+  if (level !== undefined && level !== "so") return undefined;
+  const text = folded(name);
+  return RECOGNISED.find((office) => office.names.some((known) => text.includes(known)))?.role;
+}
+
+/** Reads the list of units expected to report: one name per line; blank lines and # comments ignored. */
+export function parseExpected(text: string): string[] {
+  return lines(text).map(({ line }) => cleanName(line));
+}
 
 const LEVEL_NAMES_EN: Readonly<Record<Level, string>> = {
   so: "department",
@@ -112,7 +194,7 @@ export function levelName(level: Level | undefined, lang: Lang): string {
 
 /** The name of an office role in a language. */
 export function roleName(role: ProvinceRole, lang: Lang): string {
-  return ROLE_NAMES[role][lang];
+  return OFFICE_ROLES.find((office) => office.role === role)?.name[lang] ?? role;
 }
 
 /** A period id as users read it: "Quý III/2021"; the id itself in English ("2021-Q3"). */

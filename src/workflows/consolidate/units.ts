@@ -7,6 +7,7 @@ import { validateAppendix } from "../../domain/engine";
 import { COLUMNS } from "../../domain/layout";
 import type { AppendixSheet } from "../../domain/locate";
 import { locateAppendix } from "../../domain/locate";
+import type { SheetVisibility } from "../port";
 import { isSummarySheet, SUMMARY_VERSION_ROW } from "../summary-marker";
 
 // Reading units from sheets: the reporting units' appendices found on the sheets of a workbook.
@@ -19,7 +20,12 @@ export interface UnitAppendix {
   readonly file?: string;
   /** Column E of each row that has one, by code; the template's own printed notes excluded. */
   readonly notes?: ReadonlyMap<string, string>;
+  /** Whether its sheet is shown; absent: visible, or not known (a reader that does not tell). */
+  readonly visibility?: SheetVisibility;
 }
+
+/** A sheet as a reader gives it, with its visibility when the reader tells it. */
+export type ReadGrid = SheetGrid & { readonly visibility?: SheetVisibility };
 
 /** What a workbook holds for a consolidation. */
 export interface WorkbookUnits {
@@ -62,7 +68,7 @@ function notesOf(grid: SheetGrid, appendix: AppendixSheet, catalogue: LoadedCata
  * template version (the fallback for sheets typed by hand), summary sheets set aside, notes kept.
  */
 export function readUnits(
-  grids: readonly SheetGrid[],
+  grids: readonly ReadGrid[],
   file?: string,
   fallback: LoadedCatalogue = defaultCatalogue,
 ): WorkbookUnits {
@@ -90,6 +96,7 @@ export function readUnits(
       validation: validateAppendix(appendix, catalogue),
       ...(file !== undefined ? { file } : {}),
       notes: notesOf(grid, appendix, catalogue),
+      ...(grid.visibility && grid.visibility !== "visible" ? { visibility: grid.visibility } : {}),
     });
   }
   return result;

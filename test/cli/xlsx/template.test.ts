@@ -604,7 +604,7 @@ describe("template options", () => {
 
   it.each([
     ["Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông"],
-    ["Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và"],
+    ["Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã"],
     ["UBND xã Long Đức: 2021/Q3", "UBND xã Long Đức 2021 Q3"],
     ["   ", "Phụ lục"],
   ])("names the sheet of %j %j", (unit, name) => {
