@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeSummaryFile } from "../../src/cli/xlsx/summary";
+import { summaryFileBytes } from "../../src/cli/xlsx/summary";
 import type { Level } from "../../src/domain/catalogue";
 import type { Consolidation, UnitAppendix } from "../../src/workflows/consolidate";
 import { consolidate, readUnits } from "../../src/workflows/consolidate";
@@ -137,7 +137,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "cchc-print-"));
   consolidation = consolidate(province(), { roles: new Map() });
   const file = join(work, "tong-hop.xlsx");
-  await writeSummaryFile(consolidation, file);
+  await writeFile(file, await summaryFileBytes(consolidation));
   const profile = join(work, "lo-profile");
   await mkdir(join(profile, "user"), { recursive: true });
   await run("soffice", [
