@@ -1,4 +1,4 @@
-import type { Level, LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
+import type { Bilingual, Level, LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
 import { catalogue as defaultCatalogue } from "./catalogue";
 import type { Ratio } from "./derive";
 import { isRatio, percentOf, recompute } from "./derive";
@@ -7,7 +7,7 @@ import { countBySeverity, SEVERITY_ORDER } from "./findings";
 import { formatAmount, formatCount, formatPercent, percentFromAmount } from "./format";
 import type { AppendixSheet, LocatedCell } from "./locate";
 import type { Lang } from "./messages";
-import { bilingual, labelOf, nameOf, readingMessage } from "./messages";
+import { bilingual, labelOf, meantNumber, nameOf, readingMessage } from "./messages";
 import type { DerivedCheck, PatternCheck, RelationCheck, ValidationPlan } from "./plan";
 import { validationPlan } from "./plan";
 import { BLANK_READING, readValue } from "./reading";
@@ -88,9 +88,9 @@ export function percentFormat(decimals: number): string {
   return decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%";
 }
 
-function suggestionFor(state: CellState, amount: number, address: string): Suggestion {
+function suggestionFor(state: CellState, amount: number, address: string, shown?: Bilingual): Suggestion {
   const row = state.row;
-  const display = bilingual((lang) => formatAmount(amount, kindOf(row), lang));
+  const display = shown ?? bilingual((lang) => formatAmount(amount, kindOf(row), lang));
   const value = excelValue(row, amount);
   return row.kind === "percent"
     ? {
@@ -206,10 +206,15 @@ function unitFinding(at: number, known: SheetState): Finding {
   const raw = issue.raw;
   const shown = (lang: Lang): string | undefined => {
     if (issue.problem === "ambiguous_percent") {
-      const other = formatCount(Number(raw) * 100, lang);
-      return lang === "vi" ? `${raw}% hay ${other}%` : `${raw}% or ${other}%`;
+      // Text "0,5" is the Vietnamese way of typing what a stored 0.5 is.
+      const typed = issue.stored ?? Number(raw.replace(",", "."));
+      const [asIs, times100] = [formatCount(typed, lang), formatCount(typed * 100, lang)];
+      return lang === "vi" ? `${asIs}% hay ${times100}%` : `${asIs}% or ${times100}%`;
     }
-    return amount === undefined ? undefined : formatAmount(amount, kindOf(row), lang);
+    if (amount === undefined) return undefined;
+    return issue.problem === "not_whole_number"
+      ? meantNumber(amount, lang)
+      : formatAmount(amount, kindOf(row), lang);
   };
   const params: Record<string, FindingParam> = { raw };
   if (amount !== undefined) params.value = excelValue(row, amount);
@@ -221,9 +226,16 @@ function unitFinding(at: number, known: SheetState): Finding {
     codes: [row.code],
     cells: [located.address],
     params,
-    message: bilingual((lang) => readingMessage(issue.problem, row, raw, shown(lang), lang)),
+    message: bilingual((lang) => readingMessage(issue, row, shown(lang), lang)),
   };
-  if (suggest) finding.suggestion = suggestionFor(state, amount!, located.address);
+  if (suggest) {
+    // The button says what it writes in a notation that cannot be read as what was typed: "Sửa thành 64073".
+    const display =
+      issue.problem === "not_whole_number"
+        ? bilingual((lang) => (lang === "vi" ? String(amount) : formatCount(amount!, lang)))
+        : undefined;
+    finding.suggestion = suggestionFor(state, amount!, located.address, display);
+  }
   return finding;
 }
 

@@ -41,8 +41,12 @@ export type ReadingProblem =
 export interface ReadingIssue {
   readonly problem: ReadingProblem;
   readonly severity: Severity;
-  /** The raw text as typed (or the number as stored), for messages. */
+  /** The raw text as typed (or the number as stored, "." as decimal point), for machines. */
   readonly raw: string;
+  /** The number as stored, when the cell holds one: messages quote it in each language's notation. */
+  readonly stored?: number;
+  /** A percentage as its cell shows it (1.5 under a % format shows 150%): messages quote this, not the fraction. */
+  readonly shown?: PercentValue;
 }
 
 /**

@@ -130,3 +130,50 @@ describe("the seed with its mistakes changed", () => {
     expect(result.findings.map((finding) => finding.kind)).toEqual(["empty_appendix"]);
   });
 });
+
+describe("messages quote what the cell shows, in each language's notation", () => {
+  const finding = (values: Readonly<Record<string, TypedValue>>, code: string) => {
+    const found = validate(seedWith(values)).findings.find((f) => f.codes[0] === code && f.rule === "unit");
+    if (!found) throw new Error(`no value finding on ${code}`);
+    return found;
+  };
+
+  it("asks about 64,073 typed in a count row with the digits and the words, not the same figure again", () => {
+    const notWhole = finding({ "1.1.1": 64.073 }, "1.1.1");
+    expect(notWhole.message.vi).toBe(
+      "Số nhiệm vụ đề ra trong kế hoạch (1.1.1): 64,073 không phải số nguyên (có thể đã gõ dấu phân cách hàng " +
+        "nghìn thành dấu thập phân); có phải 64073 (sáu mươi tư nghìn không trăm bảy mươi ba)?",
+    );
+    expect(notWhole.message.en).toBe(
+      "Tasks set in the plan (1.1.1): 64.073 is not a whole number (a thousands separator typed as a decimal " +
+        "point?); did you mean 64,073?",
+    );
+    expect(notWhole.suggestion).toMatchObject({ value: 64073, display: { vi: "64073", en: "64,073" } });
+  });
+
+  it("asks about the text 64,073 the same way, saying in English that its comma is a decimal comma", () => {
+    const notWhole = finding({ "1.1.1": "64,073" }, "1.1.1");
+    expect(notWhole.message.vi).toContain('"64,073" không phải số nguyên');
+    expect(notWhole.message.vi).toContain("có phải 64073 (sáu mươi tư nghìn không trăm bảy mươi ba)?");
+    expect(notWhole.message.en).toContain('"64,073" (a decimal comma) is not a whole number');
+    expect(notWhole.message.en).toContain("did you mean 64,073?");
+  });
+
+  it.each([
+    [{ percent: 1.5, format: "0%" }, "150%", "150%"],
+    [{ percent: 1.5, format: "0.00%" }, "150,00%", "150.00%"],
+    [{ percent: 1.00001, format: "0%" }, "100,001%", "100.001%"],
+    [150, "150", "150"],
+  ])("quotes the out-of-range rate %j as the cell shows it", (value, vi, en) => {
+    const outOfRange = finding({ "3.4.1": value as TypedValue }, "3.4.1");
+    expect(outOfRange.kind).toBe("percent_out_of_range");
+    expect(outOfRange.message.vi).toContain(`: ${vi} nằm ngoài khoảng 0–100%`);
+    expect(outOfRange.message.en).toContain(`: ${en} is outside 0–100%`);
+  });
+
+  it("writes a stored fraction the Vietnamese way when it asks whether a rate is 0,5% or 50%", () => {
+    const ambiguous = finding({ "7.8.3": 0.5 }, "7.8.3");
+    expect(ambiguous.message.vi).toContain("0,5 không có định dạng %: là 0,5% hay 50%?");
+    expect(ambiguous.message.en).toContain("0.5 has no % format: is it 0.5% or 50%?");
+  });
+});
