@@ -1,5 +1,5 @@
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
-import type { Catalogue, CatalogueInput, RelationRule, RowDef } from "./schema";
+import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./schema";
 import { CatalogueSchema, RelationRuleSchema, RowDefSchema } from "./schema";
 
 export * from "./schema";
@@ -133,6 +133,17 @@ export const catalogue: LoadedCatalogue = loadCatalogue(CCHC_PL_2021);
 export const cataloguesByVersion: ReadonlyMap<string, LoadedCatalogue> = new Map([
   [catalogue.templateVersion, catalogue],
 ]);
+
+/**
+ * True when a unit of `level` may fill the row: its scope names the level, or the row is reported once for the
+ * province by an office (a role: every role is a provincial office, a department-level unit), or it names no
+ * level and no role at all (3.4.4, 3.4.5 "at all 3 levels": whoever reports it).
+ */
+export function filledAt(row: RowDef, level: Level): boolean {
+  if (row.scope.includes(level)) return true;
+  if (row.role !== undefined) return level === "so";
+  return row.scope.length === 0;
+}
 
 /**
  * Normalises a printed code: trims it and drops a trailing dot, so "1.1.1." and "1.1.1" compare equal.
