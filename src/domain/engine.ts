@@ -10,6 +10,7 @@ import type { Lang } from "./messages";
 import { bilingual, labelOf, meantNumber, nameOf, readingMessage } from "./messages";
 import type { DerivedCheck, PatternCheck, RelationCheck, ValidationPlan } from "./plan";
 import { validationPlan } from "./plan";
+import { cellInput } from "./cell";
 import { BLANK_READING, readValue } from "./reading";
 import type { AmountOf, Outcome } from "./rules";
 import { evaluateRelation, impliedValue } from "./rules";
@@ -163,7 +164,11 @@ function readAll(sheet: AppendixSheet, known: SheetState) {
     readings.push(reading);
     cells.push(located);
     amounts.push(reading.state === "value" ? reading.amount : undefined);
-    if (!located) continue;
+  }
+  for (const check of known.plan.derived) computeUncalculated(check, known);
+  for (let at = 0; at < rows.length; at++) {
+    if (!cells[at]) continue;
+    const reading = readings[at]!;
     if (reading.state === "blank" || reading.state === "na") unitOutcomes.notEvaluated++;
     else if (reading.issue) {
       unitOutcomes.failed++;
@@ -171,6 +176,23 @@ function readAll(sheet: AppendixSheet, known: SheetState) {
     } else unitOutcomes.passed++;
   }
   return { unitOutcomes, withIssue };
+}
+
+/**
+ * A derived cell that holds its formula but no result (a file written by a tool that never recalculates) is read as
+ * Excel would show it once calculated: the catalogue's own definition over the counts, in the cell's own number
+ * format. Its inputs are counts, read before it. While an input is blank or the denominator 0, the formula shows
+ * nothing, and so it stays blank.
+ */
+function computeUncalculated(check: DerivedCheck, known: SheetState): void {
+  const cell = known.located[check.at]?.cell;
+  if (!cell?.formula || known.readings[check.at]!.state !== "blank") return;
+  const ratio = recompute(check.inputs, known.amountAt);
+  if (!isRatio(ratio)) return;
+  const computed = cellInput(ratio.numerator / ratio.denominator, cell.numberFormat || "0.00%");
+  const reading = readValue(check.row, computed);
+  known.readings[check.at] = reading;
+  known.amounts[check.at] = reading.state === "value" ? reading.amount : undefined;
 }
 
 /**
@@ -366,11 +388,6 @@ function checkDerived(check: DerivedCheck, known: SheetState, tally: Tally): Fin
   const ratio = recompute(check.inputs, known.amountAt);
   const reading = known.readings[check.at]!;
   if (!isRatio(ratio) || reading.state !== "value" || !reading.percent) {
-    // A formula cell without a cached value (a file filled by a tool that never recalculated) holds the
-    // recomputed value by construction, for the rules that read it.
-    if (isRatio(ratio) && reading.state === "blank" && known.located[check.at]?.cell?.formula) {
-      known.amounts[check.at] = percentOf(ratio, 4, "round").scaled;
-    }
     tally.count(check.rule, "notEvaluated");
     return undefined;
   }

@@ -1,5 +1,6 @@
 import type { SheetValidation } from "../../src/domain/engine";
 import { validateAppendix } from "../../src/domain/engine";
+import { catalogue } from "../../src/domain/catalogue";
 import { locateAppendix } from "../../src/domain/locate";
 import type { TypedValue } from "../helpers/seed";
 import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
@@ -11,6 +12,11 @@ function validate(
   const sheet = locateAppendix(templateGrid(values, { level }));
   if (!sheet) throw new Error("the grid holds no appendix");
   return validateAppendix(sheet);
+}
+
+/** Index of a row in the catalogue's order, as readings and amounts are laid out. */
+function catalogueIndex(code: string): number {
+  return catalogue.rows.findIndex((row) => row.code === code);
 }
 
 function outcome(result: SheetValidation, rule: string) {
@@ -175,5 +181,32 @@ describe("messages quote what the cell shows, in each language's notation", () =
     const ambiguous = finding({ "7.8.3": 0.5 }, "7.8.3");
     expect(ambiguous.message.vi).toContain("0,5 không có định dạng %: là 0,5% hay 50%?");
     expect(ambiguous.message.en).toContain("0.5 has no % format: is it 0.5% or 50%?");
+  });
+});
+
+describe("a derived formula without a saved result (a file no tool recalculated)", () => {
+  const uncalculated = { formula: 'IF(OR(D120="",D119=""),"",D120/D119)', cached: null };
+
+  it("reads 3.4.1 as the catalogue computes it, never as blank", () => {
+    const result = validate(seedWith({ "3.4.1": uncalculated }));
+    expect(result.blankExpected).not.toContain("3.4.1");
+    expect(outcome(result, "derived:3.4.1")).toBe("passed");
+    expect(result.readings[catalogueIndex("3.4.1")]).toMatchObject({ state: "value", amount: 1_000_000 });
+    expect(result.amounts[catalogueIndex("3.4.1")]).toBe(1_000_000);
+  });
+
+  it("stays blank while an input is blank, as the formula shows nothing", () => {
+    const result = validate(seedWith({ "3.4.1": uncalculated, "HS.2.1": undefined }));
+    expect(result.readings[catalogueIndex("3.4.1")]).toMatchObject({ state: "blank" });
+    expect(result.blankExpected).toContain("3.4.1");
+  });
+
+  it("reads a computed rate above 100% as the error the cell would show", () => {
+    const result = validate(seedWith({ "3.4.1": uncalculated, "HS.2.1": 88, "HS.2.2": undefined }));
+    const outOfRange = result.findings.find(
+      (finding) => finding.codes[0] === "3.4.1" && finding.rule === "unit",
+    );
+    expect(outOfRange?.kind).toBe("percent_out_of_range");
+    expect(outOfRange?.message.vi).toContain("200,00% nằm ngoài khoảng 0–100%");
   });
 });
