@@ -189,10 +189,18 @@ function computeUncalculated(check: DerivedCheck, known: SheetState): void {
   if (!cell?.formula || known.readings[check.at]!.state !== "blank") return;
   const ratio = recompute(check.inputs, known.amountAt);
   if (!isRatio(ratio)) return;
-  const computed = cellInput(ratio.numerator / ratio.denominator, cell.numberFormat || "0.00%");
-  const reading = readValue(check.row, computed);
-  known.readings[check.at] = reading;
-  known.amounts[check.at] = reading.state === "value" ? reading.amount : undefined;
+  const shown = readValue(
+    check.row,
+    cellInput(ratio.numerator / ratio.denominator, cell.numberFormat || "0.00%"),
+  );
+  if (shown.state !== "value") {
+    known.readings[check.at] = shown;
+    return;
+  }
+  // The amount is the exact rate (what a calculated cell holds), not the figure its format rounds it to.
+  const exact = percentOf(ratio, 4, "round").scaled;
+  known.readings[check.at] = { ...shown, amount: exact, percent: percentFromAmount(exact) };
+  known.amounts[check.at] = exact;
 }
 
 /**
@@ -593,12 +601,14 @@ function relationMessage(
   if (suspect?.value !== undefined && suspect.code) {
     const row = states.get(suspect.code)!.row;
     text += vi
-      ? ` Ô có khả năng sai: ${nameOf(row, lang)}; đề xuất ${formatAmount(suspect.value, kindOf(row), lang)}.`
+      ? ` Chỉ tiêu có khả năng sai: ${nameOf(row, lang)}; đề xuất ${formatAmount(suspect.value, kindOf(row), lang)}.`
       : ` Most likely wrong: ${nameOf(row, lang)}; suggested ${formatAmount(suspect.value, kindOf(row), lang)}.`;
   } else if (suspect?.candidates.length) {
+    // The candidates are named here once: the pane and the CLI show this message and nothing else about them.
+    const names = suspect.candidates.map((code) => nameOf(states.get(code)!.row, lang)).join("; ");
     text += vi
-      ? ` Không xác định được ô sai; kiểm tra: ${suspect.candidates.join(", ")}.`
-      : ` The wrong cell cannot be told apart; check: ${suspect.candidates.join(", ")}.`;
+      ? ` Không xác định được chỉ tiêu nào sai; có thể là một trong các chỉ tiêu: ${names}.`
+      : ` Which indicator is wrong cannot be told; it may be any of: ${names}.`;
   }
   return text;
 }

@@ -62,7 +62,7 @@ describe("validating the seed appendix as typed", () => {
     expect(balance.params).toMatchObject({ left: 44, right: 0, difference: 44 });
     expect(balance.message.vi).toBe(
       "Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ (44) khác Số kỳ trước chuyển qua (0) + Số mới tiếp nhận (0): " +
-        "chênh lệch 44. Ô có khả năng sai: Số mới tiếp nhận (HS.1.2); đề xuất 44.",
+        "chênh lệch 44. Chỉ tiêu có khả năng sai: Số mới tiếp nhận (HS.1.2); đề xuất 44.",
     );
     const warning = result.findings.find((finding) => finding.rule === "order:HS.5<=HS.1.2")!;
     expect(warning.suggestion).toMatchObject({ code: "HS.1.2", value: 44 });
@@ -208,5 +208,42 @@ describe("a derived formula without a saved result (a file no tool recalculated)
     );
     expect(outOfRange?.kind).toBe("percent_out_of_range");
     expect(outOfRange?.message.vi).toContain("200,00% nằm ngoài khoảng 0–100%");
+  });
+});
+
+describe("the seed's findings as the pane, the CLI and the correction letter render them", () => {
+  const result = validate(SEED_VALUES);
+
+  // Deliberately updated with issue 10: suspects and candidates are indicators ("chỉ tiêu"), not cells ("ô").
+  it("renders every message of the seed exactly", () => {
+    expect(result.findings.map((finding) => finding.message.vi)).toEqual([
+      'Mức độ 4: tiếp nhận trực tiếp (DV.4.1): "1.93673" không phải một số hợp lệ; theo số liệu cân đối, giá trị đúng có thể là 1.936.',
+      "Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ (44) khác Số kỳ trước chuyển qua (0) + Số mới tiếp nhận (0): chênh lệch 44. Chỉ tiêu có khả năng sai: Số mới tiếp nhận (HS.1.2); đề xuất 44.",
+      "Số hồ sơ nộp trực tuyến (42) lớn hơn Số mới tiếp nhận (0): vượt 42. Chỉ tiêu có khả năng sai: Số mới tiếp nhận (HS.1.2); đề xuất 44.",
+      'Số TTHC công bố mới (3.1.1): "02" là số được lưu dạng văn bản; đọc là 2. Nên chuyển thành số.',
+      'Số TTHC bãi bỏ, thay thế (3.1.2): "02" là số được lưu dạng văn bản; đọc là 2. Nên chuyển thành số.',
+      "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 (7.8.3): 11,92% khớp với 758/6.356 khi cắt bớt chữ số thập phân; làm tròn đúng là 11,93%.",
+      "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4 (7.8.4): 65,55% khớp với 3.685/5.621 khi cắt bớt chữ số thập phân; làm tròn đúng là 65,56%.",
+      "Số liệu mục Số người làm việc hưởng lương từ NSNN tại các đơn vị sự nghiệp công lập (4.3) trùng khớp từng dòng với mục Số liệu về biên chế công chức (4.2): có thể đã sao chép nhầm.",
+      "Còn 16 chỉ tiêu chưa nhập: 2.1, 2.2, 2.3, 2.4, 2.5, 5.1.1, 5.1.2, 5.1.3, 5.2.1, 5.2.2, 5.2.4, 5.2.5, 6.1, 6.2, 6.4, 6.5.",
+    ]);
+  });
+
+  it("never calls an indicator a cell", () => {
+    for (const finding of result.findings) expect(finding.message.vi).not.toMatch(/\bÔ\b|ô sai/);
+  });
+
+  it("names the candidates of a tie once, in the message, as indicators", () => {
+    const tie = validate(seedWith({ "1.1.2": 9 })).findings.find((f) => f.rule === "order:1.1.2<=1.1.1")!;
+    expect(tie.suggestion).toBeUndefined();
+    expect(tie.params.candidates).toEqual(["1.1.2", "1.1.1"]);
+    expect(tie.message.vi).toBe(
+      "Số nhiệm vụ đã hoàn thành (9) lớn hơn Số nhiệm vụ đề ra trong kế hoạch (7): vượt 2. Không xác định được " +
+        "chỉ tiêu nào sai; có thể là một trong các chỉ tiêu: Số nhiệm vụ đã hoàn thành (1.1.2); Số nhiệm vụ đề ra " +
+        "trong kế hoạch (1.1.1).",
+    );
+    expect(tie.message.en).toContain(
+      "it may be any of: Tasks completed (1.1.2); Tasks set in the plan (1.1.1).",
+    );
   });
 });

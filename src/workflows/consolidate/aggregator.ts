@@ -810,12 +810,8 @@ function correctionLetter(
     out.push(`${LETTER_HEADS[section++]}. ${SECTIONS[severity][lang]} (${own.length}):`);
     own.forEach((item, at) => {
       const cell = item.cell ? (vi ? `Ô ${item.cell}: ` : `Cell ${item.cell}: `) : "";
-      const fix = item.suggestion
-        ? vi
-          ? ` Đề xuất: ${item.suggestion.vi}.`
-          : ` Suggested: ${item.suggestion.en}.`
-        : "";
-      out.push(`${at + 1}. ${cell}${item.message[lang]}${fix}`);
+      // A finding's message already gives the value its suggestion would write ("đề xuất 44"): not repeated.
+      out.push(`${at + 1}. ${cell}${item.message[lang]}`);
     });
   }
   out.push("");
