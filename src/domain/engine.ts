@@ -11,6 +11,8 @@ import { bilingual, labelOf, meantNumber, nameOf, readingMessage } from "./messa
 import type { DerivedCheck, PatternCheck, RelationCheck, ValidationPlan } from "./plan";
 import { validationPlan } from "./plan";
 import { cellInput } from "./cell";
+import type { Implausible } from "./plausible";
+import { implausible, implausibleMessage } from "./plausible";
 import { BLANK_READING, readValue } from "./reading";
 import type { AmountOf, Outcome } from "./rules";
 import { evaluateRelation, impliedValue } from "./rules";
@@ -119,9 +121,13 @@ class SheetState implements CodeLookup<CellState> {
   readonly amounts: (number | undefined)[] = [];
   /** The amount rules compute with, by row index. */
   readonly amountAt: AmountOf<number> = (at) => this.amounts[at];
+  /** Row indexes whose value was computed from the catalogue (a formula without a saved result). */
+  readonly computed = new Set<number>();
   constructor(
     readonly plan: ValidationPlan,
     private readonly sheet: string,
+    /** The unit's level, for the plausible bounds of its figures. */
+    readonly level: Level | undefined,
   ) {}
   get(code: string): CellState | undefined {
     const at = this.plan.indexOf.get(code);
@@ -201,6 +207,7 @@ function computeUncalculated(check: DerivedCheck, known: SheetState): void {
   const exact = percentOf(ratio, 4, "round").scaled;
   known.readings[check.at] = { ...shown, amount: exact, percent: percentFromAmount(exact) };
   known.amounts[check.at] = exact;
+  known.computed.add(check.at);
 }
 
 /**
@@ -279,7 +286,7 @@ export function validateAppendix(
 ): SheetValidation {
   const plan = validationPlan(catalogue);
   const tally = new Tally();
-  const known = new SheetState(plan, sheet.sheet);
+  const known = new SheetState(plan, sheet.sheet, sheet.level);
   const cellOf = (code: string) => known.cellOf(code);
 
   const { unitOutcomes, withIssue } = readAll(sheet, known);
@@ -307,7 +314,15 @@ export function validateAppendix(
     if (outcome.status === "fail")
       findings.push(relationFinding(plan.relations[at]!, outcome, suspects[at], known));
   }
-  const unitFindings = withIssue.map((at) => unitFinding(at, known));
+  const plausibility = checkPlausible(known, tally);
+  // A reduction below its plausible minimum gets one warning, the one that shows how far below it is.
+  const unitFindings = withIssue
+    .filter(
+      (at) =>
+        !(plausibility.stated.has(at) && readingIssue(known.readings[at]!)?.problem === "negative_reduction"),
+    )
+    .map((at) => unitFinding(at, known));
+  findings.push(...plausibility.findings);
 
   for (const check of plan.patterns) {
     const finding = checkPattern(check, known, tally, catalogue);
@@ -391,6 +406,87 @@ const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort(
   (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b],
 );
 
+function readingIssue(reading: Reading): ReadingIssue | undefined {
+  return reading.state === "value" || reading.state === "unreadable" ? reading.issue : undefined;
+}
+
+/** Rule id of the plausibility checks (the catalogue's bounds), one evaluation per bounded row. */
+export const PLAUSIBLE_RULE = "plausible";
+
+/**
+ * The catalogue's plausible bounds over every figure the rules read: as typed, as computed from an uncalculated
+ * formula, and a derived rate as its counts give it when that differs from the figure typed. Each figure outside
+ * them is a warning showing it. Returns the findings and the rows whose own figure is implausible.
+ */
+function checkPlausible(known: SheetState, tally: Tally): { findings: Finding[]; stated: Set<number> } {
+  const { plan, amounts } = known;
+  const counts = { passed: 0, failed: 0, notEvaluated: 0 };
+  const findings: Finding[] = [];
+  const stated = new Set<number>();
+  const recomputedAt = new Map<number, number>();
+  for (const check of plan.derived) {
+    const ratio = recompute(check.inputs, known.amountAt);
+    if (isRatio(ratio)) recomputedAt.set(check.at, percentOf(ratio, 4, "round").scaled);
+  }
+  for (let at = 0; at < plan.rows.length; at++) {
+    const row = plan.rows[at]!;
+    if (!row.plausible) continue;
+    const amount = amounts[at];
+    const recomputed = recomputedAt.get(at);
+    if (amount === undefined && recomputed === undefined) {
+      counts.notEvaluated++;
+      continue;
+    }
+    let failed = false;
+    if (amount !== undefined) {
+      const found = implausible(row, amount, known.level);
+      if (found) {
+        failed = true;
+        stated.add(at);
+        findings.push(plausibleFinding(known, at, amount, found, known.computed.has(at)));
+      }
+    }
+    if (recomputed !== undefined && recomputed !== amount && !known.computed.has(at)) {
+      const found = implausible(row, recomputed, known.level);
+      if (found) {
+        failed = true;
+        findings.push(plausibleFinding(known, at, recomputed, found, true));
+      }
+    }
+    if (failed) counts.failed++;
+    else counts.passed++;
+  }
+  tally.set(PLAUSIBLE_RULE, counts);
+  return { findings, stated };
+}
+
+function plausibleFinding(
+  known: SheetState,
+  at: number,
+  amount: number,
+  found: Implausible,
+  computed: boolean,
+): Finding {
+  const row = known.plan.rows[at]!;
+  const inputs = computed ? (known.plan.derived.find((check) => check.at === at)?.inputCodes ?? []) : [];
+  const params: Record<string, FindingParam> = {
+    value: excelValue(row, amount),
+    limit: excelValue(row, found.limit),
+    bound: found.bound,
+    computed,
+  };
+  if (found.level) params.level = found.level;
+  return {
+    rule: PLAUSIBLE_RULE,
+    kind: found.bound === "max" ? "implausible_high" : "implausible_low",
+    severity: "warning",
+    codes: [row.code, ...inputs],
+    cells: [known.cellOf(row.code), ...inputs.map((code) => known.cellOf(code))],
+    params,
+    message: bilingual((lang) => implausibleMessage(row, amount, found, lang, { computed })),
+  };
+}
+
 /** A derived percentage: the stated value against the one recomputed from the source counts. */
 function checkDerived(check: DerivedCheck, known: SheetState, tally: Tally): Finding | undefined {
   const ratio = recompute(check.inputs, known.amountAt);
@@ -426,7 +522,11 @@ function checkDerived(check: DerivedCheck, known: SheetState, tally: Tally): Fin
     },
     message: bilingual((lang) => derivedMessage(row, stated, rounded, ratio, byTruncation, lang)),
   };
-  if (!byTruncation) {
+  const recomputedAmount = percentOf(ratio, 4, "round").scaled;
+  // No click writes a rate that cannot be (over 100%) or that the catalogue finds implausible: the counts behind
+  // it are more likely wrong, and their own findings say so.
+  const possible = recomputedAmount <= 100 * PERCENT_SCALE && (recomputedAmount >= 0 || row.mayBeNegative);
+  if (!byTruncation && possible && !implausible(row, recomputedAmount, known.level)) {
     finding.suggestion = {
       code: row.code,
       cell: address,
@@ -656,6 +756,7 @@ function trialOf(at: number, value: number, known: SheetState): AmountOf<number>
 
 /** True when row `at` = `value` makes any rule reading it fail at error or warning level. */
 function breaksAny(at: number, value: number, known: SheetState): boolean {
+  if (implausible(known.plan.rows[at]!, value, known.level)) return true;
   const trial = trialOf(at, value, known);
   if (breaksDerived(at, trial, known)) return true;
   for (const index of known.plan.relationsAt[at]!) {
@@ -692,7 +793,8 @@ function localise(outcomes: readonly Outcome<number>[], known: SheetState): (Sus
       tried.push({ at, value });
       const trial = trialOf(at, value, known);
       const resolves: number[] = [];
-      let breaks = breaksDerived(at, trial, known);
+      let breaks =
+        breaksDerived(at, trial, known) || implausible(plan.rows[at]!, value, known.level) !== undefined;
       for (const other of plan.relationsAt[at]!) {
         const before = isBlocking(outcomes[other]);
         const after = isBlocking(evaluateRelation(plan.relations[other]!.relation, trial));

@@ -145,14 +145,13 @@ describe("messages quote what the cell shows, in each language's notation", () =
   };
 
   it("asks about 64,073 typed in a count row with the digits and the words, not the same figure again", () => {
-    const notWhole = finding({ "1.1.1": 64.073 }, "1.1.1");
-    expect(notWhole.message.vi).toBe(
-      "Số nhiệm vụ đề ra trong kế hoạch (1.1.1): 64,073 không phải số nguyên (có thể đã gõ dấu phân cách hàng " +
-        "nghìn thành dấu thập phân); có phải 64073 (sáu mươi tư nghìn không trăm bảy mươi ba)?",
+    // 7.6.2, a province's outgoing documents, may well be 64073.
+    const notWhole = finding({ "7.6.2": 64.073 }, "7.6.2");
+    expect(notWhole.message.vi).toMatch(
+      /\(7\.6\.2\): 64,073 không phải số nguyên \(có thể đã gõ dấu phân cách hàng nghìn thành dấu thập phân\); có phải 64073 \(sáu mươi tư nghìn không trăm bảy mươi ba\)\?$/,
     );
-    expect(notWhole.message.en).toBe(
-      "Tasks set in the plan (1.1.1): 64.073 is not a whole number (a thousands separator typed as a decimal " +
-        "point?); did you mean 64,073?",
+    expect(notWhole.message.en).toMatch(
+      /\(7\.6\.2\): 64\.073 is not a whole number \(a thousands separator typed as a decimal point\?\); did you mean 64,073\?$/,
     );
     expect(notWhole.suggestion).toMatchObject({ value: 64073, display: { vi: "64073", en: "64,073" } });
   });
@@ -245,5 +244,52 @@ describe("the seed's findings as the pane, the CLI and the correction letter ren
     expect(tie.message.en).toContain(
       "it may be any of: Tasks completed (1.1.2); Tasks set in the plan (1.1.1).",
     );
+  });
+});
+
+describe("figures outside the catalogue's plausible bounds", () => {
+  it("warns, showing the figure, when a department reports 64,073 civil servants, and on the rate they give", () => {
+    const result = validate(seedWith({ "4.2.1": 64073, "BC.1": 62 }));
+    const high = result.findings.find((finding) => finding.kind === "implausible_high")!;
+    expect(high).toMatchObject({ rule: "plausible", severity: "warning", codes: ["4.2.1"] });
+    expect(high.params).toMatchObject({ value: 64073, limit: 2000, level: "so" });
+    expect(high.message.vi).toBe(
+      "Tổng số biên chế được giao trong năm (4.2.1): ghi 64.073, vượt mức hợp lý 2.000 của một đơn vị cấp sở, " +
+        "ngành: có thể gõ nhầm (dấu phân cách hàng nghìn, số của chỉ tiêu khác); kiểm tra lại.",
+    );
+    expect(high.message.en).toContain("stated 64,073, above the plausible 2,000 for a department");
+    const low = result.findings.find((finding) => finding.kind === "implausible_low")!;
+    expect(low.codes).toEqual(["4.2.5", "BC.1", "4.2.1"]);
+    expect(low.message.vi).toBe(
+      "Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015 (4.2.5): tính từ số liệu chi tiết được -103.243,55%, " +
+        "thấp hơn mức hợp lý -100%: số hiện nay hơn gấp đôi năm 2015 (có thể do sáp nhập); kiểm tra lại số liệu.",
+    );
+    // The typed 12,5% disagrees with the counts, but no click writes −103.243,55%.
+    const mismatch = result.findings.find((finding) => finding.rule === "derived:4.2.5")!;
+    expect(mismatch.kind).toBe("derived_mismatch");
+    expect(mismatch.suggestion).toBeUndefined();
+    expect(outcome(result, "plausible")).toBe("failed");
+  });
+
+  it("accepts the same figure where the level makes it plausible: a district's 1,000 posts", () => {
+    const district = validate(seedWith({ "4.2.1": 1000, "4.2.5": undefined }), "huyen");
+    expect(district.findings.filter((finding) => finding.rule === "plausible")).toEqual([]);
+    const commune = validate(seedWith({ "4.2.1": 1000, "4.2.5": undefined }), "xa");
+    expect(commune.findings.filter((finding) => finding.rule === "plausible").map((f) => f.kind)).toEqual([
+      "implausible_high",
+    ]);
+  });
+
+  it("gives a reduction typed below −100% one warning, showing it, not an error", () => {
+    const result = validate(seedWith({ "4.3.4": { percent: -1.5, format: "0.0%" } }));
+    const onRow = result.findings.filter((finding) => finding.codes[0] === "4.3.4");
+    expect(onRow.map((finding) => `${finding.severity} ${finding.kind}`)).toEqual([
+      "warning implausible_low",
+    ]);
+    expect(onRow[0]!.message.vi).toContain("ghi -150%, thấp hơn mức hợp lý -100%");
+  });
+
+  it("finds nothing implausible in the seed", () => {
+    expect(outcome(validate(SEED_VALUES), "plausible")).toBe("passed");
   });
 });

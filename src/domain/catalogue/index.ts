@@ -46,6 +46,15 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
     if (row.kind === "percent" && row.unit?.vi !== "%")
       problems.push(`${row.code} is a percentage without "%"`);
     if (row.kind === "count" && row.unit?.vi === "%") problems.push(`${row.code} is a count measured in "%"`);
+    if (row.plausible) {
+      const { max, min } = row.plausible;
+      if (row.kind !== "count" && row.kind !== "percent")
+        problems.push(`${row.code} has plausible bounds but holds no count or rate`);
+      for (const bound of Object.values(max ?? {})) {
+        if (min !== undefined && bound < min)
+          problems.push(`${row.code}'s plausible maximum is below its minimum`);
+      }
+    }
     if (row.derived) {
       if (row.kind !== "percent") problems.push(`${row.code} is derived but not a percentage`);
       for (const input of [...row.derived.plus, ...row.derived.minus, row.derived.denominator]) {
