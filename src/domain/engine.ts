@@ -7,13 +7,14 @@ import { countBySeverity, SEVERITY_ORDER } from "./findings";
 import { formatAmount, formatCount, formatPercent, percentFromAmount } from "./format";
 import type { AppendixSheet, LocatedCell } from "./locate";
 import type { Lang } from "./messages";
-import { bilingual, labelOf, meantNumber, nameOf, readingMessage } from "./messages";
+import { bilingual, labelOf, meantNumber, nameOf, quotedValue, readingMessage } from "./messages";
 import type { DerivedCheck, PatternCheck, RelationCheck, ValidationPlan } from "./plan";
 import { validationPlan } from "./plan";
+import type { CellInput } from "./cell";
 import { cellInput } from "./cell";
 import type { Implausible } from "./plausible";
 import { implausible, implausibleMessage } from "./plausible";
-import { BLANK_READING, readValue } from "./reading";
+import { BLANK_READING, conflictingRowsReading, readValue } from "./reading";
 import type { AmountOf, Outcome } from "./rules";
 import { evaluateRelation, impliedValue } from "./rules";
 import type { Reading, ReadingIssue, Severity } from "./values";
@@ -166,7 +167,12 @@ function readAll(sheet: AppendixSheet, known: SheetState) {
   for (let at = 0; at < rows.length; at++) {
     const row = rows[at]!;
     const located = sheet.cells.get(row.code);
-    const reading = located ? readValue(row, located.cell) : BLANK_READING;
+    const conflict = located?.conflict;
+    const reading = !located
+      ? BLANK_READING
+      : conflict
+        ? conflictingRowsReading(`${located.address}; ${conflict.address}`)
+        : readValue(row, located.cell);
     readings.push(reading);
     cells.push(located);
     amounts.push(reading.state === "value" ? reading.amount : undefined);
@@ -221,6 +227,7 @@ function unitFinding(at: number, known: SheetState): Finding {
   const { reading, row } = state;
   const located = state.located!;
   const issue = (reading as { readonly issue: ReadingIssue }).issue;
+  if (located.conflict) return conflictFinding(row, located, located.conflict);
   let amount =
     reading.state === "value"
       ? reading.amount
@@ -274,6 +281,38 @@ function unitFinding(at: number, known: SheetState): Finding {
     finding.suggestion = suggestionFor(state, amount!, located.address, display);
   }
   return finding;
+}
+
+/** What a cell shows for a message naming it: its value read as the row reads it, or its content quoted. */
+function cellShown(row: RowDef, cell: CellInput | undefined, lang: Lang): string {
+  const reading = readValue(row, cell);
+  if (reading.state === "value") return formatAmount(reading.amount, kindOf(row), lang);
+  if (reading.state === "na") return `"${reading.text}"`;
+  if (reading.state === "unreadable") return quotedValue(reading.issue, lang);
+  return lang === "vi" ? "trống" : "blank";
+}
+
+/** Two rows carry one code with different values: an error naming both, and the figure is unknown. */
+function conflictFinding(
+  row: RowDef,
+  located: LocatedCell,
+  other: NonNullable<LocatedCell["conflict"]>,
+): Finding {
+  return {
+    rule: UNIT_RULE,
+    kind: "conflicting_rows",
+    severity: "error",
+    codes: [row.code],
+    cells: [located.address, other.address],
+    params: { rows: [located.row, other.row] },
+    message: bilingual((lang) => {
+      const first = cellShown(row, located.cell, lang);
+      const second = cellShown(row, other.cell, lang);
+      return lang === "vi"
+        ? `${nameOf(row, lang)} được ghi ở hai dòng với số liệu khác nhau: dòng ${located.row} (${first}) và dòng ${other.row} (${second}); không xác định được số liệu nào đúng. Giữ một dòng, xóa dòng kia hoặc sửa lại mã của nó.`
+        : `${nameOf(row, lang)} is on two rows with different values: row ${located.row} (${first}) and row ${other.row} (${second}); which one is right cannot be told. Keep one row, and delete the other or correct its code.`;
+    }),
+  };
 }
 
 /**

@@ -127,6 +127,10 @@ export function readingMessage(
       return vi
         ? `${name}: ô chứa công thức lấy dữ liệu từ bên ngoài (${raw}); hãy nhập trực tiếp giá trị số.`
         : `${name}: the cell holds a formula that takes data from outside (${raw}); type the value itself.`;
+    case "conflicting_rows":
+      return vi
+        ? `${name}: có hai dòng cùng mã với số liệu khác nhau (${raw}).`
+        : `${name}: two rows carry this code with different values (${raw}).`;
     case "heading_has_value":
       return vi
         ? `${name} là dòng tiêu đề, không nhập số liệu (đang có ${quoted}).`

@@ -20,6 +20,7 @@ const SEVERITY: Readonly<Record<ReadingProblem, Severity>> = {
   not_a_value: "error",
   heading_has_value: "error",
   unsafe_formula: "error",
+  conflicting_rows: "error",
 };
 
 /** Amounts hold four decimals of a percent (PERCENT_SCALE); a stated percentage never keeps more. */
@@ -85,6 +86,14 @@ export function readValue(row: RowDef, cell: CellInput | undefined): Reading {
     // Only a hostile object (a throwing getter or toString) gets here; it is still not a value of the row.
     return unreadable("not_a_value", "");
   }
+}
+
+/**
+ * The reading of a row whose code two rows of the sheet carry with different values: unknown, whichever it is.
+ * `raw` names both cells.
+ */
+export function conflictingRowsReading(raw: string): Reading {
+  return unreadable("conflicting_rows", raw);
 }
 
 /**

@@ -35,7 +35,9 @@ export type ReadingProblem =
   /** error: a section or group row holding a value. */
   | "heading_has_value"
   /** error: a formula that links out of the workbook or out of Excel (external workbook, HYPERLINK, DDE). */
-  | "unsafe_formula";
+  | "unsafe_formula"
+  /** error: two rows of the sheet carry the row's code with different values (found by locating, not reading). */
+  | "conflicting_rows";
 
 /** One problem found while reading a value, with the typed parameters its message needs. */
 export interface ReadingIssue {

@@ -293,3 +293,69 @@ describe("figures outside the catalogue's plausible bounds", () => {
     expect(outcome(validate(SEED_VALUES), "plausible")).toBe("passed");
   });
 });
+
+describe("a code typed in two rows", () => {
+  /** The seed as a sheet typed by hand (no key column), with rows added at its end. */
+  function handTyped(extra: [printed: string, label: string, value: TypedValue][], keyed = false) {
+    const grid = templateGrid(SEED_VALUES);
+    const cells = grid.cells.map((row) => (keyed ? [...row] : row.slice(0, 5)));
+    for (const [printed, label, value] of extra) {
+      const row = [
+        { value: printed },
+        { value: label },
+        undefined,
+        typeof value === "number" ? { value } : { value: value as string },
+      ];
+      cells.push(keyed ? [...row, undefined, { value: printed.replace(/\.$/, "") }] : row);
+    }
+    const sheet = locateAppendix({ name: grid.name, cells });
+    if (!sheet) throw new Error("no appendix");
+    return { sheet, result: validateAppendix(sheet), lastRow: cells.length };
+  }
+
+  it("is an error naming both rows when their values differ, and the figure is unknown", () => {
+    const { sheet, result, lastRow } = handTyped([["1.1.1.", "Số nhiệm vụ đề ra trong kế hoạch", 9]]);
+    const first = sheet.cells.get("1.1.1")!;
+    const conflict = result.findings.find((finding) => finding.kind === "conflicting_rows")!;
+    expect(conflict).toMatchObject({ severity: "error", codes: ["1.1.1"] });
+    expect(conflict.cells).toEqual([first.address, `'Sở TTTT'!D${lastRow}`]);
+    expect(conflict.message.vi).toBe(
+      `Số nhiệm vụ đề ra trong kế hoạch (1.1.1) được ghi ở hai dòng với số liệu khác nhau: dòng ${first.row} (7) ` +
+        `và dòng ${lastRow} (9); không xác định được số liệu nào đúng. Giữ một dòng, xóa dòng kia hoặc sửa lại mã ` +
+        "của nó.",
+    );
+    // Neither 7 nor 9 is taken: the order rule 1.1.2 ≤ 1.1.1 is not evaluated.
+    expect(outcome(result, "order:1.1.2<=1.1.1")).toBe("notEvaluated");
+    expect(result.verdict).toBe("not_ready");
+  });
+
+  it("is an error on a sheet of ours too, where the key column carries the code twice", () => {
+    const { result } = handTyped([["1.1.1.", "Số nhiệm vụ đề ra trong kế hoạch", 9]], true);
+    expect(result.findings.map((finding) => finding.kind)).toContain("conflicting_rows");
+  });
+
+  it.each([
+    ["the same value twice (a row copied whole)", 7],
+    ["a blank copy", ""],
+  ])("is no finding for %s", (_, value) => {
+    const { result } = handTyped([["1.1.1.", "Số nhiệm vụ đề ra trong kế hoạch", value]]);
+    expect(result.findings.map((finding) => finding.kind)).not.toContain("conflicting_rows");
+    expect(outcome(result, "order:1.1.2<=1.1.1")).toBe("passed");
+  });
+
+  it("takes a later code whose label names another row for that row", () => {
+    // 1.1.3 typed with the code of 1.1.1 above it: its label says which row it is.
+    const grid = templateGrid(seedWith({ "1.1.3": 4 }));
+    const cells = grid.cells.map((row) => row.slice(0, 5));
+    const at = sheetRow(grid, "1.1.3");
+    cells[at - 1] = [{ value: "1.1.1." }, ...cells[at - 1]!.slice(1)];
+    const sheet = locateAppendix({ name: grid.name, cells })!;
+    expect(sheet.cells.get("1.1.3")?.row).toBe(at);
+    const result = validateAppendix(sheet);
+    expect(result.findings.map((finding) => finding.kind)).not.toContain("conflicting_rows");
+  });
+});
+
+function sheetRow(grid: ReturnType<typeof templateGrid>, code: string): number {
+  return grid.cells.findIndex((row) => row[5]?.value === code) + 1;
+}
