@@ -125,16 +125,16 @@ function valueValidation(row: RowDef): CellValidation {
         },
       };
     case "percent":
+      // A reduction rate has no lower bound: after a merger a unit may hold more than twice its 2015 figure.
       return row.mayBeNegative
         ? {
             type: "decimal",
-            min: -1,
             max: 1,
             prompt: {
               title: "Tỷ lệ %",
-              message: `Nhập tỷ lệ từ -100% đến 100%, ví dụ 12,5% (âm khi số lượng tăng so với năm 2015).${derivedNote}`,
+              message: `Nhập tỷ lệ không quá 100%, ví dụ 12,5%; âm khi số lượng tăng so với năm 2015 (có thể dưới -100% sau sáp nhập).${derivedNote}`,
             },
-            error: { title: INVALID_VALUE, message: "Tỷ lệ phải từ -100% đến 100%, ví dụ 12,5%." },
+            error: { title: INVALID_VALUE, message: "Tỷ lệ cắt giảm phải không quá 100%, ví dụ 12,5%." },
           }
         : {
             type: "decimal",

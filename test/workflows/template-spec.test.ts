@@ -205,8 +205,10 @@ describe("templateSpec", () => {
         expect(validation?.max).toBeUndefined();
         expect(validation?.error.message).toContain("số nguyên");
       } else if (row.kind === "percent") {
-        expect(validation).toMatchObject({ type: "decimal", min: row.mayBeNegative ? -1 : 0, max: 1 });
-        expect(validation?.error.message).toContain("Tỷ lệ phải từ");
+        // A reduction rate may fall below −100% after a merger: only its upper bound is Excel's to enforce.
+        expect(validation).toMatchObject({ type: "decimal", max: 1 });
+        expect(validation?.min).toBe(row.mayBeNegative ? undefined : 0);
+        expect(validation?.error.message).toMatch(row.mayBeNegative ? /không quá 100%/ : /Tỷ lệ phải từ/);
       } else {
         const codes = (row.codes ?? []).map((option) => option.value).join(",");
         expect(validation).toMatchObject({ type: "list", list: codes });

@@ -454,9 +454,12 @@ describe("the template read back with exceljs", () => {
         expect(validation).toMatchObject({ type: "whole", operator: "greaterThanOrEqual", formulae: [0] });
         expect(validation.error).toContain("số nguyên");
       } else if (row.kind === "percent") {
-        const range = row.mayBeNegative ? [-1, 1] : [0, 1];
-        expect(validation).toMatchObject({ type: "decimal", operator: "between", formulae: range });
-        expect(validation.error).toContain("Tỷ lệ phải từ");
+        expect(validation).toMatchObject(
+          row.mayBeNegative
+            ? { type: "decimal", operator: "lessThanOrEqual", formulae: [1] }
+            : { type: "decimal", operator: "between", formulae: [0, 1] },
+        );
+        expect(validation.error).toMatch(row.mayBeNegative ? /không quá 100%/ : /Tỷ lệ phải từ/);
       } else {
         const codes = (row.codes ?? []).map((option) => option.value).join(",");
         expect(validation).toMatchObject({ type: "list", formulae: [`"${codes}"`] });
