@@ -1,4 +1,4 @@
-import type { Level, LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
+import type { Bilingual, Level, LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
 import { catalogue as defaultCatalogue } from "./catalogue";
 import type { Ratio } from "./derive";
 import { isRatio, percentOf, recompute } from "./derive";
@@ -7,10 +7,14 @@ import { countBySeverity, SEVERITY_ORDER } from "./findings";
 import { formatAmount, formatCount, formatPercent, percentFromAmount } from "./format";
 import type { AppendixSheet, LocatedCell } from "./locate";
 import type { Lang } from "./messages";
-import { bilingual, labelOf, nameOf, readingMessage } from "./messages";
+import { bilingual, labelOf, meantNumber, nameOf, quotedValue, readingMessage } from "./messages";
 import type { DerivedCheck, PatternCheck, RelationCheck, ValidationPlan } from "./plan";
 import { validationPlan } from "./plan";
-import { BLANK_READING, readValue } from "./reading";
+import type { CellInput } from "./cell";
+import { cellInput } from "./cell";
+import type { Implausible } from "./plausible";
+import { implausible, implausibleMessage } from "./plausible";
+import { BLANK_READING, conflictingRowsReading, readValue } from "./reading";
 import type { AmountOf, Outcome } from "./rules";
 import { evaluateRelation, impliedValue } from "./rules";
 import type { Reading, ReadingIssue, Severity } from "./values";
@@ -88,9 +92,9 @@ export function percentFormat(decimals: number): string {
   return decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%";
 }
 
-function suggestionFor(state: CellState, amount: number, address: string): Suggestion {
+function suggestionFor(state: CellState, amount: number, address: string, shown?: Bilingual): Suggestion {
   const row = state.row;
-  const display = bilingual((lang) => formatAmount(amount, kindOf(row), lang));
+  const display = shown ?? bilingual((lang) => formatAmount(amount, kindOf(row), lang));
   const value = excelValue(row, amount);
   return row.kind === "percent"
     ? {
@@ -118,9 +122,13 @@ class SheetState implements CodeLookup<CellState> {
   readonly amounts: (number | undefined)[] = [];
   /** The amount rules compute with, by row index. */
   readonly amountAt: AmountOf<number> = (at) => this.amounts[at];
+  /** Row indexes whose value was computed from the catalogue (a formula without a saved result). */
+  readonly computed = new Set<number>();
   constructor(
     readonly plan: ValidationPlan,
     private readonly sheet: string,
+    /** The unit's level, for the plausible bounds of its figures. */
+    readonly level: Level | undefined,
   ) {}
   get(code: string): CellState | undefined {
     const at = this.plan.indexOf.get(code);
@@ -159,11 +167,20 @@ function readAll(sheet: AppendixSheet, known: SheetState) {
   for (let at = 0; at < rows.length; at++) {
     const row = rows[at]!;
     const located = sheet.cells.get(row.code);
-    const reading = located ? readValue(row, located.cell) : BLANK_READING;
+    const conflict = located?.conflict;
+    const reading = !located
+      ? BLANK_READING
+      : conflict
+        ? conflictingRowsReading(`${located.address}; ${conflict.address}`)
+        : readValue(row, located.cell);
     readings.push(reading);
     cells.push(located);
     amounts.push(reading.state === "value" ? reading.amount : undefined);
-    if (!located) continue;
+  }
+  for (const check of known.plan.derived) computeUncalculated(check, known);
+  for (let at = 0; at < rows.length; at++) {
+    if (!cells[at]) continue;
+    const reading = readings[at]!;
     if (reading.state === "blank" || reading.state === "na") unitOutcomes.notEvaluated++;
     else if (reading.issue) {
       unitOutcomes.failed++;
@@ -171,6 +188,32 @@ function readAll(sheet: AppendixSheet, known: SheetState) {
     } else unitOutcomes.passed++;
   }
   return { unitOutcomes, withIssue };
+}
+
+/**
+ * A derived cell that holds its formula but no result (a file written by a tool that never recalculates) is read as
+ * Excel would show it once calculated: the catalogue's own definition over the counts, in the cell's own number
+ * format. Its inputs are counts, read before it. While an input is blank or the denominator 0, the formula shows
+ * nothing, and so it stays blank.
+ */
+function computeUncalculated(check: DerivedCheck, known: SheetState): void {
+  const cell = known.located[check.at]?.cell;
+  if (!cell?.formula || known.readings[check.at]!.state !== "blank") return;
+  const ratio = recompute(check.inputs, known.amountAt);
+  if (!isRatio(ratio)) return;
+  const shown = readValue(
+    check.row,
+    cellInput(ratio.numerator / ratio.denominator, cell.numberFormat || "0.00%"),
+  );
+  if (shown.state !== "value") {
+    known.readings[check.at] = shown;
+    return;
+  }
+  // The amount is the exact rate (what a calculated cell holds), not the figure its format rounds it to.
+  const exact = percentOf(ratio, 4, "round").scaled;
+  known.readings[check.at] = { ...shown, amount: exact, percent: percentFromAmount(exact) };
+  known.amounts[check.at] = exact;
+  known.computed.add(check.at);
 }
 
 /**
@@ -184,6 +227,7 @@ function unitFinding(at: number, known: SheetState): Finding {
   const { reading, row } = state;
   const located = state.located!;
   const issue = (reading as { readonly issue: ReadingIssue }).issue;
+  if (located.conflict) return conflictFinding(row, located, located.conflict);
   let amount =
     reading.state === "value"
       ? reading.amount
@@ -206,10 +250,15 @@ function unitFinding(at: number, known: SheetState): Finding {
   const raw = issue.raw;
   const shown = (lang: Lang): string | undefined => {
     if (issue.problem === "ambiguous_percent") {
-      const other = formatCount(Number(raw) * 100, lang);
-      return lang === "vi" ? `${raw}% hay ${other}%` : `${raw}% or ${other}%`;
+      // Text "0,5" is the Vietnamese way of typing what a stored 0.5 is.
+      const typed = issue.stored ?? Number(raw.replace(",", "."));
+      const [asIs, times100] = [formatCount(typed, lang), formatCount(typed * 100, lang)];
+      return lang === "vi" ? `${asIs}% hay ${times100}%` : `${asIs}% or ${times100}%`;
     }
-    return amount === undefined ? undefined : formatAmount(amount, kindOf(row), lang);
+    if (amount === undefined) return undefined;
+    return issue.problem === "not_whole_number"
+      ? meantNumber(amount, lang)
+      : formatAmount(amount, kindOf(row), lang);
   };
   const params: Record<string, FindingParam> = { raw };
   if (amount !== undefined) params.value = excelValue(row, amount);
@@ -221,10 +270,49 @@ function unitFinding(at: number, known: SheetState): Finding {
     codes: [row.code],
     cells: [located.address],
     params,
-    message: bilingual((lang) => readingMessage(issue.problem, row, raw, shown(lang), lang)),
+    message: bilingual((lang) => readingMessage(issue, row, shown(lang), lang)),
   };
-  if (suggest) finding.suggestion = suggestionFor(state, amount!, located.address);
+  if (suggest) {
+    // The button says what it writes in a notation that cannot be read as what was typed: "Sửa thành 64073".
+    const display =
+      issue.problem === "not_whole_number"
+        ? bilingual((lang) => (lang === "vi" ? String(amount) : formatCount(amount!, lang)))
+        : undefined;
+    finding.suggestion = suggestionFor(state, amount!, located.address, display);
+  }
   return finding;
+}
+
+/** What a cell shows for a message naming it: its value read as the row reads it, or its content quoted. */
+function cellShown(row: RowDef, cell: CellInput | undefined, lang: Lang): string {
+  const reading = readValue(row, cell);
+  if (reading.state === "value") return formatAmount(reading.amount, kindOf(row), lang);
+  if (reading.state === "na") return `"${reading.text}"`;
+  if (reading.state === "unreadable") return quotedValue(reading.issue, lang);
+  return lang === "vi" ? "trống" : "blank";
+}
+
+/** Two rows carry one code with different values: an error naming both, and the figure is unknown. */
+function conflictFinding(
+  row: RowDef,
+  located: LocatedCell,
+  other: NonNullable<LocatedCell["conflict"]>,
+): Finding {
+  return {
+    rule: UNIT_RULE,
+    kind: "conflicting_rows",
+    severity: "error",
+    codes: [row.code],
+    cells: [located.address, other.address],
+    params: { rows: [located.row, other.row] },
+    message: bilingual((lang) => {
+      const first = cellShown(row, located.cell, lang);
+      const second = cellShown(row, other.cell, lang);
+      return lang === "vi"
+        ? `${nameOf(row, lang)} được ghi ở hai dòng với số liệu khác nhau: dòng ${located.row} (${first}) và dòng ${other.row} (${second}); không xác định được số liệu nào đúng. Giữ một dòng, xóa dòng kia hoặc sửa lại mã của nó.`
+        : `${nameOf(row, lang)} is on two rows with different values: row ${located.row} (${first}) and row ${other.row} (${second}); which one is right cannot be told. Keep one row, and delete the other or correct its code.`;
+    }),
+  };
 }
 
 /**
@@ -237,7 +325,7 @@ export function validateAppendix(
 ): SheetValidation {
   const plan = validationPlan(catalogue);
   const tally = new Tally();
-  const known = new SheetState(plan, sheet.sheet);
+  const known = new SheetState(plan, sheet.sheet, sheet.level);
   const cellOf = (code: string) => known.cellOf(code);
 
   const { unitOutcomes, withIssue } = readAll(sheet, known);
@@ -265,7 +353,15 @@ export function validateAppendix(
     if (outcome.status === "fail")
       findings.push(relationFinding(plan.relations[at]!, outcome, suspects[at], known));
   }
-  const unitFindings = withIssue.map((at) => unitFinding(at, known));
+  const plausibility = checkPlausible(known, tally);
+  // A reduction below its plausible minimum gets one warning, the one that shows how far below it is.
+  const unitFindings = withIssue
+    .filter(
+      (at) =>
+        !(plausibility.stated.has(at) && readingIssue(known.readings[at]!)?.problem === "negative_reduction"),
+    )
+    .map((at) => unitFinding(at, known));
+  findings.push(...plausibility.findings);
 
   for (const check of plan.patterns) {
     const finding = checkPattern(check, known, tally, catalogue);
@@ -349,16 +445,92 @@ const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort(
   (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b],
 );
 
+function readingIssue(reading: Reading): ReadingIssue | undefined {
+  return reading.state === "value" || reading.state === "unreadable" ? reading.issue : undefined;
+}
+
+/** Rule id of the plausibility checks (the catalogue's bounds), one evaluation per bounded row. */
+export const PLAUSIBLE_RULE = "plausible";
+
+/**
+ * The catalogue's plausible bounds over every figure the rules read: as typed, as computed from an uncalculated
+ * formula, and a derived rate as its counts give it when that differs from the figure typed. Each figure outside
+ * them is a warning showing it. Returns the findings and the rows whose own figure is implausible.
+ */
+function checkPlausible(known: SheetState, tally: Tally): { findings: Finding[]; stated: Set<number> } {
+  const { plan, amounts } = known;
+  const counts = { passed: 0, failed: 0, notEvaluated: 0 };
+  const findings: Finding[] = [];
+  const stated = new Set<number>();
+  const recomputedAt = new Map<number, number>();
+  for (const check of plan.derived) {
+    const ratio = recompute(check.inputs, known.amountAt);
+    if (isRatio(ratio)) recomputedAt.set(check.at, percentOf(ratio, 4, "round").scaled);
+  }
+  for (let at = 0; at < plan.rows.length; at++) {
+    const row = plan.rows[at]!;
+    if (!row.plausible) continue;
+    const amount = amounts[at];
+    const recomputed = recomputedAt.get(at);
+    if (amount === undefined && recomputed === undefined) {
+      counts.notEvaluated++;
+      continue;
+    }
+    let failed = false;
+    if (amount !== undefined) {
+      const found = implausible(row, amount, known.level);
+      if (found) {
+        failed = true;
+        stated.add(at);
+        findings.push(plausibleFinding(known, at, amount, found, known.computed.has(at)));
+      }
+    }
+    if (recomputed !== undefined && recomputed !== amount && !known.computed.has(at)) {
+      const found = implausible(row, recomputed, known.level);
+      if (found) {
+        failed = true;
+        findings.push(plausibleFinding(known, at, recomputed, found, true));
+      }
+    }
+    if (failed) counts.failed++;
+    else counts.passed++;
+  }
+  tally.set(PLAUSIBLE_RULE, counts);
+  return { findings, stated };
+}
+
+function plausibleFinding(
+  known: SheetState,
+  at: number,
+  amount: number,
+  found: Implausible,
+  computed: boolean,
+): Finding {
+  const row = known.plan.rows[at]!;
+  const inputs = computed ? (known.plan.derived.find((check) => check.at === at)?.inputCodes ?? []) : [];
+  const params: Record<string, FindingParam> = {
+    value: excelValue(row, amount),
+    limit: excelValue(row, found.limit),
+    bound: found.bound,
+    computed,
+  };
+  if (found.level) params.level = found.level;
+  return {
+    rule: PLAUSIBLE_RULE,
+    kind: found.bound === "max" ? "implausible_high" : "implausible_low",
+    severity: "warning",
+    codes: [row.code, ...inputs],
+    cells: [known.cellOf(row.code), ...inputs.map((code) => known.cellOf(code))],
+    params,
+    message: bilingual((lang) => implausibleMessage(row, amount, found, lang, { computed })),
+  };
+}
+
 /** A derived percentage: the stated value against the one recomputed from the source counts. */
 function checkDerived(check: DerivedCheck, known: SheetState, tally: Tally): Finding | undefined {
   const ratio = recompute(check.inputs, known.amountAt);
   const reading = known.readings[check.at]!;
   if (!isRatio(ratio) || reading.state !== "value" || !reading.percent) {
-    // A formula cell without a cached value (a file filled by a tool that never recalculated) holds the
-    // recomputed value by construction, for the rules that read it.
-    if (isRatio(ratio) && reading.state === "blank" && known.located[check.at]?.cell?.formula) {
-      known.amounts[check.at] = percentOf(ratio, 4, "round").scaled;
-    }
     tally.count(check.rule, "notEvaluated");
     return undefined;
   }
@@ -389,7 +561,11 @@ function checkDerived(check: DerivedCheck, known: SheetState, tally: Tally): Fin
     },
     message: bilingual((lang) => derivedMessage(row, stated, rounded, ratio, byTruncation, lang)),
   };
-  if (!byTruncation) {
+  const recomputedAmount = percentOf(ratio, 4, "round").scaled;
+  // No click writes a rate that cannot be (over 100%) or that the catalogue finds implausible: the counts behind
+  // it are more likely wrong, and their own findings say so.
+  const possible = recomputedAmount <= 100 * PERCENT_SCALE && (recomputedAmount >= 0 || row.mayBeNegative);
+  if (!byTruncation && possible && !implausible(row, recomputedAmount, known.level)) {
     finding.suggestion = {
       code: row.code,
       cell: address,
@@ -564,12 +740,14 @@ function relationMessage(
   if (suspect?.value !== undefined && suspect.code) {
     const row = states.get(suspect.code)!.row;
     text += vi
-      ? ` Ô có khả năng sai: ${nameOf(row, lang)}; đề xuất ${formatAmount(suspect.value, kindOf(row), lang)}.`
+      ? ` Chỉ tiêu có khả năng sai: ${nameOf(row, lang)}; đề xuất ${formatAmount(suspect.value, kindOf(row), lang)}.`
       : ` Most likely wrong: ${nameOf(row, lang)}; suggested ${formatAmount(suspect.value, kindOf(row), lang)}.`;
   } else if (suspect?.candidates.length) {
+    // The candidates are named here once: the pane and the CLI show this message and nothing else about them.
+    const names = suspect.candidates.map((code) => nameOf(states.get(code)!.row, lang)).join("; ");
     text += vi
-      ? ` Không xác định được ô sai; kiểm tra: ${suspect.candidates.join(", ")}.`
-      : ` The wrong cell cannot be told apart; check: ${suspect.candidates.join(", ")}.`;
+      ? ` Không xác định được chỉ tiêu nào sai; có thể là một trong các chỉ tiêu: ${names}.`
+      : ` Which indicator is wrong cannot be told; it may be any of: ${names}.`;
   }
   return text;
 }
@@ -617,6 +795,7 @@ function trialOf(at: number, value: number, known: SheetState): AmountOf<number>
 
 /** True when row `at` = `value` makes any rule reading it fail at error or warning level. */
 function breaksAny(at: number, value: number, known: SheetState): boolean {
+  if (implausible(known.plan.rows[at]!, value, known.level)) return true;
   const trial = trialOf(at, value, known);
   if (breaksDerived(at, trial, known)) return true;
   for (const index of known.plan.relationsAt[at]!) {
@@ -653,7 +832,8 @@ function localise(outcomes: readonly Outcome<number>[], known: SheetState): (Sus
       tried.push({ at, value });
       const trial = trialOf(at, value, known);
       const resolves: number[] = [];
-      let breaks = breaksDerived(at, trial, known);
+      let breaks =
+        breaksDerived(at, trial, known) || implausible(plan.rows[at]!, value, known.level) !== undefined;
       for (const other of plan.relationsAt[at]!) {
         const before = isBlocking(outcomes[other]);
         const after = isBlocking(evaluateRelation(plan.relations[other]!.relation, trial));

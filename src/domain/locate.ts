@@ -14,6 +14,21 @@ export interface LocatedCell {
   /** Qualified address of the value cell, e.g. 'Sở TTTT'!D15. */
   readonly address: string;
   readonly cell: CellInput | undefined;
+  /**
+   * Another row of the sheet carrying the same code with a different value, that neither its position nor its
+   * label tells apart: which one is the figure cannot be known.
+   */
+  readonly conflict?: {
+    readonly row: number;
+    readonly address: string;
+    readonly cell: CellInput | undefined;
+  };
+}
+
+/** Rows found per code, and the later rows that carried a code already found. */
+interface FoundRows {
+  readonly rows: Map<string, number>;
+  readonly repeated: [code: string, row: number][];
 }
 
 /** One appendix found on a sheet: its inputs (row 4 or the title) and the value cell of every indicator found. */
@@ -90,13 +105,16 @@ function isAncestor(catalogue: LoadedCatalogue, ancestor: string, code: string):
   return false;
 }
 
-function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): Map<string, number> {
+function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const rows = new Map<string, number>();
+  const repeated: [string, number][] = [];
   for (let row = 2; row <= grid.cells.length; row++) {
     const code = textAt(grid, row, COLUMNS.key);
-    if (code && catalogue.byCode.has(code) && !rows.has(code)) rows.set(code, row);
+    if (!code || !catalogue.byCode.has(code)) continue;
+    if (rows.has(code)) repeated.push([code, row]);
+    else rows.set(code, row);
   }
-  return rows;
+  return { rows, repeated };
 }
 
 /**
@@ -104,17 +122,33 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): Map<string, n
  * without a code ("Trong đó" rows, blank codes), by the label in column B under the last total. A code printed
  * twice (the seed's second "3.4") after rows of its own is the next sibling of the last of them (3.4.5).
  */
-function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): Map<string, number> {
+function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const rows = new Map<string, number>();
+  const repeated: [string, number][] = [];
   const labels = labelIndex(catalogue);
   let last: string | undefined;
   for (let row = 1; row <= grid.cells.length; row++) {
     if (isHeaderRow(grid, row)) continue;
     let code = normaliseCode(textAt(grid, row, COLUMNS.code));
-    if (code && rows.has(code) && last && isAncestor(catalogue, code, last)) {
-      const siblings = catalogue.rows.filter((def) => def.parent === catalogue.byCode.get(last!)?.parent);
-      const next = siblings[siblings.findIndex((def) => def.code === last) + 1];
-      code = next && !rows.has(next.code) ? next.code : "";
+    if (code && rows.has(code)) {
+      // A code found already: its label may name another row still to find, or its position may (the seed's
+      // second "3.4" after 3.4.4 is 3.4.5); else it is the same code typed twice.
+      const byLabel = (labels.get(labelKey(textAt(grid, row, COLUMNS.label))) ?? []).find(
+        (def) => !rows.has(def.code) && def.code !== code,
+      );
+      const siblings = last
+        ? catalogue.rows.filter((def) => def.parent === catalogue.byCode.get(last!)?.parent)
+        : [];
+      const next =
+        last && isAncestor(catalogue, code, last)
+          ? siblings[siblings.findIndex((def) => def.code === last) + 1]
+          : undefined;
+      const resolved = byLabel ?? (next && !rows.has(next.code) ? next : undefined);
+      if (resolved) code = resolved.code;
+      else {
+        if (catalogue.byCode.has(code)) repeated.push([code, row]);
+        continue;
+      }
     }
     if (code && catalogue.byCode.has(code) && !rows.has(code)) {
       rows.set(code, row);
@@ -134,7 +168,21 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): Map<string,
       last = near.code;
     }
   }
-  return rows;
+  return { rows, repeated };
+}
+
+/** True when two cells hold the same value (a row copied whole, or a header repeated at a page break). */
+function sameValue(a: CellInput | undefined, b: CellInput | undefined): boolean {
+  const x = a?.value ?? null;
+  const y = b?.value ?? null;
+  if (x instanceof Date && y instanceof Date) return x.getTime() === y.getTime();
+  if (isCellError(x) && isCellError(y)) return x.error === y.error;
+  return x === y;
+}
+
+function isBlankCell(cell: CellInput | undefined): boolean {
+  const value = cell?.value ?? null;
+  return value === null || (typeof value === "string" && value.trim() === "" && !cell?.formula);
 }
 
 function unitFromTitle(grid: SheetGrid): string | undefined {
@@ -155,21 +203,40 @@ export function locateAppendix(
   catalogue: LoadedCatalogue = defaultCatalogue,
 ): AppendixSheet | undefined {
   const version = textAt(grid, 1, COLUMNS.key);
-  const byKey = version ? locateByKey(grid, catalogue) : new Map<string, number>();
-  const foundBy = byKey.size > 0 ? "key" : "codes";
-  const rows = foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
+  const byKey = version ? locateByKey(grid, catalogue) : { rows: new Map<string, number>(), repeated: [] };
+  const foundBy = byKey.rows.size > 0 ? "key" : "codes";
+  const { rows, repeated } = foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
   const appendixCodes = [...rows.keys()].filter((code) => catalogue.byCode.get(code)?.block === "appendix");
   if (foundBy === "codes" && appendixCodes.length < MIN_CODES_BY_HAND) return undefined;
 
+  // A code typed twice: the same value twice, or a blank copy, is no conflict (the value is the one that is there).
+  const conflicts = new Map<string, number>();
+  for (const [code, row] of repeated) {
+    const first = rows.get(code)!;
+    const [kept, other] = [cellAt(grid, first, COLUMNS.value), cellAt(grid, row, COLUMNS.value)];
+    if (isBlankCell(other) || sameValue(kept, other)) continue;
+    if (isBlankCell(kept) && !conflicts.has(code)) rows.set(code, row);
+    else if (!conflicts.has(code)) conflicts.set(code, row);
+  }
   const cells = new Map<string, LocatedCell>();
   for (const [found, row] of rows) {
     // Keyed by the catalogue's own string: the engine looks every row up by it, and the same string compares fastest.
     const code = catalogue.byCode.get(found)!.code;
+    const other = conflicts.get(found);
     cells.set(code, {
       code,
       row,
       address: qualifiedAddress(grid.name, row, COLUMNS.value),
       cell: cellAt(grid, row, COLUMNS.value),
+      // Always present (undefined when there is none), so that every located cell has one shape.
+      conflict:
+        other === undefined
+          ? undefined
+          : {
+              row: other,
+              address: qualifiedAddress(grid.name, other, COLUMNS.value),
+              cell: cellAt(grid, other, COLUMNS.value),
+            },
     });
   }
   const inputsRow = foundBy === "key" || textAt(grid, 4, COLUMNS.code).startsWith("Đơn vị") ? 4 : 0;

@@ -20,10 +20,13 @@ const SEVERITY: Readonly<Record<ReadingProblem, Severity>> = {
   not_a_value: "error",
   heading_has_value: "error",
   unsafe_formula: "error",
+  conflicting_rows: "error",
 };
 
 /** Amounts hold four decimals of a percent (PERCENT_SCALE); a stated percentage never keeps more. */
 const MAX_DECIMALS = 4;
+/** Whole percent digits read exactly: amounts of reduction rates down to −10^10 % stay exact integers. */
+const WHOLE_PERCENT_CAP = 10_000_000_000;
 
 /** The reading of a blank cell, and of a row a sheet lacks. */
 export const BLANK_READING: Reading = shaped("blank", undefined, undefined, undefined, undefined, undefined);
@@ -83,6 +86,14 @@ export function readValue(row: RowDef, cell: CellInput | undefined): Reading {
     // Only a hostile object (a throwing getter or toString) gets here; it is still not a value of the row.
     return unreadable("not_a_value", "");
   }
+}
+
+/**
+ * The reading of a row whose code two rows of the sheet carry with different values: unknown, whichever it is.
+ * `raw` names both cells.
+ */
+export function conflictingRowsReading(raw: string): Reading {
+  return unreadable("conflicting_rows", raw);
 }
 
 /**
@@ -150,7 +161,7 @@ function readNumber(row: RowDef, n: number, numberFormat: unknown): Reading {
     case "coded":
       return codedFromNumber(row, n);
     default:
-      return unreadable("heading_has_value", plainNumber(n));
+      return unreadableNumber("heading_has_value", n);
   }
 }
 
@@ -167,7 +178,7 @@ function countFromNumber(n: number): Reading {
       }
       // 64.073 in a count row: "." typed as the Vietnamese thousands separator into an en-US Excel. Only 1–3
       // whole digits and exactly three decimals read that way; 1.5, 64.07 or 0.125 do not.
-      if (decimals === 3 && n >= 1 && n < 1000) return unreadable("not_whole_number", plainNumber(n), scaled);
+      if (decimals === 3 && n >= 1 && n < 1000) return unreadableNumber("not_whole_number", n, scaled);
       break;
     }
   }
@@ -175,12 +186,12 @@ function countFromNumber(n: number): Reading {
 }
 
 function notACount(n: number): Reading {
-  return unreadable("not_a_count", plainNumber(n));
+  return unreadableNumber("not_a_count", n);
 }
 
 function codedFromNumber(row: RowDef, n: number): Reading {
   const code = Number.isSafeInteger(n) ? n + 0 : n > 0 ? snap(n) : -1;
-  return code >= 0 && inLegend(row, code) ? valueReading(code) : unreadable("not_in_legend", plainNumber(n));
+  return code >= 0 && inLegend(row, code) ? valueReading(code) : unreadableNumber("not_in_legend", n);
 }
 
 function inLegend(row: RowDef, code: number): boolean {
@@ -196,9 +207,21 @@ function percentFromNumber(row: RowDef, n: number, format: FormatInfo): Reading 
   const magnitude = format.percent ? Math.abs(n) * 100 : Math.abs(n);
   // Below anything a person states: a zero, or a formula's zero with float noise (0.3 − 0.1 − 0.2).
   if (magnitude < NOISE) return ZERO_PERCENT;
-  if (!format.percent && magnitude <= 1 + NOISE) return plainPercent(row, negative, plainNumber(n));
-  if (magnitude > 100 * (1 + NOISE) || (negative && !row.mayBeNegative)) {
-    return unreadable("percent_out_of_range", plainNumber(n));
+  if (!format.percent && magnitude <= 1 + NOISE) return plainPercent(row, negative, plainNumber(n), n);
+  // A reduction rate has no lower bound: after a merger a unit may hold more than twice its 2015 staff. How far
+  // below zero is plausible is the catalogue's to say (its limits), not the reader's.
+  const over = magnitude > 100 * (1 + NOISE);
+  if (
+    (over && !(negative && row.mayBeNegative)) ||
+    magnitude >= WHOLE_PERCENT_CAP ||
+    (negative && !row.mayBeNegative)
+  ) {
+    return unreadableNumber(
+      "percent_out_of_range",
+      n,
+      undefined,
+      format.percent ? shownPercent(magnitude, negative, format) : undefined,
+    );
   }
   // As many decimals as the value has, but no more than its format shows (rounded half-up, as Excel shows it).
   let decimals = format.decimals;
@@ -233,11 +256,26 @@ const ZERO_PERCENT: Reading = valueReading(0, ZERO);
  * A percentage typed without "%" (a number without a % format, or text without "%") and at most 1: 12.5 is 12,5%,
  * but 1 or 0.5 could as well be a fraction (100%, 50%), so it is not guessed.
  */
-function plainPercent(row: RowDef, negative: boolean, raw: string): Reading {
+function plainPercent(row: RowDef, negative: boolean, raw: string, stored?: number): Reading {
   // −0.5 in a row that cannot be negative is out of range whichever way it is read.
-  return !negative || row.mayBeNegative
-    ? unreadable("ambiguous_percent", raw)
-    : unreadable("percent_out_of_range", raw);
+  const problem = !negative || row.mayBeNegative ? "ambiguous_percent" : "percent_out_of_range";
+  return shaped("unreadable", undefined, undefined, issue(problem, raw, stored), undefined, undefined);
+}
+
+/**
+ * An out-of-range percentage (`magnitude` in percent) as a cell with `format` shows it, rounded half-up at its
+ * decimals; with more decimals where the shown figure would itself look in range (1.00001 under "0%" shows 100%,
+ * quoted 100,001%).
+ */
+function shownPercent(magnitude: number, negative: boolean, format: FormatInfo): PercentValue | undefined {
+  for (let decimals = format.decimals; decimals < POW10.length; decimals++) {
+    const power = POW10[decimals] ?? 1;
+    const scaled = Math.round(magnitude * power);
+    if (scaled > 100 * power || (negative && scaled !== 0)) {
+      return { scaled: negative ? -scaled : scaled, decimals };
+    }
+  }
+  return undefined;
 }
 
 function quote(raw: string | number): string {
@@ -368,13 +406,13 @@ function percentFromText(row: RowDef, text: string): Reading {
     i++;
     while (i < length && isGroupSpace(text.charCodeAt(i))) i++;
   }
-  // Whole digits; beyond 1000 their exact value no longer matters, only that it is out of range.
+  // Whole digits; beyond WHOLE_PERCENT_CAP their exact value no longer matters, only that it is out of range.
   let whole = 0;
   let wholeDigits = 0;
   for (; i < length; i++) {
     code = text.charCodeAt(i);
     if (code < ZERO_CODE || code > NINE_CODE) break;
-    if (whole < 1000) whole = whole * 10 + (code - ZERO_CODE);
+    if (whole < WHOLE_PERCENT_CAP) whole = whole * 10 + (code - ZERO_CODE);
     wholeDigits++;
   }
   // Fraction digits: the first four are kept, the fifth rounds, the rest only say whether it is exactly zero.
@@ -404,7 +442,12 @@ function percentFromText(row: RowDef, text: string): Reading {
     return plainPercent(row, negative, text);
   }
   // Range on the digits as typed, before any rounding: "100,001%" is over 100%.
-  if (whole > 100 || (whole === 100 && fractionNonZero) || (negative && !row.mayBeNegative)) {
+  const over = whole > 100 || (whole === 100 && fractionNonZero);
+  if (
+    (over && !(negative && row.mayBeNegative)) ||
+    whole >= WHOLE_PERCENT_CAP ||
+    (negative && !row.mayBeNegative)
+  ) {
     return unreadable("percent_out_of_range", text);
   }
   // Decimals as typed ("12,50%" states two), so the engine compares at the precision the person chose; more than
@@ -417,8 +460,25 @@ function percentFromText(row: RowDef, text: string): Reading {
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
 
-function issue(problem: ReadingProblem, raw: string): ReadingIssue {
-  return { problem, severity: SEVERITY[problem], raw };
+function issue(problem: ReadingProblem, raw: string, stored?: number, shown?: PercentValue): ReadingIssue {
+  return { problem, severity: SEVERITY[problem], raw, stored, shown };
+}
+
+/** An unreadable stored number: quoted by messages in each language's notation, or as its cell shows it. */
+function unreadableNumber(
+  problem: ReadingProblem,
+  n: number,
+  suggestion?: number,
+  shown?: PercentValue,
+): Reading {
+  return shaped(
+    "unreadable",
+    undefined,
+    undefined,
+    issue(problem, plainNumber(n), n, shown),
+    suggestion,
+    undefined,
+  );
 }
 
 function unreadable(problem: ReadingProblem, raw: string, suggestion?: number): Reading {

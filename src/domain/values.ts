@@ -35,14 +35,20 @@ export type ReadingProblem =
   /** error: a section or group row holding a value. */
   | "heading_has_value"
   /** error: a formula that links out of the workbook or out of Excel (external workbook, HYPERLINK, DDE). */
-  | "unsafe_formula";
+  | "unsafe_formula"
+  /** error: two rows of the sheet carry the row's code with different values (found by locating, not reading). */
+  | "conflicting_rows";
 
 /** One problem found while reading a value, with the typed parameters its message needs. */
 export interface ReadingIssue {
   readonly problem: ReadingProblem;
   readonly severity: Severity;
-  /** The raw text as typed (or the number as stored), for messages. */
+  /** The raw text as typed (or the number as stored, "." as decimal point), for machines. */
   readonly raw: string;
+  /** The number as stored, when the cell holds one: messages quote it in each language's notation. */
+  readonly stored?: number;
+  /** A percentage as its cell shows it (1.5 under a % format shows 150%): messages quote this, not the fraction. */
+  readonly shown?: PercentValue;
 }
 
 /**

@@ -78,7 +78,6 @@ export interface Strings {
     unknownVersion(sheet: string, version: string): string;
     cell(code: string, address: string): string;
     readonly selectHint: string;
-    candidates(codes: readonly string[]): string;
     fixValue(value: string): string;
     readonly fixNumber: string;
     readonly fixFormula: string;
@@ -287,7 +286,6 @@ const vi: Strings = {
       `Trang “${sheet}” dùng mẫu ${version}, mới hơn phiên bản này của công cụ: hãy cập nhật phần bổ trợ.`,
     cell: (code, address) => `${code} · ô ${address}`,
     selectHint: "Chọn để đến ô này trong bảng tính",
-    candidates: (codes) => `Có thể sai ở một trong các ô: ${codes.join(", ")}.`,
     fixValue: (value) => `Sửa thành ${value}`,
     fixNumber: "Chuyển thành số",
     fixFormula: "Khôi phục công thức",
@@ -470,7 +468,6 @@ const en: Strings = {
       `Sheet “${sheet}” uses template ${version}, newer than this version of the tool: update the add-in.`,
     cell: (code, address) => `${code} · cell ${address}`,
     selectHint: "Select to go to this cell in the sheet",
-    candidates: (codes) => `The wrong value may be in one of: ${codes.join(", ")}.`,
     fixValue: (value) => `Change to ${value}`,
     fixNumber: "Convert to number",
     fixFormula: "Restore the formula",

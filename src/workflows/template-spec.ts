@@ -1,4 +1,4 @@
-import { catalogue as defaultCatalogue } from "../domain/catalogue";
+import { catalogue as defaultCatalogue, filledAt } from "../domain/catalogue";
 import type { Bilingual, Level, LoadedCatalogue, RowDef } from "../domain/catalogue";
 import { COLUMNS, derivedFormula, sheetLayout } from "../domain/layout";
 import type { SheetLayout } from "../domain/layout";
@@ -125,16 +125,16 @@ function valueValidation(row: RowDef): CellValidation {
         },
       };
     case "percent":
+      // A reduction rate has no lower bound: after a merger a unit may hold more than twice its 2015 figure.
       return row.mayBeNegative
         ? {
             type: "decimal",
-            min: -1,
             max: 1,
             prompt: {
               title: "Tỷ lệ %",
-              message: `Nhập tỷ lệ từ -100% đến 100%, ví dụ 12,5% (âm khi số lượng tăng so với năm 2015).${derivedNote}`,
+              message: `Nhập tỷ lệ không quá 100%, ví dụ 12,5%; âm khi số lượng tăng so với năm 2015 (có thể dưới -100% sau sáp nhập).${derivedNote}`,
             },
-            error: { title: INVALID_VALUE, message: "Tỷ lệ phải từ -100% đến 100%, ví dụ 12,5%." },
+            error: { title: INVALID_VALUE, message: "Tỷ lệ cắt giảm phải không quá 100%, ví dụ 12,5%." },
           }
         : {
             type: "decimal",
@@ -323,7 +323,12 @@ function headerCells(layout: SheetLayout): SpecCell[] {
 }
 
 /** One catalogue row (indicator or source) on its sheet row: code, label, unit, value, note and key. */
-function rowCells(layout: SheetLayout, row: RowDef, heights: Record<number, number>): SpecCell[] {
+function rowCells(
+  layout: SheetLayout,
+  row: RowDef,
+  level: Level,
+  heights: Record<number, number>,
+): SpecCell[] {
   const at = layout.rowOf.get(row.code);
   if (at === undefined) throw new Error(`No row for ${row.code} in the layout`);
   const heading = row.kind === "none";
@@ -354,7 +359,9 @@ function rowCells(layout: SheetLayout, row: RowDef, heights: Record<number, numb
     },
     {
       address: `D${at}`,
-      ...(row.derived ? { formula: `=${derivedFormula(layout, row)}` } : {}),
+      // A rate of another level (a district's on-time rate on a department's sheet) is not this unit's figure:
+      // its formula would show the unit's own rate under another level's label.
+      ...(row.derived && filledAt(row, level) ? { formula: `=${derivedFormula(layout, row)}` } : {}),
       ...(heading ? {} : { numberFormat: VALUE_FORMATS[row.kind as Exclude<RowDef["kind"], "none">] }),
       style: style({ border: true, horizontal: "center" }),
       ...editable,
@@ -391,14 +398,14 @@ export function templateSpec(
   ];
   heights[layout.inputRow] = 2 * LINE_HEIGHT;
   for (const row of layout.headerRows) heights[row] = 2 * LINE_HEIGHT;
-  for (const row of catalogue.appendixRows) cells.push(...rowCells(layout, row, heights));
+  for (const row of catalogue.appendixRows) cells.push(...rowCells(layout, row, options.level, heights));
   cells.push({
     address: `A${layout.sourceTitleRow}`,
     value: "SỐ LIỆU CHI TIẾT ĐỂ TÍNH TỶ LỆ (không in)",
     style: style({ bold: true, horizontal: "left" }),
   });
   heights[layout.sourceTitleRow] = LINE_HEIGHT + 6;
-  for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, heights));
+  for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, options.level, heights));
   // The validation stamp's cells stay writable, so the add-in stamps a protected sheet without unprotecting it.
   cells.push(...stampSpecCells(layout));
   cells.push({ address: "F1", value: catalogue.templateVersion });

@@ -149,7 +149,8 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     const letter = row.getCell(5).value as string;
     expect(letter).toMatch(/^Kính gửi: Sở TTTT \(bản lỗi\)/);
     expect(letter).toContain("A. Lỗi phải sửa (2):");
-    expect(letter).toMatch(/Đề xuất: 1\.936\./);
+    expect(letter).toMatch(/giá trị đúng có thể là 1\.936\.\n/);
+    expect(letter).not.toContain("Đề xuất:");
     expect(row.getCell(6).value).toMatch(/^To: Sở TTTT \(bản lỗi\)/);
     const units = sheetTexts(summary, SUMMARY_SHEETS.units);
     expect(units).toContain("Chưa sẵn sàng");

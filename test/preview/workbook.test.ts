@@ -131,7 +131,7 @@ describe("plan steps", () => {
 
   it("writes values and formats; a value replaces a formula", async () => {
     const workbook = await sampleWorkbook();
-    const cell = valueCell("3.4.2");
+    const cell = valueCell("4.1.4.d");
     expect(workbook.cellAt(SHEET, cell)?.formula).toBeDefined();
     await workbook.apply({
       steps: [{ kind: "write", sheet: SHEET, cells: [{ address: cell, value: 0.5, numberFormat: "0%" }] }],

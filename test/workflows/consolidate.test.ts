@@ -138,8 +138,10 @@ describe("consolidating units' appendices", () => {
     expect(request.items.filter((item) => item.severity === "error")).toHaveLength(2);
     expect(request.text.vi).toMatch(/^Kính gửi: Sở TTTT \(mẫu\)\n/);
     expect(request.text.vi).toContain("A. Lỗi phải sửa (2):");
-    expect(request.text.vi).toMatch(/Ô D\d+: .*Đề xuất: 1\.936\./);
-    expect(request.text.vi).toMatch(/Ô D\d+: .*Tổng số hồ sơ.*Đề xuất: 44\./);
+    // Each item gives its suggested value once, in its message: "đề xuất 44. Đề xuất: 44." no more.
+    expect(request.text.vi).toMatch(/Ô D\d+: .*giá trị đúng có thể là 1\.936\.\n/);
+    expect(request.text.vi).toMatch(/Ô D\d+: .*Tổng số hồ sơ.*; đề xuất 44\.\n/);
+    expect(request.text.vi).not.toContain("Đề xuất:");
     expect(request.text.en).toContain("A. Errors to correct (2):");
     const entry = result.units.find((candidate) => candidate.unit === "Sở TTTT (mẫu)")!;
     expect(entry).toMatchObject({ verdict: "not_ready", counts: { error: 2, warning: 1 } });

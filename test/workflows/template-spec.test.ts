@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { applySheetSpec } from "../../src/cli/xlsx/template";
 import { readWorkbookBuffer } from "../../src/cli/xlsx/read";
-import { catalogue } from "../../src/domain/catalogue";
+import { catalogue, filledAt } from "../../src/domain/catalogue";
 import type { RowDef } from "../../src/domain/catalogue";
 import { derivedFormula, sheetLayout } from "../../src/domain/layout";
 import { InvalidMetaError } from "../../src/domain/meta";
@@ -137,18 +137,34 @@ describe("templateSpec", () => {
     expect(at(`B${rowOf("3.1.1")}`)?.style?.bold).toBeUndefined();
   });
 
-  it("writes derivedFormula() in every derived cell, as a percentage, unlocked", () => {
-    const formulas = spec.cells.filter((cell) => cell.formula !== undefined);
-    expect(formulas.map((cell) => cell.address)).toEqual(
-      catalogue.derivedRows.map((row) => `D${rowOf(row.code)}`),
+  it.each(["so", "huyen", "xa"] as const)(
+    "writes derivedFormula() in every derived cell a %s fills, as a percentage, unlocked, and none in another level's",
+    (level) => {
+      const sheet = templateSpec({ ...OPTIONS, level });
+      const cells = new Map(sheet.cells.map((cell) => [cell.address, cell]));
+      const filled = catalogue.derivedRows.filter((row) => filledAt(row, level));
+      const formulas = sheet.cells.filter((cell) => cell.formula !== undefined);
+      expect(formulas.map((cell) => cell.address)).toEqual(filled.map((row) => `D${rowOf(row.code)}`));
+      for (const row of catalogue.derivedRows) {
+        expect(cells.get(`D${rowOf(row.code)}`)).toMatchObject({ numberFormat: "0.00%", locked: false });
+        if (filled.includes(row)) {
+          expect(cells.get(`D${rowOf(row.code)}`)?.formula).toBe(`=${derivedFormula(layout, row)}`);
+        }
+      }
+    },
+  );
+
+  it("gives a department's sheet its own on-time rate in 3.4.1 only, not in the district and commune rates", () => {
+    expect(at(`D${rowOf("3.4.1")}`)?.formula).toBeDefined();
+    expect(at(`D${rowOf("3.4.2")}`)?.formula).toBeUndefined();
+    expect(at(`D${rowOf("3.4.3")}`)?.formula).toBeUndefined();
+    const commune = new Map(
+      templateSpec({ ...OPTIONS, level: "xa" }).cells.map((cell) => [cell.address, cell]),
     );
-    for (const row of catalogue.derivedRows) {
-      expect(at(`D${rowOf(row.code)}`)).toMatchObject({
-        formula: `=${derivedFormula(layout, row)}`,
-        numberFormat: "0.00%",
-        locked: false,
-      });
-    }
+    expect(commune.get(`D${rowOf("3.4.3")}`)?.formula).toBeDefined();
+    expect(commune.get(`D${rowOf("3.4.1")}`)?.formula).toBeUndefined();
+    // Province-wide rates belong to a provincial office, never to a commune.
+    expect(commune.get(`D${rowOf("7.8.3")}`)?.formula).toBeUndefined();
   });
 
   it("formats and validates every value cell by its kind, with Vietnamese messages within Excel's limits", () => {
@@ -189,8 +205,10 @@ describe("templateSpec", () => {
         expect(validation?.max).toBeUndefined();
         expect(validation?.error.message).toContain("số nguyên");
       } else if (row.kind === "percent") {
-        expect(validation).toMatchObject({ type: "decimal", min: row.mayBeNegative ? -1 : 0, max: 1 });
-        expect(validation?.error.message).toContain("Tỷ lệ phải từ");
+        // A reduction rate may fall below −100% after a merger: only its upper bound is Excel's to enforce.
+        expect(validation).toMatchObject({ type: "decimal", max: 1 });
+        expect(validation?.min).toBe(row.mayBeNegative ? undefined : 0);
+        expect(validation?.error.message).toMatch(row.mayBeNegative ? /không quá 100%/ : /Tỷ lệ phải từ/);
       } else {
         const codes = (row.codes ?? []).map((option) => option.value).join(",");
         expect(validation).toMatchObject({ type: "list", list: codes });

@@ -829,6 +829,82 @@ const rows: RowInput[] = [
   ),
 ];
 
+type PlausibleInput = NonNullable<RowInput["plausible"]>;
+
+/** The same plausible maximum at every level a row is filled at, or the department's alone. */
+const upTo = (so: number, huyen = so, xa = huyen): PlausibleInput => ({ max: { so, huyen, xa } });
+
+// Plausible bounds (the definition's `giới hạn`): above them a figure is most likely mistyped (64,073 staff for 64,
+// a date or an id pasted into a count), so it gets a warning that shows it; nothing here is an error. Each bound is
+// set well above the largest real figure we know of, per reporting period (a year at most), so that a true figure
+// never warns:
+// - Civil servant posts (4.2.x, BC.1): the largest departments, with their sub-departments (market surveillance,
+//   forest rangers), have some hundreds to about 1,500; a district's divisions a few hundred; a commune after the
+//   2025 merger some tens. Tens of thousands at a department is a thousands separator, never a department.
+// - Staff of public service units (4.3.x, BC.2): health and education departments of the largest provinces run
+//   hospitals and upper-secondary schools with tens of thousands of staff; districts run schools (some thousands);
+//   communes, since 2025, their schools too.
+// - Public service units (5.1.2, 6.x, 4.1.4, BC.3): an education department has some hundreds of schools, a
+//   province some thousands of units in all; agencies (5.1.1, 4.1.1, 4.1.2) are counted in tens.
+// - Procedures (3.x, QT.x, 7.8.1–2): a province publishes about 2,000 in all, a district some hundreds, a commune
+//   about 100–150.
+// - Dossiers (HS.x, DV.x): the busiest departments (driving licences, business registration in the largest cities)
+//   handle up to about a million a year; districts and communes far fewer.
+// - Outgoing documents between a province's agencies (7.6.2, VB.x): some millions a year.
+// - Reduction rates since 2015 (4.1.4.d, 4.2.5, 4.3.4) below −100% mean more than twice the 2015 figure: possible
+//   after a merger, most likely a wrong count.
+const STAFF = upTo(2_000, 1_000, 300);
+const PUBLIC_STAFF = upTo(60_000, 20_000, 5_000);
+const PUBLIC_UNITS = upTo(1_000, 500, 100);
+const PROCEDURES = upTo(3_000, 1_000, 500);
+const DOSSIERS = upTo(5_000_000, 2_000_000, 1_000_000);
+const REDUCTION: PlausibleInput = { min: -100 };
+const PLAUSIBLE: Readonly<Record<string, PlausibleInput>> = {
+  "1.1.1": upTo(1_000),
+  "1.1.2": upTo(1_000),
+  "1.1.3": upTo(1_000),
+  ...Object.fromEntries(
+    [
+      "3.1.1",
+      "3.1.2",
+      "3.2.1",
+      "3.2.2",
+      "3.3.1",
+      "3.3.2",
+      "3.5.1",
+      "3.5.2",
+      "3.5.3",
+      "QT.1",
+      "QT.2",
+      "QT.3",
+    ].map((code) => [code, PROCEDURES]),
+  ),
+  ...Object.fromEntries(
+    ["3.1.3", "3.1.3.a", "3.1.3.b", "3.1.3.c", "7.8.1", "7.8.2"].map((code) => [code, upTo(5_000)]),
+  ),
+  "4.1.1": upTo(40),
+  "4.1.2": upTo(20),
+  ...Object.fromEntries(
+    ["4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c", "BC.3"].map((code) => [code, upTo(10_000)]),
+  ),
+  ...Object.fromEntries(["4.2.1", "4.2.2", "4.2.3", "4.2.4", "BC.1"].map((code) => [code, STAFF])),
+  ...Object.fromEntries(["4.3.1", "4.3.2", "4.3.3", "BC.2"].map((code) => [code, PUBLIC_STAFF])),
+  "4.1.4.d": REDUCTION,
+  "4.2.5": REDUCTION,
+  "4.3.4": REDUCTION,
+  "5.1.1": upTo(100, 100, 20),
+  ...Object.fromEntries(["5.1.2", "6.1", "6.2", "6.3", "6.4", "6.5"].map((code) => [code, PUBLIC_UNITS])),
+  ...Object.fromEntries(["7.6.2", "VB.1", "VB.2"].map((code) => [code, upTo(20_000_000)])),
+  ...Object.fromEntries(
+    ["HS.1", "HS.1.1", "HS.1.2", "HS.2", "HS.2.1", "HS.2.2", "HS.3", "HS.3.1", "HS.3.2", "HS.4", "HS.5"].map(
+      (code) => [code, DOSSIERS],
+    ),
+  ),
+  ...Object.fromEntries(
+    ["DV.3", "DV.3.1", "DV.3.2", "DV.4", "DV.4.1", "DV.4.2"].map((code) => [code, DOSSIERS]),
+  ),
+};
+
 function sumRule(id: string, total: string, parts: string[]): CatalogueInput["relations"][number] {
   return { id, kind: "balance", left: [total], right: parts, relation: "eq", severity: "error" };
 }
@@ -851,7 +927,7 @@ export const CCHC_PL_2021: CatalogueInput = {
     vi: "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
     en: "STATISTICS ON THE RESULTS OF ADMINISTRATIVE REFORM",
   },
-  rows,
+  rows: rows.map((row) => (PLAUSIBLE[row.code] ? { ...row, plausible: PLAUSIBLE[row.code] } : row)),
   relations: [
     sumRule("balance:HS.1", "HS.1", ["HS.1.1", "HS.1.2"]),
     sumRule("balance:HS.2", "HS.2", ["HS.2.1", "HS.2.2"]),

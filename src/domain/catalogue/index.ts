@@ -1,5 +1,5 @@
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
-import type { Catalogue, CatalogueInput, RelationRule, RowDef } from "./schema";
+import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./schema";
 import { CatalogueSchema, RelationRuleSchema, RowDefSchema } from "./schema";
 
 export * from "./schema";
@@ -46,6 +46,15 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
     if (row.kind === "percent" && row.unit?.vi !== "%")
       problems.push(`${row.code} is a percentage without "%"`);
     if (row.kind === "count" && row.unit?.vi === "%") problems.push(`${row.code} is a count measured in "%"`);
+    if (row.plausible) {
+      const { max, min } = row.plausible;
+      if (row.kind !== "count" && row.kind !== "percent")
+        problems.push(`${row.code} has plausible bounds but holds no count or rate`);
+      for (const bound of Object.values(max ?? {})) {
+        if (min !== undefined && bound < min)
+          problems.push(`${row.code}'s plausible maximum is below its minimum`);
+      }
+    }
     if (row.derived) {
       if (row.kind !== "percent") problems.push(`${row.code} is derived but not a percentage`);
       for (const input of [...row.derived.plus, ...row.derived.minus, row.derived.denominator]) {
@@ -133,6 +142,17 @@ export const catalogue: LoadedCatalogue = loadCatalogue(CCHC_PL_2021);
 export const cataloguesByVersion: ReadonlyMap<string, LoadedCatalogue> = new Map([
   [catalogue.templateVersion, catalogue],
 ]);
+
+/**
+ * True when a unit of `level` may fill the row: its scope names the level, or the row is reported once for the
+ * province by an office (a role: every role is a provincial office, a department-level unit), or it names no
+ * level and no role at all (3.4.4, 3.4.5 "at all 3 levels": whoever reports it).
+ */
+export function filledAt(row: RowDef, level: Level): boolean {
+  if (row.scope.includes(level)) return true;
+  if (row.role !== undefined) return level === "so";
+  return row.scope.length === 0;
+}
 
 /**
  * Normalises a printed code: trims it and drops a trailing dot, so "1.1.1." and "1.1.1" compare equal.

@@ -55,6 +55,19 @@ export const ProvinceRoleSchema = z.enum(["vpubnd", "snv", "stttt"]);
 /** The office that reports a province-wide indicator. */
 export type ProvinceRole = z.infer<typeof ProvinceRoleSchema>;
 
+/**
+ * Plausible bounds of a row's value (DESIGN.md section 11, `giới hạn`): a figure outside them is possible but most
+ * likely mistyped, so it gets a warning showing it, never an error. Counts in their own unit, rates in percent.
+ */
+export const PlausibleSchema = z.object({
+  /** Plausible maximum by level of the reporting unit: "so 2000; xa 300". */
+  max: z.partialRecord(LevelSchema, z.number().nonnegative()).optional(),
+  /** Plausible minimum whatever the level: −100 for a reduction rate (possible after a merger, rarely right). */
+  min: z.number().optional(),
+});
+/** Plausible bounds of a row's value. */
+export type Plausible = z.infer<typeof PlausibleSchema>;
+
 /** One row of the form (an indicator) or of the source block beneath it. */
 export const RowDefSchema = z.object({
   code: z.string().regex(/^(\d+(\.\d+)*(\.[a-d])?|[A-Z]{2}\.\d+(\.\d+)?)$/),
@@ -71,6 +84,7 @@ export const RowDefSchema = z.object({
   derived: DerivedSchema.optional(),
   mayBeNegative: z.boolean().default(false),
   cumulative: z.boolean().default(false),
+  plausible: PlausibleSchema.optional(),
   formNote: z.string().optional(),
 });
 /** One row of the form or of its source block. */

@@ -50,7 +50,6 @@ const useStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     color: tokens.colorNeutralForeground1,
   },
-  candidates: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   fix: { alignSelf: "flex-start" },
   badge: {
     display: "inline-block",
@@ -98,7 +97,6 @@ export function FindingItem({
   const badge = { error: styles.badgeError, warning: styles.badgeWarning, info: styles.badgeInfo }[
     finding.severity
   ];
-  const candidates = finding.params.candidates;
   return (
     <li className={`${styles.item} ${styles[finding.severity]}`}>
       <button
@@ -116,9 +114,6 @@ export function FindingItem({
           {finding.message[lang]}
         </span>
       </button>
-      {Array.isArray(candidates) && candidates.length ? (
-        <p className={styles.candidates}>{t.findings.candidates(candidates.map(String))}</p>
-      ) : null}
       {fix ? (
         <Button
           className={styles.fix}

@@ -8,6 +8,7 @@ import { formatAmount, formatCount } from "../../domain/format";
 import { COLUMNS } from "../../domain/layout";
 import type { Lang } from "../../domain/messages";
 import { bilingual, labelOf, nameOf } from "../../domain/messages";
+import { implausible, implausibleMessage } from "../../domain/plausible";
 import type { Severity } from "../../domain/values";
 import type {
   ConsolidateOptions,
@@ -387,11 +388,13 @@ export class Aggregator {
   ): RowTotal {
     const notes = this.notesFor(row, this.included);
     const withErrors = parts.counted.filter((record) => record.counts.error > 0).map((record) => record.name);
+    const implausibleTotal = this.checkPlausible(row, parts.amount, parts.ratio !== undefined);
     const remark = bilingual((lang) => {
       const vi = lang === "vi";
       const said: string[] = [];
       const lead = parts.lead?.(lang);
       if (lead) said.push(lead);
+      if (implausibleTotal) said.push(implausibleTotal[lang]);
       if (parts.missing.length) {
         said.push(
           vi
@@ -438,6 +441,28 @@ export class Aggregator {
       remark,
       ...(flag ? { flag } : {}),
     };
+  }
+
+  /**
+   * The province's figure against its row's level-free plausible bounds (a recomputed reduction rate below −100%:
+   * one unit's 64,073 staff gives 4.2.5 = −34.412,37%). A warning of the consolidation, and a line of the row's
+   * remark; the units' own figures are judged at their level by their sheets' findings.
+   */
+  private checkPlausible(row: RowDef, amount: number | undefined, computed: boolean): Bilingual | undefined {
+    if (amount === undefined) return undefined;
+    const found = implausible(row, amount, null);
+    if (!found) return undefined;
+    const message = bilingual((lang) =>
+      implausibleMessage(row, amount, found, lang, { computed, province: true }),
+    );
+    this.addIssue({
+      severity: "warning",
+      kind: found.bound === "max" ? "implausible_high" : "implausible_low",
+      codes: [row.code],
+      params: { value: amount, limit: found.limit, bound: found.bound },
+      message,
+    });
+    return message;
   }
 
   /** Counts: summed over the units whose level fills the row; blanks stay out and are reported missing. */
@@ -810,12 +835,8 @@ function correctionLetter(
     out.push(`${LETTER_HEADS[section++]}. ${SECTIONS[severity][lang]} (${own.length}):`);
     own.forEach((item, at) => {
       const cell = item.cell ? (vi ? `Ô ${item.cell}: ` : `Cell ${item.cell}: `) : "";
-      const fix = item.suggestion
-        ? vi
-          ? ` Đề xuất: ${item.suggestion.vi}.`
-          : ` Suggested: ${item.suggestion.en}.`
-        : "";
-      out.push(`${at + 1}. ${cell}${item.message[lang]}${fix}`);
+      // A finding's message already gives the value its suggestion would write ("đề xuất 44"): not repeated.
+      out.push(`${at + 1}. ${cell}${item.message[lang]}`);
     });
   }
   out.push("");

@@ -6,7 +6,14 @@ import {
   normaliseCode,
   CatalogueIntegrityError,
 } from "../../../src/domain/catalogue";
+import { CatalogueSchema } from "../../../src/domain/catalogue";
+import type { Catalogue, CatalogueInput } from "../../../src/domain/catalogue";
 import { CCHC_PL_2021 } from "../../../src/domain/catalogue/cchc-pl-2021";
+
+/** A catalogue parsed by its schema but not checked, for the integrity rules themselves. */
+function loadCatalogueUnchecked(input: CatalogueInput): Catalogue {
+  return CatalogueSchema.parse(input);
+}
 
 describe("the 2021 catalogue", () => {
   it("carries its template version id", () => {
@@ -156,6 +163,30 @@ describe("the 2021 catalogue", () => {
     const row = broken.rows.find((candidate) => candidate.code === "7.8.3")!;
     row.derived = { plus: ["7.8.4"], minus: [], denominator: "DV.3" };
     expect(() => loadCatalogue(broken)).toThrow("derived 7.8.3 reads 7.8.4, not a count");
+  });
+
+  it("bounds the figures a typing slip turns absurd: staff, units, procedures, dossiers, reduction rates", () => {
+    const bounds = (code: string) => catalogue.byCode.get(code)?.plausible;
+    expect(bounds("4.2.1")?.max).toEqual({ so: 2000, huyen: 1000, xa: 300 });
+    expect(bounds("4.3.1")?.max?.so).toBeGreaterThanOrEqual(10_000);
+    for (const code of ["5.1.2", "6.1", "4.1.4", "QT.1", "3.2.1", "HS.1", "DV.4.1", "7.6.2"]) {
+      expect([code, bounds(code)?.max?.so]).toEqual([code, expect.any(Number)]);
+    }
+    for (const code of ["4.1.4.d", "4.2.5", "4.3.4"]) expect(bounds(code)).toEqual({ min: -100 });
+    // The seed's own figures are all within them.
+    expect(
+      catalogue.rows.filter((row) => row.plausible && row.kind !== "count" && row.kind !== "percent"),
+    ).toEqual([]);
+  });
+
+  it("rejects plausible bounds on a heading and a maximum below the minimum", () => {
+    const broken = structuredClone(CCHC_PL_2021);
+    broken.rows.find((candidate) => candidate.code === "4.2")!.plausible = { max: { so: 10 } };
+    broken.rows.find((candidate) => candidate.code === "4.2.1")!.plausible = { min: 50, max: { so: 10 } };
+    expect(catalogueProblems(loadCatalogueUnchecked(broken))).toEqual([
+      "4.2 has plausible bounds but holds no count or rate",
+      "4.2.1's plausible maximum is below its minimum",
+    ]);
   });
 });
 
