@@ -237,7 +237,6 @@ export class ExcelWorkbookPort implements WorkbookPort {
   async apply(plan: Plan): Promise<void> {
     if (!plan.steps.length) return;
     await this.learnMarksOf(plan.steps);
-    const added: Excel.ConditionalFormat[][] = [];
     const marked: string[] = [];
     const guarded: GuardedWrite[] = [];
     for (const step of plan.steps) {
@@ -249,7 +248,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells, guarded);
           break;
         case "mark":
-          added.push(this.queueMarks(step.sheet, step.marks));
+          this.queueMarks(step.sheet, step.marks);
           marked.push(step.sheet);
           break;
         case "select": {
@@ -262,12 +261,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
     await this.context.sync();
     await this.restoreTypedOver(guarded);
-    marked.forEach((sheet, index) =>
-      this.marks.set(
-        sheet,
-        added[index]!.map((format) => format.id),
-      ),
-    );
+    // Ids read back right after each add() are positions that later adds shifted: a later mark step in this run
+    // learns them again rather than trusting these.
+    marked.forEach((sheet) => this.marks.delete(sheet));
     for (const step of plan.steps) {
       if (step.kind === "addSheet" || step.kind === "write") {
         this.grids.delete(step.kind === "addSheet" ? step.spec.name : step.sheet);
@@ -327,24 +323,23 @@ export class ExcelWorkbookPort implements WorkbookPort {
       );
   }
 
-  private queueMarks(name: string, marks: readonly Mark[]): Excel.ConditionalFormat[] {
+  private queueMarks(name: string, marks: readonly Mark[]): void {
     const sheet = this.context.workbook.worksheets.getItem(name);
     const formats = sheet.getRange().conditionalFormats;
-    for (const id of this.marks.get(name) ?? []) formats.getItem(id).delete();
+    // Excel documents a format's id as its priority in the collection: deleting one shifts the ids after it, so
+    // the highest go first. Where ids are stable instead, the order does not matter.
+    const ids = [...(this.marks.get(name) ?? [])].sort((a, b) => Number(b) - Number(a));
+    for (const id of ids) formats.getItem(id).delete();
     const bySeverity = new Map<Severity, string[]>();
     for (const mark of marks)
       bySeverity.set(mark.severity, [...(bySeverity.get(mark.severity) ?? []), mark.address]);
-    const added: Excel.ConditionalFormat[] = [];
     for (const [severity, addresses] of bySeverity) {
       // One format per severity over all its cells (RangeAreas, ExcelApi 1.9): a short list in Manage Rules.
       const format = sheet.getRanges(addresses.join(",")).conditionalFormats.add("Custom");
       format.custom.rule.formula = markFormula(severity);
       format.custom.format.fill.color = MARK_COLOURS[severity].fill;
       format.custom.format.font.color = MARK_COLOURS[severity].font;
-      format.load("id");
-      added.push(format);
     }
-    return added;
   }
 
   /**
