@@ -22,6 +22,7 @@ import { ActionType, ObjectPathType, WORKSHEET_CHANGED_EVENT } from "./protocol"
 // | requirement sets: the profile reports ExcelApi from the manifest's minimum (1.9) up to a chosen version; the library checks them per method | https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets; `_throwIfApiNotSupported` in the library |
 // | Excel.run sends one more request after its batch, releasing the ranges it tracked (_RemoveReference); a kept object is addressed by its reference id afterwards | the library itself (Excel.run's cleanup), observed in ../shared/office-js-spike |
 // | `custom` of a conditional format of another type fails the whole request | office-js issue #2180 (OfficeDev/office-js) |
+// | the answer names the trace actions (context.trace) that ran, so that a failed sync's error carries `traceMessages`: how far the batch got | https://learn.microsoft.com/javascript/api/office/officeextension.clientrequestcontext#office-officeextension-clientrequestcontext-trace-member(1); the library reads `Body.TraceIds` (processRequestExecutorResponseMessage) |
 // | a conditional format's id: its priority in its collection, shifting as add() inserts at the top — or a stable id | unknown: switch `conditionalFormatIds` ("positions" as documented at https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member, or "stable") |
 // | adding or deleting a conditional format on a protected sheet that allows "format cells" | unknown: switch `protectedSheetFormats` ("allowed" with allowFormatCells, or "refused" always) |
 //
@@ -1150,6 +1151,7 @@ export class ExcelEmulator {
     const cache = new Map<number, Resolved>();
     const kept = new Set<number>();
     const results: { ActionId: number; Value: unknown }[] = [];
+    const traces: number[] = [];
     const resolve = (id: number): Resolved => {
       if (cache.has(id)) return cache.get(id)!;
       const info = paths[String(id)];
@@ -1197,11 +1199,13 @@ export class ExcelEmulator {
         if (failure && failure.action === i)
           throw new HostError(failure.code, `Action ${i} failed on purpose: ${failure.code}`);
         this.act(action, resolve, kept, results);
+        if (action.ActionType === ActionType.Trace) traces.push(action.Id);
       } catch (e) {
         const error = e instanceof HostError ? e : new HostError("GeneralException", String(e));
         this.afterRequest(changedBefore);
         return {
           Results: results,
+          ...(traces.length ? { TraceIds: traces } : {}),
           Error: {
             Code: error.code,
             Message: error.message,
@@ -1213,7 +1217,7 @@ export class ExcelEmulator {
       }
     }
     this.afterRequest(changedBefore);
-    return { Results: results };
+    return { Results: results, ...(traces.length ? { TraceIds: traces } : {}) };
   }
 
   private method(parent: HostObject, name: string, args: unknown[]): Resolved {

@@ -57,6 +57,8 @@ export interface RequestBody {
 /** The answer to a request; with Error, the results before ActionIndex stand. */
 export interface ResponseBody {
   readonly Results: { readonly ActionId: number; readonly Value: unknown }[];
+  /** The ids of the trace actions that ran, in order: the library turns them into an error's traceMessages. */
+  readonly TraceIds?: readonly number[];
   readonly Error?: {
     readonly Code: string;
     readonly Message: string;

@@ -145,6 +145,37 @@ describe("the emulated Excel, through the real library", () => {
     expect(emulator.heldReferences).toBe(0);
   });
 
+  it("tells, in a failed sync's error, which traces ran before the failing action", async () => {
+    const model = workbook();
+    seedSheet(model, { name: "Khoá", cells: [[{ value: "x" }]] }, { protect: true, unlocked: () => false });
+    emulate(model);
+    const attempt = Excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.getItem("S").getRange("A1").values = [[1]];
+      context.trace("first");
+      sheets.getItem("Khoá").getRange("A1").values = [[2]];
+      context.trace("second");
+      await context.sync();
+    });
+    await expect(attempt).rejects.toMatchObject({ code: "AccessDenied", traceMessages: ["first"] });
+    expect(model.cell("S", "A1").value).toBe(1);
+  });
+
+  it("walks the sheets with getFirst and getNextOrNullObject, null past the last one", async () => {
+    const model = workbook();
+    model.addSheet("T");
+    emulate(model);
+    const names = await Excel.run(async (context) => {
+      const first = context.workbook.worksheets.getFirst().load("name");
+      const second = first.getNextOrNullObject().load("name");
+      const third = second.getNextOrNullObject().load("name");
+      const beyond = third.getNextOrNullObject().load("name");
+      await context.sync();
+      return [first, second, third, beyond].map((sheet) => (sheet.isNullObject ? null : sheet.name));
+    });
+    expect(names).toEqual(["S", "T", null, null]);
+  });
+
   it("throws the library's own PropertyNotLoaded for a property read before its load", async () => {
     emulate(workbook());
     const attempt = Excel.run(async (context) => {
