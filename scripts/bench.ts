@@ -12,11 +12,8 @@ import { filledTemplate } from "../test/helpers/xlsx";
 import { taskpaneGzipKb } from "./bench-bundle";
 import { benchConsolidate } from "./bench-consolidate";
 import { CountingExcel, NaivePerCellPort } from "./naive-port";
-import { installAppendix } from "../src/workflows/install";
-import { checkWorkbook } from "../src/workflows/stamp";
-import { fillDerived, fixPlan, validateWorkbook } from "../src/workflows/usecases";
+import { checkWorkbook } from "../src/workflows/usecases";
 import { loadExcelLibraryIntoNode } from "./excel-library";
-import type { EmulatedExcel } from "../test/excel/setup";
 
 const figures: Record<string, number> = {};
 
@@ -104,71 +101,22 @@ async function benchCli(): Promise<void> {
 
 /**
  * Requests the real Excel client library sends, release included, for the buttons users press, over the emulator
- * (src/emulator) on workbooks of the template; the pane's own calls, in its order (src/taskpane/usePane.ts).
+ * (src/emulator) on workbooks of the template: the pane's own actions (createPane, which usePane runs), as
+ * test/excel/pane-scenarios.ts defines them for the tests too.
  */
 async function benchRequests(): Promise<void> {
   loadExcelLibraryIntoNode();
-  // Loaded after the library: the setup attaches emulators to the bridge the library adopted.
-  const { EmulatedExcel: Workbook, hostOver, seededWorkbook } = await import("../test/excel/setup");
+  // Loaded after the library: the scenarios attach emulators to the bridge the library adopted.
+  const { PANE_SCENARIOS } = await import("../test/excel/pane-scenarios");
   const sizes: { request: number; response: number }[] = [];
-  const measure = async (excel: EmulatedExcel, work: () => Promise<unknown>): Promise<number> => {
-    const before = excel.emulator.requests.length;
-    await work();
-    const mine = excel.emulator.requests.slice(before);
-    sizes.push(...mine.map((record) => ({ request: record.requestBytes, response: record.responseBytes })));
-    return mine.length;
-  };
-
-  const one = seededWorkbook(1);
-  const oneHost = hostOver(one);
-  figures.requests_validate_active = await measure(one, async () => {
-    const active = await oneHost.activeSheet();
-    await oneHost.run((port) =>
-      checkWorkbook(port, { sheets: active ? [active] : [], mark: true, stamp: true }),
+  for (const scenario of PANE_SCENARIOS) {
+    const { requests } = await scenario.run();
+    figures[scenario.figure] = requests.length;
+    sizes.push(
+      ...requests.map((record) => ({ request: record.requestBytes, response: record.responseBytes })),
     );
-  });
-
-  const fifty = seededWorkbook(50);
-  const fiftyHost = hostOver(fifty);
-  figures.requests_validate_50 = await measure(fifty, async () => {
-    await fiftyHost.run((port) => checkWorkbook(port, { mark: true, stamp: true }));
-    await fiftyHost.activeSheet();
-  });
-
-  const fixed = seededWorkbook(1);
-  const fixHost = hostOver(fixed);
-  const validation = await fixHost.run((port) => validateWorkbook(port));
-  const finding = validation.sheets[0]!.findings.find(
-    (candidate) => candidate.suggestion?.value !== undefined,
-  )!;
-  figures.requests_fix = await measure(fixed, () =>
-    fixHost.run(async (port) => {
-      await port.apply(fixPlan(finding));
-      return checkWorkbook(port, {
-        sheets: [finding.suggestion!.cell.split("!")[0]!.replace(/^'|'$/g, "")],
-        mark: true,
-        stamp: true,
-      });
-    }),
-  );
-
-  const filled = seededWorkbook(1);
-  const fillHost = hostOver(filled);
-  figures.requests_fill = await measure(filled, () =>
-    fillHost.run(async (port) => {
-      await fillDerived(port);
-      return checkWorkbook(port, { mark: true, stamp: true });
-    }),
-  );
-
-  const empty = new Workbook();
-  empty.addSheet("Sheet1");
-  const installHost = hostOver(empty);
-  figures.requests_install = await measure(empty, () =>
-    installHost.run((port) =>
-      installAppendix(port, { unit: "Sở Thông tin và Truyền thông", level: "so", period: "2021-Q3" }),
-    ),
-  );
+    console.log(`requests: ${requests.length} for ${scenario.describe}`);
+  }
   const MB = 1024 * 1024;
   figures.max_request_mb = Number((Math.max(...sizes.map((size) => size.request)) / MB).toFixed(3));
   figures.max_response_mb = Number((Math.max(...sizes.map((size) => size.response)) / MB).toFixed(3));
@@ -176,7 +124,7 @@ async function benchRequests(): Promise<void> {
   const naive = new CountingExcel(
     Array.from({ length: 50 }, (_, index) => templateGrid(SEED_VALUES, { name: `Đơn vị ${index + 1}` })),
   );
-  await validateWorkbook(new NaivePerCellPort(naive.context()), { mark: true });
+  await checkWorkbook(new NaivePerCellPort(naive.context()), { mark: true });
   figures.naive_syncs_validate_50 = naive.syncs;
   console.log(
     `requests (real Excel library, release included): validate active ${figures.requests_validate_active},` +

@@ -3,7 +3,7 @@ import { OFFICE_ERROR_MESSAGES, OfficeHostError, explainOfficeError } from "../.
 import { supportedApis } from "../../src/excel/host";
 import type { CellsChanged } from "../../src/workflows/host";
 import { InstallError } from "../../src/workflows/install";
-import { clearMarks, fillDerived, validateWorkbook } from "../../src/workflows/usecases";
+import { checkWorkbook, clearMarks, fillDerived } from "../../src/workflows/usecases";
 import { countRequests, hostOver, seededWorkbook, typedCells } from "./setup";
 
 /** An error as the library throws it (OfficeExtension.Error, named "RichApi.Error"). */
@@ -17,9 +17,9 @@ describe("Excel refusing because a cell is being edited", () => {
     const typed = typedCells(excel);
     excel.failRequest(1, "InvalidOperationInCellEditMode");
     const { requests, result } = await countRequests(excel, () =>
-      hostOver(excel).run((port) => validateWorkbook(port, { mark: true })),
+      hostOver(excel).run((port) => checkWorkbook(port, { mark: true })),
     );
-    expect(requests).toBe(1 + 3 + 1);
+    expect(requests).toBe(1 + 2 + 1);
     expect(result.sheets).toHaveLength(1);
     expect(excel.sheet("Sở TTTT").conditionalFormats.length).toBeGreaterThan(0);
     expect(typedCells(excel)).toEqual(typed);
@@ -27,9 +27,10 @@ describe("Excel refusing because a cell is being edited", () => {
 
   it("is retried once when it happens at the write, which then lands once", async () => {
     const excel = seededWorkbook(1);
-    excel.failRequest(3, "InvalidOperationInCellEditMode");
-    const outcomes = await hostOver(excel).run((port) => fillDerived(port));
+    excel.failRequest(2, "InvalidOperationInCellEditMode");
+    const { outcomes } = await hostOver(excel).run((port) => fillDerived(port));
     const filled = outcomes.filter((outcome) => outcome.action === "formula");
+    expect(filled.length).toBeGreaterThan(0);
     for (const outcome of filled) expect(excel.cell("Sở TTTT", outcome.address).formula).toMatch(/^=/);
   });
 

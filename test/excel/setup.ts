@@ -3,7 +3,10 @@ import type { ChangeEvent, EmulatorOptions, SheetData } from "../../src/emulator
 import { ExcelEmulator, WorkbookModel, seedSheet } from "../../src/emulator";
 import type { ExcelHostDeps } from "../../src/excel/host";
 import { createExcelHost } from "../../src/excel/host";
+import { catalogue } from "../../src/domain/catalogue";
+import { sheetLayout } from "../../src/domain/layout";
 import type { AddinHost } from "../../src/workflows/host";
+import { stampRows } from "../../src/workflows/stamp";
 import { attach } from "../helpers/excel-library";
 import type { GridOptions, TypedValue } from "../helpers/seed";
 import { SEED_VALUES, templateGrid } from "../helpers/seed";
@@ -70,11 +73,17 @@ export function hostOver(excel: EmulatedExcel, overrides: Partial<ExcelHostDeps>
   return createExcelHost({ retryDelayMs: 0, displayLanguage: "vi-VN", ...overrides });
 }
 
-/** The template's unlocked cells on a seeded sheet: row 4's inputs and the value and note columns below the header. */
+const STAMP_ROWS = new Set(stampRows(sheetLayout(catalogue)).map((row) => row - 1));
+
+/**
+ * The template's unlocked cells on a seeded sheet (0-based): row 4's inputs, the value and note columns below the
+ * header, and the stamp's four cells in column B.
+ */
 export function templateUnlocked(row: number, column: number): boolean {
   return (
     (row === 3 && (column === 1 || column === 3 || column === 4)) ||
-    (row >= 6 && (column === 3 || column === 4))
+    (row >= 6 && (column === 3 || column === 4)) ||
+    (column === 1 && STAMP_ROWS.has(row))
   );
 }
 

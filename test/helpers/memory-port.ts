@@ -62,6 +62,8 @@ export class MemoryPort implements WorkbookPort {
   readonly selections: { sheet: string; address: string }[] = [];
   /** The names passed to each readSheets call. */
   readonly reads: (readonly string[])[] = [];
+  /** The sheet the user is on (the first one unless set), which the listing tells. */
+  active: string | undefined;
   private sheets: MemorySheet[];
 
   /** A workbook holding these sheets, in this order (grids as a reader gives them, e.g. readWorkbookBuffer). */
@@ -75,6 +77,7 @@ export class MemoryPort implements WorkbookPort {
       );
       return { name: grid.name, cells };
     });
+    this.active = grids[0]?.name;
   }
 
   /** All round trips so far. */
@@ -82,12 +85,17 @@ export class MemoryPort implements WorkbookPort {
     return this.calls.listSheets + this.calls.readSheets + this.calls.apply;
   }
 
-  /** The sheets in order, with F1 of each as its key header. */
+  /** The sheets in order, with F1 of each as its key header, and which one is active. */
   async listSheets(): Promise<readonly SheetInfo[]> {
     this.calls.listSheets++;
     return this.sheets.map((sheet) => {
       const f1 = sheet.cells.get("F1")?.value;
-      return { name: sheet.name, visible: true, ...(typeof f1 === "string" && f1 ? { keyHeader: f1 } : {}) };
+      return {
+        name: sheet.name,
+        visible: true,
+        ...(typeof f1 === "string" && f1 ? { keyHeader: f1 } : {}),
+        ...(sheet.name === this.active ? { active: true } : {}),
+      };
     });
   }
 
