@@ -36,8 +36,8 @@ interface GuardedWrite {
 //   walk queued in the same request (getFirst, then getNextOrNullObject: a sheet's cells are reached only through a
 //   Worksheet proxy, and the collection's proxies exist only once it has been loaded, a sync later). Never a whole
 //   used range, except the active sheet's when asked (ListOptions.readActive), kept for the readSheets that follows.
-//   One more sync only for a workbook with more sheets than the walk was long (it is as long as the workbook was at
-//   the last listing, and at least WALK_LENGTH).
+//   One more sync only for a workbook with more sheets than the walk was long (WALK_LENGTH at first, then as many as
+//   the last listing counted and WALK_SPARE more).
 // - readSheets: 0 syncs for sheets this run has just read, else 1.
 // - apply: 1 sync, which also reads back the plan's readAfter sheets. One more for a mark step on a sheet this run has
 //   never read (replacing our marks needs their ids), and one more only when a co-author typed into a cell a fill was
@@ -99,8 +99,9 @@ interface SheetKey {
   readonly used: Excel.Range;
 }
 
-// How far the listing's walk goes at least: a province's shared workbook holds its units' sheets, some tens of
-// them. Each step of the walk costs about 1 KB of request; the walk follows the workbook's size once it is known.
+// How far the listing's walk goes before the workbook's size is known: a province's shared workbook holds its units'
+// sheets, some tens of them. Each step costs about 1 KB of request; once a listing has counted the sheets, the next
+// walks that many and a few more (sheets added since).
 const WALK_LENGTH = 64;
 const WALK_SPARE = 8;
 
@@ -259,7 +260,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const active = worksheets.getActiveWorksheet().load("name");
     const activeRead = options.readActive ? this.queueRead(active) : undefined;
     const walk: SheetKey[] = [];
-    const length = Math.max(WALK_LENGTH, (this.options.sheetCount ?? 0) + WALK_SPARE);
+    const known = this.options.sheetCount;
+    const length = known ? known + WALK_SPARE : WALK_LENGTH;
     let sheet = worksheets.getFirst();
     for (let step = 0; step < length; step++) {
       walk.push(this.queueKey(sheet));
