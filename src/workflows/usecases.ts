@@ -267,11 +267,16 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
   const name = options.sheet ?? active;
   const [grid] = name && infos.some((info) => info.name === name) ? await port.readSheets([name]) : [];
   const located = grid && locateAppendix(grid);
-  if (!name || !grid || !located || located.foundBy !== "key" || !catalogueOf(located.templateVersion)) {
-    const shown = name ?? "";
+  if (!name) {
     throw new FillRefusedError({
-      vi: `Trang tính “${shown}” không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
-      en: `Sheet “${shown}” is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.`,
+      vi: "Không xác định được trang tính đang mở. Hãy mở trang phụ lục cần điền tỷ lệ rồi bấm lại.",
+      en: "The open sheet could not be told. Open the appendix sheet whose rates to fill, then try again.",
+    });
+  }
+  if (!grid || !located || located.foundBy !== "key" || !catalogueOf(located.templateVersion)) {
+    throw new FillRefusedError({
+      vi: `Trang tính “${name}” không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
+      en: `Sheet “${name}” is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.`,
     });
   }
   const { plan, outcomes } = fillDerivedPlan([grid]);

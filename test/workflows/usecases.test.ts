@@ -188,6 +188,15 @@ describe("fillDerived", () => {
     expect(port.calls.apply).toBe(0);
   });
 
+  it("refuses, in both languages, when the host cannot tell which sheet is open", async () => {
+    const port = seedWorkbook();
+    port.active = undefined;
+    await expect(fillDerived(port)).rejects.toMatchObject({
+      bilingual: { vi: expect.stringMatching(/^Không xác định được trang tính đang mở/) },
+    });
+    expect(port.calls.apply).toBe(0);
+  });
+
   it("writes nothing when every derived cell is filled", async () => {
     const values = Object.fromEntries(
       catalogue.derivedRows.map((row) => [row.code, { percent: 0.5, format: "0%" }]),
