@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   boundary(
     ["src/domain/**"],
-    ["workflows", "excel", "cli", "taskpane", "preview"],
+    ["workflows", "excel", "cli", "taskpane", "preview", "emulator"],
     HOST_PACKAGES,
     "src/domain is the pure core: it imports only zod and other domain modules (DESIGN.md section 2).",
   ),
@@ -63,13 +63,13 @@ export default tseslint.config(
   ),
   boundary(
     ["src/workflows/**"],
-    ["excel", "cli", "taskpane", "preview"],
+    ["excel", "cli", "taskpane", "preview", "emulator"],
     HOST_PACKAGES,
     "src/workflows holds host-free use cases over the WorkbookPort: only domain and workflows (DESIGN.md section 2).",
   ),
   boundary(
     ["src/cli/**"],
-    ["excel", "taskpane"],
+    ["excel", "taskpane", "emulator"],
     [],
     "Hosts talk to Excel only through the WorkbookPort; only the task pane entry imports src/excel (DESIGN.md section 2).",
   ),
@@ -77,7 +77,7 @@ export default tseslint.config(
   // this rule), never in its first bundle.
   boundary(
     ["src/taskpane/**"],
-    ["excel", "cli", "preview", "xlsx"],
+    ["excel", "cli", "preview", "xlsx", "emulator"],
     ["exceljs", "office-*", "node:*", "fs", "path", "os"],
     "The task pane gets its host injected: it imports workflows, domain, React and Fluent; only its entry point imports src/excel (DESIGN.md section 2).",
   ),
@@ -93,15 +93,23 @@ export default tseslint.config(
   ),
   boundary(
     ["src/xlsx/**"],
-    ["excel", "cli", "taskpane", "preview"],
+    ["excel", "cli", "taskpane", "preview", "emulator"],
     ["react", "react-dom", "@fluentui/*", "office-*", "node:*", "fs", "path", "os"],
     "src/xlsx turns exceljs workbooks into the domain's grids and back, for the CLI and the pane alike: no Node, no UI.",
   ),
   boundary(
     ["src/excel/**"],
-    ["cli", "taskpane", "preview"],
+    ["cli", "taskpane", "preview", "emulator"],
     [],
     "src/excel is the Office.js adapter: it imports workflows and domain only (DESIGN.md section 2).",
+  ),
+  // The emulator stands in for Excel behind the real Office.js library: the preview and tests use it, the shipped
+  // task pane never does (the rules above keep it out of every other folder).
+  boundary(
+    ["src/emulator/**"],
+    ["workflows", "excel", "cli", "taskpane", "preview", "xlsx"],
+    ["exceljs", "react", "react-dom", "@fluentui/*", "office-*", "node:*", "fs", "path", "os"],
+    "src/emulator is Excel's stand-in for the preview and tests: plain data and the host protocol, over domain types only.",
   ),
   {
     files: ["scripts/**/*.js"],

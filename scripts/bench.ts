@@ -12,10 +12,8 @@ import { filledTemplate } from "../test/helpers/xlsx";
 import { taskpaneGzipKb } from "./bench-bundle";
 import { benchConsolidate } from "./bench-consolidate";
 import { CountingExcel, NaivePerCellPort } from "./naive-port";
-import { installAppendix } from "../src/workflows/install";
-import { validateWorkbook } from "../src/workflows/usecases";
-import { FakeExcel } from "../test/excel/fake-excel";
-import { countSyncs, hostOver, seededWorkbook } from "../test/excel/setup";
+import { checkWorkbook } from "../src/workflows/usecases";
+import { loadExcelLibraryIntoNode } from "./excel-library";
 
 const figures: Record<string, number> = {};
 
@@ -101,36 +99,44 @@ async function benchCli(): Promise<void> {
   }
 }
 
-/** Syncs of each use case through the Office.js adapter, counted by the in-memory fake of Excel. */
-async function benchSyncs(): Promise<void> {
-  for (const count of [1, 50]) {
-    const excel = seededWorkbook(count);
-    const { syncs } = await countSyncs(excel, () =>
-      hostOver(excel).run((port) => validateWorkbook(port, { mark: true })),
+/**
+ * Requests the real Excel client library sends, release included, for the buttons users press, over the emulator
+ * (src/emulator) on workbooks of the template: the pane's own actions (createPane, which usePane runs), as
+ * test/excel/pane-scenarios.ts defines them for the tests too.
+ */
+async function benchRequests(): Promise<void> {
+  loadExcelLibraryIntoNode();
+  // Loaded after the library: the scenarios attach emulators to the bridge the library adopted.
+  const { PANE_SCENARIOS } = await import("../test/excel/pane-scenarios");
+  const sizes: { request: number; response: number }[] = [];
+  for (const scenario of PANE_SCENARIOS) {
+    const { requests } = await scenario.run();
+    figures[scenario.figure] = requests.length;
+    sizes.push(
+      ...requests.map((record) => ({ request: record.requestBytes, response: record.responseBytes })),
     );
-    figures[`syncs_validate_${count}`] = syncs;
+    console.log(`requests: ${requests.length} for ${scenario.describe}`);
   }
+  const MB = 1024 * 1024;
+  figures.max_request_mb = Number((Math.max(...sizes.map((size) => size.request)) / MB).toFixed(3));
+  figures.max_response_mb = Number((Math.max(...sizes.map((size) => size.response)) / MB).toFixed(3));
+
   const naive = new CountingExcel(
     Array.from({ length: 50 }, (_, index) => templateGrid(SEED_VALUES, { name: `Đơn vị ${index + 1}` })),
   );
-  await validateWorkbook(new NaivePerCellPort(naive.context()), { mark: true });
+  await checkWorkbook(new NaivePerCellPort(naive.context()), { mark: true });
   figures.naive_syncs_validate_50 = naive.syncs;
-  const excel = new FakeExcel();
-  const { syncs } = await countSyncs(excel, () =>
-    hostOver(excel).run((port) =>
-      installAppendix(port, { unit: "Sở Thông tin và Truyền thông", level: "so", period: "2021-Q3" }),
-    ),
-  );
-  figures.syncs_install = syncs;
   console.log(
-    `syncs: validate 1 sheet ${figures.syncs_validate_1}, 50 sheets ${figures.syncs_validate_50}` +
-      ` (a naive per-cell adapter: ${figures.naive_syncs_validate_50}); install ${syncs}`,
+    `requests (real Excel library, release included): validate active ${figures.requests_validate_active},` +
+      ` validate 50 ${figures.requests_validate_50} (a naive per-cell adapter: ${figures.naive_syncs_validate_50} syncs),` +
+      ` fix ${figures.requests_fix}, fill ${figures.requests_fill}, install ${figures.requests_install};` +
+      ` largest request ${figures.max_request_mb} MB, response ${figures.max_response_mb} MB`,
   );
 }
 
 async function run(): Promise<void> {
   benchEngine();
-  await benchSyncs();
+  await benchRequests();
   await benchCli();
   figures.consolidate_1000_s = Number((await benchConsolidate(1000)).toFixed(2));
   benchEngineAfterAllHosts();

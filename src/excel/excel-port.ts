@@ -6,6 +6,7 @@ import type {
   CellStyle,
   CellValidation,
   CellWrite,
+  ListOptions,
   Mark,
   Plan,
   PlanStep,
@@ -15,8 +16,10 @@ import type {
   TextRun,
   WorkbookPort,
 } from "../workflows/port";
+import { PartialPlanError } from "../workflows/port";
 import type { LoadedBlock } from "./cells";
 import { columnWidthPoints, excelInput, gridOf, parseCell } from "./cells";
+import { explainOfficeError } from "./errors";
 
 /** A write that must not stand over a value someone typed: the range, and what it held just before. */
 interface GuardedWrite {
@@ -26,17 +29,21 @@ interface GuardedWrite {
 
 // The WorkbookPort over Office.js, for one Excel.run (one RequestContext).
 //
-// Round trips. A use case costs a fixed number of context.sync() calls whatever the number of sheets or cells
-// (DESIGN.md section 2): every call below queues all its work and syncs once or twice, never in a loop.
-// - listSheets: 2 syncs. Office.js reaches a sheet's cells only through a Worksheet proxy, and the proxies of a
-//   workbook's sheets exist only once their collection has been loaded; so the first sync loads the sheet list and
-//   the second reads every sheet (its used range, which holds F1, and the conditional formats that are our marks).
-//   What the second sync read is kept for this run, so that a readSheets of those sheets right after costs nothing.
-// - readSheets: 0 syncs for sheets the listing just read, else 1.
-// - apply: 1 sync. (One more only for a mark step on a sheet this run has never looked at, since replacing our
-//   marks needs their ids; every use case lists the sheets before it marks them.)
-// So validate with marks is 2 + 0 + 1 = 3 syncs, clearing marks 2 + 1, filling derived cells 2 + 0 + 1, install 2 +
-// (0) + 1.
+// Requests. A use case costs a fixed number of context.sync() calls whatever the number of sheets or cells
+// (DESIGN.md section 2): every call below queues all its work and syncs once, never in a loop. Excel.run sends one
+// more request after the batch, releasing the ranges it tracked.
+// - listSheets: 1 sync. The sheets' names come from the collection; F1 of each, and whether it holds anything, from a
+//   walk queued in the same request (getFirst, then getNextOrNullObject: a sheet's cells are reached only through a
+//   Worksheet proxy, and the collection's proxies exist only once it has been loaded, a sync later). Never a whole
+//   used range, except the active sheet's when asked (ListOptions.readActive), kept for the readSheets that follows.
+//   One more sync only for a workbook with more sheets than the walk was long (WALK_LENGTH at first, then as many as
+//   the last listing counted and WALK_SPARE more).
+// - readSheets: 0 syncs for sheets this run has just read, else 1.
+// - apply: 1 sync, which also reads back the plan's readAfter sheets. One more for a mark step on a sheet this run has
+//   never read (replacing our marks needs their ids), and one more only when a co-author typed into a cell a fill was
+//   writing (restoreTypedOver).
+// So the pane's check of the sheet the user is on is 1 read + 1 write + the release; of 50 sheets 1 + 1 + 1 + the
+// release; a fix 1 (write and read back) + 1 (marks and stamp) + the release.
 //
 // Marks. A mark is a conditional format of type Custom whose rule formula carries a sentinel string,
 // =ISTEXT("cchc-mark:error"): always true, so the fill shows, and recognisable when the sheet is read back, so that
@@ -75,18 +82,34 @@ export interface ExcelPortOptions {
   readonly notes?: boolean;
   /** Told the name of every sheet by its id each time the sheets are listed (for resolving change events). */
   readonly onSheetIds?: (names: ReadonlyMap<string, string>) => void;
+  /** How many sheets the workbook had at the last listing, so that the next listing's walk reaches them all. */
+  readonly sheetCount?: number;
 }
 
+/** A sheet's used range and conditional formats, queued for one sync. */
 interface SheetRead {
-  readonly name: string;
   readonly used: Excel.Range;
   readonly formats: Excel.ConditionalFormatCollection;
 }
 
+/** What the listing reads of one sheet: its name, F1, and whether anything is on it. */
+interface SheetKey {
+  readonly sheet: Excel.Worksheet;
+  readonly keyCell: Excel.Range;
+  readonly used: Excel.Range;
+}
+
+// How far the listing's walk goes before the workbook's size is known: a province's shared workbook holds its units'
+// sheets, some tens of them. Each step costs about 1 KB of request; once a listing has counted the sheets, the next
+// walks that many and a few more (sheets added since).
+const WALK_LENGTH = 64;
+const WALK_SPARE = 8;
+
 const USED_RANGE_PROPERTIES = "values,valueTypes,formulas,numberFormat,rowIndex,columnIndex";
 // customOrNullObject, not custom: `custom` fails the whole request on a format of any other type.
 const FORMAT_PROPERTIES = "items/id,items/type,items/customOrNullObject/rule/formula";
-const KEY_COLUMN = 5;
+/** The key column's header: our template version id on an appendix sheet (DESIGN.md section 3). */
+const KEY_CELL = "F1";
 
 function isOurMark(format: Excel.ConditionalFormat): boolean {
   if (format.type !== "Custom") return false;
@@ -94,11 +117,44 @@ function isOurMark(format: Excel.ConditionalFormat): boolean {
   return !custom.isNullObject && isMarkFormula(custom.rule.formula);
 }
 
-function keyHeaderOf(grid: SheetGrid): string | undefined {
-  const value = grid.cells[0]?.[KEY_COLUMN]?.value;
+function keyHeaderOf(value: unknown): string | undefined {
   if (value === null || value === undefined || typeof value === "object") return undefined;
   const text = String(value).trim();
   return text || undefined;
+}
+
+/**
+ * The error of a sync that ran part of a plan: the traces queued after each step that ran say how many steps stand
+ * (Excel rolls nothing back). Nothing stood: the error as it was, so that the host still retries a cell-edit refusal.
+ */
+function partialPlanError(error: unknown): unknown {
+  const traces = (error as { traceMessages?: unknown } | null)?.traceMessages;
+  const applied = Array.isArray(traces) ? traces.length : 0;
+  return applied > 0 ? new PartialPlanError(applied, explainOfficeError(error)) : error;
+}
+
+/** A run of value writes down one column, in consecutive rows: one range and one action instead of one per cell. */
+function columnRuns(cells: readonly CellWrite[]): CellWrite[][] {
+  const runs: CellWrite[][] = [];
+  const plain = (write: CellWrite) =>
+    write.value !== undefined &&
+    write.formula === undefined &&
+    write.numberFormat === undefined &&
+    write.onlyIfEmpty !== true;
+  for (const write of cells) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && plain(write) && plain(last)) {
+      const a = parseCell(last.address);
+      const b = parseCell(write.address);
+      if (a.column === b.column && b.row === a.row + 1) {
+        run.push(write);
+        continue;
+      }
+    }
+    runs.push([write]);
+  }
+  return runs;
 }
 
 const HORIZONTAL = { left: "Left", center: "Center", right: "Right" } as const;
@@ -197,26 +253,45 @@ export class ExcelWorkbookPort implements WorkbookPort {
     private readonly options: ExcelPortOptions = {},
   ) {}
 
-  /** Every sheet with F1 (two syncs), reading each sheet's cells and marks on the way for the calls that follow. */
-  async listSheets(): Promise<readonly SheetInfo[]> {
-    const collection = this.context.workbook.worksheets;
-    collection.load("items/id,items/name,items/visibility,items/position");
+  /** Every sheet with F1, in one sync (see the comment at the top of this file); the active one read when asked. */
+  async listSheets(options: ListOptions = {}): Promise<readonly SheetInfo[]> {
+    const worksheets = this.context.workbook.worksheets;
+    worksheets.load("items/id,items/name,items/visibility");
+    const active = worksheets.getActiveWorksheet().load("name");
+    const activeRead = options.readActive ? this.queueRead(active) : undefined;
+    const walk: SheetKey[] = [];
+    const known = this.options.sheetCount;
+    const length = known ? known + WALK_SPARE : WALK_LENGTH;
+    let sheet = worksheets.getFirst();
+    for (let step = 0; step < length; step++) {
+      walk.push(this.queueKey(sheet));
+      sheet = sheet.getNextOrNullObject();
+    }
     await this.context.sync();
-    const sheets = collection.items;
-    const reads = sheets.map((sheet) => this.queueRead(sheet.name, sheet));
-    await this.context.sync();
+    const sheets = worksheets.items;
+    const keys = new Map(walk.filter((key) => !key.sheet.isNullObject).map((key) => [key.sheet.name, key]));
+    const beyond = sheets.filter((item) => !keys.has(item.name));
+    if (beyond.length) {
+      // More sheets than the walk reached: the collection's proxies now exist, so one sync reads the rest.
+      const rest = beyond.map((item) => this.queueKey(item));
+      await this.context.sync();
+      rest.forEach((key, index) => keys.set(beyond[index]!.name, key));
+    }
     this.grids.clear();
     this.marks.clear();
     this.positions.clear();
-    reads.forEach((read) => this.keep(read));
-    this.options.onSheetIds?.(new Map(sheets.map((sheet) => [sheet.id, sheet.name])));
-    return sheets.map((sheet, index) => {
-      this.positions.set(sheet.name, sheet.position);
-      const keyHeader = keyHeaderOf(this.grids.get(reads[index]!.name)!);
+    if (activeRead) this.keep(active.name, activeRead);
+    this.options.onSheetIds?.(new Map(sheets.map((item) => [item.id, item.name])));
+    return sheets.map((item, position) => {
+      this.positions.set(item.name, position);
+      const key = keys.get(item.name)!;
+      const keyHeader = keyHeaderOf(key.keyCell.values[0]?.[0]);
       return {
-        name: sheet.name,
-        visible: sheet.visibility === "Visible",
+        name: item.name,
+        visible: item.visibility === "Visible",
         ...(keyHeader ? { keyHeader } : {}),
+        ...(item.name === active.name ? { active: true } : {}),
+        ...(key.used.isNullObject ? { empty: true } : {}),
       };
     });
   }
@@ -226,21 +301,23 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const missing = [...new Set(names.filter((name) => !this.grids.has(name)))];
     if (missing.length) {
       const sheets = this.context.workbook.worksheets;
-      const reads = missing.map((name) => this.queueRead(name, sheets.getItem(name)));
+      const reads = missing.map((name) => this.queueRead(sheets.getItem(name)));
       await this.context.sync();
-      reads.forEach((read) => this.keep(read));
+      reads.forEach((read, index) => this.keep(missing[index]!, read));
     }
     return names.map((name) => this.grids.get(name)!);
   }
 
-  /** Applies a plan in one sync: every step queued in order, then one round trip. */
+  /**
+   * Applies a plan in one sync: every step queued in order, each followed by a trace so that a failure tells how
+   * many steps stand (PartialPlanError); then the plan's readAfter sheets, read in the same sync.
+   */
   async apply(plan: Plan): Promise<void> {
-    if (!plan.steps.length) return;
+    const after = [...new Set(plan.readAfter ?? [])];
+    if (!plan.steps.length && !after.length) return;
     await this.learnMarksOf(plan.steps);
-    const added: Excel.ConditionalFormat[][] = [];
-    const marked: string[] = [];
     const guarded: GuardedWrite[] = [];
-    for (const step of plan.steps) {
+    plan.steps.forEach((step, index) => {
       switch (step.kind) {
         case "addSheet":
           this.queueAddSheet(step.spec, step.values ?? [], step.replace === true);
@@ -249,8 +326,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
           this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells, guarded);
           break;
         case "mark":
-          added.push(this.queueMarks(step.sheet, step.marks));
-          marked.push(step.sheet);
+          this.queueMarks(step.sheet, step.marks);
           break;
         case "select": {
           const sheet = this.context.workbook.worksheets.getItem(step.sheet);
@@ -259,32 +335,60 @@ export class ExcelWorkbookPort implements WorkbookPort {
           break;
         }
       }
+      this.context.trace(String(index + 1));
+    });
+    const reads = this.queueReads(after);
+    try {
+      await this.context.sync();
+    } catch (error) {
+      this.forget(plan.steps, true);
+      throw partialPlanError(error);
     }
-    await this.context.sync();
-    await this.restoreTypedOver(guarded);
-    marked.forEach((sheet, index) =>
-      this.marks.set(
-        sheet,
-        added[index]!.map((format) => format.id),
-      ),
-    );
-    for (const step of plan.steps) {
-      if (step.kind === "addSheet" || step.kind === "write") {
-        this.grids.delete(step.kind === "addSheet" ? step.spec.name : step.sheet);
+    this.forget(plan.steps, false);
+    const again = await this.restoreTypedOver(guarded, after);
+    (again ?? reads).forEach((read, index) => this.keep(after[index]!, read));
+  }
+
+  /**
+   * What a plan made stale: the grids of the sheets it wrote and the ids of the marks it replaced (ids read back
+   * right after each add() are positions that later adds shifted: a later mark step learns them again).
+   */
+  private forget(steps: readonly PlanStep[], failed: boolean): void {
+    for (const step of steps) {
+      if (step.kind === "mark") this.marks.delete(step.sheet);
+      if (step.kind === "write") this.grids.delete(step.sheet);
+      if (step.kind === "addSheet") {
+        const name = step.spec.name;
+        this.grids.delete(name);
+        // A sheet this plan made has no marks but those the plan put on it; after a failure nothing is known.
+        const marked = steps.some((other) => other.kind === "mark" && other.sheet === name);
+        if (failed || marked) this.marks.delete(name);
+        else this.marks.set(name, []);
       }
-      if (step.kind === "addSheet" && !marked.includes(step.spec.name)) this.marks.set(step.spec.name, []);
     }
   }
 
-  private queueRead(name: string, sheet: Excel.Worksheet): SheetRead {
+  private queueKey(sheet: Excel.Worksheet): SheetKey {
+    sheet.load("name");
+    const keyCell = sheet.getRange(KEY_CELL).load("values");
+    const used = sheet.getUsedRangeOrNullObject(true).load("address");
+    return { sheet, keyCell, used };
+  }
+
+  private queueRead(sheet: Excel.Worksheet): SheetRead {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(USED_RANGE_PROPERTIES);
     const formats = sheet.getRange().conditionalFormats;
     formats.load(FORMAT_PROPERTIES);
-    return { name, used, formats };
+    return { used, formats };
   }
 
-  private keep(read: SheetRead): void {
+  private queueReads(names: readonly string[]): SheetRead[] {
+    const sheets = this.context.workbook.worksheets;
+    return names.map((name) => this.queueRead(sheets.getItem(name)));
+  }
+
+  private keep(name: string, read: SheetRead): void {
     const block: LoadedBlock | undefined = read.used.isNullObject
       ? undefined
       : {
@@ -295,9 +399,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
           formulas: read.used.formulas,
           numberFormat: read.used.numberFormat,
         };
-    this.grids.set(read.name, gridOf(read.name, block));
+    this.grids.set(name, gridOf(name, block));
     this.marks.set(
-      read.name,
+      name,
       read.formats.items.filter(isOurMark).map((format) => format.id),
     );
   }
@@ -327,32 +431,35 @@ export class ExcelWorkbookPort implements WorkbookPort {
       );
   }
 
-  private queueMarks(name: string, marks: readonly Mark[]): Excel.ConditionalFormat[] {
+  private queueMarks(name: string, marks: readonly Mark[]): void {
     const sheet = this.context.workbook.worksheets.getItem(name);
     const formats = sheet.getRange().conditionalFormats;
-    for (const id of this.marks.get(name) ?? []) formats.getItem(id).delete();
+    // Excel documents a format's id as its priority in the collection: deleting one shifts the ids after it, so
+    // the highest go first. Where ids are stable instead, the order does not matter.
+    const ids = [...(this.marks.get(name) ?? [])].sort((a, b) => Number(b) - Number(a));
+    for (const id of ids) formats.getItem(id).delete();
     const bySeverity = new Map<Severity, string[]>();
     for (const mark of marks)
       bySeverity.set(mark.severity, [...(bySeverity.get(mark.severity) ?? []), mark.address]);
-    const added: Excel.ConditionalFormat[] = [];
     for (const [severity, addresses] of bySeverity) {
       // One format per severity over all its cells (RangeAreas, ExcelApi 1.9): a short list in Manage Rules.
       const format = sheet.getRanges(addresses.join(",")).conditionalFormats.add("Custom");
       format.custom.rule.formula = markFormula(severity);
       format.custom.format.fill.color = MARK_COLOURS[severity].fill;
       format.custom.format.font.color = MARK_COLOURS[severity].font;
-      format.load("id");
-      added.push(format);
     }
-    return added;
   }
 
   /**
    * Office.js cannot write a cell only if it is still empty, and a co-author may type into a cell between our read
    * and our write. A guarded write reads the cell in the same batch just before writing it; where someone had typed,
-   * their value goes back at once. That costs one more sync, only when it happens.
+   * their value goes back at once, and the sheets the plan reads back are read again after it. That costs one more
+   * sync, only when it happens; the reads it made, if any, are returned.
    */
-  private async restoreTypedOver(guarded: readonly GuardedWrite[]): Promise<void> {
+  private async restoreTypedOver(
+    guarded: readonly GuardedWrite[],
+    after: readonly string[],
+  ): Promise<SheetRead[] | undefined> {
     let restored = 0;
     for (const { range, before } of guarded) {
       const formula: unknown = before.formulas[0]?.[0];
@@ -364,7 +471,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
       else range.values = [[excelInput(value as CellScalar)]];
       restored++;
     }
-    if (restored) await this.context.sync();
+    if (!restored) return undefined;
+    const reads = this.queueReads(after);
+    await this.context.sync();
+    return reads;
   }
 
   private queueWrites(
@@ -372,7 +482,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
     cells: readonly CellWrite[],
     guarded: GuardedWrite[] = [],
   ): void {
-    for (const write of cells) {
+    for (const run of columnRuns(cells)) {
+      if (run.length > 1) {
+        // One action for the run: Excel writes all of it or, refusing one cell, none (a stamp's four lines).
+        const range = sheet.getRange(`${run[0]!.address}:${run[run.length - 1]!.address}`);
+        range.values = run.map((write) => [excelInput(write.value!)]);
+        continue;
+      }
+      const write = run[0]!;
       const range = sheet.getRange(write.address);
       // Loaded before the write in the same batch, so it holds what the cell had just before we wrote.
       if (write.onlyIfEmpty) guarded.push({ range, before: range.load("values,formulas,numberFormat") });

@@ -123,6 +123,7 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
             richText: deps.apis.richText,
             notes: deps.apis.notes === true,
             onSheetIds: rememberIds,
+            sheetCount: sheetNames.size,
           }),
         ),
       );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { useEffect, useMemo, useReducer, useRef } from "react";
 import type { Level } from "../domain/catalogue";
 import type { SheetValidation } from "../domain/engine";
 import type { Finding } from "../domain/findings";
@@ -7,8 +7,7 @@ import type { WorkbookPort } from "../workflows/port";
 import type { InstallOptions } from "../workflows/install";
 import { installAppendix } from "../workflows/install";
 import type { CheckProgress, CheckResult, StampStatus } from "../workflows/stamp";
-import { checkWorkbook } from "../workflows/stamp";
-import { clearMarks, fillDerived, fixPlan, selectFinding, splitAddress } from "../workflows/usecases";
+import { applyFix, checkWorkbook, clearMarks, fillDerived, selectFinding } from "../workflows/usecases";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
 import type { Strings } from "./i18n";
@@ -198,93 +197,87 @@ export interface PaneActions {
   dismissError(): void;
 }
 
+/** The pane's work over a host, apart from React: what usePane runs, and what `npm run bench` drives. */
+export interface Pane {
+  readonly actions: PaneActions;
+  /** Says which sheet is open and what it holds; the pane does it when it opens. Never rejects. */
+  describe(): Promise<void>;
+  /**
+   * Checks again, LIVE_CHECK_DELAY_MS after the last edit, every appendix sheet someone edited (the user or a
+   * co-author), marking cells but never selecting one. Returns the unsubscribe function.
+   */
+  watch(): () => void;
+}
+
 /**
- * The pane's state and actions over an injected host. Every action runs inside host.run; edits in any appendix
- * sheet, the user's or a co-author's, are checked again after LIVE_CHECK_DELAY_MS of quiet, marking cells but
- * never selecting one, so the user's place in the sheet stays where it is.
+ * The pane's actions over an injected host, telling `dispatch` what changes. Every action is one host.run (one
+ * Excel.run), which also tells the sheet the user is on.
  */
-export function usePane(host: AddinHost): [PaneState, PaneActions] {
-  const [state, dispatch] = useReducer(paneReducer, INITIAL_PANE);
+export function createPane(host: AddinHost, dispatch: (action: PaneAction) => void): Pane {
   // Results are applied in the order their reads started, so a slow live check never overwrites a newer fix.
-  const generation = useRef(0);
-  const applied = useRef(new Map<string, number>());
-  const mounted = useRef(true);
-
-  const accept = useCallback((result: CheckResult, started: number): CheckResult => {
-    const sheets = result.sheets.filter((sheet) => (applied.current.get(sheet.sheet) ?? 0) <= started);
-    for (const sheet of sheets) applied.current.set(sheet.sheet, started);
+  let generation = 0;
+  const applied = new Map<string, number>();
+  const accept = (result: CheckResult, started: number): CheckResult => {
+    const sheets = result.sheets.filter((sheet) => (applied.get(sheet.sheet) ?? 0) <= started);
+    for (const sheet of sheets) applied.set(sheet.sheet, started);
     return { ...result, sheets };
-  }, []);
+  };
+  const fail = (error: unknown) => dispatch({ type: "failed", error: describeError(error, STRINGS) });
+  // Only for a host whose listing does not say which sheet is open; Excel's does, in the same request.
+  const activeSheet = () => host.activeSheet();
 
-  const safeDispatch = useCallback((action: PaneAction) => {
-    if (mounted.current) dispatch(action);
-  }, []);
+  const perform = async (
+    busy: Busy,
+    work: () => Promise<PaneAction | undefined>,
+    after?: () => PaneAction,
+  ): Promise<boolean> => {
+    dispatch({ type: "start", busy });
+    try {
+      const action = await work();
+      if (action) dispatch(action);
+      dispatch(after?.() ?? { type: "done" });
+      return true;
+    } catch (error) {
+      fail(error);
+      return false;
+    }
+  };
 
-  const perform = useCallback(
-    async (
-      busy: Busy,
-      work: () => Promise<PaneAction | undefined>,
-      after?: () => PaneAction,
-    ): Promise<boolean> => {
-      safeDispatch({ type: "start", busy });
-      try {
-        const action = await work();
-        if (action) safeDispatch(action);
-        safeDispatch(after?.() ?? { type: "done" });
-        return true;
-      } catch (error) {
-        safeDispatch({ type: "failed", error: describeError(error, STRINGS) });
-        return false;
-      }
-    },
-    [safeDispatch],
-  );
-
-  const describe = useCallback(async () => {
-    const active = await host.activeSheet();
-    if (!active) return safeDispatch({ type: "described" });
-    const result = await host.run((port) => checkWorkbook(port, { sheets: [active] }));
+  const describeIn = async (port: WorkbookPort): Promise<PaneAction> => {
+    const result = await checkWorkbook(port, { sheets: "active", activeSheet });
     const validation = result.sheets[0];
     const stamp = validation && result.stamps.get(validation.sheet);
-    safeDispatch({
+    return {
       type: "described",
-      active,
+      active: result.active,
       ...(validation ? { result: { validation, ...(stamp ? { stamp } : {}) } } : {}),
-    });
-  }, [host, safeDispatch]);
-
-  useEffect(() => {
-    mounted.current = true;
-    describe().catch((error: unknown) =>
-      safeDispatch({ type: "failed", error: describeError(error, STRINGS) }),
-    );
-    return () => {
-      mounted.current = false;
     };
-  }, [describe, safeDispatch]);
+  };
 
-  // Live checks.
-  useEffect(() => {
+  const describe = async (): Promise<void> => {
+    try {
+      dispatch(await host.run(describeIn));
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const watch = (): (() => void) => {
     const pending = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
       timer = undefined;
       const sheets = [...pending];
       pending.clear();
-      const started = ++generation.current;
+      const started = ++generation;
       host
-        .run((port) => checkWorkbook(port, { sheets, mark: true }))
-        .then(async (result) => {
+        .run((port) => checkWorkbook(port, { sheets, mark: true, activeSheet }))
+        .then((result) => {
           const fresh = accept(result, started);
-          if (!fresh.sheets.length) return;
-          safeDispatch({
-            type: "checked",
-            result: fresh,
-            live: true,
-            active: await host.activeSheet(),
-          });
+          if (fresh.sheets.length)
+            dispatch({ type: "checked", result: fresh, live: true, active: result.active });
         })
-        .catch((error: unknown) => safeDispatch({ type: "failed", error: describeError(error, STRINGS) }));
+        .catch(fail);
     };
     const stop = host.onCellsChanged((change) => {
       pending.add(change.sheet);
@@ -295,119 +288,146 @@ export function usePane(host: AddinHost): [PaneState, PaneActions] {
       stop();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [host, accept, safeDispatch]);
+  };
 
-  const actions = useMemo<PaneActions>(() => {
-    const checkAll = async (busy: Busy, before?: (port: WorkbookPort) => Promise<Notice | undefined>) => {
-      let notice: Notice | undefined;
+  const actions: PaneActions = {
+    check: async () => {
       let stampNote: Notice | undefined;
       await perform(
-        busy,
+        "check",
         async () => {
-          const started = ++generation.current;
-          const result = await host.run(async (port) => {
-            notice = await before?.(port);
-            return checkWorkbook(port, {
+          const started = ++generation;
+          const result = await host.run((port) =>
+            checkWorkbook(port, {
               mark: true,
               stamp: true,
-              onProgress: (progress) => safeDispatch({ type: "progress", progress }),
-            });
-          });
+              activeSheet,
+              onProgress: (progress) => dispatch({ type: "progress", progress }),
+            }),
+          );
           stampNote = stampNoteOf(result);
           return {
             type: "checked",
             result: accept(result, started),
             names: result.sheets.map((sheet) => sheet.sheet),
-            active: await host.activeSheet(),
+            active: result.active,
           };
+        },
+        () => ({ type: "done", stampNote }),
+      );
+    },
+    fill: async () => {
+      let notice: Notice | undefined;
+      let stampNote: Notice | undefined;
+      await perform(
+        "fill",
+        async () => {
+          const started = ++generation;
+          const filled = await host.run((port) =>
+            fillDerived(port, { mark: true, stamp: true, activeSheet }),
+          );
+          const formulas = filled.outcomes.filter((outcome) => outcome.action === "formula").length;
+          const kept = filled.outcomes.length - formulas;
+          notice = { tone: "success", text: both((t) => t.notices.filled(formulas, kept)) };
+          stampNote = stampNoteOf(filled.check);
+          return { type: "checked", result: accept(filled.check, started) };
         },
         () => ({ type: "done", notice, stampNote }),
       );
-    };
-    return {
-      check: () => checkAll("check"),
-      fill: () =>
-        checkAll("fill", async (port) => {
-          const outcomes = await fillDerived(port);
-          const formulas = outcomes.filter((outcome) => outcome.action === "formula").length;
-          const kept = outcomes.length - formulas;
-          return { tone: "success", text: both((t) => t.notices.filled(formulas, kept)) };
-        }),
-      fix: async (finding) => {
-        const suggestion = finding.suggestion;
-        if (!suggestion) return;
-        const sheet = splitAddress(suggestion.cell).sheet;
-        let stampNote: Notice | undefined;
-        await perform(
-          "fix",
-          async () => {
-            const started = ++generation.current;
-            const result = await host.run(async (port) => {
-              // applyFix's own steps, with the stamp of the check that follows it.
-              await port.apply(fixPlan(finding));
-              return checkWorkbook(port, { sheets: [sheet], mark: true, stamp: true });
-            });
-            stampNote = stampNoteOf(result);
-            return { type: "checked", result: accept(result, started) };
-          },
-          () => ({
-            type: "done",
-            notice: {
-              tone: "success",
-              text: {
-                vi: STRINGS.vi.notices.fixed(suggestion.display.vi),
-                en: STRINGS.en.notices.fixed(suggestion.display.en),
-              },
+    },
+    fix: async (finding) => {
+      const suggestion = finding.suggestion;
+      if (!suggestion) return;
+      let stampNote: Notice | undefined;
+      await perform(
+        "fix",
+        async () => {
+          const started = ++generation;
+          const result = await host.run((port) => applyFix(port, finding, { mark: true, stamp: true }));
+          stampNote = stampNoteOf(result);
+          return { type: "checked", result: accept(result, started) };
+        },
+        () => ({
+          type: "done",
+          notice: {
+            tone: "success",
+            text: {
+              vi: STRINGS.vi.notices.fixed(suggestion.display.vi),
+              en: STRINGS.en.notices.fixed(suggestion.display.en),
             },
-            stampNote,
+          },
+          stampNote,
+        }),
+      );
+    },
+    select: async (finding) => {
+      try {
+        await host.run((port) => selectFinding(port, finding));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    clear: async () => {
+      let sheets = 0;
+      await perform(
+        "clear",
+        async () => {
+          sheets = await host.run((port) => clearMarks(port));
+          return undefined;
+        },
+        () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.cleared(sheets)) } }),
+      );
+    },
+    install: async (request) => {
+      let sheetName = "";
+      const options: InstallOptions = {
+        unit: request.unit,
+        level: request.level,
+        period: request.period,
+        ...(request.sheetName ? { sheetName: request.sheetName } : {}),
+      };
+      return perform(
+        "install",
+        () =>
+          host.run(async (port) => {
+            sheetName = (await installAppendix(port, options)).sheetName;
+            // The install opens its sheet: the header then describes it, in the same Excel.run.
+            return describeIn(port);
           }),
-        );
-      },
-      select: async (finding) => {
-        try {
-          await host.run((port) => selectFinding(port, finding));
-        } catch (error) {
-          safeDispatch({ type: "failed", error: describeError(error, STRINGS) });
-        }
-      },
-      clear: async () => {
-        let sheets = 0;
-        await perform(
-          "clear",
-          async () => {
-            sheets = await host.run((port) => clearMarks(port));
-            return undefined;
-          },
-          () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.cleared(sheets)) } }),
-        );
-      },
-      install: async (request) => {
-        let sheetName = "";
-        const options: InstallOptions = {
-          unit: request.unit,
-          level: request.level,
-          period: request.period,
-          ...(request.sheetName ? { sheetName: request.sheetName } : {}),
-        };
-        return perform(
-          "install",
-          async () => {
-            const outcome = await host.run((port) => installAppendix(port, options));
-            sheetName = outcome.sheetName;
-            await describe();
-            return undefined;
-          },
-          () => ({ type: "done", notice: { tone: "success", text: both((t) => t.install.done(sheetName)) } }),
-        );
-      },
-      refresh: () =>
-        describe().catch((error: unknown) =>
-          safeDispatch({ type: "failed", error: describeError(error, STRINGS) }),
-        ),
-      focus: (sheet) => safeDispatch({ type: "focus", sheet }),
-      dismissError: () => safeDispatch({ type: "dismissError" }),
-    };
-  }, [host, perform, accept, describe, safeDispatch]);
+        () => ({ type: "done", notice: { tone: "success", text: both((t) => t.install.done(sheetName)) } }),
+      );
+    },
+    refresh: describe,
+    focus: (sheet) => dispatch({ type: "focus", sheet }),
+    dismissError: () => dispatch({ type: "dismissError" }),
+  };
+  return { actions, describe, watch };
+}
 
-  return [state, actions];
+/**
+ * The pane's state and actions over an injected host (createPane, in React): it describes the open sheet when it
+ * mounts and checks edited sheets live until it unmounts.
+ */
+export function usePane(host: AddinHost): [PaneState, PaneActions] {
+  const [state, dispatch] = useReducer(paneReducer, INITIAL_PANE);
+  const mounted = useRef(true);
+  const pane = useMemo(
+    () =>
+      createPane(host, (action) => {
+        if (mounted.current) dispatch(action);
+      }),
+    [host],
+  );
+
+  useEffect(() => {
+    mounted.current = true;
+    void pane.describe();
+    return () => {
+      mounted.current = false;
+    };
+  }, [pane]);
+
+  useEffect(() => pane.watch(), [pane]);
+
+  return [state, pane.actions];
 }

@@ -16,6 +16,19 @@ export interface SheetInfo {
   readonly visible: boolean;
   /** Which way a sheet that is not visible is hidden; absent: told by `visible` alone (hidden when false). */
   readonly visibility?: SheetVisibility;
+  /** True for the sheet the user is on, where the host tells it in the listing's round trip. */
+  readonly active?: boolean;
+  /** True when the sheet holds no value and no formula: there is nothing on it to read. */
+  readonly empty?: boolean;
+}
+
+/** What a listing reads besides the sheets' names and F1. */
+export interface ListOptions {
+  /**
+   * Also reads the active sheet (its used range and the add-in's marks) in the same round trip, so that a
+   * readSheets of it right after costs none: a check of the sheet the user is on needs no other read.
+   */
+  readonly readActive?: boolean;
 }
 
 /** A text run of a rich-text cell (labels with italic parts, the header). */
@@ -149,12 +162,41 @@ export type PlanStep =
 /** The writes of one use case, applied together. */
 export interface Plan {
   readonly steps: readonly PlanStep[];
+  /**
+   * Sheets the use case reads again right after the plan (a fix checks the sheet it changed): a host that can reads
+   * them in the plan's own round trip, after its steps, so that the readSheets that follows costs none.
+   */
+  readonly readAfter?: readonly string[];
+}
+
+/**
+ * A plan the host applied in part, as Excel does when an action fails (it rolls nothing back): the first `applied`
+ * steps stand, the step after them may stand in part, the rest did not happen. Thrown only when at least one step
+ * stands; `reason` is the host's error, worded for users where the host words its errors.
+ */
+export class PartialPlanError extends Error {
+  constructor(
+    readonly applied: number,
+    readonly reason: unknown,
+  ) {
+    super(reason instanceof Error ? reason.message : String(reason));
+    this.name = "PartialPlanError";
+  }
+
+  /** The reason in Vietnamese and English, when the host gave it so. */
+  get bilingual(): { readonly vi: string; readonly en: string } | undefined {
+    const reason = this.reason as { bilingual?: { vi?: unknown; en?: unknown } } | null;
+    const bilingual = typeof reason === "object" && reason !== null ? reason.bilingual : undefined;
+    return typeof bilingual?.vi === "string" && typeof bilingual.en === "string"
+      ? { vi: bilingual.vi, en: bilingual.en }
+      : undefined;
+  }
 }
 
 /** The host behind every use case. Each method is one round trip. */
 export interface WorkbookPort {
-  /** The workbook's sheets, with F1 of each. */
-  listSheets(): Promise<readonly SheetInfo[]>;
+  /** The workbook's sheets in order, with F1 of each; never their whole contents. */
+  listSheets(options?: ListOptions): Promise<readonly SheetInfo[]>;
   /** The used range of each named sheet from A1: values, formulas, number formats. */
   readSheets(names: readonly string[]): Promise<readonly SheetGrid[]>;
   /** Applies a plan. Nothing a person typed is touched unless the plan names that cell. */

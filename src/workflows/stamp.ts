@@ -6,11 +6,8 @@ import type { SheetValidation } from "../domain/engine";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import type { SheetLayout } from "../domain/layout";
 import { locateAppendix } from "../domain/locate";
-import type { CellWrite, Plan, PlanStep, SpecCell, WorkbookPort } from "./port";
-import type { SheetScope } from "./usecases";
-import { markPlan } from "./usecases";
+import type { CellWrite, SpecCell } from "./port";
 import type { WorkbookValidation } from "./validate";
-import { validateSheets } from "./validate";
 
 // The validation stamp (issue 4): after a validation with no error, the sheet itself records when it was checked,
 // with which rule set, and a hash of its values, so that the receiving department sees that the appendix was
@@ -119,11 +116,6 @@ function canonicalCell(cell: CellInput | undefined): string {
 export function stampRows(layout: SheetLayout): readonly number[] {
   const first = layout.lastRow + 2;
   return Array.from({ length: STAMP_LINES }, (_, index) => first + index);
-}
-
-function catalogueOfGrid(grid: SheetGrid): LoadedCatalogue | undefined {
-  const version = grid.cells[0]?.[COLUMNS.key]?.value;
-  return typeof version === "string" && version ? cataloguesByVersion.get(version.trim()) : undefined;
 }
 
 /**
@@ -271,34 +263,11 @@ export type CheckProgress =
   | { readonly phase: "checking"; readonly done: number; readonly sheets: number }
   | { readonly phase: "writing"; readonly sheets: number };
 
-/** What a check does besides validating. */
-export interface CheckOptions extends SheetScope {
-  /** Marks the suspect cells (conditional formats owned by the add-in). */
-  readonly mark?: boolean;
-  /** Writes a stamp into every appendix sheet validated with no error. Live checks never stamp. */
-  readonly stamp?: boolean;
-  readonly now?: () => Date;
-  /** East of UTC, in minutes; the machine's own by default. */
-  readonly offsetMinutes?: number;
-  readonly onProgress?: (progress: CheckProgress) => void;
-}
-
 /** Why a stamp could not be written (a sheet protected with the stamp cells locked, typically). */
 export interface StampFailure {
   readonly sheets: readonly string[];
   /** The host's reason, in Vietnamese and English when the host words its errors for users, as ours do. */
   readonly message: Bilingual;
-}
-
-function reasonOf(error: unknown): Bilingual {
-  if (typeof error === "object" && error !== null && "bilingual" in error) {
-    const bilingual = (error as { bilingual: Partial<Bilingual> }).bilingual;
-    if (typeof bilingual.vi === "string" && typeof bilingual.en === "string") {
-      return { vi: bilingual.vi, en: bilingual.en };
-    }
-  }
-  const text = error instanceof Error ? error.message : String(error);
-  return { vi: text, en: text };
 }
 
 /** A validation with the stamp status of every appendix sheet. */
@@ -307,66 +276,12 @@ export interface CheckResult extends WorkbookValidation {
   /** Sheets stamped by this check. */
   readonly stamped: readonly string[];
   readonly stampFailure?: StampFailure;
-}
-
-/**
- * Validates the appendix sheets, marks them and stamps those with no error. Round trips do not grow with the number
- * of sheets: list, read, one write of every mark, and one more for the stamps when there are any — apart, so that a
- * stamp the host refuses never costs the marks.
- */
-export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = {}): Promise<CheckResult> {
-  const infos = await port.listSheets();
-  const wanted = options.sheets ? infos.filter((info) => options.sheets!.includes(info.name)) : infos;
-  options.onProgress?.({ phase: "reading", sheets: wanted.length });
-  const grids = wanted.length ? await port.readSheets(wanted.map((info) => info.name)) : [];
-  const validation = validateSheets(grids);
-  const total = validation.sheets.length;
-  options.onProgress?.({ phase: "checking", done: total, sheets: total });
-
-  const gridByName = new Map(grids.map((grid) => [grid.name, grid]));
-  const stamps = new Map<string, StampStatus>();
-  const stampSteps: PlanStep[] = [];
-  for (const sheet of validation.sheets) {
-    const grid = gridByName.get(sheet.sheet);
-    const catalogue = grid && catalogueOfGrid(grid);
-    if (!grid || !catalogue) continue;
-    let status = stampStatus(grid, catalogue);
-    if (options.stamp && sheet.counts.error === 0 && sheet.verdict === "ready") {
-      const now = options.now?.() ?? new Date();
-      const cells = stampWrites(sheet, status.valuesHash, catalogue, now, options.offsetMinutes);
-      stampSteps.push({ kind: "write", sheet: sheet.sheet, cells });
-      status = {
-        stamp: readStamp(withCells(grid, cells), catalogue)!,
-        valuesHash: status.valuesHash,
-        valuesChanged: false,
-        rulesChanged: false,
-      };
-    }
-    stamps.set(sheet.sheet, status);
-  }
-
-  const marks: Plan = options.mark ? markPlan(validation) : { steps: [] };
-  if (marks.steps.length || stampSteps.length) options.onProgress?.({ phase: "writing", sheets: total });
-  if (marks.steps.length) await port.apply(marks);
-  let stamped = stampSteps.map((step) => (step.kind === "write" ? step.sheet : ""));
-  let stampFailure: StampFailure | undefined;
-  if (stampSteps.length) {
-    try {
-      await port.apply({ steps: stampSteps });
-    } catch (error) {
-      stampFailure = { sheets: stamped, message: reasonOf(error) };
-      for (const name of stamped) {
-        const grid = gridByName.get(name)!;
-        stamps.set(name, stampStatus(grid, catalogueOfGrid(grid)!));
-      }
-      stamped = [];
-    }
-  }
-  return { ...validation, stamps, stamped, ...(stampFailure ? { stampFailure } : {}) };
+  /** The sheet the user is on, when the check listed the workbook. */
+  readonly active?: string;
 }
 
 /** A grid with some cells of column B replaced, to read back a stamp as it will stand once written. */
-function withCells(grid: SheetGrid, writes: readonly CellWrite[]): SheetGrid {
+export function withStamp(grid: SheetGrid, writes: readonly CellWrite[]): SheetGrid {
   const rows = grid.cells.map((row) => [...row]);
   for (const write of writes) {
     const row = Number(write.address.slice(1));
@@ -374,6 +289,12 @@ function withCells(grid: SheetGrid, writes: readonly CellWrite[]): SheetGrid {
     rows[row - 1]![COLUMNS.label] = { value: write.value ?? null };
   }
   return { name: grid.name, cells: rows };
+}
+
+/** The catalogue of the template version in a sheet's F1, when this tool knows it. */
+export function catalogueOfGrid(grid: SheetGrid): LoadedCatalogue | undefined {
+  const version = grid.cells[0]?.[COLUMNS.key]?.value;
+  return typeof version === "string" && version ? cataloguesByVersion.get(version.trim()) : undefined;
 }
 
 /**

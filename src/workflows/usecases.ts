@@ -5,13 +5,38 @@ import { columnLetter } from "../domain/cell";
 import type { Finding } from "../domain/findings";
 import { derivedFormula, sheetLayout, COLUMNS } from "../domain/layout";
 import { locateAppendix } from "../domain/locate";
-import type { CellWrite, Mark, Plan, PlanStep, WorkbookPort } from "./port";
+import type { CellWrite, Mark, Plan, PlanStep, SheetInfo, WorkbookPort } from "./port";
+import { PartialPlanError } from "./port";
+import type { CheckProgress, CheckResult, StampFailure, StampStatus } from "./stamp";
+import { catalogueOfGrid, readStamp, stampStatus, stampWrites, withStamp } from "./stamp";
+import { SUMMARY_MARKER } from "./summary-marker";
 import type { WorkbookValidation } from "./validate";
 import { validateSheets } from "./validate";
 
-/** Which sheets a use case works on: all appendix sheets, or the named ones. */
+// The use cases behind the pane's buttons. Each costs a fixed number of round trips whatever the number of sheets
+// (DESIGN.md section 2), and every check goes through checkSheets: validate what was read, then write its marks and
+// stamps in one apply.
+
+/** Which sheets a use case works on: every sheet of the workbook (by default), the one the user is on, or these. */
 export interface SheetScope {
-  readonly sheets?: readonly string[];
+  readonly sheets?: readonly string[] | "active";
+  /**
+   * Asked for the sheet the user is on only when the port's listing does not say (a port written before
+   * SheetInfo.active). Excel's listing always says, in its own round trip.
+   */
+  readonly activeSheet?: () => Promise<string | undefined>;
+}
+
+/** What a check does besides validating. */
+export interface CheckOptions extends SheetScope {
+  /** Marks the suspect cells (conditional formats owned by the add-in). */
+  readonly mark?: boolean;
+  /** Writes a stamp into every appendix sheet validated with no error. Live checks never stamp. */
+  readonly stamp?: boolean;
+  readonly now?: () => Date;
+  /** East of UTC, in minutes; the machine's own by default. */
+  readonly offsetMinutes?: number;
+  readonly onProgress?: (progress: CheckProgress) => void;
 }
 
 /** Splits a qualified address 'Sheet name'!D15 into its sheet and local address. */
@@ -20,14 +45,6 @@ export function splitAddress(qualified: string): { sheet: string; address: strin
   const sheetPart = qualified.slice(0, bang);
   const sheet = sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
   return { sheet, address: qualified.slice(bang + 1) };
-}
-
-/** Reads the sheets a use case needs in two round trips: the list, then every wanted sheet at once. */
-export async function readScope(port: WorkbookPort, scope: SheetScope = {}): Promise<readonly SheetGrid[]> {
-  const infos = await port.listSheets();
-  const wanted = scope.sheets ? infos.filter((info) => scope.sheets!.includes(info.name)) : infos;
-  if (!wanted.length) return [];
-  return port.readSheets(wanted.map((info) => info.name));
 }
 
 /** The marks of a validation: one per suspect cell, at the most severe finding's severity. */
@@ -48,18 +65,119 @@ export function markPlan(validation: WorkbookValidation): Plan {
   return { steps };
 }
 
-/**
- * Validates the appendix sheets and, when asked, marks the suspect cells: three round trips whatever the number
- * of sheets (list, read, write the marks).
- */
-export async function validateWorkbook(
+/** The workbook's sheets, with the one the user is on; the active sheet read on the way when `readActive`. */
+async function survey(
   port: WorkbookPort,
-  options: SheetScope & { readonly mark?: boolean } = {},
-): Promise<WorkbookValidation> {
-  const grids = await readScope(port, options);
+  scope: SheetScope,
+  readActive: boolean,
+): Promise<{ infos: readonly SheetInfo[]; active?: string }> {
+  const infos = await port.listSheets({ readActive });
+  const active = infos.find((info) => info.active)?.name ?? (await scope.activeSheet?.());
+  return active && infos.some((info) => info.name === active) ? { infos, active } : { infos };
+}
+
+/** The sheets a scope names, among those listed. */
+function inScope(infos: readonly SheetInfo[], scope: SheetScope["sheets"], active?: string): SheetInfo[] {
+  if (scope === "active") return infos.filter((info) => info.name === active);
+  return scope ? infos.filter((info) => scope.includes(info.name)) : [...infos];
+}
+
+/** Worth reading for a check: a sheet with something on it that is not a province summary (never checked). */
+function mayHoldAppendix(info: SheetInfo): boolean {
+  return info.empty !== true && info.keyHeader !== SUMMARY_MARKER;
+}
+
+function reasonOf(error: unknown): StampFailure["message"] {
+  const reason = error instanceof PartialPlanError ? error.reason : error;
+  const bilingual = (reason as { bilingual?: { vi?: unknown; en?: unknown } } | null)?.bilingual;
+  if (typeof bilingual?.vi === "string" && typeof bilingual.en === "string") {
+    return { vi: bilingual.vi, en: bilingual.en };
+  }
+  const text = reason instanceof Error ? reason.message : String(reason);
+  return { vi: text, en: text };
+}
+
+/**
+ * The check of sheets already read, which every use case that validates ends with: validates them, then writes the
+ * marks and the stamps of the sheets with no error in one apply, marks first. Where the host refuses a stamp, the
+ * marks still stand: Excel keeps what came before the failing step (PartialPlanError), and a host that applies a plan
+ * all or nothing gets the marks again on their own, one round trip more on that failure path only.
+ */
+export async function checkSheets(
+  port: WorkbookPort,
+  grids: readonly SheetGrid[],
+  options: CheckOptions = {},
+): Promise<CheckResult> {
   const validation = validateSheets(grids);
-  if (options.mark) await port.apply(markPlan(validation));
-  return validation;
+  const total = validation.sheets.length;
+  options.onProgress?.({ phase: "checking", done: total, sheets: total });
+
+  const gridByName = new Map(grids.map((grid) => [grid.name, grid]));
+  const stamps = new Map<string, StampStatus>();
+  const stampSteps: PlanStep[] = [];
+  for (const sheet of validation.sheets) {
+    const grid = gridByName.get(sheet.sheet);
+    const catalogue = grid && catalogueOfGrid(grid);
+    if (!grid || !catalogue) continue;
+    let status = stampStatus(grid, catalogue);
+    if (options.stamp && sheet.counts.error === 0 && sheet.verdict === "ready") {
+      const now = options.now?.() ?? new Date();
+      const cells = stampWrites(sheet, status.valuesHash, catalogue, now, options.offsetMinutes);
+      stampSteps.push({ kind: "write", sheet: sheet.sheet, cells });
+      status = {
+        stamp: readStamp(withStamp(grid, cells), catalogue)!,
+        valuesHash: status.valuesHash,
+        valuesChanged: false,
+        rulesChanged: false,
+      };
+    }
+    stamps.set(sheet.sheet, status);
+  }
+
+  const markSteps = options.mark ? markPlan(validation).steps : [];
+  const steps = [...markSteps, ...stampSteps];
+  let stamped = stampSteps.map((step) => (step.kind === "write" ? step.sheet : ""));
+  let stampFailure: StampFailure | undefined;
+  if (steps.length) {
+    options.onProgress?.({ phase: "writing", sheets: total });
+    try {
+      await port.apply({ steps });
+    } catch (error) {
+      const stampsStanding = error instanceof PartialPlanError ? error.applied - markSteps.length : undefined;
+      if (!stampSteps.length || (stampsStanding !== undefined && stampsStanding < 0)) throw error;
+      if (stampsStanding === undefined && markSteps.length) await port.apply({ steps: markSteps });
+      const landed = Math.max(0, stampsStanding ?? 0);
+      stampFailure = { sheets: stamped.slice(landed), message: reasonOf(error) };
+      for (const name of stampFailure.sheets) {
+        const grid = gridByName.get(name)!;
+        stamps.set(name, stampStatus(grid, catalogueOfGrid(grid)!));
+      }
+      stamped = stamped.slice(0, landed);
+    }
+  }
+  return { ...validation, stamps, stamped, ...(stampFailure ? { stampFailure } : {}) };
+}
+
+/**
+ * The check behind the pane's "Kiểm tra trước khi nộp", its live checks and its description of the open sheet:
+ * validates the sheets in scope, marks them and stamps those with no error, as asked. Round trips do not grow with
+ * the sheets: the listing, which in Excel also reads the sheet the user is on; one read of the other sheets in scope,
+ * if any; one write of every mark and stamp. So on Excel the sheet the user is on costs one read and one write, and
+ * 50 sheets one more read.
+ */
+export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = {}): Promise<CheckResult> {
+  const { infos, active } = await survey(port, options, true);
+  const wanted = inScope(infos, options.sheets, active);
+  const read = wanted.filter(mayHoldAppendix).map((info) => info.name);
+  options.onProgress?.({ phase: "reading", sheets: read.length });
+  const grids = read.length ? await port.readSheets(read) : [];
+  const result = await checkSheets(port, grids, options);
+  const unread = wanted.filter((info) => !read.includes(info.name)).map((info) => info.name);
+  return {
+    ...result,
+    skipped: [...result.skipped, ...unread],
+    ...(active ? { active } : {}),
+  };
 }
 
 /** Removes the add-in's marks from the appendix sheets; the cells' own formats come back by construction. */
@@ -117,11 +235,57 @@ export function fillDerivedPlan(grids: readonly SheetGrid[]): { plan: Plan; outc
   return { plan: { steps }, outcomes };
 }
 
-/** Fills derived percentages as live formulas where they are empty: list, read, write. */
-export async function fillDerived(port: WorkbookPort, scope: SheetScope = {}): Promise<FillOutcome[]> {
-  const { plan, outcomes } = fillDerivedPlan(await readScope(port, scope));
-  if (plan.steps.length) await port.apply(plan);
-  return outcomes;
+/** Why the fill cannot run: the sheet the user is on is not an appendix of our template. */
+export class FillRefusedError extends Error {
+  constructor(readonly bilingual: { vi: string; en: string }) {
+    super(bilingual.en);
+    this.name = "FillRefusedError";
+  }
+}
+
+/** What a fill wrote on its sheet, and the check of that sheet that followed. */
+export interface FillResult {
+  readonly sheet: string;
+  readonly outcomes: readonly FillOutcome[];
+  readonly check: CheckResult;
+}
+
+/** Which sheet a fill works on, and what its check does. */
+export interface FillOptions extends Omit<CheckOptions, "sheets"> {
+  /** The sheet to fill; by default the one the user is on, the sheet being worked on. */
+  readonly sheet?: string;
+}
+
+/**
+ * Fills the derived percentages of one sheet (the one the user is on, unless named) as live formulas where they are
+ * empty, then checks that sheet: the listing, which reads the sheet; one write, which reads it back; one write of
+ * its marks and stamp. Other sheets are neither written nor counted. Throws FillRefusedError for a sheet that holds
+ * no appendix of our template.
+ */
+export async function fillDerived(port: WorkbookPort, options: FillOptions = {}): Promise<FillResult> {
+  const { infos, active } = await survey(port, options, options.sheet === undefined);
+  const name = options.sheet ?? active;
+  const [grid] = name && infos.some((info) => info.name === name) ? await port.readSheets([name]) : [];
+  const located = grid && locateAppendix(grid);
+  if (!name) {
+    throw new FillRefusedError({
+      vi: "Không xác định được trang tính đang mở. Hãy mở trang phụ lục cần điền tỷ lệ rồi bấm lại.",
+      en: "The open sheet could not be told. Open the appendix sheet whose rates to fill, then try again.",
+    });
+  }
+  if (!grid || !located || located.foundBy !== "key" || !catalogueOf(located.templateVersion)) {
+    throw new FillRefusedError({
+      vi: `Trang tính “${name}” không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
+      en: `Sheet “${name}” is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.`,
+    });
+  }
+  const { plan, outcomes } = fillDerivedPlan([grid]);
+  let grids: readonly SheetGrid[] = [grid];
+  if (plan.steps.length) {
+    await port.apply({ ...plan, readAfter: [name] });
+    grids = await port.readSheets([name]);
+  }
+  return { sheet: name, outcomes, check: await checkSheets(port, grids, options) };
 }
 
 /** Why a fix cannot be applied. */
@@ -149,14 +313,18 @@ export function fixPlan(finding: Finding): Plan {
 }
 
 /**
- * Applies a finding's suggested fix, on the user's click only, then validates again and re-marks that sheet.
- * Costs list + read + write for the fix, then the validation's own round trips.
+ * Applies a finding's suggested fix, on the user's click only, and checks its sheet again: the write, which reads
+ * the sheet back in its own round trip, then the sheet's marks and stamp in one more.
  */
-export async function applyFix(port: WorkbookPort, finding: Finding): Promise<WorkbookValidation> {
+export async function applyFix(
+  port: WorkbookPort,
+  finding: Finding,
+  options: Omit<CheckOptions, "sheets"> = {},
+): Promise<CheckResult> {
   const plan = fixPlan(finding);
   const sheet = splitAddress(finding.suggestion!.cell).sheet;
-  await port.apply(plan);
-  return validateWorkbook(port, { sheets: [sheet], mark: true });
+  await port.apply({ ...plan, readAfter: [sheet] });
+  return checkSheets(port, await port.readSheets([sheet]), options);
 }
 
 /** Selects a finding's suspect cell in the host, so the user lands on what to fix. */

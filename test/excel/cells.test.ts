@@ -7,7 +7,7 @@ import {
   parseCell,
 } from "../../src/excel/cells";
 import { dominantRunStyle, isMarkFormula, markFormula } from "../../src/excel/excel-port";
-import { typed } from "./fake-excel";
+import { typed } from "../../src/emulator";
 
 describe("writing a value so that Excel keeps it", () => {
   it.each([

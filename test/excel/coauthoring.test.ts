@@ -1,12 +1,13 @@
+/** @jest-environment ./test/helpers/excel-environment.js */
 /// <reference types="office-js" />
 import { catalogue } from "../../src/domain/catalogue";
 import { derivedFormula, sheetLayout } from "../../src/domain/layout";
 import { markFormula } from "../../src/excel/excel-port";
 import type { CellsChanged } from "../../src/workflows/host";
-import { fillDerived, validateWorkbook } from "../../src/workflows/usecases";
+import { checkWorkbook, fillDerived } from "../../src/workflows/usecases";
 import { seedWith } from "../helpers/seed";
-import { FakeExcel } from "./fake-excel";
-import { hostOver, seedAppendix } from "./setup";
+
+import { EmulatedExcel, countRequests, hostOver, seedAppendix } from "./setup";
 
 // A second user edits the shared workbook while the add-in works (Excel co-authoring: their edits reach us as
 // change events with source Remote, and may land between two of our round trips).
@@ -15,13 +16,13 @@ const layout = sheetLayout(catalogue);
 const valueCell = (code: string) => `D${layout.rowOf.get(code)!}`;
 const SHEET = "Sở TTTT";
 
-function workbook(values = seedWith({ "7.8.3": undefined })): FakeExcel {
-  const excel = new FakeExcel();
+function workbook(values = seedWith({ "7.8.3": undefined })): EmulatedExcel {
+  const excel = new EmulatedExcel();
   seedAppendix(excel, values, { name: SHEET });
   return excel;
 }
 
-function cellOf(excel: FakeExcel, address: string) {
+function cellOf(excel: EmulatedExcel, address: string) {
   const row = Number(address.slice(1)) - 1;
   return excel.sheet(SHEET).cells[`${row},3`];
 }
@@ -30,10 +31,14 @@ describe("co-authoring", () => {
   it("keeps a percentage a co-author types into an empty derived cell while the fill is under way", async () => {
     const excel = workbook();
     const host = hostOver(excel);
-    // Sync 1 lists, sync 2 reads (7.8.3 is empty then), sync 3 writes the formulas: the co-author lands before it.
-    excel.beforeSync(3, () => excel.type(SHEET, valueCell("7.8.3"), "12.5%"));
-    const outcomes = await host.run((port) => fillDerived(port));
-    expect(outcomes.find((outcome) => outcome.code === "7.8.3")?.action).toBe("formula");
+    // Sync 1 lists and reads the sheet (7.8.3 is empty then), sync 2 writes the formulas: the co-author lands before it.
+    excel.beforeRequest(2, () => excel.type(SHEET, valueCell("7.8.3"), "12.5%"));
+    const { requests, result } = await countRequests(excel, () => host.run((port) => fillDerived(port)));
+    expect(result.outcomes.find((outcome) => outcome.code === "7.8.3")?.action).toBe("formula");
+    // The one more request the guard costs when it acts, which also reads the sheet again for the check.
+    expect(requests).toBe(3 + 1);
+    const checked = result.check.sheets[0]!;
+    expect(checked.findings.some((finding) => finding.codes.includes("7.8.3"))).toBe(true);
     const typed = cellOf(excel, valueCell("7.8.3"));
     expect(typed?.formula ?? typed?.value).not.toBe(
       `=${derivedFormula(layout, catalogue.byCode.get("7.8.3")!)}`,
@@ -45,11 +50,11 @@ describe("co-authoring", () => {
     );
   });
 
-  it("costs no extra sync when nobody typed in between", async () => {
+  it("costs no extra request when nobody typed in between: 2 and the release", async () => {
     const excel = workbook();
-    const before = excel.syncs;
+    const before = excel.requests;
     await hostOver(excel).run((port) => fillDerived(port));
-    expect(excel.syncs - before).toBe(3);
+    expect(excel.requests - before).toBe(3);
   });
 
   it("ends with marks and findings that match the final values after a co-author's fix lands mid-validation", async () => {
@@ -58,16 +63,16 @@ describe("co-authoring", () => {
     const live: Promise<unknown>[] = [];
     const unsubscribe = host.onCellsChanged((change: CellsChanged) => {
       if (change.source === "remote")
-        live.push(host.run((port) => validateWorkbook(port, { sheets: [change.sheet], mark: true })));
+        live.push(host.run((port) => checkWorkbook(port, { sheets: [change.sheet], mark: true })));
     });
     await excel.settle();
-    // Our validation reads the seed (HS.1.2 = 0, wrong); the co-author types 44 before our marks are written.
-    excel.beforeSync(3, () => excel.type(SHEET, valueCell("HS.1.2"), 44));
-    const stale = await host.run((port) => validateWorkbook(port, { mark: true }));
+    // Our check reads the seed (HS.1.2 = 0, wrong); the co-author types 44 before our marks are written.
+    excel.beforeRequest(2, () => excel.type(SHEET, valueCell("HS.1.2"), 44));
+    const stale = await host.run((port) => checkWorkbook(port, { mark: true }));
     expect(stale.sheets[0]!.findings.some((finding) => finding.rule === "balance:HS.1")).toBe(true);
     await excel.emitChange({ sheet: SHEET, address: valueCell("HS.1.2"), source: "Remote" });
     await Promise.all(live);
-    const final = await host.run((port) => validateWorkbook(port));
+    const final = await host.run((port) => checkWorkbook(port));
     expect(final.sheets[0]!.findings.some((finding) => finding.rule === "balance:HS.1")).toBe(false);
     const errorMarks = excel
       .sheet(SHEET)
@@ -80,11 +85,11 @@ describe("co-authoring", () => {
   it("never overwrites what a co-author typed while fills and marks interleave with their edits", async () => {
     const excel = workbook(seedWith({ "7.8.3": undefined, "3.3.4": undefined }));
     const host = hostOver(excel);
-    excel.beforeSync(3, () => excel.type(SHEET, valueCell("3.3.4"), "100%"));
+    excel.beforeRequest(2, () => excel.type(SHEET, valueCell("3.3.4"), "100%"));
     await host.run((port) => fillDerived(port));
-    excel.beforeSync(2, () => excel.type(SHEET, valueCell("7.8.3"), "11.93%"));
-    await host.run((port) => validateWorkbook(port, { mark: true }));
-    excel.beforeSync(2, () => excel.type(SHEET, valueCell("1.1.3"), 2));
+    excel.beforeRequest(2, () => excel.type(SHEET, valueCell("7.8.3"), "11.93%"));
+    await host.run((port) => checkWorkbook(port, { mark: true }));
+    excel.beforeRequest(2, () => excel.type(SHEET, valueCell("1.1.3"), 2));
     await host.run((port) => fillDerived(port));
     expect(cellOf(excel, valueCell("3.3.4"))?.value).toBe(1);
     expect(cellOf(excel, valueCell("7.8.3"))?.value).toBe(0.1193);

@@ -1,3 +1,4 @@
+/** @jest-environment ./test/helpers/excel-environment.js */
 /// <reference types="office-js" />
 import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
@@ -5,8 +6,8 @@ import { SUMMARY_MARKER } from "../../src/workflows/consolidate";
 import { consolidateWorkbook } from "../../src/workflows/consolidate-workbook";
 import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
 import { SEED_VALUES } from "../helpers/seed";
-import { FakeExcel } from "./fake-excel";
-import { ALL_APIS, contents, countSyncs, hostOver, seedAppendix } from "./setup";
+
+import { EmulatedExcel, contents, countRequests, hostOver, seedAppendix } from "./setup";
 
 // "Tổng hợp" through the Office.js adapter: a fixed number of syncs whatever the number of units, the summary's
 // sheets written beside the units' (which are not touched), and the summary's own formats: fills, font colours,
@@ -16,53 +17,58 @@ const layout = sheetLayout(catalogue);
 const valueAt = (code: string) => `D${layout.rowOf.get(code)}`;
 const HS = { "HS.1": 10, "HS.1.1": 0, "HS.1.2": 10, "HS.2": 10, "HS.2.1": 5, "HS.2.2": 5 };
 
-function departments(count: number): FakeExcel {
-  const excel = new FakeExcel();
+function departments(count: number): EmulatedExcel {
+  const excel = new EmulatedExcel();
   for (let i = 1; i <= count; i++) seedAppendix(excel, HS, { name: `Sở ${i}`, unit: `Sở số ${i}` });
   return excel;
 }
 
 describe("consolidateWorkbook in Excel", () => {
-  it.each([3, 40])("takes 3 syncs for %i departments and leaves their sheets as they were", async (count) => {
-    const excel = departments(count);
-    const before = contents(excel);
-    const { syncs, result } = await countSyncs(excel, () =>
-      hostOver(excel).run((port) => consolidateWorkbook(port)),
-    );
-    expect(syncs).toBe(3);
-    expect(result.consolidation.units).toHaveLength(count);
-    const after = contents(excel);
-    for (const [cell, content] of before) expect(after.get(cell)).toEqual(content);
-    expect(excel.cell(SUMMARY_SHEETS.form, valueAt("HS.2")).value).toBe(10 * count);
-    expect(excel.data.sheets.map((sheet) => sheet.name).slice(count)).toEqual(Object.values(SUMMARY_SHEETS));
-    expect(excel.data.activeSheetId).toBe(excel.sheet(SUMMARY_SHEETS.form).id);
-  });
+  it.each([3, 40])(
+    "takes 4 requests, the release included, for %i departments and leaves their sheets as they were",
+    async (count) => {
+      const excel = departments(count);
+      const before = contents(excel);
+      const { requests, result } = await countRequests(excel, () =>
+        hostOver(excel).run((port) => consolidateWorkbook(port)),
+      );
+      expect(requests).toBe(4);
+      expect(result.consolidation.units).toHaveLength(count);
+      const after = contents(excel);
+      for (const [cell, content] of before) expect(after.get(cell)).toEqual(content);
+      expect(excel.cell(SUMMARY_SHEETS.form, valueAt("HS.2")).value).toBe(10 * count);
+      expect(excel.data.sheets.map((sheet) => sheet.name).slice(count)).toEqual(
+        Object.values(SUMMARY_SHEETS),
+      );
+      expect(excel.data.activeSheetId).toBe(excel.sheet(SUMMARY_SHEETS.form).id);
+    },
+  );
 
-  it("rewrites its earlier summary in place, in the same places, in 3 syncs, when asked", async () => {
+  it("rewrites its earlier summary in place, in the same places, in 4 requests, when asked", async () => {
     const excel = departments(3);
     await hostOver(excel).run((port) => consolidateWorkbook(port));
     const before = excel.data.sheets.map((sheet) => sheet.name);
     excel.cell("Sở 2", valueAt("HS.2")).value = 12;
-    const { syncs } = await countSyncs(excel, () =>
+    const { requests } = await countRequests(excel, () =>
       hostOver(excel).run((port) => consolidateWorkbook(port, { replaceSummary: true })),
     );
-    expect(syncs).toBe(3);
+    expect(requests).toBe(4);
     expect(excel.data.sheets.map((sheet) => sheet.name)).toEqual(before);
     expect(excel.cell(SUMMARY_SHEETS.form, valueAt("HS.2")).value).toBe(32);
     expect(excel.sheet(SUMMARY_SHEETS.form).protection.protected).toBe(true);
   });
 
-  it("writes the summary's formats: a marked total with its note, red error counts, frozen open tables", async () => {
+  // The npm library stops at ExcelApi 1.15: notes (1.18) are off here; the emulator's own note is tested in
+  // test/emulator.
+  it("writes the summary's formats: a marked total, red error counts, frozen open tables", async () => {
     const excel = departments(2);
     seedAppendix(excel, SEED_VALUES, { name: "Sở TTTT", unit: '=HYPERLINK("x","Sở TTTT")' });
-    await hostOver(excel, { apis: { ...ALL_APIS, notes: true } }).run((port) => consolidateWorkbook(port));
+    await hostOver(excel).run((port) => consolidateWorkbook(port));
 
     const form = excel.sheet(SUMMARY_SHEETS.form);
     expect(form.protection.protected).toBe(true);
     const hs2 = excel.cell(form.name, valueAt("HS.2"));
     expect([hs2.value, hs2.fill]).toEqual([64, "#FFC7CE"]);
-    expect(form.notes?.[valueAt("HS.2")]).toContain('=HYPERLINK("x","Sở TTTT")');
-    expect(form.notes?.[valueAt("2.1")]).toBeUndefined();
     expect(excel.cell(form.name, "F1").value).toBe(SUMMARY_MARKER);
 
     const units = excel.sheet(SUMMARY_SHEETS.units);
@@ -93,7 +99,7 @@ describe("consolidateWorkbook in Excel", () => {
   it("writes nothing at all when the one sync that writes fails", async () => {
     const excel = departments(2);
     const names = excel.data.sheets.map((sheet) => sheet.name);
-    excel.failSync(3);
+    excel.failRequest(3);
     await expect(hostOver(excel).run((port) => consolidateWorkbook(port))).rejects.toThrow();
     expect(excel.data.sheets.map((sheet) => sheet.name)).toEqual(names);
   });

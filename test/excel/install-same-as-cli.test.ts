@@ -1,3 +1,4 @@
+/** @jest-environment ./test/helpers/excel-environment.js */
 /// <reference types="office-js" />
 import ExcelJS from "exceljs";
 import { writeTemplateSheet } from "../../src/cli/xlsx/template";
@@ -5,9 +6,9 @@ import { columnLetter } from "../../src/domain/cell";
 import { columnWidthPoints } from "../../src/excel/cells";
 import { installAppendix } from "../../src/workflows/install";
 import type { TemplateOptions } from "../../src/workflows/template-spec";
-import type { FakeCell } from "./fake-excel";
-import { FakeExcel } from "./fake-excel";
-import { hostOver } from "./setup";
+import type { CellData } from "../../src/emulator";
+
+import { EmulatedExcel, hostOver } from "./setup";
 
 // Issue 3: installing through the add-in and writing the CLI's template give the same sheet, from the same catalogue:
 // the same cells, formulas, validation rules, number formats, locks, merges, columns and print set-up.
@@ -67,7 +68,7 @@ function fromExcelJs(cell: ExcelJS.Cell): Comparable {
   };
 }
 
-function fromFake(cell: FakeCell | undefined): Comparable {
+function fromFake(cell: CellData | undefined): Comparable {
   if (!cell) return { locked: true, bold: false, italic: false };
   const content = cell.formula ?? (cell.valueType === "Empty" ? undefined : cell.value);
   const rule = cell.validation?.rule;
@@ -108,7 +109,7 @@ describe("the add-in's install and the CLI's template", () => {
     const workbook = new ExcelJS.Workbook();
     const cli = writeTemplateSheet(workbook, OPTIONS);
 
-    const excel = new FakeExcel();
+    const excel = new EmulatedExcel();
     excel.addSheet("Sheet1");
     const host = hostOver(excel, {
       apis: {

@@ -65,6 +65,8 @@ export class MemoryPort implements WorkbookPort {
   readonly selections: { sheet: string; address: string }[] = [];
   /** The names passed to each readSheets call. */
   readonly reads: (readonly string[])[] = [];
+  /** The sheet the user is on (the first one unless set), which the listing tells. */
+  active: string | undefined;
   private sheets: MemorySheet[];
 
   /**
@@ -81,6 +83,7 @@ export class MemoryPort implements WorkbookPort {
       );
       return { name: grid.name, cells, ...(grid.visibility ? { visibility: grid.visibility } : {}) };
     });
+    this.active = grids[0]?.name;
   }
 
   /** All round trips so far. */
@@ -88,7 +91,7 @@ export class MemoryPort implements WorkbookPort {
     return this.calls.listSheets + this.calls.readSheets + this.calls.apply;
   }
 
-  /** The sheets in order, with F1 of each as its key header. */
+  /** The sheets in order, with F1 of each as its key header, and which one is active. */
   async listSheets(): Promise<readonly SheetInfo[]> {
     this.calls.listSheets++;
     return this.sheets.map((sheet) => {
@@ -99,6 +102,7 @@ export class MemoryPort implements WorkbookPort {
         visible: visibility === "visible",
         visibility,
         ...(typeof f1 === "string" && f1 ? { keyHeader: f1 } : {}),
+        ...(sheet.name === this.active ? { active: true } : {}),
       };
     });
   }

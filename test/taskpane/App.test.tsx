@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { catalogue } from "../../src/domain/catalogue";
 import { columnLetter } from "../../src/domain/cell";
@@ -192,6 +192,28 @@ describe("the task pane over the preview's workbook", () => {
     expect(await screen.findByText(/^Đã điền công thức cho \d+ tỷ lệ/)).toBeTruthy();
     expect(workbook.cellAt(SHEET, valueCell("3.4.2"))?.formula).toBeDefined();
     expect(workbook.valueAt(SHEET, valueCell("7.8.3"))).toBeCloseTo(0.1192, 10);
+  });
+
+  it("fills and counts the rates of the sheet the user is on, and leaves other sheets alone", async () => {
+    const alone = await setUp();
+    await alone.user.click(screen.getByRole("button", { name: "Điền tỷ lệ tự động" }));
+    const notice = (await screen.findByText(/^Đã điền công thức cho \d+ tỷ lệ/)).textContent;
+    cleanup();
+
+    const workbook = await sampleWorkbook();
+    const other = "Sở Tư pháp";
+    const spec = templateSpec({ ...SAMPLE_SHEET, sheetName: other });
+    // The other unit's rates are empty, so that a fill of every sheet would show there.
+    const emptied = catalogue.derivedRows.map((row) => ({ address: valueCell(row.code), value: null }));
+    await workbook.apply({ steps: [{ kind: "addSheet", spec, values: [...sampleWrites(), ...emptied] }] });
+    workbook.select(SHEET, "D7");
+    const user = userEvent.setup();
+    render(<App host={new MemoryHost(workbook)} />);
+    await screen.findByText(SAMPLE_SHEET.unit);
+    await user.click(screen.getByRole("button", { name: "Điền tỷ lệ tự động" }));
+    expect((await screen.findByText(/^Đã điền công thức cho \d+ tỷ lệ/)).textContent).toBe(notice);
+    for (const row of catalogue.derivedRows)
+      expect(workbook.cellAt(other, valueCell(row.code))?.formula).toBeUndefined();
   });
 
   it("clears the marks on click", async () => {

@@ -1,0 +1,127 @@
+/// <reference types="office-js" />
+import type { RequestRecord } from "../../src/emulator";
+import type { Finding } from "../../src/domain/findings";
+import type { Pane, PaneActions, PaneState } from "../../src/taskpane/usePane";
+import { INITIAL_PANE, createPane, paneReducer } from "../../src/taskpane/usePane";
+import { seedWith } from "../helpers/seed";
+import { EmulatedExcel, hostOver, seedAppendix } from "./setup";
+
+// The buttons users press, as the task pane runs them (createPane: the actions usePane gives the pane), over the
+// real Excel client library and the emulated Excel, on workbooks of the template. test/excel/pane.test.ts asserts
+// their requests, and `npm run bench` prints them: one definition of what is measured.
+
+/** A pane mounted over an emulated Excel, as usePane mounts it: the open sheet described, edits watched. */
+export class MountedPane {
+  state: PaneState = INITIAL_PANE;
+  readonly pane: Pane;
+  private stop?: () => void;
+
+  constructor(readonly excel: EmulatedExcel) {
+    this.pane = createPane(hostOver(excel), (action) => {
+      this.state = paneReducer(this.state, action);
+    });
+  }
+
+  async mount(): Promise<this> {
+    await this.pane.describe();
+    this.stop = this.pane.watch();
+    await this.excel.settle();
+    return this;
+  }
+
+  unmount(): void {
+    this.stop?.();
+  }
+
+  /** What one press sent, the release included. */
+  async press(action: (actions: PaneActions) => Promise<unknown>): Promise<readonly RequestRecord[]> {
+    this.excel.attach();
+    const before = this.excel.emulator.requests.length;
+    await action(this.pane.actions);
+    return this.excel.emulator.requests.slice(before);
+  }
+
+  /** A finding of the checked sheets whose fix writes a value, on the given code. */
+  fixable(code: string): Finding {
+    for (const result of this.state.results.values()) {
+      const finding = result.validation.findings.find(
+        (candidate) => candidate.suggestion?.code === code && candidate.suggestion.value !== undefined,
+      );
+      if (finding) return finding;
+    }
+    throw new Error(`No finding with a fix of ${code}`);
+  }
+}
+
+/** The seed with its two errors fixed: ready, so that a check writes its stamp besides its marks. */
+export const READY_VALUES = seedWith({ "HS.1.2": 44, "DV.4.1": 1936 });
+
+/** A workbook of `count` appendix sheets of the template, the first one open. */
+export function templateWorkbook(count: number, values = READY_VALUES): EmulatedExcel {
+  const excel = new EmulatedExcel();
+  for (let i = 1; i <= count; i++)
+    seedAppendix(excel, values, { name: count === 1 ? "Sở TTTT" : `Đơn vị ${i}` });
+  return excel;
+}
+
+/** A scenario: a workbook, a pane mounted over it, and the press whose requests count. */
+export interface PaneScenario {
+  /** The figure's name in `npm run bench`. */
+  readonly figure: string;
+  readonly describe: string;
+  run(): Promise<{ requests: readonly RequestRecord[]; pane: MountedPane }>;
+}
+
+async function pressOn(
+  excel: EmulatedExcel,
+  press: (pane: MountedPane) => Promise<readonly RequestRecord[]>,
+): Promise<{ requests: readonly RequestRecord[]; pane: MountedPane }> {
+  const pane = await new MountedPane(excel).mount();
+  try {
+    return { requests: await press(pane), pane };
+  } finally {
+    pane.unmount();
+  }
+}
+
+/** Validate, fix, fill and install as a user presses them, each on its workbook. */
+export const PANE_SCENARIOS: readonly PaneScenario[] = [
+  {
+    figure: "requests_validate_active",
+    describe: "Validate of the open appendix sheet, with its marks and its stamp",
+    run: () => pressOn(templateWorkbook(1), (pane) => pane.press((actions) => actions.check())),
+  },
+  {
+    figure: "requests_validate_50",
+    describe: "Validate of 50 appendix sheets, with their marks and stamps",
+    run: () => pressOn(templateWorkbook(50), (pane) => pane.press((actions) => actions.check())),
+  },
+  {
+    figure: "requests_fix",
+    describe: "a one-click fix (1.936) that makes the sheet ready: its marks and stamp written again",
+    run: () =>
+      pressOn(templateWorkbook(1, seedWith({ "HS.1.2": 44 })), async (pane) => {
+        await pane.press((actions) => actions.check());
+        const finding = pane.fixable("DV.4.1");
+        return pane.press((actions) => actions.fix(finding));
+      }),
+  },
+  {
+    figure: "requests_fill",
+    describe: "fill derived rates of the open sheet, then its marks",
+    run: () => pressOn(templateWorkbook(1), (pane) => pane.press((actions) => actions.fill())),
+  },
+  {
+    figure: "requests_install",
+    describe: "install an appendix sheet into a new workbook, and describe it",
+    run: () => {
+      const excel = new EmulatedExcel();
+      excel.addSheet("Sheet1");
+      return pressOn(excel, (pane) =>
+        pane.press((actions) =>
+          actions.install({ unit: "Sở Thông tin và Truyền thông", level: "so", period: "2021-Q3" }),
+        ),
+      );
+    },
+  },
+];

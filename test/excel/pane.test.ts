@@ -1,0 +1,121 @@
+/** @jest-environment ./test/helpers/excel-environment.js */
+import { catalogue } from "../../src/domain/catalogue";
+import { sheetLayout } from "../../src/domain/layout";
+import { stampRows } from "../../src/workflows/stamp";
+import { seedWith } from "../helpers/seed";
+import { MountedPane, PANE_SCENARIOS, templateWorkbook } from "./pane-scenarios";
+import { contents } from "./setup";
+
+// The requests the real Excel client library sends for the buttons users press, the release included, on the pane's
+// own code path (createPane, which usePane runs), over the emulated Excel. `npm run bench` prints the same scenarios.
+
+const layout = sheetLayout(catalogue);
+const valueCell = (code: string) => `D${layout.rowOf.get(code)!}`;
+const scenario = (figure: string) => PANE_SCENARIOS.find((candidate) => candidate.figure === figure)!;
+
+describe("the requests of the pane's buttons", () => {
+  it("Validate of the open sheet: one read (sheet, used range, formats), one write of marks and stamp, the release", async () => {
+    const { requests, pane } = await scenario("requests_validate_active").run();
+    expect(requests).toHaveLength(3);
+    expect(requests.at(-1)!.methods).toContain("_RemoveReference");
+    const sheet = pane.excel.sheet("Sở TTTT");
+    expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
+    expect(pane.excel.cell("Sở TTTT", `B${stampRows(layout)[0]}`).value).toMatch(/^DẤU KIỂM TRA/);
+    expect(pane.state.stampNote?.tone).toBe("success");
+    expect(pane.state.active).toBe("Sở TTTT");
+    expect(pane.state.focus).toBe("Sở TTTT");
+  });
+
+  it("Validate of 50 sheets: the listing with the open sheet, one read of the others, one write, the release", async () => {
+    const { requests, pane } = await scenario("requests_validate_50").run();
+    expect(requests).toHaveLength(4);
+    expect(pane.state.order).toHaveLength(50);
+    for (const sheet of pane.excel.data.sheets) {
+      expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
+      expect(pane.excel.cell(sheet.name, `B${stampRows(layout)[0]}`).value).toMatch(/^DẤU KIỂM TRA/);
+    }
+  });
+
+  it("a one-click fix: the write read back, the marks and stamp, the release", async () => {
+    const { requests, pane } = await scenario("requests_fix").run();
+    expect(requests).toHaveLength(3);
+    expect(pane.excel.cell("Sở TTTT", valueCell("DV.4.1")).value).toBe(1936);
+    expect(pane.state.results.get("Sở TTTT")?.validation.verdict).toBe("ready");
+    expect(pane.state.stampNote?.tone).toBe("success");
+  });
+
+  it("fill derived: the listing with the open sheet, the formulas read back, the marks, the release", async () => {
+    const { requests, pane } = await scenario("requests_fill").run();
+    expect(requests).toHaveLength(4);
+    expect(pane.state.notice?.text.vi).toMatch(/^Đã điền công thức cho 3 tỷ lệ/);
+    expect(pane.excel.cell("Sở TTTT", valueCell("3.4.2")).formula).toMatch(/^=/);
+  });
+
+  it("install: the listing, the sheet written, the new sheet described, the release", async () => {
+    const { requests, pane } = await scenario("requests_install").run();
+    expect(requests).toHaveLength(4);
+    expect(pane.state.active).toBe("Sở Thông tin và Truyền thông");
+    expect(pane.state.described?.validation.unit).toBe("Sở Thông tin và Truyền thông");
+  });
+
+  it.each([1, 50])("costs the same for a fix and a fill in a workbook of %i sheet(s)", async (count) => {
+    const excel = templateWorkbook(count, seedWith({ "HS.1.2": 44 }));
+    const pane = await new MountedPane(excel).mount();
+    await pane.press((actions) => actions.check());
+    const fixed = await pane.press((actions) => actions.fix(pane.fixable("DV.4.1")));
+    expect(fixed).toHaveLength(3);
+    const filled = await pane.press((actions) => actions.fill());
+    expect(filled).toHaveLength(4);
+    pane.unmount();
+  });
+});
+
+describe("the pane's fill", () => {
+  it("fills and counts the open sheet only, and says how many", async () => {
+    const excel = templateWorkbook(3, seedWith({ "7.8.3": undefined }));
+    excel.data.activeSheetId = excel.sheet("Đơn vị 2").id;
+    const pane = await new MountedPane(excel).mount();
+    await pane.press((actions) => actions.fill());
+    // Of the sheet's 12 rates, 3.4.2, 3.4.3 and 4.1.4.d are empty in the seed, and 7.8.3 here.
+    expect(catalogue.derivedRows).toHaveLength(12);
+    expect(pane.state.notice?.text).toEqual({
+      vi: "Đã điền công thức cho 4 tỷ lệ; giữ nguyên 8 tỷ lệ đã nhập tay.",
+      en: "Filled the formula of 4 rates; kept 8 rates typed by hand.",
+    });
+    expect(excel.cell("Đơn vị 2", valueCell("7.8.3")).formula).toMatch(/^=/);
+    for (const other of ["Đơn vị 1", "Đơn vị 3"])
+      expect(excel.cell(other, valueCell("7.8.3")).formula).toBeUndefined();
+    expect([...pane.state.results.keys()]).toEqual(["Đơn vị 2"]);
+    pane.unmount();
+  });
+
+  it("says in Vietnamese and English that the open sheet is not an appendix, and writes nothing", async () => {
+    const excel = templateWorkbook(1);
+    excel.data.activeSheetId = excel.addSheet("Ghi chú").id;
+    const pane = await new MountedPane(excel).mount();
+    const before = contents(excel);
+    await pane.press((actions) => actions.fill());
+    expect(pane.state.error?.vi).toMatch(/^Trang tính “Ghi chú” không phải trang phụ lục/);
+    expect(pane.state.error?.en).toMatch(/^Sheet “Ghi chú” is not an appendix sheet/);
+    expect(contents(excel)).toEqual(before);
+    pane.unmount();
+  });
+});
+
+describe("a stamp Excel refuses", () => {
+  it("leaves the marks written in the same request, says why, and costs no request more", async () => {
+    const excel = templateWorkbook(1);
+    // A sheet protected with its stamp cells locked: an older template, or a person's own protection.
+    const sheet = excel.sheet("Sở TTTT");
+    for (const row of stampRows(layout)) excel.setCell(sheet, row - 1, 1, { locked: true });
+    const pane = await new MountedPane(excel).mount();
+    const requests = await pane.press((actions) => actions.check());
+    expect(requests).toHaveLength(3);
+    expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
+    expect(pane.state.stampNote?.tone).toBe("warning");
+    expect(pane.state.stampNote?.text.vi).toMatch(/^Không ghi được dấu kiểm tra: .*bảo vệ/);
+    expect(pane.state.results.get("Sở TTTT")?.stamp?.stamp).toBeUndefined();
+    expect(excel.cell("Sở TTTT", `B${stampRows(layout)[0]}`).value).not.toMatch(/DẤU KIỂM TRA/);
+    pane.unmount();
+  });
+});
