@@ -448,6 +448,10 @@ class PageLayout extends HostObject {
         parseLocal(String(args[0]));
         this.layout().printTitleRows = String(args[0]);
         return null;
+      case "SetPrintTitleColumns":
+        parseLocal(String(args[0]));
+        this.layout().printTitleColumns = String(args[0]);
+        return null;
     }
     return super.call(name, args);
   }

@@ -108,6 +108,7 @@ export interface SheetData {
     centerFooter?: string;
     printArea?: string;
     printTitleRows?: string;
+    printTitleColumns?: string;
   };
   conditionalFormats: ConditionalFormatData[];
   /** Notes (ExcelApi 1.18) by cell address. */

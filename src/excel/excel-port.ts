@@ -12,6 +12,7 @@ import type {
   PlanStep,
   SheetInfo,
   SheetSpec,
+  SheetVisibility,
   SpecCell,
   TextRun,
   WorkbookPort,
@@ -110,6 +111,13 @@ const USED_RANGE_PROPERTIES = "values,valueTypes,formulas,numberFormat,rowIndex,
 const FORMAT_PROPERTIES = "items/id,items/type,items/customOrNullObject/rule/formula";
 /** The key column's header: our template version id on an appendix sheet (DESIGN.md section 3). */
 const KEY_CELL = "F1";
+
+/** Excel's names of a sheet's visibility, as the port states them. */
+const SHEET_VISIBILITY = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+} as const satisfies Record<Excel.SheetVisibility, SheetVisibility>;
 
 function isOurMark(format: Excel.ConditionalFormat): boolean {
   if (format.type !== "Custom") return false;
@@ -289,6 +297,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       return {
         name: item.name,
         visible: item.visibility === "Visible",
+        visibility: SHEET_VISIBILITY[item.visibility],
         ...(keyHeader ? { keyHeader } : {}),
         ...(item.name === active.name ? { active: true } : {}),
         ...(key.used.isNullObject ? { empty: true } : {}),
@@ -586,11 +595,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
     print: NonNullable<SheetSpec["print"]>,
   ): void {
     const layout = sheet.pageLayout;
-    layout.orientation = "Portrait";
+    layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
     layout.paperSize = "A4";
-    // A height of 0 pages is "as many as needed", as in the file format's fitToHeight; only the width is fixed.
-    layout.zoom = { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight };
-    layout.centerHorizontally = true;
+    // A height of 0 pages is "as many as needed", as in the file format's fitToHeight; a wide table that is not
+    // fitted to one page across prints at its scale instead. Only a fitted page is centred, as the CLI writes it.
+    layout.zoom = print.fitToWidth
+      ? { horizontalFitToPages: print.fitToWidth, verticalFitToPages: print.fitToHeight }
+      : { scale: print.scale ?? 100 };
+    layout.centerHorizontally = print.fitToWidth === 1;
     // The margins and footer the CLI writes (src/cli/xlsx/template.ts), so that both print the same page.
     layout.setPrintMargins("Inches", {
       left: 0.7,
@@ -604,5 +616,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
     layout.setPrintArea(print.area);
     const [top, bottom] = print.titleRows.split(":");
     layout.setPrintTitleRows(`$${top}:$${bottom ?? top}`);
+    if (print.titleColumns) {
+      const [left, right] = print.titleColumns.split(":");
+      layout.setPrintTitleColumns(`$${left}:$${right ?? left}`);
+    }
   }
 }

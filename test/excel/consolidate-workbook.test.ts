@@ -87,6 +87,26 @@ describe("consolidateWorkbook in Excel", () => {
       expect(excel.cell(sheet.name, "F1").value).toBe(SUMMARY_MARKER);
   });
 
+  it("prints the summary as the command line writes it: the form portrait on one page across, the tables landscape", async () => {
+    const excel = departments(2);
+    await hostOver(excel).run((port) => consolidateWorkbook(port));
+
+    const form = excel.sheet(SUMMARY_SHEETS.form).pageLayout;
+    expect(form).toMatchObject({
+      orientation: "Portrait",
+      centerHorizontally: true,
+      printTitleRows: "$5:$6",
+    });
+    expect(form.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    const layouts = excel.data.sheets.slice(3).map((sheet) => sheet.pageLayout);
+    expect(layouts.every((layout) => layout.orientation === "Landscape")).toBe(true);
+    // The per-unit figures spread across pages at a scale, with the codes' column repeated on every page.
+    const spread = layouts.filter((layout) => layout.printTitleColumns !== undefined);
+    expect(spread).toHaveLength(1);
+    expect(spread[0]).toMatchObject({ printTitleColumns: "$A:$A", centerHorizontally: false });
+    expect(spread[0]!.zoom).toEqual({ scale: expect.any(Number) });
+  });
+
   it("leaves notes out where Excel has no notes (before ExcelApi 1.18), the fill still marking the total", async () => {
     const excel = departments(1);
     seedAppendix(excel, SEED_VALUES, { name: "Sở TTTT", unit: "Sở TTTT" });

@@ -243,6 +243,18 @@ describe("reading", () => {
     });
   });
 
+  it("lists each sheet's visibility as Excel states it: visible, hidden, or very hidden", async () => {
+    const excel = seededWorkbook(3);
+    excel.sheet("Đơn vị 2").visibility = "Hidden";
+    excel.sheet("Đơn vị 3").visibility = "VeryHidden";
+    const listed = await excel.run((context) => new ExcelWorkbookPort(context).listSheets());
+    expect(listed.map((info) => [info.name, info.visible, info.visibility])).toEqual([
+      ["Đơn vị 1", true, "visible"],
+      ["Đơn vị 2", false, "hidden"],
+      ["Đơn vị 3", false, "veryHidden"],
+    ]);
+  });
+
   it("lists a workbook longer than its walk in one more request, and the next listing of it in one", async () => {
     const excel = seededWorkbook(70);
     const host = hostOver(excel);

@@ -177,6 +177,19 @@ describe("fillDerived", () => {
     expect([...port.marks.keys()]).toEqual(["Sở Tư pháp"]);
   });
 
+  it("puts no formula in a rate of another level: a department's sheet gets none in the districts' 3.4.2", async () => {
+    const empty = Object.fromEntries(catalogue.derivedRows.map((row) => [row.code, undefined]));
+    const department = await fillDerived(new MemoryPort([templateGrid(empty, { level: "so" })]));
+    const filled = (result: typeof department) =>
+      result.outcomes.filter((outcome) => outcome.action === "formula").map((outcome) => outcome.code);
+    expect(filled(department)).toContain("3.4.1");
+    expect(filled(department)).not.toContain("3.4.2");
+    expect(filled(department)).not.toContain("3.4.3");
+    const district = await fillDerived(new MemoryPort([templateGrid(empty, { level: "huyen" })]));
+    expect(filled(district)).toContain("3.4.2");
+    expect(filled(district)).not.toContain("3.4.1");
+  });
+
   it("refuses, in Vietnamese and English, on a sheet that holds no appendix", async () => {
     const port = seedWorkbook();
     port.active = "Ghi chú";
