@@ -178,7 +178,7 @@ describe("fillDerived", () => {
   });
 
   it("puts no formula in a rate of another level: a department's sheet gets none in the districts' 3.4.2", async () => {
-    const empty = Object.fromEntries(catalogue.derivedRows.map((row) => [row.code, undefined]));
+    const empty = seedWith(Object.fromEntries(catalogue.derivedRows.map((row) => [row.code, undefined])));
     const department = await fillDerived(new MemoryPort([templateGrid(empty, { level: "so" })]));
     const filled = (result: typeof department) =>
       result.outcomes.filter((outcome) => outcome.action === "formula").map((outcome) => outcome.code);
