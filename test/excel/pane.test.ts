@@ -47,8 +47,10 @@ describe("the requests of the pane's buttons", () => {
   it("fill derived: the listing with the open sheet, the formulas read back, the marks, the release", async () => {
     const { requests, pane } = await scenario("requests_fill").run();
     expect(requests).toHaveLength(4);
-    expect(pane.state.notice?.text.vi).toMatch(/^Đã điền công thức cho 3 tỷ lệ/);
-    expect(pane.excel.cell("Sở TTTT", valueCell("3.4.2")).formula).toMatch(/^=/);
+    // Of the seed's empty rates only 4.1.4.d is a department's: 3.4.2 and 3.4.3 are the districts' and communes'.
+    expect(pane.state.notice?.text.vi).toMatch(/^Đã điền công thức cho 1 tỷ lệ/);
+    expect(pane.excel.cell("Sở TTTT", valueCell("4.1.4.d")).formula).toMatch(/^=/);
+    expect(pane.excel.cell("Sở TTTT", valueCell("3.4.2")).formula).toBeUndefined();
   });
 
   it("install: the listing, the sheet written, the new sheet described, the release", async () => {
@@ -76,11 +78,12 @@ describe("the pane's fill", () => {
     excel.data.activeSheetId = excel.sheet("Đơn vị 2").id;
     const pane = await new MountedPane(excel).mount();
     await pane.press((actions) => actions.fill());
-    // Of the sheet's 12 rates, 3.4.2, 3.4.3 and 4.1.4.d are empty in the seed, and 7.8.3 here.
+    // Of the sheet's 12 rates, 3.4.2, 3.4.3 and 4.1.4.d are empty in the seed, and 7.8.3 here; a department's sheet
+    // gets no formula in the districts' 3.4.2 and the communes' 3.4.3.
     expect(catalogue.derivedRows).toHaveLength(12);
     expect(pane.state.notice?.text).toEqual({
-      vi: "Đã điền công thức cho 4 tỷ lệ; giữ nguyên 8 tỷ lệ đã nhập tay.",
-      en: "Filled the formula of 4 rates; kept 8 rates typed by hand.",
+      vi: "Đã điền công thức cho 2 tỷ lệ; giữ nguyên 8 tỷ lệ đã nhập tay.",
+      en: "Filled the formula of 2 rates; kept 8 rates typed by hand.",
     });
     expect(excel.cell("Đơn vị 2", valueCell("7.8.3")).formula).toMatch(/^=/);
     for (const other of ["Đơn vị 1", "Đơn vị 3"])

@@ -190,7 +190,8 @@ describe("the task pane over the preview's workbook", () => {
     const { workbook, user } = await setUp();
     await user.click(screen.getByRole("button", { name: "Điền tỷ lệ tự động" }));
     expect(await screen.findByText(/^Đã điền công thức cho \d+ tỷ lệ/)).toBeTruthy();
-    expect(workbook.cellAt(SHEET, valueCell("3.4.2"))?.formula).toBeDefined();
+    expect(workbook.cellAt(SHEET, valueCell("4.1.4.d"))?.formula).toBeDefined();
+    expect(workbook.cellAt(SHEET, valueCell("3.4.2"))?.formula).toBeUndefined();
     expect(workbook.valueAt(SHEET, valueCell("7.8.3"))).toBeCloseTo(0.1192, 10);
   });
 
