@@ -11,8 +11,7 @@ import {
   previousPeriodOf,
   readUnits,
 } from "../workflows/consolidate";
-import { readWorkbookFileFast } from "./xlsx/fast-read";
-import { WorkbookReadError } from "./xlsx/read";
+import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import { writeSummaryFile } from "./xlsx/summary";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
@@ -70,7 +69,7 @@ function readError(error: unknown): Bilingual {
 
 async function previousOf(path: string): Promise<ProvinceFigures> {
   try {
-    return previousPeriodOf(await readWorkbookFileFast(path), path);
+    return previousPeriodOf(await readWorkbookFile(path), path);
   } catch (error) {
     if (error instanceof ConsolidationError) throw new Failure(error.bilingual);
     const reason = readError(error);
@@ -170,7 +169,7 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
     output.err(`[${index + 1}/${files.length}] ${file}\n`);
     let grids;
     try {
-      grids = await readWorkbookFileFast(path);
+      grids = await readWorkbookFile(path);
     } catch (error) {
       failed = true;
       const reason = readError(error);

@@ -9,8 +9,7 @@ import type { FileReport, ValidationReport } from "../workflows/report";
 import { sheetReport, ValidationReportSchema } from "../workflows/report";
 import { validateSheets } from "../workflows/validate";
 import { consolidateCommand } from "./consolidate";
-import { readWorkbookFileFast } from "./xlsx/fast-read";
-import { WorkbookReadError } from "./xlsx/read";
+import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import { templateWorkbook } from "./xlsx/template";
 
 /** Exit codes of DESIGN.md section 6: 2 (could not do the job for a file) wins over 1 (an error finding). */
@@ -166,7 +165,7 @@ async function validateCommand(args: readonly string[], output: Output): Promise
 async function validateFile(file: string): Promise<FileReport> {
   let grids;
   try {
-    grids = await readWorkbookFileFast(file);
+    grids = await readWorkbookFile(file);
   } catch (error) {
     if (error instanceof WorkbookReadError) {
       return { file, error: { message: error.bilingual.vi, messageEn: error.bilingual.en }, sheets: [] };

@@ -1,6 +1,6 @@
 import type ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { zipParts } from "../../src/cli/xlsx/fast-read";
+import { zipParts } from "../../src/cli/xlsx/read";
 import { templateWorkbook } from "../../src/cli/xlsx/template";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { handTypedWorkbook } from "../helpers/hand-typed";
@@ -32,7 +32,7 @@ async function seedWorkbook(extraSheet?: string): Promise<ExcelJS.Workbook> {
 
 async function seedParts(extraSheet?: string): Promise<Map<string, Buffer>> {
   const buffer = Buffer.from(await (await seedWorkbook(extraSheet)).xlsx.writeBuffer());
-  return zipParts(buffer)!;
+  return zipParts(buffer);
 }
 
 function ole(stream: string): Buffer {

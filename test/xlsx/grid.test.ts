@@ -1,5 +1,5 @@
 import { readWorkbookBuffer } from "../../src/cli/xlsx/read";
-import { checkPackage, readWorkbookBytes, WorkbookReadError } from "../../src/xlsx/grid";
+import { checkPackage, LIMITS, readWorkbookBytes, WorkbookReadError } from "../../src/xlsx/grid";
 import { zipDirectory } from "../../src/xlsx/zip";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate } from "../helpers/xlsx";
@@ -79,7 +79,7 @@ describe("zipDirectory over plain bytes", () => {
         ["tệp/ghi chú.txt", Buffer.from("Hạn nộp")],
       ]),
     );
-    const entries = zipDirectory(new Uint8Array(arrayBufferOf(archive)));
+    const entries = zipDirectory(new Uint8Array(arrayBufferOf(archive)), LIMITS);
     expect([...entries.keys()]).toEqual(["xl/workbook.xml", "tệp/ghi chú.txt"]);
     expect(entries.get("tệp/ghi chú.txt")).toMatchObject({ method: 8, size: Buffer.byteLength("Hạn nộp") });
   });

@@ -1,0 +1,299 @@
+// The XML of an .xlsx part, read as XML 1.0 with namespaces says, for what SpreadsheetML can hold. Written here
+// rather than taken from a parser so that it stays small and fast (a thousand workbooks in a consolidation), and so
+// its conformance is the list below, each item tested in test/xlsx/xml.test.ts:
+//
+// - encodings: UTF-8 (with or without BOM) and UTF-16 LE/BE (BOM, or detected from "<?" as XML 1.0 appendix F
+//   says); an encoding declaration naming anything else is refused; bytes invalid in the encoding are refused;
+// - markup: start, end and empty-element tags, names checked to match; attributes in double or single quotes, with
+//   `>` allowed inside, `<` refused, each name once per element; white space normalised in attribute values
+//   (XML 1.0 3.3.3) and line ends in text (2.11);
+// - references: the five predefined entities and decimal/hexadecimal character references, in text and attribute
+//   values; any other entity reference is refused (there is no DTD to define it);
+// - CDATA sections (text, unescaped), comments (skipped, "--" inside refused), processing instructions (skipped),
+//   the XML declaration (only at the very start);
+// - namespaces (Namespaces in XML 1.0): default and prefixed declarations, scoped to their element, the `xml`
+//   prefix predefined, unprefixed attributes in no namespace; an undeclared prefix is refused;
+// - DOCTYPE is refused outright: an .xlsx never has one, and it is how entity expansion ("billion laughs") and
+//   external entities get in;
+// - one root element, nothing but comments, PIs and white space outside it.
+// Not checked: that characters are within XML's Char production, and that names use only name characters beyond
+// stopping at white space, "/", ">" and "=".
+
+/** A part that is not well-formed XML, or that uses what this reader refuses (DOCTYPE, another encoding). */
+export class XmlError extends Error {
+  constructor(
+    message: string,
+    /** True for a DOCTYPE: refused on purpose, not a damaged file. */
+    readonly doctype = false,
+  ) {
+    super(message);
+    this.name = "XmlError";
+  }
+}
+
+/**
+ * Attributes of one element: an unprefixed name by itself, a namespaced one in Clark notation
+ * (`{http://…/relationships}id`).
+ */
+export type XmlAttributes = ReadonlyMap<string, string>;
+
+/** What a reading of XML is told, element by element; `uri` is the element's namespace ("" for none). */
+export interface XmlHandler {
+  open(uri: string, local: string, attributes: XmlAttributes): void;
+  close(uri: string, local: string): void;
+  text?(text: string): void;
+}
+
+/** Thrown by a handler to stop reading early (it has all it needs); readXml returns normally. */
+export class StopReading extends Error {}
+
+const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+const XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
+
+/** The text of an XML part's bytes, decoded as its BOM or first bytes and its declaration say. */
+export function decodeXml(bytes: Uint8Array): string {
+  let encoding = "utf-8";
+  let start = 0;
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) start = 3;
+  else if (b0 === 0xff && b1 === 0xfe) [encoding, start] = ["utf-16le", 2];
+  else if (b0 === 0xfe && b1 === 0xff) [encoding, start] = ["utf-16be", 2];
+  else if (b0 === 0x3c && b1 === 0 && b2 === 0x3f && b3 === 0) encoding = "utf-16le";
+  else if (b0 === 0 && b1 === 0x3c && b2 === 0 && b3 === 0x3f) encoding = "utf-16be";
+  let text: string;
+  try {
+    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new XmlError(`bytes invalid in ${encoding}`);
+  }
+  const declared = /^<\?xml[^>]*?\sencoding\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(text);
+  const name = (declared?.[1] ?? declared?.[2])?.toLowerCase();
+  if (name !== undefined) {
+    const sixteen = encoding.startsWith("utf-16");
+    const fits = sixteen ? name === "utf-16" || name === encoding : name === "utf-8" || name === "us-ascii";
+    if (!fits) throw new XmlError(`encoding ${name} declared, ${encoding} found`);
+  }
+  return text;
+}
+
+const PREDEFINED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+const REFERENCE = /&([^;&<]*);?/g;
+
+function decodeReferences(text: string): string {
+  return text.replace(REFERENCE, (match, body: string) => {
+    if (!match.endsWith(";")) throw new XmlError(`unterminated reference ${match}`);
+    const named = PREDEFINED[body];
+    if (named !== undefined) return named;
+    const code = /^#x[0-9a-fA-F]+$/.test(body)
+      ? parseInt(body.slice(2), 16)
+      : /^#[0-9]+$/.test(body)
+        ? parseInt(body.slice(1), 10)
+        : NaN;
+    if (Number.isNaN(code)) throw new XmlError(`undefined entity &${body};`);
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) {
+      throw new XmlError(`character reference &${body}; to no character`);
+    }
+    return String.fromCodePoint(code);
+  });
+}
+
+function textOf(raw: string): string {
+  const lines = raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw;
+  return lines.includes("&") ? decodeReferences(lines) : lines;
+}
+
+function attributeValue(raw: string): string {
+  if (raw.includes("<")) throw new XmlError("'<' in an attribute value");
+  const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw;
+  return spaced.includes("&") ? decodeReferences(spaced) : spaced;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
+}
+
+function isBlank(text: string): boolean {
+  for (let at = 0; at < text.length; at++) if (!isSpace(text.charCodeAt(at))) return false;
+  return true;
+}
+
+type Scope = ReadonlyMap<string, string>;
+const ROOT_SCOPE: Scope = new Map([
+  ["xml", XML_NAMESPACE],
+  ["xmlns", XMLNS_NAMESPACE],
+]);
+
+function resolve(scope: Scope, qualified: string, element: boolean): [uri: string, local: string] {
+  const colon = qualified.indexOf(":");
+  if (colon < 0) return [element ? (scope.get("") ?? "") : "", qualified];
+  const prefix = qualified.slice(0, colon);
+  const uri = scope.get(prefix);
+  if (uri === undefined) throw new XmlError(`undeclared namespace prefix ${prefix}`);
+  return [uri, qualified.slice(colon + 1)];
+}
+
+/** Reads XML text, calling the handler for each element and text run; throws XmlError when it is not well-formed. */
+export function readXml(xml: string, handler: XmlHandler): void {
+  try {
+    tokenize(xml, handler);
+  } catch (error) {
+    if (error instanceof StopReading) return;
+    throw error;
+  }
+}
+
+function tokenize(xml: string, handler: XmlHandler): void {
+  const names: string[] = [];
+  const scopes: Scope[] = [ROOT_SCOPE];
+  const elements: [uri: string, local: string][] = [];
+  let rootSeen = false;
+  let at = 0;
+  const length = xml.length;
+  while (at < length) {
+    const lt = xml.indexOf("<", at);
+    const end = lt < 0 ? length : lt;
+    if (end > at) {
+      const raw = xml.slice(at, end);
+      if (names.length > 0) {
+        if (raw.includes("]]>")) throw new XmlError("']]>' in text");
+        handler.text?.(textOf(raw));
+      } else if (!isBlank(raw)) throw new XmlError("text outside the root element");
+    }
+    if (lt < 0) break;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === 0x2f /* / */) {
+      const gt = xml.indexOf(">", lt + 2);
+      if (gt < 0) throw new XmlError("unterminated end tag");
+      const name = xml.slice(lt + 2, gt).trimEnd();
+      const open = names.pop();
+      if (open !== name) throw new XmlError(`</${name}> closes <${open ?? ""}>`);
+      scopes.pop();
+      const [uri, local] = elements.pop()!;
+      handler.close(uri, local);
+      at = gt + 1;
+    } else if (next === 0x3f /* ? */) {
+      const close = xml.indexOf("?>", lt + 2);
+      if (close < 0) throw new XmlError("unterminated processing instruction");
+      const target = /^[^\s?]*/.exec(xml.slice(lt + 2, close))![0];
+      if (target.toLowerCase() === "xml" && (lt !== 0 || target !== "xml")) {
+        throw new XmlError("XML declaration not at the start");
+      }
+      at = close + 2;
+    } else if (next === 0x21 /* ! */) {
+      if (xml.startsWith("<!--", lt)) {
+        const close = xml.indexOf("--", lt + 4);
+        if (close < 0) throw new XmlError("unterminated comment");
+        if (xml.charCodeAt(close + 2) !== 0x3e) throw new XmlError("'--' inside a comment");
+        at = close + 3;
+      } else if (xml.startsWith("<![CDATA[", lt)) {
+        if (names.length === 0) throw new XmlError("CDATA outside the root element");
+        const close = xml.indexOf("]]>", lt + 9);
+        if (close < 0) throw new XmlError("unterminated CDATA section");
+        const raw = xml.slice(lt + 9, close);
+        handler.text?.(raw.includes("\r") ? raw.replace(/\r\n?/g, "\n") : raw);
+        at = close + 3;
+      } else if (xml.startsWith("<!DOCTYPE", lt)) {
+        throw new XmlError("DOCTYPE", true);
+      } else throw new XmlError("unknown markup <!");
+    } else {
+      at = startTag(xml, lt, names, scopes, elements, handler, rootSeen);
+      rootSeen = true;
+    }
+  }
+  if (names.length > 0) throw new XmlError(`<${names[names.length - 1]!}> never closed`);
+  if (!rootSeen) throw new XmlError("no root element");
+}
+
+/** Reads one start or empty-element tag at `lt`; returns where reading goes on. */
+function startTag(
+  xml: string,
+  lt: number,
+  names: string[],
+  scopes: Scope[],
+  elements: [string, string][],
+  handler: XmlHandler,
+  rootSeen: boolean,
+): number {
+  if (names.length === 0 && rootSeen) throw new XmlError("a second root element");
+  const length = xml.length;
+  let at = lt + 1;
+  while (at < length) {
+    const code = xml.charCodeAt(at);
+    if (isSpace(code) || code === 0x2f || code === 0x3e) break;
+    at++;
+  }
+  const name = xml.slice(lt + 1, at);
+  if (name === "" || name.includes("<")) throw new XmlError("a tag without a name");
+  const raw: [string, string][] = [];
+  let declares = false;
+  let empty = false;
+  for (;;) {
+    while (at < length && isSpace(xml.charCodeAt(at))) at++;
+    if (at >= length) throw new XmlError(`unterminated tag <${name}`);
+    const code = xml.charCodeAt(at);
+    if (code === 0x3e) {
+      at++;
+      break;
+    }
+    if (code === 0x2f) {
+      if (xml.charCodeAt(at + 1) !== 0x3e) throw new XmlError(`'/' inside <${name}>`);
+      empty = true;
+      at += 2;
+      break;
+    }
+    const nameStart = at;
+    while (at < length) {
+      const c = xml.charCodeAt(at);
+      if (c === 0x3d || isSpace(c) || c === 0x3e || c === 0x2f) break;
+      at++;
+    }
+    const attribute = xml.slice(nameStart, at);
+    while (at < length && isSpace(xml.charCodeAt(at))) at++;
+    if (xml.charCodeAt(at) !== 0x3d || attribute === "")
+      throw new XmlError(`attribute without a value in <${name}>`);
+    at++;
+    while (at < length && isSpace(xml.charCodeAt(at))) at++;
+    const quote = xml.charCodeAt(at);
+    if (quote !== 0x22 && quote !== 0x27) throw new XmlError(`unquoted attribute ${attribute} in <${name}>`);
+    const close = xml.indexOf(quote === 0x22 ? '"' : "'", at + 1);
+    if (close < 0) throw new XmlError(`unterminated attribute ${attribute}`);
+    raw.push([attribute, attributeValue(xml.slice(at + 1, close))]);
+    if (attribute === "xmlns" || attribute.startsWith("xmlns:")) declares = true;
+    at = close + 1;
+    const after = xml.charCodeAt(at);
+    if (!isSpace(after) && after !== 0x3e && after !== 0x2f)
+      throw new XmlError(`no space between attributes in <${name}>`);
+  }
+  let scope = scopes[scopes.length - 1]!;
+  if (declares) {
+    const declared = new Map(scope);
+    for (const [attribute, value] of raw) {
+      if (attribute === "xmlns") declared.set("", value);
+      else if (attribute.startsWith("xmlns:")) {
+        const prefix = attribute.slice(6);
+        if (value === "" || prefix === "xmlns" || (prefix === "xml") !== (value === XML_NAMESPACE)) {
+          throw new XmlError(`namespace declaration ${attribute}="${value}"`);
+        }
+        declared.set(prefix, value);
+      }
+    }
+    scope = declared;
+  }
+  const attributes = new Map<string, string>();
+  for (const [attribute, value] of raw) {
+    if (attribute === "xmlns" || attribute.startsWith("xmlns:")) continue;
+    const [uri, local] = resolve(scope, attribute, false);
+    const key = uri === "" ? local : `{${uri}}${local}`;
+    if (attributes.has(key)) throw new XmlError(`attribute ${attribute} twice in <${name}>`);
+    attributes.set(key, value);
+  }
+  const [uri, local] = resolve(scope, name, true);
+  handler.open(uri, local, attributes);
+  if (empty) handler.close(uri, local);
+  else {
+    names.push(name);
+    scopes.push(scope);
+    elements.push([uri, local]);
+  }
+  return at;
+}
