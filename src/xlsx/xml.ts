@@ -156,7 +156,9 @@ function tokenize(xml: string, handler: XmlHandler): void {
       const raw = xml.slice(at, end);
       if (names.length > 0) {
         if (raw.includes("]]>")) throw new XmlError("']]>' in text");
-        handler.text?.(textOf(raw));
+        // Decoded even when unread, so that a bad reference is refused wherever it is.
+        const decoded = textOf(raw);
+        handler.text?.(decoded);
       } else if (!isBlank(raw)) throw new XmlError("text outside the root element");
     }
     if (lt < 0) break;
