@@ -8,6 +8,8 @@ export interface ZipMember {
   readonly data: Buffer;
   readonly declaredSize?: number;
   readonly crc?: number;
+  /** Writes no data of its own but points at this other member's, as an overlapping zip bomb does. */
+  readonly sharesDataOf?: string;
 }
 
 /** A minimal zip writer (deflate, no zip64) for tests that craft packages no spreadsheet program would write. */
@@ -15,7 +17,26 @@ export function zip(members: ReadonlyMap<string, ZipMember | Buffer>): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  const written = new Map<string, { offset: number; crc: number; compressed: number; size: number }>();
   for (const [name, member] of members) {
+    const shared =
+      Buffer.isBuffer(member) || !member.sharesDataOf ? undefined : written.get(member.sharesDataOf);
+    if (shared) {
+      const nameBytes = Buffer.from(name, "utf8");
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(20, 4);
+      central.writeUInt16LE(20, 6);
+      central.writeUInt16LE(0x0800, 8);
+      central.writeUInt16LE(8, 10);
+      central.writeUInt32LE(shared.crc, 16);
+      central.writeUInt32LE(shared.compressed, 20);
+      central.writeUInt32LE(shared.size, 24);
+      central.writeUInt16LE(nameBytes.length, 28);
+      central.writeUInt32LE(shared.offset, 42);
+      centrals.push(central, nameBytes);
+      continue;
+    }
     const {
       data,
       declaredSize,
@@ -47,6 +68,7 @@ export function zip(members: ReadonlyMap<string, ZipMember | Buffer>): Buffer {
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, nameBytes);
+    written.set(name, { offset, crc, compressed: compressed.length, size });
     offset += local.length + nameBytes.length + compressed.length;
   }
   const directory = Buffer.concat(centrals);
