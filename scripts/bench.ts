@@ -11,6 +11,7 @@ import { SEED_VALUES, templateGrid } from "../test/helpers/seed";
 import { filledTemplate } from "../test/helpers/xlsx";
 import { taskpaneGzipKb } from "./bench-bundle";
 import { benchConsolidate } from "./bench-consolidate";
+import { benchReader } from "./bench-reader";
 import { CountingExcel, NaivePerCellPort } from "./naive-port";
 import { installAppendix } from "../src/workflows/install";
 import { validateWorkbook } from "../src/workflows/usecases";
@@ -133,6 +134,11 @@ async function run(): Promise<void> {
   await benchSyncs();
   await benchCli();
   figures.consolidate_1000_s = Number((await benchConsolidate(1000)).toFixed(2));
+  const reader = await benchReader(1000);
+  figures.reader_floor_ratio = reader.ratio;
+  console.log(
+    `reader: ${reader.readerMs} ms per file read and validated as the CLI does, floor ${reader.floorMs} ms (read, list, inflate): reader_floor_ratio ${reader.ratio}`,
+  );
   benchEngineAfterAllHosts();
   figures.taskpane_js_gzip_kb = Number((await taskpaneGzipKb()).toFixed(1));
   console.log(`task pane: ${figures.taskpane_js_gzip_kb} KB of JavaScript (gzip) on first load`);

@@ -1,6 +1,6 @@
 import type { Bilingual } from "../domain/catalogue";
-import type { CellInput, SheetGrid } from "../domain/cell";
-import type { SheetEntry, SheetVisibility } from "./parts";
+import type { SheetGrid } from "../domain/cell";
+import type { SheetVisibility } from "./parts";
 import { PartError, relationships, sharedStrings, styleFormats, workbookPart, worksheetCells } from "./parts";
 import { decodeXml, XmlError } from "./xml";
 import type { ReadProbe, ZipEntry } from "./zip";
@@ -266,24 +266,6 @@ function relationshipsPart(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-function sheetOf(entry: SheetEntry, cells: ReturnType<typeof worksheetCells>): WorkbookSheet {
-  let lastRow = 0;
-  let lastColumn = 6;
-  for (const [row, line] of cells.rows) {
-    if (line.size === 0) continue;
-    lastRow = Math.max(lastRow, row);
-    for (const column of line.keys()) lastColumn = Math.max(lastColumn, column + 1);
-  }
-  const grid: (CellInput | undefined)[][] = Array.from({ length: lastRow }, () =>
-    new Array<CellInput | undefined>(lastColumn).fill(undefined),
-  );
-  for (const [row, line] of cells.rows) {
-    const target = grid[row - 1];
-    if (target) for (const [column, input] of line) target[column] = input;
-  }
-  return { name: entry.name, cells: grid, visibility: entry.visibility };
-}
-
 function readPackage(bytes: Uint8Array, probe: ReadProbe | undefined): WorkbookSheet[] {
   const pkg = new Package(bytes, listPackage(bytes), probe);
   const root = pkg.parse("_rels/.rels", (xml) => relationships(xml, ""));
@@ -314,7 +296,7 @@ function readPackage(bytes: Uint8Array, probe: ReadProbe | undefined): WorkbookS
       }),
     );
     if (!cells) throw damaged(`${link.target} missing`);
-    sheets.push(sheetOf(entry, cells));
+    sheets.push({ name: entry.name, cells: cells.cells, visibility: entry.visibility });
   }
   if (sheets.length === 0) throw noWorksheet();
   return sheets;

@@ -10,10 +10,13 @@ import { readXml } from "./xml";
 /** A part that breaks SpreadsheetML's rules in a way an office suite would refuse or repair. */
 export class PartError extends Error {}
 
-const MAIN = new Set([
-  "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-  "http://purl.oclc.org/ooxml/spreadsheetml/main",
-]);
+const MAIN_TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const MAIN_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+
+/** The SpreadsheetML namespace, transitional or strict (ECMA-376 part 1 and part 4). */
+function isMain(uri: string): boolean {
+  return uri === MAIN_TRANSITIONAL || uri === MAIN_STRICT;
+}
 const RELATIONSHIPS_NS = new Set([
   "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
   "http://purl.oclc.org/ooxml/officeDocument/relationships",
@@ -71,7 +74,7 @@ export function workbookPart(xml: string): { sheets: SheetEntry[]; date1904: boo
   let date1904 = false;
   readXml(xml, {
     open(uri, local, attributes) {
-      if (!MAIN.has(uri)) return;
+      if (!isMain(uri)) return;
       if (local === "workbookPr") date1904 = isTrue(attributes.get("date1904"));
       if (local !== "sheet") return;
       const name = attributes.get("name");
@@ -153,14 +156,14 @@ export function sharedStrings(xml: string): string[] {
   let inItem = false;
   readXml(xml, {
     open(uri, local) {
-      if (!MAIN.has(uri)) return;
+      if (!isMain(uri)) return;
       if (local === "si" && !inItem) {
         inItem = true;
         item.begin();
       } else if (inItem) item.open(local);
     },
     close(uri, local) {
-      if (!MAIN.has(uri) || !inItem) return;
+      if (!isMain(uri) || !inItem) return;
       if (local === "si") {
         inItem = false;
         strings.push(item.result());
@@ -212,7 +215,7 @@ export function styleFormats(xml: string): (string | undefined)[] {
   let inCellXfs = false;
   readXml(xml, {
     open(uri, local, attributes) {
-      if (!MAIN.has(uri)) return;
+      if (!isMain(uri)) return;
       if (local === "numFmt") {
         const id = Number(attributes.get("numFmtId"));
         const code = attributes.get("formatCode");
@@ -221,7 +224,7 @@ export function styleFormats(xml: string): (string | undefined)[] {
       else if (local === "xf" && inCellXfs) ids.push(Number(attributes.get("numFmtId") ?? "0"));
     },
     close(uri, local) {
-      if (MAIN.has(uri) && local === "cellXfs") inCellXfs = false;
+      if (isMain(uri) && local === "cellXfs") inCellXfs = false;
     },
   });
   return ids.map((id) => {
@@ -230,9 +233,12 @@ export function styleFormats(xml: string): (string | undefined)[] {
   });
 }
 
-/** A worksheet's cells by 1-based row then 0-based column, within the window a reader holds. */
+/**
+ * A worksheet's cells from A1 as the domain's SheetGrid holds them, within the window a reader holds: rows up to
+ * the last that holds a cell, each at least six columns wide so that the key column F is always present.
+ */
 export interface SheetCells {
-  readonly rows: Map<number, Map<number, CellInput>>;
+  readonly cells: (CellInput | undefined)[][];
   readonly count: number;
 }
 
@@ -371,7 +377,7 @@ interface PendingFormula {
  * covers (18.3.1.55) read as empty, as an office suite shows them.
  */
 export function worksheetCells(xml: string, context: SheetContext): SheetCells {
-  const rows = new Map<number, Map<number, CellInput>>();
+  const rows: (CellInput | undefined)[][] = [];
   const masters = new Map<string, { formula: string; row: number; column: number }>();
   const pending: PendingFormula[] = [];
   const merges: [top: number, left: number, bottom: number, right: number][] = [];
@@ -395,18 +401,17 @@ export function worksheetCells(xml: string, context: SheetContext): SheetCells {
 
   const hold = (row: number, column: number, input: CellInput) => {
     if (row > context.maxRows || column >= context.maxColumns) return;
-    let line = rows.get(row);
-    if (!line) rows.set(row, (line = new Map()));
-    if (!line.has(column)) {
+    const line = (rows[row - 1] ??= []);
+    if (line[column] === undefined) {
       count++;
       context.onCell?.();
     }
-    line.set(column, input);
+    line[column] = input;
   };
 
   readXml(xml, {
     open(uri, local, attributes) {
-      if (!MAIN.has(uri)) return;
+      if (!isMain(uri)) return;
       if (reading === "is") {
         inline.open(local);
         return;
@@ -457,7 +462,7 @@ export function worksheetCells(xml: string, context: SheetContext): SheetCells {
       }
     },
     close(uri, local) {
-      if (!MAIN.has(uri)) return;
+      if (!isMain(uri)) return;
       if (reading === "is") {
         if (local === "is") {
           reading = undefined;
@@ -506,15 +511,35 @@ export function worksheetCells(xml: string, context: SheetContext): SheetCells {
   }
   for (const [top, left, bottom, right] of merges) {
     for (let row = top; row <= Math.min(bottom, context.maxRows); row++) {
-      const line = rows.get(row);
+      const line = rows[row - 1];
       if (!line) continue;
-      for (const column of [...line.keys()]) {
-        if (column >= left && column <= right && (row !== top || column !== left)) {
-          line.delete(column);
+      for (let column = left; column <= Math.min(right, line.length - 1); column++) {
+        if ((row !== top || column !== left) && line[column] !== undefined) {
+          line[column] = undefined;
           count--;
         }
       }
     }
   }
-  return { rows, count };
+  let width = 6;
+  let height = 0;
+  for (let index = 0; index < rows.length; index++) {
+    const line = rows[index];
+    if (!line) continue;
+    for (let column = line.length - 1; column >= 0; column--) {
+      if (line[column] === undefined) continue;
+      height = index + 1;
+      width = Math.max(width, column + 1);
+      break;
+    }
+  }
+  const cells: (CellInput | undefined)[][] = new Array<(CellInput | undefined)[]>(height);
+  for (let index = 0; index < height; index++) {
+    const full = new Array<CellInput | undefined>(width).fill(undefined);
+    const line = rows[index];
+    if (line)
+      for (let column = 0; column < Math.min(line.length, width); column++) full[column] = line[column];
+    cells[index] = full;
+  }
+  return { cells, count };
 }

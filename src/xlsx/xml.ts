@@ -33,7 +33,7 @@ export class XmlError extends Error {
 
 /**
  * Attributes of one element: an unprefixed name by itself, a namespaced one in Clark notation
- * (`{http://…/relationships}id`).
+ * (`{http://…/relationships}id`). Valid during the handler's open() only: the map is reused.
  */
 export type XmlAttributes = ReadonlyMap<string, string>;
 
@@ -50,6 +50,8 @@ export class StopReading extends Error {}
 const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
 
+const DECODERS = new Map<string, TextDecoder>();
+
 /** The text of an XML part's bytes, decoded as its BOM or first bytes and its declaration say. */
 export function decodeXml(bytes: Uint8Array): string {
   let encoding = "utf-8";
@@ -62,7 +64,10 @@ export function decodeXml(bytes: Uint8Array): string {
   else if (b0 === 0 && b1 === 0x3c && b2 === 0 && b3 === 0x3f) encoding = "utf-16be";
   let text: string;
   try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+    let decoder = DECODERS.get(encoding);
+    if (!decoder)
+      DECODERS.set(encoding, (decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true })));
+    text = decoder.decode(bytes.subarray(start));
   } catch {
     throw new XmlError(`bytes invalid in ${encoding}`);
   }
@@ -102,7 +107,10 @@ function textOf(raw: string): string {
   return lines.includes("&") ? decodeReferences(lines) : lines;
 }
 
+const NEEDS_WORK = /[\t\n\r<&]/;
+
 function attributeValue(raw: string): string {
+  if (!NEEDS_WORK.test(raw)) return raw;
   if (raw.includes("<")) throw new XmlError("'<' in an attribute value");
   const spaced = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, " ") : raw;
   return spaced.includes("&") ? decodeReferences(spaced) : spaced;
@@ -117,19 +125,35 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-type Scope = ReadonlyMap<string, string>;
-const ROOT_SCOPE: Scope = new Map([
+type QName = readonly [uri: string, local: string];
+
+/** The namespace declarations in force, and the element names already resolved under them. */
+interface Scope {
+  readonly prefixes: ReadonlyMap<string, string>;
+  readonly elements: Map<string, QName>;
+}
+
+const ROOT_PREFIXES: ReadonlyMap<string, string> = new Map([
   ["xml", XML_NAMESPACE],
   ["xmlns", XMLNS_NAMESPACE],
 ]);
 
-function resolve(scope: Scope, qualified: string, element: boolean): [uri: string, local: string] {
+function resolve(prefixes: ReadonlyMap<string, string>, qualified: string, element: boolean): QName {
   const colon = qualified.indexOf(":");
-  if (colon < 0) return [element ? (scope.get("") ?? "") : "", qualified];
+  if (colon < 0) return [element ? (prefixes.get("") ?? "") : "", qualified];
   const prefix = qualified.slice(0, colon);
-  const uri = scope.get(prefix);
+  const uri = prefixes.get(prefix);
   if (uri === undefined) throw new XmlError(`undeclared namespace prefix ${prefix}`);
   return [uri, qualified.slice(colon + 1)];
+}
+
+function elementName(scope: Scope, qualified: string): QName {
+  let name = scope.elements.get(qualified);
+  if (name === undefined) {
+    name = resolve(scope.prefixes, qualified, true);
+    scope.elements.set(qualified, name);
+  }
+  return name;
 }
 
 /** Reads XML text, calling the handler for each element and text run; throws XmlError when it is not well-formed. */
@@ -144,8 +168,10 @@ export function readXml(xml: string, handler: XmlHandler): void {
 
 function tokenize(xml: string, handler: XmlHandler): void {
   const names: string[] = [];
-  const scopes: Scope[] = [ROOT_SCOPE];
-  const elements: [uri: string, local: string][] = [];
+  const scopes: Scope[] = [{ prefixes: ROOT_PREFIXES, elements: new Map() }];
+  const elements: QName[] = [];
+  // One map for every element's attributes: a handler reads them during open() only.
+  const attributes = new Map<string, string>();
   let rootSeen = false;
   let at = 0;
   const length = xml.length;
@@ -198,7 +224,7 @@ function tokenize(xml: string, handler: XmlHandler): void {
         throw new XmlError("DOCTYPE", true);
       } else throw new XmlError("unknown markup <!");
     } else {
-      at = startTag(xml, lt, names, scopes, elements, handler, rootSeen);
+      at = startTag(xml, lt, names, scopes, elements, attributes, handler, rootSeen);
       rootSeen = true;
     }
   }
@@ -212,7 +238,8 @@ function startTag(
   lt: number,
   names: string[],
   scopes: Scope[],
-  elements: [string, string][],
+  elements: QName[],
+  attributes: Map<string, string>,
   handler: XmlHandler,
   rootSeen: boolean,
 ): number {
@@ -221,13 +248,15 @@ function startTag(
   let at = lt + 1;
   while (at < length) {
     const code = xml.charCodeAt(at);
-    if (isSpace(code) || code === 0x2f || code === 0x3e) break;
+    if (code === 0x20 || code === 0x2f || code === 0x3e || code === 0x09 || code === 0x0a || code === 0x0d)
+      break;
     at++;
   }
   const name = xml.slice(lt + 1, at);
   if (name === "" || name.includes("<")) throw new XmlError("a tag without a name");
-  const raw: [string, string][] = [];
-  let declares = false;
+  attributes.clear();
+  // Prefixed attributes and namespace declarations, resolved once the element's own declarations are known.
+  let prefixed: [string, string][] | undefined;
   let empty = false;
   for (;;) {
     while (at < length && isSpace(xml.charCodeAt(at))) at++;
@@ -244,58 +273,66 @@ function startTag(
       break;
     }
     const nameStart = at;
+    let colon = false;
     while (at < length) {
       const c = xml.charCodeAt(at);
-      if (c === 0x3d || isSpace(c) || c === 0x3e || c === 0x2f) break;
+      if (c === 0x3d || c === 0x20 || c === 0x3e || c === 0x2f || c === 0x09 || c === 0x0a || c === 0x0d)
+        break;
+      if (c === 0x3a) colon = true;
       at++;
     }
     const attribute = xml.slice(nameStart, at);
     while (at < length && isSpace(xml.charCodeAt(at))) at++;
-    if (xml.charCodeAt(at) !== 0x3d || attribute === "")
+    if (xml.charCodeAt(at) !== 0x3d || attribute === "") {
       throw new XmlError(`attribute without a value in <${name}>`);
+    }
     at++;
     while (at < length && isSpace(xml.charCodeAt(at))) at++;
     const quote = xml.charCodeAt(at);
     if (quote !== 0x22 && quote !== 0x27) throw new XmlError(`unquoted attribute ${attribute} in <${name}>`);
     const close = xml.indexOf(quote === 0x22 ? '"' : "'", at + 1);
     if (close < 0) throw new XmlError(`unterminated attribute ${attribute}`);
-    raw.push([attribute, attributeValue(xml.slice(at + 1, close))]);
-    if (attribute === "xmlns" || attribute.startsWith("xmlns:")) declares = true;
+    const value = attributeValue(xml.slice(at + 1, close));
+    if (colon || attribute === "xmlns") (prefixed ??= []).push([attribute, value]);
+    else if (attributes.has(attribute)) throw new XmlError(`attribute ${attribute} twice in <${name}>`);
+    else attributes.set(attribute, value);
     at = close + 1;
     const after = xml.charCodeAt(at);
-    if (!isSpace(after) && after !== 0x3e && after !== 0x2f)
+    if (!isSpace(after) && after !== 0x3e && after !== 0x2f) {
       throw new XmlError(`no space between attributes in <${name}>`);
+    }
   }
   let scope = scopes[scopes.length - 1]!;
-  if (declares) {
-    const declared = new Map(scope);
-    for (const [attribute, value] of raw) {
-      if (attribute === "xmlns") declared.set("", value);
-      else if (attribute.startsWith("xmlns:")) {
-        const prefix = attribute.slice(6);
-        if (value === "" || prefix === "xmlns" || (prefix === "xml") !== (value === XML_NAMESPACE)) {
-          throw new XmlError(`namespace declaration ${attribute}="${value}"`);
-        }
-        declared.set(prefix, value);
+  if (prefixed) {
+    let declared: Map<string, string> | undefined;
+    for (const [attribute, value] of prefixed) {
+      if (attribute !== "xmlns" && !attribute.startsWith("xmlns:")) continue;
+      declared ??= new Map(scope.prefixes);
+      const prefix = attribute === "xmlns" ? "" : attribute.slice(6);
+      if (
+        prefix !== "" &&
+        (value === "" || prefix === "xmlns" || (prefix === "xml") !== (value === XML_NAMESPACE))
+      ) {
+        throw new XmlError(`namespace declaration ${attribute}="${value}"`);
       }
+      declared.set(prefix, value);
     }
-    scope = declared;
+    if (declared) scope = { prefixes: declared, elements: new Map() };
+    for (const [attribute, value] of prefixed) {
+      if (attribute === "xmlns" || attribute.startsWith("xmlns:")) continue;
+      const [uri, local] = resolve(scope.prefixes, attribute, false);
+      const key = `{${uri}}${local}`;
+      if (attributes.has(key)) throw new XmlError(`attribute ${attribute} twice in <${name}>`);
+      attributes.set(key, value);
+    }
   }
-  const attributes = new Map<string, string>();
-  for (const [attribute, value] of raw) {
-    if (attribute === "xmlns" || attribute.startsWith("xmlns:")) continue;
-    const [uri, local] = resolve(scope, attribute, false);
-    const key = uri === "" ? local : `{${uri}}${local}`;
-    if (attributes.has(key)) throw new XmlError(`attribute ${attribute} twice in <${name}>`);
-    attributes.set(key, value);
-  }
-  const [uri, local] = resolve(scope, name, true);
-  handler.open(uri, local, attributes);
-  if (empty) handler.close(uri, local);
+  const qualified = elementName(scope, name);
+  handler.open(qualified[0], qualified[1], attributes);
+  if (empty) handler.close(qualified[0], qualified[1]);
   else {
     names.push(name);
     scopes.push(scope);
-    elements.push([uri, local]);
+    elements.push(qualified);
   }
   return at;
 }

@@ -1,4 +1,4 @@
-import { Inflate } from "fflate";
+import { Inflate, inflateSync } from "fflate";
 
 // The zip archive under an .xlsx, read from plain bytes so that the CLI (a Buffer read from disk) and the task pane
 // (a picked File's ArrayBuffer) read a package the same way. Everything a member could cost is bounded from the
@@ -133,25 +133,55 @@ export function zipDirectory(bytes: Uint8Array, bounds: ZipBounds): Map<string, 
   return entries;
 }
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
+// Slicing-by-8 (Intel, 2006): eight tables, eight bytes a step, the same CRC as bit by bit at several times the speed.
+const CRC_TABLES = (() => {
+  const tables = new Uint32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    tables[n] = c >>> 0;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    for (let k = 1; k < 8; k++) {
+      const previous = tables[(k - 1) * 256 + n]!;
+      tables[k * 256 + n] = (previous >>> 8) ^ tables[previous & 0xff]!;
+    }
+  }
+  return tables;
 })();
 
 /** The CRC-32 (ISO 3309, as zip uses it) of some bytes, continuing from `crc` when given. */
 export function crc32(bytes: Uint8Array, crc = 0): number {
+  const t = CRC_TABLES;
   let c = ~crc;
-  for (let index = 0; index < bytes.length; index++) c = CRC_TABLE[(c ^ bytes[index]!) & 0xff]! ^ (c >>> 8);
+  let at = 0;
+  const whole = bytes.length - (bytes.length % 8);
+  while (at < whole) {
+    const low = c ^ (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24));
+    const high = bytes[at + 4]! | (bytes[at + 5]! << 8) | (bytes[at + 6]! << 16) | (bytes[at + 7]! << 24);
+    c =
+      t[1792 + (low & 0xff)]! ^
+      t[1536 + ((low >>> 8) & 0xff)]! ^
+      t[1280 + ((low >>> 16) & 0xff)]! ^
+      t[1024 + (low >>> 24)]! ^
+      t[768 + (high & 0xff)]! ^
+      t[512 + ((high >>> 8) & 0xff)]! ^
+      t[256 + ((high >>> 16) & 0xff)]! ^
+      t[high >>> 24]!;
+    at += 8;
+  }
+  for (; at < bytes.length; at++) c = t[(c ^ bytes[at]!) & 0xff]! ^ (c >>> 8);
   return ~c >>> 0;
 }
 
 /** Compressed input fed to the inflater at a time: small enough that one push cannot overshoot the cap by much. */
 const INPUT_CHUNK = 16 * 1024;
+/**
+ * Members compressed to at most this are inflated in one call into a buffer one byte larger than declared: the
+ * bytes held are capped by the buffer, and the work by what so few bytes can expand to (about 130 MB written to
+ * nowhere at worst). Larger members are streamed, and stopped at the cap.
+ */
+const ONE_CALL_BYTES = 128 * 1024;
 
 /**
  * The bytes of one member: inflated in chunks and stopped as soon as the output passes the declared size (a member
@@ -163,6 +193,18 @@ export function entryBytes(bytes: Uint8Array, entry: ZipEntry, probe?: ReadProbe
   if (entry.method === 0) {
     data = raw;
     probe?.inflated?.(raw.length);
+  } else if (entry.compressedSize <= ONE_CALL_BYTES) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(raw, { out: new Uint8Array(entry.size + 1) });
+    } catch (error) {
+      throw new ZipError("damaged", `member ${entry.name} does not inflate: ${(error as Error).message}`);
+    }
+    probe?.inflated?.(out.length);
+    if (out.length > entry.size) {
+      throw new ZipError("bomb", `member ${entry.name} inflates beyond its declared ${entry.size} bytes`);
+    }
+    data = out;
   } else {
     // Chunks, not one buffer of the declared size: a declared size is what a bomb lies about.
     const chunks: Uint8Array[] = [];

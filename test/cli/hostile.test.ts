@@ -232,6 +232,25 @@ describe("hostile files, refused by what the reader inflated and held", () => {
     expect(cost.cells).toBe(0);
   });
 
+  it("holds no more than the declared size plus one byte of a small part that lies about its size", async () => {
+    const parts = await seedParts();
+    const styles = parts.get("xl/styles.xml")!;
+    const members = new Map<string, Buffer | ZipMember>(parts);
+    members.set("xl/styles.xml", {
+      data: Buffer.concat([styles, Buffer.alloc(20 * 1024 * 1024, 0x20)]),
+      declaredSize: styles.length,
+    });
+    const cost = await refuses("small-liar.xlsx", zip(members), /bom nén/);
+    const readBefore = [
+      "_rels/.rels",
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/sharedStrings.xml",
+    ];
+    const before = readBefore.reduce((sum, name) => sum + parts.get(name)!.length, 0);
+    expect(cost.inflated).toBe(before + styles.length + 1);
+  });
+
   it("refuses more members than a workbook has, inflating nothing", async () => {
     const parts = await seedParts();
     for (let index = 0; index <= LIMITS.members; index++) parts.set(`xl/media/${index}.bin`, Buffer.alloc(0));
