@@ -5,6 +5,8 @@ import ExcelJS from "exceljs";
 import type { CellInput } from "../../../src/domain/cell";
 import { readWorkbookBuffer, readWorkbookFile, WorkbookReadError } from "../../../src/cli/xlsx/read";
 import type { WorkbookReadReason } from "../../../src/cli/xlsx/read";
+import { LIMITS } from "../../../src/cli/xlsx/read";
+import { xlsxPackage } from "../../helpers/zip";
 
 let dir: string;
 
@@ -142,6 +144,50 @@ describe("readWorkbookFile on a valid workbook", () => {
     expect(grid?.cells).toEqual([
       new Array(6).fill(undefined),
       [{ value: 7 }, ...new Array(5).fill(undefined)],
+    ]);
+  });
+});
+
+describe("readWorkbookBuffer on what other tools write", () => {
+  it("reads the rows after one beyond the rows it holds, when rows come out of order", async () => {
+    const bytes = xlsxPackage({
+      sheets: [
+        {
+          name: "Trang",
+          sheetData: `<row r="${LIMITS.rows + 5}"><c r="A${LIMITS.rows + 5}"><v>9</v></c></row><row r="2"><c r="B2"><v>7</v></c></row>`,
+        },
+      ],
+    });
+    const [sheet] = await readWorkbookBuffer(bytes);
+    expect(sheet!.cells).toHaveLength(2);
+    expect(sheet!.cells[1]![1]).toEqual({ value: 7 });
+  });
+
+  it("reads an ISO 8601 date cell as the serial number Excel stores, with its format", async () => {
+    const sheetData = `<row r="1"><c r="A1" t="d" s="1"><v>2021-09-30T12:00:00</v></c><c r="B1" t="d"><v>2021-09-30</v></c></row>`;
+    const styles = `<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>`;
+    const [sheet] = await readWorkbookBuffer(xlsxPackage({ styles, sheets: [{ name: "Ngày", sheetData }] }));
+    expect(sheet!.cells[0]!.slice(0, 2)).toEqual([
+      { value: 44469.5, numberFormat: "dd/mm/yyyy" },
+      { value: 44469 },
+    ]);
+  });
+
+  it("says which sheets are hidden and very hidden", async () => {
+    const one = `<row r="1"><c r="A1"><v>1</v></c></row>`;
+    const sheets = await readWorkbookBuffer(
+      xlsxPackage({
+        sheets: [
+          { name: "Hiện", sheetData: one },
+          { name: "Ẩn", sheetData: one, state: "hidden" },
+          { name: "Rất ẩn", sheetData: one, state: "veryHidden" },
+        ],
+      }),
+    );
+    expect(sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual([
+      ["Hiện", "visible"],
+      ["Ẩn", "hidden"],
+      ["Rất ẩn", "veryHidden"],
     ]);
   });
 });
