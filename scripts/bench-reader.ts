@@ -37,14 +37,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/** Marginal seconds per file: (T(all files) − T(one file)) / (count − 1), T(1) a median over many runs. */
-async function marginal(files: readonly string[], each: (file: string) => Promise<void>): Promise<number> {
-  await seconds(files.slice(0, 50), each);
-  const one: number[] = [];
-  for (let run = 0; run < 21; run++) one.push(await seconds([files[run % files.length]!], each));
-  const all: number[] = [];
-  for (let run = 0; run < 3; run++) all.push(await seconds(files, each));
-  return (median(all) - median(one)) / (files.length - 1);
+type Each = (file: string) => Promise<void>;
+
+/**
+ * Marginal seconds per file of each way of reading, (T(all files) − T(one file)) / (count − 1), T(1) a median over
+ * many runs and T(all) over three. The ways are run in turn within each round, so that a machine whose load changes
+ * during the benchmark (this one is shared) weighs on all of them alike.
+ */
+async function marginals(files: readonly string[], ways: readonly Each[]): Promise<number[]> {
+  for (const each of ways) await seconds(files.slice(0, 50), each);
+  const one = ways.map(() => [] as number[]);
+  const all = ways.map(() => [] as number[]);
+  for (let run = 0; run < 21; run++) {
+    for (const [index, each] of ways.entries())
+      one[index]!.push(await seconds([files[run % files.length]!], each));
+  }
+  for (let run = 0; run < 3; run++) {
+    for (const [index, each] of ways.entries()) all[index]!.push(await seconds(files, each));
+  }
+  return ways.map((_, index) => (median(all[index]!) - median(one[index]!)) / (files.length - 1));
 }
 
 /**
@@ -57,8 +68,7 @@ export async function benchReader(
   const dir = await mkdtemp(join(tmpdir(), "cchc-bench-reader-"));
   try {
     const files = await departmentFiles(dir, count);
-    const floorSeconds = await marginal(files, floor);
-    const readerSeconds = await marginal(files, asTheCliDoes);
+    const [floorSeconds = NaN, readerSeconds = NaN] = await marginals(files, [floor, asTheCliDoes]);
     return {
       ratio: Number((readerSeconds / floorSeconds).toFixed(2)),
       readerMs: Number((readerSeconds * 1000).toFixed(3)),

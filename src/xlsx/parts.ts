@@ -1,7 +1,7 @@
 import type { CellInput, CellScalar } from "../domain/cell";
 import { cellInput } from "../domain/cell";
 import type { XmlAttributes } from "./xml";
-import { readXml } from "./xml";
+import { knownNamespace, readXml } from "./xml";
 
 // The SpreadsheetML parts an appendix reader needs (ECMA-376 part 1, section 18), read as an office suite reads
 // them: relationships, the workbook's sheet list, shared strings, the number formats of cell styles, and worksheets.
@@ -13,6 +13,8 @@ export class PartError extends Error {}
 const MAIN_TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const MAIN_STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
+for (const uri of [MAIN_TRANSITIONAL, MAIN_STRICT]) knownNamespace(uri);
+
 /** The SpreadsheetML namespace, transitional or strict (ECMA-376 part 1 and part 4). */
 function isMain(uri: string): boolean {
   return uri === MAIN_TRANSITIONAL || uri === MAIN_STRICT;
@@ -22,6 +24,7 @@ const RELATIONSHIPS_NS = new Set([
   "http://purl.oclc.org/ooxml/officeDocument/relationships",
 ]);
 const PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships";
+knownNamespace(PACKAGE_RELATIONSHIPS);
 
 /** One relationship of a part: its type's last segment ("worksheet", "styles") and the part it targets. */
 export interface Relationship {

@@ -33,9 +33,46 @@ export class XmlError extends Error {
 
 /**
  * Attributes of one element: an unprefixed name by itself, a namespaced one in Clark notation
- * (`{http://…/relationships}id`). Valid during the handler's open() only: the map is reused.
+ * (`{http://…/relationships}id`). Valid during the handler's open() only: the list is reused.
  */
-export type XmlAttributes = ReadonlyMap<string, string>;
+export interface XmlAttributes {
+  get(name: string): string | undefined;
+  has(name: string): boolean;
+  entries(): IterableIterator<[string, string]>;
+}
+
+/** An element's few attributes in two arrays: searched in place, cheaper than a Map built for each element. */
+class AttributeList implements XmlAttributes {
+  private readonly names: string[] = [];
+  private readonly values: string[] = [];
+  private size = 0;
+
+  clear(): void {
+    this.size = 0;
+  }
+
+  /** Adds an attribute; false when the element already has one of this name. */
+  add(name: string, value: string): boolean {
+    if (this.get(name) !== undefined) return false;
+    this.names[this.size] = name;
+    this.values[this.size] = value;
+    this.size++;
+    return true;
+  }
+
+  get(name: string): string | undefined {
+    for (let index = 0; index < this.size; index++) if (this.names[index] === name) return this.values[index];
+    return undefined;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  *entries(): IterableIterator<[string, string]> {
+    for (let index = 0; index < this.size; index++) yield [this.names[index]!, this.values[index]!];
+  }
+}
 
 /** What a reading of XML is told, element by element; `uri` is the element's namespace ("" for none). */
 export interface XmlHandler {
@@ -51,6 +88,15 @@ const XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
 const XMLNS_NAMESPACE = "http://www.w3.org/2000/xmlns/";
 
 const DECODERS = new Map<string, TextDecoder>();
+const KNOWN_NAMESPACES = new Map<string, string>();
+
+/**
+ * Makes every declaration of this namespace hand the reader this very string, so that a reader comparing element
+ * namespaces with it compares one pointer rather than the URI's characters, element after element.
+ */
+export function knownNamespace(uri: string): void {
+  KNOWN_NAMESPACES.set(uri, uri);
+}
 
 /** The text of an XML part's bytes, decoded as its BOM or first bytes and its declaration say. */
 export function decodeXml(bytes: Uint8Array): string {
@@ -170,8 +216,8 @@ function tokenize(xml: string, handler: XmlHandler): void {
   const names: string[] = [];
   const scopes: Scope[] = [{ prefixes: ROOT_PREFIXES, elements: new Map() }];
   const elements: QName[] = [];
-  // One map for every element's attributes: a handler reads them during open() only.
-  const attributes = new Map<string, string>();
+  // One list for every element's attributes: a handler reads them during open() only.
+  const attributes = new AttributeList();
   let rootSeen = false;
   let at = 0;
   const length = xml.length;
@@ -239,7 +285,7 @@ function startTag(
   names: string[],
   scopes: Scope[],
   elements: QName[],
-  attributes: Map<string, string>,
+  attributes: AttributeList,
   handler: XmlHandler,
   rootSeen: boolean,
 ): number {
@@ -294,8 +340,8 @@ function startTag(
     if (close < 0) throw new XmlError(`unterminated attribute ${attribute}`);
     const value = attributeValue(xml.slice(at + 1, close));
     if (colon || attribute === "xmlns") (prefixed ??= []).push([attribute, value]);
-    else if (attributes.has(attribute)) throw new XmlError(`attribute ${attribute} twice in <${name}>`);
-    else attributes.set(attribute, value);
+    else if (!attributes.add(attribute, value))
+      throw new XmlError(`attribute ${attribute} twice in <${name}>`);
     at = close + 1;
     const after = xml.charCodeAt(at);
     if (!isSpace(after) && after !== 0x3e && after !== 0x2f) {
@@ -315,15 +361,14 @@ function startTag(
       ) {
         throw new XmlError(`namespace declaration ${attribute}="${value}"`);
       }
-      declared.set(prefix, value);
+      declared.set(prefix, KNOWN_NAMESPACES.get(value) ?? value);
     }
     if (declared) scope = { prefixes: declared, elements: new Map() };
     for (const [attribute, value] of prefixed) {
       if (attribute === "xmlns" || attribute.startsWith("xmlns:")) continue;
       const [uri, local] = resolve(scope.prefixes, attribute, false);
       const key = `{${uri}}${local}`;
-      if (attributes.has(key)) throw new XmlError(`attribute ${attribute} twice in <${name}>`);
-      attributes.set(key, value);
+      if (!attributes.add(key, value)) throw new XmlError(`attribute ${attribute} twice in <${name}>`);
     }
   }
   const qualified = elementName(scope, name);

@@ -9,7 +9,8 @@ function events(xml: string): Event[] {
   const seen: Event[] = [];
   const name = (uri: string, local: string) => (uri ? `{${uri}}${local}` : local);
   readXml(xml, {
-    open: (uri, local, attributes) => seen.push(["open", name(uri, local), Object.fromEntries(attributes)]),
+    open: (uri, local, attributes) =>
+      seen.push(["open", name(uri, local), Object.fromEntries(attributes.entries())]),
     close: (uri, local) => seen.push(["close", name(uri, local)]),
     text: (text) => seen.push(["text", text]),
   });
