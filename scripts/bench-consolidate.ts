@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { consolidateCommand } from "../src/cli/consolidate";
-import { zipParts } from "../src/cli/xlsx/fast-read";
+import { zipParts } from "../src/cli/xlsx/read";
 import { SEED_VALUES } from "../test/helpers/seed";
 import { filledTemplate } from "../test/helpers/xlsx";
 import { zip } from "../test/helpers/zip";
@@ -20,8 +20,8 @@ export async function departmentFiles(dir: string, count: number): Promise<strin
   const parts = zipParts(
     Buffer.from(await filledTemplate(SEED_VALUES, { unit: UNIT_TOKEN, sheetName: "Phụ lục" })),
   );
-  const strings = parts?.get("xl/sharedStrings.xml")?.toString("utf8");
-  if (!parts || strings === undefined || !strings.includes(UNIT_TOKEN)) {
+  const strings = parts.get("xl/sharedStrings.xml")?.toString("utf8");
+  if (strings === undefined || !strings.includes(UNIT_TOKEN)) {
     throw new Error("the template's shared strings do not hold the unit name");
   }
   const files: string[] = [];

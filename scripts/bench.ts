@@ -11,6 +11,7 @@ import { SEED_VALUES, templateGrid } from "../test/helpers/seed";
 import { filledTemplate } from "../test/helpers/xlsx";
 import { taskpaneGzipKb } from "./bench-bundle";
 import { benchConsolidate } from "./bench-consolidate";
+import { benchReader } from "./bench-reader";
 import { CountingExcel, NaivePerCellPort } from "./naive-port";
 import { checkWorkbook } from "../src/workflows/usecases";
 import { loadExcelLibraryIntoNode } from "./excel-library";
@@ -136,6 +137,12 @@ async function benchRequests(): Promise<void> {
 
 async function run(): Promise<void> {
   benchEngine();
+  // Like the engine, as a `validate` process sees it: before the other hosts' cells have reached the engine.
+  const reader = await benchReader(1000);
+  figures.reader_floor_ratio = reader.ratio;
+  console.log(
+    `reader: ${reader.readerMs} ms per file read and validated as the CLI does, floor ${reader.floorMs} ms (read, list, inflate): reader_floor_ratio ${reader.ratio}`,
+  );
   await benchRequests();
   await benchCli();
   figures.consolidate_1000_s = Number((await benchConsolidate(1000)).toFixed(2));

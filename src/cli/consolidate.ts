@@ -16,8 +16,7 @@ import { asksForHelp, commandHelp, isParseArgsError, parseArgsMessage } from "./
 import type { InputFile } from "./output";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
-import { readWorkbookFileFast } from "./xlsx/fast-read";
-import { WorkbookReadError } from "./xlsx/read";
+import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import { summaryFileBytes } from "./xlsx/summary";
 import type { TextCut } from "./xlsx/template";
 
@@ -97,7 +96,7 @@ function readError(error: unknown): Bilingual {
 
 async function previousOf(path: string): Promise<ProvinceFigures> {
   try {
-    return previousPeriodOf(await readWorkbookFileFast(path), path);
+    return previousPeriodOf(await readWorkbookFile(path), path);
   } catch (error) {
     if (error instanceof ConsolidationError) throw new Failure(error.bilingual);
     const reason = readError(error);
@@ -225,7 +224,7 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
     output.err(`[${index + 1}/${files.length}] ${terminalText(file)}\n`);
     let grids;
     try {
-      grids = await readWorkbookFileFast(path);
+      grids = await readWorkbookFile(path);
     } catch (error) {
       failed = true;
       const reason = readError(error);

@@ -20,8 +20,7 @@ import {
 } from "./help";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalJson, terminalText, textCutsMessage } from "./terminal";
-import { readWorkbookFileFast } from "./xlsx/fast-read";
-import { WorkbookReadError } from "./xlsx/read";
+import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { templateWorkbook } from "./xlsx/template";
 
@@ -250,7 +249,7 @@ async function validateCommand(args: readonly string[], output: Output): Promise
 async function validateFile(file: string): Promise<FileReport> {
   let grids;
   try {
-    grids = await readWorkbookFileFast(file);
+    grids = await readWorkbookFile(file);
   } catch (error) {
     if (error instanceof WorkbookReadError) {
       return { file, error: { message: error.bilingual.vi, messageEn: error.bilingual.en }, sheets: [] };

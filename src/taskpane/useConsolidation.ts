@@ -86,8 +86,8 @@ function readFailure(failure: unknown): PaneError {
 
 type Reader = (bytes: ArrayBuffer) => Promise<SheetGrid[]>;
 
-// exceljs and the reader around it are 256 KB gzipped: loaded on the first pick only, never in the pane's first
-// bundle (test/browser and scripts/bench-bundle.ts check it).
+// The .xlsx reader (src/xlsx, the CLI's too) is loaded on the first pick only, never in the pane's first bundle
+// (test/browser and scripts/bench-bundle.ts check it).
 async function loadReader(): Promise<Reader> {
   const { readWorkbookBytes } = await import("../xlsx/grid");
   return readWorkbookBytes;

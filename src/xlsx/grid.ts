@@ -1,13 +1,24 @@
-import ExcelJS from "exceljs";
 import type { Bilingual } from "../domain/catalogue";
-import type { CellInput, CellScalar, SheetGrid } from "../domain/cell";
-import { cellInput } from "../domain/cell";
-import { NeedsFullReader, zipDirectory } from "./zip";
+import type { SheetGrid } from "../domain/cell";
+import type { SheetVisibility } from "./parts";
+import { PartError, relationships, sharedStrings, styleFormats, workbookPart, worksheetCells } from "./parts";
+import { decodeXml, XmlError } from "./xml";
+import type { ReadProbe, ZipEntry } from "./zip";
+import { entryBytes, ZipError, zipDirectory } from "./zip";
 
-// An .xlsx held in memory read as the domain's SheetGrids, with the checks every file passes before exceljs
-// inflates it (not a workbook, an old .xls, a password, a zip bomb, macros). Plain bytes in, no Node: the CLI hands
-// it a Buffer read from disk, and the task pane the ArrayBuffer of a file the user picked, through a dynamic
-// import() so that exceljs (256 KB gzipped) stays out of the pane's first bundle (DESIGN.md section 8).
+// The one reader of .xlsx files, for the CLI and the task pane: plain bytes in, no Node (the CLI hands it a Buffer
+// read from disk, the pane the ArrayBuffer of a picked file, through a dynamic import() that keeps it out of the
+// pane's first bundle). It refuses what is not a workbook (an old .xls, a password, macros), bounds everything a
+// file could cost before inflating it (src/xlsx/zip.ts), reads the XML as XML (src/xlsx/xml.ts) and the cells as
+// an office suite does (src/xlsx/parts.ts).
+
+export type { ReadProbe } from "./zip";
+export type { SheetVisibility } from "./parts";
+
+/** A worksheet as read from a file: its grid, and whether it shows in the workbook's tabs. */
+export interface WorkbookSheet extends SheetGrid {
+  readonly visibility: SheetVisibility;
+}
 
 /** Why a file could not be read as a workbook. */
 export type WorkbookReadReason =
@@ -20,6 +31,10 @@ export type WorkbookReadReason =
 export const LIMITS = {
   fileBytes: 64 * 1024 * 1024,
   unpackedBytes: 512 * 1024 * 1024,
+  /** Members of the archive: a workbook of 500 sheets has about 1,000. */
+  members: 10_000,
+  /** One part inflated to be read: a sheet of a million small cells is about 40 MB of XML. */
+  partBytes: 128 * 1024 * 1024,
   /** A member larger than this must not be compressed more than `ratio` times. */
   largeMemberBytes: 16 * 1024 * 1024,
   ratio: 200,
@@ -100,68 +115,6 @@ function oleError(bytes: Uint8Array): WorkbookReadError {
   });
 }
 
-/** Converts exceljs's rich text, hyperlink or string to the plain text a user sees. */
-function plainText(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (typeof value === "object" && value !== null && "richText" in value) {
-    return (value as ExcelJS.CellRichTextValue).richText.map((run) => run.text).join("");
-  }
-  return String(value ?? "");
-}
-
-function scalar(value: unknown): CellScalar {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
-  if (typeof value === "object") {
-    if ("error" in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
-    if ("richText" in value) return plainText(value);
-    if ("text" in value) return plainText((value as ExcelJS.CellHyperlinkValue).text);
-  }
-  return String(value);
-}
-
-/** One exceljs cell as the domain reads it; undefined for an empty cell and for the covered part of a merge. */
-function fromExcelJs(cell: ExcelJS.Cell): CellInput | undefined {
-  const numberFormat = cell.numFmt || undefined;
-  switch (cell.type) {
-    case ExcelJS.ValueType.Null:
-    case ExcelJS.ValueType.Merge:
-      return undefined;
-    case ExcelJS.ValueType.Formula: {
-      // cell.result, not cell.value.result: exceljs's value copy drops falsy results (a cached 0, false or "").
-      const formula = cell.formula;
-      return cellInput(scalar(cell.result), numberFormat, formula || undefined);
-    }
-    default:
-      return cellInput(scalar(cell.value), numberFormat);
-  }
-}
-
-/** A worksheet's used range from A1, at least six columns wide so that the key column F is always present. */
-export function sheetGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
-  const found: { row: number; column: number; input: CellInput | undefined }[] = [];
-  let lastRow = 0;
-  let lastColumn = 6;
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > LIMITS.rows) return;
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      if (columnNumber > LIMITS.columns) return;
-      lastRow = Math.max(lastRow, rowNumber);
-      lastColumn = Math.max(lastColumn, columnNumber);
-      found.push({ row: rowNumber, column: columnNumber, input: fromExcelJs(cell) });
-    });
-  });
-  const cells: (CellInput | undefined)[][] = Array.from({ length: lastRow }, () =>
-    new Array<CellInput | undefined>(lastColumn).fill(undefined),
-  );
-  for (const { row, column, input } of found) {
-    const line = cells[row - 1];
-    if (line) line[column - 1] = input;
-  }
-  return { name: worksheet.name, cells };
-}
-
 const MEGABYTE = 1024 * 1024;
 
 /** The error for an archive that unpacks to far more than any workbook could hold. */
@@ -172,47 +125,192 @@ export function zipBombError(): WorkbookReadError {
   });
 }
 
-/**
- * Checks an .xlsx package before any reader inflates it: its size, what its members declare they unpack to, and
- * macros. A file with macros (.xlsm) is refused rather than read, since the office receiving it should not keep it.
- */
-export function checkPackage(bytes: Uint8Array): void {
-  if (bytes.length > LIMITS.fileBytes) {
-    throw new WorkbookReadError("too_large", {
-      vi: `Tệp quá lớn (${Math.round(bytes.length / MEGABYTE)} MB, tối đa ${LIMITS.fileBytes / MEGABYTE} MB) để là phụ lục thống kê: kiểm tra lại tệp gửi đến.`,
-      en: `The file is too large (${Math.round(bytes.length / MEGABYTE)} MB, at most ${LIMITS.fileBytes / MEGABYTE} MB) to be a statistical appendix: check the file received.`,
-    });
+function damaged(detail: string, cause?: unknown): WorkbookReadError {
+  return new WorkbookReadError(
+    "corrupt",
+    {
+      vi: `Tệp .xlsx bị hỏng (${detail}; có thể tải về hoặc sao chép chưa hết): mở thử bằng Excel để sửa, hoặc xin gửi lại tệp.`,
+      en: `The .xlsx file is damaged (${detail}; perhaps not fully downloaded or copied): try opening it in Excel to repair it, or ask for the file again.`,
+    },
+    { cause },
+  );
+}
+
+function zipRefusal(error: ZipError): WorkbookReadError {
+  switch (error.refusal) {
+    case "bomb":
+      return zipBombError();
+    case "zip64":
+      return new WorkbookReadError("too_large", {
+        vi: "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là phụ lục thống kê: kiểm tra lại tệp gửi đến.",
+        en: "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a statistical appendix: check the file received.",
+      });
+    case "encrypted":
+      return new WorkbookReadError("encrypted", {
+        vi: `Tệp có phần bị mã hóa nên không đọc được: ${SAVE_AS.vi}, không đặt mật khẩu.`,
+        en: `Part of the file is encrypted and cannot be read: ${SAVE_AS.en}, without a password.`,
+      });
+    case "method":
+      return damaged("nén theo cách Excel không dùng / compressed in a way Excel does not use", error);
+    case "damaged":
+      return damaged(error.message, error);
   }
-  let entries;
+}
+
+const MACROS = /^xl\/vbaProject\.bin$/i;
+
+function macrosError(): WorkbookReadError {
+  return new WorkbookReadError("macros", {
+    vi: "Tệp có chứa macro (VBA, thường là .xlsm) nên không được đọc, vì an toàn: mở bằng Excel, chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+    en: "The file contains macros (VBA, usually .xlsm) and is not read, for safety: open it in Excel, Save As an Excel Workbook (.xlsx) and send it again.",
+  });
+}
+
+function tooLarge(bytes: number): WorkbookReadError {
+  return new WorkbookReadError("too_large", {
+    vi: `Tệp quá lớn (${Math.round(bytes / MEGABYTE)} MB, tối đa ${LIMITS.fileBytes / MEGABYTE} MB) để là phụ lục thống kê: kiểm tra lại tệp gửi đến.`,
+    en: `The file is too large (${Math.round(bytes / MEGABYTE)} MB, at most ${LIMITS.fileBytes / MEGABYTE} MB) to be a statistical appendix: check the file received.`,
+  });
+}
+
+/** The error for a file larger than LIMITS.fileBytes, given its size (the CLI says it before reading the bytes). */
+export function fileTooLargeError(bytes: number): WorkbookReadError {
+  return tooLarge(bytes);
+}
+
+function listPackage(bytes: Uint8Array): Map<string, ZipEntry> {
+  if (bytes.length > LIMITS.fileBytes) throw tooLarge(bytes.length);
+  let entries: Map<string, ZipEntry>;
   try {
-    entries = zipDirectory(bytes);
+    entries = zipDirectory(bytes, LIMITS);
   } catch (error) {
-    // An archive this simple check cannot list is left to exceljs, which says whether it is damaged.
-    if (error instanceof NeedsFullReader || error instanceof RangeError) return;
+    if (error instanceof ZipError) throw zipRefusal(error);
     throw error;
   }
-  let unpacked = 0;
-  for (const [name, entry] of entries) {
-    unpacked += entry.size;
-    const ratio = entry.size / Math.max(entry.compressedSize, 1);
-    if (unpacked > LIMITS.unpackedBytes || (entry.size > LIMITS.largeMemberBytes && ratio > LIMITS.ratio)) {
-      throw zipBombError();
+  for (const name of entries.keys()) if (MACROS.test(name)) throw macrosError();
+  return entries;
+}
+
+/**
+ * Checks an .xlsx package before anything is inflated: its size, its zip directory against LIMITS (members,
+ * declared sizes, ratio, overlaps), and macros. A file with macros (.xlsm) is refused rather than read, since the
+ * office receiving it should not keep it.
+ */
+export function checkPackage(bytes: Uint8Array): void {
+  listPackage(bytes);
+}
+
+/** Reads the parts of one package, each inflated within its bounds and decoded as XML. */
+class Package {
+  private readonly byName = new Map<string, ZipEntry>();
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    entries: Map<string, ZipEntry>,
+    private readonly probe: ReadProbe | undefined,
+  ) {
+    for (const [name, entry] of entries) this.byName.set(name.toLowerCase(), entry);
+  }
+
+  /** The text of a part; undefined when the package lacks it (part names are case-insensitive, OPC 9.1.1). */
+  text(name: string): string | undefined {
+    const entry = this.byName.get(name.toLowerCase());
+    if (!entry) return undefined;
+    if (entry.size > LIMITS.partBytes) throw zipBombError();
+    try {
+      return decodeXml(entryBytes(this.bytes, entry, this.probe));
+    } catch (error) {
+      if (error instanceof ZipError) throw zipRefusal(error);
+      throw partError(name, error);
     }
-    if (/^xl\/vbaProject\.bin$/i.test(name)) {
-      throw new WorkbookReadError("macros", {
-        vi: "Tệp có chứa macro (VBA, thường là .xlsm) nên không được đọc, vì an toàn: mở bằng Excel, chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
-        en: "The file contains macros (VBA, usually .xlsm) and is not read, for safety: open it in Excel, Save As an Excel Workbook (.xlsx) and send it again.",
-      });
+  }
+
+  /** The text of each part as it is read, wording a malformed one for users. */
+  parse<T>(name: string, read: (xml: string) => T): T | undefined {
+    const xml = this.text(name);
+    if (xml === undefined) return undefined;
+    try {
+      return read(xml);
+    } catch (error) {
+      throw partError(name, error);
     }
   }
 }
 
+function partError(name: string, error: unknown): unknown {
+  if (error instanceof XmlError && error.doctype) {
+    return new WorkbookReadError(
+      "corrupt",
+      {
+        vi: `Phần ${name} của tệp có khai báo DOCTYPE, thứ mà tệp Excel không bao giờ có (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .xlsx lưu từ Excel.`,
+        en: `Part ${name} of the file has a DOCTYPE, which Excel never writes (the file may be hostile), so it is not read: ask the unit to send an .xlsx saved from Excel again.`,
+      },
+      { cause: error },
+    );
+  }
+  if (error instanceof XmlError || error instanceof PartError || error instanceof URIError) {
+    return damaged(`${name}: ${error.message}`, error);
+  }
+  return error;
+}
+
+function noWorksheet(): WorkbookReadError {
+  return new WorkbookReadError("not_xlsx", {
+    vi: `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS.vi}.`,
+    en: `The archive holds no Excel worksheet: ${SAVE_AS.en}.`,
+  });
+}
+
+function relationshipsPart(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+function readPackage(bytes: Uint8Array, probe: ReadProbe | undefined): WorkbookSheet[] {
+  const pkg = new Package(bytes, listPackage(bytes), probe);
+  const root = pkg.parse("_rels/.rels", (xml) => relationships(xml, ""));
+  const workbookName =
+    [...(root?.values() ?? [])].find((relationship) => relationship.kind === "officeDocument")?.target ??
+    "xl/workbook.xml";
+  const workbook = pkg.parse(workbookName, workbookPart);
+  if (!workbook) throw noWorksheet();
+  const links =
+    pkg.parse(relationshipsPart(workbookName), (xml) => relationships(xml, workbookName)) ?? new Map();
+  const target = (kind: string) => [...links.values()].find((link) => link.kind === kind)?.target;
+  const stringsPart = target("sharedStrings");
+  const stylesPart = target("styles");
+  const strings = (stringsPart && pkg.parse(stringsPart, sharedStrings)) || [];
+  const formats = (stylesPart && pkg.parse(stylesPart, styleFormats)) || [];
+  const sheets: WorkbookSheet[] = [];
+  for (const entry of workbook.sheets) {
+    const link = links.get(entry.relationship);
+    if (!link || link.kind !== "worksheet") continue;
+    const cells = pkg.parse(link.target, (xml) =>
+      worksheetCells(xml, {
+        strings,
+        formats,
+        date1904: workbook.date1904,
+        maxRows: LIMITS.rows,
+        maxColumns: LIMITS.columns,
+        onCell: probe?.cells ? () => probe.cells?.(1) : undefined,
+      }),
+    );
+    if (!cells) throw damaged(`${link.target} missing`);
+    sheets.push({ name: entry.name, cells: cells.cells, visibility: entry.visibility });
+  }
+  if (sheets.length === 0) throw noWorksheet();
+  return sheets;
+}
+
 /**
- * Reads every worksheet of an .xlsx held in memory as a SheetGrid. Throws WorkbookReadError when the bytes are not
- * an .xlsx (an old .xls, a text file), are a damaged zip, are password-protected, too large, a zip bomb or hold
- * macros.
+ * Reads every worksheet of an .xlsx held in memory. Throws WorkbookReadError when the bytes are not an .xlsx (an
+ * old .xls, a text file), are a damaged zip or damaged XML, are password-protected, too large, a zip bomb or hold
+ * macros. `probe` counts the bytes inflated and the cells held, for tests.
  */
-export async function readWorkbookBytes(data: ArrayBuffer | Uint8Array): Promise<SheetGrid[]> {
+export async function readWorkbookBytes(
+  data: ArrayBuffer | Uint8Array,
+  options: { probe?: ReadProbe } = {},
+): Promise<WorkbookSheet[]> {
   // isView, not instanceof: a Buffer or an ArrayBuffer may come from another realm (jest's, a File's).
   const bytes = ArrayBuffer.isView(data)
     ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
@@ -225,25 +323,5 @@ export async function readWorkbookBytes(data: ArrayBuffer | Uint8Array): Promise
       en: `The file is not an Excel workbook (.xlsx)${bytes.length === 0 ? " (it is empty)" : ""}: ${SAVE_AS.en}.`,
     });
   }
-  checkPackage(bytes);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<ExcelJS.Xlsx["load"]>[0]);
-  } catch (cause) {
-    throw new WorkbookReadError(
-      "corrupt",
-      {
-        vi: "Tệp .xlsx bị hỏng (có thể tải về hoặc sao chép chưa hết): mở thử bằng Excel để sửa, hoặc xin gửi lại tệp.",
-        en: "The .xlsx file is damaged (perhaps not fully downloaded or copied): try opening it in Excel to repair it, or ask for the file again.",
-      },
-      { cause },
-    );
-  }
-  if (workbook.worksheets.length === 0) {
-    throw new WorkbookReadError("not_xlsx", {
-      vi: `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS.vi}.`,
-      en: `The archive holds no Excel worksheet: ${SAVE_AS.en}.`,
-    });
-  }
-  return workbook.worksheets.map(sheetGrid);
+  return readPackage(bytes, options.probe);
 }

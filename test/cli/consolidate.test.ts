@@ -3,14 +3,11 @@ import { access, readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { consolidateCommand } from "../../src/cli/consolidate";
-import { readWorkbookFast, zipPartText } from "../../src/cli/xlsx/fast-read";
-import { readWorkbookBuffer } from "../../src/cli/xlsx/read";
+import { zipPartText } from "../../src/cli/xlsx/read";
 import { SUMMARY_SHEETS } from "../../src/cli/xlsx/summary";
 import type { Level } from "../../src/domain/catalogue";
 import { catalogue } from "../../src/domain/catalogue";
-import type { SheetGrid } from "../../src/domain/cell";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
-import { handTypedWorkbook } from "../helpers/hand-typed";
 import type { TypedValue } from "../helpers/seed";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
@@ -312,54 +309,5 @@ describe("consolidate's text files (--roles, --expect)", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("quá lớn");
     expect(stderr).toContain("is too large");
-  });
-});
-
-describe("the fast reader the consolidation uses", () => {
-  function comparable(grids: readonly SheetGrid[]) {
-    return grids.map((grid) => ({
-      name: grid.name,
-      cells: grid.cells.map((row) =>
-        row.map((cell) =>
-          cell === undefined
-            ? null
-            : { ...cell, numberFormat: cell.numberFormat === "General" ? undefined : cell.numberFormat },
-        ),
-      ),
-    }));
-  }
-
-  async function oddWorkbook(): Promise<Buffer> {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet("Lạ & <khác>");
-    sheet.getCell("A1").value = true;
-    sheet.getCell("B1").value = { error: "#DIV/0!" };
-    sheet.getCell("C1").value = { richText: [{ text: "Sở " }, { text: "Y tế", font: { italic: true } }] };
-    sheet.getCell("D1").value = { formula: "1+1", result: 2 };
-    sheet.getCell("E1").value = { formula: "A1", result: 0 };
-    sheet.getCell("F1").value = 'a "quoted" <tag> & _x000D_';
-    sheet.getCell("G1").value = 0.125;
-    sheet.getCell("G1").numFmt = "0.0%";
-    sheet.getCell("H1").value = 64073;
-    sheet.getCell("H1").numFmt = "#,##0";
-    sheet.getCell("A3").value = "  leading spaces";
-    workbook.addWorksheet("Trống");
-    return Buffer.from(await workbook.xlsx.writeBuffer());
-  }
-
-  it.each([
-    ["the filled template", async () => Buffer.from(await filledTemplate(SEED_VALUES))],
-    ["a workbook typed by hand", async () => Buffer.from(await handTypedWorkbook().xlsx.writeBuffer())],
-    ["odd cells", oddWorkbook],
-  ])("reads %s exactly as exceljs does", async (_, bytes) => {
-    const buffer = await bytes();
-    const fast = readWorkbookFast(buffer);
-    expect(fast).toBeDefined();
-    expect(comparable(fast!)).toEqual(comparable(await readWorkbookBuffer(buffer)));
-  });
-
-  it("gives up on what is not a plain .xlsx, for exceljs to explain", () => {
-    expect(readWorkbookFast(Buffer.from("không phải zip"))).toBeUndefined();
-    expect(readWorkbookFast(Buffer.alloc(0))).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { readWorkbookBuffer } from "../../src/cli/xlsx/read";
-import { checkPackage, readWorkbookBytes, WorkbookReadError } from "../../src/xlsx/grid";
+import { checkPackage, LIMITS, readWorkbookBytes, WorkbookReadError } from "../../src/xlsx/grid";
 import { zipDirectory } from "../../src/xlsx/zip";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate } from "../helpers/xlsx";
@@ -79,8 +81,39 @@ describe("zipDirectory over plain bytes", () => {
         ["tệp/ghi chú.txt", Buffer.from("Hạn nộp")],
       ]),
     );
-    const entries = zipDirectory(new Uint8Array(arrayBufferOf(archive)));
+    const entries = zipDirectory(new Uint8Array(arrayBufferOf(archive)), LIMITS);
     expect([...entries.keys()]).toEqual(["xl/workbook.xml", "tệp/ghi chú.txt"]);
     expect(entries.get("tệp/ghi chú.txt")).toMatchObject({ method: 8, size: Buffer.byteLength("Hạn nộp") });
+  });
+});
+
+describe("the pane's reading path", () => {
+  /** Every module the reader's entry reaches by value imports (types are erased), with the packages they import. */
+  function reachable(): { files: Set<string>; packages: Set<string> } {
+    const files = new Set<string>();
+    const packages = new Set<string>();
+    const visit = (file: string) => {
+      if (files.has(file)) return;
+      files.add(file);
+      const source = readFileSync(file, "utf8");
+      for (const [, target] of source.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?from\s+"([^"]+)"/gm)) {
+        if (!target!.startsWith(".")) packages.add(target!.split("/")[0]!);
+        else visit(resolve(dirname(file), `${target}.ts`));
+      }
+    };
+    visit(resolve(__dirname, "../../src/xlsx/grid.ts"));
+    return { files, packages };
+  }
+
+  it("reads with fflate alone: no exceljs, nothing of Node", () => {
+    const { files, packages } = reachable();
+    expect([...files].map((file) => file.replace(/^.*\/src\//, "")).sort()).toEqual([
+      "domain/cell.ts",
+      "xlsx/grid.ts",
+      "xlsx/parts.ts",
+      "xlsx/xml.ts",
+      "xlsx/zip.ts",
+    ]);
+    expect([...packages].sort()).toEqual(["fflate"]);
   });
 });

@@ -1,39 +1,104 @@
-import { readFile } from "node:fs/promises";
-import type { SheetGrid } from "../../domain/cell";
-import { readWorkbookBytes, WorkbookReadError } from "../../xlsx/grid";
+import { constants } from "node:fs";
+import type { FileHandle } from "node:fs/promises";
+import { open } from "node:fs/promises";
+import type { ReadProbe, WorkbookSheet } from "../../xlsx/grid";
+import { fileTooLargeError, LIMITS, readWorkbookBytes, WorkbookReadError } from "../../xlsx/grid";
+import { entryBytes, zipDirectory } from "../../xlsx/zip";
 
 // The CLI's reader: a file from disk handed to the shared, Node-free reader in src/xlsx/grid.ts, which the task
-// pane loads for the files a user picks. What it checks and how it explains a refusal live there.
+// pane loads for the files a user picks. Here only what a file system adds: the size is known before any byte is
+// read, and what is not a regular file (a pipe, a device, a directory) is refused without waiting on it.
 
 export { checkPackage, LIMITS, WorkbookReadError, zipBombError } from "../../xlsx/grid";
-export type { WorkbookReadReason } from "../../xlsx/grid";
+export type { ReadProbe, SheetVisibility, WorkbookReadReason, WorkbookSheet } from "../../xlsx/grid";
 
-/**
- * Reads every worksheet of an .xlsx held in memory as a SheetGrid. Throws WorkbookReadError when the bytes are not
- * an .xlsx (an old .xls, a text file), are a damaged zip, or are password-protected.
- */
-export async function readWorkbookBuffer(buffer: Buffer): Promise<SheetGrid[]> {
-  return readWorkbookBytes(buffer);
+/** What a read may be told: a probe counting the bytes inflated and the cells held. */
+export interface ReadOptions {
+  readonly probe?: ReadProbe;
 }
 
-/** Reads every worksheet of an .xlsx file as a SheetGrid; WorkbookReadError "unreadable" when the file cannot be read. */
-export async function readWorkbookFile(path: string): Promise<SheetGrid[]> {
-  let buffer: Buffer;
+/**
+ * Reads every worksheet of an .xlsx held in memory. Throws WorkbookReadError when the bytes are not an .xlsx (an
+ * old .xls, a text file), are a damaged zip, or are password-protected.
+ */
+export async function readWorkbookBuffer(
+  buffer: Buffer,
+  options: ReadOptions = {},
+): Promise<WorkbookSheet[]> {
+  return readWorkbookBytes(buffer, options);
+}
+
+function unreadable(path: string, cause: unknown): WorkbookReadError {
+  const code = (cause as NodeJS.ErrnoException).code;
+  return new WorkbookReadError(
+    "unreadable",
+    code === "ENOENT"
+      ? { vi: `Không tìm thấy tệp ${path}.`, en: `File ${path} not found.` }
+      : {
+          vi: `Không đọc được tệp ${path} (${code ?? "lỗi không rõ"}): kiểm tra quyền truy cập và đường dẫn.`,
+          en: `Cannot read file ${path} (${code ?? "unknown error"}): check the path and permissions.`,
+        },
+    { cause },
+  );
+}
+
+/**
+ * The bytes of a regular file of at most LIMITS.fileBytes. Opened without blocking (a named pipe with no writer
+ * would otherwise hold open() forever), then its size and kind are read from the open file itself, so that what it
+ * is cannot change between the check and the read, and no more than that size is ever read.
+ */
+async function fileBytes(path: string): Promise<Buffer> {
+  let handle: FileHandle;
   try {
-    buffer = await readFile(path);
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const missing = code === "ENOENT";
-    throw new WorkbookReadError(
-      "unreadable",
-      missing
-        ? { vi: `Không tìm thấy tệp ${path}.`, en: `File ${path} not found.` }
-        : {
-            vi: `Không đọc được tệp ${path} (${code ?? "lỗi không rõ"}): kiểm tra quyền truy cập và đường dẫn.`,
-            en: `Cannot read file ${path} (${code ?? "unknown error"}): check the path and permissions.`,
-          },
-      { cause },
-    );
+    throw unreadable(path, cause);
   }
-  return readWorkbookBuffer(buffer);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) {
+      throw new WorkbookReadError("unreadable", {
+        vi: `Không đọc được ${path}: đây không phải một tệp thông thường (mà là thư mục, ống dẫn hay thiết bị); hãy chỉ đến tệp .xlsx.`,
+        en: `Cannot read ${path}: it is not a regular file (but a directory, pipe or device); name an .xlsx file.`,
+      });
+    }
+    if (stat.size > LIMITS.fileBytes) throw fileTooLargeError(stat.size);
+    const buffer = Buffer.alloc(stat.size);
+    let filled = 0;
+    while (filled < stat.size) {
+      const { bytesRead } = await handle.read(buffer, filled, stat.size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.subarray(0, filled);
+  } catch (cause) {
+    if (cause instanceof WorkbookReadError) throw cause;
+    throw unreadable(path, cause);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Reads every worksheet of an .xlsx file; WorkbookReadError "unreadable" when the file cannot be read. */
+export async function readWorkbookFile(path: string, options: ReadOptions = {}): Promise<WorkbookSheet[]> {
+  return readWorkbookBuffer(await fileBytes(path), options);
+}
+
+/**
+ * Every member of a zip archive by name, inflated and checked within LIMITS. Tests and the benchmarks take
+ * workbooks apart with it, to look at the XML a writer produced or to make variants of one file.
+ */
+export function zipParts(buffer: Buffer): Map<string, Buffer> {
+  const parts = new Map<string, Buffer>();
+  for (const [name, entry] of zipDirectory(buffer, LIMITS)) {
+    const bytes = entryBytes(buffer, entry);
+    parts.set(name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+  return parts;
+}
+
+/** The text of one member of a zip archive (e.g. "xl/worksheets/sheet1.xml"), or undefined when it has none. */
+export function zipPartText(buffer: Buffer, name: string): string | undefined {
+  const entry = zipDirectory(buffer, LIMITS).get(name);
+  return entry ? Buffer.from(entryBytes(buffer, entry)).toString("utf8") : undefined;
 }

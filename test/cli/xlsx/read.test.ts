@@ -5,6 +5,8 @@ import ExcelJS from "exceljs";
 import type { CellInput } from "../../../src/domain/cell";
 import { readWorkbookBuffer, readWorkbookFile, WorkbookReadError } from "../../../src/cli/xlsx/read";
 import type { WorkbookReadReason } from "../../../src/cli/xlsx/read";
+import { LIMITS } from "../../../src/cli/xlsx/read";
+import { xlsxPackage } from "../../helpers/zip";
 
 let dir: string;
 
@@ -89,7 +91,8 @@ describe("readWorkbookFile on a valid workbook", () => {
         { value: 1936, numberFormat: "#,##0" },
         { value: 3872, formula: "B1*2" },
         { value: { error: "#DIV/0!" }, formula: "1/0" },
-        { value: new Date(Date.UTC(2021, 8, 30)), numberFormat: "dd/mm/yyyy" },
+        // A date is the number Excel stores (days since 1899-12-30), told apart by its format.
+        { value: 44469, numberFormat: "dd/mm/yyyy" },
         { value: "Cổng DVC" },
         none,
       ],
@@ -102,8 +105,9 @@ describe("readWorkbookFile on a valid workbook", () => {
         { value: null, formula: "B1+1" },
         { value: false },
         none,
-        // Excel stores an empty text result as <v></v>: no cached value.
-        { value: null, formula: 'IF(B1="","",B1)' },
+        // An empty text result is stored as t="str" with <v></v>: a cached "" (ECMA-376 part 1, 18.18.11 "str"),
+        // which exceljs drops and Excel and LibreOffice keep.
+        { value: "", formula: 'IF(B1="","",B1)' },
       ],
       [{ value: 0.125, numberFormat: "0.00%" }, none, none, none, none, none, none],
       [{ value: "02" }, { value: 0.25, formula: "A4*2" }, none, none, none, none, none],
@@ -111,8 +115,8 @@ describe("readWorkbookFile on a valid workbook", () => {
       [none, { value: 0, formula: "A5*2" }, none, none, none, none, none],
     ];
     expect(grids).toEqual([
-      { name: "Dữ liệu", cells: rows },
-      { name: "Trống", cells: [] },
+      { name: "Dữ liệu", cells: rows, visibility: "visible" },
+      { name: "Trống", cells: [], visibility: "visible" },
     ]);
   });
 
@@ -140,6 +144,50 @@ describe("readWorkbookFile on a valid workbook", () => {
     expect(grid?.cells).toEqual([
       new Array(6).fill(undefined),
       [{ value: 7 }, ...new Array(5).fill(undefined)],
+    ]);
+  });
+});
+
+describe("readWorkbookBuffer on what other tools write", () => {
+  it("reads the rows after one beyond the rows it holds, when rows come out of order", async () => {
+    const bytes = xlsxPackage({
+      sheets: [
+        {
+          name: "Trang",
+          sheetData: `<row r="${LIMITS.rows + 5}"><c r="A${LIMITS.rows + 5}"><v>9</v></c></row><row r="2"><c r="B2"><v>7</v></c></row>`,
+        },
+      ],
+    });
+    const [sheet] = await readWorkbookBuffer(bytes);
+    expect(sheet!.cells).toHaveLength(2);
+    expect(sheet!.cells[1]![1]).toEqual({ value: 7 });
+  });
+
+  it("reads an ISO 8601 date cell as the serial number Excel stores, with its format", async () => {
+    const sheetData = `<row r="1"><c r="A1" t="d" s="1"><v>2021-09-30T12:00:00</v></c><c r="B1" t="d"><v>2021-09-30</v></c></row>`;
+    const styles = `<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>`;
+    const [sheet] = await readWorkbookBuffer(xlsxPackage({ styles, sheets: [{ name: "Ngày", sheetData }] }));
+    expect(sheet!.cells[0]!.slice(0, 2)).toEqual([
+      { value: 44469.5, numberFormat: "dd/mm/yyyy" },
+      { value: 44469 },
+    ]);
+  });
+
+  it("says which sheets are hidden and very hidden", async () => {
+    const one = `<row r="1"><c r="A1"><v>1</v></c></row>`;
+    const sheets = await readWorkbookBuffer(
+      xlsxPackage({
+        sheets: [
+          { name: "Hiện", sheetData: one },
+          { name: "Ẩn", sheetData: one, state: "hidden" },
+          { name: "Rất ẩn", sheetData: one, state: "veryHidden" },
+        ],
+      }),
+    );
+    expect(sheets.map((sheet) => [sheet.name, sheet.visibility])).toEqual([
+      ["Hiện", "visible"],
+      ["Ẩn", "hidden"],
+      ["Rất ẩn", "veryHidden"],
     ]);
   });
 });
