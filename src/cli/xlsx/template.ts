@@ -69,11 +69,13 @@ function cutText(text: string, limit: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-// What XML cannot hold (C0 controls but tab and line breaks, U+FFFE, U+FFFF) and text that looks like the escape
-// itself: OOXML writes both as _xHHHH_, which Excel, exceljs and our reader decode. exceljs drops the first silently
-// and leaves the second for every reader to decode into another character.
+// What XML cannot hold (C0 controls but tab and line feed, U+FFFE, U+FFFF), the carriage return (which an XML
+// parser turns into a line feed, XML 1.0 section 2.11: Excel writes it as _x000D_) and text that looks like the
+// escape itself: OOXML writes all three as _xHHHH_, which Excel, exceljs and our reader decode. exceljs drops the
+// first silently, lets a conformant reader change the second, and leaves the third for every reader to decode into
+// another character.
 const NEEDS_OOXML_ESCAPE = new RegExp(
-  String.raw`_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]`,
+  String.raw`_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]`,
   "g",
 );
 

@@ -146,8 +146,9 @@ describe("applySheetSpec within Excel's limits", () => {
 });
 
 describe("applySheetSpec writes text of any content so that it reads back exactly", () => {
-  // What XML cannot hold (ESC, other C0 controls, U+FFFF) and text that looks like OOXML's own escape.
-  const ODD = "Sở\u001b[31mY tế\u0001_x0041_ _x005F_ \uffff\ttab\nline";
+  // What XML cannot hold (ESC, other C0 controls, U+FFFF), a carriage return (XML turns it into a line feed) and
+  // text that looks like OOXML's own escape.
+  const ODD = "Sở\u001b[31mY tế\u0001_x0041_ _x005F_ \uffff\ttab\nline\r\ncarriage";
 
   async function written(): Promise<Uint8Array> {
     const workbook = new ExcelJS.Workbook();
