@@ -1,19 +1,13 @@
 import ExcelJS from "exceljs";
-import { consolidateCommand } from "../../src/cli/consolidate";
 import { SUMMARY_SHEETS } from "../../src/cli/xlsx/summary";
 import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
+import { runConsolidate } from "../helpers/tools";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
 
 // `cchc-appendix consolidate` on files whose appendix sheet is hidden: the reader states each sheet's visibility,
 // a hidden sheet is summed with a line naming it, a very hidden one (which Excel shows no one) is not summed.
-
-async function run(args: string[]) {
-  let stderr = "";
-  const code = await consolidateCommand(args, { out: () => undefined, err: (text) => (stderr += text) });
-  return { code, stderr };
-}
 
 /** The department's appendix file with its sheet hidden the given way, as Excel saves it. */
 async function hiddenAs(bytes: Uint8Array, state: "hidden" | "veryHidden"): Promise<Uint8Array> {
@@ -44,7 +38,7 @@ describe("cchc-appendix consolidate with hidden appendix sheets", () => {
       ),
     ];
     const out = temp.path("tong-hop-an.xlsx");
-    const { code, stderr } = await run([...files, "-o", out]);
+    const { code, stderr } = await runConsolidate([...files, "-o", out]);
     expect(code).toBe(0);
     expect(await summed(out, "HS.2")).toBe(Number(SO_TU_PHAP["HS.2"]) + Number(SO_Y_TE["HS.2"]));
     expect(stderr).toMatch(/Phụ lục của "Sở Y tế" nằm trên .*đang bị ẩn: số liệu vẫn được cộng/);
@@ -63,7 +57,7 @@ describe("cchc-appendix consolidate with hidden appendix sheets", () => {
       ),
     ];
     const out = temp.path("tong-hop-an-sau.xlsx");
-    const { code, stderr } = await run([...files, "-o", out]);
+    const { code, stderr } = await runConsolidate([...files, "-o", out]);
     expect(code).toBe(0);
     expect(await summed(out, "HS.2")).toBe(SO_TU_PHAP["HS.2"]);
     expect(stderr).toContain(

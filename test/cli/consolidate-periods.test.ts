@@ -1,23 +1,13 @@
 import ExcelJS from "exceljs";
-import { consolidateCommand } from "../../src/cli/consolidate";
 import { SUMMARY_SHEETS } from "../../src/cli/xlsx/summary";
 import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
+import { runConsolidate } from "../helpers/tools";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
 
 // `cchc-appendix consolidate` given an appendix of another period: left out with a line saying so, unless
 // --allow-other-periods.
-
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await consolidateCommand(args, {
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
 
 async function hs2(path: string): Promise<unknown> {
   const workbook = new ExcelJS.Workbook();
@@ -51,7 +41,7 @@ describe("cchc-appendix consolidate with an appendix of another period", () => {
 
   it("leaves it out of the summary and says so on stderr, in Vietnamese then English", async () => {
     const out = temp.path("tong-hop.xlsx");
-    const { code, stderr } = await run([...files, "-o", out]);
+    const { code, stderr } = await runConsolidate([...files, "-o", out]);
     expect(code).toBe(0);
     expect(await hs2(out)).toBe(100);
     expect(stderr).toContain(
@@ -62,7 +52,7 @@ describe("cchc-appendix consolidate with an appendix of another period", () => {
 
   it("sums it when --allow-other-periods is given", async () => {
     const out = temp.path("tong-hop-moi-ky.xlsx");
-    const { code, stderr } = await run([...files, "-o", out, "--allow-other-periods"]);
+    const { code, stderr } = await runConsolidate([...files, "-o", out, "--allow-other-periods"]);
     expect(code).toBe(0);
     expect(await hs2(out)).toBe(110);
     expect(stderr).not.toContain("không cộng vào bảng tổng hợp");

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import type { Level } from "../../src/domain/catalogue";
 import type { Consolidation, UnitAppendix } from "../../src/workflows/consolidate";
 import { consolidate, readUnits } from "../../src/workflows/consolidate";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
+import { runTool } from "../helpers/tools";
 import type { TypedValue } from "../helpers/seed";
 import { SEED_VALUES, templateGrid } from "../helpers/seed";
 
@@ -15,27 +15,9 @@ import { SEED_VALUES, templateGrid } from "../helpers/seed";
 // figures in landscape, codes and unit names repeated on every page. LibreOffice and poppler-utils are required, as
 // in CI: a missing tool fails the suite with a message instead of skipping it.
 
-jest.setTimeout(180_000);
+const runPrinter = (command: string, args: string[]) => runTool(command, args, 150_000);
 
-function run(command: string, args: string[], timeout = 150_000): Promise<string> {
-  return new Promise((done, fail) => {
-    execFile(command, args, { timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-        fail(
-          new Error(
-            missing
-              ? `${command} is not installed: this suite needs LibreOffice and poppler-utils ` +
-                  `(apt-get install libreoffice-calc poppler-utils), as CI installs them.`
-              : `${command} ${args.join(" ")} failed: ${error.message}\n${stderr}`,
-          ),
-        );
-      } else {
-        done(stdout);
-      }
-    });
-  });
-}
+jest.setTimeout(180_000);
 
 /** A printed page: its size in points, its text as laid out, and its words with their boxes. */
 interface Page {
@@ -133,14 +115,14 @@ let pages: Page[];
 let pdf: string;
 
 beforeAll(async () => {
-  await run("soffice", ["--version"]);
+  await runPrinter("soffice", ["--version"]);
   work = await mkdtemp(join(tmpdir(), "cchc-print-"));
   consolidation = consolidate(province(), { roles: new Map() });
   const file = join(work, "tong-hop.xlsx");
   await writeFile(file, await summaryFileBytes(consolidation));
   const profile = join(work, "lo-profile");
   await mkdir(join(profile, "user"), { recursive: true });
-  await run("soffice", [
+  await runPrinter("soffice", [
     `-env:UserInstallation=file://${profile}`,
     "--headless",
     "--norestore",
@@ -152,8 +134,8 @@ beforeAll(async () => {
     file,
   ]);
   pdf = join(work, "tong-hop.pdf");
-  const texts = (await run("pdftotext", ["-layout", pdf, "-"])).split("\f");
-  pages = boxes(await run("pdftotext", ["-bbox", pdf, "-"])).map((page, index) => ({
+  const texts = (await runPrinter("pdftotext", ["-layout", pdf, "-"])).split("\f");
+  pages = boxes(await runPrinter("pdftotext", ["-bbox", pdf, "-"])).map((page, index) => ({
     ...page,
     number: index + 1,
     text: texts[index] ?? "",
@@ -182,7 +164,7 @@ async function columnText(from: readonly Page[], left: number, top: (page: Page)
     // The footer sits in the bottom margin (0.6 inch, 43 points): the crop stops above it.
     const height = String(Math.floor(page.height - y - 40));
     parts.push(
-      await run("pdftotext", [
+      await runPrinter("pdftotext", [
         ...args,
         "-x",
         crop[0]!,

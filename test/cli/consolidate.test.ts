@@ -2,7 +2,6 @@ import { execFile } from "node:child_process";
 import { access, readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
-import { consolidateCommand } from "../../src/cli/consolidate";
 import { zipPartText } from "../../src/cli/xlsx/read";
 import { SUMMARY_SHEETS } from "../../src/cli/xlsx/summary";
 import type { Level } from "../../src/domain/catalogue";
@@ -10,18 +9,9 @@ import { catalogue } from "../../src/domain/catalogue";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import type { TypedValue } from "../helpers/seed";
 import { SEED_VALUES } from "../helpers/seed";
+import { runConsolidate } from "../helpers/tools";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
 import { SO_TU_PHAP, SO_XAY_DUNG, SO_Y_TE } from "../helpers/departments";
-
-async function run(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await consolidateCommand(args, {
-    out: (text) => (stdout += text),
-    err: (text) => (stderr += text),
-  });
-  return { code, stdout, stderr };
-}
 
 async function openSummary(path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -65,7 +55,7 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
 
   it("sums the departments' counts, leaves HS.3 blank and recomputes 3.4.1 = ΣHS.2.1 / ΣHS.2", async () => {
     const out = temp.path("tong-hop-3-so.xlsx");
-    const { code, stdout, stderr } = await run([...departments, "-o", out]);
+    const { code, stdout, stderr } = await runConsolidate([...departments, "-o", out]);
     expect(code).toBe(0);
     expect(stderr).toContain("[1/3] so-tu-phap.xlsx\n");
     expect(stderr).toContain("[3/3] so-xay-dung.xlsx\n");
@@ -110,7 +100,16 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
       "# đơn vị\tvai trò\nSở Thông tin và Truyền thông\tstttt\nSở Nội vụ;snv\nVăn phòng UBND tỉnh;vpubnd\n",
     );
     const out = temp.path("tong-hop-huyen.xlsx");
-    const { code } = await run([...departments, district, office, other, "-o", out, "--roles", roles]);
+    const { code } = await runConsolidate([
+      ...departments,
+      district,
+      office,
+      other,
+      "-o",
+      out,
+      "--roles",
+      roles,
+    ]);
     expect(code).toBe(0);
     const summary = await openSummary(out);
     expect(formCell(summary, "3.4.1").value).toBeCloseTo(95 / 110, 12);
@@ -128,7 +127,7 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
   it("consolidates a unit with errors, marks the totals that include it and writes its correction request", async () => {
     const seed = await write("so-tttt-mau.xlsx", SEED_VALUES, "Sở TTTT (bản lỗi)");
     const out = temp.path("tong-hop-loi.xlsx");
-    const { code } = await run([...departments, seed, "-o", out]);
+    const { code } = await runConsolidate([...departments, seed, "-o", out]);
     expect(code).toBe(1);
     const summary = await openSummary(out);
     const resolved = formCell(summary, "HS.2");
@@ -165,10 +164,10 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
       await write("q2-y-te.xlsx", SO_Y_TE, "Sở Y tế", "so", "2021-Q2"),
     ];
     const previous = temp.path("tong-hop-q2.xlsx");
-    expect((await run([...q2, "-o", previous])).code).toBe(0);
+    expect((await runConsolidate([...q2, "-o", previous])).code).toBe(0);
     const q3 = await write("q3-tu-phap.xlsx", { ...SO_TU_PHAP, "6.1": 4 }, "Sở Tư pháp");
     const out = temp.path("tong-hop-q3.xlsx");
-    const { code } = await run([q3, departments[1]!, "-o", out, "--previous", previous]);
+    const { code } = await runConsolidate([q3, departments[1]!, "-o", out, "--previous", previous]);
     expect(code).toBe(0);
     const summary = await openSummary(out);
     const texts = sheetTexts(summary, SUMMARY_SHEETS.issues);
@@ -189,7 +188,7 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     notes.addWorksheet("Ghi chú").getCell("A1").value = "Biên bản họp";
     const previous = await temp.write("bien-ban.xlsx", Buffer.from(await notes.xlsx.writeBuffer()));
     const out = temp.path("tong-hop-khong-ky-truoc.xlsx");
-    const { code, stderr } = await run([departments[0]!, "-o", out, "--previous", previous]);
+    const { code, stderr } = await runConsolidate([departments[0]!, "-o", out, "--previous", previous]);
     expect(code).toBe(2);
     expect(stderr).toContain(`Tệp kỳ trước ${previous} không có bảng tổng hợp hay phụ lục nào.`);
     await expect(access(out)).rejects.toThrow();
@@ -203,7 +202,7 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     }
     const expected = await temp.write("don-vi.txt", `${names.join("\n")}\n=1+1\n`);
     const out = temp.path("tong-hop-tiem.xlsx");
-    expect((await run([...files, "-o", out, "--expect", expected])).code).toBe(0);
+    expect((await runConsolidate([...files, "-o", out, "--expect", expected])).code).toBe(0);
     const summary = await openSummary(out);
     const units = summary.getWorksheet(SUMMARY_SHEETS.units)!;
     names.forEach((name, index) => {
@@ -224,9 +223,9 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
 
   it("never sums a summary sheet again", async () => {
     const first = temp.path("tong-hop-lan-1.xlsx");
-    expect((await run([departments[0]!, departments[1]!, "-o", first])).code).toBe(0);
+    expect((await runConsolidate([departments[0]!, departments[1]!, "-o", first])).code).toBe(0);
     const again = temp.path("tong-hop-lan-2.xlsx");
-    const { code, stderr } = await run([departments[0]!, departments[1]!, first, "-o", again]);
+    const { code, stderr } = await runConsolidate([departments[0]!, departments[1]!, first, "-o", again]);
     expect(code).toBe(0);
     expect(stderr).toContain("tong-hop-lan-1.xlsx: bỏ qua 7 trang tổng hợp (không cộng lại lần nữa).");
     const summary = await openSummary(again);
@@ -241,7 +240,7 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     workbook.worksheets[0]!.getCell(1, COLUMNS.key + 1).value = "CCHC-PL-2023";
     const newer = await temp.write("so-y-te-2023.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
     const out = temp.path("tong-hop-tron-mau.xlsx");
-    const { code, stderr } = await run([departments[0]!, newer, "-o", out]);
+    const { code, stderr } = await runConsolidate([departments[0]!, newer, "-o", out]);
     expect(code).toBe(2);
     expect(stderr).toContain(
       "Không tổng hợp chung các phụ lục khác mẫu: CCHC-PL-2021 (so-tu-phap.xlsx 'Phụ lục')",
@@ -254,7 +253,9 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
   it("lists expected units that sent nothing", async () => {
     const expected = await temp.write("phai-bao-cao.txt", "Sở Tư pháp\nSở Y tế\nSở Công Thương\n");
     const out = temp.path("tong-hop-thieu.xlsx");
-    expect((await run([departments[0]!, departments[1]!, "-o", out, "--expect", expected])).code).toBe(0);
+    expect(
+      (await runConsolidate([departments[0]!, departments[1]!, "-o", out, "--expect", expected])).code,
+    ).toBe(0);
     const missing = (await openSummary(out)).getWorksheet(SUMMARY_SHEETS.missing)!;
     expect(missing.getCell(3, 1).value).toBe("Sở Công Thương");
     expect(missing.getCell(3, 3).value).toBe("Đơn vị phải báo cáo nhưng chưa có phụ lục.");
@@ -262,21 +263,21 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
 
   it("exits 2 with a clear bilingual message for a bad roles file, bad arguments or an unreadable file", async () => {
     const roles = await temp.write("vai-tro-sai.txt", "Sở Nội vụ\tnoi-vu\n");
-    const bad = await run([departments[0]!, "-o", temp.path("x.xlsx"), "--roles", roles]);
+    const bad = await runConsolidate([departments[0]!, "-o", temp.path("x.xlsx"), "--roles", roles]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Tệp vai trò không hợp lệ: dòng 1: vai trò "noi-vu" không hợp lệ');
     expect(bad.stderr).toContain('Invalid roles file: line 1: unknown role "noi-vu"');
 
-    const noOutput = await run([departments[0]!]);
+    const noOutput = await runConsolidate([departments[0]!]);
     expect(noOutput.code).toBe(2);
     expect(noOutput.stderr).toContain("Thiếu tên tệp tổng hợp: -o TONG-HOP.xlsx.");
-    expect((await run(["-o", temp.path("y.xlsx")])).code).toBe(2);
-    const unknown = await run([departments[0]!, "-o", temp.path("z.xlsx"), "--colour"]);
+    expect((await runConsolidate(["-o", temp.path("y.xlsx")])).code).toBe(2);
+    const unknown = await runConsolidate([departments[0]!, "-o", temp.path("z.xlsx"), "--colour"]);
     expect(unknown.stderr).toContain("Không có tuỳ chọn --colour.\nUnknown option --colour.");
 
     const text = await temp.write("ghi-chu.xlsx", "không phải bảng tính");
     const out = temp.path("tong-hop-co-tep-hong.xlsx");
-    const partial = await run([departments[0]!, text, "-o", out]);
+    const partial = await runConsolidate([departments[0]!, text, "-o", out]);
     expect(partial.code).toBe(2);
     expect(partial.stderr).toContain("ghi-chu.xlsx: Tệp không phải bảng tính Excel (.xlsx)");
     expect(sheetTexts(await openSummary(out), SUMMARY_SHEETS.missing)).toContain("ghi-chu.xlsx");
@@ -295,7 +296,13 @@ describe("consolidate's text files (--roles, --expect)", () => {
       ["--expect", "/dev/zero"],
       ["--expect", temp.path("")],
     ] as const) {
-      const { code, stderr } = await run([appendix, option, path, "-o", temp.path("tong-hop.xlsx")]);
+      const { code, stderr } = await runConsolidate([
+        appendix,
+        option,
+        path,
+        "-o",
+        temp.path("tong-hop.xlsx"),
+      ]);
       expect(code).toBe(2);
       expect(stderr).toContain("không phải một tệp văn bản thường");
       expect(stderr).toContain("is not a regular text file");
@@ -305,7 +312,13 @@ describe("consolidate's text files (--roles, --expect)", () => {
   it("refuses a file far larger than a list of units, exit 2", async () => {
     const appendix = await temp.write("so-y-te-2.xlsx", await filledTemplate(SO_Y_TE, { unit: "Sở Y tế" }));
     const huge = await temp.write("don-vi.txt", "Sở Y tế\n".repeat(200_000));
-    const { code, stderr } = await run([appendix, "--expect", huge, "-o", temp.path("tong-hop-2.xlsx")]);
+    const { code, stderr } = await runConsolidate([
+      appendix,
+      "--expect",
+      huge,
+      "-o",
+      temp.path("tong-hop-2.xlsx"),
+    ]);
     expect(code).toBe(2);
     expect(stderr).toContain("quá lớn");
     expect(stderr).toContain("is too large");

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -10,6 +9,7 @@ import { derivedFormula, sheetLayout } from "../../../src/domain/layout";
 import { InvalidMetaError, parseLevel, parsePeriod } from "../../../src/domain/meta";
 import { readWorkbookFile } from "../../../src/cli/xlsx/read";
 import { seedWith } from "../../helpers/seed";
+import { runTool } from "../../helpers/tools";
 import { typeInto } from "../../helpers/xlsx";
 import {
   defaultSheetName,
@@ -46,26 +46,6 @@ function rowOf(code: string): number {
   return row;
 }
 
-function run(command: string, args: string[], timeout = 100_000): Promise<string> {
-  return new Promise((done, fail) => {
-    execFile(command, args, { timeout, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-        fail(
-          new Error(
-            missing
-              ? `${command} is not installed: this suite needs LibreOffice and poppler-utils ` +
-                  `(apt-get install libreoffice-calc poppler-utils), as CI installs them.`
-              : `${command} ${args.join(" ")} failed: ${error.message}\n${stderr}`,
-          ),
-        );
-      } else {
-        done(stdout);
-      }
-    });
-  });
-}
-
 // LibreOffice trusts cached formula results unless told otherwise; a fresh profile that always recalculates makes
 // the CSV prove what the formulas compute, whatever the file carries.
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -80,7 +60,7 @@ async function soffice(work: string, convertTo: string, outdir: string, files: s
   const profile = await mkdtemp(join(work, "lo-profile-"));
   await mkdir(join(profile, "user"), { recursive: true });
   await writeFile(join(profile, "user", "registrymodifications.xcu"), RECALC_ALWAYS);
-  return run("soffice", [
+  return runTool("soffice", [
     `-env:UserInstallation=file://${profile}`,
     "--headless",
     "--norestore",
@@ -661,10 +641,10 @@ describe("the template read back with readWorkbookFile", () => {
   });
 });
 
-// Without LibreOffice these fail with the message of run(): CI installs it, so nothing here is ever skipped.
+// Without LibreOffice these fail with the message of runTool(): CI installs it, so nothing here is ever skipped.
 describe("LibreOffice (headless) on the written files", () => {
   beforeAll(async () => {
-    await run("soffice", ["--version"]);
+    await runTool("soffice", ["--version"]);
     // Filled the way another tool would: read the written template with exceljs, type counts, save.
     for (const [name, counts] of [
       ["edges", EDGES],
@@ -702,11 +682,11 @@ describe("LibreOffice (headless) on the written files", () => {
       csvBySheet.set(file, parseCsv(await readFile(join(csvDir, file), "utf8")));
     }
     const pdf = join(pdfDir, "seed.pdf");
-    pdfPages = (await run("pdftotext", ["-layout", pdf, "-"])).split("\f").filter((page) => page.trim());
-    pdfBoxes = bboxPages(await run("pdftotext", ["-bbox", pdf, "-"]));
-    pdfInfo = await run("pdfinfo", [pdf]);
+    pdfPages = (await runTool("pdftotext", ["-layout", pdf, "-"])).split("\f").filter((page) => page.trim());
+    pdfBoxes = bboxPages(await runTool("pdftotext", ["-bbox", pdf, "-"]));
+    pdfInfo = await runTool("pdfinfo", [pdf]);
     await mkdir(PICTURES, { recursive: true });
-    await run("pdftoppm", [
+    await runTool("pdftoppm", [
       "-png",
       "-r",
       "60",
