@@ -11,6 +11,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const ROOT = __dirname;
+const EXCEL_LIBRARY = require.resolve("@microsoft/office-js/dist/excel-web-16.00.js");
 
 const ENTRIES = {
   taskpane: {
@@ -113,6 +114,21 @@ function createConfig(options = {}) {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]", context: ROOT, noErrorOnMissing: true },
           { from: "assets/help.html", to: "help.html", context: ROOT },
+          // The preview runs the pane's real Excel code through the real Excel client library, as shipped in
+          // node_modules (its licence allows it for developing and testing add-ins, and forbids changing it: copied,
+          // never minified again, never committed). The add-in's build never holds it: Excel loads Office.js from
+          // Microsoft's CDN.
+          ...(entries.includes("preview")
+            ? [
+                { from: EXCEL_LIBRARY, to: "excel-web-16.00.js", info: { minimized: true } },
+                {
+                  from: "src/preview/native-bridge.js",
+                  to: "native-bridge.js",
+                  context: ROOT,
+                  info: { minimized: true },
+                },
+              ]
+            : []),
         ],
       }),
     ],

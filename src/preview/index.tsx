@@ -5,6 +5,8 @@ import { MemoryHost } from "./host";
 import { sampleWorkbook } from "./sample";
 import { PreviewApp } from "./PreviewApp";
 import { previewStrings } from "./strings";
+import { WorkbookModel } from "../emulator";
+import { startEmulatedExcel } from "./emulated-excel";
 
 // The preview's entry: `npm run preview` and `npm start` where no desktop Excel exists. ?lang=en plays an English
 // Office; ?latency=200 makes every round trip as slow as Excel on the web, to see the pane's progress.
@@ -13,6 +15,7 @@ const params = new URLSearchParams(window.location.search);
 const language = params.get("lang") ?? "vi-VN";
 const latencyMs = Number(params.get("latency") ?? 0) || 0;
 const strings = previewStrings(language);
+startEmulatedExcel(new WorkbookModel(), language);
 
 async function newHost(): Promise<MemoryHost> {
   return new MemoryHost(await sampleWorkbook(), { displayLanguage: language, latencyMs });

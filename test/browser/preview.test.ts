@@ -128,6 +128,8 @@ describe("the add-in's build (npm run build:web), the folder DEPLOY.md has copie
   it("holds no preview page and no sample data, which only the preview's build carries", async () => {
     const files = await filesUnder(addin);
     expect(files).not.toContain("index.html");
+    // Excel loads Office.js from Microsoft's CDN: the Excel library copied from node_modules is the preview's only.
+    expect(files.filter((file) => /excel-web|native-bridge/.test(file))).toEqual([]);
     expect(files.filter((file) => /preview/i.test(file))).toEqual([]);
     // Texts only the preview and its sample hold; the preview's own build shows that they can be found.
     const needles = [previewStrings("vi-VN").title, SAMPLE_SHEET.sheetName, String(SAMPLE_VALUES["DV.4.1"])];
@@ -143,6 +145,40 @@ describe("the add-in's build (npm run build:web), the folder DEPLOY.md has copie
     };
     await expect(holding(addin)).resolves.toEqual([]);
     await expect(holding(preview)).resolves.toEqual(needles);
+  });
+});
+
+describe("the preview's Excel", () => {
+  it("is the Excel client library of node_modules, byte for byte, loaded after its host bridge and before the bundle", async () => {
+    const shipped = await readFile(require.resolve("@microsoft/office-js/dist/excel-web-16.00.js"));
+    const served = await readFile(join(preview, "excel-web-16.00.js"));
+    expect(served.equals(shipped)).toBe(true);
+    const html = await readFile(join(preview, "index.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((match) => match[1]!);
+    expect(scripts.slice(0, 2)).toEqual(["native-bridge.js", "excel-web-16.00.js"]);
+    expect(scripts.slice(2).length).toBeGreaterThan(0);
+    expect(scripts.slice(2).every((script) => /^preview\.|\.[0-9a-f]{8}\.js$/.test(script))).toBe(true);
+  });
+
+  it("answers Excel.run from the emulator: a batch adds a sheet, writes a cell and reads them back", async () => {
+    const page = await open();
+    const result = await page.evaluate(() =>
+      Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.add("Thử Excel.run");
+        sheet.getRange("B2").values = [[42]];
+        const range = sheet.getRange("B2");
+        range.load("values,address");
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        return { names: sheets.items.map((item) => item.name), values: range.values, address: range.address };
+      }),
+    );
+    expect(result.names).toContain("Thử Excel.run");
+    expect(result.values).toEqual([[42]]);
+    expect(result.address).toBe("'Thử Excel.run'!B2");
+    expect(troubleOf(page)).toEqual({ errors: [], violations: [] });
+    await page.close();
   });
 });
 
