@@ -210,6 +210,18 @@ describe("the preview, by mouse", () => {
     await expect(page.getByTestId("stamp").textContent()).resolves.toMatch(/^Số liệu đã thay đổi/);
     // The live check marks but never moves the selection: Enter moved it one row down, and there it stays.
     await expect(page.getByTestId("name-box").textContent()).resolves.toBe(HS_1_2);
+    // The grid typed into the emulator's workbook, the one the pane reads through the Excel library.
+    const typed = await page.evaluate(
+      ([sheetName, address]) =>
+        Excel.run(async (context) => {
+          const range = context.workbook.worksheets.getItem(sheetName!).getRange(address);
+          range.load("values");
+          await context.sync();
+          return range.values;
+        }),
+      [SAMPLE_SHEET.sheetName, HS_1_1],
+    );
+    expect(typed).toEqual([[5]]);
     await page.close();
   });
 });
