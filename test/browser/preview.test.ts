@@ -227,6 +227,25 @@ describe("the preview, by mouse", () => {
   });
 });
 
+describe("the preview's reload", () => {
+  it("puts a new emulator holding the sample behind the library: an edit is gone, and the pane checks it afresh", async () => {
+    const page = await open();
+    await cell(page, HS_1_1).click();
+    await page.keyboard.type("5");
+    await page.keyboard.press("Enter");
+    await expect(cell(page, HS_1_1).textContent()).resolves.toBe("5");
+    await page.getByRole("button", { name: previewStrings("vi-VN").reload }).click();
+    await page.waitForFunction(
+      (address) => document.querySelector(`td[data-address="${address}"]`)?.textContent === "0",
+      HS_1_1,
+    );
+    await page.getByRole("button", { name: CHECK }).click();
+    await verdictSays(page, "2 lỗi, 1 cảnh báo");
+    expect(troubleOf(page)).toEqual({ errors: [], violations: [] });
+    await page.close();
+  });
+});
+
 describe("the preview's grid", () => {
   // The sticky column letters (first row) and row numbers (first column) cover the cells scrolled under them.
   async function hiddenBy(page: Page, address: string) {
