@@ -51,12 +51,8 @@ export interface Selection {
 export type EditOutcome =
   { readonly ok: true } | { readonly ok: false; readonly reason: "locked" | "missing" };
 
-/** The fills of the add-in's marks, as the Excel adapter writes them (MARK_COLOURS in src/excel). */
-const MARK_FILLS: Readonly<Record<string, Severity>> = {
-  "#FFC7CE": "error",
-  "#FFEB9C": "warning",
-  "#DDEBF7": "info",
-};
+/** The fills of the add-in's marks by severity: MARK_COLOURS of the Excel adapter, which writes them. */
+export type MarkFills = Readonly<Record<Severity, { readonly fill: string }>>;
 
 // Excel's column width in points, back to characters of the default font (7 px each, 0.75 pt per pixel).
 const POINTS_PER_CHARACTER = 7 * 0.75;
@@ -117,7 +113,7 @@ function gridCell(cell: CellData, note: string | undefined): GridCell {
   };
 }
 
-function gridSheet(sheet: SheetData): GridSheet {
+function gridSheet(sheet: SheetData, severityOfFill: ReadonlyMap<string, Severity>): GridSheet {
   const cells = new Map<string, GridCell>();
   for (const [position, cell] of Object.entries(sheet.cells)) {
     const [row, column] = position.split(",").map(Number) as [number, number];
@@ -141,7 +137,7 @@ function gridSheet(sheet: SheetData): GridSheet {
     if (data.height !== undefined) rowHeights[Number(row) + 1] = data.height;
   const marks = new Map<string, Severity>();
   for (const format of sheet.conditionalFormats) {
-    const severity = format.fill ? MARK_FILLS[format.fill.toUpperCase()] : undefined;
+    const severity = format.fill ? severityOfFill.get(format.fill.toUpperCase()) : undefined;
     if (!severity) continue;
     for (const area of format.areas) {
       const range = parseRange(area.replace(/^.*!/, "").replace(/\$/g, ""));
@@ -177,11 +173,17 @@ export class EmulatedWorkbook {
   private readonly listeners = new Set<() => void>();
   private revision = 0;
   private views = new Map<string, GridSheet>();
+  private readonly severityOfFill: ReadonlyMap<string, Severity>;
 
+  /** Marks are the conditional formats filled with one of `markFills`. */
   constructor(
     readonly model: WorkbookModel,
     readonly emulator: ExcelEmulator,
+    markFills: MarkFills,
   ) {
+    this.severityOfFill = new Map(
+      Object.entries(markFills).map(([severity, { fill }]) => [fill.toUpperCase(), severity as Severity]),
+    );
     const deliver = emulator.deliver;
     emulator.deliver = (text) => {
       deliver?.(text);
@@ -221,7 +223,7 @@ export class EmulatedWorkbook {
     if (!data) return undefined;
     let view = this.views.get(data.id);
     if (!view) {
-      view = gridSheet(data);
+      view = gridSheet(data, this.severityOfFill);
       this.views.set(data.id, view);
     }
     return view;

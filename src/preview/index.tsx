@@ -1,6 +1,6 @@
 import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { createExcelHost } from "../excel";
+import { MARK_COLOURS, createExcelHost } from "../excel";
 import { WorkbookModel } from "../emulator";
 import { App } from "../taskpane/App";
 import type { AddinHost } from "../workflows/host";
@@ -32,7 +32,7 @@ function wait(ms: number): Promise<void> {
 /** A new emulated Excel holding the sample, written through the adapter as the pane's own install writes. */
 async function newSession(): Promise<Session> {
   const { model, emulator } = startEmulatedExcel(new WorkbookModel(), language);
-  const workbook = new EmulatedWorkbook(model, emulator);
+  const workbook = new EmulatedWorkbook(model, emulator, MARK_COLOURS);
   const host = createExcelHost({
     run: (batch) => wait(latencyMs).then(() => Excel.run(batch)),
   });

@@ -1,4 +1,5 @@
 /** @jest-environment ./test/helpers/excel-environment.js */
+import { MARK_COLOURS } from "../../src/excel/excel-port";
 import { createExcelHost } from "../../src/excel/host";
 import { WorkbookModel } from "../../src/emulator";
 import { EmulatedWorkbook } from "../../src/preview/emulated-workbook";
@@ -16,7 +17,7 @@ const HS_1_2 = "D120";
 async function sample() {
   const model = new WorkbookModel();
   const emulator = emulate(model);
-  const workbook = new EmulatedWorkbook(model, emulator);
+  const workbook = new EmulatedWorkbook(model, emulator, MARK_COLOURS);
   const host = createExcelHost({ retryDelayMs: 0, displayLanguage: "vi-VN" });
   await host.run((port) => port.apply(samplePlan()));
   return { model, emulator, workbook, host };
