@@ -2,7 +2,8 @@
 // - the add-in: the task pane (taskpane.html, loaded by Excel), help.html and the icons. `npm run build:web` writes it
 //   to dist-web/, the folder DEPLOY.md has copied to the add-in's server; `npm run dev-server` serves it over HTTPS
 //   for office-addin-debugging (`npm start` on Windows and macOS).
-// - the preview (index.html at /, the stand-in for Excel holding the sample appendix, with the real pane in it):
+// - the preview (index.html at /, the stand-in for Excel holding the sample appendix, with the real pane in it, its
+//   Excel code running through the Excel client library copied from node_modules, over src/emulator):
 //   `--env preview`, served by `npm start` on Linux and `npm run preview`; `npm run build:preview` writes it to
 //   dist-preview/. Sample data never reaches dist-web/ (test/browser/preview.test.ts asserts it).
 // scripts/bench-bundle.ts and the browser tests build through createConfig with webpack's Node API.
