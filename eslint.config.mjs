@@ -91,6 +91,13 @@ export default tseslint.config(
     ["exceljs", "office-*", "node:*", "fs", "path", "os"],
     "The preview stands in for Excel behind the same WorkbookPort and shows the real task pane (DESIGN.md section 2).",
   ),
+  // The preview's entry wires the real pane to src/excel over the emulator, as the pane's own entry does in Excel.
+  boundary(
+    ["src/preview/index.tsx"],
+    ["cli"],
+    ["exceljs", "node:*", "fs", "path", "os"],
+    "The preview's entry wires the task pane to src/excel over the emulator (DESIGN.md section 2).",
+  ),
   boundary(
     ["src/xlsx/**"],
     ["excel", "cli", "taskpane", "preview", "emulator"],

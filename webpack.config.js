@@ -2,7 +2,8 @@
 // - the add-in: the task pane (taskpane.html, loaded by Excel), help.html and the icons. `npm run build:web` writes it
 //   to dist-web/, the folder DEPLOY.md has copied to the add-in's server; `npm run dev-server` serves it over HTTPS
 //   for office-addin-debugging (`npm start` on Windows and macOS).
-// - the preview (index.html at /, the stand-in for Excel holding the sample appendix, with the real pane in it):
+// - the preview (index.html at /, the stand-in for Excel holding the sample appendix, with the real pane in it, its
+//   Excel code running through the Excel client library copied from node_modules, over src/emulator):
 //   `--env preview`, served by `npm start` on Linux and `npm run preview`; `npm run build:preview` writes it to
 //   dist-preview/. Sample data never reaches dist-web/ (test/browser/preview.test.ts asserts it).
 // scripts/bench-bundle.ts and the browser tests build through createConfig with webpack's Node API.
@@ -11,6 +12,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 const ROOT = __dirname;
+const EXCEL_LIBRARY = require.resolve("@microsoft/office-js/dist/excel-web-16.00.js");
 
 const ENTRIES = {
   taskpane: {
@@ -113,6 +115,21 @@ function createConfig(options = {}) {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]", context: ROOT, noErrorOnMissing: true },
           { from: "assets/help.html", to: "help.html", context: ROOT },
+          // The preview runs the pane's real Excel code through the real Excel client library, as shipped in
+          // node_modules (its licence allows it for developing and testing add-ins, and forbids changing it: copied,
+          // never minified again, never committed). The add-in's build never holds it: Excel loads Office.js from
+          // Microsoft's CDN.
+          ...(entries.includes("preview")
+            ? [
+                { from: EXCEL_LIBRARY, to: "excel-web-16.00.js", info: { minimized: true } },
+                {
+                  from: "src/preview/native-bridge.js",
+                  to: "native-bridge.js",
+                  context: ROOT,
+                  info: { minimized: true },
+                },
+              ]
+            : []),
         ],
       }),
     ],

@@ -1,10 +1,10 @@
 import { useWorkbookVersion } from "./Grid";
 import { editText } from "./locale";
 import type { PreviewStrings } from "./strings";
-import type { MemoryWorkbook } from "./workbook";
+import type { EmulatedWorkbook } from "./emulated-workbook";
 
 /** The name box and the selected cell's content (its formula, or its value as it would be typed), as in Excel. */
-export function FormulaBar({ workbook, strings }: { workbook: MemoryWorkbook; strings: PreviewStrings }) {
+export function FormulaBar({ workbook, strings }: { workbook: EmulatedWorkbook; strings: PreviewStrings }) {
   useWorkbookVersion(workbook);
   const selection = workbook.selection;
   const cell = selection ? workbook.cellAt(selection.sheet, selection.address) : undefined;

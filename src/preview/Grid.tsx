@@ -6,7 +6,7 @@ import type { CellPosition, CellRange } from "./address";
 import { formatAddress, parseAddress, rangeHolds } from "./address";
 import { displayValue, editText } from "./locale";
 import type { PreviewStrings } from "./strings";
-import type { MemoryCell, MemoryWorkbook } from "./workbook";
+import type { EmulatedWorkbook, GridCell } from "./emulated-workbook";
 
 /** The fills and font colours of the add-in's marks, as the Excel adapter writes them as conditional formats. */
 export const MARK_STYLE: Readonly<Record<Severity, { readonly fill: string; readonly font: string }>> = {
@@ -20,11 +20,11 @@ const PIXELS_PER_CHARACTER = 7;
 const SELECTION = "#217346";
 
 /** Subscribes a component to every change of the workbook. */
-export function useWorkbookVersion(workbook: MemoryWorkbook): number {
+export function useWorkbookVersion(workbook: EmulatedWorkbook): number {
   return useSyncExternalStore(workbook.subscribe, () => workbook.version);
 }
 
-function cellContent(cell: MemoryCell | undefined, shown: string): ReactNode {
+function cellContent(cell: GridCell | undefined, shown: string): ReactNode {
   if (cell?.richText) {
     return cell.richText.map((run, index) => (
       <span
@@ -38,7 +38,7 @@ function cellContent(cell: MemoryCell | undefined, shown: string): ReactNode {
   return shown;
 }
 
-function cellStyle(cell: MemoryCell | undefined, value: unknown, mark: Severity | undefined): CSSProperties {
+function cellStyle(cell: GridCell | undefined, value: unknown, mark: Severity | undefined): CSSProperties {
   const style = cell?.style;
   const numeric = typeof value === "number";
   return {
@@ -65,7 +65,7 @@ export function Grid({
   strings,
   onStatus,
 }: {
-  workbook: MemoryWorkbook;
+  workbook: EmulatedWorkbook;
   strings: PreviewStrings;
   onStatus: (message: string) => void;
 }) {

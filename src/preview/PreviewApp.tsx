@@ -2,27 +2,26 @@ import type { ReactNode } from "react";
 import { useState } from "react";
 import { FormulaBar } from "./FormulaBar";
 import { Grid } from "./Grid";
-import type { MemoryHost } from "./host";
+import type { EmulatedWorkbook } from "./emulated-workbook";
 import { SheetTabs } from "./SheetTabs";
 import type { PreviewStrings } from "./strings";
 
 /**
- * The preview page: the in-memory workbook drawn as Excel would show it, with the real task pane beside it. The pane
+ * The preview page: the emulator's workbook drawn as Excel would show it, with the real task pane beside it. The pane
  * is passed in, so that this module stays a host like any other and never reaches into the pane's code.
  */
 export function PreviewApp({
-  host,
+  workbook,
   strings,
   pane,
   onReload,
 }: {
-  host: MemoryHost;
+  workbook: EmulatedWorkbook;
   strings: PreviewStrings;
   pane: ReactNode;
   onReload: () => void;
 }) {
   const [status, setStatus] = useState("");
-  const workbook = host.workbook;
   return (
     <div className="preview">
       <section className="workbook" aria-label={strings.workbook}>

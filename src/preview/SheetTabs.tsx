@@ -1,10 +1,10 @@
 import type { KeyboardEvent } from "react";
 import type { PreviewStrings } from "./strings";
 import { useWorkbookVersion } from "./Grid";
-import type { MemoryWorkbook } from "./workbook";
+import type { EmulatedWorkbook } from "./emulated-workbook";
 
 /** The sheet tabs under the grid: a click or the arrow keys show another sheet. */
-export function SheetTabs({ workbook, strings }: { workbook: MemoryWorkbook; strings: PreviewStrings }) {
+export function SheetTabs({ workbook, strings }: { workbook: EmulatedWorkbook; strings: PreviewStrings }) {
   useWorkbookVersion(workbook);
   const names = workbook.sheetNames;
   const active = workbook.activeSheet;

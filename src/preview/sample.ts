@@ -2,7 +2,7 @@ import type { CellScalar } from "../domain/cell";
 import { catalogue } from "../domain/catalogue";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import { columnLetter } from "../domain/cell";
-import type { CellWrite } from "../workflows/port";
+import type { CellWrite, Plan } from "../workflows/port";
 import { templateSpec } from "../workflows/template-spec";
 import { MemoryWorkbook } from "./workbook";
 
@@ -105,14 +105,23 @@ export function sampleWrites(values: Readonly<Record<string, SampleValue>> = SAM
   });
 }
 
+/** The plan that writes the sample appendix: the real template, then the sample typed into it. */
+export function samplePlan(values?: Readonly<Record<string, SampleValue>>): Plan {
+  return { steps: [{ kind: "addSheet", spec: templateSpec(SAMPLE_SHEET), values: sampleWrites(values) }] };
+}
+
+/** The sample sheet's first value cell, where the preview opens. */
+export function sampleFirstValue(): string {
+  const firstValue = sheetLayout(catalogue).rowOf.get(catalogue.valueRows[0]?.code ?? "") ?? 1;
+  return `${columnLetter(COLUMNS.value)}${firstValue}`;
+}
+
 /** A workbook holding the sample appendix, written by the real template and then typed into, on its first value. */
 export async function sampleWorkbook(
   values?: Readonly<Record<string, SampleValue>>,
 ): Promise<MemoryWorkbook> {
   const workbook = new MemoryWorkbook();
-  const spec = templateSpec(SAMPLE_SHEET);
-  await workbook.apply({ steps: [{ kind: "addSheet", spec, values: sampleWrites(values) }] });
-  const firstValue = sheetLayout(catalogue).rowOf.get(catalogue.valueRows[0]?.code ?? "") ?? 1;
-  workbook.select(SAMPLE_SHEET.sheetName, `${columnLetter(COLUMNS.value)}${firstValue}`);
+  await workbook.apply(samplePlan(values));
+  workbook.select(SAMPLE_SHEET.sheetName, sampleFirstValue());
   return workbook;
 }

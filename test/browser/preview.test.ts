@@ -23,6 +23,7 @@ import {
   finding,
   launchChromium,
   openPreview,
+  selectionIs,
   tabTo,
   troubleOf,
   verdictSays,
@@ -128,6 +129,8 @@ describe("the add-in's build (npm run build:web), the folder DEPLOY.md has copie
   it("holds no preview page and no sample data, which only the preview's build carries", async () => {
     const files = await filesUnder(addin);
     expect(files).not.toContain("index.html");
+    // Excel loads Office.js from Microsoft's CDN: the Excel library copied from node_modules is the preview's only.
+    expect(files.filter((file) => /excel-web|native-bridge/.test(file))).toEqual([]);
     expect(files.filter((file) => /preview/i.test(file))).toEqual([]);
     // Texts only the preview and its sample hold; the preview's own build shows that they can be found.
     const needles = [previewStrings("vi-VN").title, SAMPLE_SHEET.sheetName, String(SAMPLE_VALUES["DV.4.1"])];
@@ -146,6 +149,40 @@ describe("the add-in's build (npm run build:web), the folder DEPLOY.md has copie
   });
 });
 
+describe("the preview's Excel", () => {
+  it("is the Excel client library of node_modules, byte for byte, loaded after its host bridge and before the bundle", async () => {
+    const shipped = await readFile(require.resolve("@microsoft/office-js/dist/excel-web-16.00.js"));
+    const served = await readFile(join(preview, "excel-web-16.00.js"));
+    expect(served.equals(shipped)).toBe(true);
+    const html = await readFile(join(preview, "index.html"), "utf8");
+    const scripts = [...html.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((match) => match[1]!);
+    expect(scripts.slice(0, 2)).toEqual(["native-bridge.js", "excel-web-16.00.js"]);
+    expect(scripts.slice(2).length).toBeGreaterThan(0);
+    expect(scripts.slice(2).every((script) => /^preview\.|\.[0-9a-f]{8}\.js$/.test(script))).toBe(true);
+  });
+
+  it("answers Excel.run from the emulator: a batch adds a sheet, writes a cell and reads them back", async () => {
+    const page = await open();
+    const result = await page.evaluate(() =>
+      Excel.run(async (context) => {
+        const sheet = context.workbook.worksheets.add("Thử Excel.run");
+        sheet.getRange("B2").values = [[42]];
+        const range = sheet.getRange("B2");
+        range.load("values,address");
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        return { names: sheets.items.map((item) => item.name), values: range.values, address: range.address };
+      }),
+    );
+    expect(result.names).toContain("Thử Excel.run");
+    expect(result.values).toEqual([[42]]);
+    expect(result.address).toBe("'Thử Excel.run'!B2");
+    expect(troubleOf(page)).toEqual({ errors: [], violations: [] });
+    await page.close();
+  });
+});
+
 describe("the preview, by mouse", () => {
   it("checks the sample, selects the suspect, fixes both errors, and checks an edit again within a second", async () => {
     const page = await open();
@@ -156,8 +193,8 @@ describe("the preview, by mouse", () => {
     await expect(cell(page, HS_1_2).getAttribute("data-mark")).resolves.toBe("error");
 
     await balance.click();
+    await selectionIs(page, HS_1_2);
     await expect(cell(page, HS_1_2).getAttribute("aria-selected")).resolves.toBe("true");
-    await expect(page.getByTestId("name-box").textContent()).resolves.toBe(HS_1_2);
 
     await page.getByRole("button", { name: "Sửa thành 44" }).first().click();
     await verdictSays(page, "1 lỗi");
@@ -174,6 +211,37 @@ describe("the preview, by mouse", () => {
     await expect(page.getByTestId("stamp").textContent()).resolves.toMatch(/^Số liệu đã thay đổi/);
     // The live check marks but never moves the selection: Enter moved it one row down, and there it stays.
     await expect(page.getByTestId("name-box").textContent()).resolves.toBe(HS_1_2);
+    // The grid typed into the emulator's workbook, the one the pane reads through the Excel library.
+    const typed = await page.evaluate(
+      ([sheetName, address]) =>
+        Excel.run(async (context) => {
+          const range = context.workbook.worksheets.getItem(sheetName!).getRange(address);
+          range.load("values");
+          await context.sync();
+          return range.values;
+        }),
+      [SAMPLE_SHEET.sheetName, HS_1_1],
+    );
+    expect(typed).toEqual([[5]]);
+    await page.close();
+  });
+});
+
+describe("the preview's reload", () => {
+  it("puts a new emulator holding the sample behind the library: an edit is gone, and the pane checks it afresh", async () => {
+    const page = await open();
+    await cell(page, HS_1_1).click();
+    await page.keyboard.type("5");
+    await page.keyboard.press("Enter");
+    await expect(cell(page, HS_1_1).textContent()).resolves.toBe("5");
+    await page.getByRole("button", { name: previewStrings("vi-VN").reload }).click();
+    await page.waitForFunction(
+      (address) => document.querySelector(`td[data-address="${address}"]`)?.textContent === "0",
+      HS_1_1,
+    );
+    await page.getByRole("button", { name: CHECK }).click();
+    await verdictSays(page, "2 lỗi, 1 cảnh báo");
+    expect(troubleOf(page)).toEqual({ errors: [], violations: [] });
     await page.close();
   });
 });
@@ -286,7 +354,7 @@ describe("the preview, by keyboard only", () => {
 
     await tabTo(page, { text: "(44) khác Số kỳ trước chuyển qua (0)" });
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("name-box").textContent()).resolves.toBe(HS_1_2);
+    await selectionIs(page, HS_1_2);
     await page.keyboard.press("Tab");
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Sửa thành 44");
     await page.keyboard.press("Enter");
