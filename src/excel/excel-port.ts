@@ -63,9 +63,16 @@ export function markFormula(severity: Severity): string {
   return `=ISTEXT("${MARK_SENTINEL}:${severity}")`;
 }
 
-/** True when a conditional format's rule formula is one of our marks. */
+const MARK_FORMULAS: ReadonlySet<string> = new Set(
+  (["error", "warning", "info"] as const).map((severity) => markFormula(severity)),
+);
+
+/**
+ * True when a conditional format's rule formula is one of our marks: the whole rule, as we write it, so that a
+ * person's own rule that merely mentions the sentinel (`=D7="cchc-mark:error"`) is never taken for ours.
+ */
 export function isMarkFormula(formula: unknown): boolean {
-  return typeof formula === "string" && formula.includes(`"${MARK_SENTINEL}:`);
+  return typeof formula === "string" && MARK_FORMULAS.has(formula.trim());
 }
 
 /** Fill and font colours of a mark: Excel's own light red, light yellow and light blue highlight styles. */

@@ -187,6 +187,39 @@ describe.each(["positions", "stable"] as const)(
       ]);
     });
 
+    it("are told from a person's own formats by their whole rule, not by a formula that merely mentions the sentinel", async () => {
+      const excel = seededWorkbook(1, { conditionalFormatIds });
+      const sheet = excel.sheet("Sở TTTT");
+      const lookalikes = [
+        {
+          id: "mine-1",
+          type: "Custom",
+          areas: ["D7:D20"],
+          formula: '=D7="cchc-mark:error"',
+          fill: "#00FF00",
+        },
+        {
+          id: "mine-2",
+          type: "Custom",
+          areas: ["D7"],
+          formula: '=ISTEXT("cchc-mark:mine")',
+          fill: "#0000FF",
+        },
+        {
+          id: "mine-3",
+          type: "Custom",
+          areas: ["E7"],
+          formula: markFormula("error").replace("=", "=NOT(") + ")",
+        },
+      ];
+      sheet.conditionalFormats.push(...lookalikes);
+      const host = hostOver(excel);
+      await host.run((port) => checkWorkbook(port, { mark: true }));
+      await host.run((port) => checkWorkbook(port, { mark: true }));
+      await host.run((port) => clearMarks(port));
+      expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual(lookalikes);
+    });
+
     it("are replaced with one extra request when the run has not listed the sheet", async () => {
       const excel = seededWorkbook(1, { conditionalFormatIds });
       const host = hostOver(excel);
