@@ -98,6 +98,10 @@ export interface ExcelPortOptions {
 interface SheetRead {
   readonly used: Excel.Range;
   readonly formats: Excel.ConditionalFormatCollection;
+  /** False when the formats were read without their rules (a retry after Excel failed to read them). */
+  readonly rules: boolean;
+  /** The traces around the rules query (see rulesFailedIn). */
+  readonly tag?: string;
 }
 
 /** What the listing reads of one sheet: its name, F1, and whether anything is on it. */
@@ -116,6 +120,24 @@ const WALK_SPARE = 8;
 const USED_RANGE_PROPERTIES = "values,valueTypes,formulas,numberFormat,rowIndex,columnIndex";
 // customOrNullObject, not custom: `custom` fails the whole request on a format of any other type.
 const FORMAT_PROPERTIES = "items/id,items/type,items/customOrNullObject/rule/formula";
+// office-js reports (OfficeDev/office-js #6835, #6827, #5222) that once a person duplicates a rule, reading the
+// collection's rules fails the whole request; ids and types still read. A sheet read that way has marks we cannot
+// tell from a person's formats, so its formats are left as they are (see unreadableRules).
+const FORMAT_PROPERTIES_WITHOUT_RULES = "items/id,items/type";
+
+function tracesOf(error: unknown): readonly unknown[] {
+  const traces = (error as { traceMessages?: unknown } | null)?.traceMessages;
+  return Array.isArray(traces) ? traces : [];
+}
+
+/**
+ * The reads whose rules query was the action that failed a sync: each such query is bracketed by two traces, and
+ * the failing one is the query whose opening trace ran and closing trace did not. Any other failure names none.
+ */
+function rulesFailedIn<T extends { readonly tag?: string }>(error: unknown, reads: readonly T[]): T[] {
+  const traces = new Set(tracesOf(error));
+  return reads.filter((read) => read.tag && traces.has(`${read.tag}<`) && !traces.has(`${read.tag}>`));
+}
 /** The key column's header: our template version id on an appendix sheet (DESIGN.md section 3). */
 const KEY_CELL = "F1";
 
@@ -143,8 +165,8 @@ function keyHeaderOf(value: unknown): string | undefined {
  * (Excel rolls nothing back). Nothing stood: the error as it was, so that the host still retries a cell-edit refusal.
  */
 function partialPlanError(error: unknown): unknown {
-  const traces = (error as { traceMessages?: unknown } | null)?.traceMessages;
-  const applied = Array.isArray(traces) ? traces.length : 0;
+  // A step's trace is its number; the rules queries' traces are not counted.
+  const applied = tracesOf(error).filter((trace) => typeof trace === "string" && /^\d+$/.test(trace)).length;
   return applied > 0 ? new PartialPlanError(applied, explainOfficeError(error)) : error;
 }
 
@@ -262,6 +284,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
   /** Ids of our marks on each sheet read in this run. */
   private readonly marks = new Map<string, string[]>();
   private readonly positions = new Map<string, number>();
+  /**
+   * Sheets whose rules Excel failed to read: our marks on them cannot be told from a person's formats, so no mark
+   * step deletes or adds any there (the findings are still answered). One extra request found this out.
+   */
+  private readonly unreadableRules = new Set<string>();
+  private traceCount = 0;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -270,10 +298,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /** Every sheet with F1, in one sync (see the comment at the top of this file); the active one read when asked. */
   async listSheets(options: ListOptions = {}): Promise<readonly SheetInfo[]> {
+    return this.listSheetsOnce(options, true);
+  }
+
+  private async listSheetsOnce(options: ListOptions, rules: boolean): Promise<readonly SheetInfo[]> {
     const worksheets = this.context.workbook.worksheets;
     worksheets.load("items/id,items/name,items/visibility");
     const active = worksheets.getActiveWorksheet().load("name");
-    const activeRead = options.readActive ? this.queueRead(active) : undefined;
+    const activeRead = options.readActive ? this.queueRead(active, rules) : undefined;
     const walk: SheetKey[] = [];
     const known = this.options.sheetCount;
     const length = known ? known + WALK_SPARE : WALK_LENGTH;
@@ -282,7 +314,13 @@ export class ExcelWorkbookPort implements WorkbookPort {
       walk.push(this.queueKey(sheet));
       sheet = sheet.getNextOrNullObject();
     }
-    await this.context.sync();
+    try {
+      await this.context.sync();
+    } catch (error) {
+      // The listing writes nothing: when the active sheet's rules failed it, list again without them.
+      if (activeRead && rulesFailedIn(error, [activeRead]).length) return this.listSheetsOnce(options, false);
+      throw error;
+    }
     const sheets = worksheets.items;
     const keys = new Map(walk.filter((key) => !key.sheet.isNullObject).map((key) => [key.sheet.name, key]));
     const beyond = sheets.filter((item) => !keys.has(item.name));
@@ -295,6 +333,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.grids.clear();
     this.marks.clear();
     this.positions.clear();
+    this.unreadableRules.clear();
     if (activeRead) this.keep(active.name, activeRead);
     this.options.onSheetIds?.(new Map(sheets.map((item) => [item.id, item.name])));
     return sheets.map((item, position) => {
@@ -316,9 +355,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   async readSheets(names: readonly string[]): Promise<readonly SheetGrid[]> {
     const missing = [...new Set(names.filter((name) => !this.grids.has(name)))];
     if (missing.length) {
-      const sheets = this.context.workbook.worksheets;
-      const reads = missing.map((name) => this.queueRead(sheets.getItem(name)));
-      await this.context.sync();
+      const reads = await this.syncReads(missing);
       reads.forEach((read, index) => this.keep(missing[index]!, read));
     }
     return names.map((name) => this.grids.get(name)!);
@@ -353,12 +390,20 @@ export class ExcelWorkbookPort implements WorkbookPort {
       }
       this.context.trace(String(index + 1));
     });
-    const reads = this.queueReads(after);
+    let reads = this.queueReads(after);
     try {
       await this.context.sync();
     } catch (error) {
-      this.forget(plan.steps, true);
-      throw partialPlanError(error);
+      const failure = partialPlanError(error);
+      const stood = failure instanceof PartialPlanError ? failure.applied : 0;
+      const failed = rulesFailedIn(error, reads);
+      // Every step stood and only the reading back failed on a sheet's rules: read back again without them.
+      if (!(stood === plan.steps.length && failed.length)) {
+        this.forget(plan.steps, true);
+        throw failure;
+      }
+      this.forget(plan.steps, false);
+      reads = await this.syncReads(after, new Set(failed.map((read) => after[reads.indexOf(read)]!)));
     }
     this.forget(plan.steps, false);
     const again = await this.restoreTypedOver(guarded, after);
@@ -391,17 +436,55 @@ export class ExcelWorkbookPort implements WorkbookPort {
     return { sheet, keyCell, used };
   }
 
-  private queueRead(sheet: Excel.Worksheet): SheetRead {
+  private queueRead(sheet: Excel.Worksheet, rules = true): SheetRead {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(USED_RANGE_PROPERTIES);
     const formats = sheet.getRange().conditionalFormats;
+    if (!rules) {
+      formats.load(FORMAT_PROPERTIES_WITHOUT_RULES);
+      return { used, formats, rules };
+    }
+    const tag = this.rulesQueryTag();
     formats.load(FORMAT_PROPERTIES);
-    return { used, formats };
+    this.context.trace(`${tag}>`);
+    return { used, formats, rules, tag };
   }
 
-  private queueReads(names: readonly string[]): SheetRead[] {
+  /** Opens the traces around a rules query: queued just before it. */
+  private rulesQueryTag(): string {
+    const tag = `rules-${++this.traceCount}`;
+    this.context.trace(`${tag}<`);
+    return tag;
+  }
+
+  private queueReads(
+    names: readonly string[],
+    withoutRules: ReadonlySet<string> = this.unreadableRules,
+  ): SheetRead[] {
     const sheets = this.context.workbook.worksheets;
-    return names.map((name) => this.queueRead(sheets.getItem(name)));
+    return names.map((name) => this.queueRead(sheets.getItem(name), !withoutRules.has(name)));
+  }
+
+  /**
+   * Reads sheets in one sync; when Excel fails to read a sheet's rules (office-js reports it once a person
+   * duplicates a rule), reads again with that sheet's formats read without them: one more sync per such sheet.
+   */
+  private async syncReads(
+    names: readonly string[],
+    withoutRules: ReadonlySet<string> = this.unreadableRules,
+  ): Promise<SheetRead[]> {
+    const skip = new Set(withoutRules);
+    for (;;) {
+      const reads = this.queueReads(names, skip);
+      try {
+        await this.context.sync();
+        return reads;
+      } catch (error) {
+        const failed = rulesFailedIn(error, reads);
+        if (!failed.length) throw error;
+        for (const read of failed) skip.add(names[reads.indexOf(read)]!);
+      }
+    }
   }
 
   private keep(name: string, read: SheetRead): void {
@@ -416,6 +499,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
           numberFormat: read.used.numberFormat,
         };
     this.grids.set(name, gridOf(name, block));
+    if (!read.rules) {
+      this.unreadableRules.add(name);
+      this.marks.delete(name);
+      return;
+    }
+    this.unreadableRules.delete(name);
     this.marks.set(
       name,
       read.formats.items.filter(isOurMark).map((format) => format.id),
@@ -428,7 +517,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const unknown = [
       ...new Set(
         steps.flatMap((step) =>
-          step.kind === "mark" && !this.marks.has(step.sheet) && !added.has(step.sheet) ? [step.sheet] : [],
+          step.kind === "mark" &&
+          !this.marks.has(step.sheet) &&
+          !added.has(step.sheet) &&
+          !this.unreadableRules.has(step.sheet)
+            ? [step.sheet]
+            : [],
         ),
       ),
     ];
@@ -436,10 +530,20 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const sheets = this.context.workbook.worksheets;
     const reads = unknown.map((name) => {
       const formats = sheets.getItem(name).getRange().conditionalFormats;
+      const tag = this.rulesQueryTag();
       formats.load(FORMAT_PROPERTIES);
-      return { name, formats };
+      this.context.trace(`${tag}>`);
+      return { name, formats, tag };
     });
-    await this.context.sync();
+    try {
+      await this.context.sync();
+    } catch (error) {
+      const failed = rulesFailedIn(error, reads);
+      if (!failed.length) throw error;
+      // The sheets whose rules failed are left as they are; the others are learnt again.
+      for (const read of failed) this.unreadableRules.add(read.name);
+      return this.learnMarksOf(steps);
+    }
     for (const read of reads)
       this.marks.set(
         read.name,
@@ -448,6 +552,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 
   private queueMarks(name: string, marks: readonly Mark[]): void {
+    if (this.unreadableRules.has(name)) return;
     const sheet = this.context.workbook.worksheets.getItem(name);
     const formats = sheet.getRange().conditionalFormats;
     // Excel documents a format's id as its priority in the collection: deleting one shifts the ids after it, so
@@ -488,9 +593,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       restored++;
     }
     if (!restored) return undefined;
-    const reads = this.queueReads(after);
-    await this.context.sync();
-    return reads;
+    return this.syncReads(after);
   }
 
   private queueWrites(

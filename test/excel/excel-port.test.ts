@@ -220,6 +220,27 @@ describe.each(["positions", "stable"] as const)(
       expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual(lookalikes);
     });
 
+    it("leave a sheet whose rules Excel cannot read (a person duplicated one) as it is, with one extra request and the check still answered", async () => {
+      const duplicated = { type: "Custom", areas: ["D7:D20"], formula: "=D7>100", fill: "#00FF00" };
+      const plain = seededWorkbook(1, { conditionalFormatIds });
+      const host = hostOver(plain);
+      const baseline = await countRequests(plain, () =>
+        host.run((port) => checkWorkbook(port, { mark: true })),
+      );
+      const excel = seededWorkbook(1, { conditionalFormatIds, duplicatedRules: "unreadable" });
+      const formats = [
+        { id: "mine-1", ...duplicated },
+        { id: "mine-2", ...duplicated },
+      ];
+      excel.sheet("Sở TTTT").conditionalFormats.push(...formats);
+      const { requests, result } = await countRequests(excel, () =>
+        hostOver(excel).run((port) => checkWorkbook(port, { mark: true })),
+      );
+      expect(requests).toBeLessThanOrEqual(baseline.requests + 1);
+      expect(result.sheets[0]!.findings).toEqual(baseline.result.sheets[0]!.findings);
+      expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual(formats);
+    });
+
     it("are replaced with one extra request when the run has not listed the sheet", async () => {
       const excel = seededWorkbook(1, { conditionalFormatIds });
       const host = hostOver(excel);
