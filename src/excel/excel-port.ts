@@ -138,6 +138,24 @@ function rulesFailedIn<T extends { readonly tag?: string }>(error: unknown, read
   const traces = new Set(tracesOf(error));
   return reads.filter((read) => read.tag && traces.has(`${read.tag}<`) && !traces.has(`${read.tag}>`));
 }
+// Excel on the web refuses a response over 5 MB (the emulator's table cites it); reads are grouped to answer at most
+// READ_BUDGET_BYTES each. A template sheet answers about 50 bytes a cell (values, value types, formulas and number
+// formats of ~850 cells: 42 KB), so 64 is an estimate with room for a person's longer notes; a sheet whose used range
+// the listing did not tell is taken for a template's. A group that still answers too much is read in halves.
+const READ_BUDGET_BYTES = 3.5 * 2 ** 20;
+const READ_BYTES_PER_CELL = 64;
+const TEMPLATE_CELLS = 1000;
+
+/** How many cells a used range's address ("'Sở 1'!A1:F142") covers. */
+function cellsOf(address: string): number {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const [first, last] = local.split(":");
+  if (!first) return TEMPLATE_CELLS;
+  const a = parseCell(first);
+  const b = parseCell(last ?? first);
+  return (Math.abs(b.row - a.row) + 1) * (Math.abs(b.column - a.column) + 1);
+}
+
 /** The key column's header: our template version id on an appendix sheet (DESIGN.md section 3). */
 const KEY_CELL = "F1";
 
@@ -290,6 +308,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
    */
   private readonly unreadableRules = new Set<string>();
   private traceCount = 0;
+  /** Cells of each sheet's used range, as the last listing found them: what reading it will answer. */
+  private readonly usedCells = new Map<string, number>();
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -334,6 +354,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.marks.clear();
     this.positions.clear();
     this.unreadableRules.clear();
+    this.usedCells.clear();
+    for (const [name, key] of keys)
+      this.usedCells.set(name, key.used.isNullObject ? 0 : cellsOf(key.used.address));
     if (activeRead) this.keep(active.name, activeRead);
     this.options.onSheetIds?.(new Map(sheets.map((item) => [item.id, item.name])));
     return sheets.map((item, position) => {
@@ -351,14 +374,44 @@ export class ExcelWorkbookPort implements WorkbookPort {
     });
   }
 
-  /** The used range of each named sheet from A1, in the order asked: at most one sync. */
+  /**
+   * The used range of each named sheet from A1, in the order asked: one sync for as many sheets as answer within
+   * READ_BUDGET_BYTES (50 template sheets in one), none for sheets this run has just read.
+   */
   async readSheets(names: readonly string[]): Promise<readonly SheetGrid[]> {
     const missing = [...new Set(names.filter((name) => !this.grids.has(name)))];
-    if (missing.length) {
-      const reads = await this.syncReads(missing);
-      reads.forEach((read, index) => this.keep(missing[index]!, read));
+    const groups = this.readGroups(missing);
+    while (groups.length) {
+      const group = groups.shift()!;
+      let reads: SheetRead[];
+      try {
+        reads = await this.syncReads(group);
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code !== "ResponsePayloadSizeLimitExceeded" || group.length < 2) throw error;
+        const half = Math.ceil(group.length / 2);
+        groups.unshift(group.slice(0, half), group.slice(half));
+        continue;
+      }
+      reads.forEach((read, index) => this.keep(group[index]!, read));
     }
     return names.map((name) => this.grids.get(name)!);
+  }
+
+  /** Sheets in order, grouped so that each group's read answers within READ_BUDGET_BYTES by estimate. */
+  private readGroups(names: readonly string[]): string[][] {
+    const groups: string[][] = [];
+    let bytes = Infinity;
+    for (const name of names) {
+      const estimate = (this.usedCells.get(name) ?? TEMPLATE_CELLS) * READ_BYTES_PER_CELL;
+      if (bytes + estimate > READ_BUDGET_BYTES) {
+        groups.push([]);
+        bytes = 0;
+      }
+      groups[groups.length - 1]!.push(name);
+      bytes += estimate;
+    }
+    return groups;
   }
 
   /**

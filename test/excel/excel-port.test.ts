@@ -297,6 +297,27 @@ describe("reading", () => {
     });
   });
 
+  it.each([
+    [50, 1],
+    [300, 5],
+  ])("reads %i sheets in %i request(s), none answering over 4 MB on the web", async (count, reads) => {
+    const excel = seededWorkbook(count);
+    const { requests, result } = await countRequests(excel, () =>
+      hostOver(excel).run(async (port) => {
+        const names = (await port.listSheets()).map((info) => info.name);
+        const before = excel.requests;
+        const grids = await port.readSheets(names);
+        return { grids, requests: excel.requests - before };
+      }),
+    );
+    expect(result.requests).toBe(reads);
+    expect(result.grids).toHaveLength(count);
+    expect(result.grids[count - 1]!.name).toBe(`Đơn vị ${count}`);
+    const sent = excel.emulator.requests.slice(-requests);
+    expect(Math.max(...sent.map((request) => request.responseBytes))).toBeLessThanOrEqual(4 * 2 ** 20);
+    expect(sent.filter((request) => request.error)).toEqual([]);
+  });
+
   it("lists each sheet's visibility as Excel states it: visible, hidden, or very hidden", async () => {
     const excel = seededWorkbook(3);
     excel.sheet("Đơn vị 2").visibility = "Hidden";
