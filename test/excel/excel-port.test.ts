@@ -318,6 +318,23 @@ describe("reading", () => {
     expect(sent.filter((request) => request.error)).toEqual([]);
   });
 
+  it("reads sheets longer than their estimate in halves when Excel refuses the answer as too large", async () => {
+    const excel = seededWorkbook(60);
+    const note = "Ghi chú dài của đơn vị. ".repeat(800);
+    for (let i = 1; i <= 60; i++)
+      for (const row of [9, 10, 11, 12, 13])
+        excel.setCell(excel.sheet(`Đơn vị ${i}`), row, 4, { value: note, valueType: "String" });
+    const names = excel.data.sheets.map((sheet) => sheet.name);
+    const before = excel.requests;
+    const grids = await hostOver(excel).run((port) => port.readSheets(names));
+    const sent = excel.emulator.requests.slice(before);
+    expect(sent.map((request) => request.error).filter(Boolean)).toContain(
+      "ResponsePayloadSizeLimitExceeded",
+    );
+    expect(grids.map((grid) => grid.name)).toEqual(names);
+    expect(grids.every((grid) => grid.cells[11]?.[4]?.value === note)).toBe(true);
+  });
+
   it("lists each sheet's visibility as Excel states it: visible, hidden, or very hidden", async () => {
     const excel = seededWorkbook(3);
     excel.sheet("Đơn vị 2").visibility = "Hidden";
