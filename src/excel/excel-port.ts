@@ -143,6 +143,23 @@ function rulesFailedIn<T extends { readonly tag?: string }>(error: unknown, read
 // formats of ~850 cells: 42 KB), so 64 is an estimate with room for a person's longer notes; a sheet whose used range
 // the listing did not tell is taken for a template's. A group that still answers too much is read in halves.
 const READ_BUDGET_BYTES = 3.5 * 2 ** 20;
+
+// Requests are held under 4 MB the same way: a plan's work is queued in units (a cell, a band of rows' formats, a
+// sheet's set-up), each with an estimate of what it adds to the request, and the batch is sent before a unit that
+// would take it past WRITE_BUDGET_BYTES. Measured through the library: a cell written through its own range costs
+// about 500 bytes of object paths and actions besides its content (counted in UTF-8 bytes). Such a range is released
+// (untrack) in the batch that writes it: Excel.run would otherwise release every one in a last request of its own,
+// 3.6 MB for a 1,000-unit summary.
+const WRITE_BUDGET_BYTES = 3 * 2 ** 20;
+const BYTES_PER_CELL_ACTION = 600;
+/** Rows of a sheet's cell formats set in one setCellProperties: a unit small enough to budget. */
+const PROPERTY_BAND_ROWS = 50;
+
+const UTF8 = new TextEncoder();
+
+function contentBytes(value: unknown): number {
+  return value === undefined ? 0 : UTF8.encode(JSON.stringify(value)).length;
+}
 const READ_BYTES_PER_CELL = 64;
 const TEMPLATE_CELLS = 1000;
 
@@ -182,9 +199,10 @@ function keyHeaderOf(value: unknown): string | undefined {
  * The error of a sync that ran part of a plan: the traces queued after each step that ran say how many steps stand
  * (Excel rolls nothing back). Nothing stood: the error as it was, so that the host still retries a cell-edit refusal.
  */
-function partialPlanError(error: unknown): unknown {
+function partialPlanError(error: unknown, stoodBefore = 0): unknown {
   // A step's trace is its number; the rules queries' traces are not counted.
-  const applied = tracesOf(error).filter((trace) => typeof trace === "string" && /^\d+$/.test(trace)).length;
+  const applied =
+    stoodBefore + tracesOf(error).filter((trace) => typeof trace === "string" && /^\d+$/.test(trace)).length;
   return applied > 0 ? new PartialPlanError(applied, explainOfficeError(error)) : error;
 }
 
@@ -310,6 +328,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private traceCount = 0;
   /** Cells of each sheet's used range, as the last listing found them: what reading it will answer. */
   private readonly usedCells = new Map<string, number>();
+  /** What the batch being queued is estimated to send (see WRITE_BUDGET_BYTES). */
+  private pendingBytes = 0;
+  /** Steps of the plan being applied that stood in batches already sent. */
+  private stepsSent = 0;
+  private stepsQueued = 0;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -423,31 +446,20 @@ export class ExcelWorkbookPort implements WorkbookPort {
     if (!plan.steps.length && !after.length) return;
     await this.learnMarksOf(plan.steps);
     const guarded: GuardedWrite[] = [];
-    plan.steps.forEach((step, index) => {
-      switch (step.kind) {
-        case "addSheet":
-          this.queueAddSheet(step.spec, step.values ?? [], step.replace === true);
-          break;
-        case "write":
-          this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells, guarded);
-          break;
-        case "mark":
-          this.queueMarks(step.sheet, step.marks);
-          break;
-        case "select": {
-          const sheet = this.context.workbook.worksheets.getItem(step.sheet);
-          sheet.activate();
-          sheet.getRange(step.address).select();
-          break;
-        }
-      }
-      this.context.trace(String(index + 1));
-    });
+    this.pendingBytes = 0;
+    this.stepsSent = 0;
+    this.stepsQueued = 0;
+    try {
+      await this.queueSteps(plan.steps, guarded);
+    } catch (error) {
+      this.forget(plan.steps, true);
+      throw partialPlanError(error, this.stepsSent);
+    }
     let reads = this.queueReads(after);
     try {
       await this.context.sync();
     } catch (error) {
-      const failure = partialPlanError(error);
+      const failure = partialPlanError(error, this.stepsSent);
       const stood = failure instanceof PartialPlanError ? failure.applied : 0;
       const failed = rulesFailedIn(error, reads);
       // Every step stood and only the reading back failed on a sheet's rules: read back again without them.
@@ -461,6 +473,44 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.forget(plan.steps, false);
     const again = await this.restoreTypedOver(guarded, after);
     (again ?? reads).forEach((read, index) => this.keep(after[index]!, read));
+  }
+
+  /**
+   * Makes room in the batch for a unit of work estimated at `bytes`: when it would take the request past
+   * WRITE_BUDGET_BYTES, sends what is queued first. A bounded loop over request-sized chunks, never a sync per cell.
+   */
+  private async spend(bytes: number): Promise<void> {
+    if (this.pendingBytes > 0 && this.pendingBytes + bytes > WRITE_BUDGET_BYTES) {
+      const queued = this.stepsQueued;
+      await this.context.sync();
+      this.stepsSent = queued;
+      this.pendingBytes = 0;
+    }
+    this.pendingBytes += bytes;
+  }
+
+  private async queueSteps(steps: readonly PlanStep[], guarded: GuardedWrite[]): Promise<void> {
+    for (const [index, step] of steps.entries()) {
+      switch (step.kind) {
+        case "addSheet":
+          await this.queueAddSheet(step.spec, step.values ?? [], step.replace === true);
+          break;
+        case "write":
+          await this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells, guarded);
+          break;
+        case "mark":
+          this.queueMarks(step.sheet, step.marks);
+          break;
+        case "select": {
+          const sheet = this.context.workbook.worksheets.getItem(step.sheet);
+          sheet.activate();
+          sheet.getRange(step.address).select();
+          break;
+        }
+      }
+      this.context.trace(String(index + 1));
+      this.stepsQueued = index + 1;
+    }
   }
 
   /**
@@ -649,16 +699,21 @@ export class ExcelWorkbookPort implements WorkbookPort {
     return this.syncReads(after);
   }
 
-  private queueWrites(
+  private async queueWrites(
     sheet: Excel.Worksheet,
     cells: readonly CellWrite[],
     guarded: GuardedWrite[] = [],
-  ): void {
+  ): Promise<void> {
     for (const run of columnRuns(cells)) {
+      await this.spend(
+        BYTES_PER_CELL_ACTION +
+          run.reduce((sum, write) => sum + contentBytes(write.value) + contentBytes(write.formula), 0),
+      );
       if (run.length > 1) {
         // One action for the run: Excel writes all of it or, refusing one cell, none (a stamp's four lines).
         const range = sheet.getRange(`${run[0]!.address}:${run[run.length - 1]!.address}`);
         range.values = run.map((write) => [excelInput(write.value!)]);
+        range.untrack();
         continue;
       }
       const write = run[0]!;
@@ -668,6 +723,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       if (write.numberFormat !== undefined) range.numberFormat = [[write.numberFormat]];
       if (write.formula !== undefined) range.formulas = [[write.formula]];
       else if (write.value !== undefined) range.values = [[excelInput(write.value)]];
+      if (!write.onlyIfEmpty) range.untrack();
     }
   }
 
@@ -676,22 +732,31 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * so the new sheet is written beside the old one under a temporary name, then takes the old one's name and place
    * once the old one is deleted (a protected sheet can be deleted; the workbook keeps a visible sheet throughout).
    */
-  private queueAddSheet(spec: SheetSpec, values: readonly CellWrite[], replace: boolean): void {
+  private async queueAddSheet(
+    spec: SheetSpec,
+    values: readonly CellWrite[],
+    replace: boolean,
+  ): Promise<void> {
     const sheets = this.context.workbook.worksheets;
     if (!replace) {
-      this.queueSheetSpec(sheets.add(spec.name), spec, values);
+      await this.queueSheetSpec(sheets.add(spec.name), spec, values);
       return;
     }
     const old = sheets.getItem(spec.name);
     const sheet = sheets.add(temporaryName());
-    this.queueSheetSpec(sheet, spec, values);
+    await this.queueSheetSpec(sheet, spec, values);
     old.delete();
     sheet.name = spec.name;
     const position = this.positions.get(spec.name);
     if (position !== undefined) sheet.position = position;
   }
 
-  private queueSheetSpec(sheet: Excel.Worksheet, spec: SheetSpec, values: readonly CellWrite[]): void {
+  private async queueSheetSpec(
+    sheet: Excel.Worksheet,
+    spec: SheetSpec,
+    values: readonly CellWrite[],
+  ): Promise<void> {
+    await this.spend(BYTES_PER_CELL_ACTION * (spec.columns.length + spec.merges.length + 2));
     const richText = this.options.richText === true;
     const lastColumn = columnLetter(Math.max(spec.columns.length, 1) - 1);
     const columns = sheet.getRange(`A:${lastColumn}`);
@@ -707,6 +772,13 @@ export class ExcelWorkbookPort implements WorkbookPort {
     for (const merge of spec.merges) sheet.getRange(merge).merge(false);
 
     for (const cell of spec.cells) {
+      await this.spend(
+        BYTES_PER_CELL_ACTION * (cell.validation ? 6 : 1) +
+          contentBytes(cell.value) +
+          contentBytes(cell.formula) +
+          contentBytes(cell.richText) +
+          contentBytes(cell.validation),
+      );
       const range = sheet.getRange(cell.address);
       if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
       if (cell.formula !== undefined) range.formulas = [[cell.formula]];
@@ -719,6 +791,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         validation.prompt = { showPrompt: true, ...cell.validation.prompt };
         validation.errorAlert = { showAlert: true, style: "Stop", ...cell.validation.error };
       }
+      range.untrack();
     }
     // Every cell's style and lock in one command over the block the spec covers (ExcelApi 1.9).
     const box = boundingBox(spec.cells);
@@ -726,22 +799,30 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const byAddress = new Map(
         spec.cells.map((cell) => [cell.address.replace(/\$/g, "").toUpperCase(), cell]),
       );
-      const properties = Array.from({ length: box.rows }, (_, row) =>
-        Array.from({ length: box.columns }, (_, column) =>
-          cellProperties(spec, byAddress.get(`${columnLetter(column)}${row + 1}`), richText),
-        ),
-      );
-      sheet.getRange(`A1:${columnLetter(box.columns - 1)}${box.rows}`).setCellProperties(properties);
+      for (let top = 0; top < box.rows; top += PROPERTY_BAND_ROWS) {
+        const rows = Math.min(PROPERTY_BAND_ROWS, box.rows - top);
+        const properties = Array.from({ length: rows }, (_, row) =>
+          Array.from({ length: box.columns }, (_, column) =>
+            cellProperties(spec, byAddress.get(`${columnLetter(column)}${top + row + 1}`), richText),
+          ),
+        );
+        await this.spend(BYTES_PER_CELL_ACTION + contentBytes(properties));
+        sheet
+          .getRange(`A${top + 1}:${columnLetter(box.columns - 1)}${top + rows}`)
+          .setCellProperties(properties);
+      }
     }
     for (const [row, height] of Object.entries(spec.rowHeights)) {
-      sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+      await this.spend(BYTES_PER_CELL_ACTION);
+      sheet.getRange(`${row}:${row}`).untrack().format.rowHeight = height;
     }
     // Notes before the protection: a protected sheet refuses them.
     if (this.options.notes) {
       for (const cell of spec.cells) if (cell.note) sheet.notes.add(cell.address, cell.note);
     }
     if (spec.frozenRows) sheet.freezePanes.freezeRows(spec.frozenRows);
-    this.queueWrites(sheet, values);
+    await this.queueWrites(sheet, values);
+    await this.spend(BYTES_PER_CELL_ACTION * 16);
     if (spec.print) this.queuePageLayout(sheet, spec, spec.print);
     if (!spec.protection) return;
     const formatting = spec.protection.allowFormatting;
