@@ -39,8 +39,10 @@ interface GuardedWrite {
 //   used range, except the active sheet's when asked (ListOptions.readActive), kept for the readSheets that follows.
 //   One more sync only for a workbook with more sheets than the walk was long (WALK_LENGTH at first, then as many as
 //   the last listing counted and WALK_SPARE more).
-// - readSheets: 0 syncs for sheets this run has just read, else 1.
-// - apply: 1 sync, which also reads back the plan's readAfter sheets. One more for a mark step on a sheet this run has
+// - readSheets: 0 syncs for sheets this run has just read, else 1 for as many as answer within READ_BUDGET_BYTES
+//   (50 template sheets; 300 take 5).
+// - apply: 1 sync, which also reads back the plan's readAfter sheets, for a plan that fits in WRITE_BUDGET_BYTES
+//   (every use case but a summary of many units, which takes one sync per request-sized batch). One more for a mark step on a sheet this run has
 //   never read (replacing our marks needs their ids), and one more only when a co-author typed into a cell a fill was
 //   writing (restoreTypedOver).
 // So the pane's check of the sheet the user is on is 1 read + 1 write + the release; of 50 sheets 1 + 1 + 1 + the
@@ -438,8 +440,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * Applies a plan in one sync: every step queued in order, each followed by a trace so that a failure tells how
-   * many steps stand (PartialPlanError); then the plan's readAfter sheets, read in the same sync.
+   * Applies a plan in one sync, or in request-sized batches when it is larger (see spend): every step queued in
+   * order, each followed by a trace so that a failure tells how many steps stand (PartialPlanError); then the plan's
+   * readAfter sheets, read in the last sync.
    */
   async apply(plan: Plan): Promise<void> {
     const after = [...new Set(plan.readAfter ?? [])];
