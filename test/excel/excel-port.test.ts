@@ -241,6 +241,22 @@ describe.each(["positions", "stable"] as const)(
       expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual(formats);
     });
 
+    it("are left as they are, with no request more, on a sheet not read in the run whose rules Excel cannot read", async () => {
+      const excel = seededWorkbook(1, { conditionalFormatIds, duplicatedRules: "unreadable" });
+      const host = hostOver(excel);
+      await host.run((port) => checkWorkbook(port, { mark: true }));
+      const duplicated = { type: "Custom", areas: ["D7:D20"], formula: "=D7>100" };
+      excel
+        .sheet("Sở TTTT")
+        .conditionalFormats.push({ id: "mine-1", ...duplicated }, { id: "mine-2", ...duplicated });
+      const formats = [...excel.sheet("Sở TTTT").conditionalFormats];
+      const { requests } = await countRequests(excel, () =>
+        host.run((port) => port.apply({ steps: [{ kind: "mark", sheet: "Sở TTTT", marks: [] }] })),
+      );
+      expect(requests).toBe(3);
+      expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual(formats);
+    });
+
     it("are replaced with one extra request when the run has not listed the sheet", async () => {
       const excel = seededWorkbook(1, { conditionalFormatIds });
       const host = hostOver(excel);
