@@ -118,6 +118,23 @@ async function benchRequests(): Promise<void> {
     );
     console.log(`requests: ${requests.length} for ${scenario.describe}`);
   }
+  // "Tổng hợp" of the sheets of a workbook, every indicator of each unit filled (the seed), as Excel on the web sees it.
+  const { EmulatedExcel, hostOver, seedAppendix } = await import("../test/excel/setup");
+  const { consolidateWorkbook } = await import("../src/workflows/consolidate-workbook");
+  for (const units of [300, 1000]) {
+    const excel = new EmulatedExcel({ profile: "web" });
+    for (let i = 1; i <= units; i++)
+      seedAppendix(excel, SEED_VALUES, { name: `Sở ${i}`, unit: `Sở số ${i}` });
+    const before = excel.emulator.requests.length;
+    await hostOver(excel).run((port) => consolidateWorkbook(port));
+    const requests = excel.emulator.requests.slice(before);
+    const refused = requests.filter((record) => record.error).length;
+    figures[`requests_consolidate_${units}`] = requests.length;
+    sizes.push(
+      ...requests.map((record) => ({ request: record.requestBytes, response: record.responseBytes })),
+    );
+    console.log(`requests: ${requests.length} for "Tổng hợp" of ${units} units' sheets (${refused} refused)`);
+  }
   const MB = 1024 * 1024;
   figures.max_request_mb = Number((Math.max(...sizes.map((size) => size.request)) / MB).toFixed(3));
   figures.max_response_mb = Number((Math.max(...sizes.map((size) => size.response)) / MB).toFixed(3));
@@ -130,7 +147,8 @@ async function benchRequests(): Promise<void> {
   console.log(
     `requests (real Excel library, release included): validate active ${figures.requests_validate_active},` +
       ` validate 50 ${figures.requests_validate_50} (a naive per-cell adapter: ${figures.naive_syncs_validate_50} syncs),` +
-      ` fix ${figures.requests_fix}, fill ${figures.requests_fill}, install ${figures.requests_install};` +
+      ` fix ${figures.requests_fix}, fill ${figures.requests_fill}, install ${figures.requests_install},` +
+      ` consolidate 300 ${figures.requests_consolidate_300}, 1,000 ${figures.requests_consolidate_1000};` +
       ` largest request ${figures.max_request_mb} MB, response ${figures.max_response_mb} MB`,
   );
 }

@@ -25,6 +25,7 @@ import { ActionType, ObjectPathType, WORKSHEET_CHANGED_EVENT } from "./protocol"
 // | the answer names the trace actions (context.trace) that ran, so that a failed sync's error carries `traceMessages`: how far the batch got | https://learn.microsoft.com/javascript/api/office/officeextension.clientrequestcontext#office-officeextension-clientrequestcontext-trace-member(1); the library reads `Body.TraceIds` (processRequestExecutorResponseMessage) |
 // | a conditional format's id: its priority in its collection, shifting as add() inserts at the top — or a stable id | unknown: switch `conditionalFormatIds` ("positions" as documented at https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member, or "stable") |
 // | adding or deleting a conditional format on a protected sheet that allows "format cells" | unknown: switch `protectedSheetFormats` ("allowed" with allowFormatCells, or "refused" always) |
+// | reading the rule or format of a conditional format that a person duplicated (another of the same type over the same cells) fails the request with GeneralException; its id and type still read | reported, not documented: switch `duplicatedRules` ("unreadable" as OfficeDev/office-js #6835 (a rule duplicated in Manage Rules: reading its properties throws), #6827 (two cellValue rules on one range: reading rule and format throws) and #5222 (two rules on one cell: getItemAt(0).delete() fails ItemNotFound) report, or "readable") |
 //
 // It counts every request with its size in bytes, and can be told to fail a request (as Excel does in cell-edit mode)
 // or one action of a request (as Excel does on a bad argument), to change the workbook just before a request (a
@@ -40,6 +41,8 @@ export interface EmulatorOptions {
   readonly conditionalFormatIds?: "positions" | "stable";
   /** Conditional formats added or deleted on a protected sheet: allowed with "format cells", or refused. */
   readonly protectedSheetFormats?: "allowed" | "refused";
+  /** A duplicated conditional format's rule and format: readable, or failing the request as office-js reports. Default "readable". */
+  readonly duplicatedRules?: "readable" | "unreadable";
 }
 
 /** One request the library sent, as the emulator saw it. */
@@ -946,7 +949,10 @@ class ConditionalFormatRule extends HostObject {
     return ["formula"];
   }
   override get(name: string): unknown {
-    if (name === "formula") return this.cf.data().formula ?? "";
+    if (name === "formula") {
+      this.em.assertRuleReadable(this.cf.range.sheet(), this.cf.data());
+      return this.cf.data().formula ?? "";
+    }
     return super.get(name);
   }
   override set(name: string, value: unknown): void {
@@ -1003,6 +1009,7 @@ export class ExcelEmulator {
   readonly excelApi: string;
   readonly conditionalFormatIds: "positions" | "stable";
   readonly protectedSheetFormats: "allowed" | "refused";
+  readonly duplicatedRules: "readable" | "unreadable";
   /** Every request so far, failed ones included. */
   readonly requests: RequestRecord[] = [];
   /** True while worksheets.onChanged has a handler registered. */
@@ -1024,6 +1031,7 @@ export class ExcelEmulator {
     this.excelApi = options.excelApi ?? "1.9";
     this.conditionalFormatIds = options.conditionalFormatIds ?? "positions";
     this.protectedSheetFormats = options.protectedSheetFormats ?? "allowed";
+    this.duplicatedRules = options.duplicatedRules ?? "readable";
     if (!versionAtLeast(this.excelApi, "1.9"))
       throw new Error(`ExcelApi ${this.excelApi} is below the manifest's minimum, 1.9`);
   }
@@ -1065,6 +1073,18 @@ export class ExcelEmulator {
     if (this.conditionalFormatIds === "stable")
       return sheet.conditionalFormats.find((format) => format.id === id);
     return /^\d+$/.test(id) ? sheet.conditionalFormats[Number(id)] : undefined;
+  }
+
+  /** Fails a read of a duplicated format's rule or format, when this Excel is one of those office-js reports. */
+  assertRuleReadable(sheet: SheetData, format: ConditionalFormatData): void {
+    if (this.duplicatedRules !== "unreadable") return;
+    const areas = [...format.areas].sort().join(",");
+    const twin = sheet.conditionalFormats.some(
+      (other) =>
+        other !== format && other.type === format.type && [...other.areas].sort().join(",") === areas,
+    );
+    if (twin)
+      throw new HostError("GeneralException", "An internal error has occurred.", "ConditionalFormat.rule");
   }
 
   assertFormatsAllowed(sheet: SheetData): void {

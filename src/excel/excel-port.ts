@@ -39,8 +39,10 @@ interface GuardedWrite {
 //   used range, except the active sheet's when asked (ListOptions.readActive), kept for the readSheets that follows.
 //   One more sync only for a workbook with more sheets than the walk was long (WALK_LENGTH at first, then as many as
 //   the last listing counted and WALK_SPARE more).
-// - readSheets: 0 syncs for sheets this run has just read, else 1.
-// - apply: 1 sync, which also reads back the plan's readAfter sheets. One more for a mark step on a sheet this run has
+// - readSheets: 0 syncs for sheets this run has just read, else 1 for as many as answer within READ_BUDGET_BYTES
+//   (50 template sheets; 300 take 5).
+// - apply: 1 sync, which also reads back the plan's readAfter sheets, for a plan that fits in WRITE_BUDGET_BYTES
+//   (every use case but a summary of many units, which takes one sync per request-sized batch). One more for a mark step on a sheet this run has
 //   never read (replacing our marks needs their ids), and one more only when a co-author typed into a cell a fill was
 //   writing (restoreTypedOver).
 // So the pane's check of the sheet the user is on is 1 read + 1 write + the release; of 50 sheets 1 + 1 + 1 + the
@@ -63,9 +65,16 @@ export function markFormula(severity: Severity): string {
   return `=ISTEXT("${MARK_SENTINEL}:${severity}")`;
 }
 
-/** True when a conditional format's rule formula is one of our marks. */
+const MARK_FORMULAS: ReadonlySet<string> = new Set(
+  (["error", "warning", "info"] as const).map((severity) => markFormula(severity)),
+);
+
+/**
+ * True when a conditional format's rule formula is one of our marks: the whole rule, as we write it, so that a
+ * person's own rule that merely mentions the sentinel (`=D7="cchc-mark:error"`) is never taken for ours.
+ */
 export function isMarkFormula(formula: unknown): boolean {
-  return typeof formula === "string" && formula.includes(`"${MARK_SENTINEL}:`);
+  return typeof formula === "string" && MARK_FORMULAS.has(formula.trim());
 }
 
 /** Fill and font colours of a mark: Excel's own light red, light yellow and light blue highlight styles. */
@@ -91,6 +100,10 @@ export interface ExcelPortOptions {
 interface SheetRead {
   readonly used: Excel.Range;
   readonly formats: Excel.ConditionalFormatCollection;
+  /** False when the formats were read without their rules (a retry after Excel failed to read them). */
+  readonly rules: boolean;
+  /** The traces around the rules query (see rulesFailedIn). */
+  readonly tag?: string;
 }
 
 /** What the listing reads of one sheet: its name, F1, and whether anything is on it. */
@@ -109,6 +122,59 @@ const WALK_SPARE = 8;
 const USED_RANGE_PROPERTIES = "values,valueTypes,formulas,numberFormat,rowIndex,columnIndex";
 // customOrNullObject, not custom: `custom` fails the whole request on a format of any other type.
 const FORMAT_PROPERTIES = "items/id,items/type,items/customOrNullObject/rule/formula";
+// office-js reports (OfficeDev/office-js #6835, #6827, #5222) that once a person duplicates a rule, reading the
+// collection's rules fails the whole request; ids and types still read. A sheet read that way has marks we cannot
+// tell from a person's formats, so its formats are left as they are (see unreadableRules).
+const FORMAT_PROPERTIES_WITHOUT_RULES = "items/id,items/type";
+
+function tracesOf(error: unknown): readonly unknown[] {
+  const traces = (error as { traceMessages?: unknown } | null)?.traceMessages;
+  return Array.isArray(traces) ? traces : [];
+}
+
+/**
+ * The reads whose rules query was the action that failed a sync: each such query is bracketed by two traces, and
+ * the failing one is the query whose opening trace ran and closing trace did not. Any other failure names none.
+ */
+function rulesFailedIn<T extends { readonly tag?: string }>(error: unknown, reads: readonly T[]): T[] {
+  const traces = new Set(tracesOf(error));
+  return reads.filter((read) => read.tag && traces.has(`${read.tag}<`) && !traces.has(`${read.tag}>`));
+}
+// Excel on the web refuses a response over 5 MB (the emulator's table cites it); reads are grouped to answer at most
+// READ_BUDGET_BYTES each. A template sheet answers about 50 bytes a cell (values, value types, formulas and number
+// formats of ~850 cells: 42 KB), so 64 is an estimate with room for a person's longer notes; a sheet whose used range
+// the listing did not tell is taken for a template's. A group that still answers too much is read in halves.
+const READ_BUDGET_BYTES = 3.5 * 2 ** 20;
+
+// Requests are held under 4 MB the same way: a plan's work is queued in units (a cell, a band of rows' formats, a
+// sheet's set-up), each with an estimate of what it adds to the request, and the batch is sent before a unit that
+// would take it past WRITE_BUDGET_BYTES. Measured through the library: a cell written through its own range costs
+// about 500 bytes of object paths and actions besides its content (counted in UTF-8 bytes). Such a range is released
+// (untrack) in the batch that writes it: Excel.run would otherwise release every one in a last request of its own,
+// 3.6 MB for a 1,000-unit summary.
+const WRITE_BUDGET_BYTES = 3 * 2 ** 20;
+const BYTES_PER_CELL_ACTION = 600;
+/** Rows of a sheet's cell formats set in one setCellProperties: a unit small enough to budget. */
+const PROPERTY_BAND_ROWS = 50;
+
+const UTF8 = new TextEncoder();
+
+function contentBytes(value: unknown): number {
+  return value === undefined ? 0 : UTF8.encode(JSON.stringify(value)).length;
+}
+const READ_BYTES_PER_CELL = 64;
+const TEMPLATE_CELLS = 1000;
+
+/** How many cells a used range's address ("'Sở 1'!A1:F142") covers. */
+function cellsOf(address: string): number {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const [first, last] = local.split(":");
+  if (!first) return TEMPLATE_CELLS;
+  const a = parseCell(first);
+  const b = parseCell(last ?? first);
+  return (Math.abs(b.row - a.row) + 1) * (Math.abs(b.column - a.column) + 1);
+}
+
 /** The key column's header: our template version id on an appendix sheet (DESIGN.md section 3). */
 const KEY_CELL = "F1";
 
@@ -135,9 +201,10 @@ function keyHeaderOf(value: unknown): string | undefined {
  * The error of a sync that ran part of a plan: the traces queued after each step that ran say how many steps stand
  * (Excel rolls nothing back). Nothing stood: the error as it was, so that the host still retries a cell-edit refusal.
  */
-function partialPlanError(error: unknown): unknown {
-  const traces = (error as { traceMessages?: unknown } | null)?.traceMessages;
-  const applied = Array.isArray(traces) ? traces.length : 0;
+function partialPlanError(error: unknown, stoodBefore = 0): unknown {
+  // A step's trace is its number; the rules queries' traces are not counted.
+  const applied =
+    stoodBefore + tracesOf(error).filter((trace) => typeof trace === "string" && /^\d+$/.test(trace)).length;
   return applied > 0 ? new PartialPlanError(applied, explainOfficeError(error)) : error;
 }
 
@@ -255,6 +322,19 @@ export class ExcelWorkbookPort implements WorkbookPort {
   /** Ids of our marks on each sheet read in this run. */
   private readonly marks = new Map<string, string[]>();
   private readonly positions = new Map<string, number>();
+  /**
+   * Sheets whose rules Excel failed to read: our marks on them cannot be told from a person's formats, so no mark
+   * step deletes or adds any there (the findings are still answered). One extra request found this out.
+   */
+  private readonly unreadableRules = new Set<string>();
+  private traceCount = 0;
+  /** Cells of each sheet's used range, as the last listing found them: what reading it will answer. */
+  private readonly usedCells = new Map<string, number>();
+  /** What the batch being queued is estimated to send (see WRITE_BUDGET_BYTES). */
+  private pendingBytes = 0;
+  /** Steps of the plan being applied that stood in batches already sent. */
+  private stepsSent = 0;
+  private stepsQueued = 0;
 
   constructor(
     private readonly context: Excel.RequestContext,
@@ -263,10 +343,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   /** Every sheet with F1, in one sync (see the comment at the top of this file); the active one read when asked. */
   async listSheets(options: ListOptions = {}): Promise<readonly SheetInfo[]> {
+    return this.listSheetsOnce(options, true);
+  }
+
+  private async listSheetsOnce(options: ListOptions, rules: boolean): Promise<readonly SheetInfo[]> {
     const worksheets = this.context.workbook.worksheets;
     worksheets.load("items/id,items/name,items/visibility");
     const active = worksheets.getActiveWorksheet().load("name");
-    const activeRead = options.readActive ? this.queueRead(active) : undefined;
+    const activeRead = options.readActive ? this.queueRead(active, rules) : undefined;
     const walk: SheetKey[] = [];
     const known = this.options.sheetCount;
     const length = known ? known + WALK_SPARE : WALK_LENGTH;
@@ -275,7 +359,13 @@ export class ExcelWorkbookPort implements WorkbookPort {
       walk.push(this.queueKey(sheet));
       sheet = sheet.getNextOrNullObject();
     }
-    await this.context.sync();
+    try {
+      await this.context.sync();
+    } catch (error) {
+      // The listing writes nothing: when the active sheet's rules failed it, list again without them.
+      if (activeRead && rulesFailedIn(error, [activeRead]).length) return this.listSheetsOnce(options, false);
+      throw error;
+    }
     const sheets = worksheets.items;
     const keys = new Map(walk.filter((key) => !key.sheet.isNullObject).map((key) => [key.sheet.name, key]));
     const beyond = sheets.filter((item) => !keys.has(item.name));
@@ -288,6 +378,10 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.grids.clear();
     this.marks.clear();
     this.positions.clear();
+    this.unreadableRules.clear();
+    this.usedCells.clear();
+    for (const [name, key] of keys)
+      this.usedCells.set(name, key.used.isNullObject ? 0 : cellsOf(key.used.address));
     if (activeRead) this.keep(active.name, activeRead);
     this.options.onSheetIds?.(new Map(sheets.map((item) => [item.id, item.name])));
     return sheets.map((item, position) => {
@@ -305,34 +399,107 @@ export class ExcelWorkbookPort implements WorkbookPort {
     });
   }
 
-  /** The used range of each named sheet from A1, in the order asked: at most one sync. */
+  /**
+   * The used range of each named sheet from A1, in the order asked: one sync for as many sheets as answer within
+   * READ_BUDGET_BYTES (50 template sheets in one), none for sheets this run has just read.
+   */
   async readSheets(names: readonly string[]): Promise<readonly SheetGrid[]> {
     const missing = [...new Set(names.filter((name) => !this.grids.has(name)))];
-    if (missing.length) {
-      const sheets = this.context.workbook.worksheets;
-      const reads = missing.map((name) => this.queueRead(sheets.getItem(name)));
-      await this.context.sync();
-      reads.forEach((read, index) => this.keep(missing[index]!, read));
+    const groups = this.readGroups(missing);
+    while (groups.length) {
+      const group = groups.shift()!;
+      let reads: SheetRead[];
+      try {
+        reads = await this.syncReads(group);
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code !== "ResponsePayloadSizeLimitExceeded" || group.length < 2) throw error;
+        const half = Math.ceil(group.length / 2);
+        groups.unshift(group.slice(0, half), group.slice(half));
+        continue;
+      }
+      reads.forEach((read, index) => this.keep(group[index]!, read));
     }
     return names.map((name) => this.grids.get(name)!);
   }
 
+  /** Sheets in order, grouped so that each group's read answers within READ_BUDGET_BYTES by estimate. */
+  private readGroups(names: readonly string[]): string[][] {
+    const groups: string[][] = [];
+    let bytes = Infinity;
+    for (const name of names) {
+      const estimate = (this.usedCells.get(name) ?? TEMPLATE_CELLS) * READ_BYTES_PER_CELL;
+      if (bytes + estimate > READ_BUDGET_BYTES) {
+        groups.push([]);
+        bytes = 0;
+      }
+      groups[groups.length - 1]!.push(name);
+      bytes += estimate;
+    }
+    return groups;
+  }
+
   /**
-   * Applies a plan in one sync: every step queued in order, each followed by a trace so that a failure tells how
-   * many steps stand (PartialPlanError); then the plan's readAfter sheets, read in the same sync.
+   * Applies a plan in one sync, or in request-sized batches when it is larger (see spend): every step queued in
+   * order, each followed by a trace so that a failure tells how many steps stand (PartialPlanError); then the plan's
+   * readAfter sheets, read in the last sync.
    */
   async apply(plan: Plan): Promise<void> {
     const after = [...new Set(plan.readAfter ?? [])];
     if (!plan.steps.length && !after.length) return;
     await this.learnMarksOf(plan.steps);
     const guarded: GuardedWrite[] = [];
-    plan.steps.forEach((step, index) => {
+    this.pendingBytes = 0;
+    this.stepsSent = 0;
+    this.stepsQueued = 0;
+    try {
+      await this.queueSteps(plan.steps, guarded);
+    } catch (error) {
+      this.forget(plan.steps, true);
+      throw partialPlanError(error, this.stepsSent);
+    }
+    let reads = this.queueReads(after);
+    try {
+      await this.context.sync();
+    } catch (error) {
+      const failure = partialPlanError(error, this.stepsSent);
+      const stood = failure instanceof PartialPlanError ? failure.applied : 0;
+      const failed = rulesFailedIn(error, reads);
+      // Every step stood and only the reading back failed on a sheet's rules: read back again without them.
+      if (!(stood === plan.steps.length && failed.length)) {
+        this.forget(plan.steps, true);
+        throw failure;
+      }
+      this.forget(plan.steps, false);
+      reads = await this.syncReads(after, new Set(failed.map((read) => after[reads.indexOf(read)]!)));
+    }
+    this.forget(plan.steps, false);
+    const again = await this.restoreTypedOver(guarded, after);
+    (again ?? reads).forEach((read, index) => this.keep(after[index]!, read));
+  }
+
+  /**
+   * Makes room in the batch for a unit of work estimated at `bytes`: when it would take the request past
+   * WRITE_BUDGET_BYTES, sends what is queued first. A bounded loop over request-sized chunks, never a sync per cell.
+   */
+  private async spend(bytes: number): Promise<void> {
+    if (this.pendingBytes > 0 && this.pendingBytes + bytes > WRITE_BUDGET_BYTES) {
+      const queued = this.stepsQueued;
+      await this.context.sync();
+      this.stepsSent = queued;
+      this.pendingBytes = 0;
+    }
+    this.pendingBytes += bytes;
+  }
+
+  private async queueSteps(steps: readonly PlanStep[], guarded: GuardedWrite[]): Promise<void> {
+    for (const [index, step] of steps.entries()) {
       switch (step.kind) {
         case "addSheet":
-          this.queueAddSheet(step.spec, step.values ?? [], step.replace === true);
+          await this.queueAddSheet(step.spec, step.values ?? [], step.replace === true);
           break;
         case "write":
-          this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells, guarded);
+          await this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells, guarded);
           break;
         case "mark":
           this.queueMarks(step.sheet, step.marks);
@@ -345,17 +512,8 @@ export class ExcelWorkbookPort implements WorkbookPort {
         }
       }
       this.context.trace(String(index + 1));
-    });
-    const reads = this.queueReads(after);
-    try {
-      await this.context.sync();
-    } catch (error) {
-      this.forget(plan.steps, true);
-      throw partialPlanError(error);
+      this.stepsQueued = index + 1;
     }
-    this.forget(plan.steps, false);
-    const again = await this.restoreTypedOver(guarded, after);
-    (again ?? reads).forEach((read, index) => this.keep(after[index]!, read));
   }
 
   /**
@@ -384,17 +542,55 @@ export class ExcelWorkbookPort implements WorkbookPort {
     return { sheet, keyCell, used };
   }
 
-  private queueRead(sheet: Excel.Worksheet): SheetRead {
+  private queueRead(sheet: Excel.Worksheet, rules = true): SheetRead {
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load(USED_RANGE_PROPERTIES);
     const formats = sheet.getRange().conditionalFormats;
+    if (!rules) {
+      formats.load(FORMAT_PROPERTIES_WITHOUT_RULES);
+      return { used, formats, rules };
+    }
+    const tag = this.rulesQueryTag();
     formats.load(FORMAT_PROPERTIES);
-    return { used, formats };
+    this.context.trace(`${tag}>`);
+    return { used, formats, rules, tag };
   }
 
-  private queueReads(names: readonly string[]): SheetRead[] {
+  /** Opens the traces around a rules query: queued just before it. */
+  private rulesQueryTag(): string {
+    const tag = `rules-${++this.traceCount}`;
+    this.context.trace(`${tag}<`);
+    return tag;
+  }
+
+  private queueReads(
+    names: readonly string[],
+    withoutRules: ReadonlySet<string> = this.unreadableRules,
+  ): SheetRead[] {
     const sheets = this.context.workbook.worksheets;
-    return names.map((name) => this.queueRead(sheets.getItem(name)));
+    return names.map((name) => this.queueRead(sheets.getItem(name), !withoutRules.has(name)));
+  }
+
+  /**
+   * Reads sheets in one sync; when Excel fails to read a sheet's rules (office-js reports it once a person
+   * duplicates a rule), reads again with that sheet's formats read without them: one more sync per such sheet.
+   */
+  private async syncReads(
+    names: readonly string[],
+    withoutRules: ReadonlySet<string> = this.unreadableRules,
+  ): Promise<SheetRead[]> {
+    const skip = new Set(withoutRules);
+    for (;;) {
+      const reads = this.queueReads(names, skip);
+      try {
+        await this.context.sync();
+        return reads;
+      } catch (error) {
+        const failed = rulesFailedIn(error, reads);
+        if (!failed.length) throw error;
+        for (const read of failed) skip.add(names[reads.indexOf(read)]!);
+      }
+    }
   }
 
   private keep(name: string, read: SheetRead): void {
@@ -409,6 +605,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
           numberFormat: read.used.numberFormat,
         };
     this.grids.set(name, gridOf(name, block));
+    if (!read.rules) {
+      this.unreadableRules.add(name);
+      this.marks.delete(name);
+      return;
+    }
+    this.unreadableRules.delete(name);
     this.marks.set(
       name,
       read.formats.items.filter(isOurMark).map((format) => format.id),
@@ -421,7 +623,12 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const unknown = [
       ...new Set(
         steps.flatMap((step) =>
-          step.kind === "mark" && !this.marks.has(step.sheet) && !added.has(step.sheet) ? [step.sheet] : [],
+          step.kind === "mark" &&
+          !this.marks.has(step.sheet) &&
+          !added.has(step.sheet) &&
+          !this.unreadableRules.has(step.sheet)
+            ? [step.sheet]
+            : [],
         ),
       ),
     ];
@@ -429,10 +636,20 @@ export class ExcelWorkbookPort implements WorkbookPort {
     const sheets = this.context.workbook.worksheets;
     const reads = unknown.map((name) => {
       const formats = sheets.getItem(name).getRange().conditionalFormats;
+      const tag = this.rulesQueryTag();
       formats.load(FORMAT_PROPERTIES);
-      return { name, formats };
+      this.context.trace(`${tag}>`);
+      return { name, formats, tag };
     });
-    await this.context.sync();
+    try {
+      await this.context.sync();
+    } catch (error) {
+      const failed = rulesFailedIn(error, reads);
+      if (!failed.length) throw error;
+      // The sheets whose rules failed are left as they are; the others are learnt again.
+      for (const read of failed) this.unreadableRules.add(read.name);
+      return this.learnMarksOf(steps);
+    }
     for (const read of reads)
       this.marks.set(
         read.name,
@@ -441,6 +658,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 
   private queueMarks(name: string, marks: readonly Mark[]): void {
+    if (this.unreadableRules.has(name)) return;
     const sheet = this.context.workbook.worksheets.getItem(name);
     const formats = sheet.getRange().conditionalFormats;
     // Excel documents a format's id as its priority in the collection: deleting one shifts the ids after it, so
@@ -481,21 +699,24 @@ export class ExcelWorkbookPort implements WorkbookPort {
       restored++;
     }
     if (!restored) return undefined;
-    const reads = this.queueReads(after);
-    await this.context.sync();
-    return reads;
+    return this.syncReads(after);
   }
 
-  private queueWrites(
+  private async queueWrites(
     sheet: Excel.Worksheet,
     cells: readonly CellWrite[],
     guarded: GuardedWrite[] = [],
-  ): void {
+  ): Promise<void> {
     for (const run of columnRuns(cells)) {
+      await this.spend(
+        BYTES_PER_CELL_ACTION +
+          run.reduce((sum, write) => sum + contentBytes(write.value) + contentBytes(write.formula), 0),
+      );
       if (run.length > 1) {
         // One action for the run: Excel writes all of it or, refusing one cell, none (a stamp's four lines).
         const range = sheet.getRange(`${run[0]!.address}:${run[run.length - 1]!.address}`);
         range.values = run.map((write) => [excelInput(write.value!)]);
+        range.untrack();
         continue;
       }
       const write = run[0]!;
@@ -505,6 +726,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       if (write.numberFormat !== undefined) range.numberFormat = [[write.numberFormat]];
       if (write.formula !== undefined) range.formulas = [[write.formula]];
       else if (write.value !== undefined) range.values = [[excelInput(write.value)]];
+      if (!write.onlyIfEmpty) range.untrack();
     }
   }
 
@@ -513,22 +735,31 @@ export class ExcelWorkbookPort implements WorkbookPort {
    * so the new sheet is written beside the old one under a temporary name, then takes the old one's name and place
    * once the old one is deleted (a protected sheet can be deleted; the workbook keeps a visible sheet throughout).
    */
-  private queueAddSheet(spec: SheetSpec, values: readonly CellWrite[], replace: boolean): void {
+  private async queueAddSheet(
+    spec: SheetSpec,
+    values: readonly CellWrite[],
+    replace: boolean,
+  ): Promise<void> {
     const sheets = this.context.workbook.worksheets;
     if (!replace) {
-      this.queueSheetSpec(sheets.add(spec.name), spec, values);
+      await this.queueSheetSpec(sheets.add(spec.name), spec, values);
       return;
     }
     const old = sheets.getItem(spec.name);
     const sheet = sheets.add(temporaryName());
-    this.queueSheetSpec(sheet, spec, values);
+    await this.queueSheetSpec(sheet, spec, values);
     old.delete();
     sheet.name = spec.name;
     const position = this.positions.get(spec.name);
     if (position !== undefined) sheet.position = position;
   }
 
-  private queueSheetSpec(sheet: Excel.Worksheet, spec: SheetSpec, values: readonly CellWrite[]): void {
+  private async queueSheetSpec(
+    sheet: Excel.Worksheet,
+    spec: SheetSpec,
+    values: readonly CellWrite[],
+  ): Promise<void> {
+    await this.spend(BYTES_PER_CELL_ACTION * (spec.columns.length + spec.merges.length + 2));
     const richText = this.options.richText === true;
     const lastColumn = columnLetter(Math.max(spec.columns.length, 1) - 1);
     const columns = sheet.getRange(`A:${lastColumn}`);
@@ -544,6 +775,13 @@ export class ExcelWorkbookPort implements WorkbookPort {
     for (const merge of spec.merges) sheet.getRange(merge).merge(false);
 
     for (const cell of spec.cells) {
+      await this.spend(
+        BYTES_PER_CELL_ACTION * (cell.validation ? 6 : 1) +
+          contentBytes(cell.value) +
+          contentBytes(cell.formula) +
+          contentBytes(cell.richText) +
+          contentBytes(cell.validation),
+      );
       const range = sheet.getRange(cell.address);
       if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
       if (cell.formula !== undefined) range.formulas = [[cell.formula]];
@@ -556,6 +794,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
         validation.prompt = { showPrompt: true, ...cell.validation.prompt };
         validation.errorAlert = { showAlert: true, style: "Stop", ...cell.validation.error };
       }
+      range.untrack();
     }
     // Every cell's style and lock in one command over the block the spec covers (ExcelApi 1.9).
     const box = boundingBox(spec.cells);
@@ -563,22 +802,30 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const byAddress = new Map(
         spec.cells.map((cell) => [cell.address.replace(/\$/g, "").toUpperCase(), cell]),
       );
-      const properties = Array.from({ length: box.rows }, (_, row) =>
-        Array.from({ length: box.columns }, (_, column) =>
-          cellProperties(spec, byAddress.get(`${columnLetter(column)}${row + 1}`), richText),
-        ),
-      );
-      sheet.getRange(`A1:${columnLetter(box.columns - 1)}${box.rows}`).setCellProperties(properties);
+      for (let top = 0; top < box.rows; top += PROPERTY_BAND_ROWS) {
+        const rows = Math.min(PROPERTY_BAND_ROWS, box.rows - top);
+        const properties = Array.from({ length: rows }, (_, row) =>
+          Array.from({ length: box.columns }, (_, column) =>
+            cellProperties(spec, byAddress.get(`${columnLetter(column)}${top + row + 1}`), richText),
+          ),
+        );
+        await this.spend(BYTES_PER_CELL_ACTION + contentBytes(properties));
+        sheet
+          .getRange(`A${top + 1}:${columnLetter(box.columns - 1)}${top + rows}`)
+          .setCellProperties(properties);
+      }
     }
     for (const [row, height] of Object.entries(spec.rowHeights)) {
-      sheet.getRange(`${row}:${row}`).format.rowHeight = height;
+      await this.spend(BYTES_PER_CELL_ACTION);
+      sheet.getRange(`${row}:${row}`).untrack().format.rowHeight = height;
     }
     // Notes before the protection: a protected sheet refuses them.
     if (this.options.notes) {
       for (const cell of spec.cells) if (cell.note) sheet.notes.add(cell.address, cell.note);
     }
     if (spec.frozenRows) sheet.freezePanes.freezeRows(spec.frozenRows);
-    this.queueWrites(sheet, values);
+    await this.queueWrites(sheet, values);
+    await this.spend(BYTES_PER_CELL_ACTION * 16);
     if (spec.print) this.queuePageLayout(sheet, spec, spec.print);
     if (!spec.protection) return;
     const formatting = spec.protection.allowFormatting;

@@ -124,6 +124,28 @@ describe("the emulated Excel, through the real library", () => {
     await expect(attempt).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 
+  it('fails a read of a duplicated rule when its rules are "unreadable", as office-js reports, and reads ids and types', async () => {
+    const model = workbook();
+    const rule = { type: "Custom", areas: ["B2:B9"], formula: "=B2>1" };
+    model.sheet("S").conditionalFormats.push({ id: "a", ...rule }, { id: "b", ...rule });
+    const read = (properties: string) =>
+      Excel.run(async (context) => {
+        const formats = context.workbook.worksheets
+          .getItem("S")
+          .getRange()
+          .conditionalFormats.load(properties);
+        await context.sync();
+        return formats.items.map((format) => format.type);
+      });
+    emulate(model, { duplicatedRules: "unreadable" });
+    await expect(read("items/type,items/customOrNullObject/rule/formula")).rejects.toMatchObject({
+      code: "GeneralException",
+    });
+    await expect(read("items/id,items/type")).resolves.toEqual(["Custom", "Custom"]);
+    emulate(model);
+    await expect(read("items/type,items/customOrNullObject/rule/formula")).resolves.toHaveLength(2);
+  });
+
   it("refuses every request while a cell is being edited", async () => {
     const emulator = emulate(workbook());
     emulator.cellEditMode = true;

@@ -187,6 +187,76 @@ describe.each(["positions", "stable"] as const)(
       ]);
     });
 
+    it("are told from a person's own formats by their whole rule, not by a formula that merely mentions the sentinel", async () => {
+      const excel = seededWorkbook(1, { conditionalFormatIds });
+      const sheet = excel.sheet("Sở TTTT");
+      const lookalikes = [
+        {
+          id: "mine-1",
+          type: "Custom",
+          areas: ["D7:D20"],
+          formula: '=D7="cchc-mark:error"',
+          fill: "#00FF00",
+        },
+        {
+          id: "mine-2",
+          type: "Custom",
+          areas: ["D7"],
+          formula: '=ISTEXT("cchc-mark:mine")',
+          fill: "#0000FF",
+        },
+        {
+          id: "mine-3",
+          type: "Custom",
+          areas: ["E7"],
+          formula: markFormula("error").replace("=", "=NOT(") + ")",
+        },
+      ];
+      sheet.conditionalFormats.push(...lookalikes);
+      const host = hostOver(excel);
+      await host.run((port) => checkWorkbook(port, { mark: true }));
+      await host.run((port) => checkWorkbook(port, { mark: true }));
+      await host.run((port) => clearMarks(port));
+      expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual(lookalikes);
+    });
+
+    it("leave a sheet whose rules Excel cannot read (a person duplicated one) as it is, with one extra request and the check still answered", async () => {
+      const duplicated = { type: "Custom", areas: ["D7:D20"], formula: "=D7>100", fill: "#00FF00" };
+      const plain = seededWorkbook(1, { conditionalFormatIds });
+      const host = hostOver(plain);
+      const baseline = await countRequests(plain, () =>
+        host.run((port) => checkWorkbook(port, { mark: true })),
+      );
+      const excel = seededWorkbook(1, { conditionalFormatIds, duplicatedRules: "unreadable" });
+      const formats = [
+        { id: "mine-1", ...duplicated },
+        { id: "mine-2", ...duplicated },
+      ];
+      excel.sheet("Sở TTTT").conditionalFormats.push(...formats);
+      const { requests, result } = await countRequests(excel, () =>
+        hostOver(excel).run((port) => checkWorkbook(port, { mark: true })),
+      );
+      expect(requests).toBeLessThanOrEqual(baseline.requests + 1);
+      expect(result.sheets[0]!.findings).toEqual(baseline.result.sheets[0]!.findings);
+      expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual(formats);
+    });
+
+    it("are left as they are, with no request more, on a sheet not read in the run whose rules Excel cannot read", async () => {
+      const excel = seededWorkbook(1, { conditionalFormatIds, duplicatedRules: "unreadable" });
+      const host = hostOver(excel);
+      await host.run((port) => checkWorkbook(port, { mark: true }));
+      const duplicated = { type: "Custom", areas: ["D7:D20"], formula: "=D7>100" };
+      excel
+        .sheet("Sở TTTT")
+        .conditionalFormats.push({ id: "mine-1", ...duplicated }, { id: "mine-2", ...duplicated });
+      const formats = [...excel.sheet("Sở TTTT").conditionalFormats];
+      const { requests } = await countRequests(excel, () =>
+        host.run((port) => port.apply({ steps: [{ kind: "mark", sheet: "Sở TTTT", marks: [] }] })),
+      );
+      expect(requests).toBe(3);
+      expect(excel.sheet("Sở TTTT").conditionalFormats).toEqual(formats);
+    });
+
     it("are replaced with one extra request when the run has not listed the sheet", async () => {
       const excel = seededWorkbook(1, { conditionalFormatIds });
       const host = hostOver(excel);
@@ -241,6 +311,44 @@ describe("reading", () => {
       expect(read.requests).toBe(1);
       expect(read.result.map((grid) => grid.name)).toEqual(["Đơn vị 3", "Đơn vị 1"]);
     });
+  });
+
+  it.each([
+    [50, 1],
+    [300, 5],
+  ])("reads %i sheets in %i request(s), none answering over 4 MB on the web", async (count, reads) => {
+    const excel = seededWorkbook(count);
+    const { requests, result } = await countRequests(excel, () =>
+      hostOver(excel).run(async (port) => {
+        const names = (await port.listSheets()).map((info) => info.name);
+        const before = excel.requests;
+        const grids = await port.readSheets(names);
+        return { grids, requests: excel.requests - before };
+      }),
+    );
+    expect(result.requests).toBe(reads);
+    expect(result.grids).toHaveLength(count);
+    expect(result.grids[count - 1]!.name).toBe(`Đơn vị ${count}`);
+    const sent = excel.emulator.requests.slice(-requests);
+    expect(Math.max(...sent.map((request) => request.responseBytes))).toBeLessThanOrEqual(4 * 2 ** 20);
+    expect(sent.filter((request) => request.error)).toEqual([]);
+  });
+
+  it("reads sheets longer than their estimate in halves when Excel refuses the answer as too large", async () => {
+    const excel = seededWorkbook(60);
+    const note = "Ghi chú dài của đơn vị. ".repeat(800);
+    for (let i = 1; i <= 60; i++)
+      for (const row of [9, 10, 11, 12, 13])
+        excel.setCell(excel.sheet(`Đơn vị ${i}`), row, 4, { value: note, valueType: "String" });
+    const names = excel.data.sheets.map((sheet) => sheet.name);
+    const before = excel.requests;
+    const grids = await hostOver(excel).run((port) => port.readSheets(names));
+    const sent = excel.emulator.requests.slice(before);
+    expect(sent.map((request) => request.error).filter(Boolean)).toContain(
+      "ResponsePayloadSizeLimitExceeded",
+    );
+    expect(grids.map((grid) => grid.name)).toEqual(names);
+    expect(grids.every((grid) => grid.cells[11]?.[4]?.value === note)).toBe(true);
   });
 
   it("lists each sheet's visibility as Excel states it: visible, hidden, or very hidden", async () => {
