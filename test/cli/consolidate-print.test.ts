@@ -6,7 +6,8 @@ import type { Level } from "../../src/domain/catalogue";
 import type { Consolidation, UnitAppendix } from "../../src/workflows/consolidate";
 import { consolidate, readUnits } from "../../src/workflows/consolidate";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
-import { runTool } from "../helpers/tools";
+import type { PdfWord } from "../helpers/tools";
+import { pdfBoxPages, runTool } from "../helpers/tools";
 import type { TypedValue } from "../helpers/seed";
 import { SEED_VALUES, templateGrid } from "../helpers/seed";
 
@@ -25,15 +26,7 @@ interface Page {
   readonly width: number;
   readonly height: number;
   readonly text: string;
-  readonly words: readonly Word[];
-}
-
-interface Word {
-  readonly text: string;
-  readonly xMin: number;
-  readonly yMin: number;
-  readonly xMax: number;
-  readonly yMax: number;
+  readonly words: readonly PdfWord[];
 }
 
 /** Text on one line, spaces collapsed. */
@@ -47,37 +40,6 @@ function flat(text: string): string {
  */
 function squeezed(text: string): string {
   return text.replace(/\s+/g, "");
-}
-
-function decode(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-}
-
-/** The pages of `pdftotext -bbox`: size and words. */
-function boxes(html: string): { width: number; height: number; words: Word[] }[] {
-  return html
-    .split("<page ")
-    .slice(1)
-    .map((chunk) => {
-      const size = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk);
-      const words = [
-        ...chunk.matchAll(
-          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
-        ),
-      ].map((match) => ({
-        xMin: Number(match[1]),
-        yMin: Number(match[2]),
-        xMax: Number(match[3]),
-        yMax: Number(match[4]),
-        text: decode(match[5] ?? ""),
-      }));
-      return { width: Number(size?.[1]), height: Number(size?.[2]), words };
-    });
 }
 
 /** Names as units write them, a few as long as they come. */
@@ -135,7 +97,7 @@ beforeAll(async () => {
   ]);
   pdf = join(work, "tong-hop.pdf");
   const texts = (await runPrinter("pdftotext", ["-layout", pdf, "-"])).split("\f");
-  pages = boxes(await runPrinter("pdftotext", ["-bbox", pdf, "-"])).map((page, index) => ({
+  pages = pdfBoxPages(await runPrinter("pdftotext", ["-bbox", pdf, "-"])).map((page, index) => ({
     ...page,
     number: index + 1,
     text: texts[index] ?? "",

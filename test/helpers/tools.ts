@@ -37,3 +37,50 @@ export async function runConsolidate(
   });
   return { code, stdout, stderr };
 }
+
+/** A word of `pdftotext -bbox` output, with its box in points. */
+export interface PdfWord {
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** A page of `pdftotext -bbox` output: its size in points and its words. */
+export interface PdfPage {
+  readonly width: number;
+  readonly height: number;
+  readonly words: readonly PdfWord[];
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+}
+
+/** The pages of `pdftotext -bbox` output (an XHTML page per PDF page), with every word and its box. */
+export function pdfBoxPages(html: string): PdfPage[] {
+  return html
+    .split("<page ")
+    .slice(1)
+    .map((chunk) => {
+      const size = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk);
+      const words = [
+        ...chunk.matchAll(
+          /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+        ),
+      ].map((match) => ({
+        xMin: Number(match[1]),
+        yMin: Number(match[2]),
+        xMax: Number(match[3]),
+        yMax: Number(match[4]),
+        text: decodeEntities(match[5] ?? ""),
+      }));
+      return { width: Number(size?.[1]), height: Number(size?.[2]), words };
+    });
+}

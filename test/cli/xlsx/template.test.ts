@@ -9,7 +9,8 @@ import { derivedFormula, sheetLayout } from "../../../src/domain/layout";
 import { InvalidMetaError, parseLevel, parsePeriod } from "../../../src/domain/meta";
 import { readWorkbookFile } from "../../../src/cli/xlsx/read";
 import { seedWith } from "../../helpers/seed";
-import { runTool } from "../../helpers/tools";
+import type { PdfPage } from "../../helpers/tools";
+import { pdfBoxPages, runTool } from "../../helpers/tools";
 import { typeInto } from "../../helpers/xlsx";
 import {
   defaultSheetName,
@@ -221,34 +222,6 @@ function fromCatalogue(row: RowDef, counts: Counts): Expected {
   const sum = (codes: string[]) => codes.reduce((total, code) => total + (counts[code] ?? 0), 0);
   const denominator = counts[derived.denominator] ?? 0;
   return denominator === 0 ? "blank" : [sum(derived.plus) - sum(derived.minus), denominator];
-}
-
-interface PdfWord {
-  readonly text: string;
-  readonly xMax: number;
-}
-interface PdfPage {
-  readonly width: number;
-  readonly height: number;
-  readonly words: readonly PdfWord[];
-}
-
-/** Pages of `pdftotext -bbox` output: page size and every word with its right edge. */
-function bboxPages(html: string): PdfPage[] {
-  return html
-    .split("<page ")
-    .slice(1)
-    .map((chunk) => {
-      const size = /width="([\d.]+)" height="([\d.]+)"/.exec(chunk);
-      const words = [
-        ...chunk.matchAll(/<word xMin="[\d.]+" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g),
-      ];
-      return {
-        width: Number(size?.[1]),
-        height: Number(size?.[2]),
-        words: words.map((match) => ({ text: match[2] ?? "", xMax: Number(match[1]) })),
-      };
-    });
 }
 
 let work: string;
@@ -683,7 +656,7 @@ describe("LibreOffice (headless) on the written files", () => {
     }
     const pdf = join(pdfDir, "seed.pdf");
     pdfPages = (await runTool("pdftotext", ["-layout", pdf, "-"])).split("\f").filter((page) => page.trim());
-    pdfBoxes = bboxPages(await runTool("pdftotext", ["-bbox", pdf, "-"]));
+    pdfBoxes = pdfBoxPages(await runTool("pdftotext", ["-bbox", pdf, "-"]));
     pdfInfo = await runTool("pdfinfo", [pdf]);
     await mkdir(PICTURES, { recursive: true });
     await runTool("pdftoppm", [
