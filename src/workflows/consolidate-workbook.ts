@@ -172,8 +172,11 @@ export async function consolidateWorkbook(
   options: ConsolidateWorkbookOptions = {},
 ): Promise<WorkbookConsolidation> {
   const infos = await port.listSheets();
-  // The summaries this action wrote before are its output, not a unit's appendix: not even read.
-  const wanted = infos.filter((info) => info.keyHeader !== SUMMARY_MARKER).map((info) => info.name);
+  // The summaries this action wrote before are its output, not a unit's appendix: not even read; nor is a sheet the
+  // listing found empty (a new workbook's Sheet1).
+  const wanted = infos
+    .filter((info) => info.keyHeader !== SUMMARY_MARKER && info.empty !== true)
+    .map((info) => info.name);
   options.onProgress?.({ phase: "reading", sheets: wanted.length });
   const grids = wanted.length ? await port.readSheets(wanted) : [];
 

@@ -1,3 +1,4 @@
+/** @jest-environment ./test/helpers/excel-environment.js */
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { consolidateCommand } from "../../src/cli/consolidate";
@@ -8,13 +9,13 @@ import { sheetLayout } from "../../src/domain/layout";
 import { readWorkbookBytes } from "../../src/xlsx/grid";
 import { consolidateWorkbook } from "../../src/workflows/consolidate-workbook";
 import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
-import { MemoryPort } from "../helpers/memory-port";
 import type { TypedValue } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
+import { TestWorkbook } from "../helpers/workbook";
 
-// The same files consolidated by `cchc-appendix consolidate` and by the pane's "Tổng hợp" (its workflow over a
-// workbook in memory, the files picked and read as the pane reads them): one summary, cell for cell. Neither is given
+// The same files consolidated by `cchc-appendix consolidate` and by the pane's "Tổng hợp" (its workflow through the
+// Excel adapter over the emulated Excel, the files picked and read as the pane reads them): one summary, cell for cell. Neither is given
 // roles, so both take the one default (the offices named by the units' names).
 
 /** Each department's file: three offices that report province-wide indicators, and two that do not. */
@@ -60,14 +61,14 @@ describe("the CLI and the pane consolidate the same files", () => {
     expect(code).toBe(0);
     const cli = new Map((await readWorkbookBuffer(await readFile(output))).map((grid) => [grid.name, grid]));
 
-    const port = new MemoryPort();
+    const book = new TestWorkbook();
     const files = await Promise.all(
       paths.map(async (path) => ({
         file: basename(path),
         grids: await readWorkbookBytes(await readFile(path)),
       })),
     );
-    await consolidateWorkbook(port, { files });
+    await book.run((port) => consolidateWorkbook(port, { files }));
 
     const layout = sheetLayout(catalogue);
     const form = cli.get(SUMMARY_SHEETS.form)!;
@@ -77,7 +78,7 @@ describe("the CLI and the pane consolidate the same files", () => {
     expect(valueOf("4.1.1")).toBe(19);
     expect(valueOf("7.8.1")).toBe(762);
     for (const name of Object.values(SUMMARY_SHEETS)) {
-      expect([name, values(port.grid(name))]).toEqual([name, values(cli.get(name)!)]);
+      expect([name, values(await book.grid(name))]).toEqual([name, values(cli.get(name)!)]);
     }
   });
 });

@@ -4,16 +4,29 @@
 // Before it runs, `_richApiNativeBridge` is defined, so that the library adopts it as its host; test/helpers/
 // excel-library.ts puts an emulator (src/emulator) behind it. A test file opts in with the docblock
 // `@jest-environment ./test/helpers/excel-environment.js`; `@jest-environment-options {"file": "excel-web-16.00.debug.js"}`
-// loads the readable build.
+// loads the readable build. The task pane's React tests use test/helpers/excel-jsdom-environment.js, the same library
+// in jsdom.
 "use strict";
 const fs = require("fs");
 const vm = require("vm");
 const { TestEnvironment } = require("jest-environment-node");
 
+/** Loads the library into an environment's context, behind a bridge that waits for an emulator. */
+function loadExcelLibrary(environment, config) {
+  const file = (config.projectConfig.testEnvironmentOptions || {}).file || "excel-web-16.00.js";
+  environment.global._richApiNativeBridge = {
+    sendMessageToHost() {
+      throw new Error("No Excel emulator is attached to the host bridge");
+    },
+  };
+  const path = require.resolve(`@microsoft/office-js/dist/${file}`);
+  vm.runInContext(fs.readFileSync(path, "utf8"), environment.getVmContext(), { filename: path });
+}
+
 class ExcelEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
-    this.file = (config.projectConfig.testEnvironmentOptions || {}).file || "excel-web-16.00.js";
+    this.config = config;
   }
 
   async setup() {
@@ -29,14 +42,9 @@ class ExcelEnvironment extends TestEnvironment {
       createElement: () => ({}),
     };
     global.location = { href: "https://localhost/taskpane.html", search: "", hash: "" };
-    global._richApiNativeBridge = {
-      sendMessageToHost() {
-        throw new Error("No Excel emulator is attached to the host bridge");
-      },
-    };
-    const path = require.resolve(`@microsoft/office-js/dist/${this.file}`);
-    vm.runInContext(fs.readFileSync(path, "utf8"), this.getVmContext(), { filename: path });
+    loadExcelLibrary(this, this.config);
   }
 }
 
 module.exports = ExcelEnvironment;
+module.exports.loadExcelLibrary = loadExcelLibrary;

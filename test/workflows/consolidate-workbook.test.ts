@@ -1,3 +1,4 @@
+/** @jest-environment ./test/helpers/excel-environment.js */
 import { catalogue } from "../../src/domain/catalogue";
 import type { SheetGrid } from "../../src/domain/cell";
 import { sheetLayout } from "../../src/domain/layout";
@@ -7,14 +8,18 @@ import {
   resolveRoles,
   summarySheetNames,
 } from "../../src/workflows/consolidate-workbook";
-import type { ConsolidateProgress } from "../../src/workflows/consolidate-workbook";
+import type {
+  ConsolidateWorkbookOptions,
+  ConsolidateProgress,
+} from "../../src/workflows/consolidate-workbook";
 import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
-import { MemoryPort } from "../helpers/memory-port";
 import type { GridOptions, TypedValue } from "../helpers/seed";
 import { SEED_VALUES, templateGrid } from "../helpers/seed";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
+import { TestWorkbook } from "../helpers/workbook";
 
-// The pane's "Tổng hợp" over a workbook in memory: what it reads, what it writes, and in how many round trips.
+// The pane's "Tổng hợp" over the emulated Excel, through the adapter: what it reads, what it writes, and in how many
+// round trips.
 
 const layout = sheetLayout(catalogue);
 const valueAt = (code: string) => `D${layout.rowOf.get(code)}`;
@@ -29,12 +34,17 @@ function sheet(
   return templateGrid(values, { period: "Quý III/2021", ...options });
 }
 
+/** consolidateWorkbook as the pane runs it: one Excel.run through the adapter. */
+function consolidate(book: TestWorkbook, options?: ConsolidateWorkbookOptions) {
+  return book.run((port) => consolidateWorkbook(port, options));
+}
+
 /** The sheets of the shared workbook, in order. */
 const SHARED_SHEETS = ["Sở Tư pháp", "Sở Y tế", "Sở TTTT", "Ghi chú"];
 
 /** A shared workbook: three departments' sheets and a sheet of notes that holds no appendix. */
-function sharedWorkbook(): MemoryPort {
-  return new MemoryPort([
+function sharedWorkbook(): TestWorkbook {
+  return new TestWorkbook([
     sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
     sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" }),
     sheet(SO_TTTT, { name: "Sở TTTT", unit: "Sở Thông tin và Truyền thông" }),
@@ -44,33 +54,33 @@ function sharedWorkbook(): MemoryPort {
 
 describe("consolidateWorkbook", () => {
   it("sums the open workbook's sheets and writes the summary beside them in 3 round trips", async () => {
-    const port = sharedWorkbook();
-    const before = SHARED_SHEETS.map((name) => port.grid(name));
+    const book = sharedWorkbook();
+    const before = await Promise.all(SHARED_SHEETS.map((name) => book.grid(name)));
     const phases: ConsolidateProgress["phase"][] = [];
-    const { consolidation, sheets, roles } = await consolidateWorkbook(port, {
+    const { consolidation, sheets, roles } = await consolidate(book, {
       onProgress: (progress) => phases.push(progress.phase),
     });
 
-    expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
     expect(phases).toEqual(["reading", "consolidating", "writing"]);
     expect(sheets).toEqual(SUMMARY_SHEETS);
-    expect(port.sheetNames).toEqual([...SHARED_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
+    expect(book.sheetNames).toEqual([...SHARED_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
     // The units' sheets are read, never written.
-    expect(before.map((grid) => port.grid(grid.name))).toEqual(before);
+    expect(await Promise.all(before.map((grid) => book.grid(grid.name)))).toEqual(before);
     expect(consolidation.units.map((unit) => unit.unit)).toEqual([
       "Sở Tư pháp",
       "Sở Y tế",
       "Sở Thông tin và Truyền thông",
     ]);
     const form = SUMMARY_SHEETS.form;
-    expect(port.cell(form, valueAt("HS.2"))?.value).toBe(110);
-    expect(port.cell(form, valueAt("HS.2.1"))?.value).toBe(95);
-    expect(port.cell(form, valueAt("3.4.1"))?.value).toBeCloseTo(95 / 110, 12);
-    expect(port.cell(form, valueAt("3.4.1"))?.formula).toBeUndefined();
-    expect(port.cell(form, valueAt("HS.3"))?.value ?? null).toBeNull();
+    expect(book.cell(form, valueAt("HS.2"))?.value).toBe(110);
+    expect(book.cell(form, valueAt("HS.2.1"))?.value).toBe(95);
+    expect(book.cell(form, valueAt("3.4.1"))?.value).toBeCloseTo(95 / 110, 12);
+    expect(book.cell(form, valueAt("3.4.1"))?.formula).toBeUndefined();
+    expect(book.cell(form, valueAt("HS.3"))?.value ?? null).toBeNull();
     // 7.8.1 is the Department of Information and Communications' alone: its role was guessed from its name.
-    expect(port.cell(form, valueAt("7.8.1"))?.value).toBe(762);
-    expect(String(port.cell(form, noteAt("7.8.1"))?.value)).toContain(
+    expect(book.cell(form, valueAt("7.8.1"))?.value).toBe(762);
+    expect(String(book.cell(form, noteAt("7.8.1"))?.value)).toContain(
       "Theo số liệu của Sở Thông tin và Truyền thông.",
     );
     expect(roles).toEqual([
@@ -84,58 +94,58 @@ describe("consolidateWorkbook", () => {
       },
     ]);
     for (const name of Object.values(SUMMARY_SHEETS))
-      expect(port.cell(name, "F1")?.value).toBe(SUMMARY_MARKER);
-    expect(port.selections).toEqual([{ sheet: form, address: "A1" }]);
+      expect(book.cell(name, "F1")?.value).toBe(SUMMARY_MARKER);
+    expect(book.selections).toEqual([{ sheet: form, address: "A1" }]);
   });
 
   it("never reads or sums its earlier summary again, and names the new one beside it", async () => {
-    const port = sharedWorkbook();
-    await consolidateWorkbook(port);
-    const { sheets } = await consolidateWorkbook(port);
+    const book = sharedWorkbook();
+    await consolidate(book);
+    const { sheets } = await consolidate(book);
     expect(sheets.form).toBe("Tổng hợp (2)");
     expect(sheets.figures).toBe("Số liệu đơn vị (2)");
-    expect(port.reads[1]).toEqual(SHARED_SHEETS);
-    expect(port.cell("Tổng hợp (2)", valueAt("HS.2"))?.value).toBe(110);
-    expect(port.sheetNames).toHaveLength(4 + 2 * 7);
+    expect(book.reads[1]).toEqual(SHARED_SHEETS);
+    expect(book.cell("Tổng hợp (2)", valueAt("HS.2"))?.value).toBe(110);
+    expect(book.sheetNames).toHaveLength(4 + 2 * 7);
   });
 
   it("rewrites its earlier summary in place when the user asks, still in 3 round trips", async () => {
-    const port = sharedWorkbook();
-    await consolidateWorkbook(port);
-    port.type("Sở Y tế", valueAt("HS.2"), 12);
-    port.type("Sở Y tế", valueAt("HS.2.1"), 7);
-    port.calls.listSheets = port.calls.readSheets = port.calls.apply = 0;
-    const { sheets } = await consolidateWorkbook(port, { replaceSummary: true });
+    const book = sharedWorkbook();
+    await consolidate(book);
+    book.type("Sở Y tế", valueAt("HS.2"), 12);
+    book.type("Sở Y tế", valueAt("HS.2.1"), 7);
+    book.resetCalls();
+    const { sheets } = await consolidate(book, { replaceSummary: true });
 
-    expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
     expect(sheets).toEqual(SUMMARY_SHEETS);
-    expect(port.sheetNames).toEqual([...SHARED_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
-    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(112);
-    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2.1"))?.value).toBe(97);
+    expect(book.sheetNames).toEqual([...SHARED_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
+    expect(book.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(112);
+    expect(book.cell(SUMMARY_SHEETS.form, valueAt("HS.2.1"))?.value).toBe(97);
   });
 
   it("never overwrites a sheet of the user's that bears a summary sheet's name, even when asked to replace", async () => {
-    const port = new MemoryPort([
+    const book = new TestWorkbook([
       sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
       sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" }),
       { name: "Thiếu", cells: [[{ value: "Danh sách của tôi" }]] },
     ]);
-    const { sheets } = await consolidateWorkbook(port, { replaceSummary: true });
+    const { sheets } = await consolidate(book, { replaceSummary: true });
     expect(sheets.form).toBe(SUMMARY_SHEETS.form);
     expect(sheets.missing).toBe("Thiếu (2)");
-    expect(port.cell("Thiếu", "A1")?.value).toBe("Danh sách của tôi");
+    expect(book.cell("Thiếu", "A1")?.value).toBe("Danh sách của tôi");
 
     // Over the summary it wrote, where one sheet of a standard name is the user's, it adds a new summary beside both.
-    const { sheets: again } = await consolidateWorkbook(port, { replaceSummary: true });
+    const { sheets: again } = await consolidate(book, { replaceSummary: true });
     expect(again.form).toBe("Tổng hợp (2)");
-    expect(port.cell("Thiếu", "A1")?.value).toBe("Danh sách của tôi");
-    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
+    expect(book.cell("Thiếu", "A1")?.value).toBe("Danh sách của tôi");
+    expect(book.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
   });
 
   it("adds the picked files' units with their file names, and lists a file it could not read", async () => {
-    const port = new MemoryPort([sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" })]);
+    const book = new TestWorkbook([sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" })]);
     const unreadable = { vi: "Tệp không phải bảng tính Excel (.xlsx).", en: "Not an .xlsx." };
-    const { consolidation } = await consolidateWorkbook(port, {
+    const { consolidation } = await consolidate(book, {
       files: [
         { file: "so-y-te.xlsx", grids: [sheet(SO_Y_TE, { name: "Phụ lục", unit: "Sở Y tế" })] },
         { file: "ghi-chu.xlsx", error: unreadable },
@@ -143,34 +153,34 @@ describe("consolidateWorkbook", () => {
       ],
       expected: ["Sở Tư pháp", "Sở Y tế", "Sở Công Thương"],
     });
-    expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
     expect(consolidation.units.map((unit) => [unit.unit, unit.file, unit.sheet])).toEqual([
       ["Sở Tư pháp", undefined, "Sở Tư pháp"],
       ["Sở Y tế", "so-y-te.xlsx", "Phụ lục"],
     ]);
-    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
+    expect(book.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
     expect(consolidation.missingUnits).toEqual(["Sở Công Thương"]);
     expect(consolidation.excluded.map((entry) => [entry.file, entry.reason.vi])).toEqual([
       ["ghi-chu.xlsx", unreadable.vi],
       ["trong.xlsx", "Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: Sheet1)."],
     ]);
-    expect(port.cell(SUMMARY_SHEETS.missing, "A3")?.value).toBe("Sở Công Thương");
-    expect(port.cell(SUMMARY_SHEETS.missing, "A4")?.value).toBe("ghi-chu.xlsx");
+    expect(book.cell(SUMMARY_SHEETS.missing, "A3")?.value).toBe("Sở Công Thương");
+    expect(book.cell(SUMMARY_SHEETS.missing, "A4")?.value).toBe("ghi-chu.xlsx");
   });
 
   it("consolidates extra grids as the open workbook's own, and takes a workbook with only extra grids", async () => {
-    const port = new MemoryPort();
-    const { consolidation } = await consolidateWorkbook(port, {
+    const book = new TestWorkbook();
+    const { consolidation } = await consolidate(book, {
       extraGrids: [sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" })],
     });
-    // Nothing to read in an empty workbook: the listing and the write.
-    expect(port.calls).toEqual({ listSheets: 1, readSheets: 0, apply: 1 });
+    // Nothing to read in a new workbook, whose one sheet is empty: the listing and the write.
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 0, apply: 1 });
     expect(consolidation.units.map((unit) => unit.unit)).toEqual(["Sở Y tế"]);
   });
 
   it("follows the roles the user chose over those guessed from the names", async () => {
-    const port = sharedWorkbook();
-    const { roles } = await consolidateWorkbook(port, {
+    const book = sharedWorkbook();
+    const { roles } = await consolidate(book, {
       roles: new Map([
         [unitKey("Sở Thông tin và Truyền thông"), null],
         [unitKey("Sở Y tế"), "stttt"],
@@ -182,29 +192,29 @@ describe("consolidateWorkbook", () => {
       ["Sở Thông tin và Truyền thông", undefined, false],
     ]);
     // 7.8.1 now comes from the office the user named, which left it blank.
-    expect(port.cell(SUMMARY_SHEETS.form, valueAt("7.8.1"))?.value ?? null).toBeNull();
+    expect(book.cell(SUMMARY_SHEETS.form, valueAt("7.8.1"))?.value ?? null).toBeNull();
   });
 
   it("marks a total that includes a unit with errors, and writes that unit's correction request", async () => {
-    const port = new MemoryPort([
+    const book = new TestWorkbook([
       sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
       sheet(SEED_VALUES, { name: "Sở TTTT", unit: "Sở TTTT (bản lỗi)" }),
     ]);
-    const { consolidation } = await consolidateWorkbook(port);
-    const form = port.specOf(SUMMARY_SHEETS.form)!;
+    const { consolidation } = await consolidate(book);
+    const form = book.specOf(SUMMARY_SHEETS.form)!;
     const hs2 = form.cells.find((cell) => cell.address === valueAt("HS.2"))!;
     expect(hs2.value).toBe(100 + 44);
     expect(hs2.style?.fill).toBe("#FFC7CE");
     expect(hs2.note).toContain("Sở TTTT (bản lỗi)");
     const at = consolidation.requests.findIndex((request) => request.unit === "Sở TTTT (bản lỗi)");
     expect(at).toBeGreaterThanOrEqual(0);
-    expect(String(port.cell(SUMMARY_SHEETS.requests, `E${at + 3}`)?.value)).toMatch(
+    expect(String(book.cell(SUMMARY_SHEETS.requests, `E${at + 3}`)?.value)).toMatch(
       /^Kính gửi: Sở TTTT \(bản lỗi\)[\s\S]*A\. Lỗi phải sửa \(2\):/,
     );
   });
 
   it("sums a hidden sheet with a warning and keeps a very hidden one out, each named in the summary", async () => {
-    const port = new MemoryPort([
+    const book = new TestWorkbook([
       sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
       { ...sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế" }), visibility: "hidden" },
       {
@@ -212,9 +222,9 @@ describe("consolidateWorkbook", () => {
         visibility: "veryHidden",
       },
     ]);
-    const { consolidation } = await consolidateWorkbook(port);
-    expect(port.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
-    expect(port.cell(SUMMARY_SHEETS.form, valueAt("7.8.1"))?.value ?? null).toBeNull();
+    const { consolidation } = await consolidate(book);
+    expect(book.cell(SUMMARY_SHEETS.form, valueAt("HS.2"))?.value).toBe(110);
+    expect(book.cell(SUMMARY_SHEETS.form, valueAt("7.8.1"))?.value ?? null).toBeNull();
     expect(consolidation.units.map((unit) => unit.unit)).toEqual(["Sở Tư pháp", "Sở Y tế"]);
     const hidden = consolidation.issues.filter((issue) => issue.kind === "hidden_sheet");
     expect(hidden.map((issue) => issue.message.vi)).toEqual([
@@ -222,36 +232,36 @@ describe("consolidateWorkbook", () => {
     ]);
     expect(consolidation.excluded.map((entry) => entry.sheet)).toEqual(["Sở TTTT"]);
     // Both lines are in the summary workbook, where its reader looks.
-    const cellsOf = (name: string) =>
-      port.grid(name).cells.flatMap((line) => line.map((cell) => String(cell?.value ?? "")));
-    expect(cellsOf(SUMMARY_SHEETS.issues)).toContain(hidden[0]!.message.vi);
-    expect(cellsOf(SUMMARY_SHEETS.missing)).toContain(consolidation.excluded[0]!.reason.vi);
+    const cellsOf = async (name: string) =>
+      (await book.grid(name)).cells.flatMap((line) => line.map((cell) => String(cell?.value ?? "")));
+    expect(await cellsOf(SUMMARY_SHEETS.issues)).toContain(hidden[0]!.message.vi);
+    expect(await cellsOf(SUMMARY_SHEETS.missing)).toContain(consolidation.excluded[0]!.reason.vi);
   });
 
   it("writes nothing when there is no appendix to consolidate, and says so in both languages", async () => {
-    const port = new MemoryPort([{ name: "Ghi chú", cells: [[{ value: "Hạn nộp: ngày 20" }]] }]);
-    const failure = consolidateWorkbook(port);
+    const book = new TestWorkbook([{ name: "Ghi chú", cells: [[{ value: "Hạn nộp: ngày 20" }]] }]);
+    const failure = consolidate(book);
     await expect(failure).rejects.toBeInstanceOf(ConsolidationError);
     await expect(failure).rejects.toMatchObject({
       bilingual: { vi: "Không có phụ lục nào để tổng hợp.", en: "There is no appendix to consolidate." },
     });
-    expect(port.calls.apply).toBe(0);
-    expect(port.sheetNames).toEqual(["Ghi chú"]);
+    expect(book.calls.apply).toBe(0);
+    expect(book.sheetNames).toEqual(["Ghi chú"]);
   });
 
   it("keeps text that begins with = + - @ as text: no summary cell holds a formula", async () => {
     const names = ['=HYPERLINK("http://example.com","x")', "+84 Sở", "-Sở Tài chính", "@SUM(A1)"];
-    const port = new MemoryPort(
+    const book = new TestWorkbook(
       names.map((unit, index) =>
         sheet({ ...SO_Y_TE, "1.1.1": index }, { name: `Đơn vị ${index + 1}`, unit }),
       ),
     );
-    await consolidateWorkbook(port);
+    await consolidate(book);
     for (const name of Object.values(SUMMARY_SHEETS)) {
-      expect(port.specOf(name)!.cells.filter((cell) => cell.formula !== undefined)).toEqual([]);
+      expect(book.specOf(name)!.cells.filter((cell) => cell.formula !== undefined)).toEqual([]);
     }
     names.forEach((unit, index) =>
-      expect(port.cell(SUMMARY_SHEETS.units, `A${index + 3}`)?.value).toBe(unit),
+      expect(book.cell(SUMMARY_SHEETS.units, `A${index + 3}`)?.value).toBe(unit),
     );
   });
 });

@@ -1,3 +1,4 @@
+/** @jest-environment ./test/helpers/excel-environment.js */
 import { readWorkbookBuffer } from "../../src/cli/xlsx/read";
 import { catalogue } from "../../src/domain/catalogue";
 import type { SheetGrid } from "../../src/domain/cell";
@@ -9,8 +10,8 @@ import type { InstallOptions } from "../../src/workflows/install";
 import { SheetNameError, templateSpec } from "../../src/workflows/template-spec";
 import { validateSheets } from "../../src/workflows/validate";
 import { handTypedWorkbook } from "../helpers/hand-typed";
-import { MemoryPort } from "../helpers/memory-port";
 import { SEED_VALUES, templateGrid, typedCell } from "../helpers/seed";
+import { TestWorkbook } from "../helpers/workbook";
 
 const layout = sheetLayout(catalogue);
 const SO_TTTT: InstallOptions = {
@@ -41,23 +42,28 @@ const SUMMARY: SheetGrid = {
   ],
 };
 
+/** installAppendix as the pane runs it: one Excel.run through the adapter. */
+function install(book: TestWorkbook, options: InstallOptions) {
+  return book.run((port) => installAppendix(port, options));
+}
+
 /** A workbook with the appendix of Sở TTTT installed, its round trips counted from zero. */
-async function installed(grids: readonly SheetGrid[] = []): Promise<MemoryPort> {
-  const port = new MemoryPort(grids);
-  await installAppendix(port, SO_TTTT);
-  port.calls.listSheets = port.calls.readSheets = port.calls.apply = 0;
-  return port;
+async function installed(grids: readonly SheetGrid[] = []): Promise<TestWorkbook> {
+  const book = new TestWorkbook(grids);
+  await install(book, SO_TTTT);
+  book.resetCalls();
+  return book;
 }
 
 describe("installAppendix: a new sheet", () => {
   it("writes the template's spec in two round trips and selects the first value cell", async () => {
-    const port = new MemoryPort();
-    await expect(installAppendix(port, SO_TTTT)).resolves.toEqual({ sheetName: "Sở TTTT", carried: 0 });
-    expect(port.calls).toEqual({ listSheets: 1, readSheets: 0, apply: 1 });
-    expect(port.specOf("Sở TTTT")).toEqual(
+    const book = new TestWorkbook();
+    await expect(install(book, SO_TTTT)).resolves.toEqual({ sheetName: "Sở TTTT", carried: 0 });
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 0, apply: 1 });
+    expect(book.specOf("Sở TTTT")).toEqual(
       templateSpec({ sheetName: "Sở TTTT", unit: SO_TTTT.unit!, level: "so", period: "2021-Q3" }),
     );
-    const sheet = locateAppendix(port.grid("Sở TTTT"))!;
+    const sheet = locateAppendix(await book.grid("Sở TTTT"))!;
     expect(sheet).toMatchObject({
       foundBy: "key",
       templateVersion: "CCHC-PL-2021",
@@ -66,29 +72,29 @@ describe("installAppendix: a new sheet", () => {
       period: "2021-Q3",
     });
     expect(sheet.cells.size).toBe(catalogue.rows.length);
-    expect(port.cell("Sở TTTT", d("3.4.1"))).toEqual({
+    expect(book.cell("Sở TTTT", d("3.4.1"))).toEqual({
       value: null,
       formula: formulaOf("3.4.1"),
       numberFormat: "0.00%",
     });
-    expect(port.selections).toEqual([{ sheet: "Sở TTTT", address: d(catalogue.valueRows[0]!.code) }]);
+    expect(book.selections).toEqual([{ sheet: "Sở TTTT", address: d(catalogue.valueRows[0]!.code) }]);
   });
 
   it("names the sheet after the unit, and opens on the unit's name when there is none", async () => {
-    const port = new MemoryPort();
-    const named = await installAppendix(port, { unit: "UBND xã Long Đức", level: "xa", period: "2021" });
-    const unnamed = await installAppendix(port, { level: "huyen", period: "2021-H1" });
+    const book = new TestWorkbook();
+    const named = await install(book, { unit: "UBND xã Long Đức", level: "xa", period: "2021" });
+    const unnamed = await install(book, { level: "huyen", period: "2021-H1" });
     expect([named.sheetName, unnamed.sheetName]).toEqual(["UBND xã Long Đức", "Phụ lục"]);
-    expect(port.selections.at(-1)).toEqual({ sheet: "Phụ lục", address: "B4" });
+    expect(book.selections.at(-1)).toEqual({ sheet: "Phụ lục", address: "B4" });
   });
 
   it("gives a workbook that already has the unit's sheet one more, uniquely named, ignoring case", async () => {
-    const port = new MemoryPort([{ name: "sở tttt (2)", cells: [] }]);
+    const book = new TestWorkbook([{ name: "sở tttt (2)", cells: [] }]);
     const names = [];
-    for (let time = 0; time < 3; time++) names.push((await installAppendix(port, SO_TTTT)).sheetName);
+    for (let time = 0; time < 3; time++) names.push((await install(book, SO_TTTT)).sheetName);
     expect(names).toEqual(["Sở TTTT", "Sở TTTT (3)", "Sở TTTT (4)"]);
-    expect(port.calls).toEqual({ listSheets: 3, readSheets: 0, apply: 3 });
-    expect((await port.listSheets()).map((info) => [info.name, info.keyHeader])).toEqual([
+    expect(book.calls).toEqual({ listSheets: 3, readSheets: 0, apply: 3 });
+    expect((await book.run((port) => port.listSheets())).map((info) => [info.name, info.keyHeader])).toEqual([
       ["sở tttt (2)", undefined],
       ["Sở TTTT", "CCHC-PL-2021"],
       ["Sở TTTT (3)", "CCHC-PL-2021"],
@@ -97,45 +103,44 @@ describe("installAppendix: a new sheet", () => {
   });
 
   it("never touches other sheets: a summary, or another unit's appendix with its values", async () => {
-    const port = await installed([SUMMARY]);
-    port.type("Sở TTTT", d("1.1.1"), 7);
-    await port.apply({
+    const book = await installed([SUMMARY]);
+    book.type("Sở TTTT", d("1.1.1"), 7);
+    await book.apply({
       steps: [{ kind: "mark", sheet: "Sở TTTT", marks: [{ address: d("1.1.1"), severity: "info" }] }],
     });
     const before = {
-      summary: port.grid("Tổng hợp"),
-      appendix: port.grid("Sở TTTT"),
-      marks: new Map(port.marks),
+      summary: await book.grid("Tổng hợp"),
+      appendix: await book.grid("Sở TTTT"),
+      marks: book.marks("Sở TTTT"),
     };
-    await installAppendix(port, { unit: "Sở Tư pháp", level: "so", period: "2021-Q3" });
-    expect(port.sheetNames).toEqual(["Tổng hợp", "Sở TTTT", "Sở Tư pháp"]);
-    expect(port.grid("Tổng hợp")).toEqual(before.summary);
-    expect(port.grid("Sở TTTT")).toEqual(before.appendix);
-    expect(port.marks).toEqual(before.marks);
+    await install(book, { unit: "Sở Tư pháp", level: "so", period: "2021-Q3" });
+    expect(book.sheetNames).toEqual(["Tổng hợp", "Sở TTTT", "Sở Tư pháp"]);
+    expect(await book.grid("Tổng hợp")).toEqual(before.summary);
+    expect(await book.grid("Sở TTTT")).toEqual(before.appendix);
+    expect(book.marks("Sở TTTT")).toEqual(before.marks);
+    expect(before.marks).toEqual([{ address: d("1.1.1"), severity: "info" }]);
   });
 
   it("writes nothing when the sheet name is invalid", async () => {
-    const port = new MemoryPort();
-    await expect(installAppendix(port, { ...SO_TTTT, sheetName: "Sở [TTTT]" })).rejects.toThrow(
-      SheetNameError,
-    );
-    await expect(installAppendix(port, { unit: "Sở TTTT", level: "so" })).rejects.toThrow(InvalidMetaError);
-    expect(port.calls.apply).toBe(0);
+    const book = new TestWorkbook();
+    await expect(install(book, { ...SO_TTTT, sheetName: "Sở [TTTT]" })).rejects.toThrow(SheetNameError);
+    await expect(install(book, { unit: "Sở TTTT", level: "so" })).rejects.toThrow(InvalidMetaError);
+    expect(book.calls.apply).toBe(0);
   });
 });
 
 describe("installAppendix: re-installing an appendix sheet in place", () => {
   it("costs three round trips and reads only the sheet it replaces", async () => {
-    const port = await installed([SUMMARY]);
-    await installAppendix(port, { replace: "Sở TTTT" });
-    expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
-    expect(port.reads.at(-1)).toEqual(["Sở TTTT"]);
-    expect(port.sheetNames).toEqual(["Tổng hợp", "Sở TTTT"]);
+    const book = await installed([SUMMARY]);
+    await install(book, { replace: "Sở TTTT" });
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(book.reads.at(-1)).toEqual(["Sở TTTT"]);
+    expect(book.sheetNames).toEqual(["Tổng hợp", "Sở TTTT"]);
   });
 
   it("keeps typed values, notes and a rate typed over a derived cell, and restores emptied formulas", async () => {
-    const port = await installed([SUMMARY]);
-    const summary = port.grid("Tổng hợp");
+    const book = await installed([SUMMARY]);
+    const summary = await book.grid("Tổng hợp");
     const typed: [string, string | number | null, string?][] = [
       [d("1.1.1"), 7],
       [d("3.1.1"), "02"],
@@ -150,11 +155,11 @@ describe("installAppendix: re-installing an appendix sheet in place", () => {
       [e("3.5.3"), "Có 8 TTHC thu phí, lệ phí"],
       [e("1.1.1"), "Theo Quyết định số 12/QĐ-UBND"],
     ];
-    for (const [address, value, format] of typed) port.type("Sở TTTT", address, value, format);
+    for (const [address, value, format] of typed) book.type("Sở TTTT", address, value, format);
 
-    const outcome = await installAppendix(port, { replace: "Sở TTTT" });
+    const outcome = await install(book, { replace: "Sở TTTT" });
     expect(outcome).toEqual({ sheetName: "Sở TTTT", carried: typed.length - 1 });
-    const cell = (address: string) => port.cell("Sở TTTT", address);
+    const cell = (address: string) => book.cell("Sở TTTT", address);
     expect(cell(d("1.1.1"))).toEqual({ value: 7, numberFormat: "#,##0" });
     expect(cell(d("3.1.1"))).toEqual({ value: "02", numberFormat: "#,##0" });
     expect(cell(d("HS.1"))).toEqual({ value: 44, numberFormat: "#,##0" });
@@ -170,24 +175,24 @@ describe("installAppendix: re-installing an appendix sheet in place", () => {
     // The template's own texts are not taken for typed notes.
     const printedNote = catalogue.appendixRows.find((row) => row.formNote)!;
     expect(cell(e(printedNote.code))?.value).toBe(printedNote.formNote);
-    expect(port.grid("Tổng hợp")).toEqual(summary);
-    expect(port.specOf("Sở TTTT")?.name).toBe("Sở TTTT");
+    expect(await book.grid("Tổng hợp")).toEqual(summary);
+    expect(book.specOf("Sở TTTT")?.name).toBe("Sở TTTT");
   });
 
   it("keeps the row 4 inputs unless the options say otherwise", async () => {
-    const port = await installed();
-    port.type("Sở TTTT", "B4", "Sở Thông tin và Truyền thông tỉnh Trà Vinh");
-    await installAppendix(port, { replace: "Sở TTTT" });
-    const kept = locateAppendix(port.grid("Sở TTTT"))!;
+    const book = await installed();
+    book.type("Sở TTTT", "B4", "Sở Thông tin và Truyền thông tỉnh Trà Vinh");
+    await install(book, { replace: "Sở TTTT" });
+    const kept = locateAppendix(await book.grid("Sở TTTT"))!;
     expect([kept.unit, kept.level, kept.period]).toEqual([
       "Sở Thông tin và Truyền thông tỉnh Trà Vinh",
       "so",
       "2021-Q3",
     ]);
-    expect(port.cell("Sở TTTT", "A2")?.value).toContain("TẠI SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH TRÀ VINH");
+    expect(book.cell("Sở TTTT", "A2")?.value).toContain("TẠI SỞ THÔNG TIN VÀ TRUYỀN THÔNG TỈNH TRÀ VINH");
 
-    await installAppendix(port, { replace: "Sở TTTT", period: "2021-Q4", unit: "  " });
-    const changed = locateAppendix(port.grid("Sở TTTT"))!;
+    await install(book, { replace: "Sở TTTT", period: "2021-Q4", unit: "  " });
+    const changed = locateAppendix(await book.grid("Sở TTTT"))!;
     expect([changed.unit, changed.level, changed.period]).toEqual([
       "Sở Thông tin và Truyền thông tỉnh Trà Vinh",
       "so",
@@ -196,14 +201,14 @@ describe("installAppendix: re-installing an appendix sheet in place", () => {
   });
 
   it("gives the same findings after re-installing the seed typed into the sheet", async () => {
-    const port = await installed();
+    const book = await installed();
     for (const [code, value] of Object.entries(SEED_VALUES)) {
       const cell = typedCell(value);
-      port.type("Sở TTTT", d(code), cell.value, cell.numberFormat);
+      book.type("Sở TTTT", d(code), cell.value, cell.numberFormat);
     }
-    const before = validateSheets([port.grid("Sở TTTT")]).sheets[0]!;
-    const { carried } = await installAppendix(port, { replace: "Sở TTTT" });
-    const after = validateSheets([port.grid("Sở TTTT")]).sheets[0]!;
+    const before = validateSheets([await book.grid("Sở TTTT")]).sheets[0]!;
+    const { carried } = await install(book, { replace: "Sở TTTT" });
+    const after = validateSheets([await book.grid("Sở TTTT")]).sheets[0]!;
     expect(carried).toBe(Object.keys(SEED_VALUES).length);
     expect(after.findings).toEqual(before.findings);
     expect(after.verdict).toBe(before.verdict);
@@ -240,12 +245,12 @@ describe("installAppendix: re-installing an appendix sheet in place", () => {
     const [grid] = await readWorkbookBuffer(Buffer.from(await handTypedWorkbook().xlsx.writeBuffer()));
     const old = locateAppendix(grid!)!;
     expect(old.foundBy).toBe("codes");
-    const port = new MemoryPort([grid!]);
-    await expect(installAppendix(port, { replace: "STTTT" })).rejects.toThrow(InvalidMetaError);
-    expect(port.calls.apply).toBe(0);
+    const book = new TestWorkbook([grid!]);
+    await expect(install(book, { replace: "STTTT" })).rejects.toThrow(InvalidMetaError);
+    expect(book.calls.apply).toBe(0);
 
-    await installAppendix(port, { replace: "STTTT", level: "so", period: "2021-Q3" });
-    const now = locateAppendix(port.grid("STTTT"))!;
+    await install(book, { replace: "STTTT", level: "so", period: "2021-Q3" });
+    const now = locateAppendix(await book.grid("STTTT"))!;
     expect(now.foundBy).toBe("key");
     expect(now.unit).toBe(old.unit);
     let compared = 0;
@@ -266,23 +271,21 @@ describe("installAppendix: re-installing an appendix sheet in place", () => {
     const newer = templateGrid({}, { name: "Mẫu mới" });
     const cells = newer.cells.map((line) => [...line]);
     cells[0]![5] = { value: "CCHC-PL-2030" };
-    const port = await installed([SUMMARY, { ...newer, cells }]);
-    const failure = installAppendix(port, { replace });
+    const book = await installed([SUMMARY, { ...newer, cells }]);
+    const failure = install(book, { replace });
     await expect(failure).rejects.toThrow(InstallError);
     await expect(failure).rejects.toMatchObject({
       reason,
       bilingual: { vi: expect.any(String), en: expect.any(String) },
     });
-    expect(port.calls.apply).toBe(0);
+    expect(book.calls.apply).toBe(0);
   });
 
   it("refuses to rename the sheet it re-installs", async () => {
-    const port = await installed();
-    await expect(
-      installAppendix(port, { replace: "Sở TTTT", sheetName: "Sở TTTT mới" }),
-    ).rejects.toMatchObject({
+    const book = await installed();
+    await expect(install(book, { replace: "Sở TTTT", sheetName: "Sở TTTT mới" })).rejects.toMatchObject({
       reason: "rename_on_replace",
     });
-    expect(port.calls.apply).toBe(0);
+    expect(book.calls.apply).toBe(0);
   });
 });

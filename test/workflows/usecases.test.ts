@@ -1,7 +1,9 @@
+/** @jest-environment ./test/helpers/excel-environment.js */
 import { catalogue } from "../../src/domain/catalogue";
 import { derivedFormula, sheetLayout } from "../../src/domain/layout";
-import type { Plan } from "../../src/workflows/port";
-import { PartialPlanError } from "../../src/workflows/port";
+import { parseArea, seedSheet } from "../../src/emulator";
+import { OFFICE_ERROR_MESSAGES } from "../../src/excel";
+import { stampRows } from "../../src/workflows/stamp";
 import {
   applyFix,
   checkWorkbook,
@@ -13,43 +15,48 @@ import {
   selectFinding,
   splitAddress,
 } from "../../src/workflows/usecases";
-import { MemoryPort } from "../helpers/memory-port";
 import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
+import { TestWorkbook } from "../helpers/workbook";
+import { templateUnlocked } from "../excel/setup";
 
 const layout = sheetLayout(catalogue);
 const valueCell = (code: string) => `D${layout.rowOf.get(code)!}`;
 
 function seedWorkbook(...extra: { name: string; values?: Record<string, never> }[]) {
-  return new MemoryPort([
+  return new TestWorkbook([
     templateGrid(SEED_VALUES, { name: "Sở TTTT" }),
     ...extra.map((sheet) => templateGrid(sheet.values ?? {}, { name: sheet.name })),
     { name: "Ghi chú", cells: [[{ value: "Danh sách cán bộ phụ trách" }]] },
   ]);
 }
 
-/** A MemoryPort whose host applies plans as Excel does: the steps before a failing one stand. */
-class ExcelLikePort extends MemoryPort {
-  failAtStep: number | undefined;
-  override async apply(plan: Plan): Promise<void> {
-    const failing = this.failAtStep;
-    if (failing === undefined || failing >= plan.steps.length) return super.apply(plan);
-    this.failAtStep = undefined;
-    // One round trip, whose steps before the failing one stand.
-    if (failing > 0) await super.apply({ steps: plan.steps.slice(0, failing) });
-    else this.calls.apply++;
-    const refusal = Object.assign(new Error("locked"), { bilingual: { vi: "bị khóa", en: "locked" } });
-    throw failing > 0 ? new PartialPlanError(failing, refusal) : refusal;
+const STAMP_ROWS = new Set(stampRows(layout).map((row) => row - 1));
+
+/**
+ * A workbook of appendix sheets protected as the template protects them, except that `lockedStamp` sheets keep their
+ * stamp cells locked, so that Excel refuses a stamp there after the marks before it stood.
+ */
+function protectedWorkbook(names: readonly string[], lockedStamp: readonly string[]): TestWorkbook {
+  const book = new TestWorkbook();
+  for (const name of names) {
+    const locked = lockedStamp.includes(name);
+    seedSheet(book.excel, templateGrid(seedWith({ "HS.1.2": 44, "DV.4.1": 1936 }), { name }), {
+      protect: true,
+      unlocked: (row, column) =>
+        templateUnlocked(row, column) && !(locked && column === 1 && STAMP_ROWS.has(row)),
+    });
   }
+  return book;
 }
 
 describe("checkWorkbook", () => {
   it("validates every appendix sheet in three round trips and marks each suspect cell once", async () => {
-    const port = seedWorkbook({ name: "Sở Tư pháp" });
-    const validation = await checkWorkbook(port, { mark: true });
-    expect(port.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    const book = seedWorkbook({ name: "Sở Tư pháp" });
+    const validation = await book.run((port) => checkWorkbook(port, { mark: true }));
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
     expect(validation.sheets.map((sheet) => sheet.sheet)).toEqual(["Sở TTTT", "Sở Tư pháp"]);
     expect(validation.skipped).toEqual(["Ghi chú"]);
-    const marks = port.marks.get("Sở TTTT")!;
+    const marks = book.marks("Sở TTTT");
     expect(marks).toEqual(
       expect.arrayContaining([
         { address: valueCell("HS.1.2"), severity: "error" },
@@ -57,177 +64,200 @@ describe("checkWorkbook", () => {
         { address: valueCell("3.1.1"), severity: "info" },
       ]),
     );
-    expect(new Set(marks.map((mark) => mark.address)).size).toBe(marks.length);
+    // Each cell under one mark: the cells the add-in's formats cover, overlaps counted, are the marked cells.
+    const covered = book.excel
+      .sheet("Sở TTTT")
+      .conditionalFormats.flatMap((format) => format.areas)
+      .map((area) => parseArea(area.replace(/^.*!/, "")))
+      .reduce((cells, area) => cells + (area.r2 - area.r1 + 1) * (area.c2 - area.c1 + 1), 0);
+    expect(covered).toBe(marks.length);
   });
 
   it("reads only the named sheets when asked for one", async () => {
-    const port = seedWorkbook({ name: "Sở Tư pháp" });
-    await checkWorkbook(port, { sheets: ["Sở Tư pháp"] });
-    expect(port.reads).toEqual([["Sở Tư pháp"]]);
-    expect(port.calls.apply).toBe(0);
+    const book = seedWorkbook({ name: "Sở Tư pháp" });
+    await book.run((port) => checkWorkbook(port, { sheets: ["Sở Tư pháp"] }));
+    expect(book.reads).toEqual([["Sở Tư pháp"]]);
+    expect(book.calls.apply).toBe(0);
   });
 
   it("checks only the sheet the user is on when asked for it, and says which it is", async () => {
-    const port = seedWorkbook({ name: "Sở Tư pháp" });
-    port.active = "Sở Tư pháp";
-    const result = await checkWorkbook(port, { sheets: "active" });
-    expect(port.reads).toEqual([["Sở Tư pháp"]]);
+    const book = seedWorkbook({ name: "Sở Tư pháp" });
+    book.active = "Sở Tư pháp";
+    const result = await book.run((port) => checkWorkbook(port, { sheets: "active" }));
+    expect(book.reads).toEqual([["Sở Tư pháp"]]);
     expect(result.sheets.map((sheet) => sheet.sheet)).toEqual(["Sở Tư pháp"]);
     expect(result.active).toBe("Sở Tư pháp");
   });
 
   it("asks for the sheet the user is on only where the listing does not say", async () => {
-    const port = seedWorkbook({ name: "Sở Tư pháp" });
-    port.active = undefined;
+    const book = seedWorkbook({ name: "Sở Tư pháp" });
+    book.hideActive = true;
     const asked: string[] = [];
-    const result = await checkWorkbook(port, {
-      sheets: "active",
-      activeSheet: async () => {
-        asked.push("active");
-        return "Sở Tư pháp";
-      },
-    });
+    const result = await book.run((port) =>
+      checkWorkbook(port, {
+        sheets: "active",
+        activeSheet: async () => {
+          asked.push("active");
+          return "Sở Tư pháp";
+        },
+      }),
+    );
     expect(asked).toEqual(["active"]);
     expect(result.active).toBe("Sở Tư pháp");
-    port.active = "Sở TTTT";
-    await checkWorkbook(port, {
-      activeSheet: async () => {
-        asked.push("again");
-        return undefined;
-      },
-    });
+    book.hideActive = false;
+    await book.run((port) =>
+      checkWorkbook(port, {
+        activeSheet: async () => {
+          asked.push("again");
+          return undefined;
+        },
+      }),
+    );
     expect(asked).toEqual(["active"]);
   });
 
   it("writes the marks and the stamps in one round trip, marks first", async () => {
-    const port = new MemoryPort([templateGrid(seedWith({ "HS.1.2": 44, "DV.4.1": 1936 }))]);
+    const book = new TestWorkbook([templateGrid(seedWith({ "HS.1.2": 44, "DV.4.1": 1936 }))]);
     const applied: string[][] = [];
-    const apply = port.apply.bind(port);
-    port.apply = (plan) => {
-      applied.push(plan.steps.map((step) => step.kind));
-      return apply(plan);
-    };
-    const result = await checkWorkbook(port, { mark: true, stamp: true });
+    const result = await book.run((port) =>
+      checkWorkbook(
+        {
+          ...port,
+          apply: (plan) => {
+            applied.push(plan.steps.map((step) => step.kind));
+            return port.apply(plan);
+          },
+        },
+        { mark: true, stamp: true },
+      ),
+    );
     expect(result.stamped).toEqual(["Sở TTTT"]);
     expect(applied).toEqual([["mark", "write"]]);
   });
 
-  it("keeps the marks that stood when a host like Excel refuses a stamp, without another round trip", async () => {
-    const port = new ExcelLikePort([
-      templateGrid(seedWith({ "HS.1.2": 44, "DV.4.1": 1936 }), { name: "A" }),
-      templateGrid(seedWith({ "HS.1.2": 44, "DV.4.1": 1936 }), { name: "B" }),
-    ]);
-    // Steps: the marks of A and B, then the stamps of A and B; the stamp of B is refused.
-    port.failAtStep = 3;
-    const result = await checkWorkbook(port, { mark: true, stamp: true });
+  it("keeps the marks that stood when Excel refuses a stamp, without another round trip", async () => {
+    // Steps: the marks of A and B, then the stamps of A and B; B's stamp cells are locked on its protected sheet.
+    const book = protectedWorkbook(["A", "B"], ["B"]);
+    const result = await book.run((port) => checkWorkbook(port, { mark: true, stamp: true }));
     expect(result.stamped).toEqual(["A"]);
-    expect(result.stampFailure).toEqual({ sheets: ["B"], message: { vi: "bị khóa", en: "locked" } });
+    expect(result.stampFailure).toEqual({ sheets: ["B"], message: OFFICE_ERROR_MESSAGES.AccessDenied });
     expect(result.stamps.get("B")?.stamp).toBeUndefined();
-    expect(port.marks.get("B")).toBeDefined();
-    expect(port.calls.apply).toBe(1);
+    expect(book.marks("B").length).toBeGreaterThan(0);
+    expect(book.calls.apply).toBe(1);
   });
 
   it("fails the check when the marks themselves are refused", async () => {
-    const port = new ExcelLikePort([templateGrid(SEED_VALUES, { name: "A" })]);
-    port.failAtStep = 0;
-    await expect(checkWorkbook(port, { mark: true, stamp: true })).rejects.toThrow("locked");
-    expect(port.marks.size).toBe(0);
+    const book = new TestWorkbook([], { protectedSheetFormats: "refused" });
+    seedSheet(book.excel, templateGrid(SEED_VALUES, { name: "A" }), {
+      protect: true,
+      unlocked: templateUnlocked,
+    });
+    await expect(book.run((port) => checkWorkbook(port, { mark: true, stamp: true }))).rejects.toMatchObject({
+      code: "AccessDenied",
+      bilingual: OFFICE_ERROR_MESSAGES.AccessDenied,
+    });
+    expect(book.markedSheets).toEqual([]);
   });
 
   it("clears the marks of every appendix sheet in one write", async () => {
-    const port = seedWorkbook();
-    await checkWorkbook(port, { mark: true });
-    expect(await clearMarks(port)).toBe(1);
-    expect(port.marks.get("Sở TTTT")).toEqual([]);
-    expect(port.calls.apply).toBe(2);
+    const book = seedWorkbook();
+    await book.run((port) => checkWorkbook(port, { mark: true }));
+    expect(book.marks("Sở TTTT").length).toBeGreaterThan(0);
+    expect(await book.run((port) => clearMarks(port))).toBe(1);
+    expect(book.marks("Sở TTTT")).toEqual([]);
+    expect(book.calls.apply).toBe(2);
   });
 });
 
 describe("fillDerived", () => {
   it("restores the formula of every empty derived cell and never overwrites a typed percentage", async () => {
-    const port = new MemoryPort([templateGrid(seedWith({ "3.3.4": undefined, "7.8.3": undefined }))]);
-    const { outcomes } = await fillDerived(port);
+    const book = new TestWorkbook([templateGrid(seedWith({ "3.3.4": undefined, "7.8.3": undefined }))]);
+    const { outcomes } = await book.run((port) => fillDerived(port));
     const byCode = Object.fromEntries(outcomes.map((outcome) => [outcome.code, outcome.action]));
     expect(byCode["3.3.4"]).toBe("formula");
     expect(byCode["7.8.3"]).toBe("formula");
     expect(byCode["3.4.1"]).toBe("kept_typed_value");
     expect(byCode["7.8.4"]).toBe("kept_typed_value");
     const row = catalogue.byCode.get("7.8.3")!;
-    expect(port.cell("Sở TTTT", valueCell("7.8.3"))?.formula).toBe(`=${derivedFormula(layout, row)}`);
-    expect(port.cell("Sở TTTT", valueCell("7.8.4"))?.value).toBe(0.6555);
-    // List, read, write; this port reads the sheet back in a round trip of its own (Excel's does not).
-    expect(port.calls).toEqual({ listSheets: 1, readSheets: 2, apply: 1 });
+    expect(book.cell("Sở TTTT", valueCell("7.8.3"))?.formula).toBe(`=${derivedFormula(layout, row)}`);
+    expect(book.cell("Sở TTTT", valueCell("7.8.4"))?.value).toBe(0.6555);
+    // List, read, write, and the sheet read again, which Excel's port answers from the write's own request.
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 2, apply: 1 });
   });
 
   it("fills and counts the sheet the user is on, and no other", async () => {
     const empty = seedWith({ "3.3.4": undefined, "7.8.3": undefined });
-    const port = new MemoryPort([
+    const book = new TestWorkbook([
       templateGrid(empty, { name: "Sở TTTT" }),
       templateGrid(empty, { name: "Sở Tư pháp" }),
     ]);
-    port.active = "Sở Tư pháp";
-    const alone = await fillDerived(new MemoryPort([templateGrid(empty)]));
-    const result = await fillDerived(port, { mark: true });
+    book.active = "Sở Tư pháp";
+    const lone = new TestWorkbook([templateGrid(empty)]);
+    const alone = await lone.run((port) => fillDerived(port));
+    const untouched = book.cell("Sở TTTT", valueCell("7.8.3"));
+    const result = await book.run((port) => fillDerived(port, { mark: true }));
     expect(result.sheet).toBe("Sở Tư pháp");
     expect(new Set(result.outcomes.map((outcome) => outcome.sheet))).toEqual(new Set(["Sở Tư pháp"]));
     expect(result.outcomes).toHaveLength(alone.outcomes.length);
-    expect(port.cell("Sở Tư pháp", valueCell("7.8.3"))?.formula).toMatch(/^=/);
-    expect(port.cell("Sở TTTT", valueCell("7.8.3"))).toBeUndefined();
+    expect(book.cell("Sở Tư pháp", valueCell("7.8.3"))?.formula).toMatch(/^=/);
+    expect(book.cell("Sở TTTT", valueCell("7.8.3"))).toEqual(untouched);
     expect(result.check.sheets.map((sheet) => sheet.sheet)).toEqual(["Sở Tư pháp"]);
-    expect([...port.marks.keys()]).toEqual(["Sở Tư pháp"]);
+    expect(book.markedSheets).toEqual(["Sở Tư pháp"]);
   });
 
   it("puts no formula in a rate of another level: a department's sheet gets none in the districts' 3.4.2", async () => {
     const empty = seedWith(Object.fromEntries(catalogue.derivedRows.map((row) => [row.code, undefined])));
-    const department = await fillDerived(new MemoryPort([templateGrid(empty, { level: "so" })]));
+    const fill = (level: "so" | "huyen") =>
+      new TestWorkbook([templateGrid(empty, { level })]).run((port) => fillDerived(port));
+    const department = await fill("so");
     const filled = (result: typeof department) =>
       result.outcomes.filter((outcome) => outcome.action === "formula").map((outcome) => outcome.code);
     expect(filled(department)).toContain("3.4.1");
     expect(filled(department)).not.toContain("3.4.2");
     expect(filled(department)).not.toContain("3.4.3");
-    const district = await fillDerived(new MemoryPort([templateGrid(empty, { level: "huyen" })]));
+    const district = await fill("huyen");
     expect(filled(district)).toContain("3.4.2");
     expect(filled(district)).not.toContain("3.4.1");
   });
 
   it("refuses, in Vietnamese and English, on a sheet that holds no appendix", async () => {
-    const port = seedWorkbook();
-    port.active = "Ghi chú";
-    const attempt = fillDerived(port);
+    const book = seedWorkbook();
+    book.active = "Ghi chú";
+    const attempt = book.run((port) => fillDerived(port));
     await expect(attempt).rejects.toBeInstanceOf(FillRefusedError);
     await expect(attempt).rejects.toMatchObject({
       bilingual: { vi: expect.stringContaining("“Ghi chú” không phải trang phụ lục") },
     });
-    expect(port.calls.apply).toBe(0);
+    expect(book.calls.apply).toBe(0);
   });
 
   it("refuses, in both languages, when the host cannot tell which sheet is open", async () => {
-    const port = seedWorkbook();
-    port.active = undefined;
-    await expect(fillDerived(port)).rejects.toMatchObject({
+    const book = seedWorkbook();
+    book.hideActive = true;
+    await expect(book.run((port) => fillDerived(port))).rejects.toMatchObject({
       bilingual: { vi: expect.stringMatching(/^Không xác định được trang tính đang mở/) },
     });
-    expect(port.calls.apply).toBe(0);
+    expect(book.calls.apply).toBe(0);
   });
 
   it("writes nothing when every derived cell is filled", async () => {
     const values = Object.fromEntries(
       catalogue.derivedRows.map((row) => [row.code, { percent: 0.5, format: "0%" }]),
     );
-    const port = new MemoryPort([templateGrid(values)]);
-    const { outcomes } = await fillDerived(port);
+    const book = new TestWorkbook([templateGrid(values)]);
+    const { outcomes } = await book.run((port) => fillDerived(port));
     expect(outcomes.every((outcome) => outcome.action === "kept_typed_value")).toBe(true);
-    expect(port.calls.apply).toBe(0);
+    expect(book.calls.apply).toBe(0);
   });
 });
 
 describe("applyFix and selectFinding", () => {
   it("applies the suggested HS.1.2 = 44 on request and validates the sheet again", async () => {
-    const port = seedWorkbook();
-    const first = await checkWorkbook(port);
+    const book = seedWorkbook();
+    const first = await book.run((port) => checkWorkbook(port));
     const balance = first.sheets[0]!.findings.find((finding) => finding.rule === "balance:HS.1")!;
-    const after = await applyFix(port, balance);
-    expect(port.cell("Sở TTTT", valueCell("HS.1.2"))?.value).toBe(44);
+    const after = await book.run((port) => applyFix(port, balance));
+    expect(book.cell("Sở TTTT", valueCell("HS.1.2"))?.value).toBe(44);
     const errors = after.sheets[0]!.findings.filter((finding) => finding.severity === "error");
     expect(errors.map((finding) => finding.codes[0])).toEqual(["DV.4.1"]);
   });
@@ -269,10 +299,11 @@ describe("applyFix and selectFinding", () => {
   });
 
   it("selects a finding's suspect cell", async () => {
-    const port = seedWorkbook();
-    const balance = (await checkWorkbook(port)).sheets[0]!.findings.find((f) => f.rule === "balance:HS.1")!;
-    await selectFinding(port, balance);
-    expect(port.selections).toEqual([{ sheet: "Sở TTTT", address: valueCell("HS.1.2") }]);
+    const book = seedWorkbook();
+    const check = await book.run((port) => checkWorkbook(port));
+    const balance = check.sheets[0]!.findings.find((f) => f.rule === "balance:HS.1")!;
+    await book.run((port) => selectFinding(port, balance));
+    expect(book.selections).toEqual([{ sheet: "Sở TTTT", address: valueCell("HS.1.2") }]);
   });
 });
 

@@ -1,0 +1,194 @@
+/// <reference types="office-js" />
+import type { CellInput, CellScalar, SheetGrid } from "../../src/domain/cell";
+import type { CellData, EmulatorOptions, SheetData } from "../../src/emulator";
+import { key, parseArea, seedSheet } from "../../src/emulator";
+import type { ExcelHostDeps } from "../../src/excel";
+import { MARK_COLOURS } from "../../src/excel";
+import { EmulatedWorkbook } from "../../src/preview/emulated-workbook";
+import type { AddinHost } from "../../src/workflows/host";
+import type { Mark, Plan, SheetSpec, SheetVisibility, WorkbookPort } from "../../src/workflows/port";
+import { EmulatedExcel, hostOver } from "../excel/setup";
+
+// The workbook of the workflow and task-pane tests: the emulator's one in-memory model (src/emulator/model.ts),
+// reached the way the add-in reaches Excel — src/excel's adapter through Excel.run of the real Excel client library
+// (the test file loads it with @jest-environment ./test/helpers/excel-environment.js, or excel-jsdom-environment.js
+// for React). It keeps no cells of its own: it counts the calls a use case makes on its port, remembers the specs it
+// was asked to install, and reads cells, marks and the selection back from the model.
+
+const VISIBILITY: Readonly<Record<SheetVisibility, SheetData["visibility"]>> = {
+  visible: "Visible",
+  hidden: "Hidden",
+  veryHidden: "VeryHidden",
+};
+
+/** A sheet to seed: a grid as a reader gives it, hidden as `visibility` says. */
+export type SeedGrid = SheetGrid & { readonly visibility?: SheetVisibility };
+
+/** A value as it is stored, for typing it raw into the model. */
+function stored(value: CellScalar): Pick<CellData, "value" | "valueType"> {
+  if (value === null || value === "") return { value: "", valueType: "Empty" };
+  if (typeof value === "number") return { value, valueType: "Double" };
+  if (typeof value === "boolean") return { value, valueType: "Boolean" };
+  if (typeof value === "string") return { value, valueType: "String" };
+  if (value instanceof Date)
+    return { value: (value.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000, valueType: "Double" };
+  return { value: value.error, valueType: "Error" };
+}
+
+/** An emulated Excel holding a workbook, with the add-in's host over it. */
+export class TestWorkbook {
+  /** The model and its emulator. */
+  readonly excel: EmulatedExcel;
+  /** The model as the preview's grid reads it: marks by their fill, values of formulas computed. */
+  readonly view: EmulatedWorkbook;
+  readonly host: AddinHost;
+  /** Calls the use cases made on their port, per method. */
+  readonly calls = { listSheets: 0, readSheets: 0, apply: 0 };
+  /** The names passed to each readSheets call. */
+  readonly reads: (readonly string[])[] = [];
+  /** The selection each use case that moved it left, in order. */
+  readonly selections: { sheet: string; address: string }[] = [];
+  /** Leaves `active` out of every listing, as a host that cannot tell the open sheet in its listing would. */
+  hideActive = false;
+  private readonly specs = new Map<string, SheetSpec>();
+
+  /**
+   * A workbook holding these sheets, in this order, the first one active, none protected; without any, the one empty
+   * "Sheet1" of a new workbook (Excel has no workbook without a sheet).
+   */
+  constructor(
+    grids: readonly SeedGrid[] = [],
+    options: EmulatorOptions & { readonly host?: Partial<ExcelHostDeps> } = {},
+  ) {
+    const { host, ...emulator } = options;
+    this.excel = new EmulatedExcel(emulator);
+    for (const grid of grids.length ? grids : [{ name: "Sheet1", cells: [] }]) {
+      const sheet = seedSheet(this.excel, grid);
+      if (grid.visibility) sheet.visibility = VISIBILITY[grid.visibility];
+    }
+    this.view = new EmulatedWorkbook(this.excel, this.excel.emulator, MARK_COLOURS);
+    this.host = hostOver(this.excel, host);
+  }
+
+  /** All calls so far. */
+  get roundTrips(): number {
+    return this.calls.listSheets + this.calls.readSheets + this.calls.apply;
+  }
+
+  /** Requests the library sent so far, the releases included. */
+  get requests(): number {
+    return this.excel.requests;
+  }
+
+  /** Sets every call count back to zero. */
+  resetCalls(): void {
+    this.calls.listSheets = this.calls.readSheets = this.calls.apply = 0;
+  }
+
+  /** Runs a use case as the pane does: one Excel.run, through the adapter, its port's calls counted. */
+  async run<T>(useCase: (port: WorkbookPort) => Promise<T>): Promise<T> {
+    this.excel.attach();
+    const before = this.excel.data.selection;
+    try {
+      return await this.host.run((port) => useCase(this.counted(port)));
+    } finally {
+      const after = this.excel.data.selection;
+      const sheet = after && this.excel.findSheet(after.sheetId);
+      if (after !== before && after && sheet)
+        this.selections.push({ sheet: sheet.name, address: after.address });
+    }
+  }
+
+  /** Applies a plan in a use case of its own. */
+  apply(plan: Plan): Promise<void> {
+    return this.run((port) => port.apply(plan));
+  }
+
+  /** The sheet the user is on; setting it is a click on its tab. */
+  get active(): string | undefined {
+    return this.view.activeSheet;
+  }
+
+  set active(name: string) {
+    this.excel.data.activeSheetId = this.excel.sheet(name).id;
+  }
+
+  /** Every sheet's name in order, hidden ones included. */
+  get sheetNames(): string[] {
+    return this.excel.data.sheets.map((sheet) => sheet.name);
+  }
+
+  /** The spec a sheet was last installed from by a use case: what the port was asked to write. */
+  specOf(name: string): SheetSpec | undefined {
+    return this.specs.get(name);
+  }
+
+  /** A sheet's used range from A1, as the adapter reads it (its own Excel.run, not counted in `calls`). */
+  async grid(name: string): Promise<SheetGrid> {
+    this.excel.attach();
+    const [grid] = await this.host.run((port) => port.readSheets([name]));
+    return grid!;
+  }
+
+  /** One cell as the model holds it: its value, formula and number format; undefined if never written. */
+  cell(sheet: string, address: string): CellInput | undefined {
+    const { r1, c1 } = parseArea(address);
+    const cell = this.excel.sheet(sheet).cells[key(r1, c1)];
+    if (!cell) return undefined;
+    const value: CellScalar =
+      cell.valueType === "Empty"
+        ? null
+        : cell.valueType === "Error"
+          ? ({ error: String(cell.value) } as CellScalar)
+          : cell.value;
+    return { value, ...(cell.formula ? { formula: cell.formula } : {}), numberFormat: cell.numberFormat };
+  }
+
+  /**
+   * Types into a cell as a person would, outside any use case, the value kept as given ("02" stays text): a value
+   * replaces a formula; a protected sheet's locked cell refuses.
+   */
+  type(sheet: string, address: string, value: CellScalar, numberFormat?: string): void {
+    const data = this.excel.sheet(sheet);
+    const bounds = parseArea(address);
+    this.excel.assertWritable(data, bounds);
+    this.excel.setCell(data, bounds.r1, bounds.c1, {
+      ...stored(value),
+      ...(numberFormat ? { numberFormat } : {}),
+    });
+    delete data.cells[key(bounds.r1, bounds.c1)]!.formula;
+  }
+
+  /** The add-in's marks on a sheet, cell by cell: its conditional formats, told apart by their fill. */
+  marks(sheet: string): Mark[] {
+    const view = this.view.sheet(sheet);
+    if (!view) throw new Error(`no sheet named ${sheet}`);
+    return [...view.marks].map(([address, severity]) => ({ address, severity }));
+  }
+
+  /** The sheets that hold at least one mark, in order. */
+  get markedSheets(): string[] {
+    return this.sheetNames.filter((name) => this.marks(name).length > 0);
+  }
+
+  private counted(port: WorkbookPort): WorkbookPort {
+    return {
+      listSheets: async (options) => {
+        this.calls.listSheets++;
+        const infos = await port.listSheets(options);
+        return this.hideActive ? infos.map(({ active: _active, ...info }) => info) : infos;
+      },
+      readSheets: (names) => {
+        this.calls.readSheets++;
+        this.reads.push([...names]);
+        return port.readSheets(names);
+      },
+      apply: async (plan) => {
+        this.calls.apply++;
+        await port.apply(plan);
+        for (const step of plan.steps)
+          if (step.kind === "addSheet") this.specs.set(step.spec.name, step.spec);
+      },
+    };
+  }
+}
