@@ -2,6 +2,7 @@
 // node: the task pane's React tests render the real pane over createExcelHost, the library and the emulator. A test
 // file opts in with the docblock `@jest-environment ./test/helpers/excel-jsdom-environment.js`.
 "use strict";
+const { TextDecoder, TextEncoder } = require("util");
 const { TestEnvironment } = require("jest-environment-jsdom");
 const { loadExcelLibrary } = require("./excel-environment");
 
@@ -13,6 +14,9 @@ class ExcelJsdomEnvironment extends TestEnvironment {
 
   async setup() {
     await super.setup();
+    // jsdom lacks what every webview the pane runs in has: the encoders the adapter sizes its requests with, and the
+    // structuredClone the emulator copies a workbook with.
+    Object.assign(this.global, { TextEncoder, TextDecoder, structuredClone });
     loadExcelLibrary(this, this.config);
   }
 }

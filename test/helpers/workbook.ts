@@ -5,6 +5,8 @@ import { key, parseArea, seedSheet } from "../../src/emulator";
 import type { ExcelHostDeps } from "../../src/excel";
 import { MARK_COLOURS } from "../../src/excel";
 import { EmulatedWorkbook } from "../../src/preview/emulated-workbook";
+import type { SampleValue } from "../../src/preview/sample";
+import { SAMPLE_SHEET, sampleFirstValue, samplePlan } from "../../src/preview/sample";
 import type { AddinHost } from "../../src/workflows/host";
 import type { Mark, Plan, SheetSpec, SheetVisibility, WorkbookPort } from "../../src/workflows/port";
 import { EmulatedExcel, hostOver } from "../excel/setup";
@@ -24,6 +26,9 @@ const VISIBILITY: Readonly<Record<SheetVisibility, SheetData["visibility"]>> = {
 /** A sheet to seed: a grid as a reader gives it, hidden as `visibility` says. */
 export type SeedGrid = SheetGrid & { readonly visibility?: SheetVisibility };
 
+/** A new workbook's one empty sheet. Excel has no workbook without a sheet; only a seed written by the adapter starts from none. */
+export const NEW_WORKBOOK: readonly SeedGrid[] = [{ name: "Sheet1", cells: [] }];
+
 /** A value as it is stored, for typing it raw into the model. */
 function stored(value: CellScalar): Pick<CellData, "value" | "valueType"> {
   if (value === null || value === "") return { value: "", valueType: "Empty" };
@@ -41,7 +46,9 @@ export class TestWorkbook {
   readonly excel: EmulatedExcel;
   /** The model as the preview's grid reads it: marks by their fill, values of formulas computed. */
   readonly view: EmulatedWorkbook;
+  /** The add-in's host over this workbook, as the pane gets it; its use cases counted as `run` counts them. */
   readonly host: AddinHost;
+  private readonly excelHost: AddinHost;
   /** Calls the use cases made on their port, per method. */
   readonly calls = { listSheets: 0, readSheets: 0, apply: 0 };
   /** The names passed to each readSheets call. */
@@ -52,22 +59,23 @@ export class TestWorkbook {
   hideActive = false;
   private readonly specs = new Map<string, SheetSpec>();
 
-  /**
-   * A workbook holding these sheets, in this order, the first one active, none protected; without any, the one empty
-   * "Sheet1" of a new workbook (Excel has no workbook without a sheet).
-   */
+  /** A workbook holding these sheets, in this order, the first one active, none protected. */
   constructor(
-    grids: readonly SeedGrid[] = [],
+    grids: readonly SeedGrid[] = NEW_WORKBOOK,
     options: EmulatorOptions & { readonly host?: Partial<ExcelHostDeps> } = {},
   ) {
     const { host, ...emulator } = options;
     this.excel = new EmulatedExcel(emulator);
-    for (const grid of grids.length ? grids : [{ name: "Sheet1", cells: [] }]) {
+    for (const grid of grids) {
       const sheet = seedSheet(this.excel, grid);
       if (grid.visibility) sheet.visibility = VISIBILITY[grid.visibility];
     }
     this.view = new EmulatedWorkbook(this.excel, this.excel.emulator, MARK_COLOURS);
-    this.host = hostOver(this.excel, host);
+    this.excelHost = hostOver(this.excel, host);
+    // Everything else of the host is Excel's own (a member added to AddinHost later comes along).
+    this.host = Object.assign(Object.create(this.excelHost) as AddinHost, {
+      run: <T>(useCase: (port: WorkbookPort) => Promise<T>): Promise<T> => this.run(useCase),
+    });
   }
 
   /** All calls so far. */
@@ -90,7 +98,7 @@ export class TestWorkbook {
     this.excel.attach();
     const before = this.excel.data.selection;
     try {
-      return await this.host.run((port) => useCase(this.counted(port)));
+      return await this.excelHost.run((port) => useCase(this.counted(port)));
     } finally {
       const after = this.excel.data.selection;
       const sheet = after && this.excel.findSheet(after.sheetId);
@@ -126,7 +134,7 @@ export class TestWorkbook {
   /** A sheet's used range from A1, as the adapter reads it (its own Excel.run, not counted in `calls`). */
   async grid(name: string): Promise<SheetGrid> {
     this.excel.attach();
-    const [grid] = await this.host.run((port) => port.readSheets([name]));
+    const [grid] = await this.excelHost.run((port) => port.readSheets([name]));
     return grid!;
   }
 
@@ -157,6 +165,12 @@ export class TestWorkbook {
       ...(numberFormat ? { numberFormat } : {}),
     });
     delete data.cells[key(bounds.r1, bounds.c1)]!.formula;
+  }
+
+  /** A co-author's edit landing in the workbook (Excel's typing rules), and its change event with source Remote. */
+  async coauthorTypes(sheet: string, address: string, input: string): Promise<void> {
+    this.excel.type(sheet, address, input);
+    await this.excel.emitChange({ sheet, address, source: "Remote" });
   }
 
   /** The add-in's marks on a sheet, cell by cell: its conditional formats, told apart by their fill. */
@@ -191,4 +205,19 @@ export class TestWorkbook {
       },
     };
   }
+}
+
+/**
+ * A workbook holding only the preview's sample appendix, written by the adapter from the real template as the preview
+ * writes it, the first value cell selected; its calls counted from zero.
+ */
+export async function sampleWorkbook(
+  values?: Readonly<Record<string, SampleValue>>,
+  host: Partial<ExcelHostDeps> = {},
+): Promise<TestWorkbook> {
+  const book = new TestWorkbook([], { host });
+  await book.apply(samplePlan(values));
+  book.view.select(SAMPLE_SHEET.sheetName, sampleFirstValue());
+  book.resetCalls();
+  return book;
 }

@@ -1,28 +1,30 @@
-/** @jest-environment jsdom */
+/** @jest-environment ./test/helpers/excel-jsdom-environment.js */
 import { act, cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { catalogue } from "../../src/domain/catalogue";
 import { columnLetter } from "../../src/domain/cell";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
-import { MemoryHost } from "../../src/preview/host";
-import { SAMPLE_SHEET, sampleWorkbook, sampleWrites } from "../../src/preview/sample";
-import { MemoryWorkbook, WorkbookError } from "../../src/preview/workbook";
+import { OFFICE_ERROR_MESSAGES } from "../../src/excel";
+import { SAMPLE_SHEET, sampleWrites } from "../../src/preview/sample";
 import { App } from "../../src/taskpane/App";
 import { stampRows } from "../../src/workflows/stamp";
 import { templateSpec } from "../../src/workflows/template-spec";
+import { TestWorkbook, sampleWorkbook } from "../helpers/workbook";
 
 const layout = sheetLayout(catalogue);
 const SHEET = SAMPLE_SHEET.sheetName;
 const valueCell = (code: string) => `${columnLetter(COLUMNS.value)}${layout.rowOf.get(code)}`;
 const CHECK = /Kiểm tra trước khi nộp/;
 
+// The real pane over createExcelHost, the real Excel client library and the emulated Excel holding the preview's
+// sample: what Excel would run, with the preview's grid reading the workbook back.
 async function setUp(options: { displayLanguage?: string } = {}) {
-  const workbook = await sampleWorkbook();
-  const host = new MemoryHost(workbook, options);
+  const book = await sampleWorkbook(undefined, options);
   const user = userEvent.setup();
-  render(<App host={host} />);
+  render(<App host={book.host} />);
   await screen.findByText(SAMPLE_SHEET.unit);
-  return { workbook, host, user };
+  await act(() => book.excel.settle());
+  return { book, workbook: book.view, user };
 }
 
 async function check(user: ReturnType<typeof userEvent.setup>) {
@@ -36,7 +38,7 @@ function findingButton(text: RegExp) {
 
 beforeEach(() => localStorage.clear());
 
-describe("the task pane over the preview's workbook", () => {
+describe("the task pane over the emulated Excel", () => {
   it("opens in Vietnamese on the sheet, its unit, level, period and template version, and waits for the click", async () => {
     const { workbook } = await setUp();
     const header = screen.getByRole("banner");
@@ -93,7 +95,8 @@ describe("the task pane over the preview's workbook", () => {
     const stampCells = new Set(stampRows(layout).map((row) => `B${row}`));
     const spec = templateSpec({ ...SAMPLE_SHEET });
     const locked = { ...spec, cells: spec.cells.filter((cell) => !stampCells.has(cell.address)) };
-    const workbook = new MemoryWorkbook();
+    const book = new TestWorkbook([]);
+    const workbook = book.view;
     const values = sampleWrites().map((write) =>
       write.address === valueCell("HS.1.2")
         ? { ...write, value: 44 }
@@ -101,13 +104,15 @@ describe("the task pane over the preview's workbook", () => {
           ? { ...write, value: 1936 }
           : write,
     );
-    await workbook.apply({ steps: [{ kind: "addSheet", spec: locked, values }] });
+    await book.apply({ steps: [{ kind: "addSheet", spec: locked, values }] });
     const user = userEvent.setup();
-    render(<App host={new MemoryHost(workbook)} />);
+    render(<App host={book.host} />);
     await check(user);
     expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp");
     expect(
-      await screen.findByText(/^Không ghi được dấu kiểm tra: Ô B\d+ của trang tính “?"?Sở TTTT/),
+      await screen.findByText(`Không ghi được dấu kiểm tra: ${OFFICE_ERROR_MESSAGES.AccessDenied!.vi}`, {
+        exact: false,
+      }),
     ).toBeTruthy();
     expect(workbook.sheet(SHEET)!.marks.size).toBeGreaterThan(0);
   });
@@ -120,15 +125,13 @@ describe("the task pane over the preview's workbook", () => {
   });
 
   it("checks again within a second after an edit, local or remote, without moving the selection", async () => {
-    const { workbook, user } = await setUp();
+    const { book, workbook, user } = await setUp();
     await check(user);
     await user.click(screen.getAllByRole("button", { name: "Sửa thành 44" })[0]!);
     await user.click(screen.getByRole("button", { name: "Sửa thành 1.936" }));
     await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp"));
     workbook.select(SHEET, "E10");
-    act(() => {
-      workbook.edit(SHEET, valueCell("HS.1.1"), "5", "remote");
-    });
+    await act(() => book.coauthorTypes(SHEET, valueCell("HS.1.1"), "5"));
     await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("1 lỗi"), {
       timeout: 1000,
     });
@@ -139,8 +142,8 @@ describe("the task pane over the preview's workbook", () => {
   });
 
   it("checks once after a burst of edits (debounced), without a stamp", async () => {
-    const { workbook, host } = await setUp();
-    const before = host.roundTrips;
+    const { book, workbook } = await setUp();
+    const before = book.requests;
     act(() => {
       workbook.edit(SHEET, valueCell("HS.1.2"), "4");
       workbook.edit(SHEET, valueCell("HS.1.2"), "44");
@@ -149,8 +152,8 @@ describe("the task pane over the preview's workbook", () => {
     await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp"), {
       timeout: 1000,
     });
-    // One check: list, read, marks; a live check never stamps.
-    expect(host.roundTrips - before).toBe(3);
+    // One check: the open sheet read with the listing, the marks, the release; a live check never stamps.
+    expect(book.requests - before).toBe(3);
     expect(workbook.valueAt(SHEET, `B${stampRows(layout)[0]}`)).toBeNull();
   });
 
@@ -165,25 +168,26 @@ describe("the task pane over the preview's workbook", () => {
   });
 
   it("shows a host error as a Vietnamese message bar, and dismisses it", async () => {
-    const { host, user } = await setUp();
-    host.failNextCall(
-      new WorkbookError("ItemNotFound", { vi: "Không tìm thấy trang tính “X”.", en: "Sheet X not found." }),
-    );
+    const { book, user } = await setUp();
+    const notFound = OFFICE_ERROR_MESSAGES.ItemNotFound!.vi;
+    book.excel.failRequest(1, "ItemNotFound");
     await user.click(screen.getByRole("button", { name: CHECK }));
-    expect(await screen.findByText("Không tìm thấy trang tính “X”.")).toBeTruthy();
+    expect(await screen.findByText(notFound)).toBeTruthy();
     expect(screen.getByText("Không thực hiện được")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Đóng thông báo" }));
-    expect(screen.queryByText("Không tìm thấy trang tính “X”.")).toBeNull();
+    expect(screen.queryByText(notFound)).toBeNull();
   });
 
   it("explains an error without a text of its own, and a cell being edited", async () => {
-    const { host, user } = await setUp();
-    host.failNextCall(Object.assign(new Error("busy"), { code: "InvalidOperationInCellEditMode" }));
+    const { book, user } = await setUp();
+    // A person typing in a cell: Excel refuses the request and the host's one retry.
+    book.excel.emulator.cellEditMode = true;
     await user.click(screen.getByRole("button", { name: CHECK }));
     expect(await screen.findByText(/Excel đang ở chế độ sửa ô/)).toBeTruthy();
-    host.failNextCall(new Error("boom"));
+    book.excel.emulator.cellEditMode = false;
+    book.excel.failRequest(1, "Boom");
     await user.click(screen.getByRole("button", { name: CHECK }));
-    expect(await screen.findByText("Excel không thực hiện được yêu cầu. Chi tiết: boom")).toBeTruthy();
+    expect(await screen.findByText(/^Excel báo lỗi \(mã Boom\)\. Hãy thử lại/)).toBeTruthy();
   });
 
   it("fills derived rates on click and says how many", async () => {
@@ -201,15 +205,16 @@ describe("the task pane over the preview's workbook", () => {
     const notice = (await screen.findByText(/^Đã điền công thức cho \d+ tỷ lệ/)).textContent;
     cleanup();
 
-    const workbook = await sampleWorkbook();
+    const book = await sampleWorkbook();
+    const workbook = book.view;
     const other = "Sở Tư pháp";
     const spec = templateSpec({ ...SAMPLE_SHEET, sheetName: other });
     // The other unit's rates are empty, so that a fill of every sheet would show there.
     const emptied = catalogue.derivedRows.map((row) => ({ address: valueCell(row.code), value: null }));
-    await workbook.apply({ steps: [{ kind: "addSheet", spec, values: [...sampleWrites(), ...emptied] }] });
+    await book.apply({ steps: [{ kind: "addSheet", spec, values: [...sampleWrites(), ...emptied] }] });
     workbook.select(SHEET, "D7");
     const user = userEvent.setup();
-    render(<App host={new MemoryHost(workbook)} />);
+    render(<App host={book.host} />);
     await screen.findByText(SAMPLE_SHEET.unit);
     await user.click(screen.getByRole("button", { name: "Điền tỷ lệ tự động" }));
     expect((await screen.findByText(/^Đã điền công thức cho \d+ tỷ lệ/)).textContent).toBe(notice);
@@ -262,7 +267,7 @@ describe("the task pane over the preview's workbook", () => {
 
   it("says so when the workbook holds no appendix, and opens the install form", async () => {
     const user = userEvent.setup();
-    render(<App host={new MemoryHost(new MemoryWorkbook())} />);
+    render(<App host={new TestWorkbook().host} />);
     expect(await screen.findByRole("textbox", { name: /Tên đơn vị báo cáo/ })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: CHECK }));
     expect(await screen.findByText(/Không tìm thấy trang phụ lục nào/)).toBeTruthy();
@@ -274,10 +279,10 @@ describe("the task pane over the preview's workbook", () => {
       ...spec,
       cells: spec.cells.map((cell) => (cell.address === "F1" ? { ...cell, value: "CCHC-PL-2099" } : cell)),
     };
-    const only = new MemoryWorkbook();
+    const only = new TestWorkbook([]);
     await only.apply({ steps: [{ kind: "addSheet", spec: newer }] });
     const user = userEvent.setup();
-    render(<App host={new MemoryHost(only)} />);
+    render(<App host={only.host} />);
     await user.click(screen.getByRole("button", { name: CHECK }));
     expect(await screen.findByText(/dùng mẫu CCHC-PL-2099, mới hơn phiên bản này/)).toBeTruthy();
   });

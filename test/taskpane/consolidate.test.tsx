@@ -1,15 +1,14 @@
-/** @jest-environment jsdom */
-import { TextDecoder as NodeTextDecoder } from "node:util";
-import { render, screen, waitFor, within } from "@testing-library/react";
+/** @jest-environment ./test/helpers/excel-jsdom-environment.js */
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
 import { catalogue } from "../../src/domain/catalogue";
 import type { Level } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
-import { MemoryHost } from "../../src/preview/host";
+import type { ExcelHostDeps } from "../../src/excel";
+import { OFFICE_ERROR_MESSAGES } from "../../src/excel";
 import type { SampleValue } from "../../src/preview/sample";
 import { SAMPLE_VALUES, sampleWrites } from "../../src/preview/sample";
-import { MemoryWorkbook, WorkbookError } from "../../src/preview/workbook";
 import { App } from "../../src/taskpane/App";
 import { ConsolidationResult } from "../../src/taskpane/components/ConsolidationResult";
 import { consolidateWorkbook } from "../../src/workflows/consolidate-workbook";
@@ -18,58 +17,56 @@ import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
 import { templateSpec } from "../../src/workflows/template-spec";
 import { filledTemplate } from "../helpers/xlsx";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
-import { MemoryPort } from "../helpers/memory-port";
 import { templateGrid } from "../helpers/seed";
+import { TestWorkbook } from "../helpers/workbook";
 
-// "Tổng hợp" in the task pane over the preview's in-memory workbook, clicked as Anh Minh would: the open
-// workbook's three department sheets, then files picked from disk, read by the lazily loaded exceljs reader.
-
-// jsdom lacks TextDecoder, which every webview the pane runs in has; the .xlsx reader names zip members with it.
-Object.assign(globalThis, { TextDecoder: NodeTextDecoder });
+// "Tổng hợp" in the task pane over the emulated Excel (the adapter through the real Excel client library), clicked as
+// Anh Minh would: the open workbook's three department sheets, then files picked from disk, read by the lazily loaded
+// exceljs reader.
 
 const layout = sheetLayout(catalogue);
 const valueCell = (code: string) => `D${layout.rowOf.get(code)}`;
 
 async function addDepartment(
-  workbook: MemoryWorkbook,
+  book: TestWorkbook,
   sheetName: string,
   unit: string,
   values: Readonly<Record<string, SampleValue>>,
   level: Level = "so",
 ): Promise<void> {
   const spec = templateSpec({ sheetName, unit, level, period: "2021-Q3" });
-  await workbook.apply({ steps: [{ kind: "addSheet", spec, values: sampleWrites(values) }] });
+  await book.apply({ steps: [{ kind: "addSheet", spec, values: sampleWrites(values) }] });
 }
 
 /** The sheets of the three departments' workbook, in order. */
 const THREE_SHEETS = ["Sở Tư pháp", "Sở Y tế", "Sở TTTT"];
 
 /** The shared workbook of three departments: two clean, and the seed's with its two errors. */
-async function threeDepartments(): Promise<MemoryWorkbook> {
-  const workbook = new MemoryWorkbook();
-  await addDepartment(workbook, "Sở Tư pháp", "Sở Tư pháp", SO_TU_PHAP);
-  await addDepartment(workbook, "Sở Y tế", "Sở Y tế", SO_Y_TE);
-  await addDepartment(workbook, "Sở TTTT", "Sở Thông tin và Truyền thông", SAMPLE_VALUES);
-  workbook.activate("Sở Tư pháp");
-  return workbook;
+async function threeDepartments(host: Partial<ExcelHostDeps> = {}): Promise<TestWorkbook> {
+  const book = new TestWorkbook([], { host });
+  await addDepartment(book, "Sở Tư pháp", "Sở Tư pháp", SO_TU_PHAP);
+  await addDepartment(book, "Sở Y tế", "Sở Y tế", SO_Y_TE);
+  await addDepartment(book, "Sở TTTT", "Sở Thông tin và Truyền thông", SAMPLE_VALUES);
+  book.view.activate("Sở Tư pháp");
+  return book;
 }
 
-async function setUp(workbook: MemoryWorkbook) {
-  const host = new MemoryHost(workbook);
+async function setUp(book: TestWorkbook) {
   const user = userEvent.setup();
-  render(<App host={host} />);
+  render(<App host={book.host} />);
   await screen.findByRole("banner");
+  await act(() => book.excel.settle());
   await user.click(screen.getByRole("button", { name: "Tổng hợp phụ lục các đơn vị" }));
   const section = screen.getByRole("region", { name: "Tổng hợp phụ lục các đơn vị" });
-  return { host, user, section };
+  return { user, section, workbook: book.view };
 }
 
 beforeEach(() => localStorage.clear());
 
 describe("Tổng hợp in the task pane", () => {
   it("consolidates the open workbook's sheets into new summary sheets and says what it did", async () => {
-    const workbook = await threeDepartments();
-    const { user, section } = await setUp(workbook);
+    const book = await threeDepartments();
+    const { user, section, workbook } = await setUp(book);
     await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
 
     const result = await within(section).findByRole("region", {
@@ -90,11 +87,13 @@ describe("Tổng hợp in the task pane", () => {
     expect(workbook.sheetNames).toEqual([...THREE_SHEETS, ...Object.values(SUMMARY_SHEETS)]);
     expect(workbook.valueAt(SUMMARY_SHEETS.form, valueCell("HS.2"))).toBe(100 + 10 + 44);
     expect(workbook.valueAt(SUMMARY_SHEETS.form, "F1")).toBe(SUMMARY_MARKER);
-    // The total that includes the unit with errors is filled and says why.
+    // The total that includes the unit with errors is filled and says why, in a note Excel keeps from ExcelApi 1.18
+    // (test/excel/consolidate-workbook.test.ts); the npm library stops at 1.15, where the fill alone tells.
     expect(workbook.cellAt(SUMMARY_SHEETS.form, valueCell("HS.2"))).toMatchObject({
       style: { fill: "#FFC7CE" },
-      note: expect.stringContaining("Sở Thông tin và Truyền thông"),
     });
+    const hs2 = book.specOf(SUMMARY_SHEETS.form)!.cells.find((cell) => cell.address === valueCell("HS.2"));
+    expect(hs2?.note).toContain("Sở Thông tin và Truyền thông");
     // The units' sheets are untouched, and the summary's form is open, as the header says.
     expect(workbook.valueAt("Sở Y tế", valueCell("HS.2"))).toBe(10);
     expect(workbook.activeSheet).toBe(SUMMARY_SHEETS.form);
@@ -114,8 +113,8 @@ describe("Tổng hợp in the task pane", () => {
   });
 
   it("adds .xlsx files picked from disk, reading them one by one, and explains one it cannot read", async () => {
-    const workbook = await threeDepartments();
-    const { user, section } = await setUp(workbook);
+    const book = await threeDepartments();
+    const { user, section, workbook } = await setUp(book);
     await user.type(
       within(section).getByRole("textbox", { name: /Đơn vị phải báo cáo/ }),
       "Sở Tư pháp{enter}Huyện Càng Long{enter}Sở Công Thương",
@@ -150,10 +149,10 @@ describe("Tổng hợp in the task pane", () => {
   });
 
   it("compares with the previous period's file picked from disk, and explains one that holds no appendix", async () => {
-    const workbook = new MemoryWorkbook();
-    await addDepartment(workbook, "Sở Tư pháp", "Sở Tư pháp", { ...SO_TU_PHAP, "6.1": 4 });
-    await addDepartment(workbook, "Sở Y tế", "Sở Y tế", SO_Y_TE);
-    const { user, section } = await setUp(workbook);
+    const book = new TestWorkbook([]);
+    await addDepartment(book, "Sở Tư pháp", "Sở Tư pháp", { ...SO_TU_PHAP, "6.1": 4 });
+    await addDepartment(book, "Sở Y tế", "Sở Y tế", SO_Y_TE);
+    const { user, section } = await setUp(book);
     const pickPrevious = within(section).getByLabelText("Chọn tệp kỳ trước…");
 
     const notes = new ExcelJS.Workbook();
@@ -178,8 +177,8 @@ describe("Tổng hợp in the task pane", () => {
     await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
     const result = await within(section).findByRole("region", { name: /^Đã tổng hợp 2 đơn vị/ });
     expect(result.textContent).toContain("cảnh báo khi tổng hợp");
-    const [issues] = await workbook.readSheets([SUMMARY_SHEETS.issues]);
-    const texts = issues!.cells
+    const issues = await book.grid(SUMMARY_SHEETS.issues);
+    const texts = issues.cells
       .flat()
       .flatMap((cell) => (typeof cell?.value === "string" ? [cell.value] : []));
     expect(texts).toEqual(
@@ -194,24 +193,22 @@ describe("Tổng hợp in the task pane", () => {
     expect(within(section).queryByText(/So sánh với kỳ trước/)).toBeNull();
     await user.click(within(section).getByRole("button", { name: "Tổng hợp lại" }));
     await within(section).findByRole("region", { name: /vào trang “Tổng hợp \(2\)”/ });
-    const [again] = await workbook.readSheets(["Cảnh báo tổng hợp (2)"]);
-    const againTexts = again!.cells
+    const again = await book.grid("Cảnh báo tổng hợp (2)");
+    const againTexts = again.cells
       .flat()
       .flatMap((cell) => (typeof cell?.value === "string" ? [cell.value] : []));
     expect(againTexts.some((text) => text.includes("kỳ trước"))).toBe(false);
   });
 
   it("overwrites the earlier summary only once the user ticks the box", async () => {
-    const workbook = await threeDepartments();
-    const { user, section } = await setUp(workbook);
+    const book = await threeDepartments();
+    const { user, section, workbook } = await setUp(book);
     const overwrite = within(section).getByRole("checkbox", { name: "Ghi đè bảng tổng hợp đã có" });
     expect((overwrite as HTMLInputElement).checked).toBe(false);
     await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
     await within(section).findByRole("region", { name: "Đã tổng hợp 3 đơn vị vào trang “Tổng hợp”." });
 
-    await workbook.apply({
-      steps: [{ kind: "write", sheet: "Sở Y tế", cells: [{ address: valueCell("HS.2"), value: 12 }] }],
-    });
+    book.type("Sở Y tế", valueCell("HS.2"), 12);
     await user.click(overwrite);
     await user.click(within(section).getByRole("button", { name: "Tổng hợp lại" }));
     await within(section).findByRole("region", { name: "Đã tổng hợp 3 đơn vị vào trang “Tổng hợp”." });
@@ -220,33 +217,31 @@ describe("Tổng hợp in the task pane", () => {
   });
 
   it("says in Vietnamese why nothing was consolidated, and writes nothing", async () => {
-    const workbook = new MemoryWorkbook();
-    const { user, section } = await setUp(workbook);
+    const book = new TestWorkbook();
+    const { user, section, workbook } = await setUp(book);
     await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
     const alert = await within(section).findByText("Không có phụ lục nào để tổng hợp.");
     expect(alert.closest("[role=group]")?.className).toContain("fui-MessageBar");
-    expect(workbook.sheetNames).toEqual([]);
+    expect(workbook.sheetNames).toEqual(["Sheet1"]);
   });
 
   it("shows the host's refusal as an error bar, and dismisses it", async () => {
-    const workbook = await threeDepartments();
-    const { host, user, section } = await setUp(workbook);
-    host.failNextCall(
-      new WorkbookError("ItemAlreadyExists", { vi: "Đã có trang tính tên “Tổng hợp”.", en: "Exists." }),
-    );
+    const book = await threeDepartments();
+    const { user, section, workbook } = await setUp(book);
+    const exists = OFFICE_ERROR_MESSAGES.ItemAlreadyExists!.vi;
+    book.excel.failRequest(1, "ItemAlreadyExists");
     await user.click(within(section).getByRole("button", { name: "Tổng hợp" }));
-    expect(await within(section).findByText("Đã có trang tính tên “Tổng hợp”.")).toBeTruthy();
+    expect(await within(section).findByText(exists)).toBeTruthy();
     expect(within(section).getByText("Không thực hiện được")).toBeTruthy();
     await user.click(within(section).getByRole("button", { name: "Đóng thông báo" }));
-    expect(within(section).queryByText("Đã có trang tính tên “Tổng hợp”.")).toBeNull();
+    expect(within(section).queryByText(exists)).toBeNull();
     expect(workbook.sheetNames).toHaveLength(3);
   });
 
   it("speaks English in an English Office", async () => {
-    const workbook = await threeDepartments();
-    const host = new MemoryHost(workbook, { displayLanguage: "en-US" });
+    const book = await threeDepartments({ displayLanguage: "en-US" });
     const user = userEvent.setup();
-    render(<App host={host} />);
+    render(<App host={book.host} />);
     await user.click(await screen.findByRole("button", { name: "Consolidate the units' appendices" }));
     const section = screen.getByRole("region", { name: "Consolidate the units' appendices" });
     await user.click(within(section).getByRole("button", { name: "Consolidate" }));
@@ -259,7 +254,7 @@ describe("Tổng hợp in the task pane", () => {
 
 describe("the consolidation's result in the pane", () => {
   it("says which hidden sheets were summed and which very hidden one was left out", async () => {
-    const port = new MemoryPort([
+    const book = new TestWorkbook([
       templateGrid(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp", period: "Quý III/2021" }),
       {
         ...templateGrid(SO_Y_TE, { name: "Cũ", unit: "Sở Y tế", period: "Quý III/2021" }),
@@ -270,7 +265,7 @@ describe("the consolidation's result in the pane", () => {
         visibility: "veryHidden",
       },
     ]);
-    const outcome = await consolidateWorkbook(port);
+    const outcome = await book.run((port) => consolidateWorkbook(port));
     render(<ConsolidationResult result={outcome} />);
     const hidden = screen.getByText("Đã cộng cả trang tính đang ẩn").closest("[role=group]");
     expect(hidden?.textContent).toContain(

@@ -48,7 +48,7 @@ function install(book: TestWorkbook, options: InstallOptions) {
 }
 
 /** A workbook with the appendix of Sở TTTT installed, its round trips counted from zero. */
-async function installed(grids: readonly SheetGrid[] = []): Promise<TestWorkbook> {
+async function installed(grids?: readonly SheetGrid[]): Promise<TestWorkbook> {
   const book = new TestWorkbook(grids);
   await install(book, SO_TTTT);
   book.resetCalls();

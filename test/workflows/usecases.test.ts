@@ -37,7 +37,7 @@ const STAMP_ROWS = new Set(stampRows(layout).map((row) => row - 1));
  * stamp cells locked, so that Excel refuses a stamp there after the marks before it stood.
  */
 function protectedWorkbook(names: readonly string[], lockedStamp: readonly string[]): TestWorkbook {
-  const book = new TestWorkbook();
+  const book = new TestWorkbook([]);
   for (const name of names) {
     const locked = lockedStamp.includes(name);
     seedSheet(book.excel, templateGrid(seedWith({ "HS.1.2": 44, "DV.4.1": 1936 }), { name }), {
