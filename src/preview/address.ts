@@ -43,24 +43,6 @@ export function formatAddress(position: CellPosition): string {
   return `${columnLetter(position.column)}${position.row}`;
 }
 
-/** The A1 text of a range, a single address when it holds one cell. */
-export function formatRange(range: CellRange): string {
-  const first = formatAddress({ row: range.top, column: range.left });
-  const last = formatAddress({ row: range.bottom, column: range.right });
-  return first === last ? first : `${first}:${last}`;
-}
-
-/** The smallest range holding every position. */
-export function boundingRange(positions: readonly CellPosition[]): CellRange | undefined {
-  if (!positions.length) return undefined;
-  return {
-    top: Math.min(...positions.map((p) => p.row)),
-    left: Math.min(...positions.map((p) => p.column)),
-    bottom: Math.max(...positions.map((p) => p.row)),
-    right: Math.max(...positions.map((p) => p.column)),
-  };
-}
-
 /** True when a range holds a position. */
 export function rangeHolds(range: CellRange, position: CellPosition): boolean {
   return (

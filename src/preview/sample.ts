@@ -4,7 +4,6 @@ import { COLUMNS, sheetLayout } from "../domain/layout";
 import { columnLetter } from "../domain/cell";
 import type { CellWrite, Plan } from "../workflows/port";
 import { templateSpec } from "../workflows/template-spec";
-import { MemoryWorkbook } from "./workbook";
 
 /** A value as typed into the form: a number, text, or a percentage stored as a fraction with its format. */
 export type SampleValue = number | string | { readonly percent: number; readonly format: string };
@@ -114,14 +113,4 @@ export function samplePlan(values?: Readonly<Record<string, SampleValue>>): Plan
 export function sampleFirstValue(): string {
   const firstValue = sheetLayout(catalogue).rowOf.get(catalogue.valueRows[0]?.code ?? "") ?? 1;
   return `${columnLetter(COLUMNS.value)}${firstValue}`;
-}
-
-/** A workbook holding the sample appendix, written by the real template and then typed into, on its first value. */
-export async function sampleWorkbook(
-  values?: Readonly<Record<string, SampleValue>>,
-): Promise<MemoryWorkbook> {
-  const workbook = new MemoryWorkbook();
-  await workbook.apply(samplePlan(values));
-  workbook.select(SAMPLE_SHEET.sheetName, sampleFirstValue());
-  return workbook;
 }
