@@ -1,5 +1,5 @@
 /** @jest-environment ./test/helpers/excel-jsdom-environment.js */
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, configure, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
 import { catalogue } from "../../src/domain/catalogue";
@@ -19,6 +19,10 @@ import { filledTemplate } from "../helpers/xlsx";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
 import { templateGrid } from "../helpers/seed";
 import { TestWorkbook } from "../helpers/workbook";
+
+// What the pane shows after a click or an edit comes after requests through the real library (and, for a live check,
+// the pane's debounce); how soon is the bench's to measure, so the waits are generous enough for a loaded machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 // "Tổng hợp" in the task pane over the emulated Excel (the adapter through the real Excel client library), clicked as
 // Anh Minh would: the open workbook's three department sheets, then files picked from disk, read by the lazily loaded
