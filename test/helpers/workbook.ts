@@ -26,7 +26,10 @@ const VISIBILITY: Readonly<Record<SheetVisibility, SheetData["visibility"]>> = {
 /** A sheet to seed: a grid as a reader gives it, hidden as `visibility` says. */
 export type SeedGrid = SheetGrid & { readonly visibility?: SheetVisibility };
 
-/** A new workbook's one empty sheet. Excel has no workbook without a sheet; only a seed written by the adapter starts from none. */
+/**
+ * A new workbook's one empty sheet. Excel has no workbook without a sheet; only a workbook the adapter is about to
+ * write its first sheet into (the preview's sample) starts from none.
+ */
 export const NEW_WORKBOOK: readonly SeedGrid[] = [{ name: "Sheet1", cells: [] }];
 
 /** A value as it is stored, for typing it raw into the model. */
