@@ -404,7 +404,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
   };
 
   /** Checks, marks and stamps these sheets (every sheet when undefined), as Validate does. */
-  const validate = async (sheets: readonly string[] | undefined): Promise<void> => {
+  const validate = async (sheets: readonly string[] | undefined, notice?: Notice): Promise<void> => {
     let stampNote: Notice | undefined;
     await perform(
       "check",
@@ -433,7 +433,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           active: result.active,
         };
       },
-      () => ({ type: "done", stampNote }),
+      () => ({ type: "done", stampNote, ...(notice ? { notice } : {}) }),
     );
   };
 
@@ -577,13 +577,16 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       choosing = undefined;
       dispatch({ type: "own", sheet });
       dispatch({ type: "choose" });
-      let saved = true;
       // The choice holds for this pane whatever becomes of its storage; a failure only means asking again later.
-      await store.remember(sheet).catch(() => {
-        saved = false;
-      });
-      if (then === "check") await validate([sheet]);
-      if (!saved) dispatch({ type: "done", notice: { tone: "warning", text: both((t) => t.own.notSaved) } });
+      const saved = await store.remember(sheet).then(
+        () => true,
+        () => false,
+      );
+      const notice: Notice | undefined = saved
+        ? undefined
+        : { tone: "warning", text: both((t) => t.own.notSaved) };
+      if (then === "check") await validate([sheet], notice);
+      else if (notice) dispatch({ type: "done", notice });
     },
     cancelOwn: () => {
       choosing = undefined;

@@ -292,3 +292,25 @@ describe("a fix on a sheet that is not the user's", () => {
     pane.unmount();
   });
 });
+
+describe("an Excel that refuses to store the workbook's identity", () => {
+  it("still checks the chosen sheet, and says the choice will be asked again", async () => {
+    const excel = provinceWorkbook();
+    const pane = await mounted(excel, new BrowserStorage());
+    await pane.press((actions) => actions.check());
+    // The identity's read, the first request of the choice, is refused.
+    excel.failRequest(1);
+    await pane.press((actions) => actions.chooseOwn(MINE));
+    expect(excel.data.settings?.[WORKBOOK_ID_SETTING]).toBeUndefined();
+    expect(excel.cell(MINE, stampCell).value).toMatch(/^DẤU KIỂM TRA/);
+    expect(pane.state.notice).toEqual({
+      tone: "warning",
+      text: {
+        vi: "Không lưu được lựa chọn trang của bạn; lần sau mở ngăn tác vụ sẽ hỏi lại.",
+        en: "Your choice of sheet could not be saved; the pane will ask again next time.",
+      },
+    });
+    expect(pane.state.stampNote?.tone).toBe("success");
+    pane.unmount();
+  });
+});
