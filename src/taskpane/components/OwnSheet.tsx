@@ -1,17 +1,16 @@
-import type { FormEvent } from "react";
-import { useEffect, useState } from "react";
+import { lazy, Suspense } from "react";
 import {
   Button,
-  Field,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   makeStyles,
-  Select,
   tokens,
 } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
 import type { OwnChoice } from "../usePane";
+
+const OwnSheetQuestion = lazy(() => import("./OwnSheetQuestion"));
 
 const useStyles = makeStyles({
   line: {
@@ -23,23 +22,11 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  form: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
-  },
-  question: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
 /**
- * "Trang tính của tôi: …" with its change action, in a workbook of several appendix sheets, and the question that
- * sets it: which sheet is the user's, the one they are on proposed.
+ * "Trang tính của tôi: …" with its change action, in a workbook of several appendix sheets, and while the pane
+ * asks, the question that sets it.
  */
 export function OwnSheet({
   own,
@@ -60,39 +47,17 @@ export function OwnSheet({
 }) {
   const styles = useStyles();
   const { t } = useStrings();
-  const [picked, setPicked] = useState(choosing?.proposed ?? appendices[0] ?? "");
-  useEffect(() => setPicked(choosing?.proposed ?? appendices[0] ?? ""), [choosing, appendices]);
-
   if (choosing) {
-    const submit = (event: FormEvent) => {
-      event.preventDefault();
-      if (picked) onChoose(picked);
-    };
     return (
-      <form className={styles.form} onSubmit={submit} aria-labelledby="own-sheet-question">
-        <h2 id="own-sheet-question" className={styles.question}>
-          {t.own.question}
-        </h2>
-        <p className={styles.intro}>
-          {choosing.missing ? `${t.own.missing(choosing.missing)} ` : ""}
-          {t.own.intro}
-        </p>
-        <Field label={t.own.sheet}>
-          <Select value={picked} onChange={(_, data) => setPicked(data.value)}>
-            {appendices.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <div className={styles.buttons}>
-          <Button type="submit" appearance="primary" disabledFocusable={busy || !picked}>
-            {t.own.confirm}
-          </Button>
-          <Button onClick={onCancel}>{t.own.cancel}</Button>
-        </div>
-      </form>
+      <Suspense fallback={null}>
+        <OwnSheetQuestion
+          choosing={choosing}
+          appendices={appendices}
+          busy={busy}
+          onChoose={onChoose}
+          onCancel={onCancel}
+        />
+      </Suspense>
     );
   }
   if (own === undefined && appendices.length < 2) return null;
