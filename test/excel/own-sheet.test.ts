@@ -314,3 +314,38 @@ describe("an Excel that refuses to store the workbook's identity", () => {
     pane.unmount();
   });
 });
+
+describe("fill and clear in a shared workbook", () => {
+  it("fill on a colleague's open sheet writes its formulas only: no marks, no stamp, the stamp offered", async () => {
+    const excel = provinceWorkbook();
+    excel.data.activeSheetId = excel.sheet(TU_PHAP).id;
+    const pane = await minePane(excel);
+    const formats = JSON.stringify(excel.sheet(TU_PHAP).conditionalFormats);
+    await pane.press((actions) => actions.fill());
+    expect(excel.cell(TU_PHAP, valueCell("4.1.4.d")).formula).toMatch(/^=/);
+    expect(JSON.stringify(excel.sheet(TU_PHAP).conditionalFormats)).toBe(formats);
+    expect(excel.cell(TU_PHAP, stampCell).value).not.toMatch(/DẤU KIỂM TRA/);
+    expect(pane.state.stampOffer).toBe(TU_PHAP);
+    pane.unmount();
+  });
+
+  it("“Xóa đánh dấu” clears the user's own sheet's marks, never a colleague's", async () => {
+    const excel = provinceWorkbook();
+    const pane = await minePane(excel);
+    // Sở Y tế's clerk validated their own sheet: their marks are theirs.
+    const colleague = await mounted(excel, new BrowserStorage());
+    await colleague.press((actions) => actions.check());
+    await colleague.press((actions) => actions.chooseOwn(Y_TE));
+    colleague.unmount();
+    const theirs = marksOn(excel, Y_TE);
+    expect(theirs.length).toBeGreaterThan(0);
+    excel.type(MINE, valueCell("HS.1.2"), 0);
+    await pane.press((actions) => actions.check());
+    expect(marksOn(excel, MINE).length).toBeGreaterThan(0);
+    await pane.press((actions) => actions.clear());
+    expect(marksOn(excel, MINE)).toEqual([]);
+    expect(marksOn(excel, Y_TE)).toEqual(theirs);
+    expect(pane.state.notice?.text.vi).toBe("Đã xóa đánh dấu trên 1 trang tính.");
+    pane.unmount();
+  });
+});
