@@ -45,8 +45,8 @@ export interface OwnChoice {
   readonly proposed?: string;
   /** The sheet chosen before, no longer in the workbook. */
   readonly missing?: string;
-  /** "check": Validate was pressed, and runs on the chosen sheet. */
-  readonly then?: "check";
+  /** The button that asked, which then runs on the chosen sheet: Validate, or "Xóa đánh dấu". */
+  readonly then?: "check" | "clear";
 }
 
 /** Everything the pane shows. */
@@ -437,6 +437,20 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     );
   };
 
+  /** Clears the marks of the user's own sheet, or of every sheet in a workbook whose sheets are all theirs. */
+  const clearOwn = async (): Promise<void> => {
+    let sheets = 0;
+    await perform(
+      "clear",
+      async () => {
+        // A colleague's marks are theirs to clear.
+        sheets = await host.run((port) => clearMarks(port, own !== undefined ? { sheets: [own] } : {}));
+        return undefined;
+      },
+      () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.cleared(sheets)) } }),
+    );
+  };
+
   const actions: PaneActions = {
     check: async () => {
       await recall();
@@ -536,16 +550,8 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     },
     clear: async () => {
       await recall();
-      let sheets = 0;
-      await perform(
-        "clear",
-        async () => {
-          // Only the user's own sheet: a colleague's marks are theirs to clear.
-          sheets = await host.run((port) => clearMarks(port, own !== undefined ? { sheets: [own] } : {}));
-          return undefined;
-        },
-        () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.cleared(sheets)) } }),
-      );
+      if (own === undefined && !solo()) return ask({ then: "clear" });
+      await clearOwn();
     },
     install: async (request) => {
       let sheetName = "";
@@ -586,7 +592,8 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
         ? undefined
         : { tone: "warning", text: both((t) => t.own.notSaved) };
       if (then === "check") await validate([sheet], notice);
-      else if (notice) dispatch({ type: "done", notice });
+      else if (then === "clear") await clearOwn();
+      if (notice && then !== "check") dispatch({ type: "done", notice });
     },
     cancelOwn: () => {
       choosing = undefined;

@@ -329,6 +329,23 @@ describe("fill and clear in a shared workbook", () => {
     pane.unmount();
   });
 
+  it("“Xóa đánh dấu” asks first which sheet is the user's, and clears that one only", async () => {
+    const excel = provinceWorkbook();
+    const colleague = await mounted(excel, new BrowserStorage());
+    await colleague.press((actions) => actions.check());
+    await colleague.press((actions) => actions.chooseOwn(Y_TE));
+    colleague.unmount();
+    const theirs = marksOn(excel, Y_TE);
+    expect(theirs.length).toBeGreaterThan(0);
+    const pane = await mounted(excel, new BrowserStorage());
+    expect(await pane.press((actions) => actions.clear())).toHaveLength(0);
+    expect(pane.state.choosing).toEqual({ then: "clear", proposed: Y_TE });
+    await pane.press((actions) => actions.chooseOwn(MINE));
+    expect(pane.state.notice?.text.vi).toBe("Đã xóa đánh dấu trên 1 trang tính.");
+    expect(marksOn(excel, Y_TE)).toEqual(theirs);
+    pane.unmount();
+  });
+
   it("“Xóa đánh dấu” clears the user's own sheet's marks, never a colleague's", async () => {
     const excel = provinceWorkbook();
     const pane = await minePane(excel);
