@@ -42,10 +42,12 @@ export function ownSheetStore(
   partition = "",
 ): OwnSheetStore {
   const keyOf = (id: string) => `${partition}${CHOICE_PREFIX}${id}`;
+  // A workbook's identity never changes once stored: read once, it costs the host no more round trips.
+  let known: string | undefined;
   return {
     async recall() {
       if (!storage) return undefined;
-      const id = await identity.read();
+      const id = (known ??= await identity.read());
       if (!id) return undefined;
       try {
         return storage.getItem(keyOf(id)) ?? undefined;
@@ -55,7 +57,7 @@ export function ownSheetStore(
     },
     async remember(sheet) {
       if (!storage) return;
-      const id = await identity.ensure();
+      const id = (known ??= await identity.ensure());
       try {
         storage.setItem(keyOf(id), sheet);
       } catch {

@@ -56,6 +56,17 @@ describe("the own-sheet store", () => {
     await expect(ownSheetStore(identity, lan).recall()).resolves.toBe("Sở Tư pháp");
   });
 
+  it("asks the workbook for its identity once, however often the user changes their mind", async () => {
+    const identity = new StoredIdentity("wb-1");
+    const reads = jest.spyOn(identity, "read");
+    const ensures = jest.spyOn(identity, "ensure");
+    const store = ownSheetStore(identity, storage());
+    await store.recall();
+    await store.remember("Sở TTTT");
+    await store.remember("Sở Y tế");
+    expect(reads.mock.calls.length + ensures.mock.calls.length).toBe(1);
+  });
+
   it("keeps one user's choice apart from another's in the same workbook, and one workbook's from another's", async () => {
     const shared = new StoredIdentity("wb-1");
     const lan = storage();
