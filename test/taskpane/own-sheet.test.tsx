@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { TextEncoder as NodeTextEncoder } from "node:util";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import axe from "axe-core";
 import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
 import { stampRows } from "../../src/workflows/stamp";
@@ -114,6 +115,19 @@ describe("the user's own sheet in the task pane", () => {
     expect(ownLine().textContent).toContain(Y_TE);
     // Choosing checks nothing and writes nothing on any sheet.
     expect(excel.sheet(Y_TE).conditionalFormats).toEqual([]);
+  });
+
+  it("asks a question with no serious or critical axe violation", async () => {
+    const excel = provinceWorkbook();
+    const user = await open(excel);
+    await user.click(screen.getByRole("button", CHECK));
+    await screen.findByRole("form", { name: "Trang phụ lục nào là của bạn?" });
+    // jsdom lays nothing out: colour contrast is the browser tests' to judge (test/browser/preview.test.ts).
+    const results = await axe.run(document.body, { rules: { "color-contrast": { enabled: false } } });
+    const serious = results.violations.filter(
+      (violation) => violation.impact === "serious" || violation.impact === "critical",
+    );
+    expect(serious.map((violation) => violation.id)).toEqual([]);
   });
 
   it("asks in English in an English Office", async () => {
