@@ -21,6 +21,7 @@ import { ActionType, ObjectPathType, WORKSHEET_CHANGED_EVENT } from "./protocol"
 // | change events carry source Local or Remote; triggerSource ("ThisLocalAddin" for the add-in's own writes) only from ExcelApi 1.14 | https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs; https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource (ExcelApi 1.14) |
 // | requirement sets: the profile reports ExcelApi from the manifest's minimum (1.9) up to a chosen version; the library checks them per method | https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets; `_throwIfApiNotSupported` in the library |
 // | Excel.run sends one more request after its batch, releasing the ranges it tracked (_RemoveReference); a kept object is addressed by its reference id afterwards | the library itself (Excel.run's cleanup), observed in ../shared/office-js-spike |
+// | Workbook.settings: key-value pairs stored in the file for this add-in, the same for every co-author (ExcelApi 1.4) | https://learn.microsoft.com/javascript/api/excel/excel.settingcollection ("The scope is limited to per file and add-in") |
 // | `custom` of a conditional format of another type fails the whole request | office-js issue #2180 (OfficeDev/office-js) |
 // | the answer names the trace actions (context.trace) that ran, so that a failed sync's error carries `traceMessages`: how far the batch got | https://learn.microsoft.com/javascript/api/office/officeextension.clientrequestcontext#office-officeextension-clientrequestcontext-trace-member(1); the library reads `Body.TraceIds` (processRequestExecutorResponseMessage) |
 // | a conditional format's id: its priority in its collection, shifting as add() inserts at the top — or a stable id | unknown: switch `conditionalFormatIds` ("positions" as documented at https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member, or "stable") |
@@ -130,6 +131,7 @@ abstract class HostObject {
 class Workbook extends HostObject {
   override nav(name: string): HostObject | null {
     if (name === "worksheets") return new WorksheetCollection(this.em);
+    if (name === "settings") return new SettingCollection(this.em);
     return super.nav(name);
   }
   override call(name: string, args: unknown[]): unknown {
@@ -138,6 +140,66 @@ class Workbook extends HostObject {
       return null;
     }
     return super.call(name, args);
+  }
+}
+
+/** The add-in's key-value settings stored in the workbook (ExcelApi 1.4), as Excel keeps them per file and add-in. */
+class SettingCollection extends HostObject {
+  private get settings(): Record<string, unknown> {
+    return (this.model.data.settings ??= {});
+  }
+  override get isCollection(): boolean {
+    return true;
+  }
+  override items(): HostObject[] {
+    return Object.keys(this.settings).map((settingKey) => new Setting(this.em, settingKey));
+  }
+  override index([settingKey]: unknown[]): HostObject {
+    if (!Object.hasOwn(this.settings, String(settingKey)))
+      throw new HostError(
+        "ItemNotFound",
+        "The requested resource doesn't exist.",
+        "SettingCollection.getItem",
+      );
+    return new Setting(this.em, String(settingKey));
+  }
+  override call(name: string, args: unknown[]): unknown {
+    switch (name) {
+      case "GetItemOrNullObject":
+        return Object.hasOwn(this.settings, String(args[0])) ? new Setting(this.em, String(args[0])) : null;
+      case "Add":
+        this.settings[String(args[0])] = args[1];
+        return new Setting(this.em, String(args[0]));
+      case "GetCount":
+        return Object.keys(this.settings).length;
+    }
+    return super.call(name, args);
+  }
+}
+
+class Setting extends HostObject {
+  constructor(
+    em: ExcelEmulator,
+    readonly settingKey: string,
+  ) {
+    super(em);
+  }
+  override get scalars(): readonly string[] {
+    return ["key", "value"];
+  }
+  override get(name: string): unknown {
+    if (name === "key") return this.settingKey;
+    if (name === "value") return this.model.data.settings?.[this.settingKey] ?? null;
+    return super.get(name);
+  }
+  override set(name: string, value: unknown): void {
+    if (name !== "value") return super.set(name, value);
+    (this.model.data.settings ??= {})[this.settingKey] = value;
+  }
+  override call(name: string, args: unknown[]): unknown {
+    if (name !== "Delete") return super.call(name, args);
+    delete this.model.data.settings?.[this.settingKey];
+    return null;
   }
 }
 

@@ -123,6 +123,8 @@ export interface WorkbookData {
   activeSheetId?: string;
   selection?: { sheetId: string; address: string };
   nextId: number;
+  /** The add-in's settings stored in the workbook (Workbook.settings, ExcelApi 1.4), shared by every co-author. */
+  settings?: Record<string, unknown>;
 }
 
 /** One rectangular area, 0-based and inclusive. */

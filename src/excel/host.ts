@@ -1,5 +1,7 @@
 /// <reference types="office-js" />
 import type { AddinHost, CellsChanged } from "../workflows/host";
+import type { KeyValueStorage, WorkbookIdentity } from "../workflows/own-sheet";
+import { WORKBOOK_ID_SETTING, newWorkbookId, ownSheetStore } from "../workflows/own-sheet";
 import type { WorkbookPort } from "../workflows/port";
 import { OfficeHostError, explainOfficeError, officeErrorCode } from "./errors";
 import { ExcelWorkbookPort } from "./excel-port";
@@ -54,6 +56,28 @@ export interface ExcelHostDeps {
   readonly apis: SupportedApis;
   /** How long to let a person finish typing in a cell before the one retry. */
   readonly retryDelayMs: number;
+  /** This user's storage, where their own sheet is remembered (the pane's localStorage); absent: none. */
+  readonly storage?: KeyValueStorage;
+  /** Office.context.partitionKey, the prefix Office asks add-ins to give their localStorage keys, where defined. */
+  readonly partitionKey?: string;
+}
+
+// Web Storage can be missing or refused (a locked-down browser profile): the pane then asks for the user's sheet
+// each time it opens, and loses nothing else.
+function browserStorage(): KeyValueStorage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function officePartitionKey(): string | undefined {
+  try {
+    return Office.context.partitionKey || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 // Script Lab waits 2 s and tries again when Excel refuses a batch in cell-edit mode (tryExcelRun in OfficeDev/
@@ -80,6 +104,9 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
     displayLanguage: overrides.displayLanguage ?? Office.context.displayLanguage,
     retryDelayMs: overrides.retryDelayMs ?? RETRY_DELAY_MS,
   };
+  // A test that gives no storage means none; one that says nothing gets the browser's, like the pane.
+  const storage = "storage" in overrides ? overrides.storage : browserStorage();
+  const partitionKey = "partitionKey" in overrides ? overrides.partitionKey : officePartitionKey();
   // Sheet names by id, refreshed at every listing, so that a change event names its sheet without a round trip.
   const sheetNames = new Map<string, string>();
   const rememberIds = (names: ReadonlyMap<string, string>) => {
@@ -115,7 +142,32 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
     });
   }
 
+  // The workbook's identity in Excel's own settings of the file (Workbook.settings, ExcelApi 1.4, within the
+  // manifest's 1.9): read when the pane opens, written only when the user first says which sheet is theirs.
+  const readId = async (context: Excel.RequestContext): Promise<string | undefined> => {
+    const setting = context.workbook.settings.getItemOrNullObject(WORKBOOK_ID_SETTING);
+    setting.load("value");
+    await context.sync();
+    const value: unknown = setting.isNullObject ? undefined : setting.value;
+    return typeof value === "string" && value ? value : undefined;
+  };
+  const identity: WorkbookIdentity = {
+    read: () => runOnce(readId),
+    ensure: () =>
+      runOnce(async (context) => {
+        const known = await readId(context);
+        if (known) return known;
+        const id = newWorkbookId();
+        context.workbook.settings.add(WORKBOOK_ID_SETTING, id);
+        await context.sync();
+        return id;
+      }),
+  };
+  const ownSheet = ownSheetStore(identity, storage, partitionKey ? `${partitionKey}:` : "");
+
   return {
+    ownSheet,
+
     run<T>(useCase: (port: WorkbookPort) => Promise<T>): Promise<T> {
       return runOnce((context) =>
         useCase(

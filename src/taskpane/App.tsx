@@ -15,6 +15,7 @@ import { FindingList } from "./components/FindingList";
 import { Header } from "./components/Header";
 import { InstallForm } from "./components/InstallForm";
 import { ErrorBar, NoticeBar } from "./components/MessageBars";
+import { OwnSheet, StampOffer } from "./components/OwnSheet";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { RuleSummary } from "./components/RuleSummary";
 import { SheetList } from "./components/SheetList";
@@ -100,15 +101,30 @@ export function App({ host }: { host: AddinHost }) {
       <LanguageContext.Provider value={language}>
         <main className={styles.main} lang={lang}>
           <Header sheet={state.active} result={headerResult} />
+          <OwnSheet
+            own={state.own}
+            appendices={state.appendices}
+            choosing={state.choosing}
+            busy={busy}
+            onChange={actions.changeOwn}
+            onChoose={(sheet) => void actions.chooseOwn(sheet)}
+            onCancel={actions.cancelOwn}
+          />
           <ErrorBar error={state.error} onDismiss={actions.dismissError} />
           <ActionBar
             busy={state.busy ?? (consolidation.running ? "consolidate" : undefined)}
             onCheck={actions.check}
+            onCheckAll={actions.checkAll}
             onFill={actions.fill}
             onClear={actions.clear}
           />
           <ProgressPanel busy={paneBusy} progress={state.progress} />
           <NoticeBar notice={state.notice} />
+          <StampOffer
+            sheet={state.stampOffer}
+            busy={busy}
+            onAnswer={(yes) => void actions.answerStampOffer(yes)}
+          />
           {state.stampNote?.tone === "warning" ? <NoticeBar notice={state.stampNote} /> : null}
           {!state.checked ? (
             <>

@@ -36,7 +36,28 @@ export interface Strings {
     readonly check: string;
     readonly fill: string;
     readonly clear: string;
+    readonly checkAll: string;
     readonly group: string;
+  };
+  /** The user's own sheet in a workbook shared by reporting units: which it is, and the question that sets it. */
+  readonly own: {
+    readonly label: string;
+    readonly none: string;
+    readonly change: string;
+    readonly choose: string;
+    readonly question: string;
+    readonly intro: string;
+    missing(sheet: string): string;
+    readonly sheet: string;
+    readonly confirm: string;
+    readonly cancel: string;
+    readonly notSaved: string;
+  };
+  /** The offer to stamp a sheet that is not the user's, after a fix or fill made it ready. */
+  readonly stampOffer: {
+    text(sheet: string): string;
+    readonly accept: string;
+    readonly decline: string;
   };
   readonly install: {
     readonly title: string;
@@ -110,6 +131,7 @@ export interface Strings {
     cleared(sheets: number): string;
     filled(formulas: number, kept: number): string;
     fixed(value: string): string;
+    reviewed(sheets: number): string;
   };
   readonly consolidate: ConsolidateStrings;
   readonly errors: {
@@ -241,7 +263,29 @@ const vi: Strings = {
     check: "Kiểm tra trước khi nộp",
     fill: "Điền tỷ lệ tự động",
     clear: "Xóa đánh dấu",
+    checkAll: "Kiểm tra tất cả",
     group: "Thao tác",
+  },
+  own: {
+    label: "Trang tính của tôi",
+    none: "chưa chọn",
+    change: "Đổi",
+    choose: "Chọn",
+    question: "Trang phụ lục nào là của bạn?",
+    intro:
+      "Sổ làm việc này có nhiều trang phụ lục. “Kiểm tra trước khi nộp” chỉ kiểm tra, đánh dấu và ghi dấu kiểm tra trên trang của bạn; trang của đơn vị khác không bị thay đổi. Lựa chọn được ghi nhớ cho riêng bạn trên sổ này.",
+    missing: (sheet) =>
+      `Không còn thấy trang “${sheet}” bạn đã chọn (có thể đã đổi tên hoặc bị xóa). Hãy chọn lại.`,
+    sheet: "Trang phụ lục",
+    confirm: "Đây là trang của tôi",
+    cancel: "Hủy",
+    notSaved: "Không lưu được lựa chọn trang của bạn; lần sau mở ngăn tác vụ sẽ hỏi lại.",
+  },
+  stampOffer: {
+    text: (sheet) =>
+      `Trang “${sheet}” không còn lỗi nhưng không phải trang của bạn, nên chưa được ghi dấu kiểm tra. Dấu kiểm tra xác nhận đơn vị gửi đã tự kiểm tra: chỉ ghi khi bạn kiểm tra thay cho đơn vị đó.`,
+    accept: "Ghi dấu kiểm tra lên trang này",
+    decline: "Không ghi",
   },
   install: {
     title: "Cài đặt phụ lục",
@@ -326,6 +370,8 @@ const vi: Strings = {
       `Đã điền công thức cho ${formatCount(formulas, "vi")} tỷ lệ` +
       (kept ? `; giữ nguyên ${formatCount(kept, "vi")} tỷ lệ đã nhập tay.` : "."),
     fixed: (value) => `Đã sửa: ${value}.`,
+    reviewed: (sheets) =>
+      `Đã kiểm tra ${formatCount(sheets, "vi")} trang phụ lục; không đánh dấu, không ghi dấu kiểm tra lên trang nào.`,
   },
   consolidate: {
     title: "Tổng hợp phụ lục các đơn vị",
@@ -415,7 +461,29 @@ const en: Strings = {
     check: "Check before submitting",
     fill: "Fill rates automatically",
     clear: "Clear marks",
+    checkAll: "Check all sheets",
     group: "Actions",
+  },
+  own: {
+    label: "My sheet",
+    none: "not chosen",
+    change: "Change",
+    choose: "Choose",
+    question: "Which appendix sheet is yours?",
+    intro:
+      "This workbook holds several appendix sheets. “Check before submitting” checks, marks and stamps your sheet only; the other units' sheets are left unchanged. The choice is remembered for you in this workbook.",
+    missing: (sheet) =>
+      `The sheet “${sheet}” you chose is no longer there (renamed or deleted?). Choose again.`,
+    sheet: "Appendix sheet",
+    confirm: "This is my sheet",
+    cancel: "Cancel",
+    notSaved: "Your choice of sheet could not be saved; the pane will ask again next time.",
+  },
+  stampOffer: {
+    text: (sheet) =>
+      `The sheet “${sheet}” has no error left but is not yours, so it was not stamped. A stamp attests that the sending unit checked it: write one only if you check it on that unit's behalf.`,
+    accept: "Stamp this sheet",
+    decline: "Don't stamp",
   },
   install: {
     title: "Install the appendix",
@@ -508,6 +576,8 @@ const en: Strings = {
       `Filled the formula of ${plural(formulas, "rate", "rates")}` +
       (kept ? `; kept ${plural(kept, "rate", "rates")} typed by hand.` : "."),
     fixed: (value) => `Fixed: ${value}.`,
+    reviewed: (sheets) =>
+      `Checked ${plural(sheets, "appendix sheet", "appendix sheets")}; marked and stamped none of them.`,
   },
   consolidate: {
     title: "Consolidate the units' appendices",

@@ -7,7 +7,16 @@ import type { WorkbookPort } from "../workflows/port";
 import type { InstallOptions } from "../workflows/install";
 import { installAppendix } from "../workflows/install";
 import type { CheckProgress, CheckResult, StampStatus } from "../workflows/stamp";
-import { applyFix, checkWorkbook, clearMarks, fillDerived, selectFinding } from "../workflows/usecases";
+import { ownSheetInMemory } from "../workflows/own-sheet";
+import {
+  applyFix,
+  checkWorkbook,
+  clearMarks,
+  fillDerived,
+  reviewWorkbook,
+  selectFinding,
+  splitAddress,
+} from "../workflows/usecases";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
 import type { Strings } from "./i18n";
@@ -29,7 +38,16 @@ export interface Notice {
 }
 
 /** What the pane is doing on the user's behalf; live checks run in the background and never block the buttons. */
-export type Busy = "check" | "fill" | "clear" | "fix" | "install" | "consolidate";
+export type Busy = "check" | "review" | "fill" | "clear" | "fix" | "install" | "consolidate";
+
+/** The pane asking which appendix sheet is the user's: the one it proposes, and what it does once told. */
+export interface OwnChoice {
+  readonly proposed?: string;
+  /** The sheet chosen before, no longer in the workbook. */
+  readonly missing?: string;
+  /** The button that asked, which then runs on the chosen sheet: Validate, or "Xóa đánh dấu". */
+  readonly then?: "check" | "clear";
+}
 
 /** Everything the pane shows. */
 export interface PaneState {
@@ -53,6 +71,14 @@ export interface PaneState {
   readonly notice?: Notice;
   /** What became of the stamp in the last check that could write one. */
   readonly stampNote?: Notice;
+  /** The user's own appendix sheet in this workbook, once they said which. */
+  readonly own?: string;
+  /** The workbook's appendix sheets by their key, as last listed: the sheets one of which is the user's. */
+  readonly appendices: readonly string[];
+  /** Set while the pane asks which sheet is the user's. */
+  readonly choosing?: OwnChoice;
+  /** A sheet that is not the user's, ready after their fix or fill, whose stamp waits for their yes. */
+  readonly stampOffer?: string;
 }
 
 /** What changes the pane's state. */
@@ -61,11 +87,14 @@ export type PaneAction =
   | { type: "progress"; progress: CheckProgress }
   /** `names`: every appendix sheet of a check over the whole workbook, which replaces what the pane knew. */
   | { type: "checked"; result: CheckResult; names?: readonly string[]; active?: string; live?: boolean }
-  | { type: "described"; active?: string; result?: SheetResult }
+  | { type: "described"; active?: string; result?: SheetResult; appendices?: readonly string[] }
   | { type: "done"; notice?: Notice; stampNote?: Notice }
   | { type: "failed"; error: PaneError }
   | { type: "dismissError" }
-  | { type: "focus"; sheet: string };
+  | { type: "focus"; sheet: string }
+  | { type: "own"; sheet?: string }
+  | { type: "choose"; choice?: OwnChoice }
+  | { type: "offerStamp"; sheet?: string };
 
 /** The pane before it knows anything. */
 export const INITIAL_PANE: PaneState = {
@@ -74,6 +103,7 @@ export const INITIAL_PANE: PaneState = {
   checked: false,
   unknownVersions: [],
   ready: false,
+  appendices: [],
 };
 
 function merge(
@@ -113,6 +143,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         notice: undefined,
         stampNote: undefined,
         progress: undefined,
+        stampOffer: undefined,
       };
     case "progress":
       return { ...state, progress: action.progress };
@@ -133,10 +164,17 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         unknownVersions: full ? action.result.unknownVersions : state.unknownVersions,
         focus,
         active,
+        appendices: action.result.appendices ?? state.appendices,
       };
     }
     case "described":
-      return { ...state, active: action.active, described: action.result, ready: true };
+      return {
+        ...state,
+        active: action.active,
+        described: action.result,
+        ready: true,
+        appendices: action.appendices ?? state.appendices,
+      };
     case "done":
       return {
         ...state,
@@ -151,6 +189,12 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, error: undefined };
     case "focus":
       return { ...state, focus: action.sheet };
+    case "own":
+      return { ...state, own: action.sheet };
+    case "choose":
+      return { ...state, choosing: action.choice };
+    case "offerStamp":
+      return { ...state, stampOffer: action.sheet };
   }
 }
 
@@ -185,7 +229,10 @@ export interface InstallRequest {
 
 /** The pane's actions, each one click of the user. */
 export interface PaneActions {
+  /** "Kiểm tra trước khi nộp": checks, marks and stamps the user's own sheet, asking first which it is. */
   check(): Promise<void>;
+  /** The reviewer's "Kiểm tra tất cả": checks every appendix sheet, marks none and stamps none. */
+  checkAll(): Promise<void>;
   fix(finding: Finding): Promise<void>;
   select(finding: Finding): Promise<void>;
   fill(): Promise<void>;
@@ -195,16 +242,27 @@ export interface PaneActions {
   refresh(): Promise<void>;
   focus(sheet: string): void;
   dismissError(): void;
+  /** Opens the question of which sheet is the user's, the active appendix sheet proposed. */
+  changeOwn(): void;
+  /** The user's answer: remembered for them and this workbook, then what the question was asked for. */
+  chooseOwn(sheet: string): Promise<void>;
+  cancelOwn(): void;
+  /** The user's answer to the offer to stamp a sheet that is not theirs. */
+  answerStampOffer(accept: boolean): Promise<void>;
 }
 
 /** The pane's work over a host, apart from React: what usePane runs, and what `npm run bench` drives. */
 export interface Pane {
   readonly actions: PaneActions;
-  /** Says which sheet is open and what it holds; the pane does it when it opens. Never rejects. */
+  /**
+   * Says which sheet is open and what it holds, and recalls which sheet is the user's; the pane does it when it
+   * opens. Never rejects.
+   */
   describe(): Promise<void>;
   /**
-   * Checks again, LIVE_CHECK_DELAY_MS after the last edit, every appendix sheet someone edited (the user or a
-   * co-author), marking cells but never selecting one. Returns the unsubscribe function.
+   * Checks the user's own sheet again, LIVE_CHECK_DELAY_MS after the last edit of it, whoever made it (the user or
+   * a co-author), marking cells but never selecting one; edits of other sheets are not checked, so nothing is
+   * marked there. Returns the unsubscribe function.
    */
   watch(): () => void;
 }
@@ -226,6 +284,37 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
   // Only for a host whose listing does not say which sheet is open; Excel's does, in the same request.
   const activeSheet = () => host.activeSheet();
 
+  // Which sheet is the user's, and the workbook's appendix sheets, as the pane last learnt them: the live checks
+  // need them synchronously, on every change event.
+  const store = host.ownSheet ?? ownSheetInMemory();
+  let own: string | undefined;
+  let appendices: readonly string[] = [];
+  let active: string | undefined;
+  let recalled: Promise<void> | undefined;
+  let choosing: OwnChoice | undefined;
+  let offered: string | undefined;
+  const learn = (result: { appendices?: readonly string[]; active?: string }) => {
+    if (result.appendices) appendices = result.appendices;
+    if (result.active !== undefined) active = result.active;
+  };
+  const recall = (): Promise<void> =>
+    (recalled ??= store.recall().then(
+      (sheet) => {
+        own = sheet;
+        dispatch({ type: "own", ...(sheet ? { sheet } : {}) });
+      },
+      // A workbook whose settings cannot be read is one whose pane asks again: nothing else depends on it.
+      () => undefined,
+    ));
+  // A workbook of one appendix sheet (or of sheets typed by hand, without a key) has no colleague's sheet to spare:
+  // its sheets are the user's, as they were before the pane knew of own sheets.
+  const solo = () => own === undefined && appendices.length <= 1;
+  const isMine = (sheet: string) => (own !== undefined ? sheet === own : solo());
+  const proposal = (): string | undefined =>
+    (active && appendices.includes(active) ? active : undefined) ??
+    (own && appendices.includes(own) ? own : undefined) ??
+    appendices[0];
+
   const perform = async (
     busy: Busy,
     work: () => Promise<PaneAction | undefined>,
@@ -245,11 +334,13 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
 
   const describeIn = async (port: WorkbookPort): Promise<PaneAction> => {
     const result = await checkWorkbook(port, { sheets: "active", activeSheet });
+    learn(result);
     const validation = result.sheets[0];
     const stamp = validation && result.stamps.get(validation.sheet);
     return {
       type: "described",
       active: result.active,
+      ...(result.appendices ? { appendices: result.appendices } : {}),
       ...(validation ? { result: { validation, ...(stamp ? { stamp } : {}) } } : {}),
     };
   };
@@ -260,6 +351,19 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     } catch (error) {
       fail(error);
     }
+    await recall();
+  };
+
+  /** After a fix or fill of a sheet that is not the user's: the stamp is offered, never written unasked. */
+  const offerStamp = (result: CheckResult, sheet: string): void => {
+    if (isMine(sheet)) return;
+    const validation = result.sheets.find((candidate) => candidate.sheet === sheet);
+    const status = result.stamps.get(sheet);
+    const current = status?.stamp && !status.valuesChanged && !status.rulesChanged;
+    if (validation?.verdict === "ready" && validation.counts.error === 0 && !current) {
+      offered = sheet;
+      dispatch({ type: "offerStamp", sheet });
+    }
   };
 
   const watch = (): (() => void) => {
@@ -267,12 +371,15 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     let timer: ReturnType<typeof setTimeout> | undefined;
     const flush = () => {
       timer = undefined;
-      const sheets = [...pending];
+      const edited = [...pending];
       pending.clear();
+      const sheets = own !== undefined ? edited.filter((sheet) => sheet === own) : solo() ? edited : [];
+      if (!sheets.length) return;
       const started = ++generation;
       host
         .run((port) => checkWorkbook(port, { sheets, mark: true, activeSheet }))
         .then((result) => {
+          learn(result);
           const fresh = accept(result, started);
           if (fresh.sheets.length)
             dispatch({ type: "checked", result: fresh, live: true, active: result.active });
@@ -290,22 +397,82 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     };
   };
 
+  const ask = (choice: OwnChoice): void => {
+    const proposed = proposal();
+    choosing = proposed ? { ...choice, proposed } : choice;
+    dispatch({ type: "choose", choice: choosing });
+  };
+
+  /** Checks, marks and stamps these sheets (every sheet when undefined), as Validate does. */
+  const validate = async (sheets: readonly string[] | undefined, notice?: Notice): Promise<void> => {
+    let stampNote: Notice | undefined;
+    await perform(
+      "check",
+      async () => {
+        const started = ++generation;
+        const result = await host.run((port) =>
+          checkWorkbook(port, {
+            ...(sheets ? { sheets } : {}),
+            mark: true,
+            stamp: true,
+            activeSheet,
+            onProgress: (progress) => dispatch({ type: "progress", progress }),
+          }),
+        );
+        learn(result);
+        const gone = own !== undefined && result.appendices && !result.appendices.includes(own);
+        if (gone) {
+          ask({ then: "check", missing: own! });
+          return undefined;
+        }
+        stampNote = stampNoteOf(result);
+        return {
+          type: "checked",
+          result: accept(result, started),
+          names: result.sheets.map((sheet) => sheet.sheet),
+          active: result.active,
+        };
+      },
+      () => ({ type: "done", stampNote, ...(notice ? { notice } : {}) }),
+    );
+  };
+
+  /** Clears the marks of the user's own sheet, or of every sheet in a workbook whose sheets are all theirs. */
+  const clearOwn = async (): Promise<void> => {
+    let sheets = 0;
+    await perform(
+      "clear",
+      async () => {
+        // A colleague's marks are theirs to clear.
+        sheets = await host.run((port) => clearMarks(port, own !== undefined ? { sheets: [own] } : {}));
+        return undefined;
+      },
+      () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.cleared(sheets)) } }),
+    );
+  };
+
   const actions: PaneActions = {
     check: async () => {
-      let stampNote: Notice | undefined;
+      await recall();
+      if (own !== undefined) return validate([own]);
+      if (!solo()) return ask({ then: "check" });
+      // One appendix sheet by its key is the one to check; none means sheets typed by hand, found only by reading.
+      return validate(appendices.length === 1 ? appendices : undefined);
+    },
+    checkAll: async () => {
+      let sheets = 0;
       await perform(
-        "check",
+        "review",
         async () => {
           const started = ++generation;
           const result = await host.run((port) =>
-            checkWorkbook(port, {
-              mark: true,
-              stamp: true,
+            reviewWorkbook(port, {
               activeSheet,
               onProgress: (progress) => dispatch({ type: "progress", progress }),
             }),
           );
-          stampNote = stampNoteOf(result);
+          learn(result);
+          sheets = result.sheets.length;
           return {
             type: "checked",
             result: accept(result, started),
@@ -313,37 +480,50 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
             active: result.active,
           };
         },
-        () => ({ type: "done", stampNote }),
+        () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.reviewed(sheets)) } }),
       );
     },
     fill: async () => {
+      await recall();
       let notice: Notice | undefined;
       let stampNote: Notice | undefined;
+      let sheet: string | undefined;
+      let check: CheckResult | undefined;
       await perform(
         "fill",
         async () => {
           const started = ++generation;
+          // The sheet the fill works on is known only once listed: the marks and stamp of a sheet that is not the
+          // user's are left to its owner, and its stamp offered.
           const filled = await host.run((port) =>
-            fillDerived(port, { mark: true, stamp: true, activeSheet }),
+            fillDerived(port, { mark: true, stamp: true, activeSheet, mayWriteOn: isMine }),
           );
+          learn(filled.check);
           const formulas = filled.outcomes.filter((outcome) => outcome.action === "formula").length;
           const kept = filled.outcomes.length - formulas;
           notice = { tone: "success", text: both((t) => t.notices.filled(formulas, kept)) };
           stampNote = stampNoteOf(filled.check);
+          sheet = filled.sheet;
+          check = filled.check;
           return { type: "checked", result: accept(filled.check, started) };
         },
         () => ({ type: "done", notice, stampNote }),
       );
+      if (check && sheet !== undefined) offerStamp(check, sheet);
     },
     fix: async (finding) => {
       const suggestion = finding.suggestion;
       if (!suggestion) return;
+      await recall();
+      const sheet = splitAddress(suggestion.cell).sheet;
+      const mine = isMine(sheet);
+      let result: CheckResult | undefined;
       let stampNote: Notice | undefined;
       await perform(
         "fix",
         async () => {
           const started = ++generation;
-          const result = await host.run((port) => applyFix(port, finding, { mark: true, stamp: true }));
+          result = await host.run((port) => applyFix(port, finding, { mark: mine, stamp: mine }));
           stampNote = stampNoteOf(result);
           return { type: "checked", result: accept(result, started) };
         },
@@ -359,6 +539,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           stampNote,
         }),
       );
+      if (result) offerStamp(result, sheet);
     },
     select: async (finding) => {
       try {
@@ -368,15 +549,9 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       }
     },
     clear: async () => {
-      let sheets = 0;
-      await perform(
-        "clear",
-        async () => {
-          sheets = await host.run((port) => clearMarks(port));
-          return undefined;
-        },
-        () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.cleared(sheets)) } }),
-      );
+      await recall();
+      if (own === undefined && !solo()) return ask({ then: "clear" });
+      await clearOwn();
     },
     install: async (request) => {
       let sheetName = "";
@@ -400,6 +575,37 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     refresh: describe,
     focus: (sheet) => dispatch({ type: "focus", sheet }),
     dismissError: () => dispatch({ type: "dismissError" }),
+    changeOwn: () => ask({}),
+    chooseOwn: async (sheet) => {
+      const then = choosing?.then;
+      own = sheet;
+      recalled = Promise.resolve();
+      choosing = undefined;
+      dispatch({ type: "own", sheet });
+      dispatch({ type: "choose" });
+      // The choice holds for this pane whatever becomes of its storage; a failure only means asking again later.
+      const saved = await store.remember(sheet).then(
+        () => true,
+        () => false,
+      );
+      const notice: Notice | undefined = saved
+        ? undefined
+        : { tone: "warning", text: both((t) => t.own.notSaved) };
+      if (then === "check") await validate([sheet], notice);
+      else if (then === "clear") await clearOwn();
+      if (notice && then !== "check") dispatch({ type: "done", notice });
+    },
+    cancelOwn: () => {
+      choosing = undefined;
+      dispatch({ type: "choose" });
+    },
+    answerStampOffer: async (yes) => {
+      const sheet = offered;
+      offered = undefined;
+      dispatch({ type: "offerStamp" });
+      // Yes: the user checks that sheet on its unit's behalf, which is Validate of that sheet.
+      if (yes && sheet !== undefined) await validate([sheet]);
+    },
   };
   return { actions, describe, watch };
 }

@@ -10,6 +10,17 @@ export interface CellsChanged {
 }
 
 /**
+ * Where the pane remembers which appendix sheet of a shared workbook is the user's own: for this user and this
+ * workbook, never for every co-author (DESIGN.md section 1: one sheet per reporting unit in the province's workbook).
+ */
+export interface OwnSheetStore {
+  /** The sheet this user chose in this workbook, if they chose one. */
+  recall(): Promise<string | undefined>;
+  /** Remembers the user's choice for the next time the pane opens on this workbook. */
+  remember(sheet: string): Promise<void>;
+}
+
+/**
  * What the task pane gets injected: Excel through Office.js, or the in-browser preview. Every use case runs inside
  * `run`, which gives it a WorkbookPort for one session with the workbook (one Excel.run), retried once when the
  * host refuses because a cell is being edited.
@@ -22,4 +33,6 @@ export interface AddinHost {
   onCellsChanged(listener: (change: CellsChanged) => void): () => void;
   /** The Office display language ("vi-VN", "en-US"), from which the pane picks its language. */
   readonly displayLanguage: string;
+  /** Where the user's own sheet is remembered; without one the pane remembers it until it closes. */
+  readonly ownSheet?: OwnSheetStore;
 }

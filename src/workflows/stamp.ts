@@ -278,6 +278,11 @@ export interface CheckResult extends WorkbookValidation {
   readonly stampFailure?: StampFailure;
   /** The sheet the user is on, when the check listed the workbook. */
   readonly active?: string;
+  /**
+   * When the check listed the workbook: its appendix sheets by their key (F1 holds a template version this tool
+   * knows), in workbook order, whether checked or not: the sheets one of which is the user's own.
+   */
+  readonly appendices?: readonly string[];
 }
 
 /** A grid with some cells of column B replaced, to read back a stamp as it will stand once written. */

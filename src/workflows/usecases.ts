@@ -82,6 +82,15 @@ function inScope(infos: readonly SheetInfo[], scope: SheetScope["sheets"], activ
   return scope ? infos.filter((info) => scope.includes(info.name)) : [...infos];
 }
 
+/** An appendix by its key: F1 holds a template version this tool knows, on a sheet a person can see or unhide. */
+function isKeyedAppendix(info: SheetInfo): boolean {
+  return (
+    info.keyHeader !== undefined &&
+    cataloguesByVersion.has(info.keyHeader) &&
+    info.visibility !== "veryHidden"
+  );
+}
+
 /** Worth reading for a check: a sheet with something on it that is not a province summary (never checked). */
 function mayHoldAppendix(info: SheetInfo): boolean {
   return info.empty !== true && info.keyHeader !== SUMMARY_MARKER;
@@ -177,7 +186,21 @@ export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = 
     ...result,
     skipped: [...result.skipped, ...unread],
     ...(active ? { active } : {}),
+    appendices: infos.filter(isKeyedAppendix).map((info) => info.name),
   };
+}
+
+/**
+ * The reviewer's "Kiểm tra tất cả": checks every appendix sheet of the workbook and writes nothing, neither marks
+ * nor stamps. A stamp attests the sender's own check, and marks on a colleague's sheet would change the sheet under
+ * their hands while they type; the findings are listed in the pane, sheet by sheet. The listing, one read, the
+ * release: no more for 150 sheets than for one.
+ */
+export function reviewWorkbook(
+  port: WorkbookPort,
+  options: Pick<CheckOptions, "activeSheet" | "onProgress"> = {},
+): Promise<CheckResult> {
+  return checkWorkbook(port, { ...options, mark: false, stamp: false });
 }
 
 /** Removes the add-in's marks from the appendix sheets; the cells' own formats come back by construction. */
@@ -257,6 +280,11 @@ export interface FillResult {
 export interface FillOptions extends Omit<CheckOptions, "sheets"> {
   /** The sheet to fill; by default the one the user is on, the sheet being worked on. */
   readonly sheet?: string;
+  /**
+   * Whether the check after the fill may mark and stamp the filled sheet, which is known only once listed: false
+   * for a sheet that is not the user's own, whose marks and stamp are its owner's.
+   */
+  readonly mayWriteOn?: (sheet: string) => boolean;
 }
 
 /**
@@ -288,7 +316,9 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
     await port.apply({ ...plan, readAfter: [name] });
     grids = await port.readSheets([name]);
   }
-  return { sheet: name, outcomes, check: await checkSheets(port, grids, options) };
+  const writes = options.mayWriteOn?.(name) ?? true;
+  const checkOptions = writes ? options : { ...options, mark: false, stamp: false };
+  return { sheet: name, outcomes, check: await checkSheets(port, grids, checkOptions) };
 }
 
 /** Why a fix cannot be applied. */

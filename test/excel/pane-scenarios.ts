@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { RequestRecord } from "../../src/emulator";
+import type { ExcelHostDeps } from "../../src/excel/host";
 import type { Finding } from "../../src/domain/findings";
 import type { Pane, PaneActions, PaneState } from "../../src/taskpane/usePane";
 import { INITIAL_PANE, createPane, paneReducer } from "../../src/taskpane/usePane";
@@ -16,8 +17,12 @@ export class MountedPane {
   readonly pane: Pane;
   private stop?: () => void;
 
-  constructor(readonly excel: EmulatedExcel) {
-    this.pane = createPane(hostOver(excel), (action) => {
+  /** `overrides`: the host's, such as the user's storage where their own sheet is remembered. */
+  constructor(
+    readonly excel: EmulatedExcel,
+    overrides: Partial<ExcelHostDeps> = {},
+  ) {
+    this.pane = createPane(hostOver(excel, overrides), (action) => {
       this.state = paneReducer(this.state, action);
     });
   }
@@ -31,6 +36,13 @@ export class MountedPane {
 
   unmount(): void {
     this.stop?.();
+  }
+
+  /** The user says which sheet is theirs, as through "Trang tính của tôi: … Đổi", which checks nothing. */
+  async chooseOwn(sheet: string): Promise<void> {
+    this.pane.actions.changeOwn();
+    await this.pane.actions.chooseOwn(sheet);
+    await this.excel.settle();
   }
 
   /** What one press sent, the release included. */
@@ -93,8 +105,13 @@ export const PANE_SCENARIOS: readonly PaneScenario[] = [
   },
   {
     figure: "requests_validate_50",
-    describe: "Validate of 50 appendix sheets, with their marks and stamps",
-    run: () => pressOn(templateWorkbook(50), (pane) => pane.press((actions) => actions.check())),
+    describe:
+      "Validate in a workbook of 50 appendix sheets: the user's own, not the open one, marked and stamped",
+    run: () =>
+      pressOn(templateWorkbook(50), async (pane) => {
+        await pane.chooseOwn("Đơn vị 50");
+        return pane.press((actions) => actions.check());
+      }),
   },
   {
     figure: "requests_fix",

@@ -240,7 +240,7 @@ describe("the task pane over the emulated Excel", () => {
     expect(within(table).getByRole("columnheader", { name: "Không đạt" })).toBeTruthy();
   });
 
-  it("installs an appendix for a unit from the form, and lists both sheets after a check", async () => {
+  it("installs an appendix for a unit from the form, and lists both sheets after “Kiểm tra tất cả”", async () => {
     const { workbook, user } = await setUp();
     await user.click(screen.getByRole("button", { name: "Cài đặt phụ lục" }));
     await user.click(screen.getByRole("button", { name: "Thêm trang phụ lục" }));
@@ -257,7 +257,9 @@ describe("the task pane over the emulated Excel", () => {
     expect(workbook.valueAt("UBND huyện Càng Long", "E4")).toBe("6 tháng/2022");
     const header = screen.getByRole("banner");
     await waitFor(() => expect(within(header).getByText("Huyện")).toBeTruthy());
-    await check(user);
+    // Two appendix sheets: Validate is the user's own sheet's; the check of every sheet is the reviewer's.
+    await user.click(screen.getByRole("button", { name: "Kiểm tra tất cả" }));
+    await screen.findByTestId("verdict");
     expect(screen.getByRole("heading", { name: "Các trang phụ lục (2)" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: new RegExp(`^${SHEET}`) }));
     expect(screen.getByTestId("verdict").textContent).toContain("2 lỗi");

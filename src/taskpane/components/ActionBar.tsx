@@ -8,15 +8,20 @@ const useStyles = makeStyles({
   secondary: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-/** The main button and the two workbook-wide actions. Disabled, not hidden, while the pane works. */
+/**
+ * The main button (the user's own sheet), the reviewer's check of every sheet, and the two actions on the sheet
+ * being worked on. Disabled, not hidden, while the pane works.
+ */
 export function ActionBar({
   busy,
   onCheck,
+  onCheckAll,
   onFill,
   onClear,
 }: {
   busy?: Busy;
   onCheck: () => void;
+  onCheckAll: () => void;
   onFill: () => void;
   onClear: () => void;
 }) {
@@ -35,6 +40,9 @@ export function ActionBar({
         {t.actions.check}
       </Button>
       <div className={styles.secondary}>
+        <Button disabledFocusable={working} onClick={onCheckAll}>
+          {t.actions.checkAll}
+        </Button>
         <Button disabledFocusable={working} onClick={onFill}>
           {t.actions.fill}
         </Button>
