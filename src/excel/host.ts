@@ -1,8 +1,11 @@
 /// <reference types="office-js" />
 import type { AddinHost, CellsChanged } from "../workflows/host";
 import type { WorkbookPort } from "../workflows/port";
+import type { WireRecord } from "../workflows/self-check";
 import { OfficeHostError, explainOfficeError, officeErrorCode } from "./errors";
 import { ExcelWorkbookPort } from "./excel-port";
+import type { SyncCounter } from "./self-check";
+import { excelSelfCheckHost } from "./self-check";
 
 export { OfficeHostError } from "./errors";
 
@@ -54,6 +57,8 @@ export interface ExcelHostDeps {
   readonly apis: SupportedApis;
   /** How long to let a person finish typing in a cell before the one retry. */
   readonly retryDelayMs: number;
+  /** Every request the host bridge saw, where the page can see it (the preview's emulator); never in Excel. */
+  readonly wire?: () => readonly WireRecord[];
 }
 
 // Script Lab waits 2 s and tries again when Excel refuses a batch in cell-edit mode (tryExcelRun in OfficeDev/
@@ -87,8 +92,10 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
     names.forEach((name, id) => sheetNames.set(id, name));
   };
 
-  async function runOnce<T>(batch: ExcelBatch<T>): Promise<T> {
+  // The self-check's instrumentation point: a batch run with a counter has its context.sync calls counted.
+  async function runOnce<T>(work: ExcelBatch<T>, counter?: SyncCounter): Promise<T> {
     if (!deps.apis.pageLayout) throw new OfficeHostError("ApiNotAvailable", "ExcelApi 1.9 is required");
+    const batch: ExcelBatch<T> = counter ? (context) => counter.during(context, () => work(context)) : work;
     try {
       return await deps.run(batch);
     } catch (error) {
@@ -115,9 +122,9 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
     });
   }
 
-  return {
-    run<T>(useCase: (port: WorkbookPort) => Promise<T>): Promise<T> {
-      return runOnce((context) =>
+  function runPort<T>(useCase: (port: WorkbookPort) => Promise<T>, counter?: SyncCounter): Promise<T> {
+    return runOnce(
+      (context) =>
         useCase(
           new ExcelWorkbookPort(context, {
             richText: deps.apis.richText,
@@ -126,8 +133,19 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
             sheetCount: sheetNames.size,
           }),
         ),
-      );
-    },
+      counter,
+    );
+  }
+
+  return {
+    run: (useCase) => runPort(useCase),
+
+    selfCheck: excelSelfCheckHost({
+      runPort,
+      runBatch: runOnce,
+      office: () => Office.context,
+      ...(overrides.wire ? { wire: overrides.wire } : {}),
+    }),
 
     activeSheet(): Promise<string | undefined> {
       return runOnce(async (context) => {

@@ -1,4 +1,5 @@
 import type { WorkbookPort } from "./port";
+import type { SelfCheckHost } from "./self-check";
 
 /** A change to cells, as a host's change event reports it. */
 export interface CellsChanged {
@@ -22,4 +23,6 @@ export interface AddinHost {
   onCellsChanged(listener: (change: CellsChanged) => void): () => void;
   /** The Office display language ("vi-VN", "en-US"), from which the pane picks its language. */
   readonly displayLanguage: string;
+  /** What the help menu's self-check needs; absent on a host that cannot run it. */
+  readonly selfCheck?: SelfCheckHost;
 }
