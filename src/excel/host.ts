@@ -5,7 +5,6 @@ import type { WireRecord } from "../workflows/self-check";
 import { OfficeHostError, explainOfficeError, officeErrorCode } from "./errors";
 import { ExcelWorkbookPort } from "./excel-port";
 import type { SyncCounter } from "./self-check";
-import { excelSelfCheckHost } from "./self-check";
 
 export { OfficeHostError } from "./errors";
 
@@ -140,12 +139,14 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
   return {
     run: (useCase) => runPort(useCase),
 
-    selfCheck: excelSelfCheckHost({
-      runPort,
-      runBatch: runOnce,
-      office: () => Office.context,
-      ...(overrides.wire ? { wire: overrides.wire } : {}),
-    }),
+    // Loaded on demand: the pane's first load stays within its budget (README, taskpane_js_gzip_kb).
+    selfCheck: async () =>
+      (await import("./self-check")).excelSelfCheckHost({
+        runPort,
+        runBatch: runOnce,
+        office: () => Office.context,
+        ...(overrides.wire ? { wire: overrides.wire } : {}),
+      }),
 
     activeSheet(): Promise<string | undefined> {
       return runOnce(async (context) => {

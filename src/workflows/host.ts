@@ -23,6 +23,6 @@ export interface AddinHost {
   onCellsChanged(listener: (change: CellsChanged) => void): () => void;
   /** The Office display language ("vi-VN", "en-US"), from which the pane picks its language. */
   readonly displayLanguage: string;
-  /** What the help menu's self-check needs; absent on a host that cannot run it. */
-  readonly selfCheck?: SelfCheckHost;
+  /** Loads what the help menu's self-check needs of the host; absent on a host that cannot run it. */
+  readonly selfCheck?: () => Promise<SelfCheckHost>;
 }

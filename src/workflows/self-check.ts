@@ -267,7 +267,12 @@ const total = (counts: MarkCounts) => counts.error + counts.warning + counts.inf
  */
 export async function runSelfCheck(
   host: SelfCheckHost,
-  options: { readonly now?: () => Date; readonly random?: () => number } = {},
+  options: {
+    readonly now?: () => Date;
+    readonly random?: () => number;
+    /** Told each step's outcome as soon as it is known, for the pane to show the self-check going. */
+    readonly onStep?: (step: SelfCheckStep) => void;
+  } = {},
 ): Promise<SelfCheckResult> {
   const startedAt = options.now?.() ?? new Date();
   const session = host.session();
@@ -278,6 +283,10 @@ export async function runSelfCheck(
   let scratch = "";
   let finding: Finding | undefined;
 
+  const record = (outcome: SelfCheckStep) => {
+    steps.push(outcome);
+    options.onStep?.(outcome);
+  };
   const step = async (
     id: SelfCheckStepId,
     work: () => Promise<Bilingual>,
@@ -285,17 +294,17 @@ export async function runSelfCheck(
   ): Promise<boolean> => {
     const from = session.tally();
     if (failed && !always) {
-      steps.push({ id, status: "skipped", requests: figures(from, from) });
+      record({ id, status: "skipped", requests: figures(from, from) });
       return false;
     }
     try {
       const detail = await work();
-      steps.push({ id, status: "passed", detail, requests: figures(from, session.tally()) });
+      record({ id, status: "passed", detail, requests: figures(from, session.tally()) });
       return true;
     } catch (error) {
       failed = true;
       const code = codeOf(error);
-      steps.push({
+      record({
         id,
         status: "failed",
         detail: reasonOf(error),

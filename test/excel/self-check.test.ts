@@ -22,7 +22,7 @@ describe("what Excel says about itself", () => {
     expect(API_SETS_CHECKED).toHaveLength(22);
 
     const excel = seededWorkbook(1);
-    const result = await runSelfCheck({ ...hostOver(excel).selfCheck!, facts: () => facts });
+    const result = await runSelfCheck({ ...(await hostOver(excel).selfCheck!()), facts: () => facts });
     const report = selfCheckReport(result, "vi");
     expect(report).toContain(
       "Excel: ứng dụng Excel; nền tảng PC (Excel trên Windows); phiên bản 16.0.19231.20156; ngôn ngữ vi-VN",
@@ -51,7 +51,7 @@ describe("what Excel says about itself", () => {
 describe("the host's count of a self-check session's requests", () => {
   it("counts each context.sync the adapter makes, a run refused in cell-edit mode and its retry included", async () => {
     const excel = seededWorkbook(1);
-    const session = hostOver(excel).selfCheck!.session();
+    const session = (await hostOver(excel).selfCheck!()).session();
     excel.failRequest(1, "InvalidOperationInCellEditMode");
     const { requests } = await countRequests(excel, () => session.run((port) => port.listSheets()));
     expect(session.tally()).toEqual({ runs: 2, syncs: 2 });
@@ -64,7 +64,7 @@ describe("the host's count of a self-check session's requests", () => {
   it("does not count the runs of the pane going on beside it", async () => {
     const excel = seededWorkbook(1);
     const host = hostOver(excel);
-    const session = host.selfCheck!.session();
+    const session = (await host.selfCheck!()).session();
     await host.run((port) => port.listSheets());
     expect(session.tally()).toEqual({ runs: 0, syncs: 0 });
   });

@@ -22,9 +22,9 @@ function workbookState(excel: EmulatedExcel, except?: string): string {
   });
 }
 
-function selfCheckOver(excel: EmulatedExcel) {
+async function selfCheckOver(excel: EmulatedExcel) {
   const host = hostOver(excel, { wire: () => excel.emulator.requests });
-  return runSelfCheck(host.selfCheck!, { now: () => new Date("2026-12-02T03:04:05.678Z") });
+  return runSelfCheck(await host.selfCheck!(), { now: () => new Date("2026-12-02T03:04:05.678Z") });
 }
 
 function statuses(result: SelfCheckResult) {
@@ -60,8 +60,8 @@ describe("the self-check over the real Excel library", () => {
 });
 
 /** The self-check's host over `excel`, with `before(call)` run just before each counted call of the session. */
-function faultyHost(excel: EmulatedExcel, before: (call: string, index: number) => void) {
-  const host = hostOver(excel, { wire: () => excel.emulator.requests }).selfCheck!;
+async function faultyHost(excel: EmulatedExcel, before: (call: string, index: number) => void) {
+  const host = await hostOver(excel, { wire: () => excel.emulator.requests }).selfCheck!();
   const calls = new Map<string, number>();
   const hook = (call: string) => {
     const index = (calls.get(call) ?? 0) + 1;
@@ -88,7 +88,7 @@ describe("a self-check step that Excel fails", () => {
     const excel = seededWorkbook(1);
     const before = workbookState(excel);
     // The fifth run of the session is the fix (listing, install, typing, validation, fix).
-    const host = faultyHost(excel, (call, index) => {
+    const host = await faultyHost(excel, (call, index) => {
       if (call === "run" && index === 5) excel.failRequest(1, "AccessDenied");
     });
 
@@ -126,7 +126,7 @@ describe("a self-check step that Excel fails", () => {
     const before = workbookState(excel);
     // The install lists the sheets, then writes its plan in a request that fails at its tenth action: the sheet
     // was added before, and stands, as in Excel.
-    const host = faultyHost(excel, (call, index) => {
+    const host = await faultyHost(excel, (call, index) => {
       if (call === "run" && index === 2) excel.failAction(2, 10);
     });
 
@@ -147,7 +147,7 @@ describe("a self-check step that Excel fails", () => {
 
   it("at the deletion says which sheet to delete by hand, and that the workbook is not as it was", async () => {
     const excel = seededWorkbook(1);
-    const host = faultyHost(excel, (call) => {
+    const host = await faultyHost(excel, (call) => {
       if (call === "delete") excel.failRequest(1, "AccessDenied");
     });
 
@@ -166,7 +166,7 @@ describe("a self-check step that Excel fails", () => {
 describe("the self-check's report", () => {
   it("lists every step in both languages, and says the sizes cannot be measured where the wire is not seen", async () => {
     const excel = seededWorkbook(1);
-    const result = await runSelfCheck(hostOver(excel).selfCheck!);
+    const result = await runSelfCheck(await hostOver(excel).selfCheck!());
     expect(result.requests.wire).toBeUndefined();
     for (const lang of ["vi", "en"] as const) {
       const report = selfCheckReport(result, lang);
