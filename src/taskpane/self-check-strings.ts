@@ -5,6 +5,7 @@ export interface SelfCheckStrings {
   readonly title: string;
   readonly intro: string;
   readonly run: string;
+  readonly runAgain: string;
   readonly running: string;
   readonly close: string;
   readonly loadFailed: string;
@@ -25,6 +26,7 @@ const vi: SelfCheckStrings = {
   intro:
     "Tự kiểm tra chạy lần lượt các chức năng của phần bổ trợ (cài phụ lục, kiểm tra, đánh dấu, sửa, điền công thức, xóa dấu) trên một trang nháp tạm thời, rồi xóa trang đó. Các trang tính của bạn không bị thay đổi.",
   run: "Chạy tự kiểm tra",
+  runAgain: "Chạy lại",
   running: "Đang tự kiểm tra…",
   close: "Đóng",
   loadFailed: "Không tải được phần tự kiểm tra. Hãy kiểm tra kết nối mạng, đóng rồi mở lại ngăn và thử lại.",
@@ -46,6 +48,7 @@ const en: SelfCheckStrings = {
   intro:
     "The self-check runs the add-in's functions one after another (install, validate, mark, fix, fill formulas, clear marks) on a temporary scratch sheet, then deletes it. Your sheets are not changed.",
   run: "Run the self-check",
+  runAgain: "Run again",
   running: "Self-check running…",
   close: "Close",
   loadFailed:

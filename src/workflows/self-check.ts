@@ -245,16 +245,26 @@ function cellOf(grid: SheetGrid | undefined, address: string) {
   return grid?.cells[Number(match?.[2] ?? 0) - 1]?.[column];
 }
 
-function sheetsLine(infos: readonly SheetInfo[]): string {
-  return infos
-    .map((info) => `${info.name}${info.active ? "*" : ""}${info.visible ? "" : " (ẩn)"}`)
-    .join(", ");
+/** The sheets as a line of the report, the open one starred and hidden ones said so. */
+function sheetsLine(infos: readonly SheetInfo[], lang: "vi" | "en"): string {
+  const hidden = lang === "vi" ? " (ẩn)" : " (hidden)";
+  return infos.map((info) => `${info.name}${info.active ? "*" : ""}${info.visible ? "" : hidden}`).join(", ");
 }
 
 function sameWorkbook(before: readonly SheetInfo[], after: readonly SheetInfo[]): boolean {
   const key = (infos: readonly SheetInfo[]) =>
     JSON.stringify(infos.map((info) => [info.name, info.visibility ?? info.visible, info.active === true]));
   return key(before) === key(after);
+}
+
+/** An English count with its noun: "1 error", "2 errors". */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** Errors, warnings and info in English ("info" has no plural). */
+function severities(counts: MarkCounts): string {
+  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
 }
 
 const total = (counts: MarkCounts) => counts.error + counts.warning + counts.info;
@@ -335,8 +345,8 @@ export async function runSelfCheck(
     });
     const made = listed.find((info) => info.name === scratch);
     demand(sheetName === scratch && made?.keyHeader === catalogue.templateVersion, {
-      vi: `Sau khi cài, không thấy trang nháp “${scratch}” mang mẫu ${catalogue.templateVersion} (các trang: ${sheetsLine(listed)}).`,
-      en: `After the install, no scratch sheet “${scratch}” holding template ${catalogue.templateVersion} was found (sheets: ${sheetsLine(listed)}).`,
+      vi: `Sau khi cài, không thấy trang nháp “${scratch}” mang mẫu ${catalogue.templateVersion} (các trang: ${sheetsLine(listed, "vi")}).`,
+      en: `After the install, no scratch sheet “${scratch}” holding template ${catalogue.templateVersion} was found (sheets: ${sheetsLine(listed, "en")}).`,
     });
     return {
       vi: `Đã cài phụ lục lên trang nháp “${scratch}” (mẫu ${catalogue.templateVersion}).`,
@@ -380,11 +390,11 @@ export async function runSelfCheck(
     );
     demand(finding?.suggestion?.value === CORRECTED, {
       vi: `Kiểm tra không tìm ra lỗi ở ${MISTAKE} (${target}) với đề xuất sửa thành 1.936 (${sheet ? `${sheet.counts.error} lỗi, ${sheet.counts.warning} cảnh báo, ${sheet.counts.info} thông tin` : "không có kết quả cho trang nháp"}).`,
-      en: `Validation found no error at ${MISTAKE} (${target}) suggesting 1,936 (${sheet ? `${sheet.counts.error} errors, ${sheet.counts.warning} warnings, ${sheet.counts.info} info` : "no result for the scratch sheet"}).`,
+      en: `Validation found no error at ${MISTAKE} (${target}) suggesting 1,936 (${sheet ? `${severities(sheet.counts)}` : "no result for the scratch sheet"}).`,
     });
     return {
       vi: `Tìm ra lỗi ở ${target}: “${finding.message.vi}” (${sheet!.counts.error} lỗi, ${sheet!.counts.info} thông tin).`,
-      en: `Found the error at ${target}: “${finding.message.en}” (${sheet!.counts.error} errors, ${sheet!.counts.info} info).`,
+      en: `Found the error at ${target}: “${finding.message.en}” (${severities(sheet!.counts)}).`,
     };
   });
 
@@ -392,11 +402,11 @@ export async function runSelfCheck(
     const counts = await session.marks(scratch);
     demand(counts.error >= 1 && counts.info >= 1, {
       vi: `Không thấy đủ dấu đánh dấu trên trang nháp: ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} thông tin (cần ít nhất 1 lỗi và 1 thông tin).`,
-      en: `The scratch sheet lacks the expected marks: ${counts.error} error, ${counts.warning} warning, ${counts.info} info (at least 1 error and 1 info expected).`,
+      en: `The scratch sheet lacks the expected marks: ${severities(counts)} (at least 1 error and 1 info expected).`,
     });
     return {
       vi: `Có dấu đánh dấu: ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} thông tin.`,
-      en: `Marks present: ${counts.error} error, ${counts.warning} warning, ${counts.info} info.`,
+      en: `Marks present: ${severities(counts)}.`,
     };
   });
 
@@ -410,7 +420,7 @@ export async function runSelfCheck(
     const value = cellOf(grid, cell(MISTAKE))?.value;
     demand(value === CORRECTED && errors === 0, {
       vi: `Sau khi sửa, ${cell(MISTAKE)} là ${JSON.stringify(value)} (cần 1936) và trang còn ${errors ?? "?"} lỗi.`,
-      en: `After the fix, ${cell(MISTAKE)} holds ${JSON.stringify(value)} (1936 expected) and the sheet has ${errors ?? "?"} errors.`,
+      en: `After the fix, ${cell(MISTAKE)} holds ${JSON.stringify(value)} (1936 expected) and the sheet has ${errors === undefined ? "? errors" : plural(errors, "error")}.`,
     });
     return {
       vi: `Đã sửa ${cell(MISTAKE)} thành 1.936; kiểm tra lại: không còn lỗi.`,
@@ -428,11 +438,11 @@ export async function runSelfCheck(
     const restored = formulas.some((outcome) => outcome.code === DERIVED);
     demand(restored && typeof derived === "string" && derived.startsWith("="), {
       vi: `Sau khi điền, ô tỷ lệ ${DERIVED} (${cell(DERIVED)}) không có công thức (${formulas.length} công thức được ghi).`,
-      en: `After the fill, the rate ${DERIVED} (${cell(DERIVED)}) holds no formula (${formulas.length} formulas written).`,
+      en: `After the fill, the rate ${DERIVED} (${cell(DERIVED)}) holds no formula (${plural(formulas.length, "formula")} written).`,
     });
     return {
       vi: `Đã điền ${formulas.length} công thức tỷ lệ; ${cell(DERIVED)} = ${derived}.`,
-      en: `Filled ${formulas.length} rate formulas; ${cell(DERIVED)} = ${derived}.`,
+      en: `Filled ${plural(formulas.length, "rate formula")}; ${cell(DERIVED)} = ${derived}.`,
     };
   });
 
@@ -446,11 +456,11 @@ export async function runSelfCheck(
     const left = await session.marks(scratch);
     demand(total(left) === 0, {
       vi: `Sau khi xóa dấu vẫn còn ${total(left)} dấu trên trang nháp.`,
-      en: `After clearing, ${total(left)} marks are still on the scratch sheet.`,
+      en: `After clearing, ${plural(total(left), "mark")} still on the scratch sheet.`,
     });
     return {
       vi: `Đã xóa ${total(marked)} dấu; trang nháp không còn dấu nào.`,
-      en: `Cleared ${total(marked)} marks; none left on the scratch sheet.`,
+      en: `Cleared ${plural(total(marked), "mark")}; none left on the scratch sheet.`,
     };
   });
 
@@ -509,12 +519,12 @@ export async function runSelfCheck(
       });
       const after = await session.run((port) => port.listSheets());
       demand(sameWorkbook(before, after), {
-        vi: `Các trang tính không còn như lúc đầu. Trước: ${sheetsLine(before)}. Sau: ${sheetsLine(after)}.`,
-        en: `The sheets are not as they were. Before: ${sheetsLine(before)}. After: ${sheetsLine(after)}.`,
+        vi: `Các trang tính không còn như lúc đầu. Trước: ${sheetsLine(before, "vi")}. Sau: ${sheetsLine(after, "vi")}.`,
+        en: `The sheets are not as they were. Before: ${sheetsLine(before, "en")}. After: ${sheetsLine(after, "en")}.`,
       });
       return {
         vi: `Các trang tính như lúc đầu (${after.length} trang, trang đang mở “${active ?? "?"}”).`,
-        en: `The sheets are as they were (${after.length} sheets, sheet open “${active ?? "?"}”).`,
+        en: `The sheets are as they were (${plural(after.length, "sheet")}, the open one “${active ?? "?"}”).`,
       };
     },
     true,

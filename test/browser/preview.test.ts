@@ -5,10 +5,9 @@
 // test/browser/dev-server.test.ts drives the development build that `npm start` serves.
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import type { Server } from "node:http";
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Stats } from "webpack";
 import { buildWeb, initialFiles, initialPackages, kilobytes, projectRoot } from "../../scripts/bench-bundle";
@@ -24,18 +23,13 @@ import {
   launchChromium,
   openPreview,
   selectionIs,
+  serveFolder,
   tabTo,
   troubleOf,
   verdictSays,
 } from "./pane";
 
 const ROOT = projectRoot(__dirname);
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 let addin: string;
 let addinStats: Stats;
@@ -43,22 +37,6 @@ let preview: string;
 let server: Server;
 let base: string;
 let browser: Browser;
-
-function serve(folder: string): Promise<Server> {
-  const served = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
-    const file = join(folder, path.endsWith("/") ? `${path}index.html` : path);
-    if (!file.startsWith(folder)) return void response.writeHead(403).end();
-    readFile(file).then(
-      (content) => {
-        response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-        response.end(content);
-      },
-      () => response.writeHead(404).end(),
-    );
-  });
-  return new Promise((resolve) => served.listen(0, "127.0.0.1", () => resolve(served)));
-}
 
 /** Every file under a folder, as paths relative to it with forward slashes. */
 async function filesUnder(folder: string): Promise<string[]> {
@@ -80,7 +58,7 @@ beforeAll(async () => {
   addinStats = await buildWeb(addin);
   await buildWeb(preview, { entries: ["preview"] });
   console.log(`production builds of the add-in and of the preview: ${Date.now() - started} ms`);
-  server = await serve(preview);
+  server = await serveFolder(preview);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await launchChromium();
 }, 300_000);

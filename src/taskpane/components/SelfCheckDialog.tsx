@@ -172,7 +172,7 @@ export default function SelfCheckDialog({
               disabledFocusable={running}
               onClick={() => void run()}
             >
-              {t.run}
+              {result ? t.runAgain : t.run}
             </Button>
             <Button disabledFocusable={running} onClick={onClose}>
               {t.close}
