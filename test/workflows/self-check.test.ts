@@ -1,4 +1,6 @@
 /** @jest-environment ./test/helpers/excel-environment.js */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { SelfCheckResult } from "../../src/workflows/self-check";
 import {
   SELF_CHECK_STEPS,
@@ -217,5 +219,33 @@ describe("the scratch sheet", () => {
     await guarded.apply({ steps: [write("Tự kiểm tra abcdef")] });
     await expect(guarded.listSheets()).resolves.toHaveLength(2);
     expect(port.calls).toEqual({ listSheets: 1, readSheets: 0, apply: 1 });
+  });
+});
+
+describe("DEPLOY.md's example of a good report", () => {
+  it("is what a passing self-check on Excel on the web prints, line for line up to each elided value", async () => {
+    const deploy = readFileSync(join(__dirname, "../../DEPLOY.md"), "utf8");
+    const examples = [...deploy.matchAll(/```text\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(examples).toHaveLength(2);
+    const excel = seededWorkbook(1);
+    const selfCheck = await hostOver(excel).selfCheck!();
+    const result = await runSelfCheck({
+      ...selfCheck,
+      facts: () => ({
+        ...selfCheck.facts(),
+        application: "Excel",
+        platform: "OfficeOnline",
+        version: "16.0.1",
+      }),
+    });
+    const lines = selfCheckReport(result, "vi").split("\n");
+    for (const example of examples) {
+      const fixed = example
+        .trimEnd()
+        .split("\n")
+        .map((line) => line.split("…")[0]!)
+        .filter((prefix) => prefix !== "");
+      for (const prefix of fixed) expect(lines.filter((line) => line.startsWith(prefix))).not.toEqual([]);
+    }
   });
 });
