@@ -50,6 +50,41 @@ export function serveFolder(folder: string): Promise<Server> {
   return new Promise((resolve) => served.listen(0, "127.0.0.1", () => resolve(served)));
 }
 
+/** An axe violation, summarised in the page. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string;
+  readonly nodes: readonly string[];
+}
+
+/**
+ * The serious and critical axe violations of a page as it is now. axe is injected as an inline script, which the
+ * pages' own policy rightly refuses: the page must have been opened with `bypassCSP`.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Only violations, summarised in the page: the full results of every passing node take seconds to serialise.
+  const violations = await page.evaluate(async () => {
+    interface Violation {
+      id: string;
+      impact?: string;
+      nodes: { target: unknown[] }[];
+    }
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const results = await axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? "",
+      nodes: violation.nodes.map((node) => node.target.map(String).join(" ")).slice(0, 3),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
+
 /** Headless Chromium from /usr/bin/chromium. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });

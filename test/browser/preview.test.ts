@@ -23,6 +23,7 @@ import {
   launchChromium,
   openPreview,
   selectionIs,
+  seriousAxeViolations,
   serveFolder,
   tabTo,
   troubleOf,
@@ -362,29 +363,6 @@ describe("the preview, by keyboard only", () => {
 });
 
 describe("accessibility and screenshots", () => {
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
-    // Only violations, summarised in the page: the full results of every passing node take seconds to serialise.
-    return page.evaluate(async () => {
-      interface Violation {
-        id: string;
-        impact?: string;
-        nodes: { target: unknown[] }[];
-      }
-      const axe = (
-        window as unknown as {
-          axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
-        }
-      ).axe;
-      const results = await axe.run(document, { resultTypes: ["violations"] });
-      return results.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact ?? "",
-        nodes: violation.nodes.map((node) => node.target.map(String).join(" ")).slice(0, 3),
-      }));
-    });
-  }
-
   it.each([
     ["vi", "", CHECK, "2 lỗi, 1 cảnh báo", "pane-vi.png"],
     ["en", "?lang=en", "Check before submitting", "2 errors, 1 warning", "pane-en.png"],
@@ -393,12 +371,10 @@ describe("accessibility and screenshots", () => {
     async (_, query, button, verdict, file) => {
       // axe is injected as an inline script, which the pages' own policy rightly refuses.
       const page = await open(query, { bypassCSP: true });
-      const serious = (violations: Awaited<ReturnType<typeof axeViolations>>) =>
-        violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-      expect(serious(await axeViolations(page))).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByRole("button", { name: button }).click();
       await verdictSays(page, verdict);
-      expect(serious(await axeViolations(page))).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 1360, height: 1150 });
       // README's screenshots are rewritten only on request (`npm run docs:pictures`).
       const folder = process.env.UPDATE_DOCS ? join(ROOT, "docs/screenshots") : join(preview, "screenshots");

@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { buildWeb } from "../../scripts/bench-bundle";
 import { SELF_CHECK_STEPS } from "../../src/workflows/self-check";
 import { STEP_TITLES } from "../../src/workflows/self-check-report";
-import { launchChromium, openPreview, serveFolder, troubleOf } from "./pane";
+import { launchChromium, openPreview, seriousAxeViolations, serveFolder, troubleOf } from "./pane";
 
 let preview: string;
 let server: Server;
@@ -135,5 +135,31 @@ describe("the self-check in the preview", () => {
     });
     await expect(dialog.getByText(/Excel không cho sao chép tự động/).count()).resolves.toBe(1);
     await refused.close();
+  });
+
+  it("is reached and run by keyboard alone, with no serious axe violation in its menu or its dialog", async () => {
+    const page = await openPreview(browser, base, { bypassCSP: true });
+    const help = page.getByRole("button", { name: /^Trợ giúp/ });
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? "");
+    await help.focus();
+    await page.keyboard.press("Enter");
+    await expect(focused()).resolves.toBe("Tự kiểm tra");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await page.getByRole("menu").waitFor({ state: "detached" });
+    await expect(focused()).resolves.toMatch(/^Trợ giúp/);
+    await page.keyboard.press("ArrowDown");
+    await expect(focused()).resolves.toBe("Tự kiểm tra");
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Tự kiểm tra phần bổ trợ" });
+    await dialog.waitFor();
+    await dialog.getByRole("button", { name: "Chạy tự kiểm tra" }).focus();
+    await page.keyboard.press("Enter");
+    await dialog.getByTestId("self-check-verdict").waitFor({ timeout: 60_000 });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+    await expect(focused()).resolves.toMatch(/^Trợ giúp/);
+    await page.close();
   });
 });
