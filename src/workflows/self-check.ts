@@ -239,10 +239,10 @@ function demand(condition: boolean, failure: Bilingual): asserts condition {
   if (!condition) throw new SelfCheckFailure(failure);
 }
 
-function cellOf(grid: SheetGrid | undefined, address: string) {
-  const match = /^([A-Z]+)(\d+)$/.exec(address);
-  const column = [...(match?.[1] ?? "")].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0) - 1;
-  return grid?.cells[Number(match?.[2] ?? 0) - 1]?.[column];
+/** The value cell of an indicator as a read grid holds it. */
+function valueCellOf(grid: SheetGrid | undefined, code: string) {
+  const row = LAYOUT.rowOf.get(code);
+  return row === undefined ? undefined : grid?.cells[row - 1]?.[COLUMNS.value];
 }
 
 /** The sheets as a line of the report, the open one starred and hidden ones said so. */
@@ -265,6 +265,15 @@ function plural(count: number, noun: string): string {
 /** Errors, warnings and info in English ("info" has no plural). */
 function severities(counts: MarkCounts): string {
   return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
+}
+
+/** Excel's facts, or none where asking for them fails: the report still goes out. */
+function factsOf(host: SelfCheckHost): HostFacts {
+  try {
+    return host.facts();
+  } catch {
+    return { apiSets: [] };
+  }
 }
 
 const total = (counts: MarkCounts) => counts.error + counts.warning + counts.info;
@@ -297,20 +306,15 @@ export async function runSelfCheck(
     steps.push(outcome);
     options.onStep?.(outcome);
   };
-  const step = async (
-    id: SelfCheckStepId,
-    work: () => Promise<Bilingual>,
-    always = false,
-  ): Promise<boolean> => {
+  const step = async (id: SelfCheckStepId, work: () => Promise<Bilingual>, always = false): Promise<void> => {
     const from = session.tally();
     if (failed && !always) {
       record({ id, status: "skipped", requests: figures(from, from) });
-      return false;
+      return;
     }
     try {
       const detail = await work();
       record({ id, status: "passed", detail, requests: figures(from, session.tally()) });
-      return true;
     } catch (error) {
       failed = true;
       const code = codeOf(error);
@@ -321,12 +325,10 @@ export async function runSelfCheck(
         ...(code ? { code } : {}),
         requests: figures(from, session.tally()),
       });
-      return false;
     }
   };
   const onScratch = <T>(useCase: (port: WorkbookPort) => Promise<T>) =>
     session.run((port) => useCase(scratchOnly(port, scratch)));
-  const cell = (code: string) => valueCell(code);
 
   await step("install", async () => {
     before = await session.run((port) => port.listSheets());
@@ -356,23 +358,24 @@ export async function runSelfCheck(
 
   await step("type", async () => {
     const grid = await onScratch(async (port) => {
-      const cells = SELF_CHECK_VALUES.map(({ code, value }) => ({ address: cell(code), value }));
+      const cells = SELF_CHECK_VALUES.map(({ code, value }) => ({ address: valueCell(code), value }));
       await port.apply({ steps: [{ kind: "write", sheet: scratch, cells }], readAfter: [scratch] });
       return (await port.readSheets([scratch]))[0];
     });
     const wrong = SELF_CHECK_VALUES.filter(({ code, value }) => {
-      const read = cellOf(grid, cell(code));
+      const read = valueCellOf(grid, code);
       return value === null
         ? read?.formula !== undefined || (read?.value ?? null) !== null
         : read?.value !== value;
     });
     demand(wrong.length === 0, {
-      vi: `Đọc lại không thấy giá trị đã nhập ở ${wrong.map(({ code }) => `${code} (${cell(code)})`).join(", ")}.`,
-      en: `Reading back did not show the typed values at ${wrong.map(({ code }) => `${code} (${cell(code)})`).join(", ")}.`,
+      vi: `Đọc lại không thấy giá trị đã nhập ở ${wrong.map(({ code }) => `${code} (${valueCell(code)})`).join(", ")}.`,
+      en: `Reading back did not show the typed values at ${wrong.map(({ code }) => `${code} (${valueCell(code)})`).join(", ")}.`,
     });
     const typed = (emptied: string) =>
       SELF_CHECK_VALUES.map(
-        ({ code, value }) => `${code} ${cell(code)} = ${value === null ? emptied : JSON.stringify(value)}`,
+        ({ code, value }) =>
+          `${code} ${valueCell(code)} = ${value === null ? emptied : JSON.stringify(value)}`,
       ).join("; ");
     return {
       vi: `Đã nhập và đọc lại: ${typed("(xóa trống)")}.`,
@@ -383,7 +386,7 @@ export async function runSelfCheck(
   await step("validate", async () => {
     const result = await onScratch((port) => checkWorkbook(port, { sheets: [scratch], mark: true }));
     const sheet = result.sheets.find((item) => item.sheet === scratch);
-    const target = `${cell(MISTAKE)}`;
+    const target = `${valueCell(MISTAKE)}`;
     finding = sheet?.findings.find(
       (item) =>
         item.suggestion && splitAddress(item.suggestion.cell).address === target && item.severity === "error",
@@ -417,14 +420,14 @@ export async function runSelfCheck(
       grid: (await port.readSheets([scratch]))[0],
     }));
     const errors = result.sheets.find((item) => item.sheet === scratch)?.counts.error;
-    const value = cellOf(grid, cell(MISTAKE))?.value;
+    const value = valueCellOf(grid, MISTAKE)?.value;
     demand(value === CORRECTED && errors === 0, {
-      vi: `Sau khi sửa, ${cell(MISTAKE)} là ${JSON.stringify(value)} (cần 1936) và trang còn ${errors ?? "?"} lỗi.`,
-      en: `After the fix, ${cell(MISTAKE)} holds ${JSON.stringify(value)} (1936 expected) and the sheet has ${errors === undefined ? "? errors" : plural(errors, "error")}.`,
+      vi: `Sau khi sửa, ${valueCell(MISTAKE)} là ${JSON.stringify(value)} (cần 1936) và trang còn ${errors ?? "?"} lỗi.`,
+      en: `After the fix, ${valueCell(MISTAKE)} holds ${JSON.stringify(value)} (1936 expected) and the sheet has ${errors === undefined ? "? errors" : plural(errors, "error")}.`,
     });
     return {
-      vi: `Đã sửa ${cell(MISTAKE)} thành 1.936; kiểm tra lại: không còn lỗi.`,
-      en: `Fixed ${cell(MISTAKE)} to 1,936; checked again: no error left.`,
+      vi: `Đã sửa ${valueCell(MISTAKE)} thành 1.936; kiểm tra lại: không còn lỗi.`,
+      en: `Fixed ${valueCell(MISTAKE)} to 1,936; checked again: no error left.`,
     };
   });
 
@@ -434,15 +437,15 @@ export async function runSelfCheck(
       grid: (await port.readSheets([scratch]))[0],
     }));
     const formulas = result.outcomes.filter((outcome) => outcome.action === "formula");
-    const derived = cellOf(grid, cell(DERIVED))?.formula;
+    const derived = valueCellOf(grid, DERIVED)?.formula;
     const restored = formulas.some((outcome) => outcome.code === DERIVED);
     demand(restored && typeof derived === "string" && derived.startsWith("="), {
-      vi: `Sau khi điền, ô tỷ lệ ${DERIVED} (${cell(DERIVED)}) không có công thức (${formulas.length} công thức được ghi).`,
-      en: `After the fill, the rate ${DERIVED} (${cell(DERIVED)}) holds no formula (${plural(formulas.length, "formula")} written).`,
+      vi: `Sau khi điền, ô tỷ lệ ${DERIVED} (${valueCell(DERIVED)}) không có công thức (${formulas.length} công thức được ghi).`,
+      en: `After the fill, the rate ${DERIVED} (${valueCell(DERIVED)}) holds no formula (${plural(formulas.length, "formula")} written).`,
     });
     return {
-      vi: `Đã điền ${formulas.length} công thức tỷ lệ; ${cell(DERIVED)} = ${derived}.`,
-      en: `Filled ${plural(formulas.length, "rate formula")}; ${cell(DERIVED)} = ${derived}.`,
+      vi: `Đã điền ${formulas.length} công thức tỷ lệ; ${valueCell(DERIVED)} = ${derived}.`,
+      en: `Filled ${plural(formulas.length, "rate formula")}; ${valueCell(DERIVED)} = ${derived}.`,
     };
   });
 
@@ -536,7 +539,7 @@ export async function runSelfCheck(
     scratchSheet: scratch,
     steps,
     requests: figures(start, session.tally()),
-    facts: host.facts(),
+    facts: factsOf(host),
     ...(leftBehind ? { leftBehind } : {}),
   };
 }

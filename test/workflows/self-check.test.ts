@@ -11,6 +11,7 @@ import {
 import { STEP_TITLES, selfCheckReport } from "../../src/workflows/self-check-report";
 import type { EmulatedExcel } from "../excel/setup";
 import { hostOver, seededWorkbook } from "../excel/setup";
+import { checkWorkbook } from "../../src/workflows/usecases";
 import { MemoryPort } from "../helpers/memory-port";
 
 // The self-check as the help menu runs it: the real Excel client library over the emulator, through the add-in's
@@ -36,6 +37,9 @@ function statuses(result: SelfCheckResult) {
 describe("the self-check over the real Excel library", () => {
   it("passes every step on a workbook of the user's, and leaves it exactly as it found it", async () => {
     const excel = seededWorkbook(2);
+    // The user's own marks, from a check of their sheets, must outlive the self-check's clearing of its own.
+    await hostOver(excel).run((port) => checkWorkbook(port, { mark: true }));
+    expect(excel.sheet("Đơn vị 1").conditionalFormats.length).toBeGreaterThan(0);
     const other = excel.createSheet("Ghi chú của tôi");
     excel.data.activeSheetId = other.id;
     const before = workbookState(excel);
