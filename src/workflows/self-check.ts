@@ -145,14 +145,15 @@ function valueCell(code: string): string {
 }
 
 /**
- * What the self-check types, as a person pastes it: the seed's online-service counts with its mistake ("1.93673"
- * for 1.936, which the balance DV.4 = DV.4.1 + DV.4.2 corrects); "02" typed as text, which stays marked as info
- * after the fix so that clearing has marks to clear; and the rate 7.8.4 emptied (its formula deleted, as a person
- * pressing Delete does), which the fill puts back.
+ * What the self-check types, as a person pastes it: the seed's online-service counts with a mistake of the seed's
+ * kind ("1.93681" for 1.936, which the balance DV.4 = DV.4.1 + DV.4.2 corrects; not the seed's own "1.93673", which
+ * only the preview's sample carries); "02" typed as text, which stays marked as info after the fix so that clearing
+ * has marks to clear; and the rate 7.8.4 emptied (its formula deleted, as a person pressing Delete does), which the
+ * fill puts back.
  */
 export const SELF_CHECK_VALUES: readonly { readonly code: string; readonly value: CellScalar }[] = [
   { code: "DV.4", value: 5621 },
-  { code: "DV.4.1", value: "1.93673" },
+  { code: "DV.4.1", value: "1.93681" },
   { code: "DV.4.2", value: 3685 },
   { code: "1.1.1", value: "02" },
   { code: "7.8.4", value: null },
