@@ -3,8 +3,10 @@ import type { AddinHost, CellsChanged } from "../workflows/host";
 import type { KeyValueStorage, WorkbookIdentity } from "../workflows/own-sheet";
 import { WORKBOOK_ID_SETTING, newWorkbookId, ownSheetStore } from "../workflows/own-sheet";
 import type { WorkbookPort } from "../workflows/port";
+import type { WireRecord } from "../workflows/self-check";
 import { OfficeHostError, explainOfficeError, officeErrorCode } from "./errors";
 import { ExcelWorkbookPort } from "./excel-port";
+import type { SyncCounter } from "./self-check";
 
 export { OfficeHostError } from "./errors";
 
@@ -60,6 +62,8 @@ export interface ExcelHostDeps {
   readonly storage?: KeyValueStorage;
   /** Office.context.partitionKey, the prefix Office asks add-ins to give their localStorage keys, where defined. */
   readonly partitionKey?: string;
+  /** Every request the host bridge saw, where the page can see it (the preview's emulator); never in Excel. */
+  readonly wire?: () => readonly WireRecord[];
 }
 
 // Web Storage can be missing or refused (a locked-down browser profile): the pane then asks for the user's sheet
@@ -114,8 +118,10 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
     names.forEach((name, id) => sheetNames.set(id, name));
   };
 
-  async function runOnce<T>(batch: ExcelBatch<T>): Promise<T> {
+  // The self-check's instrumentation point: a batch run with a counter has its context.sync calls counted.
+  async function runOnce<T>(work: ExcelBatch<T>, counter?: SyncCounter): Promise<T> {
     if (!deps.apis.pageLayout) throw new OfficeHostError("ApiNotAvailable", "ExcelApi 1.9 is required");
+    const batch: ExcelBatch<T> = counter ? (context) => counter.during(context, () => work(context)) : work;
     try {
       return await deps.run(batch);
     } catch (error) {
@@ -165,11 +171,9 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
   };
   const ownSheet = ownSheetStore(identity, storage, partitionKey ? `${partitionKey}:` : "");
 
-  return {
-    ownSheet,
-
-    run<T>(useCase: (port: WorkbookPort) => Promise<T>): Promise<T> {
-      return runOnce((context) =>
+  function runPort<T>(useCase: (port: WorkbookPort) => Promise<T>, counter?: SyncCounter): Promise<T> {
+    return runOnce(
+      (context) =>
         useCase(
           new ExcelWorkbookPort(context, {
             richText: deps.apis.richText,
@@ -178,8 +182,23 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
             sheetCount: sheetNames.size,
           }),
         ),
-      );
-    },
+      counter,
+    );
+  }
+
+  return {
+    ownSheet,
+
+    run: (useCase) => runPort(useCase),
+
+    // Loaded on demand: the pane's first load stays within its budget (README, taskpane_js_gzip_kb).
+    selfCheck: async () =>
+      (await import("./self-check")).excelSelfCheckHost({
+        runPort,
+        runBatch: runOnce,
+        office: () => Office.context,
+        ...(overrides.wire ? { wire: overrides.wire } : {}),
+      }),
 
     activeSheet(): Promise<string | undefined> {
       return runOnce(async (context) => {

@@ -35,6 +35,8 @@ async function newSession(): Promise<Session> {
   const workbook = new EmulatedWorkbook(model, emulator, MARK_COLOURS);
   const host = createExcelHost({
     run: (batch) => wait(latencyMs).then(() => Excel.run(batch)),
+    // The emulator sees every request's size, which Excel never shows the add-in: the self-check reports them here.
+    wire: () => emulator.requests,
   });
   await host.run((port) => port.apply(samplePlan()));
   workbook.select(SAMPLE_SHEET.sheetName, sampleFirstValue());

@@ -13,6 +13,7 @@ import { ActionBar } from "./components/ActionBar";
 import { ConsolidatePanel } from "./components/ConsolidatePanel";
 import { FindingList } from "./components/FindingList";
 import { Header } from "./components/Header";
+import { HelpMenu } from "./components/HelpMenu";
 import { InstallForm } from "./components/InstallForm";
 import { ErrorBar, NoticeBar } from "./components/MessageBars";
 import { OwnSheet, StampOffer } from "./components/OwnSheet";
@@ -165,6 +166,7 @@ export function App({ host }: { host: AddinHost }) {
           )}
           <InstallForm busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
           <ConsolidatePanel state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
+          <HelpMenu host={host} busy={busy} onDone={actions.refresh} />
         </main>
       </LanguageContext.Provider>
     </FluentProvider>

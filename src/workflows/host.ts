@@ -1,4 +1,5 @@
 import type { WorkbookPort } from "./port";
+import type { SelfCheckHost } from "./self-check";
 
 /** A change to cells, as a host's change event reports it. */
 export interface CellsChanged {
@@ -35,4 +36,6 @@ export interface AddinHost {
   readonly displayLanguage: string;
   /** Where the user's own sheet is remembered; without one the pane remembers it until it closes. */
   readonly ownSheet?: OwnSheetStore;
+  /** Loads what the help menu's self-check needs of the host; absent on a host that cannot run it. */
+  readonly selfCheck?: () => Promise<SelfCheckHost>;
 }

@@ -1,5 +1,9 @@
 // What the browser tests share: Debian's Chromium launched with DESIGN.md section 7's flags, and the pane's
 // controls found as a user finds them (by their text), whichever server the preview comes from.
+import { readFile } from "node:fs/promises";
+import type { Server } from "node:http";
+import { createServer } from "node:http";
+import { extname, join, normalize } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { chromium } from "playwright-core";
 
@@ -21,6 +25,65 @@ export const HS_1_1 = "D119";
 export const HS_1_2 = "D120";
 /** The sample's balance finding: HS.1 (44) is not HS.1.1 (0) + HS.1.2 (0). */
 export const BALANCE = /\(44\) khác Số kỳ trước chuyển qua \(0\) \+ Số mới tiếp nhận \(0\)/;
+
+const TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+/** A static server of a built folder on a free loopback port, as the preview's build is served. */
+export function serveFolder(folder: string): Promise<Server> {
+  const served = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
+    const file = join(folder, path.endsWith("/") ? `${path}index.html` : path);
+    if (!file.startsWith(folder)) return void response.writeHead(403).end();
+    readFile(file).then(
+      (content) => {
+        response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+        response.end(content);
+      },
+      () => response.writeHead(404).end(),
+    );
+  });
+  return new Promise((resolve) => served.listen(0, "127.0.0.1", () => resolve(served)));
+}
+
+/** An axe violation, summarised in the page. */
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string;
+  readonly nodes: readonly string[];
+}
+
+/**
+ * The serious and critical axe violations of a page as it is now. axe is injected as an inline script, which the
+ * pages' own policy rightly refuses: the page must have been opened with `bypassCSP`.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  // Only violations, summarised in the page: the full results of every passing node take seconds to serialise.
+  const violations = await page.evaluate(async () => {
+    interface Violation {
+      id: string;
+      impact?: string;
+      nodes: { target: unknown[] }[];
+    }
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const results = await axe.run(document, { resultTypes: ["violations"] });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? "",
+      nodes: violation.nodes.map((node) => node.target.map(String).join(" ")).slice(0, 3),
+    }));
+  });
+  return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+}
 
 /** Headless Chromium from /usr/bin/chromium. */
 export function launchChromium(): Promise<Browser> {

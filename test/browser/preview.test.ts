@@ -5,10 +5,9 @@
 // test/browser/dev-server.test.ts drives the development build that `npm start` serves.
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import type { Server } from "node:http";
-import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { Stats } from "webpack";
 import { buildWeb, initialFiles, initialPackages, kilobytes, projectRoot } from "../../scripts/bench-bundle";
@@ -24,18 +23,14 @@ import {
   launchChromium,
   openPreview,
   selectionIs,
+  seriousAxeViolations,
+  serveFolder,
   tabTo,
   troubleOf,
   verdictSays,
 } from "./pane";
 
 const ROOT = projectRoot(__dirname);
-const TYPES: Readonly<Record<string, string>> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 let addin: string;
 let addinStats: Stats;
@@ -43,22 +38,6 @@ let preview: string;
 let server: Server;
 let base: string;
 let browser: Browser;
-
-function serve(folder: string): Promise<Server> {
-  const served = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
-    const file = join(folder, path.endsWith("/") ? `${path}index.html` : path);
-    if (!file.startsWith(folder)) return void response.writeHead(403).end();
-    readFile(file).then(
-      (content) => {
-        response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-        response.end(content);
-      },
-      () => response.writeHead(404).end(),
-    );
-  });
-  return new Promise((resolve) => served.listen(0, "127.0.0.1", () => resolve(served)));
-}
 
 /** Every file under a folder, as paths relative to it with forward slashes. */
 async function filesUnder(folder: string): Promise<string[]> {
@@ -80,7 +59,7 @@ beforeAll(async () => {
   addinStats = await buildWeb(addin);
   await buildWeb(preview, { entries: ["preview"] });
   console.log(`production builds of the add-in and of the preview: ${Date.now() - started} ms`);
-  server = await serve(preview);
+  server = await serveFolder(preview);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await launchChromium();
 }, 300_000);
@@ -384,29 +363,6 @@ describe("the preview, by keyboard only", () => {
 });
 
 describe("accessibility and screenshots", () => {
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ path: join(ROOT, "node_modules/axe-core/axe.min.js") });
-    // Only violations, summarised in the page: the full results of every passing node take seconds to serialise.
-    return page.evaluate(async () => {
-      interface Violation {
-        id: string;
-        impact?: string;
-        nodes: { target: unknown[] }[];
-      }
-      const axe = (
-        window as unknown as {
-          axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> };
-        }
-      ).axe;
-      const results = await axe.run(document, { resultTypes: ["violations"] });
-      return results.violations.map((violation) => ({
-        id: violation.id,
-        impact: violation.impact ?? "",
-        nodes: violation.nodes.map((node) => node.target.map(String).join(" ")).slice(0, 3),
-      }));
-    });
-  }
-
   it.each([
     ["vi", "", CHECK, "2 lỗi, 1 cảnh báo", "pane-vi.png"],
     ["en", "?lang=en", "Check before submitting", "2 errors, 1 warning", "pane-en.png"],
@@ -415,12 +371,10 @@ describe("accessibility and screenshots", () => {
     async (_, query, button, verdict, file) => {
       // axe is injected as an inline script, which the pages' own policy rightly refuses.
       const page = await open(query, { bypassCSP: true });
-      const serious = (violations: Awaited<ReturnType<typeof axeViolations>>) =>
-        violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-      expect(serious(await axeViolations(page))).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.getByRole("button", { name: button }).click();
       await verdictSays(page, verdict);
-      expect(serious(await axeViolations(page))).toEqual([]);
+      expect(await seriousAxeViolations(page)).toEqual([]);
       await page.setViewportSize({ width: 1360, height: 1150 });
       // README's screenshots are rewritten only on request (`npm run docs:pictures`).
       const folder = process.env.UPDATE_DOCS ? join(ROOT, "docs/screenshots") : join(preview, "screenshots");
