@@ -16,7 +16,7 @@ import { asksForHelp, commandHelp, isParseArgsError, parseArgsMessage } from "./
 import type { InputFile } from "./output";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
-import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
+import { readInputFile, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import { summaryFileBytes } from "./xlsx/summary";
 import type { TextCut } from "./xlsx/template";
 
@@ -224,7 +224,8 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
     output.err(`[${index + 1}/${files.length}] ${terminalText(file)}\n`);
     let grids;
     try {
-      grids = await readWorkbookFile(path);
+      // A Word report is one unit's appendix like a workbook's sheet: its table and its body's figures.
+      grids = (await readInputFile(path)).sheets;
     } catch (error) {
       failed = true;
       const reason = readError(error);

@@ -20,7 +20,10 @@ import {
 } from "./help";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalJson, terminalText, textCutsMessage } from "./terminal";
-import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
+import { placeFindings } from "../docx/findings";
+import { NOT_A_REPORT } from "../docx/report";
+import type { InputFile } from "./xlsx/read";
+import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { templateWorkbook } from "./xlsx/template";
 
@@ -247,9 +250,9 @@ async function validateCommand(args: readonly string[], output: Output): Promise
 }
 
 async function validateFile(file: string): Promise<FileReport> {
-  let grids;
+  let input: InputFile;
   try {
-    grids = await readWorkbookFile(file);
+    input = await readInputFile(file);
   } catch (error) {
     if (error instanceof WorkbookReadError) {
       return { file, error: { message: error.bilingual.vi, messageEn: error.bilingual.en }, sheets: [] };
@@ -261,7 +264,11 @@ async function validateFile(file: string): Promise<FileReport> {
       sheets: [],
     };
   }
-  const result = validateSheets(grids);
+  const result = validateSheets(input.sheets);
+  const word = input.word;
+  const report = word
+    ? (sheet: (typeof result.sheets)[number]) => placeFindings(sheetReport(sheet), word)
+    : sheetReport;
   if (result.unknownVersions.length) {
     const list = result.unknownVersions.map((entry) => `'${entry.sheet}' (${entry.version})`).join(", ");
     return {
@@ -270,8 +277,11 @@ async function validateFile(file: string): Promise<FileReport> {
         message: `Mẫu phụ lục không được hỗ trợ: ${list}.`,
         messageEn: `Unsupported template version: ${list}.`,
       },
-      sheets: result.sheets.map(sheetReport),
+      sheets: result.sheets.map(report),
     };
+  }
+  if (!result.sheets.length && word) {
+    return { file, error: { message: NOT_A_REPORT.vi, messageEn: NOT_A_REPORT.en }, sheets: [] };
   }
   if (!result.sheets.length) {
     return {
@@ -283,7 +293,7 @@ async function validateFile(file: string): Promise<FileReport> {
       sheets: [],
     };
   }
-  return { file, sheets: result.sheets.map(sheetReport) };
+  return { file, sheets: result.sheets.map(report) };
 }
 
 const SEVERITY_TEXT: Record<Lang, Record<"error" | "warning" | "info", string>> = {
@@ -331,7 +341,9 @@ function textReport(entry: FileReport, lang: Lang): string {
     );
     lines.push(`  ${verdictLine(sheet, lang)}`);
     for (const finding of sheet.findings) {
-      const cell = terminalText(finding.cells[0]?.replace(/^.*!/, "") ?? "");
+      // A Word report's findings say their place (table row, paragraph) in their message: no cell to show.
+      const address = finding.cells[0] ?? "";
+      const cell = terminalText(address.includes("!") ? address.replace(/^.*!/, "") : "");
       lines.push(
         `    ${SEVERITY_TEXT[lang][finding.severity].padEnd(9)} ${cell.padEnd(5)} ${terminalText(finding.message[lang])}`,
       );
