@@ -22,7 +22,7 @@ import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalJson, terminalText, textCutsMessage } from "./terminal";
 import { placeFindings } from "../docx/findings";
 import { NOT_A_REPORT } from "../docx/report";
-import type { InputFile } from "./xlsx/read";
+import type { ReadInput } from "./xlsx/read";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { templateWorkbook } from "./xlsx/template";
@@ -250,7 +250,7 @@ async function validateCommand(args: readonly string[], output: Output): Promise
 }
 
 async function validateFile(file: string): Promise<FileReport> {
-  let input: InputFile;
+  let input: ReadInput;
   try {
     input = await readInputFile(file);
   } catch (error) {

@@ -1,4 +1,5 @@
-import type { LoadedCatalogue } from "../domain/catalogue";
+import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
+import type { SheetValidation } from "../domain/engine";
 import { catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { FileReport } from "../workflows/report";
 import type { Place, WordReport } from "./report";
@@ -22,7 +23,14 @@ function placeOf(report: WordReport, address: string): Place | undefined {
   return row === undefined ? undefined : report.places.get(Number(row));
 }
 
-function placed(finding: FindingReport, report: WordReport): FindingReport {
+/** What a finding holds that says where it is: the same in the domain's findings and in the JSON report's. */
+interface Locatable {
+  readonly cells: readonly string[];
+  readonly message: Bilingual;
+  readonly suggestion?: { readonly cell: string };
+}
+
+function placed<F extends Locatable>(finding: F, report: WordReport): F {
   const cellPlaces = finding.cells.map((cell) => placeOf(report, cell));
   const distinct = [...new Map(cellPlaces.flatMap((place) => (place ? [[place.vi, place]] : []))).values()];
   // A few places are said; a finding over many rows (a copied block, the rows left blank) lists their codes already.
@@ -39,6 +47,14 @@ function placed(finding: FindingReport, report: WordReport): FindingReport {
       ? { suggestion: { ...finding.suggestion, cell: suggestionPlace?.vi ?? finding.suggestion.cell } }
       : {}),
   };
+}
+
+/**
+ * A Word report's validation with its findings pointed at the document, for the consolidation: its correction
+ * request then names the table row or quotes the paragraph instead of a cell of a sheet nobody has.
+ */
+export function placeValidation(validation: SheetValidation, report: WordReport): SheetValidation {
+  return { ...validation, findings: validation.findings.map((finding) => placed(finding, report)) };
 }
 
 function unreadFindings(report: WordReport, catalogue: LoadedCatalogue): FindingReport[] {

@@ -85,22 +85,34 @@ export function seedHtml(): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Báo cáo</title></head><body>${html.join("\n")}</body></html>`;
 }
 
-/** Converts HTML to .docx with LibreOffice and returns the document's bytes. */
-export async function htmlToDocx(html: string, name = "bao-cao"): Promise<Buffer> {
+/** The filter LibreOffice writes each kind of file with. */
+const FILTERS = {
+  docx: "docx:MS Word 2007 XML",
+  doc: "doc:MS Word 97",
+  pdf: "pdf:writer_pdf_Export",
+} as const;
+
+/** Converts HTML with LibreOffice Writer (.docx by default, or an old .doc, or a PDF) and returns the file's bytes. */
+export async function convertHtml(html: string, kind: keyof typeof FILTERS = "docx"): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), "cchc-docx-"));
   try {
-    const source = join(dir, `${name}.html`);
+    const source = join(dir, "bao-cao.html");
     await writeFile(source, html);
     await runTool("soffice", [
       `-env:UserInstallation=file://${dir}/profile`,
       "--headless",
       "--convert-to",
-      'docx:"MS Word 2007 XML"',
+      FILTERS[kind],
       "--outdir",
       dir,
       source,
     ]);
-    return await readFile(join(dir, `${name}.docx`));
+    try {
+      return await readFile(join(dir, `bao-cao.${kind}`));
+    } catch {
+      // soffice says nothing and writes nothing when Writer is missing (only Calc installed).
+      throw new Error("LibreOffice Writer is not installed: apt-get install libreoffice-writer, as CI does.");
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -88,7 +88,7 @@ export async function readWorkbookFile(path: string, options: ReadOptions = {}):
 }
 
 /** A file read for checking: its sheets, and for a Word report the report the one sheet was made from. */
-export interface InputFile {
+export interface ReadInput {
   readonly sheets: WorkbookSheet[];
   readonly word?: WordReport;
 }
@@ -97,7 +97,7 @@ export interface InputFile {
  * Reads a workbook or a Word report, told apart by their content: a .docx becomes the one sheet of its appendix
  * table and body figures; an old .doc or a PDF is refused with what to send instead.
  */
-export async function readInputFile(path: string, options: ReadOptions = {}): Promise<InputFile> {
+export async function readInputFile(path: string, options: ReadOptions = {}): Promise<ReadInput> {
   const bytes = await fileBytes(path);
   const kind = fileKind(bytes);
   if (kind === "doc" || kind === "pdf") throw unsupportedKindError(kind);
