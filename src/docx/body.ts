@@ -38,11 +38,13 @@ interface Matcher {
   readonly underParent: boolean;
 }
 
+const COMBINING = /[\u0300-\u036f]/;
+
 const matcherCache = new WeakMap<readonly ReportWording[], Matcher[]>();
 
 /** Text compared: NFC, lower case, white space collapsed. Lengths are kept, so positions stay those of the text. */
 function folded(text: string): string {
-  return text.normalize("NFC").toLocaleLowerCase("vi").replace(/\s/g, " ");
+  return (COMBINING.test(text) ? text.normalize("NFC") : text).toLowerCase().replace(/\s/g, " ");
 }
 
 function matchers(wordings: readonly ReportWording[]): Matcher[] {
@@ -160,6 +162,8 @@ function readClause(
   return { codes: [...codes], numbers: numbersOf(text, spans) } satisfies ClauseReading;
 }
 
+const DIGIT = /\d/;
+
 /** List markers typed before a line: "-", "–", "•", "*", and "+" for a sub-item. */
 const MARKERS = /^[\s\-–—•*·+]+/u;
 
@@ -178,18 +182,24 @@ export function bodyFigures(
   // The row of the last list line that was no sub-item: what a "+" line below it is about.
   let listParent: string | undefined;
   for (const paragraph of paragraphs) {
-    const raw = paragraph.text.replace(/\s+/g, " ").trim();
-    if (!raw || !/\d/.test(raw)) {
+    if (!DIGIT.test(paragraph.text)) {
+      const raw = paragraph.text.trim();
       if (raw && !paragraph.listed && !MARKERS.test(raw)) listParent = undefined;
       continue;
     }
+    const raw = paragraph.text.replace(/\s+/g, " ").trim();
     const markers = MARKERS.exec(raw)?.[0] ?? "";
     const listLine = paragraph.listed || markers.trim() !== "";
     const subItem = markers.includes("+") || (paragraph.listed && paragraph.level > 0);
     const clauses: Clause[] = [];
-    clausesOf(raw.slice(markers.length), undefined, clauses);
+    clausesOf(folded(raw.slice(markers.length)), undefined, clauses);
+    const parents = new Set(clauses.map((clause) => clause.parent));
     let first: Clause | undefined;
     for (const clause of clauses) {
+      // A clause without a number gives no figure: it is read only when it is what a parenthesis or a sub-item
+      // below is about.
+      const about = parents.has(clause) || (clause === clauses[0] && listLine && !subItem);
+      if (!about && !DIGIT.test(clause.text)) continue;
       const context = clause.parent ? clause.parent.code : subItem ? listParent : undefined;
       const reading = readClause(clause, context, list, catalogue);
       first ??= clause;

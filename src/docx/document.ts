@@ -1,6 +1,6 @@
 import { decodeTcvn3 } from "../domain/tcvn3";
 import type { XmlAttributes } from "../xlsx/xml";
-import { readXml } from "../xlsx/xml";
+import { readXml, SKIP_CONTENT } from "../xlsx/xml";
 import { isOn, isWordNamespace, MARKUP_COMPATIBILITY, wordAttribute } from "./namespace";
 import type { Numbering } from "./numbering";
 
@@ -66,8 +66,26 @@ export class BodyTooLarge extends Error {}
 /** A font of the TCVN3 (ABC) family: .VnTime, .VnArial, .VnTimeH. */
 const TCVN3_FONT = /^\.vn/i;
 
-/** Elements whose content Word does not show: deletions, moved-away text, field codes, a fallback's copy. */
+/** Elements whose content Word does not show: deletions, moved-away text, field codes, text boxes. */
 const DROPPED = new Set(["del", "moveFrom", "instrText", "delText", "delInstrText", "txbxContent"]);
+
+/**
+ * Properties nothing here reads, passed over unread: borders, shading, table and section layout, drawings, a
+ * content control's settings. Office suites write them on every cell, most of a table's markup.
+ */
+const UNREAD = new Set([
+  "tcBorders",
+  "tblPr",
+  "tblGrid",
+  "tblBorders",
+  "shd",
+  "sectPr",
+  "drawing",
+  "pict",
+  "object",
+  "sdtPr",
+  "tblPrEx",
+]);
 
 interface ParagraphState {
   text: string;
@@ -105,8 +123,6 @@ export function readBody(
 ): Block[] {
   const blocks: Block[] = [];
   const path: string[] = [];
-  let dropped = 0;
-  let fallback = 0;
   const fields: ("code" | "result")[] = [];
   let paragraph: ParagraphState | undefined;
   let run: RunState | undefined;
@@ -118,7 +134,7 @@ export function readBody(
   let rowCount = 0;
 
   const parent = () => path[path.length - 1];
-  const showing = () => dropped === 0 && fallback === 0 && !fields.includes("code");
+  const showing = () => !fields.includes("code");
 
   const addText = (text: string) => {
     if (run && showing()) run.text += text;
@@ -156,10 +172,9 @@ export function readBody(
   readXml(xml, {
     open(uri: string, local: string, attributes: XmlAttributes) {
       if (uri === MARKUP_COMPATIBILITY) {
-        // AlternateContent offers the same content twice: the choice is read, its fallback copy is not.
-        if (local === "Fallback") fallback++;
         path.push(`mc:${local}`);
-        return;
+        // AlternateContent offers the same content twice: the choice is read, its fallback copy is not.
+        return local === "Fallback" ? SKIP_CONTENT : undefined;
       }
       if (!isWordNamespace(uri)) {
         path.push("");
@@ -167,13 +182,12 @@ export function readBody(
       }
       const above = parent();
       path.push(local);
-      if (DROPPED.has(local)) {
-        if (local === "del" && above === "trPr" && row && dropped === 0) row.deleted = true;
-        dropped++;
-        return;
-      }
       // Nothing Word does not show is read, not even its paragraphs (a text box's are not the body's).
-      if (dropped > 0 || fallback > 0) return;
+      if (DROPPED.has(local)) {
+        if (local === "del" && above === "trPr" && row) row.deleted = true;
+        return SKIP_CONTENT;
+      }
+      if (UNREAD.has(local) || (local === "rPr" && above === "pPr")) return SKIP_CONTENT;
       switch (local) {
         case "p":
           paragraph = { text: "" };
@@ -255,16 +269,7 @@ export function readBody(
     },
     close(uri: string, local: string) {
       path.pop();
-      if (uri === MARKUP_COMPATIBILITY) {
-        if (local === "Fallback") fallback--;
-        return;
-      }
       if (!isWordNamespace(uri)) return;
-      if (DROPPED.has(local)) {
-        dropped--;
-        return;
-      }
-      if (dropped > 0 || fallback > 0) return;
       switch (local) {
         case "t":
           inText = false;

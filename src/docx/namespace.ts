@@ -16,9 +16,14 @@ export function isWordNamespace(uri: string): boolean {
   return uri === MAIN_TRANSITIONAL || uri === MAIN_STRICT;
 }
 
+const KEYS = new Map<string, readonly [string, string]>();
+
 /** A WordprocessingML attribute (w:val), whichever of the two namespaces the document uses. */
 export function wordAttribute(attributes: XmlAttributes, local: string): string | undefined {
-  return attributes.get(`{${MAIN_TRANSITIONAL}}${local}`) ?? attributes.get(`{${MAIN_STRICT}}${local}`);
+  let keys = KEYS.get(local);
+  // Built once per name: a reader asks for w:val some ten thousand times a document.
+  if (!keys) KEYS.set(local, (keys = [`{${MAIN_TRANSITIONAL}}${local}`, `{${MAIN_STRICT}}${local}`]));
+  return attributes.get(keys[0]) ?? attributes.get(keys[1]);
 }
 
 /** An on/off property (17.17.4 ST_OnOff): present without a value, or with one that is not false, means on. */

@@ -55,17 +55,30 @@ const DEFAULT_COLUMNS: Columns = new Map<number, Role>([
   [4, "note"],
 ]);
 
+/** NFC, done only where there is a combining mark to compose: Word's own text is NFC already. */
+function nfc(text: string): string {
+  return COMBINING.test(text) ? text.normalize("NFC") : text;
+}
+const COMBINING = /[\u0300-\u036f]/;
+
 function key(text: string): string {
-  return text.normalize("NFC").toLocaleLowerCase("vi").replace(/\s+/g, " ").trim();
+  return nfc(text).toLowerCase().replace(/\s+/g, " ").trim();
 }
 
+const HEADER_START = /^[sScCđĐgG]/;
+
 function headerRole(text: string): Role | undefined {
-  const folded = key(text);
-  if (folded === "stt" || folded === "số tt" || folded === "số thứ tự") return "code";
-  if (folded.startsWith("chỉ tiêu")) return "label";
-  if (folded.startsWith("đơn vị tính")) return "unit";
-  if (folded === "số liệu" || folded === "giá trị") return "value";
-  if (folded.startsWith("ghi chú")) return "note";
+  // Only the head of a cell is looked at, and only when it starts as a header word does (s, c, đ, g): a header cell
+  // is a few words, and every cell of the table comes here.
+  if (!HEADER_START.test(text)) return undefined;
+  const head = key(text.slice(0, 24));
+  if (head.startsWith("chỉ tiêu")) return "label";
+  if (head.startsWith("đơn vị tính")) return "unit";
+  if (head.startsWith("ghi chú")) return "note";
+  if (text.length > 16) return undefined;
+  const whole = key(text);
+  if (whole === "stt" || whole === "số tt" || whole === "số thứ tự") return "code";
+  if (whole === "số liệu" || whole === "giá trị") return "value";
   return undefined;
 }
 
@@ -167,7 +180,10 @@ const YEAR = /\bnam\s+(\d{4})\b/;
 
 /** The period a report is about, from its title ("Kết quả cải cách hành chính quý III năm 2021"). */
 function periodOf(paragraphs: readonly Paragraph[]): string | undefined {
-  const opening = paragraphs.slice(0, 40).map((paragraph) => fold(paragraph.text));
+  // A period names its year: paragraphs without four digits are not folded at all.
+  const opening = paragraphs
+    .slice(0, 40)
+    .map((paragraph) => (/\d{4}|^\s*b/i.test(paragraph.text) ? fold(paragraph.text) : ""));
   for (const text of opening) {
     const quarter = QUARTER.exec(text);
     if (quarter) return parsePeriod(`Quý ${quarter[1]}/${quarter[2]}`);
@@ -183,10 +199,11 @@ function periodOf(paragraphs: readonly Paragraph[]): string | undefined {
 
 function unitOf(paragraphs: readonly Paragraph[]): string | undefined {
   for (const paragraph of paragraphs) {
-    const title = paragraph.text.replace(/\s+/g, " ").trim();
-    const upper = title.toLocaleUpperCase("vi");
-    const at = upper.indexOf(" TẠI ");
-    if (upper.startsWith(TITLE_MARK) && at >= 0) return title.slice(at + 5).trim() || undefined;
+    const title = nfc(paragraph.text.trim());
+    if (title.slice(0, TITLE_MARK.length).toUpperCase() !== TITLE_MARK) continue;
+    const flat = title.replace(/\s+/g, " ");
+    const at = flat.toUpperCase().indexOf(" TẠI ");
+    if (at >= 0) return flat.slice(at + 5).trim() || undefined;
   }
   return undefined;
 }

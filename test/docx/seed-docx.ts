@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +10,15 @@ import { runTool } from "../helpers/tools";
 // columns, STT, label and note merged down) and the first "Trong đó" merged down over its rows. LibreOffice turns
 // it into .docx, so the table markup (gridSpan, vMerge, numbering.xml of the bullets) is an office suite's own.
 
-const SEED = readFileSync(join(__dirname, "../fixtures/seed-report-q3-2021.txt"), "utf8");
+/** The seed's text, from test/ under jest and from the compiled copy's .tmp/bench/test/ under `npm run bench`. */
+function seedText(): string {
+  const name = "fixtures/seed-report-q3-2021.txt";
+  const path = [join(__dirname, "..", name), join(__dirname, "../../../../test", name)].find((file) =>
+    existsSync(file),
+  );
+  if (!path) throw new Error(`test/${name} not found`);
+  return readFileSync(path, "utf8");
+}
 
 function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -63,9 +71,10 @@ function tables(lines: readonly string[]): string {
 
 /** The seed report as HTML: the body's paragraphs, then the appendix title lines and its tables. */
 export function seedHtml(): string {
-  const at = SEED.lastIndexOf("Phụ lục");
-  const body = SEED.slice(0, at).split("\n");
-  const appendix = SEED.slice(at).split("\n");
+  const seed = seedText();
+  const at = seed.lastIndexOf("Phụ lục");
+  const body = seed.slice(0, at).split("\n");
+  const appendix = seed.slice(at).split("\n");
   const html: string[] = [];
   let list = false;
   for (const raw of body) {
