@@ -9,6 +9,7 @@ import { sheetReport, ValidationReportSchema } from "../workflows/report";
 import { SheetNameError } from "../workflows/template-spec";
 import { validateSheets } from "../workflows/validate";
 import { consolidateCommand } from "./consolidate";
+import { importCommand } from "./import";
 import type { CommandName } from "./help";
 import {
   asksForHelp,
@@ -77,11 +78,13 @@ async function dispatch(
     case "template":
     case "validate":
     case "consolidate":
+    case "import":
       if (asksForHelp(rest)) {
         output.out(commandHelp(command));
         return EXIT.ok;
       }
       if (command === "template") return await templateCommand(rest, output);
+      if (command === "import") return await importCommand(rest, output);
       if (command === "validate") return await validateCommand(rest, output);
       return await consolidateCommand(rest, output);
     case "help": {
@@ -97,8 +100,8 @@ async function dispatch(
       throw new UsageError({ vi: "Chưa chỉ định lệnh.", en: "No command given." });
     default:
       throw new UsageError({
-        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate hoặc consolidate).`,
-        en: `Unknown command: "${terminalText(command)}" (use template, validate or consolidate).`,
+        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate, consolidate hoặc import).`,
+        en: `Unknown command: "${terminalText(command)}" (use template, validate, consolidate or import).`,
       });
   }
 }

@@ -30,6 +30,8 @@ export interface WordReport {
   readonly grid: WorkbookSheet;
   /** By 1-based grid row. */
   readonly places: ReadonlyMap<number, Place>;
+  /** The grid rows whose value the report's text states, not its table. */
+  readonly fromText: ReadonlySet<number>;
   /** True when the document has an appendix table; false when its figures are only in the body. */
   readonly hasTable: boolean;
   readonly figures: readonly BodyFigure[];
@@ -332,7 +334,14 @@ export function wordReport(
     bodyRows.set(at, figure);
   }
   const grid: WorkbookSheet = { name: WORD_SHEET, cells: rows, visibility: "visible" };
-  return { grid, places: places(grid, printed, bodyRows, catalogue), hasTable: !keyed, figures, unread };
+  return {
+    grid,
+    places: places(grid, printed, bodyRows, catalogue),
+    fromText: new Set(bodyRows.keys()),
+    hasTable: !keyed,
+    figures,
+    unread,
+  };
 }
 
 function places(
