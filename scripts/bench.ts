@@ -11,6 +11,7 @@ import { SEED_VALUES, templateGrid } from "../test/helpers/seed";
 import { filledTemplate } from "../test/helpers/xlsx";
 import { taskpaneGzipKb } from "./bench-bundle";
 import { benchConsolidate } from "./bench-consolidate";
+import { benchDocx } from "./bench-docx";
 import { benchReader } from "./bench-reader";
 import { CountingExcel, NaivePerCellPort } from "./naive-port";
 import { checkWorkbook } from "../src/workflows/usecases";
@@ -163,6 +164,10 @@ async function run(): Promise<void> {
   );
   await benchRequests();
   await benchCli();
+  figures.docx_validate_100_ms = await benchDocx();
+  console.log(
+    `docx: validate 100 Word reports ${figures.docx_validate_100_ms} ms (${(figures.docx_validate_100_ms / figures.cli_validate_100_ms!).toFixed(2)} × 100 workbooks)`,
+  );
   figures.consolidate_1000_s = Number((await benchConsolidate(1000)).toFixed(2));
   benchEngineAfterAllHosts();
   figures.taskpane_js_gzip_kb = Number((await taskpaneGzipKb()).toFixed(1));

@@ -16,7 +16,9 @@ import { asksForHelp, commandHelp, isParseArgsError, parseArgsMessage } from "./
 import type { InputFile } from "./output";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
-import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
+import { placeValidation } from "../docx/findings";
+import type { ReadInput } from "./xlsx/read";
+import { readInputFile, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import { summaryFileBytes } from "./xlsx/summary";
 import type { TextCut } from "./xlsx/template";
 
@@ -222,9 +224,10 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   for (const [index, path] of files.entries()) {
     const file = basename(path);
     output.err(`[${index + 1}/${files.length}] ${terminalText(file)}\n`);
-    let grids;
+    let input: ReadInput;
     try {
-      grids = await readWorkbookFile(path);
+      // A Word report is one unit's appendix like a workbook's sheet: its table and its body's figures.
+      input = await readInputFile(path);
     } catch (error) {
       failed = true;
       const reason = readError(error);
@@ -234,7 +237,8 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
       consolidator.addExcluded(excluded);
       continue;
     }
-    const found = readUnits(grids, file);
+    const found = readUnits(input.sheets, file);
+    const word = input.word;
     for (const sheet of found.summaries) {
       const reason = {
         vi: "Trang tổng hợp: không cộng lại lần nữa.",
@@ -257,7 +261,9 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
     for (const { sheet, version } of found.unknownVersions) {
       consolidator.addUnknownVersion(version, file, sheet);
     }
-    for (const unit of found.units) consolidator.add(unit);
+    for (const unit of found.units) {
+      consolidator.add(word ? { ...unit, validation: placeValidation(unit.validation, word) } : unit);
+    }
     if (!found.units.length && !found.summaries.length && !found.unknownVersions.length) {
       failed = true;
       const reason = {

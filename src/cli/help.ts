@@ -18,7 +18,7 @@ interface CommandHelp {
 }
 
 /** The commands of the CLI. */
-export type CommandName = "template" | "validate" | "consolidate";
+export type CommandName = "template" | "validate" | "consolidate" | "import";
 
 const HELP_OPTION: OptionHelp = {
   flags: { vi: "-h, --help", en: "-h, --help" },
@@ -73,8 +73,8 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
   validate: {
     summary: { vi: "kiểm tra phụ lục đã điền", en: "check filled-in appendices" },
     usage: {
-      vi: "cchc-appendix validate TỆP.xlsx... [--format text|json] [--lang vi|en]",
-      en: "cchc-appendix validate FILE.xlsx... [--format text|json] [--lang vi|en]",
+      vi: "cchc-appendix validate TỆP.xlsx|.docx... [--format text|json] [--lang vi|en]",
+      en: "cchc-appendix validate FILE.xlsx|.docx... [--format text|json] [--lang vi|en]",
     },
     options: [
       {
@@ -97,8 +97,8 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
   consolidate: {
     summary: { vi: "tổng hợp phụ lục của các đơn vị", en: "consolidate the units' appendices" },
     usage: {
-      vi: "cchc-appendix consolidate TỆP.xlsx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--allow-other-periods] [--force]",
-      en: "cchc-appendix consolidate FILE.xlsx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--allow-other-periods] [--force]",
+      vi: "cchc-appendix consolidate TỆP.xlsx|.docx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--allow-other-periods] [--force]",
+      en: "cchc-appendix consolidate FILE.xlsx|.docx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--allow-other-periods] [--force]",
     },
     options: [
       {
@@ -135,6 +135,24 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
           vi: "cộng cả phụ lục ghi kỳ báo cáo khác (mặc định: không cộng, có dòng báo)",
           en: "also sum appendices that state another period (default: left out, with a line saying so)",
         },
+      },
+      FORCE_OPTION,
+      HELP_OPTION,
+    ],
+  },
+  import: {
+    summary: {
+      vi: "chuyển báo cáo Word (.docx) thành phụ lục Excel theo mẫu, số liệu lấy từ phần báo cáo có ghi chú",
+      en: "turn a Word report (.docx) into the standard appendix workbook, values from its text noted",
+    },
+    usage: {
+      vi: "cchc-appendix import BAO-CAO.docx -o TỆP.xlsx [--force]",
+      en: "cchc-appendix import REPORT.docx -o FILE.xlsx [--force]",
+    },
+    options: [
+      {
+        flags: { vi: "-o, --output TỆP.xlsx", en: "-o, --output FILE.xlsx" },
+        text: { vi: "tệp phụ lục sẽ tạo (bắt buộc)", en: "the appendix file to write (required)" },
       },
       FORCE_OPTION,
       HELP_OPTION,

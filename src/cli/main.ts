@@ -9,6 +9,7 @@ import { sheetReport, ValidationReportSchema } from "../workflows/report";
 import { SheetNameError } from "../workflows/template-spec";
 import { validateSheets } from "../workflows/validate";
 import { consolidateCommand } from "./consolidate";
+import { importCommand } from "./import";
 import type { CommandName } from "./help";
 import {
   asksForHelp,
@@ -20,7 +21,10 @@ import {
 } from "./help";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalJson, terminalText, textCutsMessage } from "./terminal";
-import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
+import { placeFindings } from "../docx/findings";
+import { NOT_A_REPORT } from "../docx/report";
+import type { ReadInput } from "./xlsx/read";
+import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { templateWorkbook } from "./xlsx/template";
 
@@ -74,11 +78,13 @@ async function dispatch(
     case "template":
     case "validate":
     case "consolidate":
+    case "import":
       if (asksForHelp(rest)) {
         output.out(commandHelp(command));
         return EXIT.ok;
       }
       if (command === "template") return await templateCommand(rest, output);
+      if (command === "import") return await importCommand(rest, output);
       if (command === "validate") return await validateCommand(rest, output);
       return await consolidateCommand(rest, output);
     case "help": {
@@ -94,8 +100,8 @@ async function dispatch(
       throw new UsageError({ vi: "Chưa chỉ định lệnh.", en: "No command given." });
     default:
       throw new UsageError({
-        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate hoặc consolidate).`,
-        en: `Unknown command: "${terminalText(command)}" (use template, validate or consolidate).`,
+        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate, consolidate hoặc import).`,
+        en: `Unknown command: "${terminalText(command)}" (use template, validate, consolidate or import).`,
       });
   }
 }
@@ -247,9 +253,9 @@ async function validateCommand(args: readonly string[], output: Output): Promise
 }
 
 async function validateFile(file: string): Promise<FileReport> {
-  let grids;
+  let input: ReadInput;
   try {
-    grids = await readWorkbookFile(file);
+    input = await readInputFile(file);
   } catch (error) {
     if (error instanceof WorkbookReadError) {
       return { file, error: { message: error.bilingual.vi, messageEn: error.bilingual.en }, sheets: [] };
@@ -261,7 +267,11 @@ async function validateFile(file: string): Promise<FileReport> {
       sheets: [],
     };
   }
-  const result = validateSheets(grids);
+  const result = validateSheets(input.sheets);
+  const word = input.word;
+  const report = word
+    ? (sheet: (typeof result.sheets)[number]) => placeFindings(sheetReport(sheet), word)
+    : sheetReport;
   if (result.unknownVersions.length) {
     const list = result.unknownVersions.map((entry) => `'${entry.sheet}' (${entry.version})`).join(", ");
     return {
@@ -270,8 +280,11 @@ async function validateFile(file: string): Promise<FileReport> {
         message: `Mẫu phụ lục không được hỗ trợ: ${list}.`,
         messageEn: `Unsupported template version: ${list}.`,
       },
-      sheets: result.sheets.map(sheetReport),
+      sheets: result.sheets.map(report),
     };
+  }
+  if (!result.sheets.length && word) {
+    return { file, error: { message: NOT_A_REPORT.vi, messageEn: NOT_A_REPORT.en }, sheets: [] };
   }
   if (!result.sheets.length) {
     return {
@@ -283,7 +296,7 @@ async function validateFile(file: string): Promise<FileReport> {
       sheets: [],
     };
   }
-  return { file, sheets: result.sheets.map(sheetReport) };
+  return { file, sheets: result.sheets.map(report) };
 }
 
 const SEVERITY_TEXT: Record<Lang, Record<"error" | "warning" | "info", string>> = {
@@ -331,7 +344,9 @@ function textReport(entry: FileReport, lang: Lang): string {
     );
     lines.push(`  ${verdictLine(sheet, lang)}`);
     for (const finding of sheet.findings) {
-      const cell = terminalText(finding.cells[0]?.replace(/^.*!/, "") ?? "");
+      // A Word report's findings say their place (table row, paragraph) in their message: no cell to show.
+      const address = finding.cells[0] ?? "";
+      const cell = terminalText(address.includes("!") ? address.replace(/^.*!/, "") : "");
       lines.push(
         `    ${SEVERITY_TEXT[lang][finding.severity].padEnd(9)} ${cell.padEnd(5)} ${terminalText(finding.message[lang])}`,
       );

@@ -37,3 +37,11 @@ export function fromTcvn3(text: string): string {
     ? text.replace(ANY_TCVN3, (letter) => TCVN3_TO_UNICODE[letter] ?? letter)
     : text;
 }
+
+/**
+ * Decodes text known to be TCVN3, whatever it looks like: a run in a TCVN3 font (.VnTime) may be a single letter
+ * ("µ", à) that alone does not look like TCVN3, which fromTcvn3 needs to be sure of.
+ */
+export function decodeTcvn3(text: string): string {
+  return text.replace(ANY_TCVN3, (letter) => TCVN3_TO_UNICODE[letter] ?? letter).normalize("NFC");
+}

@@ -76,10 +76,19 @@ class AttributeList implements XmlAttributes {
 
 /** What a reading of XML is told, element by element; `uri` is the element's namespace ("" for none). */
 export interface XmlHandler {
-  open(uri: string, local: string, attributes: XmlAttributes): void;
+  /**
+   * An element opens. Returning SKIP_CONTENT passes over everything inside it to its end tag, unread and unchecked
+   * but for finding that end tag (same-named elements nested in it counted, comments and CDATA stepped over); the
+   * element's close() still comes; whatever else it returns, reading goes on inside. A reader uses it for subtrees
+   * it never needs (WordprocessingML's cell borders).
+   */
+  open(uri: string, local: string, attributes: XmlAttributes): unknown;
   close(uri: string, local: string): void;
   text?(text: string): void;
 }
+
+/** What open() returns to have the element's content passed over. */
+export const SKIP_CONTENT: unique symbol = Symbol("skip content");
 
 /** Thrown by a handler to stop reading early (it has all it needs); readXml returns normally. */
 export class StopReading extends Error {}
@@ -177,6 +186,8 @@ type QName = readonly [uri: string, local: string];
 interface Scope {
   readonly prefixes: ReadonlyMap<string, string>;
   readonly elements: Map<string, QName>;
+  /** Prefixed attribute names already resolved to their Clark key: WordprocessingML prefixes every attribute. */
+  readonly attributes: Map<string, string>;
 }
 
 const ROOT_PREFIXES: ReadonlyMap<string, string> = new Map([
@@ -214,7 +225,7 @@ export function readXml(xml: string, handler: XmlHandler): void {
 
 function tokenize(xml: string, handler: XmlHandler): void {
   const names: string[] = [];
-  const scopes: Scope[] = [{ prefixes: ROOT_PREFIXES, elements: new Map() }];
+  const scopes: Scope[] = [{ prefixes: ROOT_PREFIXES, elements: new Map(), attributes: new Map() }];
   const elements: QName[] = [];
   // One list for every element's attributes: a handler reads them during open() only.
   const attributes = new AttributeList();
@@ -276,6 +287,43 @@ function tokenize(xml: string, handler: XmlHandler): void {
   }
   if (names.length > 0) throw new XmlError(`<${names[names.length - 1]!}> never closed`);
   if (!rootSeen) throw new XmlError("no root element");
+}
+
+function endsName(code: number): boolean {
+  return code === 0x3e || code === 0x2f || isSpace(code);
+}
+
+/** Where reading goes on past the end tag of the element `name` whose content starts at `from`. */
+function endOfContent(xml: string, from: number, name: string): number {
+  let depth = 1;
+  let at = from;
+  for (;;) {
+    const lt = xml.indexOf("<", at);
+    if (lt < 0) throw new XmlError(`<${name}> never closed`);
+    if (xml.startsWith("<!--", lt)) {
+      const close = xml.indexOf("-->", lt + 4);
+      if (close < 0) throw new XmlError("unterminated comment");
+      at = close + 3;
+      continue;
+    }
+    if (xml.startsWith("<![CDATA[", lt)) {
+      const close = xml.indexOf("]]>", lt + 9);
+      if (close < 0) throw new XmlError("unterminated CDATA section");
+      at = close + 3;
+      continue;
+    }
+    const end = xml.charCodeAt(lt + 1) === 0x2f;
+    const start = lt + (end ? 2 : 1);
+    if (xml.startsWith(name, start) && endsName(xml.charCodeAt(start + name.length))) {
+      const gt = xml.indexOf(">", start);
+      if (gt < 0) throw new XmlError(`unterminated tag <${name}`);
+      if (end && --depth === 0) return gt + 1;
+      if (!end && xml.charCodeAt(gt - 1) !== 0x2f) depth++;
+      at = gt + 1;
+      continue;
+    }
+    at = lt + 1;
+  }
 }
 
 /** Reads one start or empty-element tag at `lt`; returns where reading goes on. */
@@ -363,18 +411,24 @@ function startTag(
       }
       declared.set(prefix, KNOWN_NAMESPACES.get(value) ?? value);
     }
-    if (declared) scope = { prefixes: declared, elements: new Map() };
+    if (declared) scope = { prefixes: declared, elements: new Map(), attributes: new Map() };
     for (const [attribute, value] of prefixed) {
       if (attribute === "xmlns" || attribute.startsWith("xmlns:")) continue;
-      const [uri, local] = resolve(scope.prefixes, attribute, false);
-      const key = `{${uri}}${local}`;
+      let key = scope.attributes.get(attribute);
+      if (key === undefined) {
+        const [uri, local] = resolve(scope.prefixes, attribute, false);
+        scope.attributes.set(attribute, (key = `{${uri}}${local}`));
+      }
       if (!attributes.add(key, value)) throw new XmlError(`attribute ${attribute} twice in <${name}>`);
     }
   }
   const qualified = elementName(scope, name);
-  handler.open(qualified[0], qualified[1], attributes);
+  const skip = handler.open(qualified[0], qualified[1], attributes);
   if (empty) handler.close(qualified[0], qualified[1]);
-  else {
+  else if (skip === SKIP_CONTENT) {
+    at = endOfContent(xml, at, name);
+    handler.close(qualified[0], qualified[1]);
+  } else {
     names.push(name);
     scopes.push(scope);
     elements.push(qualified);

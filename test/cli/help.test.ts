@@ -19,6 +19,7 @@ const OPTIONS: Readonly<Record<string, readonly string[]>> = {
   template: ["--output", "--unit", "--level", "--period", "--force", "--help"],
   validate: ["--format", "--lang", "--help"],
   consolidate: ["--output", "--expect", "--previous", "--roles", "--force", "--help"],
+  import: ["--output", "--force", "--help"],
 };
 
 describe("--help", () => {
@@ -149,8 +150,8 @@ describe("wrong arguments", () => {
     ],
     [
       ["dongbo"],
-      'Lệnh không hợp lệ: "dongbo" (dùng template, validate hoặc consolidate).',
-      'Unknown command: "dongbo" (use template, validate or consolidate).',
+      'Lệnh không hợp lệ: "dongbo" (dùng template, validate, consolidate hoặc import).',
+      'Unknown command: "dongbo" (use template, validate, consolidate or import).',
     ],
   ])("%j: a message in both languages, then the help, exit 2", async (args, vi, en) => {
     const { code, stderr } = await run(args);

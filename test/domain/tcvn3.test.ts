@@ -1,4 +1,4 @@
-import { fromTcvn3, looksLikeTcvn3 } from "../../src/domain/tcvn3";
+import { decodeTcvn3, fromTcvn3, looksLikeTcvn3 } from "../../src/domain/tcvn3";
 
 describe("TCVN3 (.VnTime) text", () => {
   it.each([
@@ -18,4 +18,10 @@ describe("TCVN3 (.VnTime) text", () => {
       expect(fromTcvn3(text)).toBe(text);
     },
   );
+
+  it("decodes text known to be TCVN3 (a run in a .VnTime font) even when too short to look like it", () => {
+    expect(fromTcvn3("mí")).toBe("mí");
+    expect(decodeTcvn3("mí")).toBe("mớ");
+    expect(decodeTcvn3("nhËn")).toBe("nhận");
+  });
 });

@@ -1,5 +1,5 @@
 import type { XmlHandler } from "../../src/xlsx/xml";
-import { decodeXml, readXml, StopReading, XmlError } from "../../src/xlsx/xml";
+import { decodeXml, readXml, SKIP_CONTENT, StopReading, XmlError } from "../../src/xlsx/xml";
 
 // The conformance list of src/xlsx/xml.ts, item by item.
 
@@ -185,5 +185,30 @@ describe("decodeXml", () => {
       /encoding iso-8859-1 declared/,
     );
     expect(() => decodeXml(Buffer.from(doc, "utf8"))).toThrow(/utf-16 declared, utf-8 found/);
+  });
+});
+
+describe("passing over an element's content (SKIP_CONTENT)", () => {
+  function opened(xml: string, skip: string): string[] {
+    const seen: string[] = [];
+    readXml(xml, {
+      open: (_uri, local) => {
+        seen.push(local);
+        return local === skip ? SKIP_CONTENT : undefined;
+      },
+      close: (_uri, local) => seen.push(`/${local}`),
+      text: (text) => seen.push(`"${text}"`),
+    });
+    return seen;
+  }
+
+  it("reads on after the end tag, same-named elements nested inside counted, comments and CDATA stepped over", () => {
+    const xml =
+      "<doc><skip a='1'><skip><x/></skip><!-- </skip> --><![CDATA[</skip>]]><skip/>text</skip><after>t</after></doc>";
+    expect(opened(xml, "skip")).toEqual(["doc", "skip", "/skip", "after", '"t"', "/after", "/doc"]);
+  });
+
+  it("still refuses a skipped element that never ends", () => {
+    expect(() => opened("<doc><skip><x></doc>", "skip")).toThrow(XmlError);
   });
 });

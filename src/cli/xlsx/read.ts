@@ -4,6 +4,9 @@ import { open } from "node:fs/promises";
 import type { ReadProbe, WorkbookSheet } from "../../xlsx/grid";
 import { fileTooLargeError, LIMITS, readWorkbookBytes, WorkbookReadError } from "../../xlsx/grid";
 import { entryBytes, zipDirectory } from "../../xlsx/zip";
+import { fileKind, unsupportedKindError } from "../../docx/package";
+import type { WordReport } from "../../docx/report";
+import { readWordReport } from "../../docx/report";
 
 // The CLI's reader: a file from disk handed to the shared, Node-free reader in src/xlsx/grid.ts, which the task
 // pane loads for the files a user picks. Here only what a file system adds: the size is known before any byte is
@@ -82,6 +85,27 @@ async function fileBytes(path: string): Promise<Buffer> {
 /** Reads every worksheet of an .xlsx file; WorkbookReadError "unreadable" when the file cannot be read. */
 export async function readWorkbookFile(path: string, options: ReadOptions = {}): Promise<WorkbookSheet[]> {
   return readWorkbookBuffer(await fileBytes(path), options);
+}
+
+/** A file read for checking: its sheets, and for a Word report the report the one sheet was made from. */
+export interface ReadInput {
+  readonly sheets: WorkbookSheet[];
+  readonly word?: WordReport;
+}
+
+/**
+ * Reads a workbook or a Word report, told apart by their content: a .docx becomes the one sheet of its appendix
+ * table and body figures; an old .doc or a PDF is refused with what to send instead.
+ */
+export async function readInputFile(path: string, options: ReadOptions = {}): Promise<ReadInput> {
+  const bytes = await fileBytes(path);
+  const kind = fileKind(bytes);
+  if (kind === "doc" || kind === "pdf") throw unsupportedKindError(kind);
+  if (kind === "docx") {
+    const word = readWordReport(bytes, options);
+    return { sheets: [word.grid], word };
+  }
+  return { sheets: await readWorkbookBuffer(bytes, options) };
 }
 
 /**

@@ -1,0 +1,356 @@
+import { decodeTcvn3 } from "../domain/tcvn3";
+import type { XmlAttributes } from "../xlsx/xml";
+import { readXml, SKIP_CONTENT } from "../xlsx/xml";
+import { isOn, isWordNamespace, MARKUP_COMPATIBILITY, wordAttribute } from "./namespace";
+import type { Numbering } from "./numbering";
+
+// The body of word/document.xml (ECMA-376 part 1, 17) read as Word shows it: tracked insertions kept and deletions
+// dropped (the document as it reads once its changes are accepted), a field's result rather than its code, hidden
+// text left out, runs joined whatever Word split them at, text in a TCVN3 font (.VnTime) decoded to Unicode, and
+// automatic numbering written out. Tables keep their grid: where each cell starts, how many columns it spans, and
+// whether it continues a vertical merge (a continued cell shows nothing of its own).
+
+/** A paragraph of the body, outside tables. */
+export interface Paragraph {
+  readonly kind: "paragraph";
+  /** Its automatic number or bullet text as Word shows it ("1.1.", "a)"); "" when it has none. */
+  readonly label: string;
+  /** Its list level (w:ilvl) when numbered or bulleted, else 0. */
+  readonly level: number;
+  /** Whether Word puts a number or bullet before it. */
+  readonly listed: boolean;
+  readonly text: string;
+}
+
+/** One cell of a table row, placed on the table's grid. */
+export interface TableCell {
+  /** The cell's text, its numbered paragraphs' labels included, paragraphs joined by line breaks. */
+  readonly text: string;
+  /** The first grid column it covers (0-based, after any w:gridBefore). */
+  readonly column: number;
+  readonly span: number;
+  /** A cell that continues a vertical merge from the row above: Word shows the merged cell's text once, above. */
+  readonly continued: boolean;
+}
+
+/** One row of a table; `header` for a row Word repeats at the top of every page (w:tblHeader). */
+export interface TableRow {
+  readonly header: boolean;
+  readonly cells: readonly TableCell[];
+}
+
+/** A table of the body; a table nested in a cell is part of that cell's text. */
+export interface Table {
+  readonly kind: "table";
+  readonly rows: readonly TableRow[];
+}
+
+/** What the body holds, in document order. */
+export type Block = Paragraph | Table;
+
+/** Paragraph styles that number their paragraphs (w:style with w:numPr), each with the style it is based on. */
+export interface ParagraphStyles {
+  readonly numbering: ReadonlyMap<string, { numId?: string; level?: number; basedOn?: string }>;
+}
+
+/** Bounds on a body: a report is some hundreds of paragraphs and one table of about 150 rows. */
+export interface BodyBounds {
+  readonly rows: number;
+  readonly columns: number;
+  readonly blocks: number;
+}
+
+/** A body that asks more than its bounds. */
+export class BodyTooLarge extends Error {}
+
+/** A font of the TCVN3 (ABC) family: .VnTime, .VnArial, .VnTimeH. */
+const TCVN3_FONT = /^\.vn/i;
+
+/** Elements whose content Word does not show: deletions, moved-away text, field codes, text boxes. */
+const DROPPED = new Set(["del", "moveFrom", "instrText", "delText", "delInstrText", "txbxContent"]);
+
+/**
+ * Properties nothing here reads, passed over unread: borders, shading, table and section layout, drawings, a
+ * content control's settings. Office suites write them on every cell, most of a table's markup.
+ */
+const UNREAD = new Set([
+  "tcBorders",
+  "tblPr",
+  "tblGrid",
+  "tblBorders",
+  "shd",
+  "sectPr",
+  "drawing",
+  "pict",
+  "object",
+  "sdtPr",
+  "tblPrEx",
+]);
+
+interface ParagraphState {
+  text: string;
+  numId?: string;
+  level?: number;
+  style?: string;
+}
+
+interface RunState {
+  text: string;
+  hidden: boolean;
+  tcvn3: boolean;
+}
+
+interface CellState {
+  paragraphs: string[];
+  span: number;
+  vMerge?: "restart" | "continue";
+  hMergeContinue: boolean;
+}
+
+interface RowState {
+  header: boolean;
+  deleted: boolean;
+  column: number;
+  cells: TableCell[];
+}
+
+/** Reads a document's body into blocks, numbering its paragraphs as Word lays them out. */
+export function readBody(
+  xml: string,
+  numbering: Numbering,
+  styles: ParagraphStyles,
+  bounds: BodyBounds,
+): Block[] {
+  const blocks: Block[] = [];
+  const path: string[] = [];
+  const fields: ("code" | "result")[] = [];
+  let paragraph: ParagraphState | undefined;
+  let run: RunState | undefined;
+  let inText = false;
+  let tableDepth = 0;
+  let rows: TableRow[] = [];
+  let row: RowState | undefined;
+  let cell: CellState | undefined;
+  let rowCount = 0;
+
+  const parent = () => path[path.length - 1];
+  const showing = () => !fields.includes("code");
+
+  const addText = (text: string) => {
+    if (run && showing()) run.text += text;
+  };
+
+  const numberOf = (state: ParagraphState): { numId?: string; level: number } => {
+    if (state.numId !== undefined) return { numId: state.numId, level: state.level ?? 0 };
+    let style = state.style;
+    const seen = new Set<string>();
+    while (style !== undefined && !seen.has(style)) {
+      seen.add(style);
+      const definition = styles.numbering.get(style);
+      if (!definition) break;
+      if (definition.numId !== undefined)
+        return { numId: definition.numId, level: state.level ?? definition.level ?? 0 };
+      style = definition.basedOn;
+    }
+    return { level: 0 };
+  };
+
+  const endParagraph = (state: ParagraphState) => {
+    const { numId, level } = numberOf(state);
+    const listed = numId !== undefined && numId !== "0";
+    const label = listed ? numbering.next(numId, level) : "";
+    const text = state.text;
+    if (cell) {
+      cell.paragraphs.push(label && text ? `${label} ${text}` : label || text);
+      return;
+    }
+    if (tableDepth > 0) return;
+    if (blocks.length >= bounds.blocks) throw new BodyTooLarge(`more than ${bounds.blocks} paragraphs`);
+    blocks.push({ kind: "paragraph", label, level: listed ? level : 0, listed, text });
+  };
+
+  readXml(xml, {
+    open(uri: string, local: string, attributes: XmlAttributes) {
+      if (uri === MARKUP_COMPATIBILITY) {
+        path.push(`mc:${local}`);
+        // AlternateContent offers the same content twice: the choice is read, its fallback copy is not.
+        return local === "Fallback" ? SKIP_CONTENT : undefined;
+      }
+      if (!isWordNamespace(uri)) {
+        path.push("");
+        return;
+      }
+      const above = parent();
+      path.push(local);
+      // Nothing Word does not show is read, not even its paragraphs (a text box's are not the body's).
+      if (DROPPED.has(local)) {
+        if (local === "del" && above === "trPr" && row) row.deleted = true;
+        return SKIP_CONTENT;
+      }
+      if (UNREAD.has(local) || (local === "rPr" && above === "pPr")) return SKIP_CONTENT;
+      switch (local) {
+        case "p":
+          paragraph = { text: "" };
+          break;
+        case "pStyle":
+          if (paragraph && above === "pPr") paragraph.style = wordAttribute(attributes, "val");
+          break;
+        case "numId":
+          if (paragraph && above === "numPr") paragraph.numId = wordAttribute(attributes, "val");
+          break;
+        case "ilvl":
+          if (paragraph && above === "numPr") paragraph.level = Number(wordAttribute(attributes, "val") ?? 0);
+          break;
+        case "r":
+          run = { text: "", hidden: false, tcvn3: false };
+          break;
+        case "vanish":
+          if (run && above === "rPr") run.hidden = isOn(attributes);
+          break;
+        case "rFonts":
+          if (run && above === "rPr") {
+            run.tcvn3 = ["ascii", "hAnsi"].some((slot) =>
+              TCVN3_FONT.test(wordAttribute(attributes, slot) ?? ""),
+            );
+          }
+          break;
+        case "t":
+          inText = above === "r";
+          break;
+        case "tab":
+          if (above === "r") addText("\t");
+          break;
+        case "br":
+        case "cr":
+          if (above === "r") addText("\n");
+          break;
+        case "noBreakHyphen":
+          if (above === "r") addText("-");
+          break;
+        case "fldChar": {
+          const type = wordAttribute(attributes, "fldCharType");
+          if (type === "begin") fields.push("code");
+          else if (type === "separate" && fields.length) fields[fields.length - 1] = "result";
+          else if (type === "end") fields.pop();
+          break;
+        }
+        case "tbl":
+          tableDepth++;
+          if (tableDepth === 1) rows = [];
+          break;
+        case "tr":
+          if (tableDepth === 1) row = { header: false, deleted: false, column: 0, cells: [] };
+          break;
+        case "gridBefore":
+          if (row && tableDepth === 1) row.column += Number(wordAttribute(attributes, "val") ?? 0) || 0;
+          break;
+        case "tblHeader":
+          if (row && tableDepth === 1 && above === "trPr") row.header = isOn(attributes);
+          break;
+        case "tc":
+          if (tableDepth === 1) cell = { paragraphs: [], span: 1, hMergeContinue: false };
+          break;
+        case "gridSpan":
+          if (cell && tableDepth === 1 && above === "tcPr") {
+            cell.span = Math.max(1, Number(wordAttribute(attributes, "val") ?? 1) || 1);
+          }
+          break;
+        case "vMerge":
+          if (cell && tableDepth === 1 && above === "tcPr") {
+            cell.vMerge = wordAttribute(attributes, "val") === "restart" ? "restart" : "continue";
+          }
+          break;
+        case "hMerge":
+          if (cell && tableDepth === 1 && above === "tcPr") {
+            cell.hMergeContinue = wordAttribute(attributes, "val") === "continue";
+          }
+          break;
+      }
+    },
+    close(uri: string, local: string) {
+      path.pop();
+      if (!isWordNamespace(uri)) return;
+      switch (local) {
+        case "t":
+          inText = false;
+          break;
+        case "r":
+          if (run && paragraph && !run.hidden && run.text) {
+            paragraph.text += run.tcvn3 ? decodeTcvn3(run.text) : run.text;
+          }
+          run = undefined;
+          break;
+        case "p":
+          if (paragraph) endParagraph(paragraph);
+          paragraph = undefined;
+          break;
+        case "tc":
+          if (cell && row && tableDepth === 1) {
+            const text = cell.paragraphs.join("\n").trim();
+            const previous = row.cells[row.cells.length - 1];
+            if (cell.hMergeContinue && previous) {
+              row.cells[row.cells.length - 1] = { ...previous, span: previous.span + cell.span };
+            } else if (row.column < bounds.columns) {
+              row.cells.push({
+                text,
+                column: row.column,
+                span: cell.span,
+                continued: cell.vMerge === "continue",
+              });
+            }
+            row.column += cell.span;
+            cell = undefined;
+          }
+          break;
+        case "tr":
+          if (row && tableDepth === 1) {
+            if (!row.deleted) {
+              if (++rowCount > bounds.rows) throw new BodyTooLarge(`more than ${bounds.rows} table rows`);
+              rows.push({ header: row.header, cells: row.cells });
+            }
+            row = undefined;
+          }
+          break;
+        case "tbl":
+          tableDepth--;
+          if (tableDepth === 0) {
+            if (blocks.length >= bounds.blocks) throw new BodyTooLarge(`more than ${bounds.blocks} blocks`);
+            blocks.push({ kind: "table", rows });
+          }
+          break;
+      }
+    },
+    text(text: string) {
+      if (inText) addText(text);
+    },
+  });
+  return blocks;
+}
+
+/** Reads the paragraph styles of word/styles.xml that carry numbering, or none when the part is absent. */
+export function readStyles(xml: string | undefined): ParagraphStyles {
+  const numbering = new Map<string, { numId?: string; level?: number; basedOn?: string }>();
+  if (xml === undefined) return { numbering };
+  let current: { numId?: string; level?: number; basedOn?: string } | undefined;
+  const path: string[] = [];
+  readXml(xml, {
+    open(uri, local, attributes) {
+      const above = path[path.length - 1];
+      path.push(isWordNamespace(uri) ? local : "");
+      if (!isWordNamespace(uri)) return;
+      if (local === "style") {
+        current = {};
+        numbering.set(wordAttribute(attributes, "styleId") ?? "", current);
+      } else if (current && local === "basedOn") current.basedOn = wordAttribute(attributes, "val");
+      else if (current && above === "numPr" && local === "numId")
+        current.numId = wordAttribute(attributes, "val");
+      else if (current && above === "numPr" && local === "ilvl")
+        current.level = Number(wordAttribute(attributes, "val") ?? 0);
+    },
+    close(uri, local) {
+      path.pop();
+      if (isWordNamespace(uri) && local === "style") current = undefined;
+    },
+  });
+  return { numbering };
+}

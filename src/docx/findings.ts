@@ -1,0 +1,111 @@
+import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
+import type { SheetValidation } from "../domain/engine";
+import { catalogue as defaultCatalogue } from "../domain/catalogue";
+import type { FileReport } from "../workflows/report";
+import type { Place, WordReport } from "./report";
+import { paragraphPlace } from "./report";
+
+// A Word report's findings pointed at the document rather than at grid cells: "'bảng phụ lục'!D15" becomes
+// "bảng phụ lục, dòng 3.4.1" or the paragraph the figure came from, quoted; and the body's clauses that were not
+// read (a row with two numbers, a number for two rows) are said, so that nobody takes their silence for a pass.
+
+type SheetReport = FileReport["sheets"][number];
+type FindingReport = SheetReport["findings"][number];
+
+/** The rule id of the body's figures that were not read. */
+export const BODY_RULE = "docx:body";
+
+const ROW = /!D(\d+)$/;
+const MAX_PLACES = 3;
+
+function placeOf(report: WordReport, address: string): Place | undefined {
+  const row = ROW.exec(address)?.[1];
+  return row === undefined ? undefined : report.places.get(Number(row));
+}
+
+/** What a finding holds that says where it is: the same in the domain's findings and in the JSON report's. */
+interface Locatable {
+  readonly cells: readonly string[];
+  readonly message: Bilingual;
+  readonly suggestion?: { readonly cell: string };
+}
+
+function placed<F extends Locatable>(finding: F, report: WordReport): F {
+  const cellPlaces = finding.cells.map((cell) => placeOf(report, cell));
+  const distinct = [...new Map(cellPlaces.flatMap((place) => (place ? [[place.vi, place]] : []))).values()];
+  // A few places are said; a finding over many rows (a copied block, the rows left blank) lists their codes already.
+  const where = (lang: "vi" | "en") =>
+    distinct.length && distinct.length <= MAX_PLACES
+      ? ` — ${distinct.map((place) => place[lang]).join("; ")}`
+      : "";
+  const suggestionPlace = finding.suggestion ? placeOf(report, finding.suggestion.cell) : undefined;
+  return {
+    ...finding,
+    cells: finding.cells.map((cell, index) => cellPlaces[index]?.vi ?? cell),
+    message: { vi: `${finding.message.vi}${where("vi")}`, en: `${finding.message.en}${where("en")}` },
+    ...(finding.suggestion
+      ? { suggestion: { ...finding.suggestion, cell: suggestionPlace?.vi ?? finding.suggestion.cell } }
+      : {}),
+  };
+}
+
+/**
+ * A Word report's validation with its findings pointed at the document, for the consolidation: its correction
+ * request then names the table row or quotes the paragraph instead of a cell of a sheet nobody has.
+ */
+export function placeValidation(validation: SheetValidation, report: WordReport): SheetValidation {
+  return { ...validation, findings: validation.findings.map((finding) => placed(finding, report)) };
+}
+
+function unreadFindings(report: WordReport, catalogue: LoadedCatalogue): FindingReport[] {
+  return report.unread.map((unread) => {
+    const place = paragraphPlace(unread.paragraph, unread.numbers[0]);
+    const labels = (lang: "vi" | "en") =>
+      unread.codes
+        .map((code) => `${catalogue.byCode.get(code)?.label[lang] ?? code} (${code})`)
+        .join(lang === "vi" ? " và " : " and ");
+    const numbers = unread.numbers.join("; ");
+    const message =
+      unread.reason === "numbers"
+        ? {
+            vi: `Không lấy số liệu ${labels("vi")} từ phần báo cáo: cùng một câu nêu ${unread.numbers.length} số (${numbers}), không rõ số nào là của chỉ tiêu này — ${place.vi}`,
+            en: `${labels("en")} not taken from the report's text: one clause states ${unread.numbers.length} numbers (${numbers}) and which one is this row's is not clear — ${place.en}`,
+          }
+        : {
+            vi: `Không lấy số liệu từ phần báo cáo: số ${numbers} đứng cùng câu với ${labels("vi")}, không rõ là của chỉ tiêu nào — ${place.vi}`,
+            en: `No figure taken from the report's text: ${numbers} stands in one clause with ${labels("en")}, and whose it is is not clear — ${place.en}`,
+          };
+    return {
+      rule: BODY_RULE,
+      kind: "body_not_read",
+      severity: "info" as const,
+      codes: [...unread.codes],
+      cells: [place.vi],
+      params: { paragraph: unread.paragraph, numbers: [...unread.numbers] },
+      message,
+    };
+  });
+}
+
+/**
+ * A Word report's sheet report with its findings pointed at the table row or the paragraph each value came from,
+ * and an info finding for every clause of the body that named rows and numbers but was not read.
+ */
+export function placeFindings(
+  sheet: SheetReport,
+  report: WordReport,
+  catalogue: LoadedCatalogue = defaultCatalogue,
+): SheetReport {
+  const extra = unreadFindings(report, catalogue);
+  return {
+    ...sheet,
+    findings: [...sheet.findings.map((finding) => placed(finding, report)), ...extra],
+    summary: {
+      ...sheet.summary,
+      counts: { ...sheet.summary.counts, info: sheet.summary.counts.info + extra.length },
+      rules: extra.length
+        ? [...sheet.summary.rules, { rule: BODY_RULE, passed: 0, failed: extra.length, notEvaluated: 0 }]
+        : sheet.summary.rules,
+    },
+  };
+}

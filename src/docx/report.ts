@@ -1,0 +1,376 @@
+import type { Bilingual, Level, LoadedCatalogue } from "../domain/catalogue";
+import { catalogue as defaultCatalogue, normaliseCode } from "../domain/catalogue";
+import type { ReportWording } from "../domain/catalogue/report-wordings-2021";
+import { CCHC_PL_2021_WORDINGS } from "../domain/catalogue/report-wordings-2021";
+import type { CellInput } from "../domain/cell";
+import { cellInput } from "../domain/cell";
+import { COLUMNS } from "../domain/layout";
+import { locateAppendix } from "../domain/locate";
+import { levelLabel, parsePeriod, periodLabel } from "../domain/meta";
+import type { WorkbookSheet } from "../xlsx/grid";
+import type { ReadProbe } from "../xlsx/zip";
+import type { BodyFigure, UnreadFigure } from "./body";
+import { bodyFigures } from "./body";
+import type { Block, Paragraph, Table, TableRow } from "./document";
+import { readDocxBody } from "./package";
+
+// A Word report as the one grid the domain reads (DESIGN.md section 13): its appendix table's rows laid out as a
+// sheet typed by hand (codes in A, labels in B, unit of measure in C, value in D, note in E), found by the same
+// locating rules, and the body's figures as the source block beneath. Every grid row remembers where in the
+// document it came from, so that a finding can point at "bảng phụ lục, dòng 3.4.1" or quote the paragraph.
+
+/** The name of the one "sheet" of a Word report: its appendix table. */
+export const WORD_SHEET = "bảng phụ lục";
+
+/** Where a value of a Word report came from, in both languages: a table row, or a paragraph quoted. */
+export type Place = Bilingual;
+
+/** A Word report read: its grid, where each grid row came from, and the body's figures taken and not read. */
+export interface WordReport {
+  readonly grid: WorkbookSheet;
+  /** By 1-based grid row. */
+  readonly places: ReadonlyMap<number, Place>;
+  /** The grid rows whose value the report's text states, not its table. */
+  readonly fromText: ReadonlySet<number>;
+  /** True when the document has an appendix table; false when its figures are only in the body. */
+  readonly hasTable: boolean;
+  readonly figures: readonly BodyFigure[];
+  readonly unread: readonly UnreadFigure[];
+}
+
+/** What `validate` says of a Word document that holds neither an appendix table nor any figure of the form. */
+export const NOT_A_REPORT: Bilingual = {
+  vi: "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
+  en: "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
+};
+
+const TITLE_MARK = "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH";
+
+type Role = "code" | "label" | "unit" | "value" | "note";
+type Columns = ReadonlyMap<number, Role>;
+
+const DEFAULT_COLUMNS: Columns = new Map<number, Role>([
+  [0, "code"],
+  [1, "label"],
+  [2, "unit"],
+  [3, "value"],
+  [4, "note"],
+]);
+
+/** NFC, done only where there is a combining mark to compose: Word's own text is NFC already. */
+function nfc(text: string): string {
+  return COMBINING.test(text) ? text.normalize("NFC") : text;
+}
+const COMBINING = /[\u0300-\u036f]/;
+
+function key(text: string): string {
+  return nfc(text).toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+const HEADER_START = /^[sScCđĐgG]/;
+
+function headerRole(text: string): Role | undefined {
+  // Only the head of a cell is looked at, and only when it starts as a header word does (s, c, đ, g): a header cell
+  // is a few words, and every cell of the table comes here.
+  if (!HEADER_START.test(text)) return undefined;
+  const head = key(text.slice(0, 24));
+  if (head.startsWith("chỉ tiêu")) return "label";
+  if (head.startsWith("đơn vị tính")) return "unit";
+  if (head.startsWith("ghi chú")) return "note";
+  if (text.length > 16) return undefined;
+  const whole = key(text);
+  if (whole === "stt" || whole === "số tt" || whole === "số thứ tự") return "code";
+  if (whole === "số liệu" || whole === "giá trị") return "value";
+  return undefined;
+}
+
+function isHeaderRow(row: TableRow): boolean {
+  return row.header || row.cells.filter((cell) => headerRole(cell.text) !== undefined).length >= 2;
+}
+
+/** The roles of a table's columns from its header rows, when they name at least the code and the value columns. */
+function headerColumns(table: Table): Columns | undefined {
+  const roles = new Map<number, Role>();
+  for (const row of table.rows.slice(0, 4)) {
+    if (!isHeaderRow(row)) continue;
+    for (const cell of row.cells) {
+      const role = headerRole(cell.text);
+      if (role && ![...roles.values()].includes(role)) roles.set(cell.column, role);
+    }
+  }
+  const found = new Set(roles.values());
+  return found.has("code") && found.has("value") ? roles : undefined;
+}
+
+function cellText(row: TableRow, columns: Columns, role: Role): string {
+  for (const cell of row.cells) if (columns.get(cell.column) === role && !cell.continued) return cell.text;
+  return "";
+}
+
+function codeRows(table: Table, columns: Columns, catalogue: LoadedCatalogue): number {
+  return table.rows.filter((row) => catalogue.byCode.has(normaliseCode(cellText(row, columns, "code"))))
+    .length;
+}
+
+/**
+ * The tables that make the appendix, each with its columns: a table whose header names the code and value
+ * columns, or that holds at least three of the form's codes, and the tables that continue it (Word splits a table
+ * at page breaks when the document is edited, or a writer makes one table per page).
+ */
+function appendixTables(blocks: readonly Block[], catalogue: LoadedCatalogue) {
+  const found: { table: Table; columns: Columns; index: number }[] = [];
+  let last: Columns | undefined;
+  blocks.forEach((block, index) => {
+    if (block.kind !== "table") return;
+    const own = headerColumns(block);
+    const columns = own ?? last ?? DEFAULT_COLUMNS;
+    const codes = codeRows(block, columns, catalogue);
+    if (own || codes >= 3 || (last && codes >= 1)) {
+      found.push({ table: block, columns, index });
+      last = columns;
+    }
+  });
+  return found;
+}
+
+const PLAIN_COUNT = /^\d+$/;
+const GROUPED_COUNT = /^\d{1,3}(?:[. \u00a0]\d{3})+$/;
+const PERCENT = /^(\d+)(?:,(\d+))?\s*%$/;
+
+/**
+ * A value as the report writes it, as the cell a person would type into Excel: a Word document holds only text, so
+ * "7", "02", "64.073" (the Vietnamese thousands dot) are counts and "100%", "12,5%" percentages, with no "number
+ * stored as text" to convert. Anything else ("1.93673", "12.5%", "x") stays text for the domain to read and word.
+ */
+export function wordValue(text: string): CellInput | undefined {
+  const trimmed = text.replace(/\s+/g, " ").trim();
+  if (!trimmed) return undefined;
+  if (PLAIN_COUNT.test(trimmed) || GROUPED_COUNT.test(trimmed)) {
+    return cellInput(Number(trimmed.replace(/[. \u00a0]/g, "")));
+  }
+  const percent = PERCENT.exec(trimmed);
+  if (percent) {
+    const decimals = percent[2]?.length ?? 0;
+    const fraction = Number(`${percent[1]}.${percent[2] ?? "0"}`) / 100;
+    return cellInput(fraction, decimals ? `0.${"0".repeat(decimals)}%` : "0%");
+  }
+  return cellInput(trimmed);
+}
+
+function fold(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/đ/g, "d")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The level of a reporting unit from its name: a department (Sở, Ban), a district (huyện, thị xã) or a commune. */
+export function levelOfUnit(unit: string): Level | undefined {
+  const name = fold(unit).replace(/^(uy ban nhan dan|ubnd)\s+/, "");
+  if (/^(so|ban|van phong|thanh tra|cuc|chi cuc)\b/.test(name)) return "so";
+  if (/^(huyen|thi xa|thanh pho|quan)\b/.test(name)) return "huyen";
+  if (/^(xa|phuong|thi tran|dac khu)\b/.test(name)) return "xa";
+  return undefined;
+}
+
+const QUARTER = /\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:nam|\/|-)?\s*(\d{4})\b/;
+const HALF = /\b6 thang(?: dau nam)?\s*(?:nam|\/|-)?\s*(\d{4})\b/;
+const YEAR = /\bnam\s+(\d{4})\b/;
+
+/** The period a report is about, from its title ("Kết quả cải cách hành chính quý III năm 2021"). */
+function periodOf(paragraphs: readonly Paragraph[]): string | undefined {
+  // A period names its year: paragraphs without four digits are not folded at all.
+  const opening = paragraphs
+    .slice(0, 40)
+    .map((paragraph) => (/\d{4}|^\s*b/i.test(paragraph.text) ? fold(paragraph.text) : ""));
+  for (const text of opening) {
+    const quarter = QUARTER.exec(text);
+    if (quarter) return parsePeriod(`Quý ${quarter[1]}/${quarter[2]}`);
+  }
+  for (const text of opening) {
+    const half = HALF.exec(text);
+    if (half) return parsePeriod(`6 tháng/${half[1]}`);
+  }
+  const title = opening.findIndex((text) => text === "bao cao");
+  const year = title >= 0 ? YEAR.exec(opening[title + 1] ?? "") : null;
+  return year ? parsePeriod(year[1]!) : undefined;
+}
+
+function unitOf(paragraphs: readonly Paragraph[]): string | undefined {
+  for (const paragraph of paragraphs) {
+    const title = nfc(paragraph.text.trim());
+    if (title.slice(0, TITLE_MARK.length).toUpperCase() !== TITLE_MARK) continue;
+    const flat = title.replace(/\s+/g, " ");
+    const at = flat.toUpperCase().indexOf(" TẠI ");
+    if (at >= 0) return flat.slice(at + 5).trim() || undefined;
+  }
+  return undefined;
+}
+
+const QUOTE_LENGTH = 100;
+
+/**
+ * A paragraph quoted in a message: whole when short, else the stretch around `figure` (the number as written) so
+ * that the quote shows the figure and its words, cut with "…".
+ */
+function quote(text: string, figure?: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= QUOTE_LENGTH) return flat;
+  const at = figure ? wholeNumberAt(flat, figure) : -1;
+  if (at < 0) return `${flat.slice(0, QUOTE_LENGTH - 1).trimEnd()}…`;
+  const start = Math.max(0, at - QUOTE_LENGTH / 2);
+  const end = Math.min(flat.length, start + QUOTE_LENGTH);
+  return `${start > 0 ? "…" : ""}${flat.slice(start, end).trim()}${end < flat.length ? "…" : ""}`;
+}
+
+function wholeNumberAt(text: string, number: string): number {
+  for (let at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + number.length] ?? " ";
+    if (
+      !/[\d.,]/.test(before) &&
+      !/\d/.test(after) &&
+      !/[.,]\d/.test(text.slice(at + number.length, at + number.length + 2))
+    )
+      return at;
+  }
+  return -1;
+}
+
+/** Where a paragraph's figure came from, in both languages, the paragraph quoted around the figure. */
+export function paragraphPlace(text: string, figure?: string): Place {
+  const quoted = quote(text, figure);
+  return { vi: `đoạn: "${quoted}"`, en: `paragraph: "${quoted}"` };
+}
+
+/** Reads a Word report held in memory into the grid the domain reads, with where each of its values came from. */
+export function readWordReport(
+  data: ArrayBuffer | Uint8Array,
+  options: { probe?: ReadProbe; catalogue?: LoadedCatalogue; wordings?: readonly ReportWording[] } = {},
+): WordReport {
+  const bytes = ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : new Uint8Array(data);
+  const catalogue = options.catalogue ?? defaultCatalogue;
+  const blocks = readDocxBody(bytes, options.probe);
+  return wordReport(blocks, catalogue, options.wordings ?? CCHC_PL_2021_WORDINGS);
+}
+
+/** The grid and places of a document's blocks. */
+export function wordReport(
+  blocks: readonly Block[],
+  catalogue: LoadedCatalogue,
+  wordings: readonly ReportWording[],
+): WordReport {
+  const tables = appendixTables(blocks, catalogue);
+  const firstTable = tables[0]?.index ?? blocks.length;
+  const paragraphs = blocks.filter((block): block is Paragraph => block.kind === "paragraph");
+  const body = blocks.slice(0, firstTable).filter((block): block is Paragraph => block.kind === "paragraph");
+  const { figures, unread } = bodyFigures(body, wordings, catalogue);
+
+  const rows: (CellInput | undefined)[][] = [];
+  const printed: (string | undefined)[] = [];
+  const bodyRows = new Map<number, BodyFigure>();
+  const put = (cells: Partial<Record<Role | "key", CellInput | undefined>>, code?: string) => {
+    const row: (CellInput | undefined)[] = [];
+    for (const [role, cell] of Object.entries(cells)) row[COLUMNS[role as Role | "key"]] = cell;
+    rows.push(row);
+    printed.push(code);
+    return rows.length;
+  };
+  const text = (value: string) => (value ? cellInput(value) : undefined);
+
+  // Rows 1–3: the title lines just above the table; row 4 the inputs the tools read back.
+  const titles = blocks
+    .slice(0, firstTable)
+    .filter((block): block is Paragraph => block.kind === "paragraph" && block.text.trim() !== "")
+    .slice(-3);
+  for (let at = 0; at < 3; at++) put({ code: text(titles[at]?.text.trim() ?? "") });
+  const unit = unitOf(paragraphs);
+  const level = unit ? levelOfUnit(unit) : undefined;
+  const period = periodOf(paragraphs);
+  put({
+    code: cellInput("Đơn vị báo cáo:"),
+    label: text(unit ?? ""),
+    value: text(level ? levelLabel(level) : ""),
+    note: text(period ? periodLabel(period) : ""),
+  });
+  for (const { table, columns } of tables) {
+    for (const row of table.rows) {
+      if (isHeaderRow(row)) continue;
+      const code = cellText(row, columns, "code");
+      put(
+        {
+          code: text(code),
+          label: text(cellText(row, columns, "label")),
+          unit: text(cellText(row, columns, "unit")),
+          value: wordValue(cellText(row, columns, "value")),
+          note: text(cellText(row, columns, "note")),
+        },
+        code,
+      );
+    }
+  }
+  put({});
+  put({ code: cellInput("SỐ LIỆU NÊU TRONG PHẦN BÁO CÁO") });
+  const keyed = tables.length === 0;
+  if (keyed) rows[0]![COLUMNS.key] = cellInput(catalogue.templateVersion);
+  // In the form's order, a row stated twice beside its first statement: the locating rules then see the same code
+  // twice (a conflict when the values differ), never a later row's code taken for the next one still missing.
+  const order = new Map(catalogue.rows.map((row, index) => [row.code, index]));
+  const sorted = [...figures].sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
+  for (const figure of sorted) {
+    const row = catalogue.byCode.get(figure.code)!;
+    const at = put({
+      code: cellInput(row.code),
+      label: cellInput(row.label.vi),
+      value: wordValue(figure.written),
+      // Only a report without a table is read by key: then its figures are all the appendix it has.
+      key: keyed ? cellInput(row.code) : undefined,
+    });
+    bodyRows.set(at, figure);
+  }
+  const grid: WorkbookSheet = { name: WORD_SHEET, cells: rows, visibility: "visible" };
+  return {
+    grid,
+    places: places(grid, printed, bodyRows, catalogue),
+    fromText: new Set(bodyRows.keys()),
+    hasTable: !keyed,
+    figures,
+    unread,
+  };
+}
+
+function places(
+  grid: WorkbookSheet,
+  printed: readonly (string | undefined)[],
+  bodyRows: ReadonlyMap<number, BodyFigure>,
+  catalogue: LoadedCatalogue,
+): Map<number, Place> {
+  const codeAt = new Map<number, string>();
+  const located = locateAppendix(grid, catalogue);
+  for (const cell of located?.cells.values() ?? []) {
+    codeAt.set(cell.row, cell.code);
+    if (cell.conflict) codeAt.set(cell.conflict.row, cell.code);
+  }
+  const found = new Map<number, Place>();
+  printed.forEach((typed, index) => {
+    const row = index + 1;
+    const figure = bodyRows.get(row);
+    if (figure !== undefined) {
+      found.set(row, paragraphPlace(figure.paragraph, figure.written));
+      return;
+    }
+    if (typed === undefined) return;
+    const code = codeAt.get(row) ?? normaliseCode(typed);
+    const shown = typed.replace(/\s+/g, " ").trim();
+    if (!code) return;
+    const as = shown && normaliseCode(shown) !== code ? ` (in là "${shown}")` : "";
+    const asEn = shown && normaliseCode(shown) !== code ? ` (printed "${shown}")` : "";
+    found.set(row, { vi: `bảng phụ lục, dòng ${code}${as}`, en: `appendix table, row ${code}${asEn}` });
+  });
+  return found;
+}

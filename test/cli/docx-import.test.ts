@@ -1,0 +1,71 @@
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { catalogue } from "../../src/domain/catalogue";
+import { COLUMNS, sheetLayout } from "../../src/domain/layout";
+import { ValidationReportSchema } from "../../src/workflows/report";
+import { SEED_VALUES } from "../helpers/seed";
+import { filledTemplate, useTempDir } from "../helpers/xlsx";
+import { convertHtml, seedHtml } from "../docx/seed-docx";
+
+async function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+async function blocking(file: string) {
+  const { stdout } = await run(["validate", file, "--format", "json"]);
+  return ValidationReportSchema.parse(JSON.parse(stdout))
+    .files[0]!.sheets[0]!.findings.filter((finding) => finding.severity !== "info")
+    .map((finding) => [finding.rule, finding.suggestion?.code, finding.suggestion?.value]);
+}
+
+describe("cchc-appendix import of a Word report", () => {
+  const temp = useTempDir("cchc-docx-import-");
+  let report: string;
+  beforeAll(async () => {
+    report = await temp.write("bao-cao.docx", await convertHtml(seedHtml()));
+  });
+
+  it("writes the standard workbook filled from the report, a note on every value from its text", async () => {
+    const out = temp.path("phu-luc.xlsx");
+    const { code, stdout, stderr } = await run(["import", report, "-o", out]);
+    expect([code, stderr]).toEqual([0, ""]);
+    expect(stdout).toContain("49 số liệu từ bảng phụ lục, 17 số liệu từ phần báo cáo");
+    expect(stdout).toContain("49 values from the appendix table, 17 values from the report's text");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.worksheets[0]!;
+    const layout = sheetLayout(catalogue);
+    const cell = (code: string) => sheet.getCell(layout.rowOf.get(code)!, COLUMNS.value + 1);
+    expect(cell("1.1.1").value).toBe(7);
+    expect([cell("4.2.5").value, cell("4.2.5").numFmt]).toEqual([0.125, "0.0%"]);
+    expect(cell("HS.1").value).toBe(44);
+    expect(cell("DV.4.1").value).toBe("1.93673");
+    expect(String(cell("HS.1.2").note)).toContain('Lấy từ phần báo cáo, đoạn: "+ Số mới tiếp nhận: 0"');
+    expect(String(cell("HS.1.2").note)).toContain("From the report's text, paragraph:");
+    expect(cell("1.1.1").note).toBeUndefined();
+    expect(sheet.getCell(layout.rowOf.get("3.5.3")!, COLUMNS.note + 1).value).toBe(
+      "Có 8 TTHC thu phí, lệ phí",
+    );
+    // The workbook says what the report says: the same errors as the report and as the seed typed into the form.
+    expect(await blocking(out)).toEqual(await blocking(report));
+    expect(await blocking(out)).toEqual(
+      await blocking(await temp.write("seed.xlsx", await filledTemplate(SEED_VALUES))),
+    );
+  });
+
+  it("refuses a workbook, a second report and an output that exists, in both languages", async () => {
+    const workbook = await temp.write("da-la-excel.xlsx", await filledTemplate(SEED_VALUES));
+    const again = await run(["import", workbook, "-o", temp.path("x.xlsx")]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("Tệp này đã là bảng tính Excel: dùng validate để kiểm tra");
+    expect(again.stderr).toContain("This file is already an Excel workbook");
+    const two = await run(["import", report, report, "-o", temp.path("y.xlsx")]);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain("Chỉ định đúng một báo cáo Word (.docx) cần chuyển.");
+    const exists = await run(["import", report, "-o", workbook]);
+    expect(exists.code).toBe(2);
+  });
+});

@@ -1,0 +1,238 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { main } from "../../src/cli/main";
+import { LIMITS } from "../../src/cli/xlsx/read";
+import { NOT_A_REPORT } from "../../src/docx/report";
+import { ValidationReportSchema } from "../../src/workflows/report";
+import { useTempDir } from "../helpers/xlsx";
+import { zip } from "../helpers/zip";
+import { docx, documentXml, HEADER_ROWS, p, row, table } from "../docx/package";
+import { convertHtml, seedHtml } from "../docx/seed-docx";
+
+async function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+async function json(file: string) {
+  const { code, stdout, stderr } = await run(["validate", file, "--format", "json"]);
+  return { code, stderr, report: ValidationReportSchema.parse(JSON.parse(stdout)) };
+}
+
+const SEED = readFileSync(join(__dirname, "../fixtures/seed-report-q3-2021.txt"), "utf8");
+
+/** The seed's appendix rows as typed, every header line left out, as one table. */
+function seedTable(): string {
+  const rows = SEED.slice(SEED.lastIndexOf("Phụ lục"))
+    .split("\n")
+    .filter((line) => line.includes("\t") && !line.startsWith("STT") && !line.includes("\tĐơn vị tính\t"))
+    .map((line) => {
+      const [code = "", label = "", unit = "", value = "", note = ""] = line.split("\t");
+      return row(code, label.replace(/<\/?i>/g, ""), unit, value, note);
+    });
+  return table(HEADER_ROWS + rows.join(""));
+}
+
+const ONE_STOP = [
+  "- Tổng số hồ sơ yêu cầu giải quyết TTHC quý III/2021: 44",
+  "- + Số kỳ trước chuyển qua: 0",
+  "- + Số mới tiếp nhận: 0",
+  "- Kết quả giải quyết TTHC: 44",
+  "- + Trả đúng thời hạn: 44",
+  "- + Trả quá hạn: 0",
+  "- Số hồ sơ nộp trực tuyến: 42",
+];
+
+describe("cchc-appendix validate on Word reports", () => {
+  const temp = useTempDir("cchc-docx-validate-");
+  let seed: Buffer;
+  beforeAll(async () => {
+    seed = await convertHtml(seedHtml());
+  });
+
+  it("gives the seed's findings from the LibreOffice seed, pointed at paragraphs and table rows", async () => {
+    const file = await temp.write("seed.docx", seed);
+    const { code, report } = await json(file);
+    expect(code).toBe(1);
+    const sheet = report.files[0]!.sheets[0]!;
+    expect(sheet).toMatchObject({
+      sheet: "bảng phụ lục",
+      unit: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+      level: "so",
+      period: "2021-Q3",
+      verdict: "not_ready",
+    });
+    const blocking = sheet.findings
+      .filter((finding) => finding.severity !== "info")
+      .map((finding) => [
+        finding.severity,
+        finding.rule,
+        finding.suggestion?.code,
+        finding.suggestion?.value,
+      ]);
+    expect(blocking).toEqual([
+      ["error", "unit", "DV.4.1", 1936],
+      ["error", "balance:HS.1", "HS.1.2", 44],
+      ["warning", "order:HS.5<=HS.1.2", "HS.1.2", 44],
+    ]);
+    const balance = sheet.findings.find((finding) => finding.rule === "balance:HS.1")!;
+    expect(balance.cells).toEqual([
+      'đoạn: "+ Số mới tiếp nhận: 0"',
+      'đoạn: "Tổng số hồ sơ yêu cầu giải quyết TTHC quý III/2021: 44"',
+      'đoạn: "+ Số kỳ trước chuyển qua: 0"',
+    ]);
+    expect(balance.suggestion?.cell).toBe('đoạn: "+ Số mới tiếp nhận: 0"');
+    expect(balance.message.vi).toContain(
+      '— đoạn: "+ Số mới tiếp nhận: 0"; đoạn: "Tổng số hồ sơ yêu cầu giải quyết TTHC',
+    );
+    expect(balance.message.en).toContain('— paragraph: "+ Số mới tiếp nhận: 0"');
+    const malformed = sheet.findings.find((finding) => finding.codes[0] === "DV.4.1")!;
+    expect(malformed.cells[0]).toContain("5.621 hồ sơ mức 4 (1.93673 trực tiếp, 3.685 trực tuyến");
+    const rate = sheet.findings.find((finding) => finding.rule === "derived:7.8.3")!;
+    expect(rate.cells[0]).toBe("bảng phụ lục, dòng 7.8.3");
+    expect(rate.message.en).toContain("— appendix table, row 7.8.3; paragraph: ");
+    expect(sheet.summary.counts).toEqual({ error: 2, warning: 1, info: 4 });
+  });
+
+  it("says the places in the text report in the language asked", async () => {
+    const file = await temp.write("seed-text.docx", seed);
+    const vi = await run(["validate", file]);
+    expect(vi.stdout).toContain('đề xuất 44. — đoạn: "+ Số mới tiếp nhận: 0"');
+    const en = await run(["validate", file, "--lang", "en"]);
+    expect(en.stdout).toContain("rounded it is 11.93%. — appendix table, row 7.8.3; paragraph:");
+    expect(en.stdout).not.toContain("bảng phụ lục, dòng");
+  });
+
+  it("validates a single-table appendix typed in Word like the seed's workbook", async () => {
+    const file = await temp.write(
+      "mot-bang.docx",
+      docx(ONE_STOP.map((line) => p(line)).join("") + seedTable()),
+    );
+    const { code, report } = await json(file);
+    expect(code).toBe(1);
+    const rules = report.files[0]!.sheets[0]!.findings.filter((f) => f.severity !== "info").map(
+      (f) => f.rule,
+    );
+    expect(rules).toEqual(["balance:HS.1", "order:HS.5<=HS.1.2"]);
+  });
+
+  it("checks the body against the appendix: a rate against the body's counts, a count stated twice", async () => {
+    // The on-time count stated twice under "Kết quả giải quyết TTHC", and the online count with two numbers.
+    const lines = [
+      ...ONE_STOP.slice(0, 6),
+      "- + Trả đúng thời hạn: 40",
+      "- Số hồ sơ nộp trực tuyến: 42 và 40",
+    ];
+    const body = lines.map((line) => p(line));
+    const file = await temp.write("than-va-bang.docx", docx(body.join("") + seedTable()));
+    const { report } = await json(file);
+    const findings = report.files[0]!.sheets[0]!.findings;
+    const twice = findings.find((finding) => finding.kind === "conflicting_rows")!;
+    expect(twice.codes).toEqual(["HS.2.1"]);
+    expect(twice.severity).toBe("error");
+    expect(twice.message.vi).toContain(
+      '— đoạn: "- + Trả đúng thời hạn: 44"; đoạn: "- + Trả đúng thời hạn: 40"',
+    );
+    expect(findings.find((finding) => finding.rule === "derived:3.4.1")).toBeUndefined();
+    const unread = findings.find((finding) => finding.kind === "body_not_read")!;
+    expect(unread).toMatchObject({
+      severity: "info",
+      codes: ["HS.5"],
+      cells: ['đoạn: "- Số hồ sơ nộp trực tuyến: 42 và 40"'],
+    });
+    expect(unread.message.vi).toContain("cùng một câu nêu 2 số (42; 40)");
+
+    const rateFile = await temp.write(
+      "ty-le.docx",
+      docx(
+        ONE_STOP.map((line) => p(line))
+          .join("")
+          .replace("Trả đúng thời hạn: 44", "Trả đúng thời hạn: 40") + seedTable(),
+      ),
+    );
+    const rate = (await json(rateFile)).report.files[0]!.sheets[0]!.findings.find(
+      (finding) => finding.rule === "derived:3.4.1",
+    )!;
+    expect(rate.severity).toBe("error");
+    expect(rate.message.vi).toContain(
+      '— bảng phụ lục, dòng 3.4.1; đoạn: "- + Trả đúng thời hạn: 40"; đoạn: "- Kết quả giải quyết TTHC: 44"',
+    );
+  });
+
+  it("validates a report whose figures are only in its body", async () => {
+    const file = await temp.write("chi-than.docx", docx(ONE_STOP.map((line) => p(line)).join("")));
+    const { code, report } = await json(file);
+    expect(code).toBe(1);
+    const sheet = report.files[0]!.sheets[0]!;
+    expect(sheet.findings.find((finding) => finding.rule === "balance:HS.1")?.cells[0]).toBe(
+      'đoạn: "- + Số mới tiếp nhận: 0"',
+    );
+  });
+
+  it("refuses what is not a CCHC report, an old .doc and a PDF with what to send instead", async () => {
+    const letter = await temp.write(
+      "cong-van.docx",
+      docx(
+        p("Kính gửi: Sở Nội vụ") +
+          p("Đề nghị cử 02 cán bộ dự họp ngày 15/9/2021.") +
+          table(row("1", "Nơi nhận", "", "")),
+      ),
+    );
+    const doc = await temp.write("bao-cao.doc", await convertHtml(seedHtml(), "doc"));
+    const pdf = await temp.write("bao-cao.pdf", await convertHtml(seedHtml(), "pdf"));
+    const notReport = await run(["validate", letter]);
+    expect(notReport.code).toBe(2);
+    expect(notReport.stderr).toContain(NOT_A_REPORT.vi);
+    expect(notReport.stderr).toContain(NOT_A_REPORT.en);
+    const old = await run(["validate", doc]);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain(
+      "Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx)",
+    );
+    expect(old.stderr).toContain("Save As a Word Document (.docx)");
+    const printed = await run(["validate", pdf]);
+    expect(printed.code).toBe(2);
+    expect(printed.stderr).toContain("công cụ đọc tệp Word (.docx) và Excel (.xlsx)");
+    expect(printed.stderr).toContain("the tool reads Word (.docx) and Excel (.xlsx) files");
+  });
+
+  it("refuses hostile documents within bounds: a zip bomb, a table past the row limit, a DOCTYPE", async () => {
+    // A document part that says it unpacks to more than the whole archive may: refused before it is inflated.
+    const bomb = await temp.write(
+      "bom.docx",
+      zip(
+        new Map([
+          [
+            "word/document.xml",
+            { data: Buffer.from(documentXml(p("x"))), declaredSize: LIMITS.unpackedBytes + 1 },
+          ],
+        ]),
+      ),
+    );
+    const huge = await temp.write(
+      "bang-lon.docx",
+      docx(table(row("1.1.1.", "Số nhiệm vụ", "Nhiệm vụ", "7").repeat(LIMITS.rows + 1))),
+    );
+    const doctype = await temp.write(
+      "doctype.docx",
+      docx("", {
+        extra: {
+          "word/document.xml": Buffer.from(
+            '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><w:document/>',
+          ),
+        },
+      }),
+    );
+    const bombRun = await run(["validate", bomb]);
+    expect(bombRun.code).toBe(2);
+    expect(bombRun.stderr).toContain("bom nén");
+    const hugeRun = await run(["validate", huge]);
+    expect(hugeRun.code).toBe(2);
+    expect(hugeRun.stderr).toContain("Tài liệu quá lớn để là một báo cáo CCHC (more than 10000 table rows)");
+    const doctypeRun = await run(["validate", doctype]);
+    expect(doctypeRun.code).toBe(2);
+    expect(doctypeRun.stderr).toContain("DOCTYPE, thứ mà Word không bao giờ ghi");
+  });
+});

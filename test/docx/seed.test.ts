@@ -1,0 +1,67 @@
+import type { Table } from "../../src/docx/document";
+import { readDocxBody } from "../../src/docx/package";
+import { readWordReport } from "../../src/docx/report";
+import { locateAppendix } from "../../src/domain/locate";
+import { convertHtml, seedHtml } from "./seed-docx";
+
+describe("the seed report as a Word document made by LibreOffice", () => {
+  let bytes: Buffer;
+  beforeAll(async () => {
+    bytes = await convertHtml(seedHtml());
+  });
+
+  it("takes exactly the figures the body states for the source block, each with its paragraph", () => {
+    const report = readWordReport(bytes);
+    expect(report.figures.map((figure) => [figure.code, figure.written])).toEqual([
+      ["HS.1", "44"],
+      ["HS.1.1", "0"],
+      ["HS.1.2", "0"],
+      ["HS.2", "44"],
+      ["HS.2.1", "44"],
+      ["HS.2.2", "0"],
+      ["HS.3", "0"],
+      ["HS.3.1", "0"],
+      ["HS.3.2", "0"],
+      ["HS.4", "0"],
+      ["HS.5", "42"],
+      ["DV.3", "6.356"],
+      ["DV.3.1", "5.598"],
+      ["DV.3.2", "758"],
+      ["DV.4", "5.621"],
+      ["DV.4.1", "1.93673"],
+      ["DV.4.2", "3.685"],
+    ]);
+    expect(report.figures[0]!.paragraph).toBe("Tổng số hồ sơ yêu cầu giải quyết TTHC quý III/2021: 44");
+    expect(report.figures[2]!.paragraph).toBe("+ Số mới tiếp nhận: 0");
+    expect(report.unread).toEqual([]);
+    // None of the province's iGate figures, nor any row the body does not state (QT, VB, BC).
+    const written = report.figures.map((figure) => figure.written);
+    for (const other of ["14.950", "10.507", "4.443", "11.093", "11.977", "1.567", "64.073", "762", "805"]) {
+      expect(written).not.toContain(other);
+    }
+  });
+
+  it("reads its appendix split over seven tables with repeated headers as one appendix, as printed", () => {
+    const tables = readDocxBody(bytes).filter((block): block is Table => block.kind === "table");
+    expect(tables.map((table) => table.rows.filter((row) => row.header).length)).toEqual([
+      2, 2, 2, 2, 2, 2, 2,
+    ]);
+    const report = readWordReport(bytes);
+    const sheet = locateAppendix(report.grid)!;
+    expect(sheet).toMatchObject({ unit: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", level: "so", period: "2021-Q3" });
+    const value = (code: string) => sheet.cells.get(code)?.cell;
+    expect(value("1.1.1")?.value).toBe(7);
+    expect(value("3.1.1")?.value).toBe(2);
+    expect(value("3.4.5")).toBeUndefined();
+    expect(sheet.cells.has("3.4.5")).toBe(true);
+    expect(value("4.2.5")).toMatchObject({ value: 0.125, numberFormat: "0.0%" });
+    expect(value("7.6.1.c")).toMatchObject({ value: 1, numberFormat: "0%" });
+    expect(value("7.6.2.b")).toMatchObject({ value: 0.0002, numberFormat: "0.00%" });
+    expect(value("7.8.4")).toMatchObject({ value: 0.6555, numberFormat: "0.00%" });
+    expect(value("DV.4.1")?.value).toBe("1.93673");
+    const notes = report.grid.cells.flatMap((row) => (row[4]?.value ? [row[4].value] : []));
+    expect(notes).toEqual(
+      expect.arrayContaining(["Số liệu này do Văn phòng UBND tỉnh cung cấp", "Có 8 TTHC thu phí, lệ phí"]),
+    );
+  });
+});
