@@ -185,8 +185,8 @@ describe("the preview, by mouse", () => {
     await cell(page, HS_1_1).click();
     await page.keyboard.type("5");
     await page.keyboard.press("Enter");
-    const took = await verdictSays(page, "1 lỗi", 1_000);
-    expect(took).toBeLessThan(1_000);
+    // How fast the live check answers is the bench's figure (pane_click_ms_4x); here only that it answers.
+    await verdictSays(page, "1 lỗi");
     await expect(page.getByTestId("stamp").textContent()).resolves.toMatch(/^Số liệu đã thay đổi/);
     // The live check marks but never moves the selection: Enter moved it one row down, and there it stays.
     await expect(page.getByTestId("name-box").textContent()).resolves.toBe(HS_1_2);
@@ -357,7 +357,7 @@ describe("the preview, by keyboard only", () => {
     );
     await page.keyboard.type("7");
     await page.keyboard.press("Enter");
-    expect(await verdictSays(page, "1 lỗi", 1_000)).toBeLessThan(1_000);
+    await verdictSays(page, "1 lỗi");
     await page.close();
   });
 });
