@@ -17,7 +17,6 @@ import type { InputFile } from "./output";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
 import { readWorkbookFile, WorkbookReadError } from "./xlsx/read";
-import { summaryFileBytes } from "./xlsx/summary";
 import type { TextCut } from "./xlsx/template";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
@@ -277,6 +276,8 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   }
   for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
   const cuts: TextCut[] = [];
+  // exceljs is loaded only now, when there is a summary to write.
+  const { summaryFileBytes } = await import("./xlsx/summary");
   const bytes = await summaryFileBytes(consolidation, (cut) => cuts.push(cut));
   await writeOutputFile(values.output, bytes, values.force);
   const cutText = textCutsMessage(cuts);
