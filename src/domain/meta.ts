@@ -61,6 +61,26 @@ export function levelLabel(level: Level): string {
  * "Sở/ngành", and a leading "cấp". Returns undefined for anything else.
  */
 export function parseLevel(text: string): Level | undefined {
+  return remembered(levels, text, readLevel);
+}
+
+/**
+ * The answer of a pure reading of a short text, remembered: every appendix of a province states one of a few
+ * levels and periods, and folding the text (NFD, regular expressions) costs more than the rest of reading row 4.
+ * Bounded, so that texts that never repeat cannot grow it without end.
+ */
+function remembered<T>(cache: Map<string, T>, text: string, read: (text: string) => T): T {
+  if (cache.has(text)) return cache.get(text) as T;
+  const answer = read(text);
+  if (cache.size >= 256) cache.clear();
+  cache.set(text, answer);
+  return answer;
+}
+
+const levels = new Map<string, Level | undefined>();
+const periods = new Map<string, string | undefined>();
+
+function readLevel(text: string): Level | undefined {
   const key = fold(text)
     .replace(/^cap\s+/, "")
     .replace(/[\s,/-]+/g, "");
@@ -124,6 +144,10 @@ const YEAR = /^(?:nam\s*)?(\d{4})$/;
  * undefined for anything else (including years outside 2000–2099).
  */
 export function parsePeriod(text: string): string | undefined {
+  return remembered(periods, text, readPeriod);
+}
+
+function readPeriod(text: string): string | undefined {
   const folded = fold(text);
   const canonical = CANONICAL.exec(folded.toUpperCase());
   if (canonical) return validYear(canonical[1] ?? "") ? canonical[0] : undefined;
