@@ -25,10 +25,27 @@ export interface LocatedCell {
   };
 }
 
-/** Rows found per code, and the later rows that carried a code already found. */
+/**
+ * Rows found: the catalogue's row indexes in the order the sheet holds them, the sheet row of each (0: not found),
+ * and the later rows that carried a code already found. Arrays by index, not maps by code: the key column of
+ * every validated sheet is looked through, and this is most of what finding its rows costs.
+ */
 interface FoundRows {
-  readonly rows: Map<string, number>;
+  readonly order: number[];
+  readonly rowAt: Int32Array;
   readonly repeated: [code: string, row: number][];
+}
+
+const rowIndexes = new WeakMap<LoadedCatalogue, Map<string, number>>();
+
+/** The index of every row of a catalogue by its code, built once. */
+function rowIndex(catalogue: LoadedCatalogue): Map<string, number> {
+  let index = rowIndexes.get(catalogue);
+  if (!index) {
+    index = new Map(catalogue.rows.map((row, at) => [row.code, at]));
+    rowIndexes.set(catalogue, index);
+  }
+  return index;
 }
 
 /** One appendix found on a sheet: its inputs (row 4 or the title) and the value cell of every indicator found. */
@@ -141,21 +158,23 @@ function nextSibling(catalogue: LoadedCatalogue, code: string): RowDef | undefin
 }
 
 function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
-  const rows = new Map<string, number>();
+  const index = rowIndex(catalogue);
+  const rowAt = new Int32Array(catalogue.rows.length);
+  const order: number[] = [];
   const repeated: [string, number][] = [];
-  const { byCode } = catalogue;
   for (let row = 2; row <= grid.cells.length; row++) {
     // The template writes the codes exactly: such a cell is its own text (ASCII, trimmed), looked up as it is; only
     // other cells go through text()'s normalisation.
     const value = grid.cells[row - 1]?.[COLUMNS.key]?.value;
-    const def = (typeof value === "string" ? byCode.get(value) : undefined) ?? byCode.get(text(value));
-    if (!def) continue;
-    // Keyed by the catalogue's own string from here on: its hash is computed once, for every sheet.
-    const code = def.code;
-    if (rows.has(code)) repeated.push([code, row]);
-    else rows.set(code, row);
+    const at = (typeof value === "string" ? index.get(value) : undefined) ?? index.get(text(value));
+    if (at === undefined) continue;
+    if (rowAt[at] !== 0) repeated.push([catalogue.rows[at]!.code, row]);
+    else {
+      rowAt[at] = row;
+      order.push(at);
+    }
   }
-  return { rows, repeated };
+  return { order, rowAt, repeated };
 }
 
 /**
@@ -205,7 +224,15 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
       last = near.code;
     }
   }
-  return { rows, repeated };
+  const index = rowIndex(catalogue);
+  const rowAt = new Int32Array(catalogue.rows.length);
+  const order: number[] = [];
+  for (const [code, row] of rows) {
+    const at = index.get(code)!;
+    rowAt[at] = row;
+    order.push(at);
+  }
+  return { order, rowAt, repeated };
 }
 
 /** True when two cells hold the same value (a row copied whole, or a header repeated at a page break). */
@@ -231,9 +258,9 @@ function unitFromTitle(grid: SheetGrid): string | undefined {
   return undefined;
 }
 
-function appendixCodeCount(rows: ReadonlyMap<string, number>, catalogue: LoadedCatalogue): number {
+function appendixCodeCount(found: FoundRows, catalogue: LoadedCatalogue): number {
   let count = 0;
-  for (const code of rows.keys()) if (catalogue.byCode.get(code)?.block === "appendix") count++;
+  for (const at of found.order) if (catalogue.rows[at]!.block === "appendix") count++;
   return count;
 }
 
@@ -246,27 +273,32 @@ export function locateAppendix(
   catalogue: LoadedCatalogue = defaultCatalogue,
 ): AppendixSheet | undefined {
   const version = textAt(grid, 1, COLUMNS.key);
-  const byKey = version ? locateByKey(grid, catalogue) : { rows: new Map<string, number>(), repeated: [] };
-  const foundBy = byKey.rows.size > 0 ? "key" : "codes";
-  const { rows, repeated } = foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
-  if (foundBy === "codes" && appendixCodeCount(rows, catalogue) < MIN_CODES_BY_HAND) return undefined;
+  const byKey = version ? locateByKey(grid, catalogue) : undefined;
+  const foundBy = byKey && byKey.order.length > 0 ? "key" : "codes";
+  const found = byKey && foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
+  if (foundBy === "codes" && appendixCodeCount(found, catalogue) < MIN_CODES_BY_HAND) return undefined;
+  const { order, rowAt, repeated } = found;
 
   // A code typed twice: the same value twice, or a blank copy, is no conflict (the value is the one that is there).
   const conflicts = new Map<string, number>();
-  for (const [code, row] of repeated) {
-    const first = rows.get(code)!;
-    const [kept, other] = [cellAt(grid, first, COLUMNS.value), cellAt(grid, row, COLUMNS.value)];
-    if (isBlankCell(other) || sameValue(kept, other)) continue;
-    if (isBlankCell(kept) && !conflicts.has(code)) rows.set(code, row);
-    else if (!conflicts.has(code)) conflicts.set(code, row);
+  if (repeated.length) {
+    const index = rowIndex(catalogue);
+    for (const [code, row] of repeated) {
+      const at = index.get(code)!;
+      const [kept, other] = [cellAt(grid, rowAt[at]!, COLUMNS.value), cellAt(grid, row, COLUMNS.value)];
+      if (isBlankCell(other) || sameValue(kept, other)) continue;
+      if (isBlankCell(kept) && !conflicts.has(code)) rowAt[at] = row;
+      else if (!conflicts.has(code)) conflicts.set(code, row);
+    }
   }
   const cells = new Map<string, LocatedCell>();
   // Every address on the sheet starts the same way: the quoted sheet name is built once, not once per cell.
   const valueCell = `${sheetPrefix(grid.name)}${columnLetter(COLUMNS.value)}`;
-  for (const [found, row] of rows) {
+  for (const at of order) {
     // Keyed by the catalogue's own string: the engine looks every row up by it, and the same string compares fastest.
-    const code = catalogue.byCode.get(found)!.code;
-    const other = conflicts.get(found);
+    const code = catalogue.rows[at]!.code;
+    const row = rowAt[at]!;
+    const other = conflicts.size ? conflicts.get(code) : undefined;
     cells.set(code, {
       code,
       row,
