@@ -207,8 +207,12 @@ async function run(): Promise<void> {
     figures.cli_start_validate_ms = start.validate;
     figures.cli_start_ms = Math.max(start.help, start.validate);
     figures.node_start_ms = start.node;
+    figures.cli_start_cpu_help_ms = start.helpCpu;
+    figures.cli_start_cpu_validate_ms = start.validateCpu;
+    figures.node_start_cpu_ms = start.nodeCpu;
     console.log(
-      `cli start: --help ${start.help} ms, validate of one file ${start.validate} ms (node -e 0: ${start.node} ms)`,
+      `cli start: --help ${start.help} ms, validate of one file ${start.validate} ms (node -e 0: ${start.node} ms);` +
+        ` processor time ${start.helpCpu}, ${start.validateCpu} ms (node -e 0: ${start.nodeCpu} ms)`,
     );
   }
   if (wanted("consolidate")) {
