@@ -5,6 +5,7 @@ import { columnLetter, isCellError, qualifiedAddress, sheetPrefix } from "./cell
 import { COLUMNS } from "./layout";
 import { parseLevel, parsePeriod } from "./meta";
 import { fromTcvn3 } from "./tcvn3";
+import { remembered } from "./remembered";
 
 /** Where one indicator's value cell is on a sheet, and what it holds. */
 export interface LocatedCell {
@@ -78,21 +79,7 @@ function textOfString(value: string): string {
   return fromTcvn3(value.normalize("NFC")).trim();
 }
 
-/**
- * Every appendix repeats the form's labels and codes: their normalised forms are remembered, since normalising a
- * Vietnamese label (NFC, TCVN3, regular expressions) costs far more than looking it up. Bounded, so that texts
- * that never repeat (units' names, notes) cannot grow it without end.
- */
-function remembered(cache: Map<string, string>, key: string, compute: (key: string) => string): string {
-  const known = cache.get(key);
-  if (known !== undefined) return known;
-  const computed = compute(key);
-  if (cache.size >= REMEMBERED) cache.clear();
-  cache.set(key, computed);
-  return computed;
-}
-
-const REMEMBERED = 4096;
+// The form's texts, codes and label keys, normalised once for every appendix that repeats them (remembered).
 const texts = new Map<string, string>();
 const labelKeys = new Map<string, string>();
 const codes = new Map<string, string>();

@@ -1,4 +1,5 @@
 import type { Bilingual, Level } from "./catalogue";
+import { remembered } from "./remembered";
 
 // Row 4 of an appendix sheet holds the reporting unit's level and the period as people write them ("Sở, ngành",
 // "Quý III/2021"); tools and the CLI speak in short ids ("so", "2021-Q3"). Every host converts through here so
@@ -64,19 +65,7 @@ export function parseLevel(text: string): Level | undefined {
   return remembered(levels, text, readLevel);
 }
 
-/**
- * The answer of a pure reading of a short text, remembered: every appendix of a province states one of a few
- * levels and periods, and folding the text (NFD, regular expressions) costs more than the rest of reading row 4.
- * Bounded, so that texts that never repeat cannot grow it without end.
- */
-function remembered<T>(cache: Map<string, T>, text: string, read: (text: string) => T): T {
-  if (cache.has(text)) return cache.get(text) as T;
-  const answer = read(text);
-  if (cache.size >= 256) cache.clear();
-  cache.set(text, answer);
-  return answer;
-}
-
+// Every appendix of a province states one of a few levels and periods: their readings are remembered.
 const levels = new Map<string, Level | undefined>();
 const periods = new Map<string, string | undefined>();
 
