@@ -1,13 +1,17 @@
-// The consolidation benchmark of issue 5: `count` department files, consolidated by the CLI command as a user
-// runs it. Only the consolidation is timed, not the making of the files.
+// The consolidation benchmarks of issues 5 and 16: department files consolidated by the CLI command as a user runs
+// it, each run in a process of its own so that its peak memory is its own. Only the consolidation is timed, not the
+// making of the files.
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { consolidateCommand } from "../src/cli/consolidate";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { zipParts } from "../src/cli/xlsx/read";
 import { SEED_VALUES } from "../test/helpers/seed";
 import { filledTemplate } from "../test/helpers/xlsx";
 import { zip } from "../test/helpers/zip";
+
+const run = promisify(execFile);
 
 const UNIT_TOKEN = "@@UNIT@@";
 
@@ -36,19 +40,62 @@ export async function departmentFiles(dir: string, count: number): Promise<strin
   return files;
 }
 
-/** Seconds `cchc-appendix consolidate` takes over `count` department files, progress sent nowhere. */
-export async function benchConsolidate(count = 1000): Promise<number> {
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Runs the child benchmark (bench-consolidate-child.ts) in a process of its own; returns its JSON line. */
+async function child<T>(nodeArgs: string[], args: string[]): Promise<T> {
+  const script = join(__dirname, "bench-consolidate-child.js");
+  const { stdout } = await run(process.execPath, [...nodeArgs, script, ...args], {
+    maxBuffer: 1 << 20,
+  });
+  const last = stdout.trim().split("\n").pop() ?? "";
+  return JSON.parse(last) as T;
+}
+
+/** Consolidation figures, each the median of three runs of `cchc-appendix consolidate` in a fresh process. */
+export interface ConsolidateFigures {
+  /** Seconds and peak resident memory (MB) by number of files. */
+  readonly runs: ReadonlyMap<number, { seconds: number; peakMb: number }>;
+  /** Heap the consolidation keeps per unit read, KB (garbage collected before and after). */
+  readonly retainedKbPerUnit: number;
+}
+
+/**
+ * Consolidates the first `count` of 10,000 department files (the seed's figures, each under its own unit) for every
+ * count asked, three times each in a fresh process, progress sent nowhere; only the consolidation is timed.
+ */
+export async function benchConsolidate(counts: readonly number[]): Promise<ConsolidateFigures> {
   const dir = await mkdtemp(join(tmpdir(), "cchc-bench-consolidate-"));
   try {
-    const files = await departmentFiles(dir, count);
-    const start = process.hrtime.bigint();
-    const code = await consolidateCommand([...files, "-o", join(dir, "tong-hop.xlsx")], {
-      out: () => undefined,
-      err: () => undefined,
-    });
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    if (code === 2) throw new Error("the consolidation could not read its files");
-    return Number(seconds.toFixed(2));
+    const files = await departmentFiles(dir, Math.max(...counts, 1000));
+    const runs = new Map<number, { seconds: number; peakMb: number }>();
+    for (const count of counts) {
+      const seconds: number[] = [];
+      const peaks: number[] = [];
+      for (let round = 0; round < 3; round++) {
+        const summary = join(dir, `tong-hop-${count}-${round}.xlsx`);
+        const figures = await child<{ seconds: number; peakMb: number }>(
+          [],
+          ["run", summary, ...files.slice(0, count)],
+        );
+        await rm(summary, { force: true });
+        seconds.push(figures.seconds);
+        peaks.push(figures.peakMb);
+      }
+      runs.set(count, { seconds: median(seconds), peakMb: median(peaks) });
+    }
+    const retained: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const figures = await child<{ retainedKbPerUnit: number }>(
+        ["--expose-gc"],
+        ["retained", ...files.slice(0, 1000)],
+      );
+      retained.push(figures.retainedKbPerUnit);
+    }
+    return { runs, retainedKbPerUnit: median(retained) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

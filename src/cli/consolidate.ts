@@ -18,8 +18,7 @@ import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
 import { placeValidation } from "../docx/findings";
 import type { ReadInput } from "./xlsx/read";
-import { readInputFile, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
-import { summaryFileBytes } from "./xlsx/summary";
+import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
@@ -128,6 +127,36 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
   };
 }
 
+/** Files read ahead of the one being consolidated: the disk works while the processor reads a workbook. */
+const READ_AHEAD = 2;
+
+/**
+ * The files' bytes in order, each next() the next file's, read while earlier ones are consolidated: never more
+ * than READ_AHEAD files ahead, so that memory stays a few files whatever their number. A failed read is thrown
+ * by the next() of its file, in its turn.
+ */
+function readAhead(files: readonly string[]): { next(): Promise<Buffer> } {
+  const pending: Promise<Buffer>[] = [];
+  let started = 0;
+  const fill = () => {
+    while (pending.length <= READ_AHEAD && started < files.length) {
+      const read = fileBytes(files[started++]!);
+      // Handled when its turn comes; until then a failure must not count as unhandled.
+      read.catch(() => undefined);
+      pending.push(read);
+    }
+  };
+  return {
+    next() {
+      fill();
+      const read = pending.shift();
+      if (!read) throw new Error("no file left to read");
+      fill();
+      return read;
+    },
+  };
+}
+
 /**
  * `cchc-appendix consolidate FILE... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles
  * roles.txt]`: reads the files one at a time (progress "[i/n] file" on stderr), keeps only each unit's numbers,
@@ -221,13 +250,14 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   // What this loop says as it goes; whatever else the consolidation leaves out or warns of is said after it.
   const told = new Set<object>();
   let failed = false;
+  const ahead = readAhead(files);
   for (const [index, path] of files.entries()) {
     const file = basename(path);
     output.err(`[${index + 1}/${files.length}] ${terminalText(file)}\n`);
     let input: ReadInput;
     try {
       // A Word report is one unit's appendix like a workbook's sheet: its table and its body's figures.
-      input = await readInputFile(path);
+      input = await readInputBuffer(await ahead.next());
     } catch (error) {
       failed = true;
       const reason = readError(error);
@@ -283,6 +313,8 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   }
   for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
   const cuts: TextCut[] = [];
+  // exceljs is loaded only now, when there is a summary to write.
+  const { summaryFileBytes } = await import("./xlsx/summary");
   const bytes = await summaryFileBytes(consolidation, (cut) => cuts.push(cut));
   await writeOutputFile(values.output, bytes, values.force);
   const cutText = textCutsMessage(cuts);

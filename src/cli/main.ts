@@ -1,15 +1,13 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual, Level } from "../domain/catalogue";
-import { LevelSchema } from "../domain/catalogue";
+import { isLevel } from "../domain/catalogue";
 import type { Lang } from "../domain/messages";
 import { levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import type { FileReport, ValidationReport } from "../workflows/report";
-import { sheetReport, ValidationReportSchema } from "../workflows/report";
+import { sheetReport } from "../workflows/sheet-report";
 import { SheetNameError } from "../workflows/template-spec";
 import { validateSheets } from "../workflows/validate";
-import { consolidateCommand } from "./consolidate";
-import { importCommand } from "./import";
 import type { CommandName } from "./help";
 import {
   asksForHelp,
@@ -26,7 +24,9 @@ import { NOT_A_REPORT } from "../docx/report";
 import type { ReadInput } from "./xlsx/read";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
-import { templateWorkbook } from "./xlsx/template";
+
+// exceljs (about 600 modules), zod and the consolidation are loaded by the commands that need them, so that
+// `--help` and `validate` start in the time node itself takes (issue 16).
 
 /** Exit codes of DESIGN.md section 6: 2 (could not do the job for a file) wins over 1 (an error finding). */
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -84,9 +84,9 @@ async function dispatch(
         return EXIT.ok;
       }
       if (command === "template") return await templateCommand(rest, output);
-      if (command === "import") return await importCommand(rest, output);
+      if (command === "import") return await (await import("./import")).importCommand(rest, output);
       if (command === "validate") return await validateCommand(rest, output);
-      return await consolidateCommand(rest, output);
+      return await (await import("./consolidate")).consolidateCommand(rest, output);
     case "help": {
       const topic = rest[0];
       output.out(topic !== undefined && isCommandName(topic) ? commandHelp(topic) : generalHelp());
@@ -155,8 +155,8 @@ async function templateCommand(args: readonly string[], output: Output): Promise
       "template",
     );
   }
-  const level = LevelSchema.safeParse(values.level);
-  if (!level.success) {
+  const level = values.level;
+  if (!isLevel(level)) {
     throw new UsageError(
       {
         vi: `Cấp không hợp lệ: "${terminalText(values.level)}" (dùng so, huyen hoặc xa).`,
@@ -181,7 +181,8 @@ async function templateCommand(args: readonly string[], output: Output): Promise
   const cuts: TextCut[] = [];
   let workbook;
   try {
-    workbook = await templateWorkbook({ unit: values.unit, level: level.data, period }, undefined, (cut) =>
+    const { templateWorkbook } = await import("./xlsx/template");
+    workbook = await templateWorkbook({ unit: values.unit, level, period }, undefined, (cut) =>
       cuts.push(cut),
     );
   } catch (error) {
@@ -194,8 +195,8 @@ async function templateCommand(args: readonly string[], output: Output): Promise
   const file = terminalText(values.output);
   const unit = terminalText(values.unit);
   output.out(
-    `Đã tạo phụ lục ${file} (${unit}, ${levelLabel(level.data)}, ${periodLabel(period)}).\n` +
-      `Wrote the appendix ${file} (${unit}, ${level.data}, ${period}).\n`,
+    `Đã tạo phụ lục ${file} (${unit}, ${levelLabel(level)}, ${periodLabel(period)}).\n` +
+      `Wrote the appendix ${file} (${unit}, ${level}, ${period}).\n`,
   );
   return EXIT.ok;
 }
@@ -247,8 +248,10 @@ async function validateCommand(args: readonly string[], output: Output): Promise
     }
     if (values.format === "text") output.out(textReport(entry, lang));
   }
-  if (values.format === "json")
+  if (values.format === "json") {
+    const { ValidationReportSchema } = await import("../workflows/report");
     output.out(`${terminalJson(JSON.stringify(ValidationReportSchema.parse(report), null, 2))}\n`);
+  }
   return exit;
 }
 

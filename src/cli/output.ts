@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
 import { chmod, link, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
@@ -106,6 +105,8 @@ function sameFile(a: Stats, b: Stats): boolean {
  * replaced keeps its permissions. The temporary file is removed on any failure. Throws OutputError.
  */
 export async function writeOutputFile(path: string, data: Uint8Array, force: boolean): Promise<void> {
+  // Loaded here, by the commands that write: `validate` and `--help` start without node's crypto.
+  const { randomBytes } = await import("node:crypto");
   const temporary = join(
     dirname(path),
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,

@@ -45,7 +45,12 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/** What every qualified address on a sheet starts with: its name quoted, then "!" ('Sở TTTT'!). */
+export function sheetPrefix(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!`;
+}
+
 /** A1-style address of a 1-based row and 0-based column, qualified by its sheet: 'Sở TTTT'!D15. */
 export function qualifiedAddress(sheet: string, row: number, column: number): string {
-  return `'${sheet.replace(/'/g, "''")}'!${columnLetter(column)}${row}`;
+  return `${sheetPrefix(sheet)}${columnLetter(column)}${row}`;
 }

@@ -1,10 +1,11 @@
 import type { Level, LoadedCatalogue, RowDef } from "./catalogue";
 import { catalogue as defaultCatalogue, normaliseCode } from "./catalogue";
 import type { CellInput, CellScalar, SheetGrid } from "./cell";
-import { isCellError, qualifiedAddress } from "./cell";
+import { columnLetter, isCellError, qualifiedAddress, sheetPrefix } from "./cell";
 import { COLUMNS } from "./layout";
 import { parseLevel, parsePeriod } from "./meta";
 import { fromTcvn3 } from "./tcvn3";
+import { remembered } from "./remembered";
 
 /** Where one indicator's value cell is on a sheet, and what it holds. */
 export interface LocatedCell {
@@ -25,10 +26,27 @@ export interface LocatedCell {
   };
 }
 
-/** Rows found per code, and the later rows that carried a code already found. */
+/**
+ * Rows found: the catalogue's row indexes in the order the sheet holds them, the sheet row of each (0: not found),
+ * and the later rows that carried a code already found. Arrays by index, not maps by code: the key column of
+ * every validated sheet is looked through, and this is most of what finding its rows costs.
+ */
 interface FoundRows {
-  readonly rows: Map<string, number>;
+  readonly order: number[];
+  readonly rowAt: Int32Array;
   readonly repeated: [code: string, row: number][];
+}
+
+const rowIndexes = new WeakMap<LoadedCatalogue, Map<string, number>>();
+
+/** The index of every row of a catalogue by its code, built once. */
+function rowIndex(catalogue: LoadedCatalogue): Map<string, number> {
+  let index = rowIndexes.get(catalogue);
+  if (!index) {
+    index = new Map(catalogue.rows.map((row, at) => [row.code, at]));
+    rowIndexes.set(catalogue, index);
+  }
+  return index;
 }
 
 /** One appendix found on a sheet: its inputs (row 4 or the title) and the value cell of every indicator found. */
@@ -47,11 +65,24 @@ const TITLE_MARK = "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG
 /** A sheet is taken for an appendix by hand when this many catalogue codes stand in its column A. */
 const MIN_CODES_BY_HAND = 10;
 
-/** Cell text as compared: NFC (decomposed Unicode is common in pasted text) and TCVN3 decoded. */
+/**
+ * Cell text as compared: NFC (decomposed Unicode is common in pasted text) and TCVN3 decoded. A number's or a
+ * boolean's text is plain ASCII, which neither changes.
+ */
 function text(value: CellScalar | undefined): string {
-  if (value === null || value === undefined || isCellError(value) || value instanceof Date) return "";
-  return fromTcvn3(String(value).normalize("NFC")).trim();
+  if (typeof value === "string") return remembered(texts, value, textOfString);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return "";
 }
+
+function textOfString(value: string): string {
+  return fromTcvn3(value.normalize("NFC")).trim();
+}
+
+// The form's texts, codes and label keys, normalised once for every appendix that repeats them (remembered).
+const texts = new Map<string, string>();
+const labelKeys = new Map<string, string>();
+const codes = new Map<string, string>();
 
 function cellAt(grid: SheetGrid, row: number, column: number): CellInput | undefined {
   return grid.cells[row - 1]?.[column];
@@ -72,12 +103,13 @@ function labelKey(label: string): string {
     .trim();
 }
 
-function isHeaderRow(grid: SheetGrid, row: number): boolean {
+/** A row of the two-row header (repeated at page breaks), given the texts of its code and label already read. */
+function isHeaderRow(grid: SheetGrid, row: number, codeText: string, labelText: string): boolean {
   return (
-    textAt(grid, row, COLUMNS.code) === "STT" ||
+    codeText === "STT" ||
     textAt(grid, row, COLUMNS.unit) === "Đơn vị tính" ||
     textAt(grid, row, COLUMNS.value) === "Số liệu" ||
-    textAt(grid, row, COLUMNS.label).startsWith("Chỉ tiêu thống kê")
+    labelText.startsWith("Chỉ tiêu thống kê")
   );
 }
 
@@ -105,16 +137,31 @@ function isAncestor(catalogue: LoadedCatalogue, ancestor: string, code: string):
   return false;
 }
 
+/** The row after `code` among the rows of its parent, in the catalogue's order. */
+function nextSibling(catalogue: LoadedCatalogue, code: string): RowDef | undefined {
+  const parent = catalogue.byCode.get(code)?.parent;
+  const siblings = catalogue.rows.filter((def) => def.parent === parent);
+  return siblings[siblings.findIndex((def) => def.code === code) + 1];
+}
+
 function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
-  const rows = new Map<string, number>();
+  const index = rowIndex(catalogue);
+  const rowAt = new Int32Array(catalogue.rows.length);
+  const order: number[] = [];
   const repeated: [string, number][] = [];
   for (let row = 2; row <= grid.cells.length; row++) {
-    const code = textAt(grid, row, COLUMNS.key);
-    if (!code || !catalogue.byCode.has(code)) continue;
-    if (rows.has(code)) repeated.push([code, row]);
-    else rows.set(code, row);
+    // The template writes the codes exactly: such a cell is its own text (ASCII, trimmed), looked up as it is; only
+    // other cells go through text()'s normalisation.
+    const value = grid.cells[row - 1]?.[COLUMNS.key]?.value;
+    const at = (typeof value === "string" ? index.get(value) : undefined) ?? index.get(text(value));
+    if (at === undefined) continue;
+    if (rowAt[at] !== 0) repeated.push([catalogue.rows[at]!.code, row]);
+    else {
+      rowAt[at] = row;
+      order.push(at);
+    }
   }
-  return { rows, repeated };
+  return { order, rowAt, repeated };
 }
 
 /**
@@ -128,21 +175,17 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const labels = labelIndex(catalogue);
   let last: string | undefined;
   for (let row = 1; row <= grid.cells.length; row++) {
-    if (isHeaderRow(grid, row)) continue;
-    let code = normaliseCode(textAt(grid, row, COLUMNS.code));
+    const codeText = textAt(grid, row, COLUMNS.code);
+    const labelText = textAt(grid, row, COLUMNS.label);
+    if (isHeaderRow(grid, row, codeText, labelText)) continue;
+    let code = remembered(codes, codeText, normaliseCode);
     if (code && rows.has(code)) {
       // A code found already: its label may name another row still to find, or its position may (the seed's
       // second "3.4" after 3.4.4 is 3.4.5); else it is the same code typed twice.
-      const byLabel = (labels.get(labelKey(textAt(grid, row, COLUMNS.label))) ?? []).find(
+      const byLabel = (labels.get(remembered(labelKeys, labelText, labelKey)) ?? []).find(
         (def) => !rows.has(def.code) && def.code !== code,
       );
-      const siblings = last
-        ? catalogue.rows.filter((def) => def.parent === catalogue.byCode.get(last!)?.parent)
-        : [];
-      const next =
-        last && isAncestor(catalogue, code, last)
-          ? siblings[siblings.findIndex((def) => def.code === last) + 1]
-          : undefined;
+      const next = last && isAncestor(catalogue, code, last) ? nextSibling(catalogue, last) : undefined;
       const resolved = byLabel ?? (next && !rows.has(next.code) ? next : undefined);
       if (resolved) code = resolved.code;
       else {
@@ -155,7 +198,7 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
       last = code;
       continue;
     }
-    const label = labelKey(textAt(grid, row, COLUMNS.label));
+    const label = remembered(labelKeys, labelText, labelKey);
     if (!label || !last) continue;
     const candidates = (labels.get(label) ?? []).filter((def) => !rows.has(def.code));
     const near =
@@ -168,7 +211,15 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
       last = near.code;
     }
   }
-  return { rows, repeated };
+  const index = rowIndex(catalogue);
+  const rowAt = new Int32Array(catalogue.rows.length);
+  const order: number[] = [];
+  for (const [code, row] of rows) {
+    const at = index.get(code)!;
+    rowAt[at] = row;
+    order.push(at);
+  }
+  return { order, rowAt, repeated };
 }
 
 /** True when two cells hold the same value (a row copied whole, or a header repeated at a page break). */
@@ -194,6 +245,12 @@ function unitFromTitle(grid: SheetGrid): string | undefined {
   return undefined;
 }
 
+function appendixCodeCount(found: FoundRows, catalogue: LoadedCatalogue): number {
+  let count = 0;
+  for (const at of found.order) if (catalogue.rows[at]!.block === "appendix") count++;
+  return count;
+}
+
 /**
  * Finds the appendix on a sheet, or returns undefined when the sheet holds none. Rows are found by, in order, the
  * hidden key column F, the code in column A, the label in column B under its parent (DESIGN.md section 3).
@@ -203,30 +260,36 @@ export function locateAppendix(
   catalogue: LoadedCatalogue = defaultCatalogue,
 ): AppendixSheet | undefined {
   const version = textAt(grid, 1, COLUMNS.key);
-  const byKey = version ? locateByKey(grid, catalogue) : { rows: new Map<string, number>(), repeated: [] };
-  const foundBy = byKey.rows.size > 0 ? "key" : "codes";
-  const { rows, repeated } = foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
-  const appendixCodes = [...rows.keys()].filter((code) => catalogue.byCode.get(code)?.block === "appendix");
-  if (foundBy === "codes" && appendixCodes.length < MIN_CODES_BY_HAND) return undefined;
+  const byKey = version ? locateByKey(grid, catalogue) : undefined;
+  const foundBy = byKey && byKey.order.length > 0 ? "key" : "codes";
+  const found = byKey && foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
+  if (foundBy === "codes" && appendixCodeCount(found, catalogue) < MIN_CODES_BY_HAND) return undefined;
+  const { order, rowAt, repeated } = found;
 
   // A code typed twice: the same value twice, or a blank copy, is no conflict (the value is the one that is there).
   const conflicts = new Map<string, number>();
-  for (const [code, row] of repeated) {
-    const first = rows.get(code)!;
-    const [kept, other] = [cellAt(grid, first, COLUMNS.value), cellAt(grid, row, COLUMNS.value)];
-    if (isBlankCell(other) || sameValue(kept, other)) continue;
-    if (isBlankCell(kept) && !conflicts.has(code)) rows.set(code, row);
-    else if (!conflicts.has(code)) conflicts.set(code, row);
+  if (repeated.length) {
+    const index = rowIndex(catalogue);
+    for (const [code, row] of repeated) {
+      const at = index.get(code)!;
+      const [kept, other] = [cellAt(grid, rowAt[at]!, COLUMNS.value), cellAt(grid, row, COLUMNS.value)];
+      if (isBlankCell(other) || sameValue(kept, other)) continue;
+      if (isBlankCell(kept) && !conflicts.has(code)) rowAt[at] = row;
+      else if (!conflicts.has(code)) conflicts.set(code, row);
+    }
   }
   const cells = new Map<string, LocatedCell>();
-  for (const [found, row] of rows) {
+  // Every address on the sheet starts the same way: the quoted sheet name is built once, not once per cell.
+  const valueCell = `${sheetPrefix(grid.name)}${columnLetter(COLUMNS.value)}`;
+  for (const at of order) {
     // Keyed by the catalogue's own string: the engine looks every row up by it, and the same string compares fastest.
-    const code = catalogue.byCode.get(found)!.code;
-    const other = conflicts.get(found);
+    const code = catalogue.rows[at]!.code;
+    const row = rowAt[at]!;
+    const other = conflicts.size ? conflicts.get(code) : undefined;
     cells.set(code, {
       code,
       row,
-      address: qualifiedAddress(grid.name, row, COLUMNS.value),
+      address: `${valueCell}${row}`,
       cell: cellAt(grid, row, COLUMNS.value),
       // Always present (undefined when there is none), so that every located cell has one shape.
       conflict:

@@ -1,4 +1,5 @@
 import type { Bilingual, Level } from "./catalogue";
+import { remembered } from "./remembered";
 
 // Row 4 of an appendix sheet holds the reporting unit's level and the period as people write them ("Sở, ngành",
 // "Quý III/2021"); tools and the CLI speak in short ids ("so", "2021-Q3"). Every host converts through here so
@@ -61,6 +62,14 @@ export function levelLabel(level: Level): string {
  * "Sở/ngành", and a leading "cấp". Returns undefined for anything else.
  */
 export function parseLevel(text: string): Level | undefined {
+  return remembered(levels, text, readLevel);
+}
+
+// Every appendix of a province states one of a few levels and periods: their readings are remembered.
+const levels = new Map<string, Level | undefined>();
+const periods = new Map<string, string | undefined>();
+
+function readLevel(text: string): Level | undefined {
   const key = fold(text)
     .replace(/^cap\s+/, "")
     .replace(/[\s,/-]+/g, "");
@@ -124,6 +133,10 @@ const YEAR = /^(?:nam\s*)?(\d{4})$/;
  * undefined for anything else (including years outside 2000–2099).
  */
 export function parsePeriod(text: string): string | undefined {
+  return remembered(periods, text, readPeriod);
+}
+
+function readPeriod(text: string): string | undefined {
   const folded = fold(text);
   const canonical = CANONICAL.exec(folded.toUpperCase());
   if (canonical) return validYear(canonical[1] ?? "") ? canonical[0] : undefined;

@@ -573,7 +573,17 @@ const BUILDERS: Readonly<Record<SummarySheetKey, (consolidation: Consolidation, 
  * findings, and every unit's figures. Every sheet holds SUMMARY_MARKER in F1; only the form is protected.
  */
 export function summarySpecs(consolidation: Consolidation, options: SummaryOptions = {}): SheetSpec[] {
-  return SUMMARY_SHEET_KEYS.map((key) =>
-    BUILDERS[key](consolidation, options.names?.[key] ?? SUMMARY_SHEETS[key]),
-  );
+  return SUMMARY_SHEET_KEYS.map((key) => summarySheetSpec(consolidation, key, options));
+}
+
+/**
+ * One sheet of the summary (see summarySpecs): a writer that streams builds each sheet in turn and lets it go,
+ * since a national summary's sheet of every unit's figures alone is hundreds of megabytes as cells.
+ */
+export function summarySheetSpec(
+  consolidation: Consolidation,
+  key: SummarySheetKey,
+  options: SummaryOptions = {},
+): SheetSpec {
+  return BUILDERS[key](consolidation, options.names?.[key] ?? SUMMARY_SHEETS[key]);
 }

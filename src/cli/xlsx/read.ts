@@ -48,9 +48,10 @@ function unreadable(path: string, cause: unknown): WorkbookReadError {
 /**
  * The bytes of a regular file of at most LIMITS.fileBytes. Opened without blocking (a named pipe with no writer
  * would otherwise hold open() forever), then its size and kind are read from the open file itself, so that what it
- * is cannot change between the check and the read, and no more than that size is ever read.
+ * is cannot change between the check and the read, and no more than that size is ever read. Throws
+ * WorkbookReadError.
  */
-async function fileBytes(path: string): Promise<Buffer> {
+export async function fileBytes(path: string): Promise<Buffer> {
   let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -98,7 +99,11 @@ export interface ReadInput {
  * table and body figures; an old .doc or a PDF is refused with what to send instead.
  */
 export async function readInputFile(path: string, options: ReadOptions = {}): Promise<ReadInput> {
-  const bytes = await fileBytes(path);
+  return readInputBuffer(await fileBytes(path), options);
+}
+
+/** readInputFile of bytes already read (consolidation reads the next files while it sums this one). */
+export async function readInputBuffer(bytes: Buffer, options: ReadOptions = {}): Promise<ReadInput> {
   const kind = fileKind(bytes);
   if (kind === "doc" || kind === "pdf") throw unsupportedKindError(kind);
   if (kind === "docx") {

@@ -1,8 +1,9 @@
+import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Consolidation } from "../../workflows/consolidate";
-import { summarySpecs } from "../../workflows/summary-spec";
+import { SUMMARY_SHEET_KEYS, summarySheetSpec, summarySpecs } from "../../workflows/summary-spec";
 import type { OnTextCut } from "./template";
-import { applySheetSpec } from "./template";
+import { applySheetSpec, streamSheetSpec } from "./template";
 
 // The summary workbook of a consolidation (issue 5): the sheets are host-neutral specs (src/workflows/
 // summary-spec.ts) that the task pane writes into the open workbook too; this file only puts them into a new file.
@@ -23,7 +24,23 @@ export function summaryWorkbook(consolidation: Consolidation, onCut?: OnTextCut)
   return workbook;
 }
 
-/** The .xlsx bytes of a consolidation's summary workbook, for the CLI's output module to write. */
+/**
+ * The .xlsx bytes of a consolidation's summary workbook (the sheets summaryWorkbook holds), for the CLI's output
+ * module to write. Written streaming: each sheet is built in turn, its rows written out as they are made, so that
+ * a national summary (10,000 units, a million cells) costs the compressed file, not the workbook as objects.
+ */
 export async function summaryFileBytes(consolidation: Consolidation, onCut?: OnTextCut): Promise<Uint8Array> {
-  return new Uint8Array(await summaryWorkbook(consolidation, onCut).xlsx.writeBuffer());
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  workbook.creator = "cchc-appendix";
+  for (const key of SUMMARY_SHEET_KEYS)
+    streamSheetSpec(workbook, summarySheetSpec(consolidation, key), onCut);
+  await workbook.commit();
+  return new Uint8Array(Buffer.concat(chunks));
 }

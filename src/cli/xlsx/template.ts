@@ -235,26 +235,38 @@ function writeValue(worksheet: ExcelJS.Worksheet, write: CellWrite, limiter: Tex
   if (write.numberFormat !== undefined) cell.numFmt = write.numberFormat;
 }
 
+/** A spec's print set-up as exceljs holds it, and its footer ("Trang 1/3"). */
+function pageSetupOf(
+  spec: SheetSpec,
+  print: NonNullable<SheetSpec["print"]>,
+): { pageSetup: Partial<ExcelJS.PageSetup>; oddFooter: string } {
+  const fitted = print.fitToWidth === 1;
+  return {
+    pageSetup: {
+      paperSize: A4,
+      orientation: print.orientation,
+      fitToPage: fitted,
+      ...(fitted
+        ? { fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight }
+        : { scale: print.scale ?? 100 }),
+      horizontalCentered: fitted,
+      margins: MARGINS,
+      printTitlesRow: print.titleRows,
+      ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
+    } satisfies Partial<ExcelJS.PageSetup>,
+    oddFooter: `&C&"${spec.font.name}"&10Trang &P/&N`,
+  };
+}
+
 function setUpPage(
   worksheet: ExcelJS.Worksheet,
   spec: SheetSpec,
   print: NonNullable<SheetSpec["print"]>,
 ): void {
-  const fitted = print.fitToWidth === 1;
-  Object.assign(worksheet.pageSetup, {
-    paperSize: A4,
-    orientation: print.orientation,
-    fitToPage: fitted,
-    ...(fitted
-      ? { fitToWidth: print.fitToWidth, fitToHeight: print.fitToHeight }
-      : { scale: print.scale ?? 100 }),
-    horizontalCentered: fitted,
-    margins: MARGINS,
-    printTitlesRow: print.titleRows,
-    ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
-  } satisfies Partial<ExcelJS.PageSetup>);
+  const { pageSetup, oddFooter } = pageSetupOf(spec, print);
+  Object.assign(worksheet.pageSetup, pageSetup);
   setPrintArea(worksheet, print.area);
-  worksheet.headerFooter.oddFooter = `&C&"${spec.font.name}"&10Trang &P/&N`;
+  worksheet.headerFooter.oddFooter = oddFooter;
 }
 
 /**
@@ -270,12 +282,30 @@ export function applySheetSpec(
   values: readonly CellWrite[] = [],
   onCut: OnTextCut = () => undefined,
 ): ExcelJS.Worksheet {
+  const { worksheet, limiter } = startSheet(workbook, spec, onCut);
+  for (const cell of spec.cells) writeSpecCell(worksheet, spec, cell, limiter);
+  for (const [row, height] of Object.entries(spec.rowHeights)) worksheet.getRow(Number(row)).height = height;
+  for (const write of values) writeValue(worksheet, write, limiter);
+  const hasFormula = spec.cells.some((cell) => cell.formula) || values.some((write) => write.formula);
+  // Formulas carry no cached result: ask Excel to compute them when the file opens.
+  if (hasFormula) workbook.calcProperties.fullCalcOnLoad = true;
+  finishSheet(worksheet, spec);
+  return worksheet;
+}
+
+/** The sheet a spec describes, named, with its columns and merges: what comes before its cells. */
+function startSheet(
+  workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter,
+  spec: SheetSpec,
+  onCut: OnTextCut,
+  options: Partial<ExcelJS.AddWorksheetOptions> = {},
+): { worksheet: ExcelJS.Worksheet; limiter: TextLimiter } {
   const name = new TextLimiter(spec.name, onCut).fit(spec.name, "sheetName", "");
   const limiter = new TextLimiter(name, onCut);
-  const worksheet = workbook.addWorksheet(
-    name,
-    spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {},
-  );
+  const worksheet = workbook.addWorksheet(name, {
+    ...(spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {}),
+    ...options,
+  });
   spec.columns.forEach((column, index) => {
     const target = worksheet.getColumn(index + 1);
     target.width = column.width;
@@ -285,14 +315,12 @@ export function applySheetSpec(
   // Merged first: exceljs gives the covered cells the style of the top-left cell when merging, and the spec may
   // style them otherwise.
   for (const range of spec.merges) worksheet.mergeCells(range);
-  for (const cell of spec.cells) writeSpecCell(worksheet, spec, cell, limiter);
-  for (const [row, height] of Object.entries(spec.rowHeights)) worksheet.getRow(Number(row)).height = height;
-  for (const write of values) writeValue(worksheet, write, limiter);
+  return { worksheet, limiter };
+}
 
+/** What comes after a sheet's cells: its print set-up and protection. */
+function finishSheet(worksheet: ExcelJS.Worksheet, spec: SheetSpec): void {
   if (spec.print) setUpPage(worksheet, spec, spec.print);
-  const hasFormula = spec.cells.some((cell) => cell.formula) || values.some((write) => write.formula);
-  // Formulas carry no cached result: ask Excel to compute them when the file opens.
-  if (hasFormula) workbook.calcProperties.fullCalcOnLoad = true;
   if (spec.protection) {
     const formatting = spec.protection.allowFormatting;
     // Without a password exceljs sets the protection synchronously, inside the promise's executor.
@@ -302,7 +330,48 @@ export function applySheetSpec(
       formatRows: formatting,
     });
   }
-  return worksheet;
+}
+
+/**
+ * Writes a sheet as applySheetSpec does (without values over it) into a streaming workbook writer: its cells row
+ * by row, each row committed (written out and let go) once its last cell is in, so that a sheet of a million cells
+ * never sits in memory as exceljs's cells. A spec holding formulas is refused: the streaming writer cannot ask
+ * Excel to compute them on opening.
+ */
+export function streamSheetSpec(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  spec: SheetSpec,
+  onCut: OnTextCut = () => undefined,
+): void {
+  if (spec.cells.some((cell) => cell.formula)) throw new Error(`${spec.name} holds formulas`);
+  // A streamed sheet's properties (fitting to the page among them) are written as it is added: its print set-up
+  // goes with it.
+  const page = spec.print && pageSetupOf(spec, spec.print);
+  const { worksheet, limiter } = startSheet(
+    workbook,
+    spec,
+    onCut,
+    page ? { pageSetup: page.pageSetup, headerFooter: { oddFooter: page.oddFooter } } : {},
+  );
+  const byRow = new Map<number, SpecCell[]>();
+  for (const cell of spec.cells) {
+    const row = Number(/\d+$/.exec(cell.address)?.[0]);
+    const cells = byRow.get(row);
+    if (cells) cells.push(cell);
+    else byRow.set(row, [cell]);
+  }
+  const heights = new Map(Object.entries(spec.rowHeights).map(([row, height]) => [Number(row), height]));
+  const rows = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
+  // Rows are written out in order: the print set-up, which names no cell, is set before any is.
+  finishSheet(worksheet, spec);
+  for (const number of rows) {
+    for (const cell of byRow.get(number) ?? []) writeSpecCell(worksheet, spec, cell, limiter);
+    const row = worksheet.getRow(number);
+    const height = heights.get(number);
+    if (height !== undefined) row.height = height;
+    row.commit();
+  }
+  worksheet.commit();
 }
 
 /**

@@ -1,8 +1,10 @@
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
 import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./schema";
-import { CatalogueSchema, RelationRuleSchema, RowDefSchema } from "./schema";
 
-export * from "./schema";
+// The built-in catalogue is checked against its zod schema by the tests (test/domain/catalogue), not each time a
+// tool starts: this module never loads zod. Definitions read at run time go through loadCatalogue (./load).
+export type * from "./schema";
+export { ALL_LEVELS, isLevel, isProvinceRole, LEVELS, PROVINCE_ROLES } from "./constants";
 export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
 
 /** A catalogue parsed by its schema, with lookups built once. */
@@ -96,11 +98,8 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
   return problems;
 }
 
-/** Parses a catalogue with its zod schema, checks its integrity, and builds its lookups. */
-export function loadCatalogue(input: CatalogueInput): LoadedCatalogue {
-  const checked = CatalogueSchema.parse(input);
-  const problems = catalogueProblems(checked);
-  if (problems.length) throw new CatalogueIntegrityError(problems);
+/** A catalogue already checked (by its schema and catalogueProblems), with its lookups built. */
+export function shapeCatalogue(checked: Catalogue): LoadedCatalogue {
   const parsed = {
     ...checked,
     rows: checked.rows.map(rowShape),
@@ -132,11 +131,69 @@ function sameShape<T extends object>(fields: readonly string[]): (item: T) => T 
   };
 }
 
-const rowShape = sameShape<RowDef>(Object.keys(RowDefSchema.shape));
-const ruleShape = sameShape<RelationRule>(Object.keys(RelationRuleSchema.shape));
+/** RowDefSchema's fields in its order (a test compares them); `satisfies` keeps the list complete. */
+export const ROW_FIELDS = Object.keys({
+  code: true,
+  printed: true,
+  parent: true,
+  block: true,
+  label: true,
+  unit: true,
+  kind: true,
+  codes: true,
+  scope: true,
+  role: true,
+  aggregation: true,
+  derived: true,
+  mayBeNegative: true,
+  cumulative: true,
+  plausible: true,
+  formNote: true,
+} satisfies Record<keyof RowDef, true>);
+
+/** RelationRuleSchema's fields in its order (a test compares them). */
+export const RULE_FIELDS = Object.keys({
+  id: true,
+  kind: true,
+  left: true,
+  right: true,
+  rightPercent: true,
+  relation: true,
+  severity: true,
+  shortfall: true,
+} satisfies Record<keyof RelationRule, true>);
+
+const rowShape = sameShape<RowDef>(ROW_FIELDS);
+const ruleShape = sameShape<RelationRule>(RULE_FIELDS);
+
+/**
+ * A catalogue written in source, with the defaults its schema would fill: what CatalogueSchema.parse returns for
+ * it (a test checks they are equal), without loading zod.
+ */
+function withDefaults(input: CatalogueInput): Catalogue {
+  return {
+    templateVersion: input.templateVersion,
+    title: input.title,
+    rows: input.rows.map(({ derived, ...row }) => ({
+      ...row,
+      ...(derived ? { derived: { ...derived, minus: derived.minus ?? [] } } : {}),
+      mayBeNegative: row.mayBeNegative ?? false,
+      cumulative: row.cumulative ?? false,
+    })),
+    relations: input.relations.map((rule) => ({ ...rule, right: rule.right ?? [] })),
+    patterns: input.patterns,
+  };
+}
 
 /** The catalogue of the 2021 form, the one every tool uses unless a file says otherwise. */
-export const catalogue: LoadedCatalogue = loadCatalogue(CCHC_PL_2021);
+export const catalogue: LoadedCatalogue = builtIn(CCHC_PL_2021);
+
+function builtIn(input: CatalogueInput): LoadedCatalogue {
+  const checked = withDefaults(input);
+  const problems = catalogueProblems(checked);
+  if (problems.length) throw new CatalogueIntegrityError(problems);
+  return shapeCatalogue(checked);
+}
 
 /** Catalogues by template version id, for files that carry their version in F1. */
 export const cataloguesByVersion: ReadonlyMap<string, LoadedCatalogue> = new Map([

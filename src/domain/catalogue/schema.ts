@@ -1,16 +1,14 @@
 import { z } from "zod";
+import { LEVELS, PROVINCE_ROLES } from "./constants";
 
 // The task pane runs under a Content-Security-Policy without 'unsafe-eval': zod must not compile parsers with
 // `new Function`, which it otherwise tries first.
 z.config({ jitless: true });
 
 /** Level of a reporting unit (cấp của đơn vị báo cáo): department, district or commune. */
-export const LevelSchema = z.enum(["so", "huyen", "xa"]);
+export const LevelSchema = z.enum(LEVELS);
 /** Level of a reporting unit. */
 export type Level = z.infer<typeof LevelSchema>;
-
-/** All levels, in the order the form lists them. */
-export const ALL_LEVELS: readonly Level[] = ["so", "huyen", "xa"];
 
 /** A text in both languages users read: Vietnamese first. */
 export const BilingualSchema = z.object({ vi: z.string().min(1), en: z.string().min(1) });
@@ -51,7 +49,7 @@ export const AggregationSchema = z.enum(["sum", "recompute", "province", "lowest
 export type Aggregation = z.infer<typeof AggregationSchema>;
 
 /** The office that reports a province-wide indicator once for everyone. */
-export const ProvinceRoleSchema = z.enum(["vpubnd", "snv", "stttt"]);
+export const ProvinceRoleSchema = z.enum(PROVINCE_ROLES);
 /** The office that reports a province-wide indicator. */
 export type ProvinceRole = z.infer<typeof ProvinceRoleSchema>;
 

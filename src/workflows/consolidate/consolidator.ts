@@ -113,11 +113,13 @@ export class Consolidator {
     const items: CorrectionItem[] = validation.findings.map((finding) => {
       // The completeness finding names every blank row in its message; its first cell is no place to go.
       const cell = finding.kind === "incomplete" ? undefined : localCell(finding.cells[0]);
+      // Messages are rendered now, as plain text: a finding's message is rendered when first read, and until
+      // then holds the whole validation of its sheet, which the consolidation must not keep for every unit.
       return {
         severity: finding.severity,
         ...(cell ? { cell } : {}),
-        message: finding.message,
-        ...(finding.suggestion ? { suggestion: finding.suggestion.display } : {}),
+        message: rendered(finding.message),
+        ...(finding.suggestion ? { suggestion: rendered(finding.suggestion.display) } : {}),
       };
     });
     const role = named ? this.roleOf(name, appendix.level) : undefined;
@@ -203,6 +205,10 @@ export class Consolidator {
       return false;
     });
   }
+}
+
+function rendered(message: Bilingual): Bilingual {
+  return { vi: message.vi, en: message.en };
 }
 
 /** The period most records state; on a tie the later one (an old appendix sent again is the likelier mistake). */

@@ -1,5 +1,5 @@
 import type { Bilingual, Level, ProvinceRole } from "../../domain/catalogue";
-import { ProvinceRoleSchema } from "../../domain/catalogue";
+import { isProvinceRole } from "../../domain/catalogue";
 import type { Lang } from "../../domain/messages";
 import { levelLabel, periodLabel } from "../../domain/meta";
 
@@ -78,7 +78,9 @@ export function parseRoles(text: string): RoleMap {
     const word = roleText.toLocaleLowerCase("vi");
     const role = NO_ROLE.includes(word)
       ? { success: true as const, data: null }
-      : ProvinceRoleSchema.safeParse(word);
+      : isProvinceRole(word)
+        ? { success: true as const, data: word }
+        : { success: false as const };
     if (cut < 0 || !name) {
       problems.push({
         vi: `dòng ${number}: cần "Tên đơn vị<TAB hoặc ;>vai trò", nhận được "${line}"`,

@@ -2,11 +2,17 @@ import {
   catalogue,
   catalogueProblems,
   CCHC_PL_2021_VERSION,
-  loadCatalogue,
   normaliseCode,
   CatalogueIntegrityError,
+  ROW_FIELDS,
+  RULE_FIELDS,
 } from "../../../src/domain/catalogue";
-import { CatalogueSchema } from "../../../src/domain/catalogue";
+import {
+  CatalogueSchema,
+  loadCatalogue,
+  RelationRuleSchema,
+  RowDefSchema,
+} from "../../../src/domain/catalogue/load";
 import type { Catalogue, CatalogueInput } from "../../../src/domain/catalogue";
 import { CCHC_PL_2021 } from "../../../src/domain/catalogue/cchc-pl-2021";
 
@@ -19,6 +25,14 @@ describe("the 2021 catalogue", () => {
   it("carries its template version id", () => {
     expect(catalogue.templateVersion).toBe(CCHC_PL_2021_VERSION);
     expect(CCHC_PL_2021_VERSION).toBe("CCHC-PL-2021");
+  });
+
+  it("is, without zod at run time, exactly what its schema parses it to (defaults filled, fields in order)", () => {
+    const parsed = loadCatalogue(CCHC_PL_2021);
+    expect(catalogue).toStrictEqual(parsed);
+    expect(catalogue.rows.map((row) => Object.keys(row))).toEqual(parsed.rows.map((row) => Object.keys(row)));
+    expect(ROW_FIELDS).toEqual(Object.keys(RowDefSchema.shape));
+    expect(RULE_FIELDS).toEqual(Object.keys(RelationRuleSchema.shape));
   });
 
   it("gives every row, and every relation, the same fields in the same order", () => {

@@ -1,0 +1,96 @@
+// The engine benchmarks of issue 16: locate + validate per appendix, as a validation sees a sheet it has just read,
+// over 10,000 distinct appendices, laid out as our template writes them and as a person types them by hand.
+import { readWorkbookBytes } from "../src/xlsx/grid";
+import type { CellInput, SheetGrid } from "../src/domain/cell";
+import { cellInput } from "../src/domain/cell";
+import { COLUMNS } from "../src/domain/layout";
+import { validateAppendix } from "../src/domain/engine";
+import { locateAppendix } from "../src/domain/locate";
+import { SEED_VALUES, templateGrid } from "../test/helpers/seed";
+import type { TypedValue } from "../test/helpers/seed";
+import { existsSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "./bench-bundle";
+
+const COUNT = 10_000;
+/** Grids are made in batches, so that 10,000 of them never sit in memory at once. */
+const BATCH = 500;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The seed's numeric values, each appendix `index` changing three of them (and its unit name) its own way. */
+function distinctValues(index: number): Record<string, TypedValue> {
+  const values: Record<string, TypedValue> = { ...SEED_VALUES };
+  const numeric = Object.keys(values).filter((code) => typeof values[code] === "number");
+  for (let change = 0; change < 3; change++) {
+    const code = numeric[(index * 7 + change * 31) % numeric.length]!;
+    values[code] = (values[code] as number) + ((index >> change) % 17);
+  }
+  return values;
+}
+
+/** The hand-typed seed with the numbers of column D changed for appendix `index`, and its title's unit too. */
+function distinctHandTyped(base: SheetGrid, index: number): SheetGrid {
+  let changed = 0;
+  const cells = base.cells.map((row, at) =>
+    row.map((cell, column): CellInput | undefined => {
+      if (!cell) return cell;
+      if (
+        column === COLUMNS.value &&
+        typeof cell.value === "number" &&
+        (at + index) % 11 === 0 &&
+        changed < 3
+      ) {
+        changed++;
+        return cellInput(cell.value + (index % 13) + 1, cell.numberFormat, cell.formula);
+      }
+      if (typeof cell.value === "string" && cell.value.includes(" TẠI "))
+        return cellInput(`${cell.value} ${index}`, cell.numberFormat, cell.formula);
+      return cell;
+    }),
+  );
+  return { name: `${base.name} ${index}`, cells };
+}
+
+/** Median µs of locate + validate over `count` distinct grids made by `make`, after a warm-up on the first batch. */
+function locateValidateMedian(make: (index: number) => SheetGrid): number {
+  const run = (grid: SheetGrid) => {
+    const sheet = locateAppendix(grid);
+    if (!sheet) throw new Error(`no appendix found on ${grid.name}`);
+    return validateAppendix(sheet);
+  };
+  const warm = Array.from({ length: BATCH }, (_, index) => make(COUNT + index));
+  for (let round = 0; round < 4; round++) for (const grid of warm) run(grid);
+  const times: number[] = [];
+  for (let first = 0; first < COUNT; first += BATCH) {
+    const grids = Array.from({ length: BATCH }, (_, index) => make(first + index));
+    for (const grid of grids) {
+      const start = process.hrtime.bigint();
+      run(grid);
+      times.push(Number(process.hrtime.bigint() - start) / 1_000);
+    }
+  }
+  return median(times);
+}
+
+/** locate_validate_us_per_appendix and locate_validate_handtyped_us, each the median of three runs. */
+export async function benchLocateValidate(): Promise<{ template: number; handTyped: number }> {
+  // The hand-typed workbook is read from test/fixtures beside its helper, which the bench runs compiled elsewhere.
+  const fixtures = join(__dirname, "..", "test", "fixtures");
+  if (!existsSync(fixtures)) symlinkSync(join(projectRoot(), "test", "fixtures"), fixtures);
+  const { handTypedWorkbook } = await import("../test/helpers/hand-typed");
+  const [typed] = await readWorkbookBytes(Buffer.from(await handTypedWorkbook().xlsx.writeBuffer()));
+  if (!typed) throw new Error("the hand-typed workbook has no sheet");
+  const template: number[] = [];
+  const handTyped: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    template.push(
+      locateValidateMedian((index) => templateGrid(distinctValues(index), { unit: `Sở số ${index}` })),
+    );
+    handTyped.push(locateValidateMedian((index) => distinctHandTyped(typed, index)));
+  }
+  return { template: Number(median(template).toFixed(2)), handTyped: Number(median(handTyped).toFixed(2)) };
+}
