@@ -190,7 +190,7 @@ export async function tabTo(
  * Waits until the name box shows `address`: a finding selects its cell through Excel.run, one round trip to the
  * emulator, as it takes one to Excel.
  */
-export async function selectionIs(page: Page, address: string, timeout = 5_000): Promise<void> {
+export async function selectionIs(page: Page, address: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
     (wanted) => document.querySelector('[data-testid="name-box"]')?.textContent === wanted,
     address,

@@ -272,6 +272,8 @@ describe("the preview's grid", () => {
         .locator(".grid-scroll")
         .evaluate((element, to) => element.scrollTo(to.left, to.top), scroll(at));
       await finding(page, BALANCE).click();
+      // The selection comes back through an Excel.run of the real library: wait for it, then look.
+      await selectionIs(page, HS_1_2);
       await expect(cell(page, HS_1_2).getAttribute("aria-selected")).resolves.toBe("true");
       await expect(hiddenBy(page, HS_1_2)).resolves.toEqual([]);
       await page.close();
