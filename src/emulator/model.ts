@@ -486,30 +486,36 @@ export class WorkbookModel {
     if (target.protection.protected) {
       if (contents) this.assertWritable(target, area);
       if (formats) this.assertAllowed(target, "allowFormatCells");
-      for (let r = area.r1; r <= area.r2 && formats; r++)
-        for (let c = area.c1; c <= area.c2; c++)
-          if ((target.cells[key(r, c)]?.locked ?? true) !== (copied.get(key(r, c))?.locked ?? true))
-            this.assertAllowed(target, "never");
-    }
-    for (let r = area.r1; r <= area.r2; r++) {
-      for (let c = area.c1; c <= area.c2; c++) {
-        const at = key(r, c);
-        const was = target.cells[at] ?? emptyCell();
-        const pasted = copied.get(at) ?? emptyCell();
-        let next: CellData;
-        if (type === "All") next = pasted;
-        else if (type === "Formats") next = { ...pasted, value: was.value, valueType: was.valueType };
-        else next = { ...was, value: pasted.value, valueType: pasted.valueType };
-        if (type === "Formats") {
-          if (was.formula === undefined) delete next.formula;
-          else next.formula = was.formula;
-        } else if (type !== "All") {
-          if (type === "Formulas" && pasted.formula !== undefined) next.formula = pasted.formula;
-          else delete next.formula;
-        }
-        if (next === pasted && !copied.has(at)) delete target.cells[at];
-        else target.cells[at] = next;
+      const positions = new Set([...copied.keys(), ...Object.keys(target.cells)]);
+      for (const at of formats ? positions : []) {
+        const [r, c] = at.split(",").map(Number) as [number, number];
+        const inside = r >= area.r1 && r <= area.r2 && c >= area.c1 && c <= area.c2;
+        if (inside && (target.cells[at]?.locked ?? true) !== (copied.get(at)?.locked ?? true))
+          this.assertAllowed(target, "never");
       }
+    }
+    // Only cells that hold something on either side change: the rest stay empty, so whole columns paste quickly.
+    const touched = new Set(copied.keys());
+    for (const position of Object.keys(target.cells)) {
+      const [r, c] = position.split(",").map(Number) as [number, number];
+      if (r >= area.r1 && r <= area.r2 && c >= area.c1 && c <= area.c2) touched.add(position);
+    }
+    for (const at of touched) {
+      const was = target.cells[at] ?? emptyCell();
+      const pasted = copied.get(at) ?? emptyCell();
+      let next: CellData;
+      if (type === "All") next = pasted;
+      else if (type === "Formats") next = { ...pasted, value: was.value, valueType: was.valueType };
+      else next = { ...was, value: pasted.value, valueType: pasted.valueType };
+      if (type === "Formats") {
+        if (was.formula === undefined) delete next.formula;
+        else next.formula = was.formula;
+      } else if (type !== "All") {
+        if (type === "Formulas" && pasted.formula !== undefined) next.formula = pasted.formula;
+        else delete next.formula;
+      }
+      if (next === pasted && !copied.has(at)) delete target.cells[at];
+      else target.cells[at] = next;
     }
     if (formats) this.copyAreaFormats(source, from, target, area, dr, dc);
     if (type === "All") {

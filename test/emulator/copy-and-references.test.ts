@@ -38,7 +38,7 @@ function twoSheets(): WorkbookModel {
   return model;
 }
 
-const copy = (area: string, type?: Excel.RangeCopyType) =>
+const copy = (area: string, type?: "All" | "Formulas" | "Values" | "Formats") =>
   Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     const from = sheets.getItem("Nguồn").getRange(area);
