@@ -319,20 +319,9 @@ class Worksheet extends HostObject {
       case "Activate":
         this.model.data.activeSheetId = sheet.id;
         return null;
-      case "Delete": {
-        const sheets = this.model.data.sheets;
-        const visible = sheets.filter((other) => other.visibility === "Visible" && other !== sheet);
-        if (!visible.length)
-          throw new HostError(
-            "InvalidOperation",
-            "A workbook must contain at least one visible worksheet.",
-            "Worksheet.delete",
-          );
-        sheets.splice(sheets.indexOf(sheet), 1);
-        if (this.model.data.activeSheetId === sheet.id) this.model.data.activeSheetId = visible[0]!.id;
-        this.model.dropReferences(sheet.name);
+      case "Delete":
+        this.model.deleteSheet(sheet.id);
         return null;
-      }
     }
     return super.call(name, args);
   }

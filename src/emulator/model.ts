@@ -288,6 +288,21 @@ export class WorkbookModel {
     return this.createSheet(name);
   }
 
+  /**
+   * Deletes a sheet directly, as a person does from its tab: formulas elsewhere that refer to it become #REF!. A
+   * workbook keeps a visible sheet (InvalidOperation otherwise).
+   */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    const sheets = this.data.sheets;
+    const visible = sheets.filter((other) => other !== sheet && other.visibility === "Visible");
+    if (!visible.length)
+      throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    sheets.splice(sheets.indexOf(sheet), 1);
+    if (this.data.activeSheetId === sheet.id) this.data.activeSheetId = visible[0]!.id;
+    this.dropReferences(sheet.name);
+  }
+
   /** A sheet by name (any case) or id; throws ItemNotFound. */
   sheet(nameOrId: string): SheetData {
     const found = this.findSheet(nameOrId);

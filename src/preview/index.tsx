@@ -36,7 +36,11 @@ async function newSession(): Promise<Session> {
   const host = createExcelHost({
     run: (batch) => wait(latencyMs).then(() => Excel.run(batch)),
   });
+  // Excel always holds a visible sheet, beside which the adapter builds a sheet very hidden: Excel's blank first
+  // sheet, removed once the sample stands.
+  const blank = model.addSheet("Sheet1");
   await host.run((port) => port.apply(samplePlan()));
+  model.deleteSheet(blank.name);
   workbook.select(SAMPLE_SHEET.sheetName, sampleFirstValue());
   return { workbook, host };
 }
