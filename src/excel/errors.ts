@@ -73,10 +73,11 @@ export class OfficeHostError extends Error {
     told?: Bilingual,
   ) {
     const known = OFFICE_ERROR_MESSAGES[SAME_AS[code] ?? code];
-    const bilingual = told ?? known ?? {
-      vi: `Excel báo lỗi (mã ${code}). Hãy thử lại; nếu vẫn lỗi, hãy báo mã lỗi này cho người hỗ trợ.`,
-      en: `Excel reported an error (code ${code}). Try again; if it persists, report this code.`,
-    };
+    const bilingual = told ??
+      known ?? {
+        vi: `Excel báo lỗi (mã ${code}). Hãy thử lại; nếu vẫn lỗi, hãy báo mã lỗi này cho người hỗ trợ.`,
+        en: `Excel reported an error (code ${code}). Try again; if it persists, report this code.`,
+      };
     super(`${bilingual.vi} / ${bilingual.en}`);
     this.name = "OfficeHostError";
     this.bilingual = bilingual;
