@@ -41,7 +41,8 @@ interface GuardedWrite {
 //   One more sync only for a workbook with more sheets than the walk was long (WALK_LENGTH at first, then as many as
 //   the last listing counted and WALK_SPARE more).
 // - readSheets: 0 syncs for sheets this run has just read, else 1 for as many as answer within READ_BUDGET_BYTES
-//   (50 template sheets; 300 take 5).
+//   (50 template sheets; 300 take 5). A group that still answers too much is read in halves; a sheet that answers
+//   too much on its own, in bands of rows (readInBands).
 // - apply: 1 sync, which also reads back the plan's readAfter sheets, for a plan that fits in WRITE_BUDGET_BYTES
 //   (every use case but a summary of many units, which takes one sync per request-sized batch). One more for a mark step on a sheet this run has
 //   never read (replacing our marks needs their ids), and one more only when a co-author typed into a cell a fill was
@@ -554,7 +555,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
         reads = await this.syncReads(group);
       } catch (error) {
         const code = (error as { code?: unknown } | null)?.code;
-        if (code !== "ResponsePayloadSizeLimitExceeded" || group.length < 2) throw error;
+        if (code !== "ResponsePayloadSizeLimitExceeded") throw error;
+        if (group.length < 2) {
+          await this.readInBands(group[0]!);
+          continue;
+        }
         const half = Math.ceil(group.length / 2);
         groups.unshift(group.slice(0, half), group.slice(half));
         continue;
@@ -823,8 +828,17 @@ export class ExcelWorkbookPort implements WorkbookPort {
           formulas: read.used.formulas,
           numberFormat: read.used.numberFormat,
         };
+    this.keepBlock(name, block, read.formats, read.rules);
+  }
+
+  private keepBlock(
+    name: string,
+    block: LoadedBlock | undefined,
+    formats: Excel.ConditionalFormatCollection,
+    rules: boolean,
+  ): void {
     this.grids.set(name, gridOf(name, block));
-    if (!read.rules) {
+    if (!rules) {
       this.unreadableRules.add(name);
       this.marks.delete(name);
       return;
@@ -832,8 +846,73 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.unreadableRules.delete(name);
     this.marks.set(
       name,
-      read.formats.items.filter(isOurMark).map((format) => format.id),
+      formats.items.filter(isOurMark).map((format) => format.id),
     );
+  }
+
+  /**
+   * One sheet whose read answers over Excel's limit on its own (notes of thousands of words): its used range's
+   * address and its conditional formats in one sync, then its cells from A1 in bands of rows, each band halved until
+   * it answers; one sync per band, a bounded loop over the sheet's halvings.
+   */
+  private async readInBands(name: string): Promise<void> {
+    const sheets = this.context.workbook.worksheets;
+    let rules = !this.unreadableRules.has(name);
+    let outline: { used: Excel.Range; formats: Excel.ConditionalFormatCollection } | undefined;
+    while (!outline) {
+      const sheet = sheets.getItem(name);
+      const used = sheet.getUsedRangeOrNullObject(true).load("address");
+      const formats = sheet.getRange().conditionalFormats;
+      const tag = rules ? this.rulesQueryTag() : undefined;
+      formats.load(rules ? FORMAT_PROPERTIES : FORMAT_PROPERTIES_WITHOUT_RULES);
+      if (tag) this.context.trace(`${tag}>`);
+      try {
+        await this.context.sync();
+        outline = { used, formats };
+      } catch (error) {
+        if (!tag || !rulesFailedIn(error, [{ tag }]).length) throw error;
+        rules = false;
+      }
+    }
+    if (outline.used.isNullObject) return this.keepBlock(name, undefined, outline.formats, rules);
+    const end = endOf(outline.used.address);
+    const last = columnLetter(end.columns - 1);
+    const middle = Math.floor((1 + end.rows) / 2);
+    // The whole sheet answered too much: its halves first.
+    const bands: [number, number][] =
+      end.rows > 1
+        ? [
+            [1, middle],
+            [middle + 1, end.rows],
+          ]
+        : [[1, 1]];
+    const block = {
+      values: [] as unknown[][],
+      valueTypes: [] as string[][],
+      formulas: [] as unknown[][],
+      numberFormat: [] as unknown[][],
+    };
+    while (bands.length) {
+      const [top, bottom] = bands.shift()!;
+      const range = sheets
+        .getItem(name)
+        .getRange(`A${top}:${last}${bottom}`)
+        .load("values,valueTypes,formulas,numberFormat");
+      try {
+        await this.context.sync();
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code !== "ResponsePayloadSizeLimitExceeded" || top === bottom) throw error;
+        const half = Math.floor((top + bottom) / 2);
+        bands.unshift([top, half], [half + 1, bottom]);
+        continue;
+      }
+      block.values.push(...range.values);
+      block.valueTypes.push(...(range.valueTypes as string[][]));
+      block.formulas.push(...range.formulas);
+      block.numberFormat.push(...range.numberFormat);
+    }
+    this.keepBlock(name, { rowIndex: 0, columnIndex: 0, ...block }, outline.formats, rules);
   }
 
   /** The ids of our marks on sheets a mark step replaces them on, when this run has not read those sheets yet. */
