@@ -167,6 +167,11 @@ const READ_BUDGET_BYTES = 3.5 * 2 ** 20;
 // 3.6 MB for a 1,000-unit summary.
 const WRITE_BUDGET_BYTES = 3 * 2 ** 20;
 const BYTES_PER_CELL_ACTION = 600;
+/**
+ * Cells of one 2-D write: the library splits a larger array into ranges of its own, each after a
+ * Range._ValidateArraySize call (excel-web-16.00.js, over 1,500 cells); bands this size are sent as they are.
+ */
+const ARRAY_CHUNK_CELLS = 1500;
 /** Rows of a sheet's cell formats set in one setCellProperties: a unit small enough to budget. */
 const PROPERTY_BAND_ROWS = 50;
 
@@ -316,6 +321,43 @@ function validationRule(validation: CellValidation): Excel.DataValidationRule {
         ? { operator: "GreaterThanOrEqualTo", formula1: min }
         : { operator: "LessThanOrEqualTo", formula1: max ?? 0 };
   return validation.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
+}
+
+/** Cells down one column, in consecutive rows, with the same data validation: "D7:D20" and its rule. */
+function validationRuns(cells: readonly SpecCell[]): { address: string; validation: CellValidation }[] {
+  const runs: {
+    first: string;
+    last: string;
+    column: number;
+    row: number;
+    key: string;
+    validation: CellValidation;
+  }[] = [];
+  const ordered = cells
+    .filter((cell): cell is SpecCell & { validation: CellValidation } => cell.validation !== undefined)
+    .map((cell) => ({ cell, at: parseCell(cell.address) }))
+    .sort((a, b) => a.at.column - b.at.column || a.at.row - b.at.row);
+  for (const { cell, at } of ordered) {
+    const key = JSON.stringify(cell.validation);
+    const run = runs[runs.length - 1];
+    if (run && run.column === at.column && run.row + 1 === at.row && run.key === key) {
+      run.last = cell.address;
+      run.row = at.row;
+      continue;
+    }
+    runs.push({
+      first: cell.address,
+      last: cell.address,
+      column: at.column,
+      row: at.row,
+      key,
+      validation: cell.validation,
+    });
+  }
+  return runs.map((run) => ({
+    address: run.first === run.last ? run.first : `${run.first}:${run.last}`,
+    validation: run.validation,
+  }));
 }
 
 function boundingBox(cells: readonly SpecCell[]): { rows: number; columns: number } {
@@ -1167,41 +1209,55 @@ export class ExcelWorkbookPort implements WorkbookPort {
     spec: SheetSpec,
     values: readonly CellWrite[],
   ): Promise<void> {
-    await this.spend(BYTES_PER_CELL_ACTION * (spec.merges.length + 2));
     const richText = this.options.richText === true;
-    // Merged before anything is written: merging keeps only the top-left content, which is where the spec puts it.
-    for (const merge of spec.merges) sheet.getRange(merge).merge(false);
-
-    for (const cell of spec.cells) {
-      // The key is written at the commit: a sheet bears it only once it is complete.
-      if (cell.address === KEY_CELL) continue;
-      await this.spend(
-        BYTES_PER_CELL_ACTION * (cell.validation ? 6 : 1) +
-          contentBytes(cell.value) +
-          contentBytes(cell.formula) +
-          contentBytes(cell.richText) +
-          contentBytes(cell.validation),
+    const box = boundingBox(spec.cells);
+    const byAddress = new Map(
+      spec.cells.map((cell) => [cell.address.replace(/\$/g, "").toUpperCase(), cell]),
+    );
+    // Contents and number formats as 2-D blocks, a band of rows at a time: two actions a band, not one a cell. The
+    // key is left out: it is written at the commit, a sheet bearing it only once it is complete.
+    const bandRows = Math.max(1, Math.min(PROPERTY_BAND_ROWS, Math.floor(ARRAY_CHUNK_CELLS / box.columns)));
+    for (let top = 0; top < box.rows; top += bandRows) {
+      const rows = Math.min(bandRows, box.rows - top);
+      const cellAt = (row: number, column: number) => {
+        const address = `${columnLetter(column)}${top + row + 1}`;
+        return address === KEY_CELL ? undefined : byAddress.get(address);
+      };
+      const grid = <T>(pick: (cell: SpecCell | undefined) => T): T[][] =>
+        Array.from({ length: rows }, (_, row) =>
+          Array.from({ length: box.columns }, (_, column) => pick(cellAt(row, column))),
+        );
+      const formats = grid((cell) => cell?.numberFormat ?? "General");
+      const contents = grid((cell) =>
+        cell?.formula !== undefined
+          ? cell.formula
+          : cell?.richText
+            ? excelInput(cell.richText.map((run) => run.text).join(""))
+            : cell?.value !== undefined
+              ? excelInput(cell.value)
+              : "",
       );
-      const range = sheet.getRange(cell.address);
-      if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
-      if (cell.formula !== undefined) range.formulas = [[cell.formula]];
-      else if (cell.richText) range.values = [[excelInput(cell.richText.map((run) => run.text).join(""))]];
-      else if (cell.value !== undefined) range.values = [[excelInput(cell.value)]];
-      if (cell.validation) {
-        const validation = range.dataValidation;
-        validation.rule = validationRule(cell.validation);
-        validation.ignoreBlanks = true;
-        validation.prompt = { showPrompt: true, ...cell.validation.prompt };
-        validation.errorAlert = { showAlert: true, style: "Stop", ...cell.validation.error };
-      }
-      range.untrack();
+      await this.spend(BYTES_PER_CELL_ACTION * 2 + contentBytes(formats) + contentBytes(contents));
+      const band = sheet.getRange(`A${top + 1}:${columnLetter(box.columns - 1)}${top + rows}`);
+      band.numberFormat = formats;
+      band.formulas = contents;
+      band.untrack();
+    }
+    // Merged once the contents stand: only a merge's top-left cell holds anything, which merging keeps.
+    await this.spend(BYTES_PER_CELL_ACTION * (spec.merges.length + 1));
+    for (const merge of spec.merges) sheet.getRange(merge).merge(false);
+    // Excel's data validation over runs of cells down a column that share one rule: one range a run.
+    for (const run of validationRuns(spec.cells)) {
+      const rule = run.validation;
+      await this.spend(BYTES_PER_CELL_ACTION * 5 + contentBytes(rule));
+      const validation = sheet.getRange(run.address).dataValidation;
+      validation.rule = validationRule(rule);
+      validation.ignoreBlanks = true;
+      validation.prompt = { showPrompt: true, ...rule.prompt };
+      validation.errorAlert = { showAlert: true, style: "Stop", ...rule.error };
     }
     // Every cell's style and lock in one command over the block the spec covers (ExcelApi 1.9).
-    const box = boundingBox(spec.cells);
     if (box.rows && box.columns) {
-      const byAddress = new Map(
-        spec.cells.map((cell) => [cell.address.replace(/\$/g, "").toUpperCase(), cell]),
-      );
       for (let top = 0; top < box.rows; top += PROPERTY_BAND_ROWS) {
         const rows = Math.min(PROPERTY_BAND_ROWS, box.rows - top);
         const properties = Array.from({ length: rows }, (_, row) =>
