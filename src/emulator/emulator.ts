@@ -1,5 +1,14 @@
 import type { Bounds, CellData, ConditionalFormatData, SheetData, WorkbookModel } from "./model";
-import { HostError, MAX_COLUMN, MAX_ROW, boundsAddress, emptyCell, key, parseArea } from "./model";
+import {
+  HostError,
+  MAX_COLUMN,
+  MAX_ROW,
+  boundsAddress,
+  emptyCell,
+  key,
+  parseArea,
+  quoteSheet,
+} from "./model";
 import type { Action, ArgumentInfo, RequestBody, RequestMessage, ResponseBody } from "./protocol";
 import { ActionType, ObjectPathType, WORKSHEET_CHANGED_EVENT } from "./protocol";
 
@@ -27,6 +36,9 @@ import { ActionType, ObjectPathType, WORKSHEET_CHANGED_EVENT } from "./protocol"
 // | a conditional format's id: its priority in its collection, shifting as add() inserts at the top — or a stable id | unknown: switch `conditionalFormatIds` ("positions" as documented at https://learn.microsoft.com/javascript/api/excel/excel.conditionalformat#excel-excel-conditionalformat-id-member, or "stable") |
 // | adding or deleting a conditional format on a protected sheet that allows "format cells" | unknown: switch `protectedSheetFormats` ("allowed" with allowFormatCells, or "refused" always) |
 // | reading the rule or format of a conditional format that a person duplicated (another of the same type over the same cells) fails the request with GeneralException; its id and type still read | reported, not documented: switch `duplicatedRules` ("unreadable" as OfficeDev/office-js #6835 (a rule duplicated in Manage Rules: reading its properties throws), #6827 (two cellValue rules on one range: reading rule and format throws) and #5222 (two rules on one cell: getItemAt(0).delete() fails ItemNotFound) report, or "readable") |
+// | a sheet's visibility Visible, Hidden or VeryHidden (only code unhides a very hidden sheet); the last visible sheet cannot be hidden or deleted (InvalidOperation) | https://learn.microsoft.com/javascript/api/excel/excel.sheetvisibility; https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member; "A workbook must contain at least one visible worksheet" (Excel's own message) |
+// | Range.copyFrom (ExcelApi 1.9) pastes as the Excel UI does: "All" carries contents, formats, the cells' lock, validation, notes, merges and conditional formats (replacing the destination's over the area), never column widths or row heights; a protected destination refuses it as it refuses typing and formatting | https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste; https://learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-copyfrom-member(1); https://support.microsoft.com/office/paste-options-8ea795b0-87cd-46af-9b59-ed4d8b1669ad (WorkbookModel.copyCells) |
+// | a formula of one cell reference (='Sở TTTT'!D15) shows the referenced cell's value as it is now; renaming a sheet renames the references to it, deleting it turns them into =#REF!D15 showing #REF! | https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-e610-4d29-a1a7-8a6a4bc9ead2; DESIGN.md section 10 (WorkbookModel.shown) |
 //
 // It counts every request with its size in bytes, and can be told to fail a request (as Excel does in cell-edit mode)
 // or one action of a request (as Excel does on a bad argument), to change the workbook just before a request (a
@@ -85,10 +97,6 @@ export function versionAtLeast(have: string, want: string | undefined): boolean 
 
 function utf8Bytes(text: string): number {
   return new TextEncoder().encode(text).length;
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Any object a path can reach. Each answers what Excel's object of that name answers, and refuses the rest. */
@@ -297,16 +305,31 @@ class Worksheet extends HostObject {
           );
         if (!text.trim() || text.length > 31 || /[[\]:*?/\\]/.test(text))
           throw new HostError("InvalidArgument", "Invalid sheet name", "Worksheet.name");
+        const was = sheet.name;
         sheet.name = text;
+        if (was !== text) this.model.renameReferences(was, text);
         return;
       }
       case "position":
         sheets.splice(sheets.indexOf(sheet), 1);
         sheets.splice(Math.min(Number(value), sheets.length), 0, sheet);
         return;
-      case "visibility":
-        sheet.visibility = value as SheetData["visibility"];
+      case "visibility": {
+        const visibility = value as SheetData["visibility"];
+        if (!["Visible", "Hidden", "VeryHidden"].includes(visibility))
+          throw new HostError("InvalidArgument", `No visibility ${String(value)}`, "Worksheet.visibility");
+        const othersVisible = sheets.some((other) => other !== sheet && other.visibility === "Visible");
+        if (visibility !== "Visible" && !othersVisible)
+          throw new HostError(
+            "InvalidOperation",
+            "A workbook must contain at least one visible worksheet.",
+            "Worksheet.visibility",
+          );
+        sheet.visibility = visibility;
+        if (visibility !== "Visible" && this.model.data.activeSheetId === sheet.id)
+          this.model.data.activeSheetId = sheets.find((other) => other.visibility === "Visible")!.id;
         return;
+      }
     }
     super.set(name, value);
   }
@@ -358,19 +381,9 @@ class Worksheet extends HostObject {
       case "Activate":
         this.model.data.activeSheetId = sheet.id;
         return null;
-      case "Delete": {
-        const sheets = this.model.data.sheets;
-        const visible = sheets.filter((other) => other.visibility === "Visible" && other !== sheet);
-        if (!visible.length)
-          throw new HostError(
-            "InvalidOperation",
-            "A workbook must contain at least one visible worksheet.",
-            "Worksheet.delete",
-          );
-        sheets.splice(sheets.indexOf(sheet), 1);
-        if (this.model.data.activeSheetId === sheet.id) this.model.data.activeSheetId = visible[0]!.id;
+      case "Delete":
+        this.model.deleteSheet(sheet.id);
         return null;
-      }
     }
     return super.call(name, args);
   }
@@ -610,9 +623,9 @@ class Range extends HostObject {
       case "columnCount":
         return b.c2 - b.c1 + 1;
       case "values":
-        return this.cells((cell) => cell.value);
+        return this.cells((cell) => this.model.shown(this.sheet(), cell).value);
       case "valueTypes":
-        return this.cells((cell) => cell.valueType);
+        return this.cells((cell) => this.model.shown(this.sheet(), cell).valueType);
       case "formulas":
         return this.cells((cell) => cell.formula ?? cell.value);
       case "numberFormat":
@@ -712,8 +725,43 @@ class Range extends HostObject {
       case "SetCellProperties":
         setCellProperties(this, args[0] as CellProperties[][]);
         return null;
+      case "CopyFrom":
+        this.copyFrom(args);
+        return null;
     }
     return super.call(name, args);
+  }
+  /** Range.copyFrom(source, copyType, skipBlanks, transpose): see WorkbookModel.copyCells. */
+  private copyFrom([source, type, skipBlanks, transpose]: unknown[]): void {
+    // The library sends an argument left out as null.
+    const copyType = type ?? "All";
+    if (skipBlanks === true || transpose === true)
+      throw new HostError("MethodNotImplemented", "copyFrom with skipBlanks or transpose is not emulated");
+    if (!["All", "Formulas", "Values", "Formats"].includes(String(copyType)))
+      throw new HostError("InvalidArgument", `No copy type ${String(copyType)}`, "Range.copyFrom");
+    let from: Range;
+    if (source instanceof Range) from = source;
+    else if (typeof source === "string") {
+      const bang = source.lastIndexOf("!");
+      const name = bang >= 0 ? source.slice(0, bang).replace(/^'|'$/g, "").replace(/''/g, "'") : undefined;
+      const sheet = name === undefined ? this.sheet() : this.model.findSheet(name);
+      if (!sheet) throw new HostError("ItemNotFound", `No sheet ${name}`, "Range.copyFrom");
+      from = new Range(this.em, sheet.id, [parseLocal(source)]);
+    } else throw new HostError("InvalidArgument", "copyFrom needs a range or an address", "Range.copyFrom");
+    const area = from.bounds();
+    const to = this.bounds();
+    const single = to.r1 === to.r2 && to.c1 === to.c2;
+    const sameSize = to.r2 - to.r1 === area.r2 - area.r1 && to.c2 - to.c1 === area.c2 - area.c1;
+    // Excel repeats a source over a destination that is a multiple of it; the add-in pastes at the same size.
+    if (!single && !sameSize)
+      throw new HostError("MethodNotImplemented", "copyFrom into a range of another size is not emulated");
+    this.model.copyCells(
+      from.sheet(),
+      area,
+      this.sheet(),
+      { row: to.r1, column: to.c1 },
+      String(copyType) as "All" | "Formulas" | "Values" | "Formats",
+    );
   }
 }
 

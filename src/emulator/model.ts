@@ -6,7 +6,10 @@ import { columnLetter, isCellError } from "../domain/cell";
 // - a protected sheet refuses what Excel refuses: values in locked cells, formats without the "format cells"
 //   permission, merges, data validation and unlocking cells, so that a plan needing to unprotect a sheet fails;
 // - text written into `values` is read the way Excel reads what a person types ("02" becomes 2, "'02" stays text).
-// It computes no formula: a formula cell holds an empty value unless its owner gives an evaluator.
+// It computes no formula but one made of a single cell reference (='Sở TTTT'!D15), which it reads live, as Excel
+// shows it (see `shown`): a formula cell otherwise holds an empty value unless its owner gives an evaluator.
+// References to other sheets are kept as Excel keeps them: renaming a sheet renames them, deleting it turns them into
+// #REF! (see renameReferences and dropReferences).
 
 /** An error as Excel's host reports it: a code of the Office.js error list, a message, where it happened. */
 export class HostError extends Error {
@@ -160,11 +163,67 @@ export function parseArea(address: string): Bounds {
   throw new HostError("InvalidArgument", `Not an address: ${address}`);
 }
 
+/** A sheet's name as a formula or an address writes it: quoted unless it is a plain identifier. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+// A formula that is one cell reference: ='Sở TTTT'!D15, =Sheet1!$D$15, =D15.
+const PLAIN_REFERENCE = /^=(?:(?:'((?:[^']|'')+)'|([^'!()\s,;=+\-*/&^<>"]+))!)?\$?([A-Z]{1,3})\$?(\d+)$/i;
+// Deep enough for any chain of references a test builds; a longer one is taken for a circular reference.
+const REFERENCE_DEPTH = 32;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Where a formula refers to the sheet `name`: its quoted form, and its bare form when the name needs no quotes. */
+function sheetPrefix(name: string): RegExp {
+  const quoted = `'${escapeRegExp(name.replace(/'/g, "''"))}'!`;
+  const bare = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? `|(?<![\\w'.])${escapeRegExp(name)}!` : "";
+  return new RegExp(`${quoted}${bare}`, "gi");
+}
+
 /** "A1" or "A1:B2" of an area. */
 export function boundsAddress(bounds: Bounds): string {
   const first = `${columnLetter(bounds.c1)}${bounds.r1 + 1}`;
   const last = `${columnLetter(bounds.c2)}${bounds.r2 + 1}`;
   return first === last ? first : `${first}:${last}`;
+}
+
+function within(inner: Bounds, outer: Bounds): boolean {
+  return inner.r1 >= outer.r1 && inner.r2 <= outer.r2 && inner.c1 >= outer.c1 && inner.c2 <= outer.c2;
+}
+
+function overlaps(a: Bounds, b: Bounds): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+function shift(b: Bounds, dr: number, dc: number): Bounds {
+  return { r1: b.r1 + dr, c1: b.c1 + dc, r2: b.r2 + dr, c2: b.c2 + dc };
+}
+
+function clip(b: Bounds, to: Bounds): Bounds | undefined {
+  if (!overlaps(b, to)) return undefined;
+  return {
+    r1: Math.max(b.r1, to.r1),
+    c1: Math.max(b.c1, to.c1),
+    r2: Math.min(b.r2, to.r2),
+    c2: Math.min(b.c2, to.c2),
+  };
+}
+
+/** What is left of `b` outside `hole`: up to four rectangles (above, below, left, right). */
+function subtract(b: Bounds, hole: Bounds): Bounds[] {
+  if (!overlaps(b, hole)) return [b];
+  const parts: Bounds[] = [];
+  if (b.r1 < hole.r1) parts.push({ ...b, r2: hole.r1 - 1 });
+  if (b.r2 > hole.r2) parts.push({ ...b, r1: hole.r2 + 1 });
+  const r1 = Math.max(b.r1, hole.r1);
+  const r2 = Math.min(b.r2, hole.r2);
+  if (b.c1 < hole.c1) parts.push({ r1, r2, c1: b.c1, c2: hole.c1 - 1 });
+  if (b.c2 > hole.c2) parts.push({ r1, r2, c1: hole.c2 + 1, c2: b.c2 });
+  return parts;
 }
 
 /** The key of a cell in SheetData.cells. */
@@ -231,6 +290,21 @@ export class WorkbookModel {
     return this.createSheet(name);
   }
 
+  /**
+   * Deletes a sheet directly, as a person does from its tab: formulas elsewhere that refer to it become #REF!. A
+   * workbook keeps a visible sheet (InvalidOperation otherwise).
+   */
+  deleteSheet(name: string): void {
+    const sheet = this.sheet(name);
+    const sheets = this.data.sheets;
+    const visible = sheets.filter((other) => other !== sheet && other.visibility === "Visible");
+    if (!visible.length)
+      throw new HostError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    sheets.splice(sheets.indexOf(sheet), 1);
+    if (this.data.activeSheetId === sheet.id) this.data.activeSheetId = visible[0]!.id;
+    this.dropReferences(sheet.name);
+  }
+
   /** A sheet by name (any case) or id; throws ItemNotFound. */
   sheet(nameOrId: string): SheetData {
     const found = this.findSheet(nameOrId);
@@ -279,6 +353,51 @@ export class WorkbookModel {
     this.data.sheets.push(sheet);
     this.data.activeSheetId ??= sheet.id;
     return sheet;
+  }
+
+  /**
+   * What a cell shows: its stored value, or for a formula of one cell reference the referenced cell's, read now as
+   * Excel recalculates it (0 for an empty cell; #REF! for a sheet that is gone). Source: Excel shows the referenced
+   * cell's value and 0 for an empty one (https://support.microsoft.com/office/create-or-change-a-cell-reference-
+   * c7b8b95d-c594-4c3a-8d0c-3d6ce2ac5fb0), and #REF! where the reference is no longer valid
+   * (https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-e610-4d29-a1a7-8a6a4bc9ead2).
+   */
+  shown(sheet: SheetData, cell: CellData, depth = 0): Pick<CellData, "value" | "valueType"> {
+    const reference = cell.formula === undefined ? null : PLAIN_REFERENCE.exec(cell.formula);
+    if (!reference) return cell;
+    const name = reference[1]?.replace(/''/g, "'") ?? reference[2];
+    const lower = name?.toLowerCase();
+    const target = name === undefined ? sheet : this.data.sheets.find((s) => s.name.toLowerCase() === lower);
+    if (!target || depth > REFERENCE_DEPTH) return { value: "#REF!", valueType: "Error" };
+    const referenced = target.cells[key(Number(reference[4]) - 1, columnIndex(reference[3]!))];
+    const value = referenced ? this.shown(target, referenced, depth + 1) : undefined;
+    return !value || value.valueType === "Empty" ? { value: 0, valueType: "Double" } : value;
+  }
+
+  /** Formulas on other sheets that refer to the sheet renamed from `from` now name it `to`, as Excel rewrites them. */
+  renameReferences(from: string, to: string): void {
+    this.rewriteReferences(from, `${quoteSheet(to)}!`);
+  }
+
+  /**
+   * Formulas that refer to the deleted sheet `name` now say #REF! where they named it (='Sở 1'!D15 becomes
+   * =#REF!D15), and show #REF!: https://support.microsoft.com/office/how-to-correct-a-ref-error-822c8e46-e610-4d29-a1a7-8a6a4bc9ead2
+   * ("#REF! ... when a formula refers to a cell that's not valid ... cells that were referenced by formulas get
+   * deleted").
+   */
+  dropReferences(name: string): void {
+    this.rewriteReferences(name, "#REF!", { value: "#REF!", valueType: "Error" });
+  }
+
+  private rewriteReferences(name: string, by: string, shows?: Pick<CellData, "value" | "valueType">): void {
+    const prefix = sheetPrefix(name);
+    for (const sheet of this.data.sheets) {
+      for (const cell of Object.values(sheet.cells)) {
+        if (cell.formula === undefined || !cell.formula.match(prefix)) continue;
+        cell.formula = cell.formula.replace(prefix, by);
+        if (shows) Object.assign(cell, shows);
+      }
+    }
   }
 
   findSheet(nameOrId: string): SheetData | undefined {
@@ -330,6 +449,132 @@ export class WorkbookModel {
     if (result.numberFormat && current.numberFormat === "General") next.numberFormat = result.numberFormat;
     sheet.cells[key(row, column)] = next;
     this.changed.add(sheet.id);
+  }
+
+  /**
+   * Range.copyFrom (ExcelApi 1.9), which "replicates the Copy and Paste actions of the Excel UI"
+   * (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-cut-copy-paste): `from` of `source`
+   * pasted at the same size with its top-left at `to` of `target`. What each copy type carries, after Excel's paste
+   * options (https://learn.microsoft.com/javascript/api/excel/excel.rangecopytype;
+   * https://support.microsoft.com/office/paste-options-8ea795b0-87cd-46af-9b59-ed4d8b1669ad):
+   * - "All": every cell's content and formatting (number format, font, fill, borders, alignment, the lock, which is
+   *   a cell format, and data validation), notes, merged areas, and conditional formats, which replace the
+   *   destination's over the pasted area ("All merging conditional formats" is the other option); blank cells of the
+   *   source clear the destination's;
+   * - "Formulas": contents only; "Values": what the cells show, formulas dropped; "Formats": formatting only;
+   * - never column widths or row heights (Paste Special's "Column widths" is an option of its own).
+   * Protection: a protected destination refuses contents in its locked cells, formats without "format cells", and
+   * any change of a cell's lock, as typing and formatting there would be refused. Relative references in formulas
+   * are adjusted by Excel when pasted elsewhere; the emulator copies formulas only to the same place, and refuses
+   * the rest (MethodNotImplemented) rather than copy them wrong.
+   */
+  copyCells(
+    source: SheetData,
+    from: Bounds,
+    target: SheetData,
+    to: { readonly row: number; readonly column: number },
+    type: "All" | "Formulas" | "Values" | "Formats",
+  ): void {
+    const rows = from.r2 - from.r1 + 1;
+    const columns = from.c2 - from.c1 + 1;
+    const area: Bounds = { r1: to.row, c1: to.column, r2: to.row + rows - 1, c2: to.column + columns - 1 };
+    if (area.r2 > MAX_ROW || area.c2 > MAX_COLUMN)
+      throw new HostError("InvalidArgument", "The paste goes past the sheet's edge", "Range.copyFrom");
+    const dr = to.row - from.r1;
+    const dc = to.column - from.c1;
+    const contents = type !== "Formats";
+    const formats = type === "All" || type === "Formats";
+    // A snapshot of the source first: it may overlap the destination.
+    const copied = new Map<string, CellData>();
+    for (const [position, cell] of Object.entries(source.cells)) {
+      const [r, c] = position.split(",").map(Number) as [number, number];
+      if (r < from.r1 || r > from.r2 || c < from.c1 || c > from.c2) continue;
+      if ((dr || dc) && contents && cell.formula !== undefined && type !== "Values")
+        throw new HostError(
+          "MethodNotImplemented",
+          "Formulas are copied only to the same place",
+          "Range.copyFrom",
+        );
+      copied.set(
+        key(r + dr, c + dc),
+        structuredClone(type === "Values" ? { ...cell, ...this.shown(source, cell) } : cell),
+      );
+    }
+    if (target.protection.protected) {
+      if (contents) this.assertWritable(target, area);
+      if (formats) this.assertAllowed(target, "allowFormatCells");
+      const positions = new Set([...copied.keys(), ...Object.keys(target.cells)]);
+      for (const at of formats ? positions : []) {
+        const [r, c] = at.split(",").map(Number) as [number, number];
+        const inside = r >= area.r1 && r <= area.r2 && c >= area.c1 && c <= area.c2;
+        if (inside && (target.cells[at]?.locked ?? true) !== (copied.get(at)?.locked ?? true))
+          this.assertAllowed(target, "never");
+      }
+    }
+    // Only cells that hold something on either side change: the rest stay empty, so whole columns paste quickly.
+    const touched = new Set(copied.keys());
+    for (const position of Object.keys(target.cells)) {
+      const [r, c] = position.split(",").map(Number) as [number, number];
+      if (r >= area.r1 && r <= area.r2 && c >= area.c1 && c <= area.c2) touched.add(position);
+    }
+    for (const at of touched) {
+      const was = target.cells[at] ?? emptyCell();
+      const pasted = copied.get(at) ?? emptyCell();
+      let next: CellData;
+      if (type === "All") next = pasted;
+      else if (type === "Formats") next = { ...pasted, value: was.value, valueType: was.valueType };
+      else next = { ...was, value: pasted.value, valueType: pasted.valueType };
+      if (type === "Formats") {
+        if (was.formula === undefined) delete next.formula;
+        else next.formula = was.formula;
+      } else if (type !== "All") {
+        if (type === "Formulas" && pasted.formula !== undefined) next.formula = pasted.formula;
+        else delete next.formula;
+      }
+      if (next === pasted && !copied.has(at)) delete target.cells[at];
+      else target.cells[at] = next;
+    }
+    if (formats) this.copyAreaFormats(source, from, target, area, dr, dc);
+    if (type === "All") {
+      const notes = Object.entries(target.notes ?? {}).filter(
+        ([address]) => !within(parseArea(address), area),
+      );
+      for (const [address, note] of Object.entries(source.notes ?? {})) {
+        const b = parseArea(address);
+        if (within(b, from)) notes.push([boundsAddress(shift(b, dr, dc)), note]);
+      }
+      if (notes.length || target.notes) target.notes = Object.fromEntries(notes);
+    }
+    if (contents) this.changed.add(target.id);
+  }
+
+  /** The merged areas and conditional formats a paste of formats brings into `area`, replacing the destination's. */
+  private copyAreaFormats(
+    source: SheetData,
+    from: Bounds,
+    target: SheetData,
+    area: Bounds,
+    dr: number,
+    dc: number,
+  ): void {
+    const merges = source.merges.map(parseArea).filter((b) => within(b, from));
+    target.merges = [
+      ...target.merges.filter((address) => !overlaps(parseArea(address), area)),
+      ...merges.map((b) => boundsAddress(shift(b, dr, dc))),
+    ];
+    const kept: ConditionalFormatData[] = [];
+    for (const format of target.conditionalFormats) {
+      const areas = format.areas.flatMap((address) => subtract(parseArea(address), area)).map(boundsAddress);
+      if (areas.length) kept.push({ ...format, areas });
+    }
+    for (const format of source.conditionalFormats) {
+      const areas = format.areas
+        .map((address) => clip(parseArea(address), from))
+        .filter((b): b is Bounds => b !== undefined)
+        .map((b) => boundsAddress(shift(b, dr, dc)));
+      if (areas.length) kept.push({ ...structuredClone(format), id: this.nextId("cf"), areas });
+    }
+    target.conditionalFormats = kept;
   }
 
   /** The grid a WorkbookPort would read from a sheet (for comparing with a seed grid). */

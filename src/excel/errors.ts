@@ -69,12 +69,15 @@ export class OfficeHostError extends Error {
     readonly code: string,
     /** Office's own message, kept for a support request; never shown instead of `bilingual`. */
     readonly detail?: string,
+    /** What to tell instead of the code's own message (a subclass adds what the failure left behind). */
+    told?: Bilingual,
   ) {
     const known = OFFICE_ERROR_MESSAGES[SAME_AS[code] ?? code];
-    const bilingual = known ?? {
-      vi: `Excel báo lỗi (mã ${code}). Hãy thử lại; nếu vẫn lỗi, hãy báo mã lỗi này cho người hỗ trợ.`,
-      en: `Excel reported an error (code ${code}). Try again; if it persists, report this code.`,
-    };
+    const bilingual = told ??
+      known ?? {
+        vi: `Excel báo lỗi (mã ${code}). Hãy thử lại; nếu vẫn lỗi, hãy báo mã lỗi này cho người hỗ trợ.`,
+        en: `Excel reported an error (code ${code}). Try again; if it persists, report this code.`,
+      };
     super(`${bilingual.vi} / ${bilingual.en}`);
     this.name = "OfficeHostError";
     this.bilingual = bilingual;
@@ -96,4 +99,24 @@ export function explainOfficeError(error: unknown): unknown {
   const code = officeErrorCode(error);
   if (code === undefined) return error;
   return new OfficeHostError(code, error instanceof Error ? error.message : undefined);
+}
+
+/**
+ * A write of whole sheets that Excel stopped part way: the Office error's message, then what the failure left and
+ * what to do about it (which sheet to delete, if any). Sheets are built where a failure leaves nothing that looks
+ * like an appendix (src/excel/excel-port.ts, "Atomic sheets"), so most failures leave nothing at all.
+ */
+export class SheetWriteError extends OfficeHostError {
+  constructor(
+    code: string,
+    detail: string | undefined,
+    bilingual: Bilingual,
+    /** Sheets the user should delete: written, but part of a set the failure left incomplete. */
+    readonly sheetsToDelete: readonly string[],
+    /** Very hidden working sheets the failure left, which the next install removes. */
+    readonly stagingLeft: readonly string[],
+  ) {
+    super(code, detail, bilingual);
+    this.name = "SheetWriteError";
+  }
 }

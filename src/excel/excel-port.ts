@@ -20,7 +20,8 @@ import type {
 import { PartialPlanError } from "../workflows/port";
 import type { LoadedBlock } from "./cells";
 import { columnWidthPoints, excelInput, gridOf, parseCell } from "./cells";
-import { explainOfficeError } from "./errors";
+import type { Bilingual } from "../domain/catalogue";
+import { OfficeHostError, SheetWriteError, explainOfficeError } from "./errors";
 
 /** A write that must not stand over a value someone typed: the range, and what it held just before. */
 interface GuardedWrite {
@@ -40,13 +41,25 @@ interface GuardedWrite {
 //   One more sync only for a workbook with more sheets than the walk was long (WALK_LENGTH at first, then as many as
 //   the last listing counted and WALK_SPARE more).
 // - readSheets: 0 syncs for sheets this run has just read, else 1 for as many as answer within READ_BUDGET_BYTES
-//   (50 template sheets; 300 take 5).
+//   (50 template sheets; 300 take 5). A group that still answers too much is read in halves; a sheet that answers
+//   too much on its own, in bands of rows (readInBands).
 // - apply: 1 sync, which also reads back the plan's readAfter sheets, for a plan that fits in WRITE_BUDGET_BYTES
 //   (every use case but a summary of many units, which takes one sync per request-sized batch). One more for a mark step on a sheet this run has
 //   never read (replacing our marks needs their ids), and one more only when a co-author typed into a cell a fill was
 //   writing (restoreTypedOver).
 // So the pane's check of the sheet the user is on is 1 read + 1 write + the release; of 50 sheets 1 + 1 + 1 + the
 // release; a fix 1 (write and read back) + 1 (marks and stamp) + the release.
+//
+// Atomic sheets. Excel rolls nothing back (DESIGN.md section 10): a sheet written in place fails half made. So every
+// addSheet step builds its sheet on a very hidden staging sheet (STAGING_PREFIX, no key in F1, unprotected) and only
+// once it is complete, in one request for all the plan's sheets, commits it: a new sheet gets F1, its protection, and
+// is made visible under its name; a re-installed sheet (or a summary rewritten in place) is unprotected, has the
+// staging sheet's cells pasted over its own (Range.copyFrom, ExcelApi 1.9, the manifest's minimum), is protected
+// again, and the staging sheet is deleted. The sheet itself is never deleted, so formulas on other sheets that refer
+// to it keep showing its values. The listing never shows a staging sheet, so no use case reads, checks, sums or
+// stamps one; the plan's first staging deletes those an earlier failure left. After a failure the adapter deletes
+// its staging sheets and re-protects a sheet it had unprotected, in one more request, and says what is left to do
+// (SheetWriteError). Traces (context.trace) queued after each stage tell how far a failed request got.
 //
 // Marks. A mark is a conditional format of type Custom whose rule formula carries a sentinel string,
 // =ISTEXT("cchc-mark:error"): always true, so the fill shows, and recognisable when the sheet is read back, so that
@@ -154,6 +167,11 @@ const READ_BUDGET_BYTES = 3.5 * 2 ** 20;
 // 3.6 MB for a 1,000-unit summary.
 const WRITE_BUDGET_BYTES = 3 * 2 ** 20;
 const BYTES_PER_CELL_ACTION = 600;
+/**
+ * Cells of one 2-D write: the library splits a larger array into ranges of its own, each after a
+ * Range._ValidateArraySize call (excel-web-16.00.js, over 1,500 cells); bands this size are sent as they are.
+ */
+const ARRAY_CHUNK_CELLS = 1500;
 /** Rows of a sheet's cell formats set in one setCellProperties: a unit small enough to budget. */
 const PROPERTY_BAND_ROWS = 50;
 
@@ -173,6 +191,13 @@ function cellsOf(address: string): number {
   const a = parseCell(first);
   const b = parseCell(last ?? first);
   return (Math.abs(b.row - a.row) + 1) * (Math.abs(b.column - a.column) + 1);
+}
+
+/** The last row and column (1-based) of a used range's address ("'Sở 1'!A1:F142" is 142 rows, 6 columns). */
+function endOf(address: string): { rows: number; columns: number } {
+  const local = address.slice(address.lastIndexOf("!") + 1);
+  const last = parseCell(local.split(":").pop() ?? "A1");
+  return { rows: last.row + 1, columns: last.column + 1 };
 }
 
 /** The key column's header: our template version id on an appendix sheet (DESIGN.md section 3). */
@@ -298,6 +323,43 @@ function validationRule(validation: CellValidation): Excel.DataValidationRule {
   return validation.type === "whole" ? { wholeNumber: basic } : { decimal: basic };
 }
 
+/** Cells down one column, in consecutive rows, with the same data validation: "D7:D20" and its rule. */
+function validationRuns(cells: readonly SpecCell[]): { address: string; validation: CellValidation }[] {
+  const runs: {
+    first: string;
+    last: string;
+    column: number;
+    row: number;
+    key: string;
+    validation: CellValidation;
+  }[] = [];
+  const ordered = cells
+    .filter((cell): cell is SpecCell & { validation: CellValidation } => cell.validation !== undefined)
+    .map((cell) => ({ cell, at: parseCell(cell.address) }))
+    .sort((a, b) => a.at.column - b.at.column || a.at.row - b.at.row);
+  for (const { cell, at } of ordered) {
+    const key = JSON.stringify(cell.validation);
+    const run = runs[runs.length - 1];
+    if (run && run.column === at.column && run.row + 1 === at.row && run.key === key) {
+      run.last = cell.address;
+      run.row = at.row;
+      continue;
+    }
+    runs.push({
+      first: cell.address,
+      last: cell.address,
+      column: at.column,
+      row: at.row,
+      key,
+      validation: cell.validation,
+    });
+  }
+  return runs.map((run) => ({
+    address: run.first === run.last ? run.first : `${run.first}:${run.last}`,
+    validation: run.validation,
+  }));
+}
+
 function boundingBox(cells: readonly SpecCell[]): { rows: number; columns: number } {
   let rows = 0;
   let columns = 0;
@@ -309,8 +371,118 @@ function boundingBox(cells: readonly SpecCell[]): { rows: number; columns: numbe
   return { rows, columns };
 }
 
-function temporaryName(): string {
-  return `cchc-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+/** The start of a staging sheet's name: a sheet being built, never listed, deleted by the next plan that builds one. */
+export const STAGING_PREFIX = "cchc-tmp-";
+
+/** True for a staging sheet's name (see "Atomic sheets" at the top of this file). */
+export function isStagingName(name: string): boolean {
+  return name.toLowerCase().startsWith(STAGING_PREFIX);
+}
+
+function stagingName(): string {
+  return `${STAGING_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/** An addSheet step of the plan being applied, and how far it got (each stage confirmed by its trace). */
+interface StagedSheet {
+  readonly step: number;
+  readonly spec: SheetSpec;
+  readonly staging: string;
+  readonly replace: boolean;
+  /** The spec's key cell, written only when the sheet is complete. */
+  readonly key?: SpecCell;
+  /** The staging sheet exists. */
+  staged: boolean;
+  /** The sheet re-installed in place was unprotected for the paste. */
+  unprotected: boolean;
+  /** The staging sheet's cells were pasted over the re-installed sheet's. */
+  copied: boolean;
+  /** The re-installed sheet was protected again. */
+  protected: boolean;
+  /** The sheet stands complete under its name, and no staging sheet of it is left. */
+  committed: boolean;
+}
+
+function quoted(names: readonly string[]): string {
+  return names.map((name) => `“${name}”`).join(", ");
+}
+
+/**
+ * What a failure left of the plan's sheets, for the user: which sheets to delete (new ones written when others of
+ * the same set were not), which still hold their earlier content, which hidden working sheets remain, or that
+ * nothing changed.
+ */
+function aftermath(
+  sheets: readonly StagedSheet[],
+  stagingLeft: readonly string[],
+  unprotectedLeft: readonly string[],
+  anyStepStood: boolean,
+): { text: Bilingual; toDelete: string[] } {
+  const complete = sheets.every((sheet) => sheet.committed);
+  const toDelete = complete
+    ? []
+    : sheets.filter((sheet) => !sheet.replace && sheet.committed).map((sheet) => sheet.spec.name);
+  const rewritten = sheets.filter((sheet) => sheet.replace && sheet.copied).map((sheet) => sheet.spec.name);
+  const unchanged = sheets.filter((sheet) => sheet.replace && !sheet.copied).map((sheet) => sheet.spec.name);
+  const vi: string[] = [];
+  const en: string[] = [];
+  if (toDelete.length) {
+    vi.push(
+      `Đã ghi trang ${quoted(toDelete)} nhưng chưa ghi xong các trang còn lại: hãy xóa trang đó rồi làm lại.`,
+    );
+    en.push(`Sheet ${quoted(toDelete)} was written but the others were not: delete it, then try again.`);
+  }
+  if (rewritten.length && unchanged.length) {
+    vi.push(
+      `Trang ${quoted(rewritten)} đã được ghi lại, trang ${quoted(unchanged)} vẫn giữ nội dung cũ: hãy làm lại.`,
+    );
+    en.push(
+      `Sheet ${quoted(rewritten)} was rewritten, ${quoted(unchanged)} still holds the earlier content: try again.`,
+    );
+  }
+  if (unprotectedLeft.length) {
+    vi.push(
+      `Trang ${quoted(unprotectedLeft)} đang không được bảo vệ: hãy cài lại, hoặc bảo vệ trang (Xem lại > Bảo vệ trang tính).`,
+    );
+    en.push(
+      `Sheet ${quoted(unprotectedLeft)} is left unprotected: install again, or protect it (Review > Protect Sheet).`,
+    );
+  }
+  if (stagingLeft.length) {
+    vi.push(
+      `Còn lại trang tạm ẩn ${quoted(stagingLeft)}: đó không phải phụ lục, phần bổ trợ bỏ qua nó và lần cài đặt sau sẽ tự xóa.`,
+    );
+    en.push(
+      `A hidden working sheet ${quoted(stagingLeft)} is left: it is not an appendix, the add-in ignores it, and the next install removes it.`,
+    );
+  }
+  if (!vi.length && !anyStepStood && !rewritten.length && !sheets.some((sheet) => sheet.committed)) {
+    vi.push("Không trang tính nào bị thay đổi: có thể làm lại.");
+    en.push("No sheet was changed: you can try again.");
+  }
+  return { text: { vi: vi.join(" "), en: en.join(" ") }, toDelete };
+}
+
+/** Protects a sheet without a password, formatting allowed as the spec says (never a password: DESIGN.md section 3). */
+function queueProtect(
+  protection: Excel.WorksheetProtection,
+  options: { readonly allowFormatting: boolean },
+): void {
+  const formatting = options.allowFormatting;
+  protection.protect({
+    allowFormatCells: formatting,
+    allowFormatColumns: formatting,
+    allowFormatRows: formatting,
+  });
+}
+
+/** An error's message in Vietnamese and English: its own where it has them, else its text in both. */
+function bilingualOf(error: unknown): Bilingual {
+  const bilingual = (error as { bilingual?: { vi?: unknown; en?: unknown } } | null)?.bilingual;
+  if (typeof bilingual?.vi === "string" && typeof bilingual.en === "string")
+    return { vi: bilingual.vi, en: bilingual.en };
+  const text = error instanceof Error ? error.message : String(error);
+  return { vi: text, en: text };
 }
 
 /**
@@ -321,7 +493,16 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private readonly grids = new Map<string, SheetGrid>();
   /** Ids of our marks on each sheet read in this run. */
   private readonly marks = new Map<string, string[]>();
-  private readonly positions = new Map<string, number>();
+  /** Staging sheets the last listing found: left by a failure, deleted by the next plan that builds a sheet. */
+  private staleStaging: string[] = [];
+  /** The used range's last row and column (1-based) of each sheet, as the last listing found them. */
+  private readonly usedEnd = new Map<string, { rows: number; columns: number }>();
+  /** The addSheet steps of the plan being applied. */
+  private staged: StagedSheet[] = [];
+  /** Built and waiting for their commit, which the plan's sheets share in one request. */
+  private toCommit: StagedSheet[] = [];
+  /** Stages queued in the batch being built, confirmed when it succeeds or when the failed one's traces name them. */
+  private pendingStages: { readonly tag: string; readonly confirm: () => void }[] = [];
   /**
    * Sheets whose rules Excel failed to read: our marks on them cannot be told from a person's formats, so no mark
    * step deletes or adds any there (the findings are still answered). One extra request found this out.
@@ -377,15 +558,18 @@ export class ExcelWorkbookPort implements WorkbookPort {
     }
     this.grids.clear();
     this.marks.clear();
-    this.positions.clear();
     this.unreadableRules.clear();
     this.usedCells.clear();
-    for (const [name, key] of keys)
+    this.usedEnd.clear();
+    for (const [name, key] of keys) {
       this.usedCells.set(name, key.used.isNullObject ? 0 : cellsOf(key.used.address));
+      if (!key.used.isNullObject) this.usedEnd.set(name, endOf(key.used.address));
+    }
     if (activeRead) this.keep(active.name, activeRead);
-    this.options.onSheetIds?.(new Map(sheets.map((item) => [item.id, item.name])));
-    return sheets.map((item, position) => {
-      this.positions.set(item.name, position);
+    const listed = sheets.filter((item) => !isStagingName(item.name));
+    this.staleStaging = sheets.filter((item) => isStagingName(item.name)).map((item) => item.name);
+    this.options.onSheetIds?.(new Map(listed.map((item) => [item.id, item.name])));
+    return listed.map((item) => {
       const key = keys.get(item.name)!;
       const keyHeader = keyHeaderOf(key.keyCell.values[0]?.[0]);
       return {
@@ -413,7 +597,11 @@ export class ExcelWorkbookPort implements WorkbookPort {
         reads = await this.syncReads(group);
       } catch (error) {
         const code = (error as { code?: unknown } | null)?.code;
-        if (code !== "ResponsePayloadSizeLimitExceeded" || group.length < 2) throw error;
+        if (code !== "ResponsePayloadSizeLimitExceeded") throw error;
+        if (group.length < 2) {
+          await this.readInBands(group[0]!);
+          continue;
+        }
         const half = Math.ceil(group.length / 2);
         groups.unshift(group.slice(0, half), group.slice(half));
         continue;
@@ -452,15 +640,18 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.pendingBytes = 0;
     this.stepsSent = 0;
     this.stepsQueued = 0;
+    this.staged = [];
+    this.toCommit = [];
+    this.pendingStages = [];
     try {
       await this.queueSteps(plan.steps, guarded);
     } catch (error) {
       this.forget(plan.steps, true);
-      throw partialPlanError(error, this.stepsSent);
+      throw await this.afterFailure(error);
     }
     let reads = this.queueReads(after);
     try {
-      await this.context.sync();
+      await this.syncBatch();
     } catch (error) {
       const failure = partialPlanError(error, this.stepsSent);
       const stood = failure instanceof PartialPlanError ? failure.applied : 0;
@@ -468,7 +659,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       // Every step stood and only the reading back failed on a sheet's rules: read back again without them.
       if (!(stood === plan.steps.length && failed.length)) {
         this.forget(plan.steps, true);
-        throw failure;
+        throw await this.afterFailure(error);
       }
       this.forget(plan.steps, false);
       reads = await this.syncReads(after, new Set(failed.map((read) => after[reads.indexOf(read)]!)));
@@ -478,6 +669,77 @@ export class ExcelWorkbookPort implements WorkbookPort {
     (again ?? reads).forEach((read, index) => this.keep(after[index]!, read));
   }
 
+  /** Sends the batch of a plan, confirming the stages whose traces ran (all of them when it succeeds). */
+  private async syncBatch(): Promise<void> {
+    try {
+      await this.context.sync();
+    } catch (error) {
+      const traces = new Set(tracesOf(error));
+      for (const stage of this.pendingStages) if (traces.has(stage.tag)) stage.confirm();
+      this.pendingStages = [];
+      throw error;
+    }
+    for (const stage of this.pendingStages) stage.confirm();
+    this.pendingStages = [];
+  }
+
+  /** Marks a stage of an addSheet step with a trace, so that a failed request tells whether it was reached. */
+  private stage(tag: string, confirm: () => void): void {
+    this.context.trace(tag);
+    this.pendingStages.push({ tag, confirm });
+  }
+
+  /**
+   * The error to throw for a failed plan. When the plan built sheets, one more request deletes its staging sheets
+   * and protects again a sheet it had unprotected, and the error says what is left to do (SheetWriteError). A
+   * request Excel refused whole while a cell is edited built nothing: its error goes as it is, for the host's retry.
+   */
+  private async afterFailure(error: unknown): Promise<unknown> {
+    const failure = partialPlanError(error, this.stepsSent);
+    const open = this.staged.filter((sheet) => !sheet.committed);
+    if (!open.length) return failure;
+    const code = (error as { code?: unknown } | null)?.code;
+    if (!this.staged.some((sheet) => sheet.staged) && code === "InvalidOperationInCellEditMode")
+      return failure;
+    const sheets = this.context.workbook.worksheets;
+    const unprotected = open.filter(
+      (sheet) => sheet.unprotected && !sheet.protected && sheet.spec.protection,
+    );
+    for (const sheet of unprotected) {
+      const protection = sheets.getItem(sheet.spec.name).protection;
+      // Unprotected first: a failure right after protecting is not told apart from one just before it.
+      protection.unprotect();
+      queueProtect(protection, sheet.spec.protection!);
+    }
+    for (const sheet of open) sheets.getItemOrNullObject(sheet.staging).delete();
+    let stagingLeft: string[] = [];
+    let unprotectedLeft: string[] = [];
+    try {
+      await this.context.sync();
+      this.staleStaging = this.staleStaging.filter((name) => !open.some((sheet) => sheet.staging === name));
+    } catch {
+      stagingLeft = open.filter((sheet) => sheet.staged).map((sheet) => sheet.staging);
+      unprotectedLeft = unprotected.map((sheet) => sheet.spec.name);
+      this.staleStaging = [...new Set([...this.staleStaging, ...stagingLeft])];
+    }
+    const stood = failure instanceof PartialPlanError ? failure.applied : 0;
+    const { text, toDelete } = aftermath(this.staged, stagingLeft, unprotectedLeft, stood > 0);
+    const reason = explainOfficeError(failure instanceof PartialPlanError ? failure.reason : failure);
+    const told = bilingualOf(reason);
+    const explained = new SheetWriteError(
+      reason instanceof OfficeHostError ? reason.code : "GeneralException",
+      reason instanceof OfficeHostError
+        ? reason.detail
+        : reason instanceof Error
+          ? reason.message
+          : undefined,
+      text.vi ? { vi: `${told.vi} ${text.vi}`, en: `${told.en} ${text.en}` } : told,
+      toDelete,
+      stagingLeft,
+    );
+    return stood > 0 ? new PartialPlanError(stood, explained) : explained;
+  }
+
   /**
    * Makes room in the batch for a unit of work estimated at `bytes`: when it would take the request past
    * WRITE_BUDGET_BYTES, sends what is queued first. A bounded loop over request-sized chunks, never a sync per cell.
@@ -485,7 +747,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
   private async spend(bytes: number): Promise<void> {
     if (this.pendingBytes > 0 && this.pendingBytes + bytes > WRITE_BUDGET_BYTES) {
       const queued = this.stepsQueued;
-      await this.context.sync();
+      await this.syncBatch();
       this.stepsSent = queued;
       this.pendingBytes = 0;
     }
@@ -494,10 +756,13 @@ export class ExcelWorkbookPort implements WorkbookPort {
 
   private async queueSteps(steps: readonly PlanStep[], guarded: GuardedWrite[]): Promise<void> {
     for (const [index, step] of steps.entries()) {
+      if (step.kind === "addSheet") {
+        // Its trace follows its commit, which the plan's sheets share (queueCommits).
+        await this.queueStaging(index, step.spec, step.values ?? [], step.replace === true);
+        continue;
+      }
+      await this.queueCommits();
       switch (step.kind) {
-        case "addSheet":
-          await this.queueAddSheet(step.spec, step.values ?? [], step.replace === true);
-          break;
         case "write":
           await this.queueWrites(this.context.workbook.worksheets.getItem(step.sheet), step.cells, guarded);
           break;
@@ -514,6 +779,7 @@ export class ExcelWorkbookPort implements WorkbookPort {
       this.context.trace(String(index + 1));
       this.stepsQueued = index + 1;
     }
+    await this.queueCommits();
   }
 
   /**
@@ -604,8 +870,17 @@ export class ExcelWorkbookPort implements WorkbookPort {
           formulas: read.used.formulas,
           numberFormat: read.used.numberFormat,
         };
+    this.keepBlock(name, block, read.formats, read.rules);
+  }
+
+  private keepBlock(
+    name: string,
+    block: LoadedBlock | undefined,
+    formats: Excel.ConditionalFormatCollection,
+    rules: boolean,
+  ): void {
     this.grids.set(name, gridOf(name, block));
-    if (!read.rules) {
+    if (!rules) {
       this.unreadableRules.add(name);
       this.marks.delete(name);
       return;
@@ -613,8 +888,73 @@ export class ExcelWorkbookPort implements WorkbookPort {
     this.unreadableRules.delete(name);
     this.marks.set(
       name,
-      read.formats.items.filter(isOurMark).map((format) => format.id),
+      formats.items.filter(isOurMark).map((format) => format.id),
     );
+  }
+
+  /**
+   * One sheet whose read answers over Excel's limit on its own (notes of thousands of words): its used range's
+   * address and its conditional formats in one sync, then its cells from A1 in bands of rows, each band halved until
+   * it answers; one sync per band, a bounded loop over the sheet's halvings.
+   */
+  private async readInBands(name: string): Promise<void> {
+    const sheets = this.context.workbook.worksheets;
+    let rules = !this.unreadableRules.has(name);
+    let outline: { used: Excel.Range; formats: Excel.ConditionalFormatCollection } | undefined;
+    while (!outline) {
+      const sheet = sheets.getItem(name);
+      const used = sheet.getUsedRangeOrNullObject(true).load("address");
+      const formats = sheet.getRange().conditionalFormats;
+      const tag = rules ? this.rulesQueryTag() : undefined;
+      formats.load(rules ? FORMAT_PROPERTIES : FORMAT_PROPERTIES_WITHOUT_RULES);
+      if (tag) this.context.trace(`${tag}>`);
+      try {
+        await this.context.sync();
+        outline = { used, formats };
+      } catch (error) {
+        if (!tag || !rulesFailedIn(error, [{ tag }]).length) throw error;
+        rules = false;
+      }
+    }
+    if (outline.used.isNullObject) return this.keepBlock(name, undefined, outline.formats, rules);
+    const end = endOf(outline.used.address);
+    const last = columnLetter(end.columns - 1);
+    const middle = Math.floor((1 + end.rows) / 2);
+    // The whole sheet answered too much: its halves first.
+    const bands: [number, number][] =
+      end.rows > 1
+        ? [
+            [1, middle],
+            [middle + 1, end.rows],
+          ]
+        : [[1, 1]];
+    const block = {
+      values: [] as unknown[][],
+      valueTypes: [] as string[][],
+      formulas: [] as unknown[][],
+      numberFormat: [] as unknown[][],
+    };
+    while (bands.length) {
+      const [top, bottom] = bands.shift()!;
+      const range = sheets
+        .getItem(name)
+        .getRange(`A${top}:${last}${bottom}`)
+        .load("values,valueTypes,formulas,numberFormat");
+      try {
+        await this.context.sync();
+      } catch (error) {
+        const code = (error as { code?: unknown } | null)?.code;
+        if (code !== "ResponsePayloadSizeLimitExceeded" || top === bottom) throw error;
+        const half = Math.floor((top + bottom) / 2);
+        bands.unshift([top, half], [half + 1, bottom]);
+        continue;
+      }
+      block.values.push(...range.values);
+      block.valueTypes.push(...(range.valueTypes as string[][]));
+      block.formulas.push(...range.formulas);
+      block.numberFormat.push(...range.numberFormat);
+    }
+    this.keepBlock(name, { rowIndex: 0, columnIndex: 0, ...block }, outline.formats, rules);
   }
 
   /** The ids of our marks on sheets a mark step replaces them on, when this run has not read those sheets yet. */
@@ -731,36 +1071,122 @@ export class ExcelWorkbookPort implements WorkbookPort {
   }
 
   /**
-   * A template sheet. Re-installing cannot rewrite the locked cells of a protected sheet without unprotecting it,
-   * so the new sheet is written beside the old one under a temporary name, then takes the old one's name and place
-   * once the old one is deleted (a protected sheet can be deleted; the workbook keeps a visible sheet throughout).
+   * Builds an addSheet step's sheet on a new staging sheet, very hidden, without its key and unprotected (see
+   * "Atomic sheets" at the top of this file); the plan's first one also deletes the staging sheets an earlier failure
+   * left. A new sheet's frame (widths, heights, print set-up) is set on the staging sheet, which becomes the sheet; a
+   * re-installed sheet gets its frame at the commit, since pasting cells carries no widths or heights.
    */
-  private async queueAddSheet(
+  private async queueStaging(
+    step: number,
     spec: SheetSpec,
     values: readonly CellWrite[],
     replace: boolean,
   ): Promise<void> {
     const sheets = this.context.workbook.worksheets;
-    if (!replace) {
-      await this.queueSheetSpec(sheets.add(spec.name), spec, values);
-      return;
+    const stale = this.staged.length ? [] : this.staleStaging;
+    const key = spec.cells.find((cell) => cell.address === KEY_CELL);
+    const entry: StagedSheet = {
+      step,
+      spec,
+      staging: stagingName(),
+      replace,
+      ...(key ? { key } : {}),
+      staged: false,
+      unprotected: false,
+      copied: false,
+      protected: false,
+      committed: false,
+    };
+    this.staged.push(entry);
+    await this.spend(BYTES_PER_CELL_ACTION * (stale.length + 3));
+    if (stale.length) {
+      for (const name of stale) sheets.getItemOrNullObject(name).delete();
+      this.stage(`stale-${step}`, () => {
+        this.staleStaging = this.staleStaging.filter((name) => !stale.includes(name));
+      });
     }
-    const old = sheets.getItem(spec.name);
-    const sheet = sheets.add(temporaryName());
-    await this.queueSheetSpec(sheet, spec, values);
-    old.delete();
-    sheet.name = spec.name;
-    const position = this.positions.get(spec.name);
-    if (position !== undefined) sheet.position = position;
+    const sheet = sheets.add(entry.staging);
+    this.stage(`staged-${step}`, () => (entry.staged = true));
+    sheet.visibility = "VeryHidden";
+    if (!replace) await this.queueFrame(sheet, spec);
+    await this.queueCells(sheet, spec, values);
+    this.toCommit.push(entry);
   }
 
-  private async queueSheetSpec(
-    sheet: Excel.Worksheet,
-    spec: SheetSpec,
-    values: readonly CellWrite[],
-  ): Promise<void> {
-    await this.spend(BYTES_PER_CELL_ACTION * (spec.columns.length + spec.merges.length + 2));
-    const richText = this.options.richText === true;
+  /**
+   * Commits the sheets built so far, together: one request for all of them, so that a summary's sheets stand
+   * together or (but for a failure inside that request) not at all.
+   */
+  private async queueCommits(): Promise<void> {
+    if (!this.toCommit.length) return;
+    const commits = this.toCommit;
+    this.toCommit = [];
+    const frameActions = (spec: SheetSpec) =>
+      spec.columns.length * 2 + Object.keys(spec.rowHeights).length + 24;
+    await this.spend(
+      commits.reduce(
+        (sum, entry) =>
+          sum +
+          BYTES_PER_CELL_ACTION * (entry.replace ? frameActions(entry.spec) : 0) +
+          8 * BYTES_PER_CELL_ACTION,
+        0,
+      ),
+    );
+    for (const entry of commits) {
+      this.queueCommit(entry);
+      this.context.trace(String(entry.step + 1));
+      this.stepsQueued = entry.step + 1;
+    }
+  }
+
+  /**
+   * A complete staging sheet gets its key. A new sheet is then protected, shown and named; the last stage renames
+   * it, so that a failure before leaves a staging sheet, never listed, which the cleanup deletes. A re-installed
+   * sheet is unprotected, framed, has the staging sheet's cells pasted over its own whole columns (values, formulas,
+   * formats, locks, validation, merges: everything a person typed was carried into them), is protected again, and
+   * the staging sheet is deleted. The sheet stays the same sheet: references to it from other sheets hold.
+   */
+  private queueCommit(entry: StagedSheet): void {
+    const { spec, step } = entry;
+    const sheets = this.context.workbook.worksheets;
+    const staging = sheets.getItem(entry.staging);
+    const key = entry.key;
+    if (key?.value !== undefined) staging.getRange(KEY_CELL).untrack().values = [[excelInput(key.value)]];
+    if (!entry.replace) {
+      if (spec.protection) queueProtect(staging.protection, spec.protection);
+      staging.visibility = "Visible";
+      staging.name = spec.name;
+      this.stage(`committed-${step}`, () => (entry.committed = true));
+      return;
+    }
+    const sheet = sheets.getItem(spec.name);
+    sheet.protection.unprotect();
+    this.stage(`unprotected-${step}`, () => (entry.unprotected = true));
+    this.frame(sheet, spec, true);
+    const end = this.usedEnd.get(spec.name);
+    const columns = Math.max(spec.columns.length, boundingBox(spec.cells).columns, end?.columns ?? 0, 1);
+    const area = `A:${columnLetter(columns - 1)}`;
+    sheet.getRange(area).untrack().copyFrom(staging.getRange(area).untrack(), "All", false, false);
+    this.stage(`copied-${step}`, () => (entry.copied = true));
+    if (spec.protection) queueProtect(sheet.protection, spec.protection);
+    this.stage(`protected-${step}`, () => (entry.protected = true));
+    staging.delete();
+    this.stage(`committed-${step}`, () => (entry.committed = true));
+  }
+
+  /** A sheet's frame (see frame), in as many batches as its rows' heights need. */
+  private async queueFrame(sheet: Excel.Worksheet, spec: SheetSpec): Promise<void> {
+    await this.spend(
+      BYTES_PER_CELL_ACTION * (spec.columns.length * 2 + Object.keys(spec.rowHeights).length + 18),
+    );
+    this.frame(sheet, spec);
+  }
+
+  /**
+   * A sheet's frame: the columns' font, widths and hiding, row heights, frozen rows, the print set-up. Over a sheet
+   * re-installed in place (`over`), columns the spec does not hide are shown again.
+   */
+  private frame(sheet: Excel.Worksheet, spec: SheetSpec, over = false): void {
     const lastColumn = columnLetter(Math.max(spec.columns.length, 1) - 1);
     const columns = sheet.getRange(`A:${lastColumn}`);
     columns.format.font.name = spec.font.name;
@@ -769,39 +1195,69 @@ export class ExcelWorkbookPort implements WorkbookPort {
       const letter = columnLetter(index);
       const range = sheet.getRange(`${letter}:${letter}`);
       range.format.columnWidth = columnWidthPoints(column.width);
-      if (column.hidden) range.columnHidden = true;
+      if (column.hidden || over) range.columnHidden = Boolean(column.hidden);
     });
-    // Merged before anything is written: merging keeps only the top-left content, which is where the spec puts it.
-    for (const merge of spec.merges) sheet.getRange(merge).merge(false);
+    for (const [row, height] of Object.entries(spec.rowHeights))
+      sheet.getRange(`${row}:${row}`).untrack().format.rowHeight = height;
+    if (spec.frozenRows) sheet.freezePanes.freezeRows(spec.frozenRows);
+    if (spec.print) this.queuePageLayout(sheet, spec, spec.print);
+  }
 
-    for (const cell of spec.cells) {
-      await this.spend(
-        BYTES_PER_CELL_ACTION * (cell.validation ? 6 : 1) +
-          contentBytes(cell.value) +
-          contentBytes(cell.formula) +
-          contentBytes(cell.richText) +
-          contentBytes(cell.validation),
+  /** A sheet's cells: merges, contents, styles and locks, validation, notes, and the values carried over. */
+  private async queueCells(
+    sheet: Excel.Worksheet,
+    spec: SheetSpec,
+    values: readonly CellWrite[],
+  ): Promise<void> {
+    const richText = this.options.richText === true;
+    const box = boundingBox(spec.cells);
+    const byAddress = new Map(
+      spec.cells.map((cell) => [cell.address.replace(/\$/g, "").toUpperCase(), cell]),
+    );
+    // Contents and number formats as 2-D blocks, a band of rows at a time: two actions a band, not one a cell. The
+    // key is left out: it is written at the commit, a sheet bearing it only once it is complete.
+    const bandRows = Math.max(1, Math.min(PROPERTY_BAND_ROWS, Math.floor(ARRAY_CHUNK_CELLS / box.columns)));
+    for (let top = 0; top < box.rows; top += bandRows) {
+      const rows = Math.min(bandRows, box.rows - top);
+      const cellAt = (row: number, column: number) => {
+        const address = `${columnLetter(column)}${top + row + 1}`;
+        return address === KEY_CELL ? undefined : byAddress.get(address);
+      };
+      const grid = <T>(pick: (cell: SpecCell | undefined) => T): T[][] =>
+        Array.from({ length: rows }, (_, row) =>
+          Array.from({ length: box.columns }, (_, column) => pick(cellAt(row, column))),
+        );
+      const formats = grid((cell) => cell?.numberFormat ?? "General");
+      const contents = grid((cell) =>
+        cell?.formula !== undefined
+          ? cell.formula
+          : cell?.richText
+            ? excelInput(cell.richText.map((run) => run.text).join(""))
+            : cell?.value !== undefined
+              ? excelInput(cell.value)
+              : "",
       );
-      const range = sheet.getRange(cell.address);
-      if (cell.numberFormat !== undefined) range.numberFormat = [[cell.numberFormat]];
-      if (cell.formula !== undefined) range.formulas = [[cell.formula]];
-      else if (cell.richText) range.values = [[excelInput(cell.richText.map((run) => run.text).join(""))]];
-      else if (cell.value !== undefined) range.values = [[excelInput(cell.value)]];
-      if (cell.validation) {
-        const validation = range.dataValidation;
-        validation.rule = validationRule(cell.validation);
-        validation.ignoreBlanks = true;
-        validation.prompt = { showPrompt: true, ...cell.validation.prompt };
-        validation.errorAlert = { showAlert: true, style: "Stop", ...cell.validation.error };
-      }
-      range.untrack();
+      await this.spend(BYTES_PER_CELL_ACTION * 2 + contentBytes(formats) + contentBytes(contents));
+      const band = sheet.getRange(`A${top + 1}:${columnLetter(box.columns - 1)}${top + rows}`);
+      band.numberFormat = formats;
+      band.formulas = contents;
+      band.untrack();
+    }
+    // Merged once the contents stand: only a merge's top-left cell holds anything, which merging keeps.
+    await this.spend(BYTES_PER_CELL_ACTION * (spec.merges.length + 1));
+    for (const merge of spec.merges) sheet.getRange(merge).merge(false);
+    // Excel's data validation over runs of cells down a column that share one rule: one range a run.
+    for (const run of validationRuns(spec.cells)) {
+      const rule = run.validation;
+      await this.spend(BYTES_PER_CELL_ACTION * 5 + contentBytes(rule));
+      const validation = sheet.getRange(run.address).dataValidation;
+      validation.rule = validationRule(rule);
+      validation.ignoreBlanks = true;
+      validation.prompt = { showPrompt: true, ...rule.prompt };
+      validation.errorAlert = { showAlert: true, style: "Stop", ...rule.error };
     }
     // Every cell's style and lock in one command over the block the spec covers (ExcelApi 1.9).
-    const box = boundingBox(spec.cells);
     if (box.rows && box.columns) {
-      const byAddress = new Map(
-        spec.cells.map((cell) => [cell.address.replace(/\$/g, "").toUpperCase(), cell]),
-      );
       for (let top = 0; top < box.rows; top += PROPERTY_BAND_ROWS) {
         const rows = Math.min(PROPERTY_BAND_ROWS, box.rows - top);
         const properties = Array.from({ length: rows }, (_, row) =>
@@ -812,28 +1268,14 @@ export class ExcelWorkbookPort implements WorkbookPort {
         await this.spend(BYTES_PER_CELL_ACTION + contentBytes(properties));
         sheet
           .getRange(`A${top + 1}:${columnLetter(box.columns - 1)}${top + rows}`)
+          .untrack()
           .setCellProperties(properties);
       }
     }
-    for (const [row, height] of Object.entries(spec.rowHeights)) {
-      await this.spend(BYTES_PER_CELL_ACTION);
-      sheet.getRange(`${row}:${row}`).untrack().format.rowHeight = height;
-    }
-    // Notes before the protection: a protected sheet refuses them.
     if (this.options.notes) {
       for (const cell of spec.cells) if (cell.note) sheet.notes.add(cell.address, cell.note);
     }
-    if (spec.frozenRows) sheet.freezePanes.freezeRows(spec.frozenRows);
     await this.queueWrites(sheet, values);
-    await this.spend(BYTES_PER_CELL_ACTION * 16);
-    if (spec.print) this.queuePageLayout(sheet, spec, spec.print);
-    if (!spec.protection) return;
-    const formatting = spec.protection.allowFormatting;
-    sheet.protection.protect({
-      allowFormatCells: formatting,
-      allowFormatColumns: formatting,
-      allowFormatRows: formatting,
-    });
   }
 
   private queuePageLayout(

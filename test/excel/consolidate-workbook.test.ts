@@ -47,8 +47,8 @@ describe("consolidateWorkbook in Excel", () => {
   // Excel on the web refuses a request or a response over 5 MB; at 300 units the summary was one 6 MB request
   // (21 MB with every indicator filled) and the read of the units' sheets one 12.6 MB answer.
   it.each([
-    [300, 11],
-    [1000, 26],
+    [300, 10],
+    [1000, 22],
   ])(
     "sums %i departments on the web in %i requests, none sending or answering over 4 MB",
     async (count, expected) => {

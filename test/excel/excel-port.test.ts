@@ -351,6 +351,30 @@ describe("reading", () => {
     expect(grids.every((grid) => grid.cells[11]?.[4]?.value === note)).toBe(true);
   });
 
+  it("reads a sheet that answers over Excel's limit on its own in bands of rows, every cell read", async () => {
+    const excel = seededWorkbook(2);
+    const note = "Ghi chú rất dài của đơn vị. ".repeat(900);
+    const sheet = excel.sheet("Đơn vị 2");
+    for (let row = 6; row < 130; row++)
+      excel.setCell(sheet, row, 4, { value: `${row}: ${note}`, valueType: "String" });
+    const before = excel.requests;
+    const grids = await hostOver(excel).run((port) => port.readSheets(["Đơn vị 1", "Đơn vị 2"]));
+    const sent = excel.emulator.requests.slice(before);
+    expect(sent.filter((request) => request.error).map((request) => request.error)).toContain(
+      "ResponsePayloadSizeLimitExceeded",
+    );
+    const answered = sent.filter((request) => !request.error);
+    expect(Math.max(...answered.map((request) => request.responseBytes))).toBeLessThanOrEqual(5 * 2 ** 20);
+    const read = grids[1]!;
+    for (let row = 6; row < 130; row++) expect(read.cells[row]?.[4]?.value).toBe(`${row}: ${note}`);
+    expect(read.cells[0]?.[5]).toEqual({ value: "CCHC-PL-2021" });
+    // The same grids as the desktop reads in one request, having no limit.
+    const desktop = new EmulatedExcel({ profile: "desktop" });
+    desktop.data = structuredClone(excel.data);
+    const whole = await hostOver(desktop).run((port) => port.readSheets(["Đơn vị 1", "Đơn vị 2"]));
+    expect(grids).toEqual(whole);
+  });
+
   it("lists each sheet's visibility as Excel states it: visible, hidden, or very hidden", async () => {
     const excel = seededWorkbook(3);
     excel.sheet("Đơn vị 2").visibility = "Hidden";

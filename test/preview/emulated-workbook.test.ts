@@ -32,7 +32,10 @@ async function sample() {
   const emulator = emulate(model);
   const workbook = new EmulatedWorkbook(model, emulator, MARK_COLOURS);
   const host = createExcelHost({ retryDelayMs: 0, displayLanguage: "vi-VN" });
+  // Excel always holds a visible sheet, as the preview's own session does (src/preview/index.tsx).
+  const blank = model.addSheet("Sheet1");
   await host.run((port) => port.apply(samplePlan()));
+  model.deleteSheet(blank.name);
   return { model, emulator, workbook, host };
 }
 
