@@ -6,7 +6,7 @@ import { App } from "../taskpane/App";
 import type { AddinHost } from "../workflows/host";
 import { startEmulatedExcel } from "./emulated-excel";
 import { EmulatedWorkbook } from "./emulated-workbook";
-import { SAMPLE_SHEET, sampleFirstValue, samplePlan } from "./sample";
+import { SAMPLE_SHEET, sampleFirstValue, writeSample } from "./sample";
 import { PreviewApp } from "./PreviewApp";
 import { previewStrings } from "./strings";
 
@@ -38,11 +38,7 @@ async function newSession(): Promise<Session> {
     // The emulator sees every request's size, which Excel never shows the add-in: the self-check reports them here.
     wire: () => emulator.requests,
   });
-  // Excel always holds a visible sheet, beside which the adapter builds a sheet very hidden: Excel's blank first
-  // sheet, removed once the sample stands.
-  const blank = model.addSheet("Sheet1");
-  await host.run((port) => port.apply(samplePlan()));
-  model.deleteSheet(blank.name);
+  await writeSample(model, (plan) => host.run((port) => port.apply(plan)));
   workbook.select(SAMPLE_SHEET.sheetName, sampleFirstValue());
   return { workbook, host };
 }

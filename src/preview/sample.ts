@@ -109,6 +109,27 @@ export function samplePlan(values?: Readonly<Record<string, SampleValue>>): Plan
   return { steps: [{ kind: "addSheet", spec: templateSpec(SAMPLE_SHEET), values: sampleWrites(values) }] };
 }
 
+/** The emulated workbook the sample goes into: what writeSample needs of it. */
+export interface SampleWorkbook {
+  addSheet(name: string): { readonly name: string };
+  deleteSheet(name: string): void;
+}
+
+/**
+ * Writes the sample appendix into an empty emulated workbook through `apply` (the add-in's own port): beside a blank
+ * first sheet, because Excel always holds a visible sheet and the adapter builds a new one very hidden, and the blank
+ * sheet removed once the sample stands.
+ */
+export async function writeSample(
+  workbook: SampleWorkbook,
+  apply: (plan: Plan) => Promise<void>,
+  values?: Readonly<Record<string, SampleValue>>,
+): Promise<void> {
+  const blank = workbook.addSheet("Sheet1");
+  await apply(samplePlan(values));
+  workbook.deleteSheet(blank.name);
+}
+
 /** The sample sheet's first value cell, where the preview opens. */
 export function sampleFirstValue(): string {
   const firstValue = sheetLayout(catalogue).rowOf.get(catalogue.valueRows[0]?.code ?? "") ?? 1;

@@ -32,6 +32,9 @@ export type SeedGrid = SheetGrid & { readonly visibility?: SheetVisibility };
  */
 export const NEW_WORKBOOK: readonly SeedGrid[] = [{ name: "Sheet1", cells: [] }];
 
+// Named so that no test's own sheet is taken for it.
+const PLACEHOLDER = "Sheet1 (trống)";
+
 /** A value as it is stored, for typing it raw into the model. */
 function stored(value: CellScalar): Pick<CellData, "value" | "valueType"> {
   if (value === null || value === "") return { value: "", valueType: "Empty" };
@@ -61,8 +64,14 @@ export class TestWorkbook {
   /** Leaves `active` out of every listing, as a host that cannot tell the open sheet in its listing would. */
   hideActive = false;
   private readonly specs = new Map<string, SheetSpec>();
+  /** Excel's blank first sheet, standing in for a workbook of no sheets until a use case has added one. */
+  private placeholder: string | undefined;
 
-  /** A workbook holding these sheets, in this order, the first one active, none protected. */
+  /**
+   * A workbook holding these sheets, in this order, the first one active, none protected. Excel has no workbook of no
+   * sheets (and the adapter builds a new sheet very hidden beside a visible one): given none, it holds a blank sheet
+   * that goes as soon as a use case has added a visible one, which the tests then see alone.
+   */
   constructor(
     grids: readonly SeedGrid[] = NEW_WORKBOOK,
     options: EmulatorOptions & { readonly host?: Partial<ExcelHostDeps> } = {},
@@ -73,6 +82,7 @@ export class TestWorkbook {
       const sheet = seedSheet(this.excel, grid);
       if (grid.visibility) sheet.visibility = VISIBILITY[grid.visibility];
     }
+    if (!grids.length) this.placeholder = this.excel.addSheet(PLACEHOLDER).name;
     this.view = new EmulatedWorkbook(this.excel, this.excel.emulator, MARK_COLOURS);
     this.excelHost = hostOver(this.excel, host);
     // Everything else of the host is Excel's own (a member added to AddinHost later comes along).
@@ -107,7 +117,19 @@ export class TestWorkbook {
       const sheet = after && this.excel.findSheet(after.sheetId);
       if (after !== before && after && sheet)
         this.selections.push({ sheet: sheet.name, address: after.address });
+      this.dropPlaceholder();
     }
+  }
+
+  private dropPlaceholder(): void {
+    const placeholder = this.placeholder;
+    if (placeholder === undefined) return;
+    const others = this.excel.data.sheets.filter(
+      (sheet) => sheet.name !== placeholder && sheet.visibility === "Visible",
+    );
+    if (!others.length) return;
+    this.placeholder = undefined;
+    if (this.excel.findSheet(placeholder)) this.excel.deleteSheet(placeholder);
   }
 
   /** Applies a plan in a use case of its own. */

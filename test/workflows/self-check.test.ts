@@ -127,11 +127,11 @@ describe("a self-check step that Excel fails", () => {
     expect(report).toMatch(/^6\. BỎ QUA fill: Điền công thức tỷ lệ\.$/m);
   });
 
-  it("at the install, which Excel leaves half done, still deletes the half-made sheet", async () => {
+  it("at the install, whose staging sheet the adapter removes, finds no sheet left to delete and the workbook as it was", async () => {
     const excel = seededWorkbook(1);
     const before = workbookState(excel);
-    // The install lists the sheets, then writes its plan in a request that fails at its tenth action: the sheet
-    // was added before, and stands, as in Excel.
+    // The install lists the sheets, then writes its plan in a request that fails at its tenth action: Excel keeps
+    // what came before, the adapter's very hidden staging sheet, which the adapter's cleanup then deletes.
     const host = await faultyHost(excel, (call, index) => {
       if (call === "run" && index === 2) excel.failAction(2, 10);
     });
@@ -145,7 +145,7 @@ describe("a self-check step that Excel fails", () => {
       unchanged: "passed",
     });
     expect(result.steps.find((step) => step.id === "delete")!.detail?.en).toBe(
-      `Deleted the scratch sheet “${result.scratchSheet}”.`,
+      `There is no scratch sheet “${result.scratchSheet}” to delete.`,
     );
     expect(excel.data.sheets.map((sheet) => sheet.name)).toEqual(["Sở TTTT"]);
     expect(workbookState(excel)).toBe(before);
