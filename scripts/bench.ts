@@ -141,6 +141,15 @@ async function benchRequests(): Promise<void> {
     );
     console.log(`requests: ${requests.length} for "Tổng hợp" of ${units} units' sheets (${refused} refused)`);
   }
+  // Every button on the workbooks a province really has (150 sheets; a 1,000-unit summary beside its units).
+  const { LIMIT_SCENARIOS } = await import("../test/excel/pane-scenarios");
+  for (const scenario of LIMIT_SCENARIOS) {
+    const requests = await scenario.run();
+    sizes.push(
+      ...requests.map((record) => ({ request: record.requestBytes, response: record.responseBytes })),
+    );
+    console.log(`requests: ${requests.length} for ${scenario.describe}`);
+  }
   const MB = 1024 * 1024;
   figures.max_request_mb = Number((Math.max(...sizes.map((size) => size.request)) / MB).toFixed(3));
   figures.max_response_mb = Number((Math.max(...sizes.map((size) => size.response)) / MB).toFixed(3));

@@ -4,6 +4,8 @@ import type { ExcelHostDeps } from "../../src/excel/host";
 import type { Finding } from "../../src/domain/findings";
 import type { Pane, PaneActions, PaneState } from "../../src/taskpane/usePane";
 import { INITIAL_PANE, createPane, paneReducer } from "../../src/taskpane/usePane";
+import { consolidateWorkbook } from "../../src/workflows/consolidate-workbook";
+import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
 import { seedWith } from "../helpers/seed";
 import { EmulatedExcel, hostOver, seedAppendix } from "./setup";
 
@@ -139,6 +141,69 @@ export const PANE_SCENARIOS: readonly PaneScenario[] = [
           actions.install({ unit: "Sở Thông tin và Truyền thông", level: "so", period: "2021-Q3" }),
         ),
       );
+    },
+  },
+];
+
+/** A workbook a province really has, on which every button is pressed: what `max_request_mb` is measured over. */
+export interface LimitScenario {
+  readonly describe: string;
+  /** Every request the presses sent, the releases included. */
+  run(): Promise<readonly RequestRecord[]>;
+}
+
+// The seed as typed, every indicator it fills, with its errors: sheets and summaries as large as a real quarter's.
+const SEED_AS_TYPED = seedWith({});
+
+/** Presses every button of the pane with `own` as the user's sheet; returns what they sent. */
+async function pressEverything(excel: EmulatedExcel, own: string): Promise<RequestRecord[]> {
+  const pane = await new MountedPane(excel).mount();
+  const sent: RequestRecord[] = [];
+  try {
+    await pane.chooseOwn(own);
+    sent.push(...(await pane.press((actions) => actions.check())));
+    sent.push(...(await pane.press((actions) => actions.fix(pane.fixable("HS.1.2")))));
+    sent.push(...(await pane.press((actions) => actions.fill())));
+    sent.push(...(await pane.press((actions) => actions.clear())));
+    sent.push(...(await pane.press((actions) => actions.checkAll())));
+    if (pane.state.results.size < excel.data.sheets.length / 2)
+      throw new Error("Kiểm tra tất cả read too few sheets");
+    sent.push(
+      ...(await pane.press((actions) =>
+        actions.install({ unit: "Sở Nội vụ", level: "so", period: "2021-Q3" }).then(() => undefined),
+      )),
+    );
+    return sent;
+  } finally {
+    pane.unmount();
+  }
+}
+
+/** "Tổng hợp" of the workbook's own sheets, as the pane runs it; returns what it sent. */
+async function consolidateSheets(excel: EmulatedExcel, replaceSummary = false): Promise<RequestRecord[]> {
+  excel.attach();
+  const before = excel.emulator.requests.length;
+  await hostOver(excel).run((port) => consolidateWorkbook(port, { replaceSummary }));
+  return excel.emulator.requests.slice(before);
+}
+
+export const LIMIT_SCENARIOS: readonly LimitScenario[] = [
+  {
+    describe: "every button in a workbook of 150 departments' sheets",
+    run: () => pressEverything(templateWorkbook(150, SEED_AS_TYPED), "Đơn vị 75"),
+  },
+  {
+    describe:
+      "every button, and Tổng hợp again, in a workbook holding a 1,000-unit summary beside the units' sheets",
+    run: async () => {
+      const excel = new EmulatedExcel();
+      for (let i = 1; i <= 1000; i++)
+        seedAppendix(excel, SEED_AS_TYPED, { name: `Sở ${i}`, unit: `Sở số ${i}` });
+      const sent = await consolidateSheets(excel);
+      if (!excel.findSheet(SUMMARY_SHEETS.form)) throw new Error("no summary was written");
+      sent.push(...(await pressEverything(excel, "Sở 500")));
+      sent.push(...(await consolidateSheets(excel, true)));
+      return sent;
     },
   },
 ];
