@@ -6,7 +6,7 @@ import type { CellInput } from "../domain/cell";
 import { cellInput } from "../domain/cell";
 import { COLUMNS } from "../domain/layout";
 import { locateAppendix } from "../domain/locate";
-import { levelLabel, parsePeriod, periodLabel } from "../domain/meta";
+import { fold, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import type { WorkbookSheet } from "../xlsx/grid";
 import type { ReadProbe } from "../xlsx/zip";
 import type { BodyFigure, UnreadFigure } from "./body";
@@ -155,16 +155,6 @@ export function wordValue(text: string): CellInput | undefined {
     return cellInput(fraction, decimals ? `0.${"0".repeat(decimals)}%` : "0%");
   }
   return cellInput(trimmed);
-}
-
-function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/đ/g, "d")
-    .replace(/\s+/g, " ")
-    .trim();
 }
 
 /** The level of a reporting unit from its name: a department (Sở, Ban), a district (huyện, thị xã) or a commune. */

@@ -40,7 +40,7 @@ export const LEVEL_LABELS_IN_ORDER: readonly string[] = [
 ];
 
 /** Lower case without Vietnamese diacritics, so that "Sở" and "so", "Quý" and "quy" compare equal. */
-function fold(text: string): string {
+export function fold(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
