@@ -76,3 +76,24 @@ export function seedWith(
   }
   return values;
 }
+
+/** The seed's findings that block or warn, as [severity, rule, suggested code, suggested value], in report order. */
+export const SEED_BLOCKING = [
+  ["error", "unit", "DV.4.1", 1936],
+  ["error", "balance:HS.1", "HS.1.2", 44],
+  ["warning", "order:HS.5<=HS.1.2", "HS.1.2", 44],
+] as const;
+
+/** A report's findings other than info, as SEED_BLOCKING lists them. */
+export function blockingOf(findings: readonly FindingLike[]): unknown[][] {
+  return findings
+    .filter((finding) => finding.severity !== "info")
+    .map((finding) => [finding.severity, finding.rule, finding.suggestion?.code, finding.suggestion?.value]);
+}
+
+/** What blockingOf reads of a finding, in the JSON report's shape and the domain's alike. */
+export interface FindingLike {
+  readonly severity: string;
+  readonly rule: string;
+  readonly suggestion?: { readonly code?: string; readonly value?: unknown };
+}
