@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { chromium } from "playwright-core";
@@ -91,6 +92,33 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** What went wrong on a page since it was opened: uncaught errors, and every Content-Security-Policy violation. */
+/** A built folder served on a loopback port, and Chromium to open it: where every browser test of a build starts. */
+export interface ServedBuild {
+  /** The folder's address, ending in "/". */
+  readonly base: string;
+  readonly browser: Browser;
+  /** Closes the browser and the server. */
+  close(): Promise<void>;
+}
+
+/** Serves `folder` and launches Chromium. */
+export async function serveInChromium(folder: string): Promise<ServedBuild> {
+  const server = await serveFolder(folder);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await new Promise((resolve) => server.close(resolve));
+    throw error;
+  });
+  return {
+    base,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 export interface PageTrouble {
   readonly errors: string[];
   readonly violations: string[];

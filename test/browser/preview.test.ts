@@ -4,8 +4,6 @@
 // add-in's build gives the task pane's bundle figures, and is checked to hold the add-in and nothing else.
 // test/browser/dev-server.test.ts drives the development build that `npm start` serves.
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -20,22 +18,22 @@ import {
   HS_1_2,
   cell,
   finding,
-  launchChromium,
   openPreview,
   selectionIs,
   seriousAxeViolations,
-  serveFolder,
+  serveInChromium,
   tabTo,
   troubleOf,
   verdictSays,
 } from "./pane";
+import type { ServedBuild } from "./pane";
 
 const ROOT = projectRoot(__dirname);
 
 let addin: string;
 let addinStats: Stats;
 let preview: string;
-let server: Server;
+let served: ServedBuild | undefined;
 let base: string;
 let browser: Browser;
 
@@ -59,14 +57,12 @@ beforeAll(async () => {
   addinStats = await buildWeb(addin);
   await buildWeb(preview, { entries: ["preview"] });
   console.log(`production builds of the add-in and of the preview: ${Date.now() - started} ms`);
-  server = await serveFolder(preview);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchChromium();
+  served = await serveInChromium(preview);
+  ({ base, browser } = served);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await served?.close();
   for (const folder of [addin, preview]) if (folder) await rm(folder, { recursive: true, force: true });
 });
 

@@ -1,32 +1,29 @@
 // The help menu's self-check in the preview, clicked like the IT person: the preview's production build served on a
 // loopback port, the pane's own Excel code over the emulator through the real Excel library, in Debian's Chromium.
 import { mkdtemp, rm } from "node:fs/promises";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { buildWeb } from "../../scripts/bench-bundle";
 import { SELF_CHECK_STEPS } from "../../src/workflows/self-check";
 import { STEP_TITLES } from "../../src/workflows/self-check-report";
-import { launchChromium, openPreview, seriousAxeViolations, serveFolder, troubleOf } from "./pane";
+import type { ServedBuild } from "./pane";
+import { openPreview, seriousAxeViolations, serveInChromium, troubleOf } from "./pane";
 
 let preview: string;
-let server: Server;
+let served: ServedBuild | undefined;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
   preview = await mkdtemp(join(tmpdir(), "cchc-self-check-"));
   await buildWeb(preview, { entries: ["preview"] });
-  server = await serveFolder(preview);
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchChromium();
+  served = await serveInChromium(preview);
+  ({ base, browser } = served);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await served?.close();
   if (preview) await rm(preview, { recursive: true, force: true });
 });
 
