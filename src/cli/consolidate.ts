@@ -19,7 +19,8 @@ import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
 import { placeValidation } from "../docx/findings";
 import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
-import type { TextCut } from "./xlsx/template";
+import { writeSummaryFile } from "./xlsx/summary-file";
+import type { TextCut } from "./xlsx/text-limits";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
 const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -313,10 +314,12 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   }
   for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
   const cuts: TextCut[] = [];
-  // exceljs is loaded only now, when there is a summary to write.
-  const { summaryFileBytes } = await import("./xlsx/summary");
-  const bytes = await summaryFileBytes(consolidation, (cut) => cuts.push(cut));
-  await writeOutputFile(values.output, bytes, values.force);
+  // Streamed into the file as each row is made: a national summary is never held whole, in memory or as objects.
+  await writeOutputFile(
+    values.output,
+    (write) => writeSummaryFile(consolidation, write, (cut) => cuts.push(cut)),
+    values.force,
+  );
   const cutText = textCutsMessage(cuts);
   if (cutText) say(output, cutText);
   const outcome = outcomeText(consolidation, terminalText(values.output));

@@ -98,13 +98,17 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
+/** What an output is made of: its bytes, or a writer that hands them over in order, for a file too large to hold. */
+export type OutputData = Uint8Array | ((write: (chunk: Uint8Array) => Promise<void>) => Promise<void>);
+
 /**
  * Writes `data` to `path` whole or not at all: into a new temporary file in the same folder (so the rename stays on
  * one file system), flushed to disk, then moved over the target. Without `force` the move refuses a file that
  * appeared meanwhile (a hard link fails on an existing name, where a rename would replace it); with it, the file
- * replaced keeps its permissions. The temporary file is removed on any failure. Throws OutputError.
+ * replaced keeps its permissions. The temporary file is removed on any failure, a writer's own included. Throws
+ * OutputError, or what the writer threw.
  */
-export async function writeOutputFile(path: string, data: Uint8Array, force: boolean): Promise<void> {
+export async function writeOutputFile(path: string, data: OutputData, force: boolean): Promise<void> {
   // Loaded here, by the commands that write: `validate` and `--help` start without node's crypto.
   const { randomBytes } = await import("node:crypto");
   const temporary = join(
@@ -114,7 +118,13 @@ export async function writeOutputFile(path: string, data: Uint8Array, force: boo
   try {
     const handle = await open(temporary, "wx");
     try {
-      await handle.writeFile(data);
+      if (typeof data === "function") {
+        await data(async (chunk) => {
+          for (let at = 0; at < chunk.length;) {
+            at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+          }
+        });
+      } else await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -128,6 +138,8 @@ export async function writeOutputFile(path: string, data: Uint8Array, force: boo
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     if (error instanceof OutputError) throw error;
+    // A writer's own failure (not the file system's) is no write error: it goes on as it is, the file removed.
+    if (typeof data === "function" && typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
     throw new OutputError({
       vi: `Không ghi được tệp ${path} (${errnoCode(error)}); không tệp nào bị thay đổi.`,
       en: `Cannot write ${path} (${errnoCode(error)}); no file was changed.`,
