@@ -200,15 +200,22 @@ class StyleTable {
   ]);
   private readonly formats = new Map<string, number>();
   private readonly xfs = new Map<string, number>([[DEFAULT_XF, 0]]);
-  // As exceljs: a style object seen before keeps the id it had then (a merge's cells share their first's object).
+  /** Cell formats by a short key of their parts, so that a million cells build no XML to find theirs. */
+  private readonly xfByKey = new Map<string, number>();
+  private readonly fontIds = new WeakMap<FontModel, number>();
+  private readonly alignments = new WeakMap<NonNullable<StyleModel["alignment"]>, string>();
+  // As exceljs: a shared style object (a merge's cells share their first's) keeps the id it had when first seen.
   private readonly seen = new WeakMap<StyleModel, number>();
   private bordered = false;
 
-  id(style: StyleModel): number {
-    const known = this.seen.get(style);
-    if (known !== undefined) return known;
+  /** The cell format of a style; `shared` when several cells hold this very object (a merge's). */
+  id(style: StyleModel, shared = false): number {
+    if (shared) {
+      const known = this.seen.get(style);
+      if (known !== undefined) return known;
+    }
     const numFmtId = style.numFmt === undefined ? 0 : this.format(style.numFmt);
-    const fontId = style.font ? indexOf(this.fonts, `<font>${fontChildren(style.font, "name")}</font>`) : 0;
+    const fontId = style.font ? this.fontId(style.font) : 0;
     const fillId = style.fill
       ? indexOf(
           this.fills,
@@ -217,28 +224,50 @@ class StyleTable {
       : 0;
     const borderId = style.border ? 1 : 0;
     if (style.border) this.bordered = true;
-    const { alignment } = style;
-    let xf =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
-      (numFmtId ? ' applyNumberFormat="1"' : "") +
-      (fontId ? ' applyFont="1"' : "") +
-      (fillId ? ' applyFill="1"' : "") +
-      (borderId ? ' applyBorder="1"' : "") +
-      (alignment ? ' applyAlignment="1"' : "") +
-      (style.unlocked ? ' applyProtection="1"' : "");
-    const alignmentXml =
-      alignment && (alignment.horizontal || alignment.vertical || alignment.wrapText)
-        ? `<alignment${alignment.horizontal ? ` horizontal="${alignment.horizontal}"` : ""}${
-            alignment.vertical
-              ? ` vertical="${alignment.vertical === "middle" ? "center" : alignment.vertical}"`
-              : ""
-          }${alignment.wrapText ? ' wrapText="1"' : ""}/>`
-        : "";
-    const protectionXml = style.unlocked ? '<protection locked="0"/>' : "";
-    xf += alignmentXml || protectionXml ? `>${alignmentXml}${protectionXml}</xf>` : "/>";
-    const id = indexOf(this.xfs, xf);
-    this.seen.set(style, id);
+    const alignment = style.alignment ? this.alignmentXml(style.alignment) : undefined;
+    const key = `${numFmtId} ${fontId} ${fillId} ${borderId} ${style.unlocked ? 1 : 0} ${alignment ?? "-"}`;
+    let id = this.xfByKey.get(key);
+    if (id === undefined) {
+      let xf =
+        `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0"` +
+        (numFmtId ? ' applyNumberFormat="1"' : "") +
+        (fontId ? ' applyFont="1"' : "") +
+        (fillId ? ' applyFill="1"' : "") +
+        (borderId ? ' applyBorder="1"' : "") +
+        (alignment !== undefined ? ' applyAlignment="1"' : "") +
+        (style.unlocked ? ' applyProtection="1"' : "");
+      const protection = style.unlocked ? '<protection locked="0"/>' : "";
+      xf += alignment || protection ? `>${alignment ?? ""}${protection}</xf>` : "/>";
+      id = indexOf(this.xfs, xf);
+      this.xfByKey.set(key, id);
+    }
+    if (shared) this.seen.set(style, id);
     return id;
+  }
+
+  private fontId(font: FontModel): number {
+    let id = this.fontIds.get(font);
+    if (id === undefined) {
+      id = indexOf(this.fonts, `<font>${fontChildren(font, "name")}</font>`);
+      this.fontIds.set(font, id);
+    }
+    return id;
+  }
+
+  /** The alignment element exceljs writes ("" for an alignment that sets nothing, still applied). */
+  private alignmentXml(alignment: NonNullable<StyleModel["alignment"]>): string {
+    let text = this.alignments.get(alignment);
+    if (text === undefined) {
+      const { horizontal, vertical, wrapText } = alignment;
+      text =
+        horizontal || vertical || wrapText
+          ? `<alignment${horizontal ? ` horizontal="${horizontal}"` : ""}${
+              vertical ? ` vertical="${vertical === "middle" ? "center" : vertical}"` : ""
+            }${wrapText ? ' wrapText="1"' : ""}/>`
+          : "";
+      this.alignments.set(alignment, text);
+    }
+    return text;
   }
 
   private format(code: string): number {
@@ -302,6 +331,8 @@ interface CellSlot {
   style: StyleModel;
   content?: string;
   covered?: boolean;
+  /** The style object is a merge's, shared by its cells. */
+  shared?: boolean;
 }
 
 /** A sheet's texts (name, values, notes, validations) within Excel's limits, each cut reported. */
@@ -446,30 +477,31 @@ async function writeSheet(
     const top = position(from ?? "");
     const bottom = position(to ?? from ?? "");
     const master = slot(top.column, top.row);
+    master.shared = true;
     for (let row = top.row; row <= bottom.row; row++) {
       for (let column = top.column; column <= bottom.column; column++) {
         if (row === top.row && column === top.column) continue;
         const covered = slot(column, row);
         covered.style = master.style;
         covered.covered = true;
+        covered.shared = true;
       }
     }
     merges.push(`<mergeCell ref="${range}"/>`);
   }
-  const byRow = new Map<number, SpecCell[]>();
+  const byRow = new Map<number, [number, SpecCell][]>();
   for (const cell of spec.cells) {
-    const { row } = position(cell.address);
+    const { row, column } = position(cell.address);
     const cells = byRow.get(row);
-    if (cells) cells.push(cell);
-    else byRow.set(row, [cell]);
+    if (cells) cells.push([column, cell]);
+    else byRow.set(row, [[column, cell]]);
   }
   const heights = new Map(Object.entries(spec.rowHeights).map(([row, height]) => [Number(row), height]));
   const rows = [...new Set([...byRow.keys(), ...heights.keys(), ...pending.keys()])].sort((a, b) => a - b);
   const notes: Note[] = [];
   const validations: string[] = [];
   for (const number of rows) {
-    for (const specCell of byRow.get(number) ?? []) {
-      const { column } = position(specCell.address);
+    for (const [column, specCell] of byRow.get(number) ?? []) {
       const cell = slot(column, number);
       writeCell(cell, spec, specCell, limiter);
       if (specCell.validation)
@@ -490,7 +522,7 @@ async function writeSheet(
     if (!height && !ordered.some(([, cell]) => cell.content !== undefined || cell.covered)) continue;
     let xmlRow = `<row r="${number}"${height ? ` ht="${height}" customHeight="1"` : ""}>`;
     for (const [column, cell] of ordered) {
-      const styleId = styles.id(cell.style);
+      const styleId = styles.id(cell.style, cell.shared);
       if (cell.content === undefined && !styleId) continue;
       xmlRow += `<c r="${letters(column)}${number}"${styleId ? ` s="${styleId}"` : ""}${cell.content ?? "/>"}`;
     }
@@ -541,6 +573,33 @@ async function writeSheet(
   };
 }
 
+// A spec shares one CellStyle among many cells: its font and alignment are made once, for the style table to know
+// them by identity.
+const DERIVED = new WeakMap<
+  CellStyle,
+  { font: FontModel; alignment: NonNullable<StyleModel["alignment"]> }
+>();
+
+function derivedStyle(spec: SheetSpec, style: CellStyle) {
+  let derived = DERIVED.get(style);
+  if (
+    !derived ||
+    derived.font.name !== spec.font.name ||
+    (style.size === undefined && derived.font.size !== spec.font.size)
+  ) {
+    derived = {
+      font: fontOf(spec, style),
+      alignment: {
+        ...(style.vertical ? { vertical: style.vertical } : {}),
+        ...(style.horizontal ? { horizontal: style.horizontal } : {}),
+        ...(style.wrap ? { wrapText: true } : {}),
+      },
+    };
+    DERIVED.set(style, derived);
+  }
+  return derived;
+}
+
 /** Writes one spec cell into its slot as writeSpecCell does into an exceljs cell. */
 function writeCell(cell: CellSlot, spec: SheetSpec, specCell: SpecCell, limiter: TextLimiter): void {
   if (specCell.richText) {
@@ -560,12 +619,9 @@ function writeCell(cell: CellSlot, spec: SheetSpec, specCell: SpecCell, limiter:
   const target = cell.style;
   const style = specCell.style;
   if (style) {
-    target.font = fontOf(spec, style);
-    target.alignment = {
-      ...(style.vertical ? { vertical: style.vertical } : {}),
-      ...(style.horizontal ? { horizontal: style.horizontal } : {}),
-      ...(style.wrap ? { wrapText: true } : {}),
-    };
+    const { font, alignment } = derivedStyle(spec, style);
+    target.font = font;
+    target.alignment = alignment;
     if (style.border) target.border = true;
     if (style.fill) target.fill = argb(style.fill);
   }
@@ -615,13 +671,22 @@ async function writeNotes(out: ZipOut, index: number, notes: readonly Note[]): P
 export async function writeSheetsXlsx(
   specs: Iterable<SheetSpec>,
   sink: ByteSink,
-  options: { readonly creator: string; readonly onCut?: OnTextCut; readonly now?: Date },
+  options: {
+    readonly creator: string;
+    readonly onCut?: OnTextCut;
+    readonly now?: Date;
+    /** Called after each sheet is written, when its spec is garbage (the command collects it). */
+    readonly afterSheet?: () => void;
+  },
 ): Promise<void> {
   const onCut = options.onCut ?? (() => undefined);
   const out = new ZipOut(sink);
   const styles = new StyleTable();
   const sheets: WrittenSheet[] = [];
-  for (const spec of specs) sheets.push(await writeSheet(out, styles, spec, sheets.length + 1, onCut));
+  for (const spec of specs) {
+    sheets.push(await writeSheet(out, styles, spec, sheets.length + 1, onCut));
+    options.afterSheet?.();
+  }
   await out.whole("xl/styles.xml", styles.xml());
   await out.whole("xl/theme/theme1.xml", theme1Xml);
   const names = sheets

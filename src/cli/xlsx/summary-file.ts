@@ -1,3 +1,4 @@
+import { collectGarbage } from "../gc";
 import type { Consolidation } from "../../workflows/consolidate";
 import { SUMMARY_SHEET_KEYS, summarySheetSpec } from "../../workflows/summary-spec";
 import type { ByteSink } from "./sheet-stream";
@@ -20,9 +21,12 @@ export async function writeSummaryFile(
   sink: ByteSink,
   onCut?: OnTextCut,
 ): Promise<void> {
+  // What reading the units left behind goes before the first sheet is built.
+  collectGarbage();
   await writeSheetsXlsx(summarySheets(consolidation), sink, {
     creator: "cchc-appendix",
     ...(onCut ? { onCut } : {}),
+    afterSheet: collectGarbage,
   });
 }
 
