@@ -1,5 +1,5 @@
 import type { Stats } from "node:fs";
-import { chmod, link, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import type * as FsPromises from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Bilingual } from "../domain/catalogue";
 
@@ -7,6 +7,13 @@ import type { Bilingual } from "../domain/catalogue";
 // command's own inputs, an existing file only with --force, and the bytes land in a temporary file beside the target
 // that is renamed over it, so a crash, a full disk or a second run writing the same file leaves either the old file
 // or the new one whole, never half of one.
+
+/** node:fs/promises, loaded by the first output checked: `validate` and `--help` start without it (issue 16). */
+let fileSystem: typeof FsPromises | undefined;
+
+async function fs(): Promise<typeof FsPromises> {
+  return (fileSystem ??= await import("node:fs/promises"));
+}
 
 /** An output the command refuses to write, or could not write; nothing was changed. */
 export class OutputError extends Error {
@@ -25,7 +32,7 @@ export interface InputFile {
 
 async function statOrUndefined(path: string): Promise<Stats | undefined> {
   try {
-    return await stat(path);
+    return await (await fs()).stat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
@@ -34,11 +41,11 @@ async function statOrUndefined(path: string): Promise<Stats | undefined> {
 
 async function realpathOrResolved(path: string): Promise<string> {
   try {
-    return await realpath(path);
+    return await (await fs()).realpath(path);
   } catch {
     // A file not there yet: its folder's real path, so that "dir/../a.xlsx" and a symlinked folder still compare.
     try {
-      return join(await realpath(dirname(resolve(path))), basename(path));
+      return join(await (await fs()).realpath(dirname(resolve(path))), basename(path));
     } catch {
       return resolve(path);
     }
@@ -116,7 +123,7 @@ export async function writeOutputFile(path: string, data: OutputData, force: boo
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
   try {
-    const handle = await open(temporary, "wx");
+    const handle = await (await fs()).open(temporary, "wx");
     try {
       if (typeof data === "function") {
         await data(async (chunk) => {
@@ -132,11 +139,11 @@ export async function writeOutputFile(path: string, data: OutputData, force: boo
     if (force) {
       // The file replaced keeps its permissions: a summary shared read-only stays read-only to the others.
       const replaced = await statOrUndefined(path);
-      if (replaced?.isFile()) await chmod(temporary, replaced.mode & 0o7777);
-      await rename(temporary, path);
+      if (replaced?.isFile()) await (await fs()).chmod(temporary, replaced.mode & 0o7777);
+      await (await fs()).rename(temporary, path);
     } else await moveIfAbsent(temporary, path);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await (await fs()).unlink(temporary).catch(() => undefined);
     if (error instanceof OutputError) throw error;
     // A writer's own failure (not the file system's) is no write error: it goes on as it is, the file removed.
     if (typeof data === "function" && typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
@@ -156,7 +163,7 @@ function appearedMeanwhile(path: string): OutputError {
 
 async function moveIfAbsent(temporary: string, path: string): Promise<void> {
   try {
-    await link(temporary, path);
+    await (await fs()).link(temporary, path);
   } catch (error) {
     const code = errnoCode(error);
     if (code === "EEXIST") {
@@ -167,8 +174,8 @@ async function moveIfAbsent(temporary: string, path: string): Promise<void> {
     if (await statOrUndefined(path)) {
       throw appearedMeanwhile(path);
     }
-    await rename(temporary, path);
+    await (await fs()).rename(temporary, path);
     return;
   }
-  await unlink(temporary);
+  await (await fs()).unlink(temporary);
 }
