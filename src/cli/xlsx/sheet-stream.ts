@@ -6,15 +6,16 @@ import { TextLimiter } from "./text-limits";
 
 // SheetSpecs written as an .xlsx file part by part, each row's XML deflated as soon as it is made and handed to a
 // sink (the output file): a national summary (10,000 units, a million and a half cells) costs a few rows and the
-// styles, never the workbook as objects nor the zip in memory, as exceljs's streaming writer does (it keeps every
-// part until the end). What a reader sees is what exceljs's streaming writer wrote from the same specs
-// (streamSheetSpec in template.ts): the same cells, styles, notes, validations, merges, columns, rows, panes and
-// print set-up, so that a summary reads back cell for cell as before (test/cli/xlsx/summary.test.ts).
+// styles, never the workbook as exceljs's objects nor the zip in memory (exceljs's streaming writer keeps every part
+// until the end). What a reader sees is what exceljs wrote from the same specs (applySheetSpec in template.ts): the
+// same cells, styles, notes, validations, merges, columns, rows, panes and print set-up, with exceljs's rules where
+// a spec leaves room (a merge's cells share the style of its first, a cell takes its column's font), so that a
+// summary reads back cell for cell as before (test/cli/xlsx/summary.test.ts).
 
 /** Where the file's bytes go, in order; awaited, so that a slow disk holds the writer back. */
 export type ByteSink = (chunk: Uint8Array) => Promise<void>;
 
-/** Deflate level of the parts: a little larger than level 6, at about half its processor time. */
+/** Deflate level of the parts: quicker than the usual 6, for a file that is rewritten each quarter, not archived. */
 const LEVEL = 3;
 /** Characters of XML gathered before they are encoded and deflated. */
 const TEXT_CHUNK = 1 << 16;
@@ -35,8 +36,7 @@ const XML_ESCAPES: Record<string, string> = {
 };
 // What XML 1.0 cannot hold is dropped as exceljs drops it; texts reach here already escaped as OOXML stores them
 // (ooxmlText), so only a sheet's or a validation's text can still hold one.
-// eslint-disable-next-line no-control-regex
-const XML_SPECIAL = /["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const XML_SPECIAL = new RegExp(String.raw`["&'<>\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]`, "g");
 
 /** `text` as XML text or attribute value. */
 function xml(text: string): string {
@@ -335,10 +335,9 @@ interface CellSlot {
   shared?: boolean;
 }
 
-/** A sheet's texts (name, values, notes, validations) within Excel's limits, each cut reported. */
+/** One cell's data validation as exceljs writes it, its texts cut to Excel's limits (each cut reported). */
 function validationXml(validation: CellValidation, limiter: TextLimiter, address: string): string {
   const { min, max } = validation;
-  let type: string = validation.type;
   let operator = "";
   let formulae: string[];
   if (validation.type === "list") {
@@ -352,10 +351,9 @@ function validationXml(validation: CellValidation, limiter: TextLimiter, address
     operator = "lessThanOrEqual";
     formulae = [String(max ?? 0)];
   }
-  type = xml(type);
   const attribute = (name: string, text: string) => ` ${name}="${xml(text)}"`;
   return (
-    `<dataValidation type="${type}"${operator ? ` operator="${operator}"` : ""} allowBlank="1" showInputMessage="1"` +
+    `<dataValidation type="${validation.type}"${operator ? ` operator="${operator}"` : ""} allowBlank="1" showInputMessage="1"` +
     attribute("promptTitle", limiter.fit(validation.prompt.title, "validationTitle", address)) +
     attribute("prompt", limiter.fit(validation.prompt.message, "validationMessage", address)) +
     ' showErrorMessage="1" errorStyle="stop"' +
@@ -417,8 +415,8 @@ interface WrittenSheet {
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
 /**
- * Writes one sheet as `streamSheetSpec` does into exceljs's streaming writer: the cells row by row, each row's
- * XML deflated as soon as its cells are in.
+ * Writes one sheet as applySheetSpec lays it out: the cells row by row, each row's XML deflated as soon as its
+ * cells are in; the merges, validations and notes, which come after the cells in the file, kept until then.
  */
 async function writeSheet(
   out: ZipOut,

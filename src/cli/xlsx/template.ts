@@ -209,17 +209,16 @@ export function applySheetSpec(
 
 /** The sheet a spec describes, named, with its columns and merges: what comes before its cells. */
 function startSheet(
-  workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter,
+  workbook: ExcelJS.Workbook,
   spec: SheetSpec,
   onCut: OnTextCut,
-  options: Partial<ExcelJS.AddWorksheetOptions> = {},
 ): { worksheet: ExcelJS.Worksheet; limiter: TextLimiter } {
   const name = new TextLimiter(spec.name, onCut).fit(spec.name, "sheetName", "");
   const limiter = new TextLimiter(name, onCut);
-  const worksheet = workbook.addWorksheet(name, {
-    ...(spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {}),
-    ...options,
-  });
+  const worksheet = workbook.addWorksheet(
+    name,
+    spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {},
+  );
   spec.columns.forEach((column, index) => {
     const target = worksheet.getColumn(index + 1);
     target.width = column.width;
@@ -244,48 +243,6 @@ function finishSheet(worksheet: ExcelJS.Worksheet, spec: SheetSpec): void {
       formatRows: formatting,
     });
   }
-}
-
-/**
- * Writes a sheet as applySheetSpec does (without values over it) into a streaming workbook writer: its cells row
- * by row, each row committed (written out and let go) once its last cell is in, so that a sheet of a million cells
- * never sits in memory as exceljs's cells. A spec holding formulas is refused: the streaming writer cannot ask
- * Excel to compute them on opening.
- */
-export function streamSheetSpec(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  spec: SheetSpec,
-  onCut: OnTextCut = () => undefined,
-): void {
-  if (spec.cells.some((cell) => cell.formula)) throw new Error(`${spec.name} holds formulas`);
-  // A streamed sheet's properties (fitting to the page among them) are written as it is added: its print set-up
-  // goes with it.
-  const page = spec.print && pageSetupOf(spec, spec.print);
-  const { worksheet, limiter } = startSheet(
-    workbook,
-    spec,
-    onCut,
-    page ? { pageSetup: page.pageSetup, headerFooter: { oddFooter: page.oddFooter } } : {},
-  );
-  const byRow = new Map<number, SpecCell[]>();
-  for (const cell of spec.cells) {
-    const row = Number(/\d+$/.exec(cell.address)?.[0]);
-    const cells = byRow.get(row);
-    if (cells) cells.push(cell);
-    else byRow.set(row, [cell]);
-  }
-  const heights = new Map(Object.entries(spec.rowHeights).map(([row, height]) => [Number(row), height]));
-  const rows = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
-  // Rows are written out in order: the print set-up, which names no cell, is set before any is.
-  finishSheet(worksheet, spec);
-  for (const number of rows) {
-    for (const cell of byRow.get(number) ?? []) writeSpecCell(worksheet, spec, cell, limiter);
-    const row = worksheet.getRow(number);
-    const height = heights.get(number);
-    if (height !== undefined) row.height = height;
-    row.commit();
-  }
-  worksheet.commit();
 }
 
 /**
