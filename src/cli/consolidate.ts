@@ -19,8 +19,7 @@ import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
 import { placeValidation } from "../docx/findings";
 import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
-import { writeSummaryFile } from "./xlsx/summary-file";
-import type { TextCut } from "./xlsx/text-limits";
+import type { TextCut } from "./xlsx/template";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
 const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -315,6 +314,7 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
   const cuts: TextCut[] = [];
   // Streamed into the file as each row is made: a national summary is never held whole, in memory or as objects.
+  const { writeSummaryFile } = await import("./xlsx/summary-file");
   await writeOutputFile(
     values.output,
     (write) => writeSummaryFile(consolidation, write, (cut) => cuts.push(cut)),
