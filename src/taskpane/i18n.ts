@@ -134,6 +134,11 @@ export interface Strings {
     reviewed(sheets: number): string;
   };
   readonly consolidate: ConsolidateStrings;
+  /** Word reports (.docx) beside workbooks in "Tổng hợp". */
+  readonly word: {
+    readonly pick: string;
+    readonly intro: string;
+  };
   readonly errors: {
     readonly title: string;
     readonly dismiss: string;
@@ -439,6 +444,11 @@ const vi: Strings = {
     cellEditing: "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại.",
     generic: (detail) => `Excel không thực hiện được yêu cầu. Chi tiết: ${detail}`,
   },
+  word: {
+    pick: "Chọn tệp .xlsx, .docx…",
+    intro:
+      "Tổng hợp các trang phụ lục trong sổ làm việc này và các tệp chọn thêm: phụ lục Excel (.xlsx) hoặc báo cáo Word (.docx) có bảng phụ lục ở cuối. Bảng tổng hợp được ghi vào các trang tính mới; trang của các đơn vị không bị sửa.",
+  },
 };
 
 const en: Strings = {
@@ -647,6 +657,11 @@ const en: Strings = {
     dismiss: "Dismiss",
     cellEditing: "Excel is editing a cell: press Enter or Esc, then try again.",
     generic: (detail) => `Excel could not complete the request. Details: ${detail}`,
+  },
+  word: {
+    pick: "Choose .xlsx, .docx files…",
+    intro:
+      "Consolidates the appendix sheets of this workbook and the files you pick: Excel appendices (.xlsx) or Word reports (.docx) with the appendix table at their end. The summary goes into new sheets; the units' sheets are not changed.",
   },
 };
 
