@@ -1,19 +1,25 @@
 import type { Bilingual, Level, LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
 import { catalogue as defaultCatalogue } from "./catalogue";
-import type { Ratio } from "./derive";
 import { isRatio, percentOf, recompute } from "./derive";
-import type { Finding, FindingParam, RuleSummary, SeverityCounts, Suggestion, Verdict } from "./findings";
+import type { Finding, FindingOf, RuleSummary, SeverityCounts, Suggestion, Verdict } from "./findings";
 import { countBySeverity, SEVERITY_ORDER } from "./findings";
-import { formatAmount, formatCount, formatPercent, percentFromAmount } from "./format";
+import { amountFromPercent, formatAmount, formatCount, formatPercent, percentFromAmount } from "./format";
 import type { AppendixSheet, LocatedCell } from "./locate";
-import type { Lang } from "./messages";
-import { bilingual, labelOf, meantNumber, nameOf, quotedValue, readingMessage } from "./messages";
+import type {
+  ConflictParams,
+  DomainFindingParams,
+  FindingKind,
+  PlausibleParams,
+  ReadingParams,
+  RelationParams,
+} from "./messages";
+import { bilingual, findingMessage } from "./messages";
 import type { DerivedCheck, PatternCheck, RelationCheck, ValidationPlan } from "./plan";
 import { validationPlan } from "./plan";
 import type { CellInput } from "./cell";
 import { cellInput } from "./cell";
 import type { Implausible } from "./plausible";
-import { implausible, implausibleMessage } from "./plausible";
+import { implausible } from "./plausible";
 import { BLANK_READING, conflictingRowsReading, readValue } from "./reading";
 import type { AmountOf, Outcome } from "./rules";
 import { evaluateRelation, impliedValue } from "./rules";
@@ -80,7 +86,7 @@ class Tally {
 }
 
 /** A finding being built: a suggestion is added when there is one (a spread would copy the whole object). */
-type Draft = { -readonly [K in keyof Finding]: Finding[K] };
+type Draft<K extends FindingKind> = { -readonly [P in keyof FindingOf<K>]: FindingOf<K>[P] };
 
 /** The Excel value of an amount: counts and codes as they are, percentages as fractions (12,5% → 0.125). */
 function excelValue(row: RowDef, amount: number): number {
@@ -129,7 +135,14 @@ class SheetState implements CodeLookup<CellState> {
     private readonly sheet: string,
     /** The unit's level, for the plausible bounds of its figures. */
     readonly level: Level | undefined,
+    /** The form's rows by code, which findings' messages name. */
+    readonly byCode: ReadonlyMap<string, RowDef>,
   ) {}
+  /** The amount rules compute with for a row by code. */
+  amountOf(code: string): number | undefined {
+    const at = this.plan.indexOf.get(code);
+    return at === undefined ? undefined : this.amounts[at];
+  }
   get(code: string): CellState | undefined {
     const at = this.plan.indexOf.get(code);
     return at === undefined ? undefined : this.at(at);
@@ -227,7 +240,8 @@ function unitFinding(at: number, known: SheetState): Finding {
   const { reading, row } = state;
   const located = state.located!;
   const issue = (reading as { readonly issue: ReadingIssue }).issue;
-  if (located.conflict) return conflictFinding(row, located, located.conflict);
+  if (located.conflict || issue.problem === "conflicting_rows")
+    return conflictFinding(row, located, located.conflict!, known);
   let amount =
     reading.state === "value"
       ? reading.amount
@@ -247,30 +261,27 @@ function unitFinding(at: number, known: SheetState): Finding {
       suggest = false;
     }
   }
-  const raw = issue.raw;
-  const shown = (lang: Lang): string | undefined => {
-    if (issue.problem === "ambiguous_percent") {
-      // Text "0,5" is the Vietnamese way of typing what a stored 0.5 is.
-      const typed = issue.stored ?? Number(raw.replace(",", "."));
-      const [asIs, times100] = [formatCount(typed, lang), formatCount(typed * 100, lang)];
-      return lang === "vi" ? `${asIs}% hay ${times100}%` : `${asIs}% or ${times100}%`;
-    }
-    if (amount === undefined) return undefined;
-    return issue.problem === "not_whole_number"
-      ? meantNumber(amount, lang)
-      : formatAmount(amount, kindOf(row), lang);
+  const params: { -readonly [P in keyof ReadingParams]: ReadingParams[P] } = {
+    code: row.code,
+    raw: issue.raw,
   };
-  const params: Record<string, FindingParam> = { raw };
+  if (issue.stored !== undefined) params.stored = issue.stored;
+  if (issue.shown) {
+    params.shownScaled = issue.shown.scaled;
+    params.shownDecimals = issue.shown.decimals;
+  }
   if (amount !== undefined) params.value = excelValue(row, amount);
   if (solvedFrom !== undefined) params.solvedFrom = solvedFrom;
-  const finding: Draft = {
+  const kind = issue.problem;
+  const codes = [row.code];
+  const finding: Draft<typeof kind> = {
     rule: UNIT_RULE,
-    kind: issue.problem,
+    kind,
     severity: issue.severity,
-    codes: [row.code],
+    codes,
     cells: [located.address],
     params,
-    message: bilingual((lang) => readingMessage(issue, row, shown(lang), lang)),
+    message: findingMessage({ kind, params, codes }, known.byCode),
   };
   if (suggest) {
     // The button says what it writes in a notation that cannot be read as what was typed: "Sửa thành 64073".
@@ -283,13 +294,22 @@ function unitFinding(at: number, known: SheetState): Finding {
   return finding;
 }
 
-/** What a cell shows for a message naming it: its value read as the row reads it, or its content quoted. */
-function cellShown(row: RowDef, cell: CellInput | undefined, lang: Lang): string {
+/** What a cell holds for a message naming it, as `first` or `second` of a conflict's parameters. */
+function cellParams(
+  row: RowDef,
+  cell: CellInput | undefined,
+  which: "first" | "second",
+  params: { -readonly [P in keyof ConflictParams]: ConflictParams[P] },
+): void {
   const reading = readValue(row, cell);
-  if (reading.state === "value") return formatAmount(reading.amount, kindOf(row), lang);
-  if (reading.state === "na") return `"${reading.text}"`;
-  if (reading.state === "unreadable") return quotedValue(reading.issue, lang);
-  return lang === "vi" ? "trống" : "blank";
+  if (reading.state === "value") params[`${which}Amount`] = reading.amount;
+  else if (reading.state === "na") params[`${which}Text`] = reading.text;
+  else if (reading.state === "unreadable") {
+    const issue = reading.issue;
+    if (issue.shown) params[`${which}Amount`] = amountFromPercent(issue.shown);
+    else if (issue.stored !== undefined) params[`${which}Stored`] = issue.stored;
+    else params[`${which}Text`] = issue.raw;
+  }
 }
 
 /** Two rows carry one code with different values: an error naming both, and the figure is unknown. */
@@ -297,21 +317,24 @@ function conflictFinding(
   row: RowDef,
   located: LocatedCell,
   other: NonNullable<LocatedCell["conflict"]>,
+  known: SheetState,
 ): Finding {
+  const params: { -readonly [P in keyof ConflictParams]: ConflictParams[P] } = {
+    code: row.code,
+    rows: [located.row, other.row],
+  };
+  cellParams(row, located.cell, "first", params);
+  cellParams(row, other.cell, "second", params);
+  const kind = "conflicting_rows";
+  const codes = [row.code];
   return {
     rule: UNIT_RULE,
-    kind: "conflicting_rows",
+    kind,
     severity: "error",
-    codes: [row.code],
+    codes,
     cells: [located.address, other.address],
-    params: { rows: [located.row, other.row] },
-    message: bilingual((lang) => {
-      const first = cellShown(row, located.cell, lang);
-      const second = cellShown(row, other.cell, lang);
-      return lang === "vi"
-        ? `${nameOf(row, lang)} được ghi ở hai dòng với số liệu khác nhau: dòng ${located.row} (${first}) và dòng ${other.row} (${second}); không xác định được số liệu nào đúng. Giữ một dòng, xóa dòng kia hoặc sửa lại mã của nó.`
-        : `${nameOf(row, lang)} is on two rows with different values: row ${located.row} (${first}) and row ${other.row} (${second}); which one is right cannot be told. Keep one row, and delete the other or correct its code.`;
-    }),
+    params,
+    message: findingMessage({ kind, params, codes }, known.byCode),
   };
 }
 
@@ -325,7 +348,7 @@ export function validateAppendix(
 ): SheetValidation {
   const plan = validationPlan(catalogue);
   const tally = new Tally();
-  const known = new SheetState(plan, sheet.sheet, sheet.level);
+  const known = new SheetState(plan, sheet.sheet, sheet.level, catalogue.byCode);
   const cellOf = (code: string) => known.cellOf(code);
 
   const { unitOutcomes, withIssue } = readAll(sheet, known);
@@ -382,31 +405,29 @@ export function validateAppendix(
   }
   if (!anyValue) {
     tally.count(COMPLETE_RULE, "failed");
+    const kind = "empty_appendix";
+    const params = {};
     findings.push({
       rule: COMPLETE_RULE,
-      kind: "empty_appendix",
+      kind,
       severity: "error",
       codes: [],
       cells: [],
-      params: {},
-      message: bilingual((lang) =>
-        lang === "vi" ? "Phụ lục chưa có số liệu nào." : "The appendix holds no value at all.",
-      ),
+      params,
+      message: findingMessage({ kind, params, codes: [] }, catalogue.byCode),
     });
   } else if (blankExpected.length) {
     tally.count(COMPLETE_RULE, "failed");
+    const kind = "incomplete";
+    const params = { blank: blankExpected.length };
     findings.push({
       rule: COMPLETE_RULE,
-      kind: "incomplete",
+      kind,
       severity: "info",
       codes: blankExpected,
       cells: blankExpected.map(cellOf),
-      params: { blank: blankExpected.length },
-      message: bilingual((lang) =>
-        lang === "vi"
-          ? `Còn ${blankExpected.length} chỉ tiêu chưa nhập: ${blankExpected.join(", ")}.`
-          : `${blankExpected.length} expected indicators are still blank: ${blankExpected.join(", ")}.`,
-      ),
+      params,
+      message: findingMessage({ kind, params, codes: blankExpected }, catalogue.byCode),
     });
   } else {
     tally.count(COMPLETE_RULE, sheet.level ? "passed" : "notEvaluated");
@@ -508,21 +529,24 @@ function plausibleFinding(
 ): Finding {
   const row = known.plan.rows[at]!;
   const inputs = computed ? (known.plan.derived.find((check) => check.at === at)?.inputCodes ?? []) : [];
-  const params: Record<string, FindingParam> = {
+  const params: { -readonly [P in keyof PlausibleParams]: PlausibleParams[P] } = {
+    code: row.code,
     value: excelValue(row, amount),
     limit: excelValue(row, found.limit),
     bound: found.bound,
     computed,
   };
   if (found.level) params.level = found.level;
+  const kind = found.bound === "max" ? "implausible_high" : "implausible_low";
+  const codes = [row.code, ...inputs];
   return {
     rule: PLAUSIBLE_RULE,
-    kind: found.bound === "max" ? "implausible_high" : "implausible_low",
+    kind,
     severity: "warning",
-    codes: [row.code, ...inputs],
+    codes,
     cells: [known.cellOf(row.code), ...inputs.map((code) => known.cellOf(code))],
     params,
-    message: bilingual((lang) => implausibleMessage(row, amount, found, lang, { computed })),
+    message: findingMessage({ kind, params, codes }, known.byCode),
   };
 }
 
@@ -544,22 +568,25 @@ function checkDerived(check: DerivedCheck, known: SheetState, tally: Tally): Fin
   const row = check.row;
   const byTruncation = stated.scaled === percentOf(ratio, stated.decimals, "truncate").scaled;
   const address = known.cellOf(row.code);
-  const finding: Draft = {
+  const kind = byTruncation ? "derived_truncated" : "derived_mismatch";
+  const codes = [row.code, ...check.inputCodes];
+  const params = {
+    numerator: ratio.numerator,
+    denominator: ratio.denominator,
+    stated: stated.scaled / 10 ** stated.decimals,
+    recomputed: rounded.scaled / 10 ** stated.decimals,
+    decimals: stated.decimals,
+    code: row.code,
+    truncated: byTruncation,
+  };
+  const finding: Draft<typeof kind> = {
     rule: check.rule,
-    kind: byTruncation ? "derived_truncated" : "derived_mismatch",
+    kind,
     severity: byTruncation ? "info" : "error",
-    codes: [row.code, ...check.inputCodes],
+    codes,
     cells: [address, ...check.inputCodes.map((code) => known.cellOf(code))],
-    params: {
-      numerator: ratio.numerator,
-      denominator: ratio.denominator,
-      stated: stated.scaled / 10 ** stated.decimals,
-      recomputed: rounded.scaled / 10 ** stated.decimals,
-      decimals: stated.decimals,
-      code: row.code,
-      truncated: byTruncation,
-    },
-    message: bilingual((lang) => derivedMessage(row, stated, rounded, ratio, byTruncation, lang)),
+    params,
+    message: findingMessage({ kind, params, codes }, known.byCode),
   };
   const recomputedAmount = percentOf(ratio, 4, "round").scaled;
   // No click writes a rate that cannot be (over 100%) or that the catalogue finds implausible: the counts behind
@@ -589,20 +616,31 @@ function relationFinding(
   const ruleCells = check.codes.map((code) => known.cellOf(code));
   const suspectCell = suspect?.code ? known.cellOf(suspect.code) : undefined;
   const cells = suspectCell ? [suspectCell, ...ruleCells.filter((cell) => cell !== suspectCell)] : ruleCells;
-  const params: Record<string, FindingParam> = {
+  const params: { -readonly [P in keyof RelationParams]: RelationParams[P] } = {
     left: outcome.left,
     right: outcome.right,
     difference: Math.abs(outcome.left - outcome.right),
+    leftCodes: rule.left,
+    // A relation fails only when it read every amount.
+    leftAmounts: rule.left.map((code) => known.amountOf(code)!),
+    rightCodes: rule.right,
+    rightAmounts: rule.right.map((code) => known.amountOf(code)!),
   };
+  if (rule.rightPercent !== undefined) params.rightPercent = rule.rightPercent;
+  if (suspect?.code !== undefined && suspect.value !== undefined) {
+    params.suspect = suspect.code;
+    params.suggested = suspect.value;
+  }
   if (suspect?.candidates.length) params.candidates = suspect.candidates;
-  const finding: Draft = {
+  const kind = relationKind(rule, outcome);
+  const finding: Draft<typeof kind> = {
     rule: rule.id,
-    kind: relationKind(rule, outcome),
+    kind,
     severity: outcome.severity,
     codes: check.codes,
     cells,
     params,
-    message: bilingual((lang) => relationMessage(rule, outcome, known, lang, suspect)),
+    message: findingMessage({ kind, params, codes: check.codes }, known.byCode),
   };
   const suspectState = suspect?.code ? known.get(suspect.code) : undefined;
   if (suspectState && suspectCell && suspect?.value !== undefined) {
@@ -640,116 +678,33 @@ function checkPattern(
     return undefined;
   }
   tally.count(rule.id, "failed");
+  // The message names the blocks the first pair's rows belong to (4.2, 4.3), or the rows when they have none.
+  const [first, second] = [rule.pairs[0]![0], rule.pairs[0]![1]];
+  const blockOf = (code: string) => catalogue.byCode.get(code)?.parent ?? code;
+  const params = {
+    pairs: rule.pairs.map(([a, b]) => `${a}=${b}`),
+    blocks: [blockOf(first), blockOf(second)],
+  };
+  const kind = "pattern_copy";
   return {
     rule: rule.id,
-    kind: "pattern_copy",
+    kind,
     severity: "info",
     codes: check.codes,
     cells: check.codes.map((code) => known.cellOf(code)),
-    params: { pairs: rule.pairs.map(([a, b]) => `${a}=${b}`) },
-    message: bilingual((lang) => {
-      const [first, second] = [rule.pairs[0]![0], rule.pairs[0]![1]];
-      const blockA = catalogue.byCode.get(catalogue.byCode.get(first)?.parent ?? "");
-      const blockB = catalogue.byCode.get(catalogue.byCode.get(second)?.parent ?? "");
-      const a = blockA ? nameOf(blockA, lang) : first;
-      const b = blockB ? nameOf(blockB, lang) : second;
-      return lang === "vi"
-        ? `Số liệu mục ${a} trùng khớp từng dòng với mục ${b}: có thể đã sao chép nhầm.`
-        : `Block ${a} equals block ${b} row by row: possibly copied by mistake.`;
-    }),
+    params,
+    message: findingMessage({ kind, params, codes: check.codes }, known.byCode),
   };
 }
 
-function derivedMessage(
-  row: RowDef,
-  stated: { scaled: number; decimals: number },
-  rounded: { scaled: number; decimals: number },
-  ratio: Ratio,
-  byTruncation: boolean,
-  lang: Lang,
-): string {
-  const name = nameOf(row, lang);
-  const typed = formatPercent(stated, lang);
-  const computed = formatPercent(rounded, lang);
-  const from =
-    formatAmount(ratio.numerator, "count", lang) + "/" + formatAmount(ratio.denominator, "count", lang);
-  if (byTruncation) {
-    return lang === "vi"
-      ? `${name}: ${typed} khớp với ${from} khi cắt bớt chữ số thập phân; làm tròn đúng là ${computed}.`
-      : `${name}: ${typed} agrees with ${from} by truncation; rounded it is ${computed}.`;
-  }
-  return lang === "vi"
-    ? `${name}: ghi ${typed} nhưng tính từ số liệu chi tiết ${from} được ${computed}.`
-    : `${name}: stated ${typed} but the counts give ${from} = ${computed}.`;
-}
+type RelationKind = {
+  [K in FindingKind]: DomainFindingParams[K] extends RelationParams ? K : never;
+}[FindingKind];
 
-function relationKind(rule: RelationRule, outcome: Extract<Outcome, { status: "fail" }>): string {
+function relationKind(rule: RelationRule, outcome: Extract<Outcome, { status: "fail" }>): RelationKind {
   if (rule.kind === "balance") return "balance_mismatch";
   if (rule.kind === "order") return "order_violated";
   return outcome.direction === "short" ? `${rule.kind}_shortfall` : `${rule.kind}_exceeded`;
-}
-
-function sideText(codes: readonly string[], states: CodeLookup<CellState>, lang: Lang): string {
-  return codes
-    .map((code) => {
-      const state = states.get(code)!;
-      const amount = state.reading.state === "value" ? state.reading.amount : undefined;
-      return `${labelOf(state.row, lang)} (${amount === undefined ? "?" : formatAmount(amount, kindOf(state.row), lang)})`;
-    })
-    .join(" + ");
-}
-
-function relationMessage(
-  rule: RelationRule,
-  outcome: Extract<Outcome, { status: "fail" }>,
-  states: CodeLookup<CellState>,
-  lang: Lang,
-  suspect: Suspect | undefined,
-): string {
-  const vi = lang === "vi";
-  const percent = rule.rightPercent !== undefined || states.get(rule.left[0]!)?.row.kind === "percent";
-  const fmt = (amount: number) => formatAmount(amount, percent ? "percent" : "count", lang);
-  const left = sideText(rule.left, states, lang);
-  const right =
-    rule.rightPercent !== undefined
-      ? fmt(rule.rightPercent * PERCENT_SCALE)
-      : sideText(rule.right, states, lang);
-  const difference = fmt(Math.abs(outcome.left - outcome.right));
-  let text: string;
-  switch (relationKind(rule, outcome)) {
-    case "balance_mismatch":
-      text = vi
-        ? `${left} khác ${right}: chênh lệch ${difference}.`
-        : `${left} differs from ${right}: a difference of ${difference}.`;
-      break;
-    case "ofWhich_shortfall":
-      text = vi
-        ? `Tổng các dòng "trong đó" ${left} = ${fmt(outcome.left)} nhỏ hơn ${right}: còn ${difference} chưa phân loại.`
-        : `The "of which" rows ${left} = ${fmt(outcome.left)} are below ${right}: ${difference} unaccounted for.`;
-      break;
-    case "stock_shortfall":
-      text = vi
-        ? `${left} = ${fmt(outcome.left)} nhỏ hơn ${right}: còn ${difference} hồ sơ (trả lại hoặc rút hồ sơ?).`
-        : `${left} = ${fmt(outcome.left)} is below ${right}: ${difference} dossiers left (returned or withdrawn?).`;
-      break;
-    default:
-      text = vi
-        ? `${left}${rule.left.length > 1 ? ` = ${fmt(outcome.left)}` : ""} lớn hơn ${right}${rule.right.length > 1 ? ` = ${fmt(outcome.right)}` : ""}: vượt ${difference}.`
-        : `${left}${rule.left.length > 1 ? ` = ${fmt(outcome.left)}` : ""} exceeds ${right}${rule.right.length > 1 ? ` = ${fmt(outcome.right)}` : ""} by ${difference}.`;
-  }
-  if (suspect?.value !== undefined && suspect.code) {
-    const row = states.get(suspect.code)!.row;
-    text += vi
-      ? ` Chỉ tiêu có khả năng sai: ${nameOf(row, lang)}; đề xuất ${formatAmount(suspect.value, kindOf(row), lang)}.`
-      : ` Most likely wrong: ${nameOf(row, lang)}; suggested ${formatAmount(suspect.value, kindOf(row), lang)}.`;
-  } else if (suspect?.candidates.length) {
-    // The candidates are named here once: the pane and the CLI show this message and nothing else about them.
-    const names = suspect.candidates.map((code) => nameOf(states.get(code)!.row, lang)).join("; ");
-    text += vi
-      ? ` Không xác định được chỉ tiêu nào sai; có thể là một trong các chỉ tiêu: ${names}.`
-      : ` Which indicator is wrong cannot be told; it may be any of: ${names}.`;
-  }
-  return text;
 }
 
 interface Suspect {

@@ -235,7 +235,7 @@ describe("the seed's findings as the pane, the CLI and the correction letter ren
   it("names the candidates of a tie once, in the message, as indicators", () => {
     const tie = validate(seedWith({ "1.1.2": 9 })).findings.find((f) => f.rule === "order:1.1.2<=1.1.1")!;
     expect(tie.suggestion).toBeUndefined();
-    expect(tie.params.candidates).toEqual(["1.1.2", "1.1.1"]);
+    expect(tie.kind === "order_violated" && tie.params.candidates).toEqual(["1.1.2", "1.1.1"]);
     expect(tie.message.vi).toBe(
       "Số nhiệm vụ đã hoàn thành (9) lớn hơn Số nhiệm vụ đề ra trong kế hoạch (7): vượt 2. Không xác định được " +
         "chỉ tiêu nào sai; có thể là một trong các chỉ tiêu: Số nhiệm vụ đã hoàn thành (1.1.2); Số nhiệm vụ đề ra " +

@@ -269,7 +269,7 @@ describe("applyFix and selectFinding", () => {
       severity: "info",
       codes: ["7.4"],
       cells: ["'Sở TTTT'!D98"],
-      params: {},
+      params: { code: "7.4", raw: "12,5%", value: 0.125 },
       message: { vi: "x", en: "x" },
       suggestion: {
         code: "7.4",
@@ -292,7 +292,7 @@ describe("applyFix and selectFinding", () => {
         severity: "info",
         codes: [],
         cells: [],
-        params: {},
+        params: { blank: 0 },
         message: { vi: "", en: "" },
       }),
     ).toThrow(FixRefusedError);

@@ -1,0 +1,120 @@
+import { formatCount } from "../format";
+import { PERCENT_SCALE } from "../values";
+import type { DomainFindingParams, MessageContext, Templates } from "./kinds";
+import { conflictShown, derivedFigures, implausibleFigures, readingShown, relationSides } from "./shared";
+import { amountOfValue, amountText, legendText, nameOfCode, quotedValue } from "./words";
+
+// Every message in English.
+
+const LEVEL: Readonly<Record<"so" | "huyen" | "xa", string>> = {
+  so: "department",
+  huyen: "district",
+  xa: "commune",
+};
+
+function relation(
+  kind: string,
+  params: DomainFindingParams["balance_mismatch"],
+  context: MessageContext,
+): string {
+  const { left, right, fmt, difference } = relationSides(params, context, "en");
+  const total = (side: readonly string[], sum: number) => (side.length > 1 ? ` = ${fmt(sum)}` : "");
+  let text: string;
+  switch (kind) {
+    case "balance_mismatch":
+      text = `${left} differs from ${right}: a difference of ${difference}.`;
+      break;
+    case "ofWhich_shortfall":
+      text = `The "of which" rows ${left} = ${fmt(params.left)} are below ${right}: ${difference} unaccounted for.`;
+      break;
+    case "stock_shortfall":
+      text = `${left} = ${fmt(params.left)} is below ${right}: ${difference} dossiers left (returned or withdrawn?).`;
+      break;
+    default:
+      text = `${left}${total(params.leftCodes, params.left)} exceeds ${right}${total(params.rightCodes, params.right)} by ${difference}.`;
+  }
+  if (params.suspect !== undefined && params.suggested !== undefined) {
+    text += ` Most likely wrong: ${nameOfCode(context, params.suspect, "en")}; suggested ${amountText(context, params.suspect, params.suggested, "en")}.`;
+  } else if (params.candidates?.length) {
+    const names = params.candidates.map((code) => nameOfCode(context, code, "en")).join("; ");
+    text += ` Which indicator is wrong cannot be told; it may be any of: ${names}.`;
+  }
+  return text;
+}
+
+function implausible(params: DomainFindingParams["implausible_high"], context: MessageContext): string {
+  const { figure, limit, lowBound } = implausibleFigures(params, context, "en");
+  const lead = `${params.province ? "Province: " : ""}${nameOfCode(context, params.code, "en")}`;
+  const what = params.computed ? `the counts give ${figure}` : `stated ${figure}`;
+  if (params.bound === "min") {
+    const why =
+      lowBound === -100 * PERCENT_SCALE && context.rows.get(params.code)?.mayBeNegative
+        ? ": more than twice the 2015 figure (a merger?); check the counts."
+        : ": check the figure.";
+    return `${lead}: ${what}, below the plausible ${limit}${why}`;
+  }
+  const at = params.level ? ` for a ${LEVEL[params.level]}` : "";
+  return `${lead}: ${what}, above the plausible ${limit}${at}: possibly mistyped (a thousands separator, another row's figure); check it.`;
+}
+
+/** The English templates of every finding of an appendix's validation. */
+export const en: Templates<DomainFindingParams> = {
+  text_number: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: "${p.raw}" is a number stored as text; read as ${readingShown(p, c, "en")}. Convert it to a number.`,
+  not_whole_number: (p, c) => {
+    const meant =
+      p.value === undefined ? undefined : formatCount(amountOfValue(c.rows.get(p.code), p.value), "en");
+    const quoted =
+      p.stored !== undefined ? quotedValue(p, "en") : `${quotedValue(p, "en")} (a decimal comma)`;
+    return `${nameOfCode(c, p.code, "en")}: ${quoted} is not a whole number (a thousands separator typed as a decimal point?)${meant ? `; did you mean ${meant}?` : "."}`;
+  },
+  malformed_number: (p, c) => {
+    const shown = readingShown(p, c, "en");
+    return `${nameOfCode(c, p.code, "en")}: "${p.raw}" is not a valid number${shown ? `; from its balance the value is likely ${shown}` : ""}.`;
+  },
+  not_a_count: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not a count (a whole number of at least 0).`,
+  not_a_percent: (p, c) => `${nameOfCode(c, p.code, "en")}: "${p.raw}" is not a percentage.`,
+  ambiguous_percent: (p, c) => {
+    const typed = p.stored ?? Number(p.raw.replace(",", "."));
+    return `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} has no % format: is it ${formatCount(typed, "en")}% or ${formatCount(typed * 100, "en")}%? Type it explicitly, e.g. 100%.`;
+  },
+  percent_out_of_range: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is outside 0–100%${c.rows.get(p.code)?.mayBeNegative ? " (a reduction cannot exceed 100%)" : ""}.`,
+  negative_reduction: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: a negative reduction (${readingShown(p, c, "en")}): more now than in 2015. Check it if that is not the case.`,
+  not_in_legend: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not one of the allowed values (${legendText(c.rows.get(p.code)?.codes, "en")}).`,
+  not_a_value: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: the cell holds ${p.raw}, not a value of this indicator.`,
+  unsafe_formula: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: the cell holds a formula that takes data from outside (${p.raw}); type the value itself.`,
+  heading_has_value: (p, c) =>
+    `${nameOfCode(c, p.code, "en")} is a heading row and holds no value (it has ${quotedValue(p, "en")}).`,
+  conflicting_rows: (p, c) => {
+    const [first, second] = conflictShown(p, c, "en", "blank");
+    return `${nameOfCode(c, p.code, "en")} is on two rows with different values: row ${p.rows[0]} (${first}) and row ${p.rows[1]} (${second}); which one is right cannot be told. Keep one row, and delete the other or correct its code.`;
+  },
+  derived_truncated: (p, c) => {
+    const { typed, computed, from } = derivedFigures(p, "en");
+    return `${nameOfCode(c, p.code, "en")}: ${typed} agrees with ${from} by truncation; rounded it is ${computed}.`;
+  },
+  derived_mismatch: (p, c) => {
+    const { typed, computed, from } = derivedFigures(p, "en");
+    return `${nameOfCode(c, p.code, "en")}: stated ${typed} but the counts give ${from} = ${computed}.`;
+  },
+  balance_mismatch: (p, c) => relation("balance_mismatch", p, c),
+  order_violated: (p, c) => relation("order_violated", p, c),
+  ofWhich_exceeded: (p, c) => relation("ofWhich_exceeded", p, c),
+  ofWhich_shortfall: (p, c) => relation("ofWhich_shortfall", p, c),
+  stock_exceeded: (p, c) => relation("stock_exceeded", p, c),
+  stock_shortfall: (p, c) => relation("stock_shortfall", p, c),
+  pattern_copy: (p, c) => {
+    const [a, b] = p.blocks.map((code) => nameOfCode(c, code, "en"));
+    return `Block ${a} equals block ${b} row by row: possibly copied by mistake.`;
+  },
+  empty_appendix: () => "The appendix holds no value at all.",
+  incomplete: (p, c) => `${p.blank} expected indicators are still blank: ${c.codes.join(", ")}.`,
+  implausible_high: (p, c) => implausible(p, c),
+  implausible_low: (p, c) => implausible(p, c),
+};

@@ -1,0 +1,116 @@
+import type { Level, RowDef } from "../catalogue";
+import type { FindingParam } from "../findings";
+import type { ReadingProblem } from "../values";
+
+/** A language users read: Vietnamese first, English available. */
+export type Lang = "vi" | "en";
+
+/**
+ * The parameters of a value that read with a problem: the cell as typed (`raw`) or stored (`stored`, a percentage as
+ * its cell shows it in `shownScaled`/`shownDecimals`), and the value read or solved (`value`, as Excel stores it).
+ */
+export type ReadingParams = {
+  readonly code: string;
+  readonly raw: string;
+  readonly stored?: number;
+  readonly shownScaled?: number;
+  readonly shownDecimals?: number;
+  readonly value?: number;
+  /** The balance rule the value was solved from, when a malformed value's balance tells it. */
+  readonly solvedFrom?: string;
+};
+
+/**
+ * One cell of a pair of conflicting rows, as the message shows it: `amount` when it reads as a value, `stored` for a
+ * number that does not, else `text` quoted as typed; none when blank.
+ */
+export type ConflictParams = {
+  readonly code: string;
+  readonly rows: readonly number[];
+  readonly firstAmount?: number;
+  readonly firstStored?: number;
+  readonly firstText?: string;
+  readonly secondAmount?: number;
+  readonly secondStored?: number;
+  readonly secondText?: string;
+};
+
+/** A derived percentage against its counts: the stated and recomputed rates at the stated decimals. */
+export type DerivedParams = {
+  readonly code: string;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly stated: number;
+  readonly recomputed: number;
+  readonly decimals: number;
+  readonly truncated: boolean;
+};
+
+/**
+ * A failing relation: each side's codes and amounts (a percentage in ten-thousandths), or a constant percentage on
+ * the right; the sums, their difference, and the suspect cell with its suggested amount or the tied candidates.
+ */
+export type RelationParams = {
+  readonly left: number;
+  readonly right: number;
+  readonly difference: number;
+  readonly leftCodes: readonly string[];
+  readonly leftAmounts: readonly number[];
+  readonly rightCodes: readonly string[];
+  readonly rightAmounts: readonly number[];
+  readonly rightPercent?: number;
+  readonly suspect?: string;
+  readonly suggested?: number;
+  readonly candidates?: readonly string[];
+};
+
+/** A figure outside its row's plausible bounds, as Excel stores it, with the bound and whose level it is. */
+export type PlausibleParams = {
+  readonly code: string;
+  readonly value: number;
+  readonly limit: number;
+  readonly bound: "max" | "min";
+  /** The rate recomputed from the counts, not the figure typed. */
+  readonly computed: boolean;
+  readonly level?: Level;
+  /** A province's total in the summary, not one unit's figure. */
+  readonly province?: boolean;
+};
+
+/** Every kind of finding the domain makes, with the parameters its message is rendered from. */
+export type DomainFindingParams = {
+  readonly [K in Exclude<ReadingProblem, "conflicting_rows">]: ReadingParams;
+} & {
+  readonly conflicting_rows: ConflictParams;
+  readonly derived_truncated: DerivedParams;
+  readonly derived_mismatch: DerivedParams;
+  readonly balance_mismatch: RelationParams;
+  readonly order_violated: RelationParams;
+  readonly ofWhich_exceeded: RelationParams;
+  readonly ofWhich_shortfall: RelationParams;
+  readonly stock_exceeded: RelationParams;
+  readonly stock_shortfall: RelationParams;
+  readonly pattern_copy: { readonly pairs: readonly string[]; readonly blocks: readonly string[] };
+  readonly empty_appendix: Record<string, never>;
+  readonly incomplete: { readonly blank: number };
+  readonly implausible_high: PlausibleParams;
+  readonly implausible_low: PlausibleParams;
+};
+
+/** A kind of finding of one appendix's validation. */
+export type DomainFindingKind = keyof DomainFindingParams;
+
+/** What a template reads besides its parameters: the catalogue's rows (labels, kinds, legends) and the codes. */
+export interface MessageContext {
+  readonly rows: ReadonlyMap<string, RowDef>;
+  /** The finding's codes, in its order. */
+  readonly codes: readonly string[];
+}
+
+/** Parameters as findings carry them: every value a FindingParam. */
+export type ParamsShape = { readonly [key: string]: FindingParam | undefined };
+
+/** One language's templates: a pure function of the parameters for every kind (TypeScript checks none is missing). */
+export type Templates<P extends { readonly [K in keyof P]: ParamsShape }> = {
+  readonly [K in keyof P]: (params: P[K], context: MessageContext) => string;
+};

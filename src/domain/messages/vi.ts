@@ -1,0 +1,121 @@
+import { formatCount } from "../format";
+import { vietnameseWords } from "../number-words";
+import { PERCENT_SCALE } from "../values";
+import type { DomainFindingParams, MessageContext, Templates } from "./kinds";
+import { conflictShown, derivedFigures, implausibleFigures, readingShown, relationSides } from "./shared";
+import { amountOfValue, amountText, legendText, nameOfCode, quotedValue } from "./words";
+
+// Every message in Vietnamese, as a department's clerk reads it.
+
+const LEVEL: Readonly<Record<"so" | "huyen" | "xa", string>> = { so: "sở, ngành", huyen: "huyện", xa: "xã" };
+
+/** The whole number a not-whole count most likely meant: ungrouped (the dot was the mistake) and in words. */
+function meantNumber(amount: number): string {
+  const words = vietnameseWords(amount);
+  return words ? `${amount} (${words})` : String(amount);
+}
+
+function relation(
+  kind: string,
+  params: DomainFindingParams["balance_mismatch"],
+  context: MessageContext,
+): string {
+  const { left, right, fmt, difference } = relationSides(params, context, "vi");
+  const total = (side: readonly string[], sum: number) => (side.length > 1 ? ` = ${fmt(sum)}` : "");
+  let text: string;
+  switch (kind) {
+    case "balance_mismatch":
+      text = `${left} khác ${right}: chênh lệch ${difference}.`;
+      break;
+    case "ofWhich_shortfall":
+      text = `Tổng các dòng "trong đó" ${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} chưa phân loại.`;
+      break;
+    case "stock_shortfall":
+      text = `${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} hồ sơ (trả lại hoặc rút hồ sơ?).`;
+      break;
+    default:
+      text = `${left}${total(params.leftCodes, params.left)} lớn hơn ${right}${total(params.rightCodes, params.right)}: vượt ${difference}.`;
+  }
+  if (params.suspect !== undefined && params.suggested !== undefined) {
+    text += ` Chỉ tiêu có khả năng sai: ${nameOfCode(context, params.suspect, "vi")}; đề xuất ${amountText(context, params.suspect, params.suggested, "vi")}.`;
+  } else if (params.candidates?.length) {
+    const names = params.candidates.map((code) => nameOfCode(context, code, "vi")).join("; ");
+    text += ` Không xác định được chỉ tiêu nào sai; có thể là một trong các chỉ tiêu: ${names}.`;
+  }
+  return text;
+}
+
+function implausible(params: DomainFindingParams["implausible_high"], context: MessageContext): string {
+  const { figure, limit, lowBound } = implausibleFigures(params, context, "vi");
+  const lead = `${params.province ? "Toàn tỉnh: " : ""}${nameOfCode(context, params.code, "vi")}`;
+  const what = params.computed ? `tính từ số liệu chi tiết được ${figure}` : `ghi ${figure}`;
+  if (params.bound === "min") {
+    const why =
+      lowBound === -100 * PERCENT_SCALE && context.rows.get(params.code)?.mayBeNegative
+        ? ": số hiện nay hơn gấp đôi năm 2015 (có thể do sáp nhập); kiểm tra lại số liệu."
+        : ": kiểm tra lại số liệu.";
+    return `${lead}: ${what}, thấp hơn mức hợp lý ${limit}${why}`;
+  }
+  const at = params.level ? ` của một đơn vị cấp ${LEVEL[params.level]}` : "";
+  return `${lead}: ${what}, vượt mức hợp lý ${limit}${at}: có thể gõ nhầm (dấu phân cách hàng nghìn, số của chỉ tiêu khác); kiểm tra lại.`;
+}
+
+/** The Vietnamese templates of every finding of an appendix's validation. */
+export const vi: Templates<DomainFindingParams> = {
+  text_number: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: "${p.raw}" là số được lưu dạng văn bản; đọc là ${readingShown(p, c, "vi")}. Nên chuyển thành số.`,
+  not_whole_number: (p, c) => {
+    const row = c.rows.get(p.code);
+    const meant = p.value === undefined ? undefined : meantNumber(amountOfValue(row, p.value));
+    return `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không phải số nguyên (có thể đã gõ dấu phân cách hàng nghìn thành dấu thập phân)${meant ? `; có phải ${meant}?` : "."}`;
+  },
+  malformed_number: (p, c) => {
+    const shown = readingShown(p, c, "vi");
+    return `${nameOfCode(c, p.code, "vi")}: "${p.raw}" không phải một số hợp lệ${shown ? `; theo số liệu cân đối, giá trị đúng có thể là ${shown}` : ""}.`;
+  },
+  not_a_count: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không phải số đếm (số nguyên không âm).`,
+  not_a_percent: (p, c) => `${nameOfCode(c, p.code, "vi")}: "${p.raw}" không phải tỷ lệ phần trăm.`,
+  ambiguous_percent: (p, c) => {
+    const typed = p.stored ?? Number(p.raw.replace(",", "."));
+    return `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không có định dạng %: là ${formatCount(typed, "vi")}% hay ${formatCount(typed * 100, "vi")}%? Hãy nhập rõ, ví dụ 100%.`;
+  },
+  percent_out_of_range: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} nằm ngoài khoảng 0–100%${c.rows.get(p.code)?.mayBeNegative ? " (tỷ lệ cắt giảm không quá 100%)" : ""}.`,
+  negative_reduction: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: tỷ lệ cắt giảm âm (${readingShown(p, c, "vi")}): số hiện nay lớn hơn năm 2015. Kiểm tra lại nếu không đúng thực tế.`,
+  not_in_legend: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không thuộc các giá trị cho phép (${legendText(c.rows.get(p.code)?.codes, "vi")}).`,
+  not_a_value: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ô chứa ${p.raw}, không phải giá trị của chỉ tiêu này.`,
+  unsafe_formula: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ô chứa công thức lấy dữ liệu từ bên ngoài (${p.raw}); hãy nhập trực tiếp giá trị số.`,
+  heading_has_value: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")} là dòng tiêu đề, không nhập số liệu (đang có ${quotedValue(p, "vi")}).`,
+  conflicting_rows: (p, c) => {
+    const [first, second] = conflictShown(p, c, "vi", "trống");
+    return `${nameOfCode(c, p.code, "vi")} được ghi ở hai dòng với số liệu khác nhau: dòng ${p.rows[0]} (${first}) và dòng ${p.rows[1]} (${second}); không xác định được số liệu nào đúng. Giữ một dòng, xóa dòng kia hoặc sửa lại mã của nó.`;
+  },
+  derived_truncated: (p, c) => {
+    const { typed, computed, from } = derivedFigures(p, "vi");
+    return `${nameOfCode(c, p.code, "vi")}: ${typed} khớp với ${from} khi cắt bớt chữ số thập phân; làm tròn đúng là ${computed}.`;
+  },
+  derived_mismatch: (p, c) => {
+    const { typed, computed, from } = derivedFigures(p, "vi");
+    return `${nameOfCode(c, p.code, "vi")}: ghi ${typed} nhưng tính từ số liệu chi tiết ${from} được ${computed}.`;
+  },
+  balance_mismatch: (p, c) => relation("balance_mismatch", p, c),
+  order_violated: (p, c) => relation("order_violated", p, c),
+  ofWhich_exceeded: (p, c) => relation("ofWhich_exceeded", p, c),
+  ofWhich_shortfall: (p, c) => relation("ofWhich_shortfall", p, c),
+  stock_exceeded: (p, c) => relation("stock_exceeded", p, c),
+  stock_shortfall: (p, c) => relation("stock_shortfall", p, c),
+  pattern_copy: (p, c) => {
+    const [a, b] = p.blocks.map((code) => nameOfCode(c, code, "vi"));
+    return `Số liệu mục ${a} trùng khớp từng dòng với mục ${b}: có thể đã sao chép nhầm.`;
+  },
+  empty_appendix: () => "Phụ lục chưa có số liệu nào.",
+  incomplete: (p, c) => `Còn ${p.blank} chỉ tiêu chưa nhập: ${c.codes.join(", ")}.`,
+  implausible_high: (p, c) => implausible(p, c),
+  implausible_low: (p, c) => implausible(p, c),
+};
