@@ -24,6 +24,7 @@ import { NOT_A_REPORT } from "../docx/report";
 import type { ReadInput } from "./xlsx/read";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
+import { BilingualError } from "../domain/messages/error";
 
 // exceljs (about 600 modules), zod and the consolidation are loaded by the commands that need them, so that
 // `--help` and `validate` start in the time node itself takes (issue 16).
@@ -43,12 +44,12 @@ const processOutput: Output = {
 };
 
 /** A wrong command line: said in both languages, followed by the command's help. */
-class UsageError extends Error {
+class UsageError extends BilingualError {
   constructor(
-    readonly bilingual: Bilingual,
+    bilingual: Bilingual,
     readonly command?: CommandName,
   ) {
-    super(bilingual.en);
+    super(bilingual, "usage");
   }
 }
 

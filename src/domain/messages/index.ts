@@ -39,17 +39,20 @@ export function renderFinding<K extends FindingKind>(
 
 /** A finding's message in both languages, rendered from its kind and parameters when first read. */
 class FindingMessage<K extends FindingKind> implements Bilingual {
+  // Private fields, so that two findings alike compare equal (jest) and JSON shows only the two texts.
+  readonly #finding: Renderable<K>;
+  readonly #rows: ReadonlyMap<string, RowDef>;
   #vi: string | undefined;
   #en: string | undefined;
-  constructor(
-    private readonly finding: Renderable<K>,
-    private readonly rows: ReadonlyMap<string, RowDef>,
-  ) {}
+  constructor(finding: Renderable<K>, rows: ReadonlyMap<string, RowDef>) {
+    this.#finding = finding;
+    this.#rows = rows;
+  }
   get vi(): string {
-    return (this.#vi ??= renderFinding(this.finding, "vi", this.rows));
+    return (this.#vi ??= renderFinding(this.#finding, "vi", this.#rows));
   }
   get en(): string {
-    return (this.#en ??= renderFinding(this.finding, "en", this.rows));
+    return (this.#en ??= renderFinding(this.#finding, "en", this.#rows));
   }
   toJSON(): Bilingual {
     return { vi: this.vi, en: this.en };

@@ -10,14 +10,17 @@ import type { Lang, MessageContext, ReadingParams } from "./kinds";
  * asks for words. JSON shows both languages.
  */
 export class LazyBilingual implements Bilingual {
+  readonly #render: (lang: Lang) => string;
   #vi: string | undefined;
   #en: string | undefined;
-  constructor(private readonly render: (lang: Lang) => string) {}
+  constructor(render: (lang: Lang) => string) {
+    this.#render = render;
+  }
   get vi(): string {
-    return (this.#vi ??= this.render("vi"));
+    return (this.#vi ??= this.#render("vi"));
   }
   get en(): string {
-    return (this.#en ??= this.render("en"));
+    return (this.#en ??= this.#render("en"));
   }
   toJSON(): Bilingual {
     return { vi: this.vi, en: this.en };

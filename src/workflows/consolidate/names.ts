@@ -2,6 +2,7 @@ import type { Bilingual, Level, ProvinceRole } from "../../domain/catalogue";
 import { isProvinceRole } from "../../domain/catalogue";
 import type { Lang } from "../../domain/messages";
 import { levelLabel, periodLabel } from "../../domain/meta";
+import { BilingualError } from "../../domain/messages/error";
 
 // Names of units, offices, levels and periods, and the small text files (roles, expected units) that name them.
 
@@ -19,13 +20,12 @@ export type ConsolidationErrorKind =
   "roles" | "mixed_versions" | "unknown_version" | "no_units" | "no_previous";
 
 /** A consolidation that cannot be done (a bad roles file, appendices of different template versions, no unit). */
-export class ConsolidationError extends Error {
+export class ConsolidationError extends BilingualError {
   constructor(
     readonly kind: ConsolidationErrorKind,
-    /** What is wrong and what to do, in Vietnamese and English. */
-    readonly bilingual: Bilingual,
+    bilingual: Bilingual,
   ) {
-    super(`${bilingual.vi} / ${bilingual.en}`);
+    super(bilingual, `consolidate:${kind}`);
     this.name = "ConsolidationError";
   }
 }
