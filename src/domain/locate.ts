@@ -2,7 +2,7 @@ import type { Level, LoadedCatalogue } from "./catalogue";
 import { catalogue as defaultCatalogue, normaliseCode } from "./catalogue";
 import type { CellInput, CellScalar, SheetGrid } from "./cell";
 import { columnLetter, isCellError, qualifiedAddress, sheetPrefix } from "./cell";
-import { COLUMNS } from "./layout";
+import { COLUMNS, sheetLayout } from "./layout";
 import { parseLevel, parsePeriod } from "./meta";
 import { fromTcvn3 } from "./tcvn3";
 import { remembered } from "./remembered";
@@ -36,7 +36,7 @@ export interface LocatedRows {
   /** The catalogue's row indexes in the order the sheet holds them. */
   readonly order: readonly number[];
   /** By row index: the 1-based sheet row, 0 when the sheet lacks the row. */
-  readonly rowAt: Int32Array;
+  readonly rowAt: readonly number[];
   /** By row index: the value cell (column D) of the row found, undefined when there is none. */
   readonly cellAt: readonly (CellInput | undefined)[];
   /** By row index, for the rows whose code another row carries with a different value: that other row. */
@@ -45,11 +45,26 @@ export interface LocatedRows {
   readonly addressPrefix: string;
 }
 
-/** Rows found, before their cells are read: `repeated` are the later rows that carried a code already found. */
+/**
+ * Rows found, with their value cells: `repeated` are the later rows that carried a code already found. Plain
+ * arrays, not typed ones: a typed array of a catalogue's length is allocated outside V8's heap, which costs more
+ * than filling it.
+ */
 interface FoundRows {
   readonly order: number[];
-  readonly rowAt: Int32Array;
+  readonly rowAt: number[];
+  readonly cellAt: (CellInput | undefined)[];
   readonly repeated: [at: number, row: number][];
+}
+
+/** Empty rows found for a catalogue of `count` rows. */
+function noRows(count: number): FoundRows {
+  return {
+    order: [],
+    rowAt: new Array<number>(count).fill(0),
+    cellAt: new Array<CellInput | undefined>(count).fill(undefined),
+    repeated: [],
+  };
 }
 
 /**
@@ -62,6 +77,8 @@ interface CatalogueIndex {
   readonly parentAt: Int32Array;
   /** By row index: the next row of the same parent in the catalogue's order, -1 for the last. */
   readonly nextSiblingAt: Int32Array;
+  /** By sheet row: the index of the row our template writes there, -1 for none. */
+  readonly templateAt: readonly number[];
   /** Row indexes by label key (labelKey of the Vietnamese label), in the catalogue's order. */
   readonly byLabel: ReadonlyMap<string, readonly number[]>;
   /** Column A texts as typed: the row index their code names, NOT_A_ROW, or HEADER_CODE ("STT"). */
@@ -103,7 +120,18 @@ function catalogueIndex(catalogue: LoadedCatalogue): CatalogueIndex {
     if (labelled) labelled.push(at);
     else byLabel.set(key, [at]);
   });
-  index = { indexOf, parentAt, nextSiblingAt, byLabel, codeMeanings: new Map(), labelMeanings: new Map() };
+  const rowOf = sheetLayout(catalogue).rowOf;
+  const templateAt = new Array<number>(Math.max(0, ...rowOf.values()) + 1).fill(-1);
+  for (const [code, row] of rowOf) templateAt[row] = indexOf.get(code)!;
+  index = {
+    indexOf,
+    parentAt,
+    nextSiblingAt,
+    templateAt,
+    byLabel,
+    codeMeanings: new Map(),
+    labelMeanings: new Map(),
+  };
   indexes.set(catalogue, index);
   return index;
 }
@@ -223,25 +251,31 @@ function isAncestor(index: CatalogueIndex, ancestor: number, at: number): boolea
 }
 
 function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
-  const { indexOf } = catalogueIndex(catalogue);
-  const rowAt = new Int32Array(catalogue.rows.length);
-  const order: number[] = [];
-  const repeated: [number, number][] = [];
+  const { indexOf, templateAt } = catalogueIndex(catalogue);
+  const codes = catalogue.rows;
+  const found = noRows(codes.length);
+  const { order, rowAt, cellAt, repeated } = found;
   const lines = grid.cells;
   for (let row = 2; row <= lines.length; row++) {
-    // The template writes the codes exactly: such a cell is its own text (ASCII, trimmed), looked up as it is; only
-    // other text goes through text()'s normalisation, and a blank key cell is no row.
-    const value = lines[row - 1]?.[COLUMNS.key]?.value;
+    const line = lines[row - 1];
+    const value = line?.[COLUMNS.key]?.value;
     if (value === null || value === undefined) continue;
-    const at = (typeof value === "string" ? indexOf.get(value) : undefined) ?? indexOf.get(text(value));
+    // The template writes the codes exactly, each on its own row: such a cell is the code expected there, compared
+    // without a lookup; another code is looked up as it is, and only other text goes through text()'s normalisation.
+    const expected = templateAt[row] ?? -1;
+    const at =
+      expected >= 0 && value === codes[expected]!.code
+        ? expected
+        : ((typeof value === "string" ? indexOf.get(value) : undefined) ?? indexOf.get(text(value)));
     if (at === undefined) continue;
     if (rowAt[at] !== 0) repeated.push([at, row]);
     else {
       rowAt[at] = row;
+      cellAt[at] = line![COLUMNS.value];
       order.push(at);
     }
   }
-  return { order, rowAt, repeated };
+  return found;
 }
 
 /**
@@ -252,15 +286,15 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
 function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const index = catalogueIndex(catalogue);
   const { parentAt, nextSiblingAt } = index;
-  const rowAt = new Int32Array(catalogue.rows.length);
-  const order: number[] = [];
-  const repeated: [number, number][] = [];
+  const rows = noRows(catalogue.rows.length);
+  const { order, rowAt, cellAt, repeated } = rows;
+  const lines = grid.cells;
   const found = (at: number, row: number) => {
     rowAt[at] = row;
+    cellAt[at] = lines[row - 1]![COLUMNS.value];
     order.push(at);
   };
   let last = -1;
-  const lines = grid.cells;
   for (let row = 1; row <= lines.length; row++) {
     const line = lines[row - 1];
     if (!line) continue;
@@ -298,7 +332,7 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
       last = near;
     }
   }
-  return { order, rowAt, repeated };
+  return rows;
 }
 
 /** True when two cells hold the same value (a row copied whole, or a header repeated at a page break). */
@@ -396,10 +430,7 @@ function cellsByCode(found: LocatedRows): Map<string, LocatedCell> {
  */
 export function locatedRows(sheet: AppendixSheet, catalogue: LoadedCatalogue): LocatedRows {
   if (sheet.found?.catalogue === catalogue) return sheet.found;
-  const count = catalogue.rows.length;
-  const order: number[] = [];
-  const rowAt = new Int32Array(count);
-  const cellAt = new Array<CellInput | undefined>(count).fill(undefined);
+  const { order, rowAt, cellAt } = noRows(catalogue.rows.length);
   const conflictAt = new Map<number, NonNullable<LocatedCell["conflict"]>>();
   const { indexOf } = catalogueIndex(catalogue);
   for (const located of sheet.cells.values()) {
@@ -418,6 +449,34 @@ function valuePrefix(sheet: string): string {
   return `${sheetPrefix(sheet)}${columnLetter(COLUMNS.value)}`;
 }
 
+const NO_CONFLICTS: ReadonlyMap<number, NonNullable<LocatedCell["conflict"]>> = new Map();
+
+/**
+ * The rows whose code a later row carries with another value, by row index. The same value twice, or a blank copy,
+ * is no conflict (the value is the one that is there); a blank first row gives way to the copy (`rows` changes).
+ */
+function conflictsOf(grid: SheetGrid, rows: FoundRows): Map<number, NonNullable<LocatedCell["conflict"]>> {
+  const { rowAt, cellAt: cells } = rows;
+  const conflicts = new Map<number, number>();
+  for (const [at, row] of rows.repeated) {
+    const [kept, other] = [cells[at], cellAt(grid, row, COLUMNS.value)];
+    if (isBlankCell(other) || sameValue(kept, other) || conflicts.has(at)) continue;
+    if (isBlankCell(kept)) {
+      rowAt[at] = row;
+      cells[at] = other;
+    } else conflicts.set(at, row);
+  }
+  const conflictAt = new Map<number, NonNullable<LocatedCell["conflict"]>>();
+  for (const [at, other] of conflicts) {
+    conflictAt.set(at, {
+      row: other,
+      address: qualifiedAddress(grid.name, other, COLUMNS.value),
+      cell: cellAt(grid, other, COLUMNS.value),
+    });
+  }
+  return conflictAt;
+}
+
 /**
  * Finds the appendix on a sheet, or returns undefined when the sheet holds none. Rows are found by, in order, the
  * hidden key column F, the code in column A, the label in column B under its parent (DESIGN.md section 3).
@@ -431,33 +490,13 @@ export function locateAppendix(
   const foundBy = byKey && byKey.order.length > 0 ? "key" : "codes";
   const rows = byKey && foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
   if (foundBy === "codes" && appendixCodeCount(rows, catalogue) < MIN_CODES_BY_HAND) return undefined;
-  const { order, rowAt, repeated } = rows;
-
-  // A code typed twice: the same value twice, or a blank copy, is no conflict (the value is the one that is there).
-  const conflicts = new Map<number, number>();
-  for (const [at, row] of repeated) {
-    const [kept, other] = [cellAt(grid, rowAt[at]!, COLUMNS.value), cellAt(grid, row, COLUMNS.value)];
-    if (isBlankCell(other) || sameValue(kept, other) || conflicts.has(at)) continue;
-    if (isBlankCell(kept)) rowAt[at] = row;
-    else conflicts.set(at, row);
-  }
-  const conflictAt = new Map<number, NonNullable<LocatedCell["conflict"]>>();
-  for (const [at, other] of conflicts) {
-    conflictAt.set(at, {
-      row: other,
-      address: qualifiedAddress(grid.name, other, COLUMNS.value),
-      cell: cellAt(grid, other, COLUMNS.value),
-    });
-  }
-  const cells = new Array<CellInput | undefined>(rowAt.length).fill(undefined);
-  const lines = grid.cells;
-  for (const at of order) cells[at] = lines[rowAt[at]! - 1]?.[COLUMNS.value];
+  const { order, rowAt, cellAt: cells, repeated } = rows;
   const found: LocatedRows = {
     catalogue,
     order,
     rowAt,
     cellAt: cells,
-    conflictAt,
+    conflictAt: repeated.length ? conflictsOf(grid, rows) : NO_CONFLICTS,
     // Every address on the sheet starts the same way: the quoted sheet name is built once, not once per cell.
     addressPrefix: valuePrefix(grid.name),
   };

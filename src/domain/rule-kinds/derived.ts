@@ -174,7 +174,7 @@ export function computeUncalculated(check: DerivedCheck, values: SheetValues): v
   const exact = percentOf(ratio, 4, "round").scaled;
   values.readings[check.at] = { ...shown, amount: exact, percent: percentFromAmount(exact) };
   values.amounts[check.at] = exact;
-  values.computed[check.at] = 1;
+  values.computed.push(check.at);
 }
 
 function ratioOf(check: DerivedCheck, amountAt: AmountOf<number>): Ratio | undefined {

@@ -47,18 +47,18 @@ export interface Suspect {
  * row indexes): how each cell reads, the amount rules compute with, and what earlier rules left for later ones.
  */
 export class SheetValues {
-  readonly readings: Reading[] = [];
-  readonly amounts: (number | undefined)[] = [];
+  readonly readings: Reading[];
+  readonly amounts: (number | undefined)[];
   /** The amount rules compute with, by row index. */
   readonly amountAt: AmountOf<number> = (at) => this.amounts[at];
-  /** By row index: 1 when the value was computed from the catalogue (a formula without a saved result). */
-  readonly computed: Uint8Array;
+  /** Row indexes whose value was computed from the catalogue (a formula without a saved result): rarely any. */
+  readonly computed: number[] = [];
   /** The relations' outcomes by index into plan.relations, set as they are evaluated. */
   readonly outcomes: Outcome<number>[] = [];
   /** The suspect of each failing relation by the same index, once all relations are evaluated. */
   suspects: readonly (Suspect | undefined)[] = [];
-  /** Rows whose own figure is outside its plausible bounds, once plausibility has been evaluated. */
-  readonly implausibleStated = new Set<number>();
+  /** Rows whose own figure is outside its plausible bounds, once plausibility has been evaluated: rarely any. */
+  readonly implausibleStated: number[] = [];
   /** Codes of the rows the unit's level is expected to fill that are blank, once completeness has been evaluated. */
   readonly blankExpected: string[] = [];
   /** Whether the sheet holds any value at all, once completeness has been evaluated. */
@@ -70,7 +70,9 @@ export class SheetValues {
     /** The unit's level, for the plausible bounds of its figures. */
     readonly level: Level | undefined,
   ) {
-    this.computed = new Uint8Array(plan.rows.length);
+    // Sized once: every row gets its reading and amount.
+    this.readings = new Array<Reading>(plan.rows.length);
+    this.amounts = new Array<number | undefined>(plan.rows.length);
   }
   /** The form's rows by code, which findings' messages name. */
   get byCode(): ReadonlyMap<string, RowDef> {

@@ -57,12 +57,12 @@ function each(
       continue;
     }
     let failed = false;
-    const computed = values.computed[at] === 1;
+    const computed = values.computed.length > 0 && values.computed.includes(at);
     if (amount !== undefined) {
       const found = implausible(row, amount, values.level);
       if (found) {
         failed = true;
-        values.implausibleStated.add(at);
+        if (!values.implausibleStated.includes(at)) values.implausibleStated.push(at);
         visit(at, amount, found, computed);
       }
     }

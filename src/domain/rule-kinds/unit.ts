@@ -44,15 +44,14 @@ export function evaluate(values: SheetValues): RuleSummary {
         : conflict
           ? conflictingRowsReading(`${values.addressAt(at)!}; ${conflict.address}`)
           : readValue(rows[at]!, cellAt[at]);
-    readings.push(reading);
-    amounts.push(reading.state === "value" ? reading.amount : undefined);
+    readings[at] = reading;
+    amounts[at] = reading.state === "value" ? reading.amount : undefined;
   }
   for (const check of values.plan.derived) computeUncalculated(check, values);
   let passed = 0;
   let failed = 0;
   let notEvaluated = 0;
-  for (let at = 0; at < rows.length; at++) {
-    if (rowAt[at] === 0) continue;
+  for (const at of found.order) {
     const reading = readings[at]!;
     if (reading.state === "blank" || reading.state === "na") notEvaluated++;
     else if (reading.issue) failed++;
@@ -78,7 +77,7 @@ export function findings(values: SheetValues, out: Finding[]): void {
     if (reading.state !== "value" && reading.state !== "unreadable") continue;
     const issue = reading.issue;
     if (!issue) continue;
-    if (issue.problem === "negative_reduction" && values.implausibleStated.has(at)) continue;
+    if (issue.problem === "negative_reduction" && values.implausibleStated.includes(at)) continue;
     out.push(unitFinding(at, issue, values));
   }
 }
