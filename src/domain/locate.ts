@@ -57,14 +57,10 @@ interface FoundRows {
   readonly repeated: [at: number, row: number][];
 }
 
-/** Empty rows found for a catalogue of `count` rows. */
-function noRows(count: number): FoundRows {
-  return {
-    order: [],
-    rowAt: new Array<number>(count).fill(0),
-    cellAt: new Array<CellInput | undefined>(count).fill(undefined),
-    repeated: [],
-  };
+/** No row found yet, for a catalogue: copies of arrays of its length made once (a copy costs less than a fill). */
+function noRows(catalogue: LoadedCatalogue): FoundRows {
+  const { zeros, blanks } = catalogueIndex(catalogue);
+  return { order: [], rowAt: zeros.slice(), cellAt: blanks.slice(), repeated: [] };
 }
 
 /**
@@ -79,6 +75,9 @@ interface CatalogueIndex {
   readonly nextSiblingAt: Int32Array;
   /** By sheet row: the index of the row our template writes there, -1 for none. */
   readonly templateAt: readonly number[];
+  /** A 0 and an undefined for every row, which FoundRows start as. */
+  readonly zeros: readonly number[];
+  readonly blanks: readonly (CellInput | undefined)[];
   /** Row indexes by label key (labelKey of the Vietnamese label), in the catalogue's order. */
   readonly byLabel: ReadonlyMap<string, readonly number[]>;
   /** Column A texts as typed: the row index their code names, NOT_A_ROW, or HEADER_CODE ("STT"). */
@@ -128,6 +127,8 @@ function catalogueIndex(catalogue: LoadedCatalogue): CatalogueIndex {
     parentAt,
     nextSiblingAt,
     templateAt,
+    zeros: new Array<number>(count).fill(0),
+    blanks: new Array<CellInput | undefined>(count).fill(undefined),
     byLabel,
     codeMeanings: new Map(),
     labelMeanings: new Map(),
@@ -219,8 +220,21 @@ function labelMeaning(index: CatalogueIndex, value: CellScalar | undefined): Lab
 
 function meaningOfLabel(index: CatalogueIndex, label: string): LabelMeaning {
   const rows = index.byLabel.get(labelKey(label)) ?? NO_LABEL.rows;
-  const header = label.startsWith("Chỉ tiêu thống kê");
+  const header = label.startsWith(HEADER_LABEL);
   return rows.length || header ? { rows, header } : NO_LABEL;
+}
+
+const HEADER_LABEL = "Chỉ tiêu thống kê";
+const HEADER_INITIAL = HEADER_LABEL.charCodeAt(0);
+
+/**
+ * False when a column B value cannot be the header's label: text starting with another printable ASCII letter than
+ * the header's (normalising changes no ASCII letter, and none becomes one), a number or nothing.
+ */
+function mayBeHeaderLabel(value: CellScalar | undefined): boolean {
+  if (typeof value !== "string") return false;
+  const first = value.charCodeAt(0);
+  return first === HEADER_INITIAL || first <= 32 || first >= 127;
 }
 
 /**
@@ -253,7 +267,7 @@ function isAncestor(index: CatalogueIndex, ancestor: number, at: number): boolea
 function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const { indexOf, templateAt } = catalogueIndex(catalogue);
   const codes = catalogue.rows;
-  const found = noRows(codes.length);
+  const found = noRows(catalogue);
   const { order, rowAt, cellAt, repeated } = found;
   const lines = grid.cells;
   for (let row = 2; row <= lines.length; row++) {
@@ -286,7 +300,7 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
 function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const index = catalogueIndex(catalogue);
   const { parentAt, nextSiblingAt } = index;
-  const rows = noRows(catalogue.rows.length);
+  const rows = noRows(catalogue);
   const { order, rowAt, cellAt, repeated } = rows;
   const lines = grid.cells;
   const found = (at: number, row: number) => {
@@ -299,7 +313,10 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
     const line = lines[row - 1];
     if (!line) continue;
     let at = codeMeaning(index, line[COLUMNS.code]?.value);
-    const label = labelMeaning(index, line[COLUMNS.label]?.value);
+    // A code still to find needs its label only to tell a header row, which its first letter rules out for most.
+    const labelValue = line[COLUMNS.label]?.value;
+    const label =
+      at < 0 || rowAt[at] !== 0 || mayBeHeaderLabel(labelValue) ? labelMeaning(index, labelValue) : NO_LABEL;
     if (isHeaderRow(line, at, label)) continue;
     if (at >= 0 && rowAt[at] !== 0) {
       // A code found already: its label may name another row still to find, or its position may (the seed's
@@ -430,7 +447,7 @@ function cellsByCode(found: LocatedRows): Map<string, LocatedCell> {
  */
 export function locatedRows(sheet: AppendixSheet, catalogue: LoadedCatalogue): LocatedRows {
   if (sheet.found?.catalogue === catalogue) return sheet.found;
-  const { order, rowAt, cellAt } = noRows(catalogue.rows.length);
+  const { order, rowAt, cellAt } = noRows(catalogue);
   const conflictAt = new Map<number, NonNullable<LocatedCell["conflict"]>>();
   const { indexOf } = catalogueIndex(catalogue);
   for (const located of sheet.cells.values()) {

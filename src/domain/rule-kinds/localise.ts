@@ -1,6 +1,7 @@
 import { implausible } from "../plausible";
 import type { AmountOf, Outcome } from "../rules";
 import { evaluateRelation, impliedValue } from "../rules";
+import type { DerivedCheck } from "./derived";
 import { fails } from "./derived";
 import type { SheetValues, Suspect } from "./kind";
 
@@ -14,26 +15,50 @@ interface Candidate {
   readonly resolves: readonly number[];
 }
 
-/** True when changing one count (as `trial` reads it) makes a stated percentage that agreed disagree. */
-function breaksDerived(at: number, trial: AmountOf<number>, values: SheetValues): boolean {
-  for (const check of values.plan.derivedAt[at]!) {
-    if (!fails(check, values, values.amountAt) && fails(check, values, trial)) return true;
+/**
+ * The sheet's amounts as they are but one row's, which reads the value tried: one reader, moved from trial to trial,
+ * and whether each derived percentage fails as the sheet stands, worked out once for all trials.
+ */
+class Trials {
+  at = -1;
+  value = 0;
+  readonly amountAt: AmountOf<number>;
+  private readonly failing = new Map<DerivedCheck, boolean>();
+  constructor(readonly values: SheetValues) {
+    const amounts = values.amounts;
+    this.amountAt = (other) => (other === this.at ? this.value : amounts[other]);
   }
-  return false;
+  /** Moves the trial to row `at` reading `value`. */
+  set(at: number, value: number): AmountOf<number> {
+    this.at = at;
+    this.value = value;
+    return this.amountAt;
+  }
+  failsNow(check: DerivedCheck): boolean {
+    let failing = this.failing.get(check);
+    if (failing === undefined) {
+      failing = fails(check, this.values, this.values.amountAt);
+      this.failing.set(check, failing);
+    }
+    return failing;
+  }
 }
 
-/** Reads the amounts as they are but one row's, which reads `value`. */
-function trialOf(at: number, value: number, values: SheetValues): AmountOf<number> {
-  const amounts = values.amounts;
-  return (other) => (other === at ? value : amounts[other]);
+/** True when changing one count (as the trial reads it) makes a stated percentage that agreed disagree. */
+function breaksDerived(at: number, trials: Trials): boolean {
+  for (const check of trials.values.plan.derivedAt[at]!) {
+    if (!trials.failsNow(check) && fails(check, trials.values, trials.amountAt)) return true;
+  }
+  return false;
 }
 
 /** True when row `at` = `value` makes any rule reading it fail at error or warning level. */
 export function breaksAny(at: number, value: number, values: SheetValues): boolean {
   const plan = values.plan;
   if (implausible(plan.rows[at]!, value, values.level)) return true;
-  const trial = trialOf(at, value, values);
-  if (breaksDerived(at, trial, values)) return true;
+  const trials = new Trials(values);
+  const trial = trials.set(at, value);
+  if (breaksDerived(at, trials)) return true;
   for (const index of plan.relationsAt[at]!) {
     if (isBlocking(evaluateRelation(plan.relations[index]!.relation, trial))) return true;
   }
@@ -58,6 +83,7 @@ export function localise(values: SheetValues): (Suspect | undefined)[] {
   if (!failing.length) return suspects;
   const candidates: Candidate[] = [];
   const tried: { at: number; value: number }[] = [];
+  const trials = new Trials(values);
   for (const ruleIndex of failing) {
     const relation = plan.relations[ruleIndex]!.relation;
     for (const at of plan.relations[ruleIndex]!.keys) {
@@ -66,10 +92,10 @@ export function localise(values: SheetValues): (Suspect | undefined)[] {
       if (value === undefined || value === amounts[at]) continue;
       if (tried.some((trial) => trial.at === at && trial.value === value)) continue;
       tried.push({ at, value });
-      const trial = trialOf(at, value, values);
+      const trial = trials.set(at, value);
       const resolves: number[] = [];
       let breaks =
-        breaksDerived(at, trial, values) || implausible(plan.rows[at]!, value, values.level) !== undefined;
+        breaksDerived(at, trials) || implausible(plan.rows[at]!, value, values.level) !== undefined;
       for (const other of plan.relationsAt[at]!) {
         const before = isBlocking(outcomes[other]);
         const after = isBlocking(evaluateRelation(plan.relations[other]!.relation, trial));
