@@ -698,8 +698,8 @@ function checkPattern(
 }
 
 type RelationKind = {
-  [K in FindingKind]: DomainFindingParams[K] extends RelationParams ? K : never;
-}[FindingKind];
+  [K in keyof DomainFindingParams]: DomainFindingParams[K] extends RelationParams ? K : never;
+}[keyof DomainFindingParams];
 
 function relationKind(rule: RelationRule, outcome: Extract<Outcome, { status: "fail" }>): RelationKind {
   if (rule.kind === "balance") return "balance_mismatch";
