@@ -40,7 +40,7 @@ function relation(
       text = `${left} differs from ${right}: a difference of ${difference}.`;
       break;
     case "ofWhich_shortfall":
-      text = `The "of which" rows ${left} = ${fmt(params.left)} are below ${right}: ${difference} unaccounted for.`;
+      text = `The "of which" indicators ${left} = ${fmt(params.left)} are below ${right}: ${difference} unaccounted for.`;
       break;
     case "stock_shortfall":
       text = `${left} = ${fmt(params.left)} is below ${right}: ${difference} dossiers left (returned or withdrawn?).`;
@@ -52,7 +52,7 @@ function relation(
     text += ` Most likely wrong: ${nameOfCode(context, params.suspect, "en")}; suggested ${amountText(context, params.suspect, params.suggested, "en")}.`;
   } else if (params.candidates?.length) {
     const names = params.candidates.map((code) => nameOfCode(context, code, "en")).join("; ");
-    text += ` Which indicator is wrong cannot be told; it may be any of: ${names}.`;
+    text += ` It cannot be told which indicator is wrong; it may be any of: ${names}.`;
   }
   return text;
 }
@@ -100,7 +100,7 @@ const enConsolidation: Templates<ConsolidationFindingParams> = {
   previous_not_earlier: (p) =>
     `The previous file is for ${periodName(p.previous, "en")}, not before ${periodName(p.period, "en")}: no cross-period check.`,
   previous_not_adjacent: (p, c) =>
-    `The previous period (${periodName(p.previous, "en")}) does not immediately precede ${periodName(p.period, "en")}: ${c.codes[0] ?? ""} is not compared with the earlier ${c.codes[1] ?? ""}.`,
+    `The previous period (${periodName(p.previous, "en")}) does not immediately precede ${periodName(p.period, "en")}: ${nameOfCode(c, c.codes[0] ?? "", "en")} is not compared with ${nameOfCode(c, c.codes[1] ?? "", "en")} at the end of the previous period.`,
   cumulative_decreased: (p, c) =>
     `${p.province ? "Province: " : ""}${nameOfCode(c, p.code, "en")} is cumulative but fell from ${formatCount(p.previous, "en")} (previous period) to ${formatCount(p.now, "en")}.`,
   carried_over_mismatch: (p, c) => {
@@ -139,7 +139,7 @@ export const en: Templates<FindingParamsByKind> = {
   percent_out_of_range: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is outside 0–100%${c.rows.get(p.code)?.mayBeNegative ? " (a reduction cannot exceed 100%)" : ""}.`,
   negative_reduction: (p, c) =>
-    `${nameOfCode(c, p.code, "en")}: a negative reduction (${readingShown(p, c, "en")}): more now than in 2015. Check it if that is not the case.`,
+    `${nameOfCode(c, p.code, "en")}: stated ${readingShown(p, c, "en")}, that is more now than in 2015. Check it if that is not the case.`,
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not one of the allowed values (${legendText(c.rows.get(p.code)?.codes, "en")}).`,
   not_a_value: (p, c) =>
@@ -150,7 +150,7 @@ export const en: Templates<FindingParamsByKind> = {
     `${nameOfCode(c, p.code, "en")} is a heading row and holds no value (it has ${quotedValue(p, "en")}).`,
   conflicting_rows: (p, c) => {
     const [first, second] = conflictShown(p, c, "en", "blank");
-    return `${nameOfCode(c, p.code, "en")} is on two rows with different values: row ${p.rows[0]} (${first}) and row ${p.rows[1]} (${second}); which one is right cannot be told. Keep one row, and delete the other or correct its code.`;
+    return `${nameOfCode(c, p.code, "en")} is on two rows with different values: row ${p.rows[0]} (${first}) and row ${p.rows[1]} (${second}); it cannot be told which one is right. Keep one row, and delete the other or correct its code.`;
   },
   derived_truncated: (p, c) => {
     const { typed, computed, from } = derivedFigures(p, "en");
@@ -168,7 +168,7 @@ export const en: Templates<FindingParamsByKind> = {
   stock_shortfall: (p, c) => relation("stock_shortfall", p, c),
   pattern_copy: (p, c) => {
     const [a, b] = p.blocks.map((code) => nameOfCode(c, code, "en"));
-    return `Block ${a} equals block ${b} row by row: possibly copied by mistake.`;
+    return `Block ${a} equals block ${b} indicator by indicator: possibly copied by mistake.`;
   },
   empty_appendix: () => "The appendix holds no value at all.",
   incomplete: (p, c) => `${p.blank} expected indicators are still blank: ${c.codes.join(", ")}.`,

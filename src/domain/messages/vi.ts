@@ -43,10 +43,10 @@ function relation(
       text = `${left} khác ${right}: chênh lệch ${difference}.`;
       break;
     case "ofWhich_shortfall":
-      text = `Tổng các dòng "trong đó" ${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} chưa phân loại.`;
+      text = `Tổng các chỉ tiêu "trong đó" ${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} chưa phân loại.`;
       break;
     case "stock_shortfall":
-      text = `${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} hồ sơ (trả lại hoặc rút hồ sơ?).`;
+      text = `${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} hồ sơ (bị trả lại hoặc đã rút?).`;
       break;
     default:
       text = `${left}${total(params.leftCodes, params.left)} lớn hơn ${right}${total(params.rightCodes, params.right)}: vượt ${difference}.`;
@@ -103,7 +103,7 @@ const viConsolidation: Templates<ConsolidationFindingParams> = {
   previous_not_earlier: (p) =>
     `Tệp kỳ trước là kỳ ${periodName(p.previous, "vi")}, không trước kỳ ${periodName(p.period, "vi")}: không so sánh giữa hai kỳ.`,
   previous_not_adjacent: (p, c) =>
-    `Kỳ trước (${periodName(p.previous, "vi")}) không liền kề kỳ ${periodName(p.period, "vi")}: không so sánh ${c.codes[0] ?? ""} với ${c.codes[1] ?? ""} kỳ trước.`,
+    `Kỳ trước (${periodName(p.previous, "vi")}) không liền kề kỳ ${periodName(p.period, "vi")}: không so sánh ${nameOfCode(c, c.codes[0] ?? "", "vi")} với ${nameOfCode(c, c.codes[1] ?? "", "vi")} của kỳ trước.`,
   cumulative_decreased: (p, c) =>
     `${p.province ? "Toàn tỉnh: " : ""}${nameOfCode(c, p.code, "vi")} là số lũy kế nhưng giảm từ ${formatCount(p.previous, "vi")} (kỳ trước) xuống ${formatCount(p.now, "vi")}.`,
   carried_over_mismatch: (p, c) => {
@@ -141,7 +141,7 @@ export const vi: Templates<FindingParamsByKind> = {
   percent_out_of_range: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} nằm ngoài khoảng 0–100%${c.rows.get(p.code)?.mayBeNegative ? " (tỷ lệ cắt giảm không quá 100%)" : ""}.`,
   negative_reduction: (p, c) =>
-    `${nameOfCode(c, p.code, "vi")}: tỷ lệ cắt giảm âm (${readingShown(p, c, "vi")}): số hiện nay lớn hơn năm 2015. Kiểm tra lại nếu không đúng thực tế.`,
+    `${nameOfCode(c, p.code, "vi")}: ghi ${readingShown(p, c, "vi")}, tức là số hiện nay lớn hơn năm 2015. Kiểm tra lại nếu không đúng thực tế.`,
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không thuộc các giá trị cho phép (${legendText(c.rows.get(p.code)?.codes, "vi")}).`,
   not_a_value: (p, c) =>
@@ -170,7 +170,7 @@ export const vi: Templates<FindingParamsByKind> = {
   stock_shortfall: (p, c) => relation("stock_shortfall", p, c),
   pattern_copy: (p, c) => {
     const [a, b] = p.blocks.map((code) => nameOfCode(c, code, "vi"));
-    return `Số liệu mục ${a} trùng khớp từng dòng với mục ${b}: có thể đã sao chép nhầm.`;
+    return `Số liệu mục ${a} trùng khớp từng chỉ tiêu với mục ${b}: có thể đã sao chép nhầm.`;
   },
   empty_appendix: () => "Phụ lục chưa có số liệu nào.",
   incomplete: (p, c) => `Còn ${p.blank} chỉ tiêu chưa nhập: ${c.codes.join(", ")}.`,
