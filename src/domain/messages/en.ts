@@ -1,8 +1,23 @@
 import { formatCount } from "../format";
 import { PERCENT_SCALE } from "../values";
-import type { DomainFindingParams, MessageContext, Templates } from "./kinds";
+import type {
+  ConsolidationFindingParams,
+  DomainFindingParams,
+  FindingParamsByKind,
+  MessageContext,
+  Templates,
+} from "./kinds";
 import { conflictShown, derivedFigures, implausibleFigures, readingShown, relationSides } from "./shared";
-import { amountOfValue, amountText, legendText, nameOfCode, quotedValue } from "./words";
+import {
+  amountOfValue,
+  amountText,
+  legendText,
+  nameList,
+  nameOfCode,
+  periodName,
+  quotedValue,
+  roleNameIn,
+} from "./words";
 
 // Every message in English.
 
@@ -25,7 +40,7 @@ function relation(
       text = `${left} differs from ${right}: a difference of ${difference}.`;
       break;
     case "ofWhich_shortfall":
-      text = `The "of which" rows ${left} = ${fmt(params.left)} are below ${right}: ${difference} unaccounted for.`;
+      text = `The "of which" indicators ${left} = ${fmt(params.left)} are below ${right}: ${difference} unaccounted for.`;
       break;
     case "stock_shortfall":
       text = `${left} = ${fmt(params.left)} is below ${right}: ${difference} dossiers left (returned or withdrawn?).`;
@@ -37,7 +52,7 @@ function relation(
     text += ` Most likely wrong: ${nameOfCode(context, params.suspect, "en")}; suggested ${amountText(context, params.suspect, params.suggested, "en")}.`;
   } else if (params.candidates?.length) {
     const names = params.candidates.map((code) => nameOfCode(context, code, "en")).join("; ");
-    text += ` Which indicator is wrong cannot be told; it may be any of: ${names}.`;
+    text += ` It cannot be told which indicator is wrong; it may be any of: ${names}.`;
   }
   return text;
 }
@@ -57,8 +72,50 @@ function implausible(params: DomainFindingParams["implausible_high"], context: M
   return `${lead}: ${what}, above the plausible ${limit}${at}: possibly mistyped (a thousands separator, another row's figure); check it.`;
 }
 
-/** The English templates of every finding of an appendix's validation. */
-export const en: Templates<DomainFindingParams> = {
+/** The English templates of a consolidation's own findings. */
+const enConsolidation: Templates<ConsolidationFindingParams> = {
+  mixed_periods: (p) => {
+    const list = p.periods.map(
+      (id, at) => `${periodName(id, "en")}: ${formatCount(p.counts[at] ?? 0, "en")}`,
+    );
+    return `The appendices state different periods (${list.join("; ")}); consolidated as ${periodName(p.period, "en")}.`;
+  },
+  duplicate_unit: (p) =>
+    `Two different appendices carry the unit name "${p.unit}" (${p.first} and ${p.second}): both are summed. If one is a resubmission, drop the old one; if they are two units, give each its full name.`,
+  duplicate_appendix: (p) =>
+    `The appendix of "${p.unit}" appears twice with the same figures (${p.first} and ${p.second}): counted once.`,
+  unit_unnamed: () => "The appendix does not name its reporting unit (row 4): the unit cannot be identified.",
+  unit_without_level: () =>
+    "The appendix does not state the unit's level (department, district, commune): its figures are left out of the level-based totals.",
+  other_period: (p) =>
+    `The appendix states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}.`,
+  role_twice: (p, c) =>
+    `Several units hold the role of ${roleNameIn(c, p.role, "en")} (${nameList(p.units, "en")}): taking ${p.units[0] ?? ""}. Fix the roles file.`,
+  roles_missing: (_p, c) =>
+    `No roles file (--roles): the indicators one office reports for the whole province (${nameList(c.codes, "en", 8, "indicators")}) stay blank.`,
+  role_missing: (p, c) =>
+    `No appendix from ${roleNameIn(c, p.role, "en")} (role ${p.role}): the indicators ${nameList(c.codes, "en", 8, "indicators")} stay blank.`,
+  unexpected_unit: (p) =>
+    `"${p.unit}" is not on the list of units expected to report: check the unit name in row 4.`,
+  previous_not_earlier: (p) =>
+    `The previous file is for ${periodName(p.previous, "en")}, not before ${periodName(p.period, "en")}: no cross-period check.`,
+  previous_not_adjacent: (p, c) =>
+    `The previous period (${periodName(p.previous, "en")}) does not immediately precede ${periodName(p.period, "en")}: ${nameOfCode(c, c.codes[0] ?? "", "en")} is not compared with ${nameOfCode(c, c.codes[1] ?? "", "en")} at the end of the previous period.`,
+  cumulative_decreased: (p, c) =>
+    `${p.province ? "Province: " : ""}${nameOfCode(c, p.code, "en")} is cumulative but fell from ${formatCount(p.previous, "en")} (previous period) to ${formatCount(p.now, "en")}.`,
+  carried_over_mismatch: (p, c) => {
+    const [carried, pending] = [c.codes[0] ?? "", c.codes[1] ?? ""];
+    return `${p.province ? "Province: " : ""}${nameOfCode(c, carried, "en")} = ${formatCount(p.now, "en")} differs from ${nameOfCode(c, pending, "en")} at the end of the previous period = ${formatCount(p.previous, "en")}: a difference of ${formatCount(p.difference, "en")}.`;
+  },
+  hidden_sheet: (p) => {
+    const where = p.file === undefined ? `sheet '${p.sheet}'` : `sheet '${p.sheet}' of ${p.file}`;
+    return `The appendix of "${p.unit}" is on ${where}, which is hidden: its figures are summed. Unhide the sheet to check it.`;
+  },
+};
+
+/** The English templates of every finding: an appendix's validation and a consolidation. */
+export const en: Templates<FindingParamsByKind> = {
+  ...enConsolidation,
   text_number: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: "${p.raw}" is a number stored as text; read as ${readingShown(p, c, "en")}. Convert it to a number.`,
   not_whole_number: (p, c) => {
@@ -82,7 +139,7 @@ export const en: Templates<DomainFindingParams> = {
   percent_out_of_range: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is outside 0–100%${c.rows.get(p.code)?.mayBeNegative ? " (a reduction cannot exceed 100%)" : ""}.`,
   negative_reduction: (p, c) =>
-    `${nameOfCode(c, p.code, "en")}: a negative reduction (${readingShown(p, c, "en")}): more now than in 2015. Check it if that is not the case.`,
+    `${nameOfCode(c, p.code, "en")}: stated ${readingShown(p, c, "en")}, that is more now than in 2015. Check it if that is not the case.`,
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not one of the allowed values (${legendText(c.rows.get(p.code)?.codes, "en")}).`,
   not_a_value: (p, c) =>
@@ -93,7 +150,7 @@ export const en: Templates<DomainFindingParams> = {
     `${nameOfCode(c, p.code, "en")} is a heading row and holds no value (it has ${quotedValue(p, "en")}).`,
   conflicting_rows: (p, c) => {
     const [first, second] = conflictShown(p, c, "en", "blank");
-    return `${nameOfCode(c, p.code, "en")} is on two rows with different values: row ${p.rows[0]} (${first}) and row ${p.rows[1]} (${second}); which one is right cannot be told. Keep one row, and delete the other or correct its code.`;
+    return `${nameOfCode(c, p.code, "en")} is on two rows with different values: row ${p.rows[0]} (${first}) and row ${p.rows[1]} (${second}); it cannot be told which one is right. Keep one row, and delete the other or correct its code.`;
   },
   derived_truncated: (p, c) => {
     const { typed, computed, from } = derivedFigures(p, "en");
@@ -111,7 +168,7 @@ export const en: Templates<DomainFindingParams> = {
   stock_shortfall: (p, c) => relation("stock_shortfall", p, c),
   pattern_copy: (p, c) => {
     const [a, b] = p.blocks.map((code) => nameOfCode(c, code, "en"));
-    return `Block ${a} equals block ${b} row by row: possibly copied by mistake.`;
+    return `Block ${a} equals block ${b} indicator by indicator: possibly copied by mistake.`;
   },
   empty_appendix: () => "The appendix holds no value at all.",
   incomplete: (p, c) => `${p.blank} expected indicators are still blank: ${c.codes.join(", ")}.`,

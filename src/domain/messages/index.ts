@@ -1,16 +1,14 @@
 import type { Bilingual, RowDef } from "../catalogue";
 import { catalogue as defaultCatalogue } from "../catalogue";
 import { en } from "./en";
-import type { DomainFindingParams, Lang, MessageContext, Templates } from "./kinds";
+import type { FindingParamsByKind, Lang, MessageContext, Templates } from "./kinds";
 import { vi } from "./vi";
 
 // The only way a finding's text is made: its kind and parameters through one module per language (vi.ts, en.ts).
 
 export type * from "./kinds";
-export { bilingual, labelOf, nameOf } from "./words";
+export { bilingual, labelOf, nameList, nameOf, periodName } from "./words";
 
-/** Every kind of finding, with the typed parameters its message is rendered from. */
-export type FindingParamsByKind = DomainFindingParams;
 /** A kind of finding: the name of its message template. */
 export type FindingKind = keyof FindingParamsByKind;
 
@@ -23,17 +21,23 @@ export interface Renderable<K extends FindingKind = FindingKind> {
   readonly codes: readonly string[];
 }
 
+/** What messages name besides their parameters: the form's rows and, in a consolidation, the offices by role. */
+export interface MessageNames {
+  readonly rows: ReadonlyMap<string, RowDef>;
+  readonly roles?: ReadonlyMap<string, Bilingual>;
+}
+
 /**
- * A finding's message in `lang`, from its kind and parameters; `rows` gives the indicators' labels (the form the
- * finding was made under, the built-in one by default).
+ * A finding's message in `lang`, from its kind and parameters; `names` gives the indicators' labels (the form the
+ * finding was made under, the built-in one by default) and the offices' names.
  */
 export function renderFinding<K extends FindingKind>(
   finding: Renderable<K>,
   lang: Lang,
-  rows: ReadonlyMap<string, RowDef> = defaultCatalogue.byCode,
+  names: MessageNames = { rows: defaultCatalogue.byCode },
 ): string {
   const template: Templates<FindingParamsByKind>[K] = TEMPLATES[lang][finding.kind];
-  const context: MessageContext = { rows, codes: finding.codes };
+  const context: MessageContext = { rows: names.rows, roles: names.roles, codes: finding.codes };
   return template(finding.params, context);
 }
 
@@ -41,18 +45,18 @@ export function renderFinding<K extends FindingKind>(
 class FindingMessage<K extends FindingKind> implements Bilingual {
   // Private fields, so that two findings alike compare equal (jest) and JSON shows only the two texts.
   readonly #finding: Renderable<K>;
-  readonly #rows: ReadonlyMap<string, RowDef>;
+  readonly #names: MessageNames;
   #vi: string | undefined;
   #en: string | undefined;
-  constructor(finding: Renderable<K>, rows: ReadonlyMap<string, RowDef>) {
+  constructor(finding: Renderable<K>, names: MessageNames) {
     this.#finding = finding;
-    this.#rows = rows;
+    this.#names = names;
   }
   get vi(): string {
-    return (this.#vi ??= renderFinding(this.#finding, "vi", this.#rows));
+    return (this.#vi ??= renderFinding(this.#finding, "vi", this.#names));
   }
   get en(): string {
-    return (this.#en ??= renderFinding(this.#finding, "en", this.#rows));
+    return (this.#en ??= renderFinding(this.#finding, "en", this.#names));
   }
   toJSON(): Bilingual {
     return { vi: this.vi, en: this.en };
@@ -63,6 +67,7 @@ class FindingMessage<K extends FindingKind> implements Bilingual {
 export function findingMessage<K extends FindingKind>(
   finding: Renderable<K>,
   rows: ReadonlyMap<string, RowDef>,
+  roles?: ReadonlyMap<string, Bilingual>,
 ): Bilingual {
-  return new FindingMessage(finding, rows);
+  return new FindingMessage(finding, roles ? { rows, roles } : { rows });
 }

@@ -1,4 +1,4 @@
-import type { Level, RowDef } from "../catalogue";
+import type { Bilingual, Level, RowDef } from "../catalogue";
 import type { FindingParam } from "../findings";
 import type { ReadingProblem } from "../values";
 
@@ -97,12 +97,56 @@ export type DomainFindingParams = {
   readonly implausible_low: PlausibleParams;
 };
 
+/** Two periods a cross-period check compares; "" when a file does not say. */
+export type PeriodsParams = { readonly previous: string; readonly period: string };
+
+/**
+ * Every kind of finding of a consolidation: across units or periods, about the files, or about one unit (whose
+ * name `unit` gives where the message shows it). `province` marks a figure of the whole province.
+ */
+export type ConsolidationFindingParams = {
+  readonly mixed_periods: {
+    readonly periods: readonly string[];
+    readonly counts: readonly number[];
+    readonly period?: string;
+  };
+  readonly duplicate_unit: { readonly unit: string; readonly first: string; readonly second: string };
+  readonly duplicate_appendix: { readonly unit: string; readonly first: string; readonly second: string };
+  readonly unit_unnamed: Record<string, never>;
+  readonly unit_without_level: Record<string, never>;
+  readonly other_period: { readonly period: string; readonly expected: string };
+  readonly role_twice: { readonly role: string; readonly units: readonly string[] };
+  readonly roles_missing: Record<string, never>;
+  readonly role_missing: { readonly role: string };
+  readonly unexpected_unit: { readonly unit: string };
+  readonly previous_not_earlier: PeriodsParams;
+  readonly previous_not_adjacent: PeriodsParams;
+  readonly cumulative_decreased: {
+    readonly code: string;
+    readonly now: number;
+    readonly previous: number;
+    readonly province: boolean;
+  };
+  readonly carried_over_mismatch: {
+    readonly now: number;
+    readonly previous: number;
+    readonly difference: number;
+    readonly province: boolean;
+  };
+  readonly hidden_sheet: { readonly unit: string; readonly sheet: string; readonly file?: string };
+};
+
 /** A kind of finding of one appendix's validation. */
 export type DomainFindingKind = keyof DomainFindingParams;
+
+/** Every kind of finding, with the typed parameters its message is rendered from. */
+export type FindingParamsByKind = DomainFindingParams & ConsolidationFindingParams;
 
 /** What a template reads besides its parameters: the catalogue's rows (labels, kinds, legends) and the codes. */
 export interface MessageContext {
   readonly rows: ReadonlyMap<string, RowDef>;
+  /** The offices' names by role, for the messages of a consolidation; a role without one is named by its id. */
+  readonly roles?: ReadonlyMap<string, Bilingual>;
   /** The finding's codes, in its order. */
   readonly codes: readonly string[];
 }

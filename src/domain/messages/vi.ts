@@ -1,9 +1,24 @@
 import { formatCount } from "../format";
 import { vietnameseWords } from "../number-words";
 import { PERCENT_SCALE } from "../values";
-import type { DomainFindingParams, MessageContext, Templates } from "./kinds";
+import type {
+  ConsolidationFindingParams,
+  DomainFindingParams,
+  FindingParamsByKind,
+  MessageContext,
+  Templates,
+} from "./kinds";
 import { conflictShown, derivedFigures, implausibleFigures, readingShown, relationSides } from "./shared";
-import { amountOfValue, amountText, legendText, nameOfCode, quotedValue } from "./words";
+import {
+  amountOfValue,
+  amountText,
+  legendText,
+  nameList,
+  nameOfCode,
+  periodName,
+  quotedValue,
+  roleNameIn,
+} from "./words";
 
 // Every message in Vietnamese, as a department's clerk reads it.
 
@@ -28,10 +43,10 @@ function relation(
       text = `${left} khác ${right}: chênh lệch ${difference}.`;
       break;
     case "ofWhich_shortfall":
-      text = `Tổng các dòng "trong đó" ${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} chưa phân loại.`;
+      text = `Tổng các chỉ tiêu "trong đó" ${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} chưa phân loại.`;
       break;
     case "stock_shortfall":
-      text = `${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} hồ sơ (trả lại hoặc rút hồ sơ?).`;
+      text = `${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} hồ sơ (bị trả lại hoặc đã rút?).`;
       break;
     default:
       text = `${left}${total(params.leftCodes, params.left)} lớn hơn ${right}${total(params.rightCodes, params.right)}: vượt ${difference}.`;
@@ -60,8 +75,51 @@ function implausible(params: DomainFindingParams["implausible_high"], context: M
   return `${lead}: ${what}, vượt mức hợp lý ${limit}${at}: có thể gõ nhầm (dấu phân cách hàng nghìn, số của chỉ tiêu khác); kiểm tra lại.`;
 }
 
-/** The Vietnamese templates of every finding of an appendix's validation. */
-export const vi: Templates<DomainFindingParams> = {
+/** The Vietnamese templates of a consolidation's own findings. */
+const viConsolidation: Templates<ConsolidationFindingParams> = {
+  mixed_periods: (p) => {
+    const list = p.periods.map(
+      (id, at) => `${periodName(id, "vi")}: ${formatCount(p.counts[at] ?? 0, "vi")}`,
+    );
+    return `Các phụ lục ghi kỳ báo cáo khác nhau (${list.join("; ")}); tổng hợp theo kỳ ${periodName(p.period, "vi")}.`;
+  },
+  duplicate_unit: (p) =>
+    `Có hai phụ lục khác nhau cùng tên đơn vị "${p.unit}" (${p.first} và ${p.second}): cả hai đều được cộng. Nếu là bản gửi lại, hãy bỏ bản cũ; nếu là hai đơn vị, hãy ghi tên đầy đủ để phân biệt.`,
+  duplicate_appendix: (p) =>
+    `Phụ lục của "${p.unit}" có hai lần với cùng số liệu (${p.first} và ${p.second}): chỉ tính một lần.`,
+  unit_unnamed: () => "Phụ lục chưa ghi tên đơn vị báo cáo (dòng 4): không xác định được đơn vị.",
+  unit_without_level: () =>
+    "Phụ lục chưa ghi cấp của đơn vị (Sở, ngành; Huyện; Xã): số liệu chưa được cộng vào các chỉ tiêu tính theo cấp.",
+  other_period: (p) =>
+    `Phụ lục ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}.`,
+  role_twice: (p, c) =>
+    `Nhiều đơn vị cùng vai trò ${roleNameIn(c, p.role, "vi")} (${nameList(p.units, "vi")}): lấy số liệu của ${p.units[0] ?? ""}. Sửa tệp vai trò.`,
+  roles_missing: (_p, c) =>
+    `Chưa có tệp vai trò (--roles): các chỉ tiêu do một cơ quan báo cáo cho toàn tỉnh (${nameList(c.codes, "vi", 8, "indicators")}) để trống.`,
+  role_missing: (p, c) =>
+    `Không có phụ lục của ${roleNameIn(c, p.role, "vi")} (vai trò ${p.role}): các chỉ tiêu ${nameList(c.codes, "vi", 8, "indicators")} để trống.`,
+  unexpected_unit: (p) =>
+    `Đơn vị "${p.unit}" không có trong danh sách đơn vị phải báo cáo: kiểm tra lại tên đơn vị ở dòng 4.`,
+  previous_not_earlier: (p) =>
+    `Tệp kỳ trước là kỳ ${periodName(p.previous, "vi")}, không trước kỳ ${periodName(p.period, "vi")}: không so sánh giữa hai kỳ.`,
+  previous_not_adjacent: (p, c) =>
+    `Kỳ trước (${periodName(p.previous, "vi")}) không liền kề kỳ ${periodName(p.period, "vi")}: không so sánh ${nameOfCode(c, c.codes[0] ?? "", "vi")} với ${nameOfCode(c, c.codes[1] ?? "", "vi")} của kỳ trước.`,
+  cumulative_decreased: (p, c) =>
+    `${p.province ? "Toàn tỉnh: " : ""}${nameOfCode(c, p.code, "vi")} là số lũy kế nhưng giảm từ ${formatCount(p.previous, "vi")} (kỳ trước) xuống ${formatCount(p.now, "vi")}.`,
+  carried_over_mismatch: (p, c) => {
+    const [carried, pending] = [c.codes[0] ?? "", c.codes[1] ?? ""];
+    return `${p.province ? "Toàn tỉnh: " : ""}${nameOfCode(c, carried, "vi")} = ${formatCount(p.now, "vi")} khác ${nameOfCode(c, pending, "vi")} cuối kỳ trước = ${formatCount(p.previous, "vi")}: chênh lệch ${formatCount(p.difference, "vi")}.`;
+  },
+  hidden_sheet: (p) => {
+    const where =
+      p.file === undefined ? `trang tính '${p.sheet}'` : `trang tính '${p.sheet}' của tệp ${p.file}`;
+    return `Phụ lục của "${p.unit}" nằm trên ${where} đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.`;
+  },
+};
+
+/** The Vietnamese templates of every finding: an appendix's validation and a consolidation. */
+export const vi: Templates<FindingParamsByKind> = {
+  ...viConsolidation,
   text_number: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: "${p.raw}" là số được lưu dạng văn bản; đọc là ${readingShown(p, c, "vi")}. Nên chuyển thành số.`,
   not_whole_number: (p, c) => {
@@ -83,7 +141,7 @@ export const vi: Templates<DomainFindingParams> = {
   percent_out_of_range: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} nằm ngoài khoảng 0–100%${c.rows.get(p.code)?.mayBeNegative ? " (tỷ lệ cắt giảm không quá 100%)" : ""}.`,
   negative_reduction: (p, c) =>
-    `${nameOfCode(c, p.code, "vi")}: tỷ lệ cắt giảm âm (${readingShown(p, c, "vi")}): số hiện nay lớn hơn năm 2015. Kiểm tra lại nếu không đúng thực tế.`,
+    `${nameOfCode(c, p.code, "vi")}: ghi ${readingShown(p, c, "vi")}, tức là số hiện nay lớn hơn năm 2015. Kiểm tra lại nếu không đúng thực tế.`,
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không thuộc các giá trị cho phép (${legendText(c.rows.get(p.code)?.codes, "vi")}).`,
   not_a_value: (p, c) =>
@@ -112,7 +170,7 @@ export const vi: Templates<DomainFindingParams> = {
   stock_shortfall: (p, c) => relation("stock_shortfall", p, c),
   pattern_copy: (p, c) => {
     const [a, b] = p.blocks.map((code) => nameOfCode(c, code, "vi"));
-    return `Số liệu mục ${a} trùng khớp từng dòng với mục ${b}: có thể đã sao chép nhầm.`;
+    return `Số liệu mục ${a} trùng khớp từng chỉ tiêu với mục ${b}: có thể đã sao chép nhầm.`;
   },
   empty_appendix: () => "Phụ lục chưa có số liệu nào.",
   incomplete: (p, c) => `Còn ${p.blank} chỉ tiêu chưa nhập: ${c.codes.join(", ")}.`,

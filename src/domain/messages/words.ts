@@ -1,5 +1,6 @@
 import type { Bilingual, CodeOption, RowDef } from "../catalogue";
 import { formatAmount, formatCount, formatPercent } from "../format";
+import { periodLabel } from "../meta";
 import { PERCENT_SCALE } from "../values";
 import type { Lang, MessageContext, ReadingParams } from "./kinds";
 
@@ -84,4 +85,32 @@ export function quotedValue(params: ReadingParams, lang: Lang): string {
     return formatPercent({ scaled: params.shownScaled, decimals: params.shownDecimals ?? 0 }, lang);
   if (params.stored !== undefined) return formatCount(params.stored, lang);
   return `"${params.raw}"`;
+}
+
+/** A period id as users read it: "Quý III/2021"; the id itself in English ("2021-Q3"); "" or none is unknown. */
+export function periodName(period: string | undefined, lang: Lang): string {
+  if (!period) return lang === "vi" ? "chưa rõ kỳ" : "unknown period";
+  return lang === "vi" ? periodLabel(period) : period;
+}
+
+/** How many names a message lists before it counts the rest. */
+export const NAMES_SHOWN = 5;
+
+/** Names of units (or codes of indicators) joined for a message, cut after a few with how many more. */
+export function nameList(
+  names: readonly string[],
+  lang: Lang,
+  shown = NAMES_SHOWN,
+  what: "units" | "indicators" = "units",
+): string {
+  const head = names.slice(0, shown).join(", ");
+  const rest = names.length - shown;
+  if (rest <= 0) return head;
+  if (lang === "en") return `${head} and ${rest} more`;
+  return `${head} và ${rest} ${what === "units" ? "đơn vị" : "chỉ tiêu"} khác`;
+}
+
+/** An office by its role, as the consolidation's roles name it, or the role id. */
+export function roleNameIn(context: MessageContext, role: string, lang: Lang): string {
+  return context.roles?.get(role)?.[lang] ?? role;
 }

@@ -1,6 +1,6 @@
 import type { LoadedCatalogue, RelationRule } from "../catalogue";
 import type { Finding, RuleSummary } from "../findings";
-import type { DomainFindingParams, FindingKind, RelationParams } from "../messages";
+import type { DomainFindingParams, RelationParams } from "../messages";
 import { findingMessage } from "../messages";
 import type { Outcome, Relation } from "../rules";
 import { evaluateRelation } from "../rules";
@@ -13,8 +13,8 @@ import { rowIndexOf } from "./rows";
 
 /** The kinds of finding a failing relation makes. */
 export type RelationFindingKind = {
-  [K in FindingKind]: DomainFindingParams[K] extends RelationParams ? K : never;
-}[FindingKind];
+  [K in keyof DomainFindingParams]: DomainFindingParams[K] extends RelationParams ? K : never;
+}[keyof DomainFindingParams];
 
 /** A failing relation's outcome. */
 export type Failure = Extract<Outcome<number>, { status: "fail" }>;

@@ -2,6 +2,7 @@ import type { Bilingual, Level, LoadedCatalogue, ProvinceRole } from "../../doma
 import { catalogue as defaultCatalogue, cataloguesByVersion } from "../../domain/catalogue";
 import { SEVERITY_ORDER } from "../../domain/findings";
 import type { Lang } from "../../domain/messages";
+import { findingMessage } from "../../domain/messages";
 import { validationPlan } from "../../domain/plan";
 import { Aggregator } from "./aggregator";
 import type {
@@ -178,7 +179,9 @@ export class Consolidator {
     );
     const options = { ...this.options, roles };
     const result = new Aggregator(catalogue, records, options, [...this.excluded, ...refused]).run();
-    const hidden = records.filter((record) => this.hidden.has(record)).map(hiddenIssue);
+    const hidden = records
+      .filter((record) => this.hidden.has(record))
+      .map((record) => hiddenIssue(record, catalogue));
     if (!hidden.length) return result;
     const issues = [...result.issues, ...hidden].sort(
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
@@ -247,12 +250,6 @@ function markDuplicates(records: readonly UnitRecord[]): void {
   }
 }
 
-function where(record: UnitRecord, lang: Lang): string {
-  const sheet = `'${record.sheet}'`;
-  if (record.file === undefined) return lang === "vi" ? `trang tính ${sheet}` : `sheet ${sheet}`;
-  return lang === "vi" ? `trang tính ${sheet} của tệp ${record.file}` : `sheet ${sheet} of ${record.file}`;
-}
-
 function inBoth(say: (lang: Lang) => string): Bilingual {
   return { vi: say("vi"), en: say("en") };
 }
@@ -274,18 +271,20 @@ function veryHiddenReason(name: string): Bilingual {
   );
 }
 
-function hiddenIssue(record: UnitRecord): ConsolidationIssue {
+function hiddenIssue(record: UnitRecord, catalogue: LoadedCatalogue): ConsolidationIssue {
+  const kind = "hidden_sheet";
+  const params = {
+    unit: record.name,
+    sheet: record.sheet,
+    ...(record.file !== undefined ? { file: record.file } : {}),
+  };
   return {
     severity: "warning",
-    kind: "hidden_sheet",
+    kind,
     unit: record.name,
     codes: [],
-    params: { sheet: record.sheet, ...(record.file !== undefined ? { file: record.file } : {}) },
-    message: inBoth((lang) =>
-      lang === "vi"
-        ? `Phụ lục của "${record.name}" nằm trên ${where(record, lang)} đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.`
-        : `The appendix of "${record.name}" is on ${where(record, lang)}, which is hidden: its figures are summed. Unhide the sheet to check it.`,
-    ),
+    params,
+    message: findingMessage({ kind, params, codes: [] }, catalogue.byCode),
   };
 }
 
