@@ -56,7 +56,10 @@ export function evaluate(check: CompleteCheck, values: SheetValues): RuleSummary
       if (found.rowAt[at] !== 0 && check.holdsValue[at] === 1) anyValue = true;
       continue;
     }
-    if (expected?.[at] === 1) blankExpected.push(rows[at]!.code);
+    if (expected?.[at] === 1) {
+      blankExpected.push(rows[at]!.code);
+      values.blankExpectedAt.push(at);
+    }
   }
   values.anyValue = anyValue;
   if (!anyValue || blankExpected.length) return check.summaries.failed;
@@ -87,7 +90,7 @@ function findings(values: SheetValues, out: Finding[]): void {
     kind,
     severity: "info",
     codes: blank,
-    cells: blank.map((code) => values.cellOf(code)),
+    cells: values.blankExpectedAt.map((at) => values.cellAt(at)),
     params,
     message: findingMessage({ kind, params, codes: blank }, values.byCode),
   });

@@ -61,6 +61,8 @@ export class SheetValues {
   readonly implausibleStated: number[] = [];
   /** Codes of the rows the unit's level is expected to fill that are blank, once completeness has been evaluated. */
   readonly blankExpected: string[] = [];
+  /** The same rows by index. */
+  readonly blankExpectedAt: number[] = [];
   /** Whether the sheet holds any value at all, once completeness has been evaluated. */
   anyValue = false;
   constructor(
