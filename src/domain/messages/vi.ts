@@ -1,8 +1,10 @@
+import type { Level } from "../catalogue";
 import { formatCount } from "../format";
 import { vietnameseWords } from "../number-words";
 import { PERCENT_SCALE } from "../values";
 import type {
   ConsolidationFindingParams,
+  ConsolidationTextParams,
   DomainFindingParams,
   FindingParamsByKind,
   MessageContext,
@@ -176,4 +178,33 @@ export const vi: Templates<FindingParamsByKind> = {
   incomplete: (p, c) => `Còn ${p.blank} chỉ tiêu chưa nhập: ${c.codes.join(", ")}.`,
   implausible_high: (p, c) => implausible(p, c),
   implausible_low: (p, c) => implausible(p, c),
+};
+
+const VI_LEVELS: Readonly<Record<Level, string>> = { so: "Sở, ngành", huyen: "Huyện", xa: "Xã" };
+
+/** The Vietnamese texts of a consolidation that are not findings. */
+export const viTexts: Templates<ConsolidationTextParams> = {
+  remark_missing: (p) => `Thiếu số liệu của ${p.units.length} đơn vị: ${nameList(p.units, "vi")}.`,
+  remark_unreadable: (p) => `Không đọc được số liệu của: ${nameList(p.units, "vi")}.`,
+  remark_ignored: (p) =>
+    `Không tính số liệu của đơn vị không thuộc phạm vi chỉ tiêu: ${nameList(p.units, "vi")}.`,
+  flag_with_errors: (p) =>
+    `Số liệu gồm ${p.units.length} đơn vị có phụ lục còn lỗi: ${nameList(p.units, "vi")}.`,
+  listed_rate_without_counts: () =>
+    "Tỷ lệ ghi không kèm số liệu chi tiết: không tính vào tỷ lệ chung (không lấy trung bình các tỷ lệ).",
+  listed_coded: () => "Chỉ tiêu dạng mã: liệt kê theo đơn vị, bảng tổng hợp ghi mức thấp nhất.",
+  listed_rate: () => "Tỷ lệ không có số liệu chi tiết để tính lại: không cộng được, không lấy trung bình.",
+  lead_recomputed: (p) => {
+    // "cấp Sở, ngành và cấp Huyện": a level's own name holds a comma, so levels are joined by "và".
+    const levels = p.levels.map((level) => `cấp ${VI_LEVELS[level]}`).join(" và ");
+    if (p.numerator === undefined || p.denominator === undefined)
+      return `Tính lại ${p.formula}: mẫu số bằng 0 (${p.units} đơn vị ${levels}).`;
+    return `Tính lại ${p.formula} = ${formatCount(p.numerator, "vi")}/${formatCount(p.denominator, "vi")} từ ${p.units} đơn vị ${levels}.`;
+  },
+  lead_province: (p, c) =>
+    p.holder === undefined
+      ? `Chỉ tiêu do ${roleNameIn(c, p.role, "vi")} báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.`
+      : `Theo số liệu của ${p.holder}.`,
+  lead_not_aggregable: (p) =>
+    `Không cộng được: ${p.units} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`,
 };
