@@ -375,6 +375,11 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   },
   lead_province: { role: "snv" },
   lead_not_aggregable: { units: 3 },
+  excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3" },
+  excluded_very_hidden: { unit: "Sở Y tế" },
+  error_unknown_version: { version: "CCHC-PL-2030" },
+  error_no_units: {},
+  error_no_previous: { file: "ky-truoc.xlsx" },
 };
 
 /** Each text exactly, in Vietnamese and English, as the samples above render it. */
@@ -415,6 +420,23 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   lead_not_aggregable: [
     'Không cộng được: 3 đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".',
     'Not aggregable: 3 units report their own rate; see the "Không cộng được" sheet.',
+  ],
+  excluded_other_period: [
+    'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).',
+    'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).',
+  ],
+  excluded_very_hidden: [
+    'Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "Sở Y tế": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.',
+    'A very hidden sheet (one Excel shows to no one) holds the appendix of "Sở Y tế": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.',
+  ],
+  error_unknown_version: [
+    'Mẫu phụ lục "CCHC-PL-2030" không được hỗ trợ, không tổng hợp được.',
+    'Template version "CCHC-PL-2030" is not supported and cannot be consolidated.',
+  ],
+  error_no_units: ["Không có phụ lục nào để tổng hợp.", "There is no appendix to consolidate."],
+  error_no_previous: [
+    "Tệp kỳ trước ky-truoc.xlsx không có bảng tổng hợp hay phụ lục nào.",
+    "The previous period file ky-truoc.xlsx holds no summary and no appendix.",
   ],
 };
 

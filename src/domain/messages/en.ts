@@ -203,4 +203,12 @@ export const enTexts: Templates<ConsolidationTextParams> = {
       : `As reported by ${p.holder}.`,
   lead_not_aggregable: (p) =>
     `Not aggregable: ${p.units} units report their own rate; see the "Không cộng được" sheet.`,
+  excluded_other_period: (p) =>
+    `The appendix of "${p.unit}" states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).`,
+  excluded_very_hidden: (p) =>
+    `A very hidden sheet (one Excel shows to no one) holds the appendix of "${p.unit}": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.`,
+  error_unknown_version: (p) =>
+    `Template version "${p.version}" is not supported and cannot be consolidated.`,
+  error_no_units: () => "There is no appendix to consolidate.",
+  error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
 };

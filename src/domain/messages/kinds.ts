@@ -161,6 +161,15 @@ export type ConsolidationTextParams = {
   };
   readonly lead_province: { readonly role: string; readonly holder?: string };
   readonly lead_not_aggregable: { readonly units: number };
+  readonly excluded_other_period: {
+    readonly unit: string;
+    readonly period: string;
+    readonly expected: string;
+  };
+  readonly excluded_very_hidden: { readonly unit: string };
+  readonly error_unknown_version: { readonly version: string };
+  readonly error_no_units: Record<string, never>;
+  readonly error_no_previous: { readonly file: string };
 };
 
 /** Every kind of finding, with the typed parameters its message is rendered from. */

@@ -207,4 +207,11 @@ export const viTexts: Templates<ConsolidationTextParams> = {
       : `Theo số liệu của ${p.holder}.`,
   lead_not_aggregable: (p) =>
     `Không cộng được: ${p.units} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`,
+  excluded_other_period: (p) =>
+    `Phụ lục của "${p.unit}" ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).`,
+  excluded_very_hidden: (p) =>
+    `Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "${p.unit}": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.`,
+  error_unknown_version: (p) => `Mẫu phụ lục "${p.version}" không được hỗ trợ, không tổng hợp được.`,
+  error_no_units: () => "Không có phụ lục nào để tổng hợp.",
+  error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
 };
