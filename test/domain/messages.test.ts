@@ -1,7 +1,12 @@
 import { catalogue } from "../../src/domain/catalogue";
 import { validateAppendix } from "../../src/domain/engine";
-import type { FindingKind, FindingParamsByKind } from "../../src/domain/messages";
-import { renderFinding } from "../../src/domain/messages";
+import type {
+  ConsolidationTextParams,
+  FindingKind,
+  FindingParamsByKind,
+  TextKind,
+} from "../../src/domain/messages";
+import { renderFinding, renderText } from "../../src/domain/messages";
 import { en } from "../../src/domain/messages/en";
 import { vi } from "../../src/domain/messages/vi";
 import { locateAppendix } from "../../src/domain/locate";
@@ -352,7 +357,102 @@ const EXPECTED: { readonly [K in FindingKind]: readonly [vi: string, en: string]
   ],
 };
 
+/** One text of every kind a consolidation says besides its findings. */
+const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
+  remark_missing: { units: ["Sở Y tế", "UBND xã A"] },
+  remark_unreadable: { units: ["Sở Y tế"] },
+  remark_ignored: { units: ["UBND xã A"] },
+  flag_with_errors: { units: ["Sở Y tế", "UBND xã A", "UBND xã B", "UBND xã C", "UBND xã D", "UBND xã E"] },
+  listed_rate_without_counts: {},
+  listed_coded: {},
+  listed_rate: {},
+  lead_recomputed: {
+    formula: "ΣDV.3.2 / ΣDV.3",
+    units: 12,
+    levels: ["so", "huyen"],
+    numerator: 7580,
+    denominator: 63560,
+  },
+  lead_province: { role: "snv" },
+  lead_not_aggregable: { units: 3 },
+  excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3" },
+  excluded_very_hidden: { unit: "Sở Y tế" },
+  error_unknown_version: { version: "CCHC-PL-2030" },
+  error_no_units: {},
+  error_no_previous: { file: "ky-truoc.xlsx" },
+};
+
+/** Each text exactly, in Vietnamese and English, as the samples above render it. */
+const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: string] } = {
+  remark_missing: [
+    "Thiếu số liệu của 2 đơn vị: Sở Y tế, UBND xã A.",
+    "Missing from 2 units: Sở Y tế, UBND xã A.",
+  ],
+  remark_unreadable: ["Không đọc được số liệu của: Sở Y tế.", "Unreadable values from: Sở Y tế."],
+  remark_ignored: [
+    "Không tính số liệu của đơn vị không thuộc phạm vi chỉ tiêu: UBND xã A.",
+    "Not counted, as not theirs to report: UBND xã A.",
+  ],
+  flag_with_errors: [
+    "Số liệu gồm 6 đơn vị có phụ lục còn lỗi: Sở Y tế, UBND xã A, UBND xã B, UBND xã C, UBND xã D và 1 đơn vị khác.",
+    "Includes 6 units whose appendix still has errors: Sở Y tế, UBND xã A, UBND xã B, UBND xã C, UBND xã D and 1 more.",
+  ],
+  listed_rate_without_counts: [
+    "Tỷ lệ ghi không kèm số liệu chi tiết: không tính vào tỷ lệ chung (không lấy trung bình các tỷ lệ).",
+    "A rate stated without its counts: left out of the recomputed rate (rates are never averaged).",
+  ],
+  listed_coded: [
+    "Chỉ tiêu dạng mã: liệt kê theo đơn vị, bảng tổng hợp ghi mức thấp nhất.",
+    "A coded status: listed per unit; the summary shows the lowest.",
+  ],
+  listed_rate: [
+    "Tỷ lệ không có số liệu chi tiết để tính lại: không cộng được, không lấy trung bình.",
+    "A rate without counts to recompute it from: not aggregable, never averaged.",
+  ],
+  lead_recomputed: [
+    "Tính lại ΣDV.3.2 / ΣDV.3 = 7.580/63.560 từ 12 đơn vị cấp Sở, ngành và cấp Huyện.",
+    "Recomputed ΣDV.3.2 / ΣDV.3 = 7,580/63,560 from 12 department and district units.",
+  ],
+  lead_province: [
+    "Chỉ tiêu do Sở Nội vụ báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.",
+    "Reported for the whole province by the Department of Home Affairs: no appendix from that office.",
+  ],
+  lead_not_aggregable: [
+    'Không cộng được: 3 đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".',
+    'Not aggregable: 3 units report their own rate; see the "Không cộng được" sheet.',
+  ],
+  excluded_other_period: [
+    'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).',
+    'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).',
+  ],
+  excluded_very_hidden: [
+    'Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "Sở Y tế": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.',
+    'A very hidden sheet (one Excel shows to no one) holds the appendix of "Sở Y tế": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.',
+  ],
+  error_unknown_version: [
+    'Mẫu phụ lục "CCHC-PL-2030" không được hỗ trợ, không tổng hợp được.',
+    'Template version "CCHC-PL-2030" is not supported and cannot be consolidated.',
+  ],
+  error_no_units: ["Không có phụ lục nào để tổng hợp.", "There is no appendix to consolidate."],
+  error_no_previous: [
+    "Tệp kỳ trước ky-truoc.xlsx không có bảng tổng hợp hay phụ lục nào.",
+    "The previous period file ky-truoc.xlsx holds no summary and no appendix.",
+  ],
+};
+
 const KINDS = Object.keys(SAMPLES) as FindingKind[];
+
+function renderSample<K extends FindingKind>(kind: K): [string, string] {
+  const sample: Sample<K> = SAMPLES[kind];
+  const finding = { kind, params: sample.params, codes: sample.codes };
+  return [renderFinding(finding, "vi", NAMES), renderFinding(finding, "en", NAMES)];
+}
+
+function renderTextSample<K extends TextKind>(kind: K) {
+  const params: ConsolidationTextParams[K] = TEXT_SAMPLES[kind];
+  return renderText(kind, params, NAMES);
+}
+const TEXT_KINDS = Object.keys(TEXT_SAMPLES) as TextKind[];
 
 describe("messages rendered from kind and parameters", () => {
   it("has a template for every kind in both languages and no other", () => {
@@ -361,13 +461,7 @@ describe("messages rendered from kind and parameters", () => {
   });
 
   it.each(KINDS)("renders %s in Vietnamese and English", (kind) => {
-    const sample = SAMPLES[kind];
-    const finding = { kind, params: sample.params, codes: sample.codes } as Parameters<
-      typeof renderFinding
-    >[0];
-    expect([renderFinding(finding, "vi", NAMES), renderFinding(finding, "en", NAMES)]).toEqual(
-      EXPECTED[kind],
-    );
+    expect(renderSample(kind)).toEqual(EXPECTED[kind]);
   });
 
   it("gives a finding of the engine the message renderFinding makes of its kind and parameters", () => {
@@ -379,6 +473,11 @@ describe("messages rendered from kind and parameters", () => {
       expect(finding.message.vi).toBe(renderFinding(finding, "vi"));
       expect(finding.message.en).toBe(renderFinding(finding, "en"));
     }
+  });
+
+  it.each(TEXT_KINDS)("renders the consolidation's text %s in Vietnamese and English", (kind) => {
+    const text = renderTextSample(kind);
+    expect([text.vi, text.en]).toEqual(TEXTS_EXPECTED[kind]);
   });
 
   it("names an office by its role id when no name is given for it", () => {

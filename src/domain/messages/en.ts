@@ -1,7 +1,9 @@
+import type { Level } from "../catalogue";
 import { formatCount } from "../format";
 import { PERCENT_SCALE } from "../values";
 import type {
   ConsolidationFindingParams,
+  ConsolidationTextParams,
   DomainFindingParams,
   FindingParamsByKind,
   MessageContext,
@@ -174,4 +176,39 @@ export const en: Templates<FindingParamsByKind> = {
   incomplete: (p, c) => `${p.blank} expected indicators are still blank: ${c.codes.join(", ")}.`,
   implausible_high: (p, c) => implausible(p, c),
   implausible_low: (p, c) => implausible(p, c),
+};
+
+const EN_LEVELS: Readonly<Record<Level, string>> = LEVEL;
+
+/** The English texts of a consolidation that are not findings. */
+export const enTexts: Templates<ConsolidationTextParams> = {
+  remark_missing: (p) => `Missing from ${p.units.length} units: ${nameList(p.units, "en")}.`,
+  remark_unreadable: (p) => `Unreadable values from: ${nameList(p.units, "en")}.`,
+  remark_ignored: (p) => `Not counted, as not theirs to report: ${nameList(p.units, "en")}.`,
+  flag_with_errors: (p) =>
+    `Includes ${p.units.length} units whose appendix still has errors: ${nameList(p.units, "en")}.`,
+  listed_rate_without_counts: () =>
+    "A rate stated without its counts: left out of the recomputed rate (rates are never averaged).",
+  listed_coded: () => "A coded status: listed per unit; the summary shows the lowest.",
+  listed_rate: () => "A rate without counts to recompute it from: not aggregable, never averaged.",
+  lead_recomputed: (p) => {
+    const levels = p.levels.map((level) => EN_LEVELS[level]).join(" and ");
+    if (p.numerator === undefined || p.denominator === undefined)
+      return `Recomputed ${p.formula}: the denominator is 0 (${p.units} ${levels} units).`;
+    return `Recomputed ${p.formula} = ${formatCount(p.numerator, "en")}/${formatCount(p.denominator, "en")} from ${p.units} ${levels} units.`;
+  },
+  lead_province: (p, c) =>
+    p.holder === undefined
+      ? `Reported for the whole province by ${roleNameIn(c, p.role, "en")}: no appendix from that office.`
+      : `As reported by ${p.holder}.`,
+  lead_not_aggregable: (p) =>
+    `Not aggregable: ${p.units} units report their own rate; see the "Không cộng được" sheet.`,
+  excluded_other_period: (p) =>
+    `The appendix of "${p.unit}" states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).`,
+  excluded_very_hidden: (p) =>
+    `A very hidden sheet (one Excel shows to no one) holds the appendix of "${p.unit}": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.`,
+  error_unknown_version: (p) =>
+    `Template version "${p.version}" is not supported and cannot be consolidated.`,
+  error_no_units: () => "There is no appendix to consolidate.",
+  error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
 };

@@ -1,8 +1,8 @@
 import type { Bilingual, RowDef } from "../catalogue";
 import { catalogue as defaultCatalogue } from "../catalogue";
-import { en } from "./en";
-import type { FindingParamsByKind, Lang, MessageContext, Templates } from "./kinds";
-import { vi } from "./vi";
+import { en, enTexts } from "./en";
+import type { ConsolidationTextParams, FindingParamsByKind, Lang, MessageContext, Templates } from "./kinds";
+import { vi, viTexts } from "./vi";
 
 // The only way a finding's text is made: its kind and parameters through one module per language (vi.ts, en.ts).
 
@@ -70,4 +70,22 @@ export function findingMessage<K extends FindingKind>(
   roles?: ReadonlyMap<string, Bilingual>,
 ): Bilingual {
   return new FindingMessage(finding, roles ? { rows, roles } : { rows });
+}
+
+const TEXTS: Readonly<Record<Lang, Templates<ConsolidationTextParams>>> = { vi: viTexts, en: enTexts };
+
+/** A kind of text of a consolidation that is not a finding (a remark, a reason, how a total was made). */
+export type TextKind = keyof ConsolidationTextParams;
+
+/** A consolidation's text in both languages, rendered now from its kind and parameters. */
+export function renderText<K extends TextKind>(
+  kind: K,
+  params: ConsolidationTextParams[K],
+  names: MessageNames = { rows: defaultCatalogue.byCode },
+): Bilingual {
+  const say = (lang: Lang) => {
+    const template: Templates<ConsolidationTextParams>[K] = TEXTS[lang][kind];
+    return template(params, { rows: names.rows, roles: names.roles, codes: [] });
+  };
+  return { vi: say("vi"), en: say("en") };
 }

@@ -139,6 +139,39 @@ export type ConsolidationFindingParams = {
 /** A kind of finding of one appendix's validation. */
 export type DomainFindingKind = keyof DomainFindingParams;
 
+/**
+ * The texts of a consolidation that are not findings: a total's remark and flag (units listed by name), why a
+ * unit's value is listed rather than summed, and how a total was made (`lead_*`).
+ */
+export type ConsolidationTextParams = {
+  readonly remark_missing: { readonly units: readonly string[] };
+  readonly remark_unreadable: { readonly units: readonly string[] };
+  readonly remark_ignored: { readonly units: readonly string[] };
+  readonly flag_with_errors: { readonly units: readonly string[] };
+  readonly listed_rate_without_counts: Record<string, never>;
+  readonly listed_coded: Record<string, never>;
+  readonly listed_rate: Record<string, never>;
+  /** A rate recomputed from the units' summed counts; `numerator`/`denominator` absent when the denominator is 0. */
+  readonly lead_recomputed: {
+    readonly formula: string;
+    readonly units: number;
+    readonly levels: readonly Level[];
+    readonly numerator?: number;
+    readonly denominator?: number;
+  };
+  readonly lead_province: { readonly role: string; readonly holder?: string };
+  readonly lead_not_aggregable: { readonly units: number };
+  readonly excluded_other_period: {
+    readonly unit: string;
+    readonly period: string;
+    readonly expected: string;
+  };
+  readonly excluded_very_hidden: { readonly unit: string };
+  readonly error_unknown_version: { readonly version: string };
+  readonly error_no_units: Record<string, never>;
+  readonly error_no_previous: { readonly file: string };
+};
+
 /** Every kind of finding, with the typed parameters its message is rendered from. */
 export type FindingParamsByKind = DomainFindingParams & ConsolidationFindingParams;
 

@@ -1,8 +1,10 @@
+import type { Level } from "../catalogue";
 import { formatCount } from "../format";
 import { vietnameseWords } from "../number-words";
 import { PERCENT_SCALE } from "../values";
 import type {
   ConsolidationFindingParams,
+  ConsolidationTextParams,
   DomainFindingParams,
   FindingParamsByKind,
   MessageContext,
@@ -176,4 +178,40 @@ export const vi: Templates<FindingParamsByKind> = {
   incomplete: (p, c) => `Còn ${p.blank} chỉ tiêu chưa nhập: ${c.codes.join(", ")}.`,
   implausible_high: (p, c) => implausible(p, c),
   implausible_low: (p, c) => implausible(p, c),
+};
+
+const VI_LEVELS: Readonly<Record<Level, string>> = { so: "Sở, ngành", huyen: "Huyện", xa: "Xã" };
+
+/** The Vietnamese texts of a consolidation that are not findings. */
+export const viTexts: Templates<ConsolidationTextParams> = {
+  remark_missing: (p) => `Thiếu số liệu của ${p.units.length} đơn vị: ${nameList(p.units, "vi")}.`,
+  remark_unreadable: (p) => `Không đọc được số liệu của: ${nameList(p.units, "vi")}.`,
+  remark_ignored: (p) =>
+    `Không tính số liệu của đơn vị không thuộc phạm vi chỉ tiêu: ${nameList(p.units, "vi")}.`,
+  flag_with_errors: (p) =>
+    `Số liệu gồm ${p.units.length} đơn vị có phụ lục còn lỗi: ${nameList(p.units, "vi")}.`,
+  listed_rate_without_counts: () =>
+    "Tỷ lệ ghi không kèm số liệu chi tiết: không tính vào tỷ lệ chung (không lấy trung bình các tỷ lệ).",
+  listed_coded: () => "Chỉ tiêu dạng mã: liệt kê theo đơn vị, bảng tổng hợp ghi mức thấp nhất.",
+  listed_rate: () => "Tỷ lệ không có số liệu chi tiết để tính lại: không cộng được, không lấy trung bình.",
+  lead_recomputed: (p) => {
+    // "cấp Sở, ngành và cấp Huyện": a level's own name holds a comma, so levels are joined by "và".
+    const levels = p.levels.map((level) => `cấp ${VI_LEVELS[level]}`).join(" và ");
+    if (p.numerator === undefined || p.denominator === undefined)
+      return `Tính lại ${p.formula}: mẫu số bằng 0 (${p.units} đơn vị ${levels}).`;
+    return `Tính lại ${p.formula} = ${formatCount(p.numerator, "vi")}/${formatCount(p.denominator, "vi")} từ ${p.units} đơn vị ${levels}.`;
+  },
+  lead_province: (p, c) =>
+    p.holder === undefined
+      ? `Chỉ tiêu do ${roleNameIn(c, p.role, "vi")} báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.`
+      : `Theo số liệu của ${p.holder}.`,
+  lead_not_aggregable: (p) =>
+    `Không cộng được: ${p.units} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`,
+  excluded_other_period: (p) =>
+    `Phụ lục của "${p.unit}" ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).`,
+  excluded_very_hidden: (p) =>
+    `Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "${p.unit}": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.`,
+  error_unknown_version: (p) => `Mẫu phụ lục "${p.version}" không được hỗ trợ, không tổng hợp được.`,
+  error_no_units: () => "Không có phụ lục nào để tổng hợp.",
+  error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
 };

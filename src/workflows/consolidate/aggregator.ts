@@ -1,12 +1,12 @@
-import type { Bilingual, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
+import type { Bilingual, Level, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
 import { qualifiedAddress } from "../../domain/cell";
 import type { Ratio } from "../../domain/derive";
 import { isRatio, percentOf, recompute } from "../../domain/derive";
 import { SEVERITY_ORDER } from "../../domain/findings";
-import { formatAmount, formatCount } from "../../domain/format";
+import { formatAmount } from "../../domain/format";
 import { COLUMNS } from "../../domain/layout";
 import type { FindingParamsByKind, Lang } from "../../domain/messages";
-import { bilingual, findingMessage } from "../../domain/messages";
+import { bilingual, findingMessage, renderText } from "../../domain/messages";
 import { implausible } from "../../domain/plausible";
 import type { Severity } from "../../domain/values";
 import { PERCENT_SCALE } from "../../domain/values";
@@ -25,7 +25,7 @@ import type {
 } from "./model";
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE, valueIndex } from "./record";
-import { levelName, nameList, periodName, ROLE_NAMES, roleName, unitKey } from "./names";
+import { periodName, ROLE_NAMES, unitKey } from "./names";
 
 // Aggregation: each indicator as the catalogue declares it, the cross-period checks, and the correction letters.
 
@@ -338,49 +338,24 @@ export class Aggregator {
       unreadable: readonly string[];
       ignored: readonly string[];
       source?: string;
-      lead?: (lang: Lang) => string;
+      lead?: Bilingual;
     },
   ): RowTotal {
     const notes = this.notesFor(row, this.included);
     const withErrors = parts.counted.filter((record) => record.counts.error > 0).map((record) => record.name);
     const implausibleTotal = this.checkPlausible(row, parts.amount, parts.ratio !== undefined);
     const remark = bilingual((lang) => {
-      const vi = lang === "vi";
-      const said: string[] = [];
-      const lead = parts.lead?.(lang);
-      if (lead) said.push(lead);
-      if (implausibleTotal) said.push(implausibleTotal[lang]);
-      if (parts.missing.length) {
-        said.push(
-          vi
-            ? `Thiếu số liệu của ${parts.missing.length} đơn vị: ${nameList(parts.missing, lang)}.`
-            : `Missing from ${parts.missing.length} units: ${nameList(parts.missing, lang)}.`,
-        );
-      }
-      if (parts.unreadable.length) {
-        said.push(
-          vi
-            ? `Không đọc được số liệu của: ${nameList(parts.unreadable, lang)}.`
-            : `Unreadable values from: ${nameList(parts.unreadable, lang)}.`,
-        );
-      }
-      if (parts.ignored.length) {
-        said.push(
-          vi
-            ? `Không tính số liệu của đơn vị không thuộc phạm vi chỉ tiêu: ${nameList(parts.ignored, lang)}.`
-            : `Not counted, as not theirs to report: ${nameList(parts.ignored, lang)}.`,
-        );
-      }
-      for (const note of notes) said.push(`${note.unit}: ${note.text}`);
-      return said.join("\n");
+      const said: Bilingual[] = [];
+      if (parts.lead) said.push(parts.lead);
+      if (implausibleTotal) said.push(implausibleTotal);
+      if (parts.missing.length) said.push(renderText("remark_missing", { units: parts.missing }));
+      if (parts.unreadable.length) said.push(renderText("remark_unreadable", { units: parts.unreadable }));
+      if (parts.ignored.length) said.push(renderText("remark_ignored", { units: parts.ignored }));
+      const lines = said.map((text) => text[lang]).filter((line) => line !== "");
+      for (const note of notes) lines.push(`${note.unit}: ${note.text}`);
+      return lines.join("\n");
     });
-    const flag = withErrors.length
-      ? bilingual((lang) =>
-          lang === "vi"
-            ? `Số liệu gồm ${withErrors.length} đơn vị có phụ lục còn lỗi: ${nameList(withErrors, lang)}.`
-            : `Includes ${withErrors.length} units whose appendix still has errors: ${nameList(withErrors, lang)}.`,
-        )
-      : undefined;
+    const flag = withErrors.length ? renderText("flag_with_errors", { units: withErrors }) : undefined;
     return {
       code: row.code,
       aggregation: row.aggregation,
@@ -460,10 +435,7 @@ export class Aggregator {
       } else if (states.every((state) => state === NOT_APPLICABLE)) {
         continue;
       } else if (stated && states.every((state) => state !== VALUE)) {
-        this.listValue(record, row, {
-          vi: "Tỷ lệ ghi không kèm số liệu chi tiết: không tính vào tỷ lệ chung (không lấy trung bình các tỷ lệ).",
-          en: "A rate stated without its counts: left out of the recomputed rate (rates are never averaged).",
-        });
+        this.listValue(record, row, renderText("listed_rate_without_counts", {}));
         missing.push(record.name);
       } else {
         missing.push(record.name);
@@ -478,24 +450,7 @@ export class Aggregator {
       missing,
       unreadable,
       ignored,
-      lead: (lang) => {
-        if (!counted.length) return "";
-        const levels = scope.map((level) => levelName(level, lang)).join(", ");
-        const numerator = formatCount(exact?.numerator ?? sums.get(derived.plus[0]!) ?? 0, lang);
-        const denominator = formatCount(sums.get(derived.denominator) ?? 0, lang);
-        const formula =
-          derived.minus.length > 0
-            ? `(Σ${derived.plus.join("+Σ")} − Σ${derived.minus.join("−Σ")}) / Σ${derived.denominator}`
-            : `Σ${derived.plus.join("+Σ")} / Σ${derived.denominator}`;
-        if (!exact) {
-          return lang === "vi"
-            ? `Tính lại ${formula}: mẫu số bằng 0 (${counted.length} đơn vị ${levels}).`
-            : `Recomputed ${formula}: the denominator is 0 (${counted.length} ${levels} units).`;
-        }
-        return lang === "vi"
-          ? `Tính lại ${formula} = ${numerator}/${denominator} từ ${counted.length} đơn vị cấp ${levels}.`
-          : `Recomputed ${formula} = ${numerator}/${denominator} from ${counted.length} ${levels} units.`;
-      },
+      ...(counted.length ? { lead: recomputedLead(derived, scope, counted.length, exact, sums) } : {}),
     });
   }
 
@@ -517,15 +472,14 @@ export class Aggregator {
       unreadable: walk.unreadable,
       ignored: walk.ignored,
       ...(holder ? { source: holder.name } : {}),
-      lead: (lang) => {
-        if (!role) return "";
-        if (!holder) {
-          return lang === "vi"
-            ? `Chỉ tiêu do ${roleName(role, lang)} báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.`
-            : `Reported for the whole province by ${roleName(role, lang)}: no appendix from that office.`;
-        }
-        return lang === "vi" ? `Theo số liệu của ${holder.name}.` : `As reported by ${holder.name}.`;
-      },
+      ...(role
+        ? {
+            lead: renderText("lead_province", holder ? { role, holder: holder.name } : { role }, {
+              rows: this.catalogue.byCode,
+              roles: ROLE_NAMES,
+            }),
+          }
+        : {}),
     });
   }
 
@@ -549,20 +503,20 @@ export class Aggregator {
     for (const entry of walk.counted)
       amount = amount === undefined ? entry.amount : Math.min(amount, entry.amount);
     for (const entry of walk.counted) {
-      this.listValue(entry.record, row, {
-        vi: "Chỉ tiêu dạng mã: liệt kê theo đơn vị, bảng tổng hợp ghi mức thấp nhất.",
-        en: "A coded status: listed per unit; the summary shows the lowest.",
-      });
+      this.listValue(entry.record, row, renderText("listed_coded", {}));
     }
     const lowestAmount = amount;
     return this.finish(row, {
       ...this.walked(walk, amount),
-      lead: (lang) =>
-        lowestAmount === undefined
-          ? ""
-          : lang === "vi"
-            ? `Mức thấp nhất trong ${walk.counted.length} đơn vị: ${codedDisplay(row, lowestAmount, lang)}; chi tiết ở trang "Không cộng được".`
-            : `Lowest of ${walk.counted.length} units: ${codedDisplay(row, lowestAmount, lang)}; details on the "Không cộng được" sheet.`,
+      ...(lowestAmount !== undefined
+        ? {
+            lead: bilingual((lang) =>
+              lang === "vi"
+                ? `Mức thấp nhất trong ${walk.counted.length} đơn vị: ${codedDisplay(row, lowestAmount, lang)}; chi tiết ở trang "Không cộng được".`
+                : `Lowest of ${walk.counted.length} units: ${codedDisplay(row, lowestAmount, lang)}; details on the "Không cộng được" sheet.`,
+            ),
+          }
+        : {}),
     });
   }
 
@@ -572,22 +526,16 @@ export class Aggregator {
     const anyone = row.scope.length === 0;
     const walk = this.walk(row, (record) => anyone || this.inScope(record, row));
     for (const entry of walk.counted) {
-      this.listValue(entry.record, row, {
-        vi: "Tỷ lệ không có số liệu chi tiết để tính lại: không cộng được, không lấy trung bình.",
-        en: "A rate without counts to recompute it from: not aggregable, never averaged.",
-      });
+      this.listValue(entry.record, row, renderText("listed_rate", {}));
     }
     return this.finish(row, {
       counted: [],
       missing: anyone ? [] : walk.missing,
       unreadable: walk.unreadable,
       ignored: walk.ignored,
-      lead: (lang) =>
-        walk.counted.length === 0
-          ? ""
-          : lang === "vi"
-            ? `Không cộng được: ${walk.counted.length} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`
-            : `Not aggregable: ${walk.counted.length} units report their own rate; see the "Không cộng được" sheet.`,
+      ...(walk.counted.length
+        ? { lead: renderText("lead_not_aggregable", { units: walk.counted.length }) }
+        : {}),
     });
   }
 
@@ -722,6 +670,28 @@ export class Aggregator {
       text: bilingual((lang) => correctionLetter(record, items, record.period ?? period, lang)),
     };
   }
+}
+
+/** How a recomputed rate was made: its formula over the summed counts, from how many units of which levels. */
+function recomputedLead(
+  derived: NonNullable<RowDef["derived"]>,
+  levels: readonly Level[],
+  units: number,
+  exact: Ratio | undefined,
+  sums: ReadonlyMap<string, number>,
+): Bilingual {
+  const formula =
+    derived.minus.length > 0
+      ? `(Σ${derived.plus.join("+Σ")} − Σ${derived.minus.join("−Σ")}) / Σ${derived.denominator}`
+      : `Σ${derived.plus.join("+Σ")} / Σ${derived.denominator}`;
+  if (!exact) return renderText("lead_recomputed", { formula, units, levels });
+  return renderText("lead_recomputed", {
+    formula,
+    units,
+    levels,
+    numerator: exact.numerator,
+    denominator: sums.get(derived.denominator) ?? 0,
+  });
 }
 
 /** First and last month (counted from year 0) a period id covers. */
