@@ -4,7 +4,15 @@ import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./s
 // The built-in catalogue is checked against its zod schema by the tests (test/domain/catalogue), not each time a
 // tool starts: this module never loads zod. Definitions read at run time go through loadCatalogue (./load).
 export type * from "./schema";
-export { ALL_LEVELS, isLevel, isProvinceRole, LEVELS, PROVINCE_ROLES } from "./constants";
+export {
+  ALL_LEVELS,
+  isLevel,
+  isProvinceRole,
+  LEVEL_NOT_FROM,
+  LEVELS,
+  PROVINCE_ROLES,
+  REFORM_PERIOD,
+} from "./constants";
 export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
 
 /** A catalogue parsed by its schema, with lookups built once. */

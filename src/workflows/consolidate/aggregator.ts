@@ -8,6 +8,7 @@ import { formatAmount, formatCount } from "../../domain/format";
 import { COLUMNS } from "../../domain/layout";
 import type { Lang } from "../../domain/messages";
 import { bilingual, labelOf, nameOf } from "../../domain/messages";
+import { periodMonths } from "../../domain/meta";
 import { implausible, implausibleMessage } from "../../domain/plausible";
 import type { Severity } from "../../domain/values";
 import type {
@@ -669,8 +670,8 @@ export class Aggregator {
     period: string | undefined,
     totals: readonly RowTotal[],
   ): void {
-    const now = period ? periodRange(period) : undefined;
-    const before = previous.period ? periodRange(previous.period) : undefined;
+    const now = period ? periodMonths(period) : undefined;
+    const before = previous.period ? periodMonths(previous.period) : undefined;
     if (now && before && before.end >= now.end) {
       this.addIssue({
         severity: "warning",
@@ -789,18 +790,6 @@ export class Aggregator {
       text: bilingual((lang) => correctionLetter(record, items, record.period ?? period, lang)),
     };
   }
-}
-
-/** First and last month (counted from year 0) a period id covers. */
-function periodRange(id: string): { start: number; end: number } | undefined {
-  const match = /^(\d{4})(?:-(Q[1-4]|H1))?$/.exec(id);
-  if (!match) return undefined;
-  const year = Number(match[1]) * 12;
-  const part = match[2];
-  if (part === undefined) return { start: year, end: year + 11 };
-  if (part === "H1") return { start: year, end: year + 5 };
-  const quarter = Number(part.slice(1));
-  return { start: year + (quarter - 1) * 3, end: year + quarter * 3 - 1 };
 }
 
 const SECTIONS: Readonly<Record<Severity, Bilingual>> = {
