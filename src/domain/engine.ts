@@ -1,5 +1,5 @@
 import type { Bilingual, Level, LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
-import { catalogue as defaultCatalogue } from "./catalogue";
+import { catalogue as defaultCatalogue, expectedAt } from "./catalogue";
 import type { Ratio } from "./derive";
 import { isRatio, percentOf, recompute } from "./derive";
 import type { Finding, FindingParam, RuleSummary, SeverityCounts, Suggestion, Verdict } from "./findings";
@@ -15,6 +15,7 @@ import { cellInput } from "./cell";
 import type { Implausible } from "./plausible";
 import { implausible, implausibleMessage } from "./plausible";
 import { BLANK_READING, conflictingRowsReading, readValue } from "./reading";
+import { PERIOD_RULE, periodFindings } from "./reform";
 import type { AmountOf, Outcome } from "./rules";
 import { evaluateRelation, impliedValue } from "./rules";
 import type { Reading, ReadingIssue, Severity } from "./values";
@@ -368,6 +369,12 @@ export function validateAppendix(
     if (finding) findings.push(finding);
   }
 
+  const byPeriod = periodFindings(sheet, plan.rows, known.readings);
+  if (byPeriod) {
+    tally.count(PERIOD_RULE, byPeriod.length ? "failed" : "passed");
+    findings.push(...byPeriod);
+  }
+
   // Completeness: rows expected from this level left blank, and an appendix with no value at all.
   const blankExpected: string[] = [];
   let anyValue = false;
@@ -377,7 +384,7 @@ export function validateAppendix(
       if (known.located[at] && row.kind !== "none") anyValue = true;
       continue;
     }
-    if (sheet.level && row.block === "appendix" && row.scope.includes(sheet.level))
+    if (sheet.level && row.block === "appendix" && expectedAt(row, sheet.level, sheet.period))
       blankExpected.push(row.code);
   }
   if (!anyValue) {

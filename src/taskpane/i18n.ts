@@ -203,6 +203,7 @@ const RULE_KIND_VI: Readonly<Record<string, string>> = {
   order: "Thứ tự",
   derived: "Tỷ lệ tính từ số liệu chi tiết",
   pattern: "Sao chép khối",
+  period: "Cấp và chỉ tiêu theo kỳ báo cáo",
 };
 
 const RULE_KIND_EN: Readonly<Record<string, string>> = {
@@ -214,6 +215,7 @@ const RULE_KIND_EN: Readonly<Record<string, string>> = {
   order: "Order",
   derived: "Rate from the detailed counts",
   pattern: "Copied block",
+  period: "Level and indicators of the period",
 };
 
 function ruleName(kinds: Readonly<Record<string, string>>, rule: string): string {
