@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { Bilingual, Level } from "../domain/catalogue";
 import { isLevel } from "../domain/catalogue";
 import type { Lang } from "../domain/messages";
-import { levelLabel, parsePeriod, periodLabel } from "../domain/meta";
+import { checkLevelInPeriod, InvalidMetaError, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import type { FileReport, ValidationReport } from "../workflows/report";
 import { sheetReport } from "../workflows/sheet-report";
 import { SheetNameError } from "../workflows/template-spec";
@@ -176,6 +176,13 @@ async function templateCommand(args: readonly string[], output: Output): Promise
       },
       "template",
     );
+  }
+  // A district for a period after the 2025 reform is refused before anything is written.
+  try {
+    checkLevelInPeriod(level, period);
+  } catch (error) {
+    if (error instanceof InvalidMetaError) throw new UsageError(error.bilingual, "template");
+    throw error;
   }
   await checkOutput(values.output, [], values.force);
   const cuts: TextCut[] = [];
