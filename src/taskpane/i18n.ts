@@ -140,6 +140,11 @@ export interface Strings {
     readonly cellEditing: string;
     generic(detail: string): string;
   };
+  /** The 2025 reform of local government in the install form: why a later period offers no district. */
+  readonly reform: {
+    /** The level's hint for a period after the reform, given the date the districts ended. */
+    noDistricts(since: string): string;
+  };
 }
 
 /** The texts of the "Tổng hợp" section, where Sở Nội vụ consolidates the units' appendices. */
@@ -441,6 +446,9 @@ const vi: Strings = {
     cellEditing: "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại.",
     generic: (detail) => `Excel không thực hiện được yêu cầu. Chi tiết: ${detail}`,
   },
+  reform: {
+    noDistricts: (since) => `Từ ${since} không còn cấp huyện: chọn Sở, ngành hoặc Xã.`,
+  },
 };
 
 const en: Strings = {
@@ -649,6 +657,9 @@ const en: Strings = {
     dismiss: "Dismiss",
     cellEditing: "Excel is editing a cell: press Enter or Esc, then try again.",
     generic: (detail) => `Excel could not complete the request. Details: ${detail}`,
+  },
+  reform: {
+    noDistricts: (since) => `There are no districts from ${since}: choose a department or a commune.`,
   },
 };
 
