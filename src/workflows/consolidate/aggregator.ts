@@ -1,4 +1,5 @@
 import type { Bilingual, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
+import { appliesIn, REFORM_PERIOD } from "../../domain/catalogue";
 import { qualifiedAddress } from "../../domain/cell";
 import type { Ratio } from "../../domain/derive";
 import { isRatio, percentOf, recompute } from "../../domain/derive";
@@ -8,7 +9,7 @@ import { formatAmount, formatCount } from "../../domain/format";
 import { COLUMNS } from "../../domain/layout";
 import type { Lang } from "../../domain/messages";
 import { bilingual, labelOf, nameOf } from "../../domain/messages";
-import { periodMonths } from "../../domain/meta";
+import { levelsIn, periodMonths, periodStartText } from "../../domain/meta";
 import { implausible, implausibleMessage } from "../../domain/plausible";
 import type { Severity } from "../../domain/values";
 import type {
@@ -58,6 +59,10 @@ export class Aggregator {
   private readonly nonAggregable: NonAggregable[] = [];
   private readonly included: UnitRecord[];
   private readonly holders = new Map<ProvinceRole, UnitRecord>();
+  /** The period consolidated: the one most appendices state. */
+  private period: string | undefined;
+  /** Units whose level the period has none of (a district after the 2025 reform): in no level-based total. */
+  private readonly levelGone = new Set<UnitRecord>();
 
   constructor(
     private readonly catalogue: LoadedCatalogue,
@@ -71,6 +76,8 @@ export class Aggregator {
 
   run(): Consolidation {
     const period = this.checkUnits();
+    this.period = period;
+    this.checkLevels(period);
     this.findHolders();
     const totals = this.catalogue.valueRows.map((row) => this.total(row));
     const missingUnits = this.checkExpected();
@@ -226,8 +233,8 @@ export class Aggregator {
           codes: [],
           message: bilingual((lang) =>
             lang === "vi"
-              ? "Phụ lục chưa ghi cấp của đơn vị (Sở, ngành; Huyện; Xã): số liệu chưa được cộng vào các chỉ tiêu tính theo cấp."
-              : "The appendix does not state the unit's level (department, district, commune): its figures are left out of the level-based totals.",
+              ? `Phụ lục chưa ghi cấp của đơn vị (${levelList(period, lang)}): số liệu chưa được cộng vào các chỉ tiêu tính theo cấp.`
+              : `The appendix does not state the unit's level (${levelList(period, lang)}): its figures are left out of the level-based totals.`,
           ),
         });
       }
@@ -248,6 +255,32 @@ export class Aggregator {
       }
     }
     return period;
+  }
+
+  /**
+   * A unit stating a level its period has none of (a district after the 2025 reform, DESIGN.md section 12) is
+   * summed into no level-based total: the consolidation of such a period expects departments and communes only.
+   */
+  private checkLevels(period: string | undefined): void {
+    const levels = levelsIn(period);
+    for (const record of this.included) {
+      if (record.level === undefined || levels.includes(record.level) || period === undefined) continue;
+      const level = record.level;
+      const since = periodStartText(REFORM_PERIOD);
+      this.levelGone.add(record);
+      this.addIssue({
+        severity: "warning",
+        kind: "district_after_reform",
+        record,
+        codes: [],
+        params: { period, level },
+        message: bilingual((lang) =>
+          lang === "vi"
+            ? `Phụ lục ghi cấp ${levelName(level, lang)} cho kỳ ${periodName(period, lang)}, nhưng từ ${since.vi} không còn cấp huyện: số liệu không được cộng vào các chỉ tiêu tính theo cấp.`
+            : `The appendix states the ${levelName(level, lang)} level for ${periodName(period, lang)}, but there are no districts from ${since.en}: its figures are left out of the level-based totals.`,
+        ),
+      });
+    }
   }
 
   private findHolders(): void {
@@ -277,15 +310,13 @@ export class Aggregator {
         });
       }
     }
+    // Only the rows the period asks for: after the 2025 reform no office is missing for the rows about districts.
+    const applying = this.catalogue.valueRows.filter((row) => appliesIn(row, this.period));
     const roles = new Set(
-      this.catalogue.valueRows.flatMap((row) =>
-        row.aggregation === "province" && row.role ? [row.role] : [],
-      ),
+      applying.flatMap((row) => (row.aggregation === "province" && row.role ? [row.role] : [])),
     );
     if (this.options.roles.size === 0) {
-      const codes = this.catalogue.valueRows
-        .filter((row) => row.aggregation === "province")
-        .map((row) => row.code);
+      const codes = applying.filter((row) => row.aggregation === "province").map((row) => row.code);
       this.addIssue({
         severity: "warning",
         kind: "roles_missing",
@@ -300,7 +331,7 @@ export class Aggregator {
     }
     for (const role of roles) {
       if (this.holders.has(role)) continue;
-      const codes = this.catalogue.valueRows
+      const codes = applying
         .filter((row) => row.aggregation === "province" && row.role === role)
         .map((row) => row.code);
       this.addIssue({
@@ -318,10 +349,11 @@ export class Aggregator {
   }
 
   private inScope(record: UnitRecord, row: RowDef): boolean {
-    return record.level !== undefined && row.scope.includes(record.level);
+    return record.level !== undefined && !this.levelGone.has(record) && row.scope.includes(record.level);
   }
 
   private total(row: RowDef): RowTotal {
+    if (!appliesIn(row, this.period)) return this.notApplicable(row);
     switch (row.aggregation) {
       case "sum":
         return this.sum(row);
@@ -466,6 +498,28 @@ export class Aggregator {
     return message;
   }
 
+  /**
+   * A row the period does not ask for (3.4.2 after the 2025 reform): no figure, nobody missing, and what a unit
+   * typed there left out, as its validation told it.
+   */
+  private notApplicable(row: RowDef): RowTotal {
+    const walk = this.walk(row, () => false);
+    const from = row.notApplicableFrom;
+    const since = from === undefined ? undefined : periodStartText(from);
+    return this.finish(row, {
+      counted: [],
+      missing: [],
+      unreadable: [],
+      ignored: walk.ignored,
+      lead: (lang) =>
+        since === undefined
+          ? ""
+          : lang === "vi"
+            ? `Không áp dụng từ ${since.vi}: kỳ ${periodName(this.period, lang)} không tổng hợp chỉ tiêu này.`
+            : `Not applicable from ${since.en}: not consolidated for ${periodName(this.period, lang)}.`,
+    });
+  }
+
   /** Counts: summed over the units whose level fills the row; blanks stay out and are reported missing. */
   private sum(row: RowDef): RowTotal {
     const walk = this.walk(row, (record) => this.inScope(record, row));
@@ -522,7 +576,10 @@ export class Aggregator {
       ignored,
       lead: (lang) => {
         if (!counted.length) return "";
-        const levels = scope.map((level) => levelName(level, lang)).join(", ");
+        const levels = scope
+          .filter((level) => levelsIn(this.period).includes(level))
+          .map((level) => levelName(level, lang))
+          .join(", ");
         const numerator = formatCount(exact?.numerator ?? sums.get(derived.plus[0]!) ?? 0, lang);
         const denominator = formatCount(sums.get(derived.denominator) ?? 0, lang);
         const formula =
@@ -790,6 +847,13 @@ export class Aggregator {
       text: bilingual((lang) => correctionLetter(record, items, record.period ?? period, lang)),
     };
   }
+}
+
+/** The levels a period's units report at, as a message lists them: "Sở, ngành; Huyện; Xã" before the reform. */
+function levelList(period: string | undefined, lang: Lang): string {
+  return levelsIn(period)
+    .map((level) => levelName(level, lang))
+    .join(lang === "vi" ? "; " : ", ");
 }
 
 const SECTIONS: Readonly<Record<Severity, Bilingual>> = {
