@@ -3,6 +3,7 @@ import type { Bilingual } from "../domain/catalogue";
 import { catalogue } from "../domain/catalogue";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import { locateAppendix } from "../domain/locate";
+import { checkLevelInPeriod, InvalidMetaError } from "../domain/meta";
 import { NOT_A_REPORT } from "../docx/report";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText } from "./terminal";
@@ -63,11 +64,17 @@ export async function importReport(args: readonly string[]): Promise<ImportResul
   }
   const appendix = locateAppendix(word.grid, catalogue);
   if (!appendix) throw new ImportUsageError(NOT_A_REPORT);
-  const workbook = await templateWorkbook({
-    unit: appendix.unit ?? "Đơn vị báo cáo",
-    level: appendix.level ?? "so",
-    period: appendix.period ?? `${new Date().getFullYear()}-Q${Math.floor(new Date().getMonth() / 3) + 1}`,
-  });
+  const level = appendix.level ?? "so";
+  const period =
+    appendix.period ?? `${new Date().getFullYear()}-Q${Math.floor(new Date().getMonth() / 3) + 1}`;
+  // A district's report for a period after the 2025 reform has no template to go into: said, not crashed on.
+  try {
+    checkLevelInPeriod(level, period);
+  } catch (error) {
+    if (error instanceof InvalidMetaError) throw new ImportUsageError(error.bilingual);
+    throw error;
+  }
+  const workbook = await templateWorkbook({ unit: appendix.unit ?? "Đơn vị báo cáo", level, period });
   const sheet = workbook.worksheets[0]!;
   const layout = sheetLayout(catalogue);
   let fromTable = 0;

@@ -258,3 +258,22 @@ export function checkLevelInPeriod(level: Level, period: string): void {
     en: `${period}: there is no ${LEVEL_NAMES[level].en} level from ${since.en} (two-level local government). Choose ${choose("en")}.`,
   });
 }
+
+/**
+ * The level of a reporting unit from its name, for a file that does not state it: a department (Sở, Ban, Văn
+ * phòng…), a district (huyện, quận, thị xã, thành phố; "Văn phòng UBND huyện …" is a district's office) or a
+ * commune (xã, phường, thị trấn, đặc khu). For a period after the 2025 reform a "thành phố" is no district (the
+ * cities that remain are provinces): undefined, as for any name that tells nothing.
+ */
+export function levelOfUnit(unit: string, period?: string): Level | undefined {
+  const name = fold(unit)
+    .replace(/[.,;:]+/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^(?:van phong )?(?:uy ban nhan dan|ubnd)\s+(?=(?:huyen|quan|thi xa|thanh pho)\b)/, "")
+    .replace(/^(?:uy ban nhan dan|ubnd)\s+/, "");
+  if (/^(so|ban|van phong|thanh tra|cuc|chi cuc)\b/.test(name)) return "so";
+  if (/^(huyen|thi xa|quan)\b/.test(name)) return "huyen";
+  if (/^thanh pho\b/.test(name)) return afterReform(period) ? undefined : "huyen";
+  if (/^(xa|phuong|thi tran|dac khu)\b/.test(name)) return "xa";
+  return undefined;
+}

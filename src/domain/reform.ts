@@ -5,7 +5,7 @@ import type { Finding } from "./findings";
 import { COLUMNS } from "./layout";
 import type { AppendixSheet } from "./locate";
 import { bilingual, nameOf } from "./messages";
-import { afterReform, fold, periodLabel, periodStartText } from "./meta";
+import { afterReform, levelOfUnit, periodLabel, periodStartText } from "./meta";
 import type { Reading } from "./values";
 import { REFORM_PERIOD } from "./catalogue/constants";
 
@@ -19,16 +19,9 @@ export const PERIOD_RULE = "period";
 /** Row 4, where an appendix states its unit, level and period (see locate). */
 const INPUT_ROW = 4;
 
-// A district-level unit's name: huyện, quận or thị xã, alone or after "(Văn phòng) UBND" / "Ủy ban nhân dân".
-const DISTRICT_NAME = /^(?:(?:van phong )?(?:ubnd|uy ban nhan dan) )?(?:huyen|quan|thi xa) \S/;
-
 /** True when a reporting unit's name says it is a district's: "UBND huyện Càng Long", "Thị xã Duyên Hải". */
-export function districtName(unit: string): boolean {
-  return DISTRICT_NAME.test(
-    fold(unit)
-      .replace(/[.,;:]+/g, " ")
-      .replace(/\s+/g, " "),
-  );
+export function districtName(unit: string, period?: string): boolean {
+  return levelOfUnit(unit, period) === "huyen";
 }
 
 /**
@@ -48,7 +41,7 @@ export function periodFindings(
   if (!noDistricts && !anyEnded(rows, period)) return undefined;
   const findings: Finding[] = [];
   const byLevel = noDistricts && sheet.level === "huyen";
-  const byName = noDistricts && !byLevel && sheet.unit !== undefined && districtName(sheet.unit);
+  const byName = noDistricts && !byLevel && sheet.unit !== undefined && districtName(sheet.unit, period);
   if (byLevel || byName) findings.push(districtFinding(sheet, period, byLevel));
   for (let at = 0; at < rows.length; at++) {
     const row = rows[at]!;

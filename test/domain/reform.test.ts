@@ -121,8 +121,13 @@ describe("districtName", () => {
     "UBND phường 1",
     "Văn phòng UBND tỉnh Trà Vinh",
     "UBND tỉnh",
-    "Huyện",
   ])("does not take %s for one", (unit) => {
     expect(districtName(unit)).toBe(false);
+  });
+
+  it("takes a city for a district before the reform only: the cities that remain after it are provinces", () => {
+    expect(districtName("UBND thành phố Trà Vinh", "2025-Q2")).toBe(true);
+    expect(districtName("UBND thành phố Cần Thơ", "2026-Q1")).toBe(false);
+    expect(districtName("Huyện Càng Long", "2026-Q1")).toBe(true);
   });
 });
