@@ -72,6 +72,21 @@ describe("the task pane over the emulated Excel", () => {
     expect(workbook.valueAt(SHEET, valueCell("DV.4.1"))).toBe("1.93673");
   });
 
+  it("warns, naming the reform, when the sheet says it is a district's for a period after 1 July 2025", async () => {
+    const { book, user } = await setUp();
+    book.type(SHEET, "D4", "Huyện");
+    book.type(SHEET, "E4", "Quý I/2026");
+    await act(() => book.excel.settle());
+    const verdict = await check(user);
+    expect(verdict.textContent).toContain("2 lỗi, 2 cảnh báo");
+    const warning = findingButton(/từ 01\/7\/2025 không còn cấp huyện/);
+    expect(warning.textContent).toContain(
+      "Phụ lục là của cấp huyện (ghi cấp Huyện) nhưng báo cáo kỳ Quý I/2026",
+    );
+    await user.click(warning);
+    expect(book.view.selection).toEqual({ sheet: SHEET, address: "D4" });
+  });
+
   it("selects a finding's suspect cell when it is clicked", async () => {
     const { workbook, user } = await setUp();
     await check(user);
