@@ -1,5 +1,5 @@
 import type { Bilingual, Level, LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
-import { catalogue as defaultCatalogue, expectedAt } from "./catalogue";
+import { appliesIn, catalogue as defaultCatalogue } from "./catalogue";
 import type { Ratio } from "./derive";
 import { isRatio, percentOf, recompute } from "./derive";
 import type { Finding, FindingParam, RuleSummary, SeverityCounts, Suggestion, Verdict } from "./findings";
@@ -375,7 +375,7 @@ export function validateAppendix(
     findings.push(...byPeriod);
   }
 
-  // Completeness: rows expected from this level left blank, and an appendix with no value at all.
+  // Completeness: rows expected from this level in this period left blank, and an appendix with no value at all.
   const blankExpected: string[] = [];
   let anyValue = false;
   for (let at = 0; at < plan.rows.length; at++) {
@@ -384,7 +384,12 @@ export function validateAppendix(
       if (known.located[at] && row.kind !== "none") anyValue = true;
       continue;
     }
-    if (sheet.level && row.block === "appendix" && expectedAt(row, sheet.level, sheet.period))
+    if (
+      sheet.level &&
+      row.block === "appendix" &&
+      row.scope.includes(sheet.level) &&
+      appliesIn(row, sheet.period)
+    )
       blankExpected.push(row.code);
   }
   if (!anyValue) {

@@ -194,7 +194,14 @@ export function periodReaches(period: string, from: string): boolean {
  * its first half is not). An unknown period (undefined, or not a period id) is not.
  */
 export function afterReform(period: string | undefined): boolean {
-  return period !== undefined && periodReaches(period, REFORM_PERIOD);
+  return period !== undefined && remembered(reformPeriods, period, reachesReform);
+}
+
+// Every appendix states one of a few periods, and each is validated against the reform: the answers are remembered.
+const reformPeriods = new Map<string, boolean>();
+
+function reachesReform(period: string): boolean {
+  return periodReaches(period, REFORM_PERIOD);
 }
 
 /**

@@ -223,15 +223,6 @@ export function appliesIn(row: RowDef, period: string | undefined): boolean {
 }
 
 /**
- * True when a unit of `level` reporting for `period` is expected to fill the row, so that a blank there is a
- * missing value: its scope names the level and the row applies in the period. Rows reported once for the province
- * (a role) and rows of no level are nobody's to fill and never missing.
- */
-export function expectedAt(row: RowDef, level: Level, period: string | undefined): boolean {
-  return row.scope.includes(level) && appliesIn(row, period);
-}
-
-/**
  * True when a unit of `level` may fill the row: its scope names the level, or the row is reported once for the
  * province by an office (a role: every role is a provincial office, a department-level unit), or it names no
  * level and no role at all (3.4.4, 3.4.5 "at all 3 levels": whoever reports it); never a row that does not apply

@@ -2,7 +2,6 @@ import {
   appliesIn,
   catalogue,
   catalogueProblems,
-  expectedAt,
   filledAt,
   CCHC_PL_2021_VERSION,
   normaliseCode,
@@ -224,19 +223,14 @@ describe("the 2021 catalogue", () => {
     expect(appliesIn(onTime, "2026-Q1")).toBe(true);
   });
 
-  it("takes a row as expected from a level only in the periods it applies in", () => {
+  it("lets a level fill a row only in the periods the row applies in", () => {
     const districtRate = catalogue.byCode.get("3.4.2")!;
-    const communeRate = catalogue.byCode.get("3.4.3")!;
     const province = catalogue.byCode.get("7.2")!;
-    expect(expectedAt(districtRate, "huyen", "2021-Q3")).toBe(true);
-    expect(expectedAt(districtRate, "huyen", "2025-Q3")).toBe(false);
-    expect(expectedAt(districtRate, "so", "2021-Q3")).toBe(false);
-    expect(expectedAt(communeRate, "xa", "2026-Q1")).toBe(true);
-    // A province-wide row is its office's to report, never a blank anyone is missing.
-    expect(expectedAt(province, "so", "2021-Q3")).toBe(false);
+    expect(filledAt(districtRate, "huyen", "2025-H1")).toBe(true);
+    expect(filledAt(districtRate, "huyen", "2025-Q3")).toBe(false);
+    expect(filledAt(districtRate, "huyen")).toBe(true);
     expect(filledAt(province, "so", "2021-Q3")).toBe(true);
     expect(filledAt(province, "so", "2026-Q1")).toBe(false);
-    expect(filledAt(districtRate, "huyen")).toBe(true);
   });
 
   it("rejects a row not applicable from something that is no period", () => {
