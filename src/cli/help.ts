@@ -55,8 +55,8 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       {
         flags: { vi: "--level so|huyen|xa", en: "--level so|huyen|xa" },
         text: {
-          vi: "cấp của đơn vị: so (Sở, ngành), huyen (Huyện), xa (Xã); mặc định so",
-          en: "the unit's level: so (department), huyen (district), xa (commune); default so",
+          vi: "cấp của đơn vị: so (Sở, ngành), huyen (Huyện, chỉ cho kỳ trước 01/7/2025: từ 01/7/2025 không còn cấp huyện), xa (Xã); mặc định so",
+          en: "the unit's level: so (department), huyen (district, only for periods before 1 July 2025: there are no districts from then on), xa (commune); default so",
         },
       },
       {

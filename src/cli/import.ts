@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { Bilingual } from "../domain/catalogue";
 import { catalogue } from "../domain/catalogue";
 import { COLUMNS } from "../domain/layout";
+import { checkLevelInPeriod, InvalidMetaError } from "../domain/meta";
 import type { ReportValues } from "../workflows/import-report";
 import { NotAReportError, reportValues } from "../workflows/import-report";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
@@ -64,8 +65,11 @@ export async function importReport(args: readonly string[]): Promise<ImportResul
   let read: ReportValues;
   try {
     read = reportValues(word, catalogue);
+    // A district's report for a period after the 2025 reform has no template to go into: said, not crashed on.
+    checkLevelInPeriod(read.level, read.period);
   } catch (error) {
-    if (error instanceof NotAReportError) throw new ImportUsageError(error.bilingual);
+    if (error instanceof NotAReportError || error instanceof InvalidMetaError)
+      throw new ImportUsageError(error.bilingual);
     throw error;
   }
   const workbook = await templateWorkbook({ unit: read.unit, level: read.level, period: read.period });

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Bilingual } from "../domain/catalogue";
 import { isLevel } from "../domain/catalogue";
-import { levelLabel, parsePeriod, periodLabel } from "../domain/meta";
+import { checkLevelInPeriod, InvalidMetaError, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import { SheetNameError } from "../workflows/template-spec";
 import type { CommandName } from "./help";
 import { commandHelp, generalHelp, helpFor, isCommandName, isParseArgsError, parseArgsMessage } from "./help";
@@ -142,6 +142,13 @@ async function templateCommand(args: readonly string[], output: Output): Promise
       },
       "template",
     );
+  }
+  // A district for a period after the 2025 reform is refused before anything is written.
+  try {
+    checkLevelInPeriod(level, period);
+  } catch (error) {
+    if (error instanceof InvalidMetaError) throw new UsageError(error.bilingual, "template");
+    throw error;
   }
   await checkOutput(values.output, [], values.force);
   const cuts: TextCut[] = [];

@@ -1,4 +1,4 @@
-import type { Bilingual, Level, LoadedCatalogue } from "../domain/catalogue";
+import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
 import { catalogue as defaultCatalogue, normaliseCode } from "../domain/catalogue";
 import type { ReportWording } from "../domain/catalogue/report-wordings-2021";
 import { CCHC_PL_2021_WORDINGS } from "../domain/catalogue/report-wordings-2021";
@@ -6,7 +6,7 @@ import type { CellInput } from "../domain/cell";
 import { cellInput } from "../domain/cell";
 import { COLUMNS } from "../domain/layout";
 import { locateAppendix } from "../domain/locate";
-import { fold, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
+import { fold, levelLabel, levelOfUnit, parsePeriod, periodLabel } from "../domain/meta";
 import type { WorkbookSheet } from "../xlsx/grid";
 import type { ReadProbe } from "../xlsx/zip";
 import type { BodyFigure, UnreadFigure } from "./body";
@@ -159,15 +159,6 @@ export function wordValue(text: string): CellInput | undefined {
   return cellInput(trimmed);
 }
 
-/** The level of a reporting unit from its name: a department (Sở, Ban), a district (huyện, thị xã) or a commune. */
-export function levelOfUnit(unit: string): Level | undefined {
-  const name = fold(unit).replace(/^(uy ban nhan dan|ubnd)\s+/, "");
-  if (/^(so|ban|van phong|thanh tra|cuc|chi cuc)\b/.test(name)) return "so";
-  if (/^(huyen|thi xa|thanh pho|quan)\b/.test(name)) return "huyen";
-  if (/^(xa|phuong|thi tran|dac khu)\b/.test(name)) return "xa";
-  return undefined;
-}
-
 const QUARTER = /\bquy\s+(iv|iii|ii|i|[1-4])\s*(?:nam|\/|-)?\s*(\d{4})\b/;
 const HALF = /\b6 thang(?: dau nam)?\s*(?:nam|\/|-)?\s*(\d{4})\b/;
 const YEAR = /\bnam\s+(\d{4})\b/;
@@ -283,8 +274,8 @@ export function wordReport(
     .slice(-3);
   for (let at = 0; at < 3; at++) put({ code: text(titles[at]?.text.trim() ?? "") });
   const unit = unitOf(paragraphs);
-  const level = unit ? levelOfUnit(unit) : undefined;
   const period = periodOf(paragraphs);
+  const level = unit ? levelOfUnit(unit, period) : undefined;
   put({
     code: cellInput("Đơn vị báo cáo:"),
     label: text(unit ?? ""),

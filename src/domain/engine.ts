@@ -5,6 +5,7 @@ import { countBySeverity, SEVERITY_ORDER } from "./findings";
 import type { AppendixSheet } from "./locate";
 import { locatedRows } from "./locate";
 import { validationPlan } from "./plan";
+import { PERIOD_RULE, periodFindings } from "./reform";
 import { SheetValues } from "./rule-kinds/kind";
 import { localise } from "./rule-kinds/localise";
 import * as unit from "./rule-kinds/unit";
@@ -49,7 +50,7 @@ export function validateAppendix(
   catalogue: LoadedCatalogue = defaultCatalogue,
 ): SheetValidation {
   const plan = validationPlan(catalogue);
-  const values = new SheetValues(plan, locatedRows(sheet, catalogue), sheet.sheet, sheet.level);
+  const values = new SheetValues(plan, locatedRows(sheet, catalogue), sheet.sheet, sheet.level, sheet.period);
   const summaries: RuleSummary[] = [unit.evaluate(values)];
   const rules = plan.rules;
   let failed = 0;
@@ -64,6 +65,20 @@ export function validateAppendix(
     for (let index = 0; index < rules.length; index++) {
       if (summaries[index + 1]!.failed) rules[index]!.findings(values, findings);
     }
+  }
+  // The periods a level and its rows apply in (the 2025 reform) are checked only where the period gives something
+  // to check, so that earlier periods keep their rule list; reported just before completeness, as it was declared.
+  const byPeriod = periodFindings(sheet, plan.rows, values.readings, plan.byCode);
+  if (byPeriod) {
+    const period: RuleSummary = {
+      rule: PERIOD_RULE,
+      passed: byPeriod.length ? 0 : 1,
+      failed: byPeriod.length ? 1 : 0,
+      notEvaluated: 0,
+    };
+    summaries.splice(summaries.length - 1, 0, period);
+    const completeAt = findings.findIndex((finding) => finding.rule === plan.complete.id);
+    findings.splice(completeAt === -1 ? findings.length : completeAt, 0, ...byPeriod);
   }
   const unitFindings: Finding[] = [];
   if (summaries[0]!.failed) unit.findings(values, unitFindings);

@@ -1,4 +1,5 @@
-import type { Level } from "./catalogue";
+import type { Bilingual, Level } from "./catalogue";
+import { LEVEL_NOT_FROM, LEVELS, REFORM_PERIOD } from "./catalogue/constants";
 import { BilingualError } from "./messages/error";
 import { remembered } from "./remembered";
 
@@ -11,9 +12,12 @@ export class InvalidMetaError extends BilingualError {
   constructor(
     readonly field: "level" | "period",
     readonly input: string,
+    /** Why, when the input is well formed but not allowed (a district level after the 2025 reform). */
+    reason?: Bilingual,
   ) {
     const bilingual =
-      field === "level"
+      reason ??
+      (field === "level"
         ? {
             vi: `Cấp "${input}" không hợp lệ: dùng so (Sở, ngành), huyen (Huyện) hoặc xa (Xã).`,
             en: `Invalid level "${input}": use so (department), huyen (district) or xa (commune).`,
@@ -21,8 +25,8 @@ export class InvalidMetaError extends BilingualError {
         : {
             vi: `Kỳ báo cáo "${input}" không hợp lệ: dùng dạng 2021-Q3 (Quý III/2021), 2021-H1 (6 tháng/2021) hoặc 2021 (Năm 2021).`,
             en: `Invalid period "${input}": use 2021-Q3 (third quarter), 2021-H1 (first half) or 2021 (full year).`,
-          };
-    super(bilingual, `meta:${field}`, { input });
+          });
+    super(bilingual, reason ? `meta:${field}_not_in_period` : `meta:${field}`, { input });
     this.name = "InvalidMetaError";
   }
 }
@@ -153,5 +157,127 @@ function readPeriod(text: string): string | undefined {
     const year = whole[1] ?? "";
     return validYear(year) ? year : undefined;
   }
+  return undefined;
+}
+
+/**
+ * The first and last month a period id covers, counted in months from year 0 (January 2021 is 2021 × 12), or
+ * undefined for text that is not a period id.
+ */
+export function periodMonths(period: string): { start: number; end: number } | undefined {
+  const match = CANONICAL.exec(period);
+  if (!match) return undefined;
+  const year = Number(match[1]) * 12;
+  const part = match[2];
+  if (part === undefined) return { start: year, end: year + 11 };
+  if (part === "H1") return { start: year, end: year + 5 };
+  const quarter = Number(part.slice(1));
+  return { start: year + (quarter - 1) * 3, end: year + quarter * 3 - 1 };
+}
+
+/**
+ * True when `period` reaches `from`: it ends in or after the first month of `from`, so that it holds months in
+ * which what starts at `from` applies (the year 2025 reaches 2025-Q3; 2025-H1 and 2025-Q2 do not). False when
+ * either is not a period id.
+ */
+export function periodReaches(period: string, from: string): boolean {
+  const months = periodMonths(period);
+  const start = periodMonths(from)?.start;
+  return months !== undefined && start !== undefined && months.end >= start;
+}
+
+/**
+ * True when a period is after the 2025 reform of local government: it ends after 30 June 2025 (the year 2025 is,
+ * its first half is not). An unknown period (undefined, or not a period id) is not.
+ */
+export function afterReform(period: string | undefined): boolean {
+  return period !== undefined && remembered(reformPeriods, period, reachesReform);
+}
+
+// Every appendix states one of a few periods, and each is validated against the reform: the answers are remembered.
+const reformPeriods = new Map<string, boolean>();
+
+function reachesReform(period: string): boolean {
+  return periodReaches(period, REFORM_PERIOD);
+}
+
+/**
+ * The levels a unit may report at for a period, in the form's order: all three before the reform, the department
+ * and the commune after it. A period not known (undefined or not an id) keeps all three.
+ */
+export function levelsIn(period: string | undefined): readonly Level[] {
+  if (period === undefined) return LEVELS;
+  return LEVELS.filter((level) => {
+    const end = LEVEL_NOT_FROM[level];
+    return end === undefined || !periodReaches(period, end);
+  });
+}
+
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/**
+ * The first day of a period as a date people read: "01/7/2025" (the Vietnamese way legal texts write it),
+ * "1 July 2025". Throws InvalidMetaError for text that is not a period id.
+ */
+export function periodStartText(period: string): Bilingual {
+  const start = periodMonths(period)?.start;
+  if (start === undefined) throw new InvalidMetaError("period", period);
+  const year = Math.floor(start / 12);
+  const month = start % 12;
+  return { vi: `01/${month + 1}/${year}`, en: `1 ${MONTHS_EN[month]} ${year}` };
+}
+
+const LEVEL_NAMES: Readonly<Record<Level, Bilingual>> = {
+  so: { vi: "Sở, ngành (so)", en: "department (so)" },
+  huyen: { vi: "cấp huyện", en: "district" },
+  xa: { vi: "Xã (xa)", en: "commune (xa)" },
+};
+
+/**
+ * Throws InvalidMetaError (field "level") when no unit of `level` reports for `period`: a district after the 2025
+ * reform, with a message saying since when there are none and which levels remain.
+ */
+export function checkLevelInPeriod(level: Level, period: string): void {
+  const levels = levelsIn(period);
+  const end = LEVEL_NOT_FROM[level];
+  if (levels.includes(level) || end === undefined) return;
+  const since = periodStartText(end);
+  const choose = (lang: "vi" | "en") =>
+    levels.map((other) => LEVEL_NAMES[other][lang]).join(lang === "vi" ? " hoặc " : " or ");
+  throw new InvalidMetaError("level", level, {
+    vi: `Kỳ ${periodLabel(period)}: từ ${since.vi} không còn ${LEVEL_NAMES[level].vi} (chính quyền địa phương hai cấp). Chọn ${choose("vi")}.`,
+    en: `${period}: there is no ${LEVEL_NAMES[level].en} level from ${since.en} (two-level local government). Choose ${choose("en")}.`,
+  });
+}
+
+/**
+ * The level of a reporting unit from its name, for a file that does not state it: a department (Sở, Ban, Văn
+ * phòng…), a district (huyện, quận, thị xã, thành phố; "Văn phòng UBND huyện …" is a district's office) or a
+ * commune (xã, phường, thị trấn, đặc khu). For a period after the 2025 reform a "thành phố" is no district (the
+ * cities that remain are provinces): undefined, as for any name that tells nothing.
+ */
+export function levelOfUnit(unit: string, period?: string): Level | undefined {
+  const name = fold(unit)
+    .replace(/[.,;:]+/g, " ")
+    .replace(/\s+/g, " ")
+    .replace(/^(?:van phong )?(?:uy ban nhan dan|ubnd)\s+(?=(?:huyen|quan|thi xa|thanh pho)\b)/, "")
+    .replace(/^(?:uy ban nhan dan|ubnd)\s+/, "");
+  if (/^(so|ban|van phong|thanh tra|cuc|chi cuc)\b/.test(name)) return "so";
+  if (/^(huyen|thi xa|quan)\b/.test(name)) return "huyen";
+  if (/^thanh pho\b/.test(name)) return afterReform(period) ? undefined : "huyen";
+  if (/^(xa|phuong|thi tran|dac khu)\b/.test(name)) return "xa";
   return undefined;
 }

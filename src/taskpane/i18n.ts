@@ -155,6 +155,11 @@ export interface Strings {
     readonly cellEditing: string;
     generic(detail: string): string;
   };
+  /** The 2025 reform of local government in the install form: why a later period offers no district. */
+  readonly reform: {
+    /** The level's hint for a period after the reform, given the date the districts ended. */
+    noDistricts(since: string): string;
+  };
 }
 
 /** The texts of the "Tổng hợp" section, where Sở Nội vụ consolidates the units' appendices. */
@@ -218,6 +223,7 @@ const RULE_KIND_VI: Readonly<Record<string, string>> = {
   order: "Thứ tự",
   derived: "Tỷ lệ tính từ số liệu chi tiết",
   pattern: "Sao chép khối",
+  period: "Cấp và chỉ tiêu theo kỳ báo cáo",
 };
 
 const RULE_KIND_EN: Readonly<Record<string, string>> = {
@@ -229,6 +235,7 @@ const RULE_KIND_EN: Readonly<Record<string, string>> = {
   order: "Order",
   derived: "Rate from the detailed counts",
   pattern: "Copied block",
+  period: "Level and indicators of the period",
 };
 
 function ruleName(kinds: Readonly<Record<string, string>>, rule: string): string {
@@ -471,6 +478,9 @@ const vi: Strings = {
     kept: "Không thay đổi gì: trang của đơn vị giữ nguyên.",
     notReport: "Tệp này không phải báo cáo Word (.docx): hãy chọn tệp báo cáo .docx của đơn vị.",
   },
+  reform: {
+    noDistricts: (since) => `Từ ${since} không còn cấp huyện: chọn Sở, ngành hoặc Xã.`,
+  },
 };
 
 const en: Strings = {
@@ -696,6 +706,9 @@ const en: Strings = {
     keep: "Don't overwrite",
     kept: "Nothing changed: the unit's sheet is as it was.",
     notReport: "This file is not a Word report (.docx): choose the unit's .docx report.",
+  },
+  reform: {
+    noDistricts: (since) => `There are no districts from ${since}: choose a department or a commune.`,
   },
 };
 

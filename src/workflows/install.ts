@@ -8,7 +8,7 @@ import { locateAppendix } from "../domain/locate";
 import { InvalidMetaError } from "../domain/meta";
 import { BilingualError } from "../domain/messages/error";
 import type { CellWrite, Plan, SheetInfo, SheetSpec, WorkbookPort } from "./port";
-import { defaultSheetName, templateSpec, uniqueSheetName } from "./template-spec";
+import { defaultSheetName, notApplicableNote, templateSpec, uniqueSheetName } from "./template-spec";
 
 /**
  * What to install: a new appendix sheet for a reporting unit, or with `replace` the current template over an
@@ -53,7 +53,9 @@ function hasContent(cell: CellInput | undefined): cell is CellInput {
  * (column D) and notes (column E) of the rows that hold a value, whose cells the new sheet leaves unlocked. A
  * formula in a derived cell is the template's own and is left behind (the new spec writes its own); a value typed
  * over a derived cell is kept. A value whose reading depends on its number format (a percentage and its decimals,
- * 12.5 typed without "%" in a rate row) keeps its old format where the spec's differs.
+ * 12.5 typed without "%" in a rate row) keeps its old format where the spec's differs. A value in a row the new
+ * period no longer asks for (locked and greyed after the 2025 reform) is carried too, never lost: the check then
+ * says it is not asked for.
  */
 function carriedWrites(grid: SheetGrid, appendix: AppendixSheet, spec: SheetSpec): CellWrite[] {
   const layout = sheetLayout(defaultCatalogue);
@@ -73,8 +75,9 @@ function carriedWrites(grid: SheetGrid, appendix: AppendixSheet, spec: SheetSpec
       writes.push({ address, value: value.value, ...(keepFormat ? { numberFormat: format } : {}) });
     }
     const note = grid.cells[located.row - 1]?.[COLUMNS.note];
-    const printedNote = row.formNote ?? "";
-    if (hasContent(note) && note.formula === undefined && String(note.value).trim() !== printedNote) {
+    // The template's own notes are not what a person typed: the form's, and the date a row stopped applying.
+    const printed = [row.formNote ?? "", notApplicableNote(row)];
+    if (hasContent(note) && note.formula === undefined && !printed.includes(String(note.value).trim())) {
       writes.push({ address: `${columnLetter(COLUMNS.note)}${at}`, value: note.value });
     }
   }

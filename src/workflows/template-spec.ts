@@ -1,8 +1,8 @@
-import { catalogue as defaultCatalogue, filledAt } from "../domain/catalogue";
+import { appliesIn, catalogue as defaultCatalogue, filledAt } from "../domain/catalogue";
 import type { Level, LoadedCatalogue, RowDef } from "../domain/catalogue";
 import { COLUMNS, derivedFormula, sheetLayout } from "../domain/layout";
 import type { SheetLayout } from "../domain/layout";
-import { LEVEL_LABELS_IN_ORDER, levelLabel, periodLabel } from "../domain/meta";
+import { checkLevelInPeriod, levelLabel, levelsIn, periodLabel, periodStartText } from "../domain/meta";
 import type { CellStyle, CellValidation, SheetSpec, SpecCell, TextRun } from "./port";
 import { stampSpecCells } from "./stamp";
 import { BilingualError } from "../domain/messages/error";
@@ -262,6 +262,8 @@ function titleCells(options: TemplateOptions, catalogue: LoadedCatalogue, height
 function inputCells(options: TemplateOptions, layout: SheetLayout): SpecCell[] {
   const row = layout.inputRow;
   const unit = options.unit.trim();
+  // The levels of the period: after the 2025 reform the list holds no district.
+  const levels = levelsIn(options.period).map(levelLabel);
   return [
     { address: `A${row}`, value: "Đơn vị báo cáo:", style: style({ bold: true, horizontal: "left" }) },
     { address: `B${row}`, ...(unit ? { value: unit } : {}), style: style(), locked: false },
@@ -273,9 +275,9 @@ function inputCells(options: TemplateOptions, layout: SheetLayout): SpecCell[] {
       locked: false,
       validation: {
         type: "list",
-        list: `=$${LEVEL_LIST_COLUMN}$1:$${LEVEL_LIST_COLUMN}$${LEVEL_LABELS_IN_ORDER.length}`,
-        prompt: { title: "Cấp", message: "Chọn cấp của đơn vị báo cáo: Sở, ngành; Huyện; Xã." },
-        error: { title: "Cấp không hợp lệ", message: "Chỉ chọn một trong: Sở, ngành; Huyện; Xã." },
+        list: `=$${LEVEL_LIST_COLUMN}$1:$${LEVEL_LIST_COLUMN}$${levels.length}`,
+        prompt: { title: "Cấp", message: `Chọn cấp của đơn vị báo cáo: ${levels.join("; ")}.` },
+        error: { title: "Cấp không hợp lệ", message: `Chỉ chọn một trong: ${levels.join("; ")}.` },
       },
     },
     {
@@ -284,7 +286,7 @@ function inputCells(options: TemplateOptions, layout: SheetLayout): SpecCell[] {
       style: style({ horizontal: "center" }),
       locked: false,
     },
-    ...LEVEL_LABELS_IN_ORDER.map((label, index) => ({
+    ...levels.map((label, index) => ({
       address: `${LEVEL_LIST_COLUMN}${index + 1}`,
       value: label,
     })),
@@ -319,22 +321,37 @@ function headerCells(layout: SheetLayout): SpecCell[] {
   );
 }
 
+/** The fill of a row the period does not ask for, as Excel's own light grey. */
+export const NOT_APPLICABLE_FILL = "#D9D9D9";
+
+/** The note a row that has stopped applying prints in column E: "Không áp dụng từ 01/7/2025". */
+export function notApplicableNote(row: RowDef): string | undefined {
+  const from = row.notApplicableFrom;
+  return from === undefined ? undefined : `Không áp dụng từ ${periodStartText(from).vi}`;
+}
+
 /** One catalogue row (indicator or source) on its sheet row: code, label, unit, value, note and key. */
 function rowCells(
   layout: SheetLayout,
   row: RowDef,
-  level: Level,
+  options: TemplateOptions,
   heights: Record<number, number>,
 ): SpecCell[] {
   const at = layout.rowOf.get(row.code);
   if (at === undefined) throw new Error(`No row for ${row.code} in the layout`);
   const heading = row.kind === "none";
-  const editable = heading ? {} : { locked: false };
+  // A row the period no longer asks for (3.4.2, a district's rate, after the 2025 reform) is printed greyed with
+  // the date it stopped applying in its note, and offers no input cell: locked, without validation or formula.
+  const ended = !heading && !appliesIn(row, options.period) ? notApplicableNote(row) : undefined;
+  const input = !heading && ended === undefined;
+  const editable = input ? { locked: false } : {};
+  const grey = ended === undefined ? {} : { fill: NOT_APPLICABLE_FILL };
+  const note = ended ?? row.formNote;
   heights[at] =
     Math.max(
       lineCount(stripMarkup(row.label.vi), CHARS_PER_LINE.label),
       lineCount(row.unit?.vi ?? "", CHARS_PER_LINE.unit),
-      lineCount(row.formNote ?? "", CHARS_PER_LINE.note),
+      lineCount(note ?? "", CHARS_PER_LINE.note),
     ) *
       LINE_HEIGHT +
     3;
@@ -342,32 +359,34 @@ function rowCells(
     {
       address: `A${at}`,
       ...(row.printed ? { value: row.printed } : {}),
-      style: style({ ...(heading ? { bold: true } : {}), border: true }),
+      style: style({ ...(heading ? { bold: true } : {}), border: true, ...grey }),
     },
     {
       address: `B${at}`,
       ...labelContent(row.label.vi, heading),
-      style: style({ ...(heading ? { bold: true } : {}), border: true }),
+      style: style({ ...(heading ? { bold: true } : {}), border: true, ...grey }),
     },
     {
       address: `C${at}`,
       ...(row.unit ? { value: row.unit.vi } : {}),
-      style: style({ border: true, horizontal: "center" }),
+      style: style({ border: true, horizontal: "center", ...grey }),
     },
     {
       address: `D${at}`,
       // A rate of another level (a district's on-time rate on a department's sheet) is not this unit's figure:
       // its formula would show the unit's own rate under another level's label.
-      ...(row.derived && filledAt(row, level) ? { formula: `=${derivedFormula(layout, row)}` } : {}),
+      ...(row.derived && filledAt(row, options.level, options.period)
+        ? { formula: `=${derivedFormula(layout, row)}` }
+        : {}),
       ...(heading ? {} : { numberFormat: VALUE_FORMATS[row.kind as Exclude<RowDef["kind"], "none">] }),
-      style: style({ border: true, horizontal: "center" }),
+      style: style({ border: true, horizontal: "center", ...grey }),
       ...editable,
-      ...(heading ? {} : { validation: valueValidation(row) }),
+      ...(input ? { validation: valueValidation(row) } : {}),
     },
     {
       address: `E${at}`,
-      ...(row.formNote ? { value: row.formNote } : {}),
-      style: style({ border: true }),
+      ...(note ? { value: note } : {}),
+      style: style({ border: true, ...(ended === undefined ? {} : { italic: true, ...grey }) }),
       ...editable,
     },
     { address: `F${at}`, value: row.code },
@@ -379,13 +398,14 @@ function rowCells(
  * inputs, header, one row per indicator with its live derived formulas, the unprinted source block, the hidden key
  * column F with the template version in F1, Excel data validation, protection without a password and the print
  * set-up. Throws SheetNameError (a RangeError) for an invalid sheet name and InvalidMetaError for an invalid level
- * or period.
+ * or period, or a level the period has no units of (a district after the 2025 reform).
  */
 export function templateSpec(
   options: TemplateOptions,
   catalogue: LoadedCatalogue = defaultCatalogue,
 ): TemplateSheetSpec {
   checkSheetName(options.sheetName);
+  checkLevelInPeriod(options.level, options.period);
   const layout = sheetLayout(catalogue);
   const heights: Record<number, number> = {};
   const cells: SpecCell[] = [
@@ -395,14 +415,14 @@ export function templateSpec(
   ];
   heights[layout.inputRow] = 2 * LINE_HEIGHT;
   for (const row of layout.headerRows) heights[row] = 2 * LINE_HEIGHT;
-  for (const row of catalogue.appendixRows) cells.push(...rowCells(layout, row, options.level, heights));
+  for (const row of catalogue.appendixRows) cells.push(...rowCells(layout, row, options, heights));
   cells.push({
     address: `A${layout.sourceTitleRow}`,
     value: "SỐ LIỆU CHI TIẾT ĐỂ TÍNH TỶ LỆ (không in)",
     style: style({ bold: true, horizontal: "left" }),
   });
   heights[layout.sourceTitleRow] = LINE_HEIGHT + 6;
-  for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, options.level, heights));
+  for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, options, heights));
   // The validation stamp's cells stay writable, so the add-in stamps a protected sheet without unprotecting it.
   cells.push(...stampSpecCells(layout));
   cells.push({ address: "F1", value: catalogue.templateVersion });

@@ -1,5 +1,5 @@
 import type { LoadedCatalogue } from "../domain/catalogue";
-import { catalogue as defaultCatalogue, cataloguesByVersion, filledAt } from "../domain/catalogue";
+import { appliesIn, catalogue as defaultCatalogue, cataloguesByVersion, filledAt } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import { columnLetter } from "../domain/cell";
 import type { Finding } from "../domain/findings";
@@ -242,8 +242,9 @@ export function fillDerivedPlan(grids: readonly SheetGrid[]): { plan: Plan; outc
     const cells: CellWrite[] = [];
     for (const row of catalogue.derivedRows) {
       // A rate that the sheet's level does not report gets no formula (a department's 3.4.2 is the districts'
-      // rate); a sheet of no stated level keeps every formula, as the template writes them.
-      if (sheet.level && !filledAt(row, sheet.level)) continue;
+      // rate); a sheet of no stated level keeps every formula, as the template writes them, but a rate its period
+      // no longer asks for (3.4.2 after the 2025 reform).
+      if (!appliesIn(row, sheet.period) || (sheet.level && !filledAt(row, sheet.level))) continue;
       const located = sheet.cells.get(row.code);
       if (!located || located.row !== layout.rowOf.get(row.code)) continue;
       const address = `${columnLetter(COLUMNS.value)}${located.row}`;

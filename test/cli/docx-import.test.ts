@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { catalogue } from "../../src/domain/catalogue";
@@ -67,5 +68,19 @@ describe("cchc-appendix import of a Word report", () => {
     expect(two.stderr).toContain("Chỉ định đúng một báo cáo Word (.docx) cần chuyển.");
     const exists = await run(["import", report, "-o", workbook]);
     expect(exists.code).toBe(2);
+  });
+
+  it("refuses a district's report for a period after the 2025 reform, saying why, and writes nothing", async () => {
+    const html = seedHtml()
+      .replace("TẠI SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "TẠI UBND HUYỆN CÀNG LONG")
+      .replace("Kết quả cải cách hành chính quý III năm 2021", "Kết quả cải cách hành chính quý I năm 2026");
+    const district = await temp.write("huyen-2026.docx", await convertHtml(html));
+    const out = temp.path("huyen-2026.xlsx");
+    const { code, stderr } = await run(["import", district, "-o", out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("Kỳ Quý I/2026: từ 01/7/2025 không còn cấp huyện");
+    expect(stderr).toContain("2026-Q1: there is no district level from 1 July 2025");
+    expect(stderr).not.toContain("Lỗi không mong đợi");
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -176,7 +176,8 @@ const SAMPLES: { readonly [K in FindingKind]: Sample<K> } = {
     codes: [],
   },
   unit_unnamed: { params: {}, codes: [] },
-  unit_without_level: { params: {}, codes: [] },
+  unit_without_level: { params: { levels: ["so", "huyen", "xa"] }, codes: [] },
+  district_left_out: { params: { period: "2026-Q1", level: "huyen" }, codes: [] },
   other_period: { params: { period: "2021-Q2", expected: "2021-Q3" }, codes: [] },
   role_twice: { params: { role: "snv", units: ["Sở Nội vụ", "SNV tỉnh"] }, codes: [] },
   roles_missing: {
@@ -193,6 +194,8 @@ const SAMPLES: { readonly [K in FindingKind]: Sample<K> } = {
     codes: ["HS.1.1", "HS.3"],
   },
   hidden_sheet: { params: { unit: "Sở Y tế", sheet: "Sở Y tế", file: "y-te.xlsx" }, codes: [] },
+  district_after_reform: { params: { period: "2026-Q1", unit: "UBND huyện Càng Long" }, codes: [] },
+  row_not_applicable: { params: { code: "3.4.2", from: "2025-Q3", period: "2026-Q1" }, codes: ["3.4.2"] },
 };
 
 /** Each kind's message exactly, in Vietnamese and English, as the samples above render it. */
@@ -355,6 +358,18 @@ const EXPECTED: { readonly [K in FindingKind]: readonly [vi: string, en: string]
     "Phụ lục của \"Sở Y tế\" nằm trên trang tính 'Sở Y tế' của tệp y-te.xlsx đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.",
     "The appendix of \"Sở Y tế\" is on sheet 'Sở Y tế' of y-te.xlsx, which is hidden: its figures are summed. Unhide the sheet to check it.",
   ],
+  district_left_out: [
+    "Phụ lục ghi cấp Huyện cho kỳ Quý I/2026, nhưng từ 01/7/2025 không còn cấp huyện: số liệu không được cộng vào các chỉ tiêu tính theo cấp.",
+    "The appendix states the district level for 2026-Q1, but there are no districts from 1 July 2025: its figures are left out of the level-based totals.",
+  ],
+  district_after_reform: [
+    "Phụ lục là của cấp huyện (đơn vị “UBND huyện Càng Long”) nhưng báo cáo kỳ Quý I/2026: từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp). Kiểm tra lại tên đơn vị, cấp và kỳ báo cáo ở dòng 4.",
+    "The appendix is a district's (the unit is “UBND huyện Càng Long”) but reports for 2026-Q1: there are no districts from 1 July 2025 (two-level local government). Check the unit's name, level and period in row 4.",
+  ],
+  row_not_applicable: [
+    "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn (3.4.2) không áp dụng từ 01/7/2025: kỳ Quý I/2026 không cần nhập chỉ tiêu này; số liệu đã nhập không được tổng hợp.",
+    "Share of dossiers received by district People's Committees resolved on time (3.4.2) does not apply from 1 July 2025: 2026-Q1 does not ask for it, and the figure typed is left out of the consolidation.",
+  ],
 };
 
 /** One text of every kind a consolidation says besides its findings. */
@@ -375,6 +390,7 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   },
   lead_province: { role: "snv" },
   lead_not_aggregable: { units: 3 },
+  lead_not_applicable: { from: "2025-Q3", period: "2026-Q1" },
   excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3" },
   excluded_very_hidden: { unit: "Sở Y tế" },
   error_unknown_version: { version: "CCHC-PL-2030" },
@@ -416,6 +432,10 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   lead_province: [
     "Chỉ tiêu do Sở Nội vụ báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.",
     "Reported for the whole province by the Department of Home Affairs: no appendix from that office.",
+  ],
+  lead_not_applicable: [
+    "Không áp dụng từ 01/7/2025: kỳ Quý I/2026 không tổng hợp chỉ tiêu này.",
+    "Not applicable from 1 July 2025: not consolidated for 2026-Q1.",
   ],
   lead_not_aggregable: [
     'Không cộng được: 3 đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".',

@@ -1,11 +1,17 @@
 import type { Level } from "../../src/domain/catalogue";
 import {
+  afterReform,
+  checkLevelInPeriod,
   InvalidMetaError,
   LEVEL_LABELS_IN_ORDER,
   levelLabel,
+  levelsIn,
   parseLevel,
   parsePeriod,
   periodLabel,
+  periodMonths,
+  periodReaches,
+  periodStartText,
 } from "../../src/domain/meta";
 
 describe("levelLabel", () => {
@@ -151,4 +157,81 @@ describe("parsePeriod", () => {
       expect(parsePeriod(periodLabel(period))).toBe(period);
     },
   );
+});
+
+describe("the 2025 reform of local government", () => {
+  it.each<[string, boolean]>([
+    ["2025-Q2", false],
+    ["2025-H1", false],
+    ["2025-Q1", false],
+    ["2024", false],
+    ["2021-Q3", false],
+    ["2025-Q3", true],
+    ["2025-Q4", true],
+    ["2025", true],
+    ["2026-Q1", true],
+    ["2026-H1", true],
+  ])("takes %s as after the reform: %s (it ends after 30 June 2025)", (period, after) => {
+    expect(afterReform(period)).toBe(after);
+  });
+
+  it("takes an unknown period as not after the reform", () => {
+    expect(afterReform(undefined)).toBe(false);
+    expect(afterReform("9 tháng 2025")).toBe(false);
+    expect(afterReform("2025-Q5")).toBe(false);
+  });
+
+  it("has no notation for nine months: only quarters, the first half and the year are periods", () => {
+    expect(parsePeriod("9 tháng 2025")).toBeUndefined();
+    expect(parsePeriod("2025-9M")).toBeUndefined();
+  });
+
+  it("counts a period's months from its first to its last", () => {
+    expect(periodMonths("2025-Q3")).toEqual({ start: 2025 * 12 + 6, end: 2025 * 12 + 8 });
+    expect(periodMonths("2025-H1")).toEqual({ start: 2025 * 12, end: 2025 * 12 + 5 });
+    expect(periodMonths("2025")).toEqual({ start: 2025 * 12, end: 2025 * 12 + 11 });
+    expect(periodMonths("Quý III/2025")).toBeUndefined();
+  });
+
+  it("says a period reaches another when it ends in or after the other's first month", () => {
+    expect(periodReaches("2025", "2025-Q3")).toBe(true);
+    expect(periodReaches("2025-Q3", "2025-Q3")).toBe(true);
+    expect(periodReaches("2025-Q2", "2025-Q3")).toBe(false);
+    expect(periodReaches("2026-Q1", "2025")).toBe(true);
+    expect(periodReaches("2024-Q4", "2025")).toBe(false);
+    expect(periodReaches("2026-Q1", "not a period")).toBe(false);
+  });
+
+  it("writes a period's first day the way each language writes dates", () => {
+    expect(periodStartText("2025-Q3")).toEqual({ vi: "01/7/2025", en: "1 July 2025" });
+    expect(periodStartText("2026")).toEqual({ vi: "01/1/2026", en: "1 January 2026" });
+    expect(() => periodStartText("Quý III/2025")).toThrow(InvalidMetaError);
+  });
+
+  it("offers the district level only for periods before the reform", () => {
+    expect(levelsIn("2025-Q2")).toEqual(["so", "huyen", "xa"]);
+    expect(levelsIn("2025-H1")).toEqual(["so", "huyen", "xa"]);
+    expect(levelsIn("2025-Q3")).toEqual(["so", "xa"]);
+    expect(levelsIn("2025")).toEqual(["so", "xa"]);
+    expect(levelsIn("2026-Q1")).toEqual(["so", "xa"]);
+    expect(levelsIn(undefined)).toEqual(["so", "huyen", "xa"]);
+  });
+
+  it("refuses a district for a period after the reform, saying since when there are none, in both languages", () => {
+    expect(() => checkLevelInPeriod("huyen", "2025-H1")).not.toThrow();
+    expect(() => checkLevelInPeriod("so", "2026-Q1")).not.toThrow();
+    expect(() => checkLevelInPeriod("xa", "2026-Q1")).not.toThrow();
+    let thrown: unknown;
+    try {
+      checkLevelInPeriod("huyen", "2026-Q1");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidMetaError);
+    expect(thrown).toMatchObject({ field: "level", input: "huyen" });
+    expect((thrown as InvalidMetaError).bilingual).toEqual({
+      vi: "Kỳ Quý I/2026: từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp). Chọn Sở, ngành (so) hoặc Xã (xa).",
+      en: "2026-Q1: there is no district level from 1 July 2025 (two-level local government). Choose department (so) or commune (xa).",
+    });
+  });
 });

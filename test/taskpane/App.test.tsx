@@ -72,6 +72,21 @@ describe("the task pane over the emulated Excel", () => {
     expect(workbook.valueAt(SHEET, valueCell("DV.4.1"))).toBe("1.93673");
   });
 
+  it("warns, naming the reform, when the sheet says it is a district's for a period after 1 July 2025", async () => {
+    const { book, user } = await setUp();
+    book.type(SHEET, "D4", "Huyện");
+    book.type(SHEET, "E4", "Quý I/2026");
+    await act(() => book.excel.settle());
+    const verdict = await check(user);
+    expect(verdict.textContent).toContain("2 lỗi, 2 cảnh báo");
+    const warning = findingButton(/từ 01\/7\/2025 không còn cấp huyện/);
+    expect(warning.textContent).toContain(
+      "Phụ lục là của cấp huyện (ghi cấp Huyện) nhưng báo cáo kỳ Quý I/2026",
+    );
+    await user.click(warning);
+    expect(book.view.selection).toEqual({ sheet: SHEET, address: "D4" });
+  });
+
   it("selects a finding's suspect cell when it is clicked", async () => {
     const { workbook, user } = await setUp();
     await check(user);
@@ -246,11 +261,12 @@ describe("the task pane over the emulated Excel", () => {
     await user.click(screen.getByRole("button", { name: "Thêm trang phụ lục" }));
     expect(screen.getByText("Hãy nhập tên đơn vị báo cáo.")).toBeTruthy();
     await user.type(screen.getByRole("textbox", { name: /Tên đơn vị báo cáo/ }), "UBND huyện Càng Long");
-    await user.selectOptions(screen.getByRole("combobox", { name: "Cấp" }), "huyen");
+    // The period first: it decides whether there is a district level to choose.
     await user.selectOptions(screen.getByRole("combobox", { name: "Kỳ báo cáo" }), "H1");
     const year = screen.getByRole("textbox", { name: "Năm" });
     await user.clear(year);
     await user.type(year, "2022");
+    await user.selectOptions(screen.getByRole("combobox", { name: "Cấp" }), "huyen");
     await user.click(screen.getByRole("button", { name: "Thêm trang phụ lục" }));
     expect(await screen.findByText("Đã thêm trang phụ lục “UBND huyện Càng Long”.")).toBeTruthy();
     expect(workbook.sheetNames).toEqual([SHEET, "UBND huyện Càng Long"]);
@@ -263,6 +279,45 @@ describe("the task pane over the emulated Excel", () => {
     expect(screen.getByRole("heading", { name: "Các trang phụ lục (2)" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: new RegExp(`^${SHEET}`) }));
     expect(screen.getByTestId("verdict").textContent).toContain("2 lỗi");
+  });
+
+  it("asks for the period before the level, and offers no district for a period after the 2025 reform", async () => {
+    const { workbook, user } = await setUp();
+    await user.click(screen.getByRole("button", { name: "Cài đặt phụ lục" }));
+    const form = screen.getByRole("form", { name: "Cài đặt phụ lục" });
+    const period = within(form).getByRole("combobox", { name: "Kỳ báo cáo" });
+    const level = within(form).getByRole("combobox", { name: "Cấp" });
+    expect(within(form).getAllByRole("combobox")).toEqual([period, level]);
+    const year = within(form).getByRole("textbox", { name: "Năm" });
+    const levels = () =>
+      within(level)
+        .getAllByRole("option")
+        .map((option) => option.textContent);
+    await user.selectOptions(period, "H1");
+    await user.clear(year);
+    await user.type(year, "2025");
+    expect(levels()).toEqual(["Sở, ngành", "Huyện", "Xã"]);
+    await user.selectOptions(level, "huyen");
+    expect(within(form).queryByText(/không còn cấp huyện/)).toBeNull();
+    // Quý I/2026: no district, and a hint saying why; the district chosen before is not kept.
+    await user.selectOptions(period, "Q1");
+    await user.clear(year);
+    await user.type(year, "2026");
+    expect(levels()).toEqual(["Sở, ngành", "Xã"]);
+    expect((level as HTMLSelectElement).value).toBe("so");
+    expect(within(form).getByText("Từ 01/7/2025 không còn cấp huyện: chọn Sở, ngành hoặc Xã.")).toBeTruthy();
+    await user.type(within(form).getByRole("textbox", { name: /Tên đơn vị báo cáo/ }), "UBND xã Long Đức");
+    await user.selectOptions(level, "xa");
+    await user.click(within(form).getByRole("button", { name: "Thêm trang phụ lục" }));
+    expect(await screen.findByText("Đã thêm trang phụ lục “UBND xã Long Đức”.")).toBeTruthy();
+    expect(workbook.valueAt("UBND xã Long Đức", "D4")).toBe("Xã");
+    expect(workbook.valueAt("UBND xã Long Đức", "E4")).toBe("Quý I/2026");
+    // The sheet's own level list (row 4's validation) holds no district either.
+    expect(["G1", "G2", "G3"].map((address) => workbook.valueAt("UBND xã Long Đức", address) ?? "")).toEqual([
+      "Sở, ngành",
+      "Xã",
+      "",
+    ]);
   });
 
   it("says so when the workbook holds no appendix, and opens the install form", async () => {

@@ -128,6 +128,19 @@ describe("installAppendix: a new sheet", () => {
     await expect(install(book, { unit: "Sở TTTT", level: "so" })).rejects.toThrow(InvalidMetaError);
     expect(book.calls.apply).toBe(0);
   });
+
+  it("writes nothing for a district after the 2025 reform, saying there are none from 01/7/2025", async () => {
+    const book = new TestWorkbook();
+    const district = { unit: "UBND huyện Càng Long", level: "huyen", period: "2026-Q1" } as const;
+    await expect(install(book, district)).rejects.toThrow(InvalidMetaError);
+    await expect(install(book, district)).rejects.toMatchObject({
+      bilingual: {
+        vi: expect.stringContaining("từ 01/7/2025 không còn cấp huyện"),
+        en: expect.stringContaining("no district level from 1 July 2025"),
+      },
+    });
+    expect(book.calls.apply).toBe(0);
+  });
 });
 
 describe("installAppendix: re-installing an appendix sheet in place", () => {
@@ -199,6 +212,27 @@ describe("installAppendix: re-installing an appendix sheet in place", () => {
       "so",
       "2021-Q4",
     ]);
+  });
+
+  it("greys the rows about districts when re-installed for a period after the reform, keeping what was typed", async () => {
+    const book = await installed();
+    for (const [code, value] of Object.entries(SEED_VALUES)) {
+      const cell = typedCell(value);
+      book.type("Sở TTTT", d(code), cell.value, cell.numberFormat);
+    }
+    const { carried } = await install(book, { replace: "Sở TTTT", period: "2026-Q1" });
+    expect(carried).toBe(Object.keys(SEED_VALUES).length);
+    expect(book.cell("Sở TTTT", d("7.2"))?.value).toBe(2);
+    expect(book.cell("Sở TTTT", e("7.2"))?.value).toBe("Không áp dụng từ 01/7/2025");
+    const after = validateSheets([await book.grid("Sở TTTT")]).sheets[0]!;
+    expect(after.period).toBe("2026-Q1");
+    expect(
+      after.findings.filter((finding) => finding.kind === "row_not_applicable").map((f) => f.codes[0]),
+    ).toEqual(["7.2", "7.6.1.b", "7.7.2"]);
+    // Back to the earlier period: the printed date is the template's own, not carried as a note someone typed.
+    const back = await install(book, { replace: "Sở TTTT", period: "2021-Q3" });
+    expect(back.carried).toBe(carried);
+    expect(book.cell("Sở TTTT", e("7.2"))?.value ?? null).toBeNull();
   });
 
   it("gives the same findings after re-installing the seed typed into the sheet", async () => {

@@ -294,6 +294,76 @@ describe("templateSpec", () => {
   });
 });
 
+describe("templateSpec for a period after the 2025 reform", () => {
+  const ABOUT_DISTRICTS = ["3.4.2", "4.1.4.c", "5.3.4", "7.2", "7.6.1.b", "7.7.2"];
+  const later = templateSpec({ ...OPTIONS, period: "2026-Q1" });
+  const cells = new Map(later.cells.map((cell) => [cell.address, cell]));
+
+  it("offers only the department and the commune in row 4's level list", () => {
+    expect(cells.get("D4")?.validation).toMatchObject({
+      type: "list",
+      list: "=$G$1:$G$2",
+      prompt: { message: "Chọn cấp của đơn vị báo cáo: Sở, ngành; Xã." },
+      error: { message: "Chỉ chọn một trong: Sở, ngành; Xã." },
+    });
+    expect(["G1", "G2"].map((address) => text(cells.get(address)))).toEqual(["Sở, ngành", "Xã"]);
+    expect(cells.has("G3")).toBe(false);
+    expect(text(cells.get("E4"))).toBe("Quý I/2026");
+  });
+
+  it("refuses a district's sheet, saying there are no districts from 01/7/2025", () => {
+    expect(() => templateSpec({ ...OPTIONS, level: "huyen", period: "2026-Q1" })).toThrow(
+      "từ 01/7/2025 không còn cấp huyện",
+    );
+    expect(() => templateSpec({ ...OPTIONS, level: "huyen", period: "2025" })).toThrow(InvalidMetaError);
+    expect(() => templateSpec({ ...OPTIONS, level: "huyen", period: "2025-H1" })).not.toThrow();
+  });
+
+  it("greys and locks the rows about districts, with the date they stopped applying as their note", () => {
+    for (const code of ABOUT_DISTRICTS) {
+      const row = rowOf(code);
+      const value = cells.get(`D${row}`)!;
+      const note = cells.get(`E${row}`)!;
+      expect([code, value.locked, value.validation, value.formula, note.locked]).toEqual([
+        code,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+      ]);
+      expect([code, text(note)]).toEqual([code, "Không áp dụng từ 01/7/2025"]);
+      for (const column of ["A", "B", "C", "D", "E"]) {
+        expect([code, column, cells.get(`${column}${row}`)?.style?.fill]).toEqual([code, column, "#D9D9D9"]);
+      }
+    }
+  });
+
+  it("leaves every other row as an earlier period's sheet has it", () => {
+    const others = later.cells.filter((cell) => {
+      const row = Number(cell.address.slice(1));
+      return !ABOUT_DISTRICTS.some((code) => rowOf(code) === row) && row > layout.inputRow;
+    });
+    const earlier = spec.cells.filter((cell) => {
+      const row = Number(cell.address.slice(1));
+      return !ABOUT_DISTRICTS.some((code) => rowOf(code) === row) && row > layout.inputRow;
+    });
+    expect(others).toEqual(earlier);
+  });
+
+  it("keeps the rows about districts as input cells for 2025-H1, the last period before the reform", () => {
+    const halfYear = templateSpec({ ...OPTIONS, level: "huyen", period: "2025-H1" });
+    const before = new Map(halfYear.cells.map((cell) => [cell.address, cell]));
+    for (const code of ABOUT_DISTRICTS) {
+      expect([code, before.get(`D${rowOf(code)}`)?.locked]).toEqual([code, false]);
+      expect(before.get(`D${rowOf(code)}`)?.style?.fill).toBeUndefined();
+    }
+    expect(before.get(`D${rowOf("3.4.2")}`)?.formula).toBe(
+      `=${derivedFormula(layout, catalogue.byCode.get("3.4.2")!)}`,
+    );
+    expect(before.get("D4")?.validation).toMatchObject({ list: "=$G$1:$G$3" });
+  });
+});
+
 describe("sheet names", () => {
   it.each([
     ["Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông"],

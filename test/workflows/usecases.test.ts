@@ -14,6 +14,7 @@ import {
   selectFinding,
   splitAddress,
 } from "../../src/workflows/usecases";
+import type { GridOptions } from "../helpers/seed";
 import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
 import { TestWorkbook } from "../helpers/workbook";
 import { templateUnlocked } from "../excel/setup";
@@ -217,6 +218,21 @@ describe("fillDerived", () => {
     const district = await fill("huyen");
     expect(filled(district)).toContain("3.4.2");
     expect(filled(district)).not.toContain("3.4.1");
+  });
+
+  it("puts no formula in a rate its period no longer asks for: 3.4.2 after the 2025 reform", async () => {
+    const empty = seedWith(Object.fromEntries(catalogue.derivedRows.map((row) => [row.code, undefined])));
+    const fill = (options: GridOptions) =>
+      new TestWorkbook([templateGrid(empty, options)]).run((port) => fillDerived(port));
+    const filled = (result: Awaited<ReturnType<typeof fill>>) =>
+      result.outcomes.filter((outcome) => outcome.action === "formula").map((outcome) => outcome.code);
+    const before = await fill({ level: "huyen", period: "6 tháng/2025" });
+    expect(filled(before)).toContain("3.4.2");
+    // A sheet that (wrongly) says it is a district's for 2025-Q3 still gets no district rate.
+    const after = await fill({ level: "huyen", period: "Quý III/2025" });
+    expect(filled(after)).toEqual(filled(before).filter((code) => code !== "3.4.2"));
+    const department = await fill({ level: "so", period: "Quý III/2025" });
+    expect(filled(department)).toContain("3.4.1");
   });
 
   it("refuses, in Vietnamese and English, on a sheet that holds no appendix", async () => {

@@ -37,6 +37,14 @@ const PROGRESS = legend(
 );
 const LEVELS_LINKED = legend([0, "Chưa có", "None"], [1, "2 cấp", "2 levels"], [2, "3 cấp", "3 levels"]);
 
+// From 1 July 2025 there are no districts (DESIGN.md section 12): the rows about them are not expected from then on.
+const NO_DISTRICTS_FROM = "2025-Q3";
+
+/** A row that presupposes districts: not expected for a period after the 2025 reform. */
+function aboutDistricts(row: RowInput): RowInput {
+  return { ...row, notApplicableFrom: NO_DISTRICTS_FROM };
+}
+
 function parentOf(code: string): string | undefined {
   const cut = code.lastIndexOf(".");
   return cut < 0 ? undefined : code.slice(0, cut);
@@ -262,12 +270,14 @@ const rows: RowInput[] = [
     SO,
     { derived: { plus: ["HS.2.1"], denominator: "HS.2" } },
   ),
-  percent(
-    "3.4.2",
-    "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn",
-    "Share of dossiers received by district People's Committees resolved on time",
-    ["huyen"],
-    { derived: { plus: ["HS.2.1"], denominator: "HS.2" } },
+  aboutDistricts(
+    percent(
+      "3.4.2",
+      "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn",
+      "Share of dossiers received by district People's Committees resolved on time",
+      ["huyen"],
+      { derived: { plus: ["HS.2.1"], denominator: "HS.2" } },
+    ),
   ),
   percent(
     "3.4.3",
@@ -356,13 +366,15 @@ const rows: RowInput[] = [
     [],
     { printed: "", role: "snv" },
   ),
-  count(
-    "4.1.4.c",
-    "<i>Số ĐVSNCL thuộc UBND cấp huyện</i>",
-    "Public service units under district People's Committees",
-    U.agency,
-    [],
-    { printed: "", role: "snv" },
+  aboutDistricts(
+    count(
+      "4.1.4.c",
+      "<i>Số ĐVSNCL thuộc UBND cấp huyện</i>",
+      "Public service units under district People's Committees",
+      U.agency,
+      [],
+      { printed: "", role: "snv" },
+    ),
   ),
   percent(
     "4.1.4.d",
@@ -505,12 +517,14 @@ const rows: RowInput[] = [
     U.person,
     SO,
   ),
-  count(
-    "5.3.4",
-    "Số lãnh đạo cấp phòng thuộc UBND huyện được bổ nhiệm mới",
-    "Division heads in district People's Committees newly appointed",
-    U.person,
-    ["huyen"],
+  aboutDistricts(
+    count(
+      "5.3.4",
+      "Số lãnh đạo cấp phòng thuộc UBND huyện được bổ nhiệm mới",
+      "Division heads in district People's Committees newly appointed",
+      U.person,
+      ["huyen"],
+    ),
   ),
   heading(
     "5.4",
@@ -597,13 +611,15 @@ const rows: RowInput[] = [
     [],
     "stttt",
   ),
-  coded(
-    "7.2",
-    "Xây dựng và vận hành Hệ thống hợp trực tuyến Liên thông 2 cấp: Từ UBND tỉnh đến 100% UBND các huyện. Liên thông 3 cấp: Từ UBND tỉnh đến 100% UBND cấp huyện, cấp xã.",
-    "Online meeting system: 2 levels links the province to every district; 3 levels also every commune",
-    LEVELS_LINKED,
-    [],
-    "stttt",
+  aboutDistricts(
+    coded(
+      "7.2",
+      "Xây dựng và vận hành Hệ thống hợp trực tuyến Liên thông 2 cấp: Từ UBND tỉnh đến 100% UBND các huyện. Liên thông 3 cấp: Từ UBND tỉnh đến 100% UBND cấp huyện, cấp xã.",
+      "Online meeting system: 2 levels links the province to every district; 3 levels also every commune",
+      LEVELS_LINKED,
+      [],
+      "stttt",
+    ),
   ),
   coded(
     "7.3",
@@ -641,12 +657,14 @@ const rows: RowInput[] = [
     [],
     { printed: "Trong đó", role: "stttt" },
   ),
-  percent(
-    "7.6.1.b",
-    "Tỷ lệ UBND cấp huyện đã kết nối, liên thông với UBND tỉnh",
-    "Share of district People's Committees linked with the province",
-    [],
-    { printed: "", role: "stttt" },
+  aboutDistricts(
+    percent(
+      "7.6.1.b",
+      "Tỷ lệ UBND cấp huyện đã kết nối, liên thông với UBND tỉnh",
+      "Share of district People's Committees linked with the province",
+      [],
+      { printed: "", role: "stttt" },
+    ),
   ),
   percent(
     "7.6.1.c",
@@ -691,12 +709,14 @@ const rows: RowInput[] = [
       role: "stttt",
     },
   ),
-  percent(
-    "7.7.2",
-    "Tỷ lệ đơn vị cấp huyện đã kết nối liên thông với Hệ thống",
-    "Share of district units connected",
-    [],
-    { role: "stttt" },
+  aboutDistricts(
+    percent(
+      "7.7.2",
+      "Tỷ lệ đơn vị cấp huyện đã kết nối liên thông với Hệ thống",
+      "Share of district units connected",
+      [],
+      { role: "stttt" },
+    ),
   ),
   percent(
     "7.7.3",

@@ -1,10 +1,19 @@
+import { periodMonths, periodReaches } from "../meta";
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
 import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./schema";
 
 // The built-in catalogue is checked against its zod schema by the tests (test/domain/catalogue), not each time a
 // tool starts: this module never loads zod. Definitions read at run time go through loadCatalogue (./load).
 export type * from "./schema";
-export { ALL_LEVELS, isLevel, isProvinceRole, LEVELS, PROVINCE_ROLES } from "./constants";
+export {
+  ALL_LEVELS,
+  isLevel,
+  isProvinceRole,
+  LEVEL_NOT_FROM,
+  LEVELS,
+  PROVINCE_ROLES,
+  REFORM_PERIOD,
+} from "./constants";
 export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
 
 /** A catalogue parsed by its schema, with lookups built once. */
@@ -57,6 +66,8 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
           problems.push(`${row.code}'s plausible maximum is below its minimum`);
       }
     }
+    if (row.notApplicableFrom !== undefined && !periodMonths(row.notApplicableFrom))
+      problems.push(`${row.code} is not applicable from "${row.notApplicableFrom}", which is no period`);
     if (row.derived) {
       if (row.kind !== "percent") problems.push(`${row.code} is derived but not a percentage`);
       for (const input of [...row.derived.plus, ...row.derived.minus, row.derived.denominator]) {
@@ -149,6 +160,7 @@ export const ROW_FIELDS = Object.keys({
   cumulative: true,
   plausible: true,
   formNote: true,
+  notApplicableFrom: true,
 } satisfies Record<keyof RowDef, true>);
 
 /** RelationRuleSchema's fields in its order (a test compares them). */
@@ -201,11 +213,23 @@ export const cataloguesByVersion: ReadonlyMap<string, LoadedCatalogue> = new Map
 ]);
 
 /**
+ * True when the row is expected in `period`: it names no period from which it is not applicable, or the period
+ * ends before that one begins (3.4.2, a district's rate, applies in 2025-H1 and not in 2025). A period not known
+ * keeps every row.
+ */
+export function appliesIn(row: RowDef, period: string | undefined): boolean {
+  const from = row.notApplicableFrom;
+  return from === undefined || period === undefined || !periodReaches(period, from);
+}
+
+/**
  * True when a unit of `level` may fill the row: its scope names the level, or the row is reported once for the
  * province by an office (a role: every role is a provincial office, a department-level unit), or it names no
- * level and no role at all (3.4.4, 3.4.5 "at all 3 levels": whoever reports it).
+ * level and no role at all (3.4.4, 3.4.5 "at all 3 levels": whoever reports it); never a row that does not apply
+ * in `period` (when given).
  */
-export function filledAt(row: RowDef, level: Level): boolean {
+export function filledAt(row: RowDef, level: Level, period?: string): boolean {
+  if (!appliesIn(row, period)) return false;
   if (row.scope.includes(level)) return true;
   if (row.role !== undefined) return level === "so";
   return row.scope.length === 0;

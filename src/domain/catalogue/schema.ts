@@ -84,6 +84,14 @@ export const RowDefSchema = z.object({
   cumulative: z.boolean().default(false),
   plausible: PlausibleSchema.optional(),
   formNote: z.string().optional(),
+  /**
+   * The first period for which the row is not expected (DESIGN.md section 11, `không áp dụng từ`): from it on a
+   * blank is no missing value and the template offers no input cell. 2025-Q3 for the rows that presuppose districts.
+   */
+  notApplicableFrom: z
+    .string()
+    .regex(/^\d{4}(-(Q[1-4]|H1))?$/)
+    .optional(),
 });
 /** One row of the form or of its source block. */
 export type RowDef = z.infer<typeof RowDefSchema>;

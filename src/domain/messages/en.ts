@@ -1,4 +1,6 @@
 import type { Level } from "../catalogue";
+import { REFORM_PERIOD } from "../catalogue/constants";
+import { periodStartText } from "../meta";
 import { formatCount } from "../format";
 import { PERCENT_SCALE } from "../values";
 import type {
@@ -87,8 +89,10 @@ const enConsolidation: Templates<ConsolidationFindingParams> = {
   duplicate_appendix: (p) =>
     `The appendix of "${p.unit}" appears twice with the same figures (${p.first} and ${p.second}): counted once.`,
   unit_unnamed: () => "The appendix does not name its reporting unit (row 4): the unit cannot be identified.",
-  unit_without_level: () =>
-    "The appendix does not state the unit's level (department, district, commune): its figures are left out of the level-based totals.",
+  unit_without_level: (p) =>
+    `The appendix does not state the unit's level (${p.levels.map((level) => LEVEL[level]).join(", ")}): its figures are left out of the level-based totals.`,
+  district_left_out: (p) =>
+    `The appendix states the ${LEVEL[p.level]} level for ${periodName(p.period, "en")}, but there are no districts from ${periodStartText(REFORM_PERIOD).en}: its figures are left out of the level-based totals.`,
   other_period: (p) =>
     `The appendix states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}.`,
   role_twice: (p, c) =>
@@ -176,6 +180,10 @@ export const en: Templates<FindingParamsByKind> = {
   incomplete: (p, c) => `${p.blank} expected indicators are still blank: ${c.codes.join(", ")}.`,
   implausible_high: (p, c) => implausible(p, c),
   implausible_low: (p, c) => implausible(p, c),
+  district_after_reform: (p) =>
+    `The appendix is a district's (${p.unit === undefined ? "its level is district" : `the unit is “${p.unit}”`}) but reports for ${periodName(p.period, "en")}: there are no districts from ${periodStartText(REFORM_PERIOD).en} (two-level local government). Check the unit's name, level and period in row 4.`,
+  row_not_applicable: (p, c) =>
+    `${nameOfCode(c, p.code, "en")} does not apply from ${periodStartText(p.from).en}: ${periodName(p.period, "en")} does not ask for it, and the figure typed is left out of the consolidation.`,
 };
 
 const EN_LEVELS: Readonly<Record<Level, string>> = LEVEL;
@@ -201,6 +209,8 @@ export const enTexts: Templates<ConsolidationTextParams> = {
     p.holder === undefined
       ? `Reported for the whole province by ${roleNameIn(c, p.role, "en")}: no appendix from that office.`
       : `As reported by ${p.holder}.`,
+  lead_not_applicable: (p) =>
+    `Not applicable from ${periodStartText(p.from).en}: not consolidated for ${periodName(p.period, "en")}.`,
   lead_not_aggregable: (p) =>
     `Not aggregable: ${p.units} units report their own rate; see the "Không cộng được" sheet.`,
   excluded_other_period: (p) =>

@@ -95,6 +95,10 @@ export type DomainFindingParams = {
   readonly incomplete: { readonly blank: number };
   readonly implausible_high: PlausibleParams;
   readonly implausible_low: PlausibleParams;
+  /** A district's appendix, by its level or (`unit`) its unit's name, for a period after the 2025 reform. */
+  readonly district_after_reform: { readonly period: string; readonly level?: Level; readonly unit?: string };
+  /** A figure in a row the period does not expect (`from`: the first period it is not expected in). */
+  readonly row_not_applicable: { readonly code: string; readonly from: string; readonly period: string };
 };
 
 /** Two periods a cross-period check compares; "" when a file does not say. */
@@ -113,7 +117,10 @@ export type ConsolidationFindingParams = {
   readonly duplicate_unit: { readonly unit: string; readonly first: string; readonly second: string };
   readonly duplicate_appendix: { readonly unit: string; readonly first: string; readonly second: string };
   readonly unit_unnamed: Record<string, never>;
-  readonly unit_without_level: Record<string, never>;
+  /** `levels`: the levels units report at in the period (no district after the 2025 reform). */
+  readonly unit_without_level: { readonly levels: readonly Level[] };
+  /** A district's appendix for a period after the 2025 reform: left out of the level-based totals. */
+  readonly district_left_out: { readonly period: string; readonly level: Level };
   readonly other_period: { readonly period: string; readonly expected: string };
   readonly role_twice: { readonly role: string; readonly units: readonly string[] };
   readonly roles_missing: Record<string, never>;
@@ -161,6 +168,8 @@ export type ConsolidationTextParams = {
   };
   readonly lead_province: { readonly role: string; readonly holder?: string };
   readonly lead_not_aggregable: { readonly units: number };
+  /** A row the period does not ask for (`from`: the first period it is not expected in). */
+  readonly lead_not_applicable: { readonly from: string; readonly period: string };
   readonly excluded_other_period: {
     readonly unit: string;
     readonly period: string;

@@ -1,4 +1,6 @@
 import type { Level } from "../catalogue";
+import { REFORM_PERIOD } from "../catalogue/constants";
+import { periodStartText } from "../meta";
 import { formatCount } from "../format";
 import { vietnameseWords } from "../number-words";
 import { PERCENT_SCALE } from "../values";
@@ -21,6 +23,8 @@ import {
   quotedValue,
   roleNameIn,
 } from "./words";
+
+const VI_LEVELS: Readonly<Record<Level, string>> = { so: "Sở, ngành", huyen: "Huyện", xa: "Xã" };
 
 // Every message in Vietnamese, as a department's clerk reads it.
 
@@ -90,8 +94,10 @@ const viConsolidation: Templates<ConsolidationFindingParams> = {
   duplicate_appendix: (p) =>
     `Phụ lục của "${p.unit}" có hai lần với cùng số liệu (${p.first} và ${p.second}): chỉ tính một lần.`,
   unit_unnamed: () => "Phụ lục chưa ghi tên đơn vị báo cáo (dòng 4): không xác định được đơn vị.",
-  unit_without_level: () =>
-    "Phụ lục chưa ghi cấp của đơn vị (Sở, ngành; Huyện; Xã): số liệu chưa được cộng vào các chỉ tiêu tính theo cấp.",
+  unit_without_level: (p) =>
+    `Phụ lục chưa ghi cấp của đơn vị (${p.levels.map((level) => VI_LEVELS[level]).join("; ")}): số liệu chưa được cộng vào các chỉ tiêu tính theo cấp.`,
+  district_left_out: (p) =>
+    `Phụ lục ghi cấp ${VI_LEVELS[p.level]} cho kỳ ${periodName(p.period, "vi")}, nhưng từ ${periodStartText(REFORM_PERIOD).vi} không còn cấp huyện: số liệu không được cộng vào các chỉ tiêu tính theo cấp.`,
   other_period: (p) =>
     `Phụ lục ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}.`,
   role_twice: (p, c) =>
@@ -178,9 +184,11 @@ export const vi: Templates<FindingParamsByKind> = {
   incomplete: (p, c) => `Còn ${p.blank} chỉ tiêu chưa nhập: ${c.codes.join(", ")}.`,
   implausible_high: (p, c) => implausible(p, c),
   implausible_low: (p, c) => implausible(p, c),
+  district_after_reform: (p) =>
+    `Phụ lục là của cấp huyện (${p.unit === undefined ? "ghi cấp Huyện" : `đơn vị “${p.unit}”`}) nhưng báo cáo kỳ ${periodName(p.period, "vi")}: từ ${periodStartText(REFORM_PERIOD).vi} không còn cấp huyện (chính quyền địa phương hai cấp). Kiểm tra lại tên đơn vị, cấp và kỳ báo cáo ở dòng 4.`,
+  row_not_applicable: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")} không áp dụng từ ${periodStartText(p.from).vi}: kỳ ${periodName(p.period, "vi")} không cần nhập chỉ tiêu này; số liệu đã nhập không được tổng hợp.`,
 };
-
-const VI_LEVELS: Readonly<Record<Level, string>> = { so: "Sở, ngành", huyen: "Huyện", xa: "Xã" };
 
 /** The Vietnamese texts of a consolidation that are not findings. */
 export const viTexts: Templates<ConsolidationTextParams> = {
@@ -205,6 +213,8 @@ export const viTexts: Templates<ConsolidationTextParams> = {
     p.holder === undefined
       ? `Chỉ tiêu do ${roleNameIn(c, p.role, "vi")} báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.`
       : `Theo số liệu của ${p.holder}.`,
+  lead_not_applicable: (p) =>
+    `Không áp dụng từ ${periodStartText(p.from).vi}: kỳ ${periodName(p.period, "vi")} không tổng hợp chỉ tiêu này.`,
   lead_not_aggregable: (p) =>
     `Không cộng được: ${p.units} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`,
   excluded_other_period: (p) =>

@@ -1,5 +1,5 @@
 import type { LoadedCatalogue, Level } from "../catalogue";
-import { LEVELS } from "../catalogue";
+import { appliesIn, LEVELS } from "../catalogue";
 import type { Finding, RuleSummary } from "../findings";
 import { findingMessage } from "../messages";
 import type { CompiledRule, SheetValues, Status } from "./kind";
@@ -17,6 +17,8 @@ export interface CompleteCheck extends CompiledRule {
   readonly expected: Readonly<Record<Level, Uint8Array>>;
   /** By row index: 1 for a row that holds a value (not a section or group heading). */
   readonly holdsValue: Uint8Array;
+  /** By row index: 1 for a row not expected from some period on (the 2025 reform's rows about districts). */
+  readonly ends: Uint8Array;
   readonly summaries: Readonly<Record<Status, RuleSummary>>;
 }
 
@@ -33,6 +35,7 @@ export function compile(catalogue: LoadedCatalogue): CompleteCheck {
     id: COMPLETE_RULE,
     expected,
     holdsValue: Uint8Array.from(rows, (row) => (row.kind !== "none" ? 1 : 0)),
+    ends: Uint8Array.from(rows, (row) => (row.notApplicableFrom !== undefined ? 1 : 0)),
     summaries: summariesOf(COMPLETE_RULE),
     evaluate: (values) => evaluate(check, values),
     findings: (values, out) => findings(values, out),
@@ -42,7 +45,7 @@ export function compile(catalogue: LoadedCatalogue): CompleteCheck {
 
 /** What completeness checks, as a person says it. */
 export function describe(): string {
-  return "every row expected from the unit's level holds a value";
+  return "every row expected from the unit's level in the period holds a value";
 }
 
 /** Notes the rows expected and blank, and whether the sheet holds any value at all. */
@@ -56,7 +59,7 @@ export function evaluate(check: CompleteCheck, values: SheetValues): RuleSummary
       if (found.rowAt[at] !== 0 && check.holdsValue[at] === 1) anyValue = true;
       continue;
     }
-    if (expected?.[at] === 1) {
+    if (expected?.[at] === 1 && (check.ends[at] === 0 || appliesIn(rows[at]!, values.period))) {
       blankExpected.push(rows[at]!.code);
       values.blankExpectedAt.push(at);
     }

@@ -71,6 +71,8 @@ export class SheetValues {
     private readonly sheet: string,
     /** The unit's level, for the plausible bounds of its figures. */
     readonly level: Level | undefined,
+    /** The reporting period, for the rows that apply in it. */
+    readonly period?: string,
   ) {
     // Sized once: every row gets its reading and amount.
     this.readings = new Array<Reading>(plan.rows.length);

@@ -2,6 +2,8 @@ import type { FormEvent } from "react";
 import { useEffect, useState } from "react";
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import type { Level } from "../../domain/catalogue";
+import { REFORM_PERIOD } from "../../domain/catalogue";
+import { levelsIn, periodStartText } from "../../domain/meta";
 import type { PeriodKind } from "../i18n";
 import { useStrings } from "../i18n";
 import type { InstallRequest } from "../usePane";
@@ -17,7 +19,6 @@ const useStyles = makeStyles({
   submit: { alignSelf: "flex-start" },
 });
 
-const LEVELS: readonly Level[] = ["so", "huyen", "xa"];
 const PERIOD_KINDS: readonly PeriodKind[] = ["Q1", "Q2", "Q3", "Q4", "H1", "Y"];
 
 /** The period id of a kind and a year: "2021-Q3", "2021-H1", "2021". */
@@ -40,7 +41,7 @@ export function InstallForm({
   onInstall: (request: InstallRequest) => Promise<boolean>;
 }) {
   const styles = useStyles();
-  const { t } = useStrings();
+  const { t, lang } = useStrings();
   const now = new Date();
   const [unit, setUnit] = useState("");
   const [level, setLevel] = useState<Level>("so");
@@ -54,16 +55,23 @@ export function InstallForm({
     if (expanded) setOpen(true);
   }, [expanded]);
   const unitMissing = tried && !unit.trim();
-  const yearWrong = tried && !/^20\d\d$/.test(year.trim());
+  const yearValid = /^20\d\d$/.test(year.trim());
+  const yearWrong = tried && !yearValid;
+  // The period comes first: it decides the levels (no district after the 2025 reform). A level the period does
+  // not offer falls back to the first it does, and comes back if the period goes back.
+  const period = yearValid ? periodId(kind, year.trim()) : undefined;
+  const levels = levelsIn(period);
+  const offered = levels.includes(level) ? level : (levels[0] ?? level);
+  const noDistricts = !levels.includes("huyen");
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (!unit.trim() || !/^20\d\d$/.test(year.trim())) return;
+    if (!unit.trim() || period === undefined) return;
     const done = await onInstall({
       unit: unit.trim(),
-      level,
-      period: periodId(kind, year.trim()),
+      level: offered,
+      period,
       ...(sheetName.trim() ? { sheetName: sheetName.trim() } : {}),
     });
     if (done) {
@@ -85,15 +93,6 @@ export function InstallForm({
         >
           <Input value={unit} onChange={(_, data) => setUnit(data.value)} />
         </Field>
-        <Field label={t.install.level}>
-          <Select value={level} onChange={(_, data) => setLevel(data.value as Level)}>
-            {LEVELS.map((option) => (
-              <option key={option} value={option}>
-                {t.level[option]}
-              </option>
-            ))}
-          </Select>
-        </Field>
         <div className={styles.row}>
           <Field label={t.install.periodKind}>
             <Select value={kind} onChange={(_, data) => setKind(data.value as PeriodKind)}>
@@ -114,6 +113,18 @@ export function InstallForm({
             />
           </Field>
         </div>
+        <Field
+          label={t.install.level}
+          hint={noDistricts ? t.reform.noDistricts(periodStartText(REFORM_PERIOD)[lang]) : undefined}
+        >
+          <Select value={offered} onChange={(_, data) => setLevel(data.value as Level)}>
+            {levels.map((option) => (
+              <option key={option} value={option}>
+                {t.level[option]}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Field label={t.install.sheetName} hint={t.install.sheetNameHint}>
           <Input value={sheetName} maxLength={31} onChange={(_, data) => setSheetName(data.value)} />
         </Field>

@@ -1,4 +1,5 @@
 import type { Bilingual, Level, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
+import { appliesIn } from "../../domain/catalogue";
 import { qualifiedAddress } from "../../domain/cell";
 import type { Ratio } from "../../domain/derive";
 import { isRatio, percentOf, recompute } from "../../domain/derive";
@@ -7,6 +8,7 @@ import { formatAmount } from "../../domain/format";
 import { COLUMNS } from "../../domain/layout";
 import type { FindingParamsByKind, Lang } from "../../domain/messages";
 import { bilingual, findingMessage, renderText } from "../../domain/messages";
+import { levelsIn, periodMonths } from "../../domain/meta";
 import { implausible } from "../../domain/plausible";
 import type { Severity } from "../../domain/values";
 import { PERCENT_SCALE } from "../../domain/values";
@@ -59,6 +61,10 @@ export class Aggregator {
   private readonly nonAggregable: NonAggregable[] = [];
   private readonly included: UnitRecord[];
   private readonly holders = new Map<ProvinceRole, UnitRecord>();
+  /** The period consolidated: the one most appendices state. */
+  private period: string | undefined;
+  /** Units whose level the period has none of (a district after the 2025 reform): in no level-based total. */
+  private readonly levelGone = new Set<UnitRecord>();
 
   constructor(
     private readonly catalogue: LoadedCatalogue,
@@ -72,6 +78,8 @@ export class Aggregator {
 
   run(): Consolidation {
     const period = this.checkUnits();
+    this.period = period;
+    this.checkLevels(period);
     this.findHolders();
     const totals = this.catalogue.valueRows.map((row) => this.total(row));
     const missingUnits = this.checkExpected();
@@ -207,7 +215,7 @@ export class Aggregator {
           kind: "unit_without_level",
           record,
           codes: [],
-          params: {},
+          params: { levels: levelsIn(period) },
         });
       }
       if (period !== undefined && record.period !== undefined && record.period !== period) {
@@ -222,6 +230,25 @@ export class Aggregator {
       }
     }
     return period;
+  }
+
+  /**
+   * A unit stating a level its period has none of (a district after the 2025 reform, DESIGN.md section 12) is
+   * summed into no level-based total: the consolidation of such a period expects departments and communes only.
+   */
+  private checkLevels(period: string | undefined): void {
+    const levels = levelsIn(period);
+    for (const record of this.included) {
+      if (record.level === undefined || levels.includes(record.level) || period === undefined) continue;
+      this.levelGone.add(record);
+      this.addIssue({
+        severity: "warning",
+        kind: "district_left_out",
+        record,
+        codes: [],
+        params: { period, level: record.level },
+      });
+    }
   }
 
   private findHolders(): void {
@@ -240,15 +267,13 @@ export class Aggregator {
         });
       }
     }
+    // Only the rows the period asks for: after the 2025 reform no office is missing for the rows about districts.
+    const applying = this.catalogue.valueRows.filter((row) => appliesIn(row, this.period));
     const roles = new Set(
-      this.catalogue.valueRows.flatMap((row) =>
-        row.aggregation === "province" && row.role ? [row.role] : [],
-      ),
+      applying.flatMap((row) => (row.aggregation === "province" && row.role ? [row.role] : [])),
     );
     if (this.options.roles.size === 0) {
-      const codes = this.catalogue.valueRows
-        .filter((row) => row.aggregation === "province")
-        .map((row) => row.code);
+      const codes = applying.filter((row) => row.aggregation === "province").map((row) => row.code);
       this.addIssue({
         severity: "warning",
         kind: "roles_missing",
@@ -259,7 +284,7 @@ export class Aggregator {
     }
     for (const role of roles) {
       if (this.holders.has(role)) continue;
-      const codes = this.catalogue.valueRows
+      const codes = applying
         .filter((row) => row.aggregation === "province" && row.role === role)
         .map((row) => row.code);
       this.addIssue({
@@ -272,10 +297,11 @@ export class Aggregator {
   }
 
   private inScope(record: UnitRecord, row: RowDef): boolean {
-    return record.level !== undefined && row.scope.includes(record.level);
+    return record.level !== undefined && !this.levelGone.has(record) && row.scope.includes(record.level);
   }
 
   private total(row: RowDef): RowTotal {
+    if (!appliesIn(row, this.period)) return this.notApplicable(row);
     switch (row.aggregation) {
       case "sum":
         return this.sum(row);
@@ -399,6 +425,24 @@ export class Aggregator {
     });
   }
 
+  /**
+   * A row the period does not ask for (3.4.2 after the 2025 reform): no figure, nobody missing, and what a unit
+   * typed there left out, as its validation told it.
+   */
+  private notApplicable(row: RowDef): RowTotal {
+    const walk = this.walk(row, () => false);
+    const from = row.notApplicableFrom;
+    return this.finish(row, {
+      counted: [],
+      missing: [],
+      unreadable: [],
+      ignored: walk.ignored,
+      ...(from !== undefined && this.period !== undefined
+        ? { lead: renderText("lead_not_applicable", { from, period: this.period }) }
+        : {}),
+    });
+  }
+
   /** Counts: summed over the units whose level fills the row; blanks stay out and are reported missing. */
   private sum(row: RowDef): RowTotal {
     const walk = this.walk(row, (record) => this.inScope(record, row));
@@ -450,7 +494,17 @@ export class Aggregator {
       missing,
       unreadable,
       ignored,
-      ...(counted.length ? { lead: recomputedLead(derived, scope, counted.length, exact, sums) } : {}),
+      ...(counted.length
+        ? {
+            lead: recomputedLead(
+              derived,
+              scope.filter((level) => levelsIn(this.period).includes(level)),
+              counted.length,
+              exact,
+              sums,
+            ),
+          }
+        : {}),
     });
   }
 
@@ -572,8 +626,8 @@ export class Aggregator {
     period: string | undefined,
     totals: readonly RowTotal[],
   ): void {
-    const now = period ? periodRange(period) : undefined;
-    const before = previous.period ? periodRange(previous.period) : undefined;
+    const now = period ? periodMonths(period) : undefined;
+    const before = previous.period ? periodMonths(previous.period) : undefined;
     if (now && before && before.end >= now.end) {
       this.addIssue({
         severity: "warning",
@@ -692,18 +746,6 @@ function recomputedLead(
     numerator: exact.numerator,
     denominator: sums.get(derived.denominator) ?? 0,
   });
-}
-
-/** First and last month (counted from year 0) a period id covers. */
-function periodRange(id: string): { start: number; end: number } | undefined {
-  const match = /^(\d{4})(?:-(Q[1-4]|H1))?$/.exec(id);
-  if (!match) return undefined;
-  const year = Number(match[1]) * 12;
-  const part = match[2];
-  if (part === undefined) return { start: year, end: year + 11 };
-  if (part === "H1") return { start: year, end: year + 5 };
-  const quarter = Number(part.slice(1));
-  return { start: year + (quarter - 1) * 3, end: year + quarter * 3 - 1 };
 }
 
 const SECTIONS: Readonly<Record<Severity, Bilingual>> = {

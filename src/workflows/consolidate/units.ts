@@ -9,6 +9,7 @@ import type { AppendixSheet } from "../../domain/locate";
 import { locateAppendix } from "../../domain/locate";
 import type { SheetVisibility } from "../port";
 import { isSummarySheet, SUMMARY_VERSION_ROW } from "../summary-marker";
+import { notApplicableNote } from "../template-spec";
 
 // Reading units from sheets: the reporting units' appendices found on the sheets of a workbook.
 
@@ -57,8 +58,9 @@ function notesOf(grid: SheetGrid, appendix: AppendixSheet, catalogue: LoadedCata
   const notes = new Map<string, string>();
   for (const [code, located] of appendix.cells) {
     const text = cellText(grid.cells[located.row - 1]?.[COLUMNS.note]?.value);
-    const printed = catalogue.byCode.get(code)?.formNote;
-    if (text && text !== printed) notes.set(code, text);
+    const row = catalogue.byCode.get(code);
+    // The template's own notes are no unit's remark: the form's, and the date a row stopped applying.
+    if (text && row && text !== row.formNote && text !== notApplicableNote(row)) notes.set(code, text);
   }
   return notes;
 }
