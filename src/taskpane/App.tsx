@@ -15,6 +15,7 @@ import { FindingList } from "./components/FindingList";
 import { Header } from "./components/Header";
 import { HelpMenu } from "./components/HelpMenu";
 import { InstallForm } from "./components/InstallForm";
+import { InstallFromReport } from "./components/InstallFromReport";
 import { ErrorBar, NoticeBar } from "./components/MessageBars";
 import { OwnSheet, StampOffer } from "./components/OwnSheet";
 import { ProgressPanel } from "./components/ProgressPanel";
@@ -165,6 +166,7 @@ export function App({ host }: { host: AddinHost }) {
             </div>
           )}
           <InstallForm busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
+          <InstallFromReport host={host} busy={busy} onDone={actions.refresh} />
           <ConsolidatePanel state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
           <HelpMenu host={host} busy={busy} onDone={actions.refresh} />
         </main>
