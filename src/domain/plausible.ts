@@ -14,6 +14,20 @@ function toAmount(row: RowDef, bound: number): number {
   return row.kind === "percent" ? Math.round(bound * PERCENT_SCALE) : bound;
 }
 
+type LevelMaxima = NonNullable<NonNullable<RowDef["plausible"]>["max"]>;
+const highest = new WeakMap<LevelMaxima, number | undefined>();
+
+/** The highest maximum of any level, worked out once per row's bounds (every figure of a sheet is checked). */
+function highestMax(max: LevelMaxima): number | undefined {
+  if (highest.has(max)) return highest.get(max);
+  const found = Object.values(max).reduce<number | undefined>(
+    (a, b) => (a === undefined ? b : Math.max(a, b)),
+    undefined,
+  );
+  highest.set(max, found);
+  return found;
+}
+
 /**
  * Whether an amount lies outside its row's plausible bounds (the catalogue's `giới hạn`), at the unit's level. With
  * no level the highest maximum of any level applies; `level: null` checks the level-free minimum only (a province's
@@ -30,13 +44,7 @@ export function implausible(
     return { bound: "min", limit: toAmount(row, bounds.min) };
   }
   if (!bounds.max || level === null) return undefined;
-  const max =
-    level !== undefined
-      ? bounds.max[level]
-      : Object.values(bounds.max).reduce<number | undefined>(
-          (a, b) => (a === undefined ? b : Math.max(a, b)),
-          undefined,
-        );
+  const max = level !== undefined ? bounds.max[level] : highestMax(bounds.max);
   if (max === undefined || amount <= toAmount(row, max)) return undefined;
   return { bound: "max", limit: toAmount(row, max), ...(level ? { level } : {}) };
 }
