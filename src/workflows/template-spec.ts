@@ -397,8 +397,8 @@ function rowCells(
  * The standard appendix sheet exactly as DESIGN.md section 3 lays it out, as data any host applies: title, row 4
  * inputs, header, one row per indicator with its live derived formulas, the unprinted source block, the hidden key
  * column F with the template version in F1, Excel data validation, protection without a password and the print
- * set-up. Throws SheetNameError (a RangeError) for an invalid sheet name and InvalidMetaError for an invalid level
- * or period, or a level the period has no units of (a district after the 2025 reform).
+ * set-up. Throws SheetNameError (a BilingualError) for an invalid sheet name and InvalidMetaError for an invalid
+ * level or period, or a level the period has no units of (a district after the 2025 reform).
  */
 export function templateSpec(
   options: TemplateOptions,

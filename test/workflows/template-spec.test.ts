@@ -5,6 +5,7 @@ import { readWorkbookBuffer } from "../../src/cli/xlsx/read";
 import { catalogue, filledAt } from "../../src/domain/catalogue";
 import type { RowDef } from "../../src/domain/catalogue";
 import { derivedFormula, sheetLayout } from "../../src/domain/layout";
+import { BilingualError } from "../../src/domain/messages/error";
 import { InvalidMetaError } from "../../src/domain/meta";
 import type { CellWrite, SheetSpec, SpecCell } from "../../src/workflows/port";
 import {
@@ -285,7 +286,7 @@ describe("templateSpec", () => {
       templateSpec({ ...OPTIONS, sheetName: "a:b" });
       throw new Error("accepted a:b");
     } catch (error) {
-      expect(error).toBeInstanceOf(RangeError);
+      expect(error).toBeInstanceOf(BilingualError);
       expect((error as SheetNameError).bilingual.vi).toContain("Tên trang tính");
       expect((error as SheetNameError).bilingual.en).toContain("Invalid sheet name");
     }

@@ -247,7 +247,7 @@ function finishSheet(worksheet: ExcelJS.Worksheet, spec: SheetSpec): void {
 
 /**
  * Adds one appendix sheet to a workbook exactly as DESIGN.md section 3 lays it out (see templateSpec). Throws
- * RangeError (SheetNameError) for an invalid sheet name and InvalidMetaError for an invalid level or period.
+ * SheetNameError (a BilingualError) for an invalid sheet name and InvalidMetaError for an invalid level or period.
  */
 export function writeTemplateSheet(
   workbook: ExcelJS.Workbook,

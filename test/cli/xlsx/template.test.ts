@@ -7,6 +7,7 @@ import { catalogue, filledAt } from "../../../src/domain/catalogue";
 import type { RowDef } from "../../../src/domain/catalogue";
 import { derivedFormula, sheetLayout } from "../../../src/domain/layout";
 import { InvalidMetaError, parseLevel, parsePeriod } from "../../../src/domain/meta";
+import { SheetNameError } from "../../../src/workflows/template-spec";
 import { readWorkbookFile } from "../../../src/cli/xlsx/read";
 import { seedWith } from "../../helpers/seed";
 import type { PdfPage } from "../../helpers/tools";
@@ -547,7 +548,9 @@ describe("template options", () => {
   it.each(["", "a/b", "Sở [TTTT]", "O'Neil", "x".repeat(32), "History"])(
     "rejects the sheet name %j",
     (sheetName) => {
-      expect(() => writeTemplateSheet(new ExcelJS.Workbook(), { ...OPTIONS, sheetName })).toThrow(RangeError);
+      expect(() => writeTemplateSheet(new ExcelJS.Workbook(), { ...OPTIONS, sheetName })).toThrow(
+        SheetNameError,
+      );
     },
   );
 
