@@ -27,7 +27,7 @@ describe("an appendix for a period after the 2025 reform", () => {
       ["info", ["7.7.2"]],
     ]);
     expect(infos[0]!.cells).toEqual([expect.stringMatching(/^'Sở TTTT'!D\d+$/)]);
-    expect(infos[0]!.params).toEqual({ from: "2025-Q3", period: "2026-Q1" });
+    expect(infos[0]!.params).toEqual({ code: "7.2", from: "2025-Q3", period: "2026-Q1" });
     expect(infos[0]!.message.vi).toBe(
       "Xây dựng và vận hành Hệ thống hợp trực tuyến Liên thông 2 cấp: Từ UBND tỉnh đến 100% UBND các huyện. Liên thông 3 cấp: Từ UBND tỉnh đến 100% UBND cấp huyện, cấp xã (7.2) không áp dụng từ 01/7/2025: kỳ Quý I/2026 không cần nhập chỉ tiêu này; số liệu đã nhập không được tổng hợp.",
     );
