@@ -5,7 +5,6 @@ import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
 import type { WorkbookPort } from "../workflows/port";
 import type { InstallOptions } from "../workflows/install";
-import { installAppendix } from "../workflows/install";
 import type { CheckProgress, CheckResult, StampStatus } from "../workflows/stamp";
 import { ownSheetInMemory } from "../workflows/own-sheet";
 import {
@@ -563,12 +562,16 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       };
       return perform(
         "install",
-        () =>
-          host.run(async (port) => {
+        async () => {
+          // The template's definition is only for installing: it loads on the click (before Excel.run opens), not
+          // with the pane.
+          const { installAppendix } = await import("../workflows/install");
+          return host.run(async (port) => {
             sheetName = (await installAppendix(port, options)).sheetName;
             // The install opens its sheet: the header then describes it, in the same Excel.run.
             return describeIn(port);
-          }),
+          });
+        },
         () => ({ type: "done", notice: { tone: "success", text: both((t) => t.install.done(sheetName)) } }),
       );
     },

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { createContext, memo, useContext, useId } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/findings";
 import { fixLabel, localAddress } from "../grouping";
@@ -73,18 +73,45 @@ const useStyles = makeStyles({
   },
 });
 
+/** Whether the pane is busy, for the fix buttons alone: a row does not render again when it changes. */
+export const FindingsBusy = createContext(false);
+
+function FixButton({
+  className,
+  describedBy,
+  onClick,
+  children,
+}: {
+  className: string;
+  describedBy: string;
+  onClick: () => void;
+  children: string;
+}) {
+  const busy = useContext(FindingsBusy);
+  return (
+    <Button
+      className={className}
+      size="small"
+      appearance="primary"
+      aria-describedby={describedBy}
+      disabledFocusable={busy}
+      onClick={onClick}
+    >
+      {children}
+    </Button>
+  );
+}
+
 /**
  * One finding: its severity, code and cell, and its message with the numbers. Choosing it selects its suspect cell;
  * its fix, when it has one, is a separate button and is never applied without that click.
  */
-export function FindingItem({
+export const FindingItem = memo(function FindingItem({
   finding,
-  disabled,
   onSelect,
   onFix,
 }: {
   finding: Finding;
-  disabled: boolean;
   onSelect: (finding: Finding) => void;
   onFix: (finding: Finding) => void;
 }) {
@@ -115,17 +142,10 @@ export function FindingItem({
         </span>
       </button>
       {fix ? (
-        <Button
-          className={styles.fix}
-          size="small"
-          appearance="primary"
-          aria-describedby={messageId}
-          disabledFocusable={disabled}
-          onClick={() => onFix(finding)}
-        >
+        <FixButton className={styles.fix} describedBy={messageId} onClick={() => onFix(finding)}>
           {fix}
-        </Button>
+        </FixButton>
       ) : null}
     </li>
   );
-}
+});
