@@ -1,5 +1,5 @@
 import type { ComponentType } from "react";
-import { use } from "react";
+import { memo, use } from "react";
 
 // The parts of the pane that the open sheet's first verdict does not show (results after a click, messages, the
 // install form, "Tổng hợp", the own-sheet line, progress) are chunks of their own: the first load fetches only what
@@ -24,10 +24,11 @@ function later<P extends object>(load: () => Promise<ComponentType<P>>): LaterPa
     pending = loading;
     return loading;
   };
-  function Part(props: P) {
+  // Memoised like the pane's other parts: a check's progress does not render the forms again.
+  const Part = memo(function Part(props: P) {
     const Component = use(preload());
     return <Component {...props} />;
-  }
+  });
   return { Part, preload };
 }
 
