@@ -161,7 +161,8 @@ function clickValidate(check: string): Promise<[number, number]> {
   });
 }
 
-interface PaneRun {
+/** One fresh load of the pane and its Validate clicks. */
+export interface PaneRun {
   readonly initialGzipBytes: number;
   readonly scripts: readonly string[];
   readonly firstVerdictRaw: number;
@@ -170,7 +171,8 @@ interface PaneRun {
   readonly clicks: readonly number[];
 }
 
-async function oneRun({ newPage, base, gzipOf }: ServedPane): Promise<PaneRun> {
+/** Loads the pane in a fresh page at 4× CPU slowdown, waits for its first verdict, then clicks Validate. */
+export async function measurePaneLoad({ newPage, base, gzipOf }: ServedPane): Promise<PaneRun> {
   const page = await newPage();
   try {
     const cdp = await page.context().newCDPSession(page);
@@ -274,7 +276,7 @@ export async function benchPane(runs = 3): Promise<PaneFigures> {
   try {
     const results: PaneRun[] = [];
     for (let run = 0; run < runs; run++) {
-      const result = await oneRun(pane);
+      const result = await measurePaneLoad(pane);
       results.push(result);
       console.log(
         `pane run ${run + 1}: ${result.scripts.map((url) => basename(url)).join(", ")}` +
