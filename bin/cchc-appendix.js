@@ -26,7 +26,7 @@ process.on("unhandledRejection", fail);
 
 let main;
 try {
-  ({ main } = require("../dist/cli/main.js"));
+  ({ run: main } = require("../dist/cli/entry.js"));
 } catch (error) {
   process.stderr.write(
     "Chưa biên dịch công cụ: chạy npm run build (hoặc npm ci) trong thư mục dự án.\n" +

@@ -313,10 +313,13 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
   }
   for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
   const cuts: TextCut[] = [];
-  // exceljs is loaded only now, when there is a summary to write.
-  const { summaryFileBytes } = await import("./xlsx/summary");
-  const bytes = await summaryFileBytes(consolidation, (cut) => cuts.push(cut));
-  await writeOutputFile(values.output, bytes, values.force);
+  // Streamed into the file as each row is made: a national summary is never held whole, in memory or as objects.
+  const { writeSummaryFile } = await import("./xlsx/summary-file");
+  await writeOutputFile(
+    values.output,
+    (write) => writeSummaryFile(consolidation, write, (cut) => cuts.push(cut)),
+    values.force,
+  );
   const cutText = textCutsMessage(cuts);
   if (cutText) say(output, cutText);
   const outcome = outcomeText(consolidation, terminalText(values.output));

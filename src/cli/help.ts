@@ -249,3 +249,18 @@ export function parseArgsMessage(error: Error & { code: string }): Bilingual {
       return { vi: `Tham số không hợp lệ: ${error.message}`, en: `Invalid arguments: ${error.message}` };
   }
 }
+
+/**
+ * The help a command line asks for, or undefined when it asks for none: `--help` or `-h` alone, `help [COMMAND]`,
+ * or a command with --help among its arguments. The one rule for the bin's start and for main().
+ */
+export function helpFor(argv: readonly string[]): string | undefined {
+  const [command, ...rest] = argv;
+  if (command === "--help" || command === "-h") return generalHelp();
+  if (command === "help") {
+    const topic = rest[0];
+    return topic !== undefined && isCommandName(topic) ? commandHelp(topic) : generalHelp();
+  }
+  if (command !== undefined && isCommandName(command) && asksForHelp(rest)) return commandHelp(command);
+  return undefined;
+}

@@ -1,18 +1,17 @@
 import { parseArgs } from "node:util";
 import type { Bilingual } from "../domain/catalogue";
 import { catalogue } from "../domain/catalogue";
-import { COLUMNS, sheetLayout } from "../domain/layout";
-import { locateAppendix } from "../domain/locate";
-import { NOT_A_REPORT } from "../docx/report";
+import { COLUMNS } from "../domain/layout";
+import type { ReportValues } from "../workflows/import-report";
+import { NotAReportError, reportValues } from "../workflows/import-report";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText } from "./terminal";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import { templateWorkbook } from "./xlsx/template";
 
 // `cchc-appendix import report.docx -o phu-luc.xlsx`: the standard workbook filled from a Word report, so that a
-// unit that sends .docx can go on in Excel, with the add-in, from what it already wrote. Every value is written as
-// the report states it (a stated rate over its formula, as a person typing it would), and every value taken from
-// the report's text, not its table, carries a note quoting the paragraph, so that nobody takes it for typed.
+// unit that sends .docx can go on in Excel, with the add-in, from what it already wrote. The values and their notes
+// are read by src/workflows/import-report.ts, which the pane's install from a Word report uses too.
 
 /** A command line the import cannot run, said in both languages. */
 export class ImportUsageError extends Error {
@@ -61,35 +60,24 @@ export async function importReport(args: readonly string[]): Promise<ImportResul
       en: "This file is already an Excel workbook: check it with validate; import only brings Word reports (.docx) in.",
     });
   }
-  const appendix = locateAppendix(word.grid, catalogue);
-  if (!appendix) throw new ImportUsageError(NOT_A_REPORT);
-  const workbook = await templateWorkbook({
-    unit: appendix.unit ?? "Đơn vị báo cáo",
-    level: appendix.level ?? "so",
-    period: appendix.period ?? `${new Date().getFullYear()}-Q${Math.floor(new Date().getMonth() / 3) + 1}`,
-  });
+  let read: ReportValues;
+  try {
+    read = reportValues(word, catalogue);
+  } catch (error) {
+    if (error instanceof NotAReportError) throw new ImportUsageError(error.bilingual);
+    throw error;
+  }
+  const workbook = await templateWorkbook({ unit: read.unit, level: read.level, period: read.period });
   const sheet = workbook.worksheets[0]!;
-  const layout = sheetLayout(catalogue);
-  let fromTable = 0;
-  let fromText = 0;
-  for (const located of appendix.cells.values()) {
-    const value = located.cell?.value;
-    const at = layout.rowOf.get(located.code);
-    if (at === undefined || value === null || value === undefined) continue;
-    if (typeof value !== "number" && typeof value !== "string") continue;
-    const target = sheet.getCell(at, COLUMNS.value + 1);
-    target.value = value;
-    if (located.cell?.numberFormat) target.numFmt = located.cell.numberFormat;
-    const note = word.grid.cells[located.row - 1]?.[COLUMNS.note]?.value;
-    if (typeof note === "string" && note) sheet.getCell(at, COLUMNS.note + 1).value = note;
-    const place = word.places.get(located.row);
-    if (place && word.fromText.has(located.row)) {
-      fromText++;
-      target.note = `Lấy từ phần báo cáo, ${place.vi}\nFrom the report's text, ${place.en}`;
-    } else fromTable++;
+  for (const entry of read.values) {
+    const target = sheet.getCell(entry.row, COLUMNS.value + 1);
+    target.value = entry.value;
+    if (entry.numberFormat) target.numFmt = entry.numberFormat;
+    if (entry.remark) sheet.getCell(entry.row, COLUMNS.note + 1).value = entry.remark;
+    if (entry.bodyNote) target.note = entry.bodyNote;
   }
   await writeOutputFile(values.output, new Uint8Array(await workbook.xlsx.writeBuffer()), values.force);
-  return { file, output: values.output, fromTable, fromText };
+  return { file, output: values.output, fromTable: read.fromTable, fromText: read.fromText };
 }
 
 /** The line `import` prints on success, in both languages. */

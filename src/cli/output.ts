@@ -1,5 +1,5 @@
 import type { Stats } from "node:fs";
-import { chmod, link, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import type * as FsPromises from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Bilingual } from "../domain/catalogue";
 
@@ -7,6 +7,13 @@ import type { Bilingual } from "../domain/catalogue";
 // command's own inputs, an existing file only with --force, and the bytes land in a temporary file beside the target
 // that is renamed over it, so a crash, a full disk or a second run writing the same file leaves either the old file
 // or the new one whole, never half of one.
+
+/** node:fs/promises, loaded by the first output checked: `validate` and `--help` start without it (issue 16). */
+let fileSystem: typeof FsPromises | undefined;
+
+async function fs(): Promise<typeof FsPromises> {
+  return (fileSystem ??= await import("node:fs/promises"));
+}
 
 /** An output the command refuses to write, or could not write; nothing was changed. */
 export class OutputError extends Error {
@@ -25,7 +32,7 @@ export interface InputFile {
 
 async function statOrUndefined(path: string): Promise<Stats | undefined> {
   try {
-    return await stat(path);
+    return await (await fs()).stat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
@@ -34,11 +41,11 @@ async function statOrUndefined(path: string): Promise<Stats | undefined> {
 
 async function realpathOrResolved(path: string): Promise<string> {
   try {
-    return await realpath(path);
+    return await (await fs()).realpath(path);
   } catch {
     // A file not there yet: its folder's real path, so that "dir/../a.xlsx" and a symlinked folder still compare.
     try {
-      return join(await realpath(dirname(resolve(path))), basename(path));
+      return join(await (await fs()).realpath(dirname(resolve(path))), basename(path));
     } catch {
       return resolve(path);
     }
@@ -98,13 +105,17 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
+/** What an output is made of: its bytes, or a writer that hands them over in order, for a file too large to hold. */
+export type OutputData = Uint8Array | ((write: (chunk: Uint8Array) => Promise<void>) => Promise<void>);
+
 /**
  * Writes `data` to `path` whole or not at all: into a new temporary file in the same folder (so the rename stays on
  * one file system), flushed to disk, then moved over the target. Without `force` the move refuses a file that
  * appeared meanwhile (a hard link fails on an existing name, where a rename would replace it); with it, the file
- * replaced keeps its permissions. The temporary file is removed on any failure. Throws OutputError.
+ * replaced keeps its permissions. The temporary file is removed on any failure, a writer's own included. Throws
+ * OutputError, or what the writer threw.
  */
-export async function writeOutputFile(path: string, data: Uint8Array, force: boolean): Promise<void> {
+export async function writeOutputFile(path: string, data: OutputData, force: boolean): Promise<void> {
   // Loaded here, by the commands that write: `validate` and `--help` start without node's crypto.
   const { randomBytes } = await import("node:crypto");
   const temporary = join(
@@ -112,9 +123,15 @@ export async function writeOutputFile(path: string, data: Uint8Array, force: boo
     `.${basename(path)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
   try {
-    const handle = await open(temporary, "wx");
+    const handle = await (await fs()).open(temporary, "wx");
     try {
-      await handle.writeFile(data);
+      if (typeof data === "function") {
+        await data(async (chunk) => {
+          for (let at = 0; at < chunk.length;) {
+            at += (await handle.write(chunk, at, chunk.length - at)).bytesWritten;
+          }
+        });
+      } else await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -122,12 +139,14 @@ export async function writeOutputFile(path: string, data: Uint8Array, force: boo
     if (force) {
       // The file replaced keeps its permissions: a summary shared read-only stays read-only to the others.
       const replaced = await statOrUndefined(path);
-      if (replaced?.isFile()) await chmod(temporary, replaced.mode & 0o7777);
-      await rename(temporary, path);
+      if (replaced?.isFile()) await (await fs()).chmod(temporary, replaced.mode & 0o7777);
+      await (await fs()).rename(temporary, path);
     } else await moveIfAbsent(temporary, path);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await (await fs()).unlink(temporary).catch(() => undefined);
     if (error instanceof OutputError) throw error;
+    // A writer's own failure (not the file system's) is no write error: it goes on as it is, the file removed.
+    if (typeof data === "function" && typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
     throw new OutputError({
       vi: `Không ghi được tệp ${path} (${errnoCode(error)}); không tệp nào bị thay đổi.`,
       en: `Cannot write ${path} (${errnoCode(error)}); no file was changed.`,
@@ -144,7 +163,7 @@ function appearedMeanwhile(path: string): OutputError {
 
 async function moveIfAbsent(temporary: string, path: string): Promise<void> {
   try {
-    await link(temporary, path);
+    await (await fs()).link(temporary, path);
   } catch (error) {
     const code = errnoCode(error);
     if (code === "EEXIST") {
@@ -155,8 +174,8 @@ async function moveIfAbsent(temporary: string, path: string): Promise<void> {
     if (await statOrUndefined(path)) {
       throw appearedMeanwhile(path);
     }
-    await rename(temporary, path);
+    await (await fs()).rename(temporary, path);
     return;
   }
-  await unlink(temporary);
+  await (await fs()).unlink(temporary);
 }

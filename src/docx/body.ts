@@ -40,17 +40,33 @@ interface Matcher {
 
 const COMBINING = /[\u0300-\u036f]/;
 
-const matcherCache = new WeakMap<readonly ReportWording[], Matcher[]>();
+/** The wordings as matchers, longest first, and one expression that finds whether a text holds any of them. */
+interface Matchers {
+  readonly list: readonly Matcher[];
+  readonly any: RegExp;
+}
+
+const matcherCache = new WeakMap<readonly ReportWording[], Matchers>();
 
 /** Text compared: NFC, lower case, white space collapsed. Lengths are kept, so positions stay those of the text. */
 function folded(text: string): string {
   return (COMBINING.test(text) ? text.normalize("NFC") : text).toLowerCase().replace(/\s/g, " ");
 }
 
-function matchers(wordings: readonly ReportWording[]): Matcher[] {
-  let list = matcherCache.get(wordings);
-  if (!list) {
-    list = wordings.flatMap((wording) => [
+/** Folded as `folded` does, for text whose white space is single spaces already. */
+function lowered(text: string): string {
+  return (COMBINING.test(text) ? text.normalize("NFC") : text).toLowerCase();
+}
+
+/** White space collapsed to single spaces, replacing only what is not a single space already. */
+function collapsed(text: string): string {
+  return text.replace(/\s{2,}|[^\S ]/g, " ");
+}
+
+function matchers(wordings: readonly ReportWording[]): Matchers {
+  let found = matcherCache.get(wordings);
+  if (!found) {
+    const list = wordings.flatMap((wording) => [
       ...wording.anywhere.map((text) => ({ key: folded(text), code: wording.code, underParent: false })),
       ...(wording.underParent ?? []).map((text) => ({
         key: folded(text),
@@ -60,9 +76,13 @@ function matchers(wordings: readonly ReportWording[]): Matcher[] {
     ]);
     // Longest first: "trả quá hạn" is matched before the "quá hạn" inside it.
     list.sort((a, b) => b.key.length - a.key.length);
-    matcherCache.set(wordings, list);
+    const any = new RegExp(
+      list.map((matcher) => matcher.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+    );
+    found = { list, any };
+    matcherCache.set(wordings, found);
   }
-  return list;
+  return found;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -76,15 +96,19 @@ function isWordEdge(text: string, at: number): boolean {
 function clausesOf(text: string, parent: Clause | undefined, into: Clause[]): void {
   let current: Clause = { text: "", parent };
   into.push(current);
+  // Text is taken a stretch at a time, from `from` to the next parenthesis or separator.
+  let from = 0;
   let at = 0;
   while (at < text.length) {
-    const char = text[at]!;
-    if (char === "(") {
+    const char = text.charCodeAt(at);
+    if (char === 0x28 /* ( */) {
+      current.text += text.slice(from, at);
       let depth = 1;
       let end = at + 1;
       while (end < text.length && depth > 0) {
-        if (text[end] === "(") depth++;
-        else if (text[end] === ")") depth--;
+        const inner = text.charCodeAt(end);
+        if (inner === 0x28) depth++;
+        else if (inner === 0x29) depth--;
         end++;
       }
       const inner = text.slice(at + 1, depth === 0 ? end - 1 : end);
@@ -93,18 +117,19 @@ function clausesOf(text: string, parent: Clause | undefined, into: Clause[]): vo
       clausesOf(inner, current, children);
       into.push(...children);
       current.text += " ";
-      at = end;
+      at = from = end;
       continue;
     }
-    if (char === ";" || (char === "," && /\s/.test(text[at + 1] ?? ""))) {
+    if (char === 0x3b /* ; */ || (char === 0x2c /* , */ && /\s/.test(text[at + 1] ?? ""))) {
+      current.text += text.slice(from, at);
       current = { text: "", parent };
       into.push(current);
-      at++;
+      at = from = at + 1;
       continue;
     }
-    current.text += char;
     at++;
   }
+  current.text += text.slice(from);
 }
 
 /**
@@ -112,7 +137,10 @@ function clausesOf(text: string, parent: Clause | undefined, into: Clause[]): vo
  * not a percentage, not inside a wording.
  */
 const NUMBER = /\d+(?:[.,]\d+)*/g;
-const NOT_A_FIGURE_BEFORE = /(?:năm|quý|ngày|tháng|mức|mức độ|lần|giai đoạn|nghị định|quyết định|số)\s*$/u;
+const NOT_A_FIGURE_BEFORE = /(?:năm|quý|ngày|tháng|mức|mức độ|lần|giai đoạn|nghị định|quyết định|số)$/u;
+
+/** Only the end of the text before a number is looked at: the longest word above and the spaces after it. */
+const BEFORE_WINDOW = 16;
 
 function numbersOf(text: string, taken: readonly [number, number][]): string[] {
   const found: string[] = [];
@@ -120,11 +148,13 @@ function numbersOf(text: string, taken: readonly [number, number][]): string[] {
     const start = match.index;
     const end = start + match[0].length;
     if (taken.some(([from, to]) => start < to && end > from)) continue;
-    const before = text.slice(0, start);
-    const after = text.slice(end);
-    if (/[\p{L}/\-–]$/u.test(before) || /^[\p{L}/\-–]/u.test(after)) continue;
-    if (/^\s*%/.test(after)) continue;
-    if (NOT_A_FIGURE_BEFORE.test(before)) continue;
+    // Two characters, so that a letter beyond the basic plane is seen whole.
+    if (/[\p{L}/\-–]$/u.test(text.slice(Math.max(0, start - 2), start))) continue;
+    if (/^[\p{L}/\-–]/u.test(text.slice(end, end + 2))) continue;
+    if (/^\s*%/.test(text.slice(end))) continue;
+    let before = start;
+    while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+    if (NOT_A_FIGURE_BEFORE.test(text.slice(Math.max(0, before - BEFORE_WINDOW), before))) continue;
     found.push(match[0]);
   }
   return found;
@@ -138,10 +168,11 @@ interface ClauseReading {
 function readClause(
   clause: Clause,
   context: string | undefined,
-  list: Matcher[],
+  list: readonly Matcher[],
   catalogue: LoadedCatalogue,
 ) {
-  const text = folded(clause.text);
+  // Clauses are cut from folded text: folded already.
+  const text = clause.text;
   const spans: [number, number][] = [];
   const codes = new Set<string>();
   for (const matcher of list) {
@@ -176,7 +207,7 @@ export function bodyFigures(
   wordings: readonly ReportWording[],
   catalogue: LoadedCatalogue,
 ): { figures: BodyFigure[]; unread: UnreadFigure[] } {
-  const list = matchers(wordings);
+  const { list, any } = matchers(wordings);
   const figures: BodyFigure[] = [];
   const unread: UnreadFigure[] = [];
   // The row of the last list line that was no sub-item: what a "+" line below it is about.
@@ -187,12 +218,24 @@ export function bodyFigures(
       if (raw && !paragraph.listed && !MARKERS.test(raw)) listParent = undefined;
       continue;
     }
-    const raw = paragraph.text.replace(/\s+/g, " ").trim();
+    const raw = collapsed(paragraph.text).trim();
     const markers = MARKERS.exec(raw)?.[0] ?? "";
     const listLine = paragraph.listed || markers.trim() !== "";
     const subItem = markers.includes("+") || (paragraph.listed && paragraph.level > 0);
+    // White space is collapsed already: folding is casing and composition only.
+    const line = lowered(raw.slice(markers.length));
+    // Only the wordings the line holds are looked for clause by clause, in the order of `list`; a line that holds
+    // none gives no figure and is about no row. A clause is a stretch of the line, or stretches of it joined where
+    // a parenthesis was taken out: those joins are looked through only in such a line.
+    const parenthesis = line.includes("(");
+    if (!parenthesis && !any.test(line)) {
+      if (!(listLine && subItem)) listParent = undefined;
+      continue;
+    }
     const clauses: Clause[] = [];
-    clausesOf(folded(raw.slice(markers.length)), undefined, clauses);
+    clausesOf(line, undefined, clauses);
+    const held = parenthesis ? clauses.map((clause) => clause.text).join("\n") : line;
+    const present = list.filter((matcher) => held.includes(matcher.key));
     const parents = new Set(clauses.map((clause) => clause.parent));
     let first: Clause | undefined;
     for (const clause of clauses) {
@@ -200,9 +243,11 @@ export function bodyFigures(
       // below is about.
       const about = parents.has(clause) || (clause === clauses[0] && listLine && !subItem);
       if (!about && !DIGIT.test(clause.text)) continue;
-      const context = clause.parent ? clause.parent.code : subItem ? listParent : undefined;
-      const reading = readClause(clause, context, list, catalogue);
       first ??= clause;
+      // A clause that holds no wording is about no row and gives no figure.
+      if (!any.test(clause.text)) continue;
+      const context = clause.parent ? clause.parent.code : subItem ? listParent : undefined;
+      const reading = readClause(clause, context, present, catalogue);
       if (reading.codes.length === 1) clause.code = reading.codes[0];
       if (!reading.codes.length || !reading.numbers.length) continue;
       if (reading.codes.length === 1 && reading.numbers.length === 1) {

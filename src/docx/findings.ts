@@ -25,12 +25,47 @@ function placeOf(report: WordReport, address: string): Place | undefined {
 
 /** What a finding holds that says where it is: the same in the domain's findings and in the JSON report's. */
 interface Locatable {
+  readonly kind: string;
+  readonly codes: readonly string[];
   readonly cells: readonly string[];
+  readonly params?: Readonly<Record<string, unknown>>;
   readonly message: Bilingual;
   readonly suggestion?: { readonly cell: string };
 }
 
-function placed<F extends Locatable>(finding: F, report: WordReport): F {
+/**
+ * A code stated twice, said as the user sees the document: the two values as written, each with its table row or
+ * paragraph, instead of the rows of a grid nobody has.
+ */
+function conflictMessage(
+  finding: Locatable,
+  report: WordReport,
+  catalogue: LoadedCatalogue,
+): Bilingual | undefined {
+  const rows = finding.params?.rows;
+  const code = finding.codes[0];
+  if (finding.kind !== "conflicting_rows" || !Array.isArray(rows) || rows.length !== 2 || !code)
+    return undefined;
+  const [first, second] = rows.map((row) =>
+    typeof row === "number" ? { place: report.places.get(row), value: report.written.get(row) } : {},
+  );
+  if (!first?.place || !second?.place) return undefined;
+  const label = catalogue.byCode.get(code)?.label;
+  const name = (lang: "vi" | "en") => `${label?.[lang] ?? code} (${code})`;
+  const shown = (value: string | undefined, lang: "vi" | "en") =>
+    value === undefined ? (lang === "vi" ? "trống" : "blank") : value;
+  return {
+    vi: `${name("vi")} được ghi hai lần với số liệu khác nhau: ${shown(first.value, "vi")} ở ${first.place.vi} và ${shown(second.value, "vi")} ở ${second.place.vi}; không xác định được số liệu nào đúng. Sửa để báo cáo chỉ ghi một số liệu.`,
+    en: `${name("en")} is stated twice with different values: ${shown(first.value, "en")} in ${first.place.en} and ${shown(second.value, "en")} in ${second.place.en}; which one is right cannot be told. Correct the report to state one value.`,
+  };
+}
+
+function placed<F extends Locatable>(
+  finding: F,
+  report: WordReport,
+  catalogue: LoadedCatalogue = defaultCatalogue,
+): F {
+  const conflict = conflictMessage(finding, report, catalogue);
   const cellPlaces = finding.cells.map((cell) => placeOf(report, cell));
   const distinct = [...new Map(cellPlaces.flatMap((place) => (place ? [[place.vi, place]] : []))).values()];
   // A few places are said; a finding over many rows (a copied block, the rows left blank) lists their codes already.
@@ -42,7 +77,10 @@ function placed<F extends Locatable>(finding: F, report: WordReport): F {
   return {
     ...finding,
     cells: finding.cells.map((cell, index) => cellPlaces[index]?.vi ?? cell),
-    message: { vi: `${finding.message.vi}${where("vi")}`, en: `${finding.message.en}${where("en")}` },
+    message: conflict ?? {
+      vi: `${finding.message.vi}${where("vi")}`,
+      en: `${finding.message.en}${where("en")}`,
+    },
     ...(finding.suggestion
       ? { suggestion: { ...finding.suggestion, cell: suggestionPlace?.vi ?? finding.suggestion.cell } }
       : {}),
@@ -53,8 +91,15 @@ function placed<F extends Locatable>(finding: F, report: WordReport): F {
  * A Word report's validation with its findings pointed at the document, for the consolidation: its correction
  * request then names the table row or quotes the paragraph instead of a cell of a sheet nobody has.
  */
-export function placeValidation(validation: SheetValidation, report: WordReport): SheetValidation {
-  return { ...validation, findings: validation.findings.map((finding) => placed(finding, report)) };
+export function placeValidation(
+  validation: SheetValidation,
+  report: WordReport,
+  catalogue: LoadedCatalogue = defaultCatalogue,
+): SheetValidation {
+  return {
+    ...validation,
+    findings: validation.findings.map((finding) => placed(finding, report, catalogue)),
+  };
 }
 
 function unreadFindings(report: WordReport, catalogue: LoadedCatalogue): FindingReport[] {
@@ -99,7 +144,7 @@ export function placeFindings(
   const extra = unreadFindings(report, catalogue);
   return {
     ...sheet,
-    findings: [...sheet.findings.map((finding) => placed(finding, report)), ...extra],
+    findings: [...sheet.findings.map((finding) => placed(finding, report, catalogue)), ...extra],
     summary: {
       ...sheet.summary,
       counts: { ...sheet.summary.counts, info: sheet.summary.counts.info + extra.length },

@@ -32,6 +32,8 @@ export interface WordReport {
   readonly places: ReadonlyMap<number, Place>;
   /** The grid rows whose value the report's text states, not its table. */
   readonly fromText: ReadonlySet<number>;
+  /** By 1-based grid row, the value as the document writes it ("44", "1.93673"), where the row has one. */
+  readonly written: ReadonlyMap<number, string>;
   /** True when the document has an appendix table; false when its figures are only in the body. */
   readonly hasTable: boolean;
   readonly figures: readonly BodyFigure[];
@@ -264,6 +266,7 @@ export function wordReport(
   const rows: (CellInput | undefined)[][] = [];
   const printed: (string | undefined)[] = [];
   const bodyRows = new Map<number, BodyFigure>();
+  const written = new Map<number, string>();
   const put = (cells: Partial<Record<Role | "key", CellInput | undefined>>, code?: string) => {
     const row: (CellInput | undefined)[] = [];
     for (const [role, cell] of Object.entries(cells)) row[COLUMNS[role as Role | "key"]] = cell;
@@ -292,16 +295,18 @@ export function wordReport(
     for (const row of table.rows) {
       if (isHeaderRow(row)) continue;
       const code = cellText(row, columns, "code");
-      put(
+      const value = cellText(row, columns, "value");
+      const at = put(
         {
           code: text(code),
           label: text(cellText(row, columns, "label")),
           unit: text(cellText(row, columns, "unit")),
-          value: wordValue(cellText(row, columns, "value")),
+          value: wordValue(value),
           note: text(cellText(row, columns, "note")),
         },
         code,
       );
+      if (value.trim()) written.set(at, value.replace(/\s+/g, " ").trim());
     }
   }
   put({});
@@ -322,12 +327,14 @@ export function wordReport(
       key: keyed ? cellInput(row.code) : undefined,
     });
     bodyRows.set(at, figure);
+    written.set(at, figure.written);
   }
   const grid: WorkbookSheet = { name: WORD_SHEET, cells: rows, visibility: "visible" };
   return {
     grid,
     places: places(grid, printed, bodyRows, catalogue),
     fromText: new Set(bodyRows.keys()),
+    written,
     hasTable: !keyed,
     figures,
     unread,

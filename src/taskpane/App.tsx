@@ -12,6 +12,7 @@ import {
   ConsolidatePanel,
   ErrorBar,
   InstallForm,
+  InstallFromReport,
   NoticeBar,
   OwnSheet,
   preloadLater,
@@ -191,6 +192,7 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
       {formsLoaded || noAppendixKnown ? (
         <Suspense fallback={null}>
           <InstallForm.Part busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
+          <InstallFromReport.Part host={host} busy={busy} onDone={actions.refresh} />
           <ConsolidatePanel.Part state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
         </Suspense>
       ) : null}

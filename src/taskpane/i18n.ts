@@ -134,6 +134,21 @@ export interface Strings {
     reviewed(sheets: number): string;
   };
   readonly consolidate: ConsolidateStrings;
+  /** Word reports (.docx) beside workbooks in "Tổng hợp". */
+  readonly word: {
+    readonly pick: string;
+    readonly intro: string;
+    /** "Cài trang tính từ báo cáo Word…": a unit's sheet filled from its .docx report. */
+    readonly install: string;
+    readonly installHint: string;
+    installing(file: string): string;
+    installed(sheet: string, fromTable: number, fromText: number): string;
+    exists(sheet: string, unit: string): string;
+    readonly replace: string;
+    readonly keep: string;
+    readonly kept: string;
+    readonly notReport: string;
+  };
   readonly errors: {
     readonly title: string;
     readonly dismiss: string;
@@ -439,6 +454,23 @@ const vi: Strings = {
     cellEditing: "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại.",
     generic: (detail) => `Excel không thực hiện được yêu cầu. Chi tiết: ${detail}`,
   },
+  word: {
+    pick: "Chọn tệp .xlsx, .docx…",
+    intro:
+      "Tổng hợp các trang phụ lục trong sổ làm việc này và các tệp chọn thêm: phụ lục Excel (.xlsx) hoặc báo cáo Word (.docx) có bảng phụ lục ở cuối. Bảng tổng hợp được ghi vào các trang tính mới; trang của các đơn vị không bị sửa.",
+    install: "Cài trang tính từ báo cáo Word…",
+    installHint:
+      "Chọn báo cáo .docx của đơn vị: một trang phụ lục mới được điền số liệu của báo cáo; số liệu lấy từ phần báo cáo (không có trong bảng) có ghi chú trích đoạn đó.",
+    installing: (file) => `Đang đọc báo cáo “${file}”…`,
+    installed: (sheet, fromTable, fromText) =>
+      `Đã cài trang “${sheet}” từ báo cáo Word: ${formatCount(fromTable, "vi")} số liệu từ bảng phụ lục, ${formatCount(fromText, "vi")} số liệu từ phần báo cáo (có ghi chú trích đoạn).`,
+    exists: (sheet, unit) =>
+      `Sổ làm việc đã có trang “${sheet}” của ${unit}. Ghi số liệu của báo cáo đè lên trang đó? Những gì đã nhập trên trang sẽ được thay bằng số liệu của báo cáo.`,
+    replace: "Ghi đè trang đó",
+    keep: "Không ghi đè",
+    kept: "Không thay đổi gì: trang của đơn vị giữ nguyên.",
+    notReport: "Tệp này không phải báo cáo Word (.docx): hãy chọn tệp báo cáo .docx của đơn vị.",
+  },
 };
 
 const en: Strings = {
@@ -647,6 +679,23 @@ const en: Strings = {
     dismiss: "Dismiss",
     cellEditing: "Excel is editing a cell: press Enter or Esc, then try again.",
     generic: (detail) => `Excel could not complete the request. Details: ${detail}`,
+  },
+  word: {
+    pick: "Choose .xlsx, .docx files…",
+    intro:
+      "Consolidates the appendix sheets of this workbook and the files you pick: Excel appendices (.xlsx) or Word reports (.docx) with the appendix table at their end. The summary goes into new sheets; the units' sheets are not changed.",
+    install: "Install a sheet from a Word report…",
+    installHint:
+      "Choose the unit's .docx report: a new appendix sheet is filled with the report's figures; a figure taken from the report's text (not its table) gets a note quoting the paragraph.",
+    installing: (file) => `Reading the report “${file}”…`,
+    installed: (sheet, fromTable, fromText) =>
+      `Installed the sheet “${sheet}” from the Word report: ${plural(fromTable, "value", "values")} from the appendix table, ${plural(fromText, "value", "values")} from the report's text (each with a note quoting it).`,
+    exists: (sheet, unit) =>
+      `The workbook already has the sheet “${sheet}” of ${unit}. Write the report's figures over that sheet? What was typed on it will be replaced by the report's figures.`,
+    replace: "Overwrite that sheet",
+    keep: "Don't overwrite",
+    kept: "Nothing changed: the unit's sheet is as it was.",
+    notReport: "This file is not a Word report (.docx): choose the unit's .docx report.",
   },
 };
 

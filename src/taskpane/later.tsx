@@ -2,7 +2,7 @@ import type { ComponentType } from "react";
 import { memo, use } from "react";
 
 // The parts of the pane that the open sheet's first verdict does not show (results after a click, messages, the
-// install form, "Tổng hợp", the own-sheet line, progress) are chunks of their own: the first load fetches only what
+// install forms, "Tổng hợp", the own-sheet line, progress) are chunks of their own: the first load fetches only what
 // that verdict needs (README, pane_initial_js_gzip_kb), and the rest is fetched as soon as it stands, so that a click
 // finds its part loaded and renders it at once.
 
@@ -43,6 +43,9 @@ export const ProgressPanel = later(() =>
 export const InstallForm = later(() =>
   import("./components/InstallForm").then((module) => module.InstallForm),
 );
+export const InstallFromReport = later(() =>
+  import("./components/InstallFromReport").then((module) => module.InstallFromReport),
+);
 export const ConsolidatePanel = later(() =>
   import("./components/ConsolidatePanel").then((module) => module.ConsolidatePanel),
 );
@@ -50,8 +53,16 @@ export const ConsolidatePanel = later(() =>
 /** Fetches every later part, once; what the pane does after its first verdict. */
 export function preloadLater(): Promise<unknown> {
   return Promise.all(
-    [Results, ErrorBar, NoticeBar, OwnSheet, StampOffer, ProgressPanel, InstallForm, ConsolidatePanel].map(
-      (part) => part.preload(),
-    ),
+    [
+      Results,
+      ErrorBar,
+      NoticeBar,
+      OwnSheet,
+      StampOffer,
+      ProgressPanel,
+      InstallForm,
+      InstallFromReport,
+      ConsolidatePanel,
+    ].map((part) => part.preload()),
   );
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ProvinceRole } from "../domain/catalogue";
-import type { SheetGrid } from "../domain/cell";
 import type {
   ConsolidateProgress,
   consolidateWorkbook,
@@ -8,6 +7,7 @@ import type {
   WorkbookConsolidation,
 } from "../workflows/consolidate-workbook";
 import type { parseExpected, previousPeriodOf, ProvinceFigures } from "../workflows/consolidate";
+import type { readWorkbookOrReport } from "../docx/input";
 import type { AddinHost } from "../workflows/host";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
@@ -84,13 +84,13 @@ function readFailure(failure: unknown): PaneError {
   return { vi: detail, en: detail };
 }
 
-type Reader = (bytes: ArrayBuffer) => Promise<SheetGrid[]>;
+type Reader = typeof readWorkbookOrReport;
 
-// The .xlsx reader (src/xlsx, the CLI's too) is loaded on the first pick only, never in the pane's first bundle
-// (test/browser and scripts/bench-bundle.ts check it).
+// The reader of workbooks and Word reports (src/xlsx and src/docx, the CLI's too) is loaded on the first pick only,
+// never in the pane's first bundle (test/browser and scripts/bench-bundle.ts check it).
 async function loadReader(): Promise<Reader> {
-  const { readWorkbookBytes } = await import("../xlsx/grid");
-  return readWorkbookBytes;
+  const { readWorkbookOrReport } = await import("../docx/input");
+  return readWorkbookOrReport;
 }
 
 // The consolidation and the summary's sheets serve Sở Nội vụ alone: loaded on its first click, so that the pane
@@ -171,7 +171,9 @@ export function useConsolidation(
       if (!mounted.current) return;
       setReading({ done: index + 1, total: picked.length, file: file.name });
       try {
-        done.push({ file: file.name, grids: await read(await bytesOf(file)) });
+        const input = await read(await bytesOf(file));
+        // A Word report's findings point at its table rows and paragraphs, as the CLI's do.
+        done.push({ file: file.name, grids: input.sheets, ...(input.word ? { place: input.place } : {}) });
       } catch (failure) {
         done.push({ file: file.name, error: readFailure(failure) });
       }
@@ -189,7 +191,7 @@ export function useConsolidation(
     try {
       const [read, loaded] = await Promise.all([loadReader(), loadConsolidation()]);
       try {
-        const figures = loaded.previousPeriodOf(await read(await bytesOf(file)), file.name);
+        const figures = loaded.previousPeriodOf((await read(await bytesOf(file))).sheets, file.name);
         next = { file: file.name, figures };
       } catch (failure) {
         next = { file: file.name, error: readFailure(failure) };

@@ -1,5 +1,6 @@
 import type { Bilingual, Level, ProvinceRole } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
+import type { SheetValidation } from "../domain/engine";
 import type { Consolidation, ProvinceFigures, ReadGrid, RoleMap, WorkbookUnits } from "./consolidate";
 import { cleanName, Consolidator, defaultRole, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
 import type { PlanStep, SheetInfo, WorkbookPort } from "./port";
@@ -13,7 +14,15 @@ import { uniqueSheetName } from "./template-spec";
 
 /** A workbook picked from disk, as the pane read it: its sheets, or why it could not be read. */
 export type PickedWorkbook =
-  | { readonly file: string; readonly grids: readonly SheetGrid[] }
+  | {
+      readonly file: string;
+      readonly grids: readonly SheetGrid[];
+      /**
+       * How its sheets' findings say where they are, when not as cells: a Word report's point at its table rows and
+       * paragraphs (the CLI places them the same way).
+       */
+      readonly place?: (validation: SheetValidation) => SheetValidation;
+    }
   | { readonly file: string; readonly error: Bilingual };
 
 /**
@@ -136,7 +145,11 @@ function noAppendix(found: WorkbookUnits): Bilingual {
 
 /** A source of appendices: sheets with the file they came from, or a file that could not be read. */
 type Source =
-  | { readonly file?: string; readonly found: WorkbookUnits }
+  | {
+      readonly file?: string;
+      readonly found: WorkbookUnits;
+      readonly place?: (validation: SheetValidation) => SheetValidation;
+    }
   | { readonly file: string; readonly error: Bilingual };
 
 /** The open workbook's sheets with the visibility its listing told, which a consolidation must not keep quiet. */
@@ -154,7 +167,13 @@ function sourcesOf(grids: readonly ReadGrid[], options: ConsolidateWorkbookOptio
   const sources: Source[] = [{ found: readUnits([...grids, ...(options.extraGrids ?? [])]) }];
   for (const picked of options.files ?? []) {
     sources.push(
-      "error" in picked ? picked : { file: picked.file, found: readUnits(picked.grids, picked.file) },
+      "error" in picked
+        ? picked
+        : {
+            file: picked.file,
+            found: readUnits(picked.grids, picked.file),
+            ...(picked.place ? { place: picked.place } : {}),
+          },
     );
   }
   return sources;
@@ -192,11 +211,12 @@ export async function consolidateWorkbook(
       consolidator.addExcluded({ file: source.file, reason: source.error });
       continue;
     }
-    const { file, found } = source;
+    const { file, found, place } = source;
     for (const sheet of found.summaries) consolidator.addExcluded({ file, sheet, reason: SUMMARY_SET_ASIDE });
     for (const { sheet, version } of found.unknownVersions)
       consolidator.addUnknownVersion(version, file, sheet);
-    for (const unit of found.units) consolidator.add(unit);
+    for (const unit of found.units)
+      consolidator.add(place ? { ...unit, validation: place(unit.validation) } : unit);
     const empty = !found.units.length && !found.summaries.length && !found.unknownVersions.length;
     if (file !== undefined && empty) consolidator.addExcluded({ file, reason: noAppendix(found) });
   }

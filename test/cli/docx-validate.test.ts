@@ -121,9 +121,14 @@ describe("cchc-appendix validate on Word reports", () => {
     const twice = findings.find((finding) => finding.kind === "conflicting_rows")!;
     expect(twice.codes).toEqual(["HS.2.1"]);
     expect(twice.severity).toBe("error");
-    expect(twice.message.vi).toContain(
-      '— đoạn: "- + Trả đúng thời hạn: 44"; đoạn: "- + Trả đúng thời hạn: 40"',
+    // Said as the report shows it: the two values and their paragraphs, no row of the grid the tool built.
+    expect(twice.message.vi).toBe(
+      'Trả đúng thời hạn (kể cả trước hạn) (HS.2.1) được ghi hai lần với số liệu khác nhau: 44 ở đoạn: "- + Trả đúng thời hạn: 44" và 40 ở đoạn: "- + Trả đúng thời hạn: 40"; không xác định được số liệu nào đúng. Sửa để báo cáo chỉ ghi một số liệu.',
     );
+    expect(twice.message.en).toMatch(
+      /^.+ \(HS\.2\.1\) is stated twice with different values: 44 in paragraph: "- \+ Trả đúng thời hạn: 44" and 40 in paragraph: /,
+    );
+    expect(twice.cells).toEqual(['đoạn: "- + Trả đúng thời hạn: 44"', 'đoạn: "- + Trả đúng thời hạn: 40"']);
     expect(findings.find((finding) => finding.rule === "derived:3.4.1")).toBeUndefined();
     const unread = findings.find((finding) => finding.kind === "body_not_read")!;
     expect(unread).toMatchObject({

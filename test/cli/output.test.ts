@@ -96,6 +96,35 @@ describe("writeOutputFile: the bytes land whole or not at all", () => {
     expect((await stat(existing)).mode & 0o777).toBe(0o640);
   });
 
+  it("writes what a streaming writer hands over, chunk after chunk, in order", async () => {
+    const target = temp.path("tung-phan.xlsx");
+    await writeOutputFile(
+      target,
+      async (write) => {
+        for (const part of ["Tổng ", "hợp ", "toàn tỉnh"]) await write(new TextEncoder().encode(part));
+      },
+      false,
+    );
+    expect(await readFile(target, "utf8")).toBe("Tổng hợp toàn tỉnh");
+    expect(await leftovers()).toEqual([]);
+  });
+
+  it("leaves nothing when a streaming writer fails halfway, and passes its error on as it is", async () => {
+    const target = temp.path("do-dang.xlsx");
+    const failure = new Error("the summary could not be made");
+    const caught = await writeOutputFile(
+      target,
+      async (write) => {
+        await write(new TextEncoder().encode("nửa tệp"));
+        throw failure;
+      },
+      false,
+    ).catch((error: unknown) => error);
+    expect(caught).toBe(failure);
+    expect(await readdir(temp.path(""))).not.toContain("do-dang.xlsx");
+    expect(await leftovers()).toEqual([]);
+  });
+
   it("leaves one writer's file whole when two write the same output at once", async () => {
     const target = temp.path("hai-lan.xlsx");
     const first = new Uint8Array(4 << 20).fill(0x61);

@@ -80,6 +80,20 @@ describe("a Word document's text as Word shows it", () => {
     expect(paragraphs(body)).toEqual(["Số mới tiếp nhận: 0", "mớ"]);
   });
 
+  it("decodes TCVN3 capital fonts (.VnTimeH), which draw every letter as a capital", () => {
+    const capital = '<w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/>';
+    const body = `<w:p>${r("b¸o c¸o kÕt qu¶ c¶i c¸ch hµnh chÝnh", capital)}${r(" quý III")}</w:p>`;
+    expect(paragraphs(body)).toEqual(["BÁO CÁO KẾT QUẢ CẢI CÁCH HÀNH CHÍNH quý III"]);
+  });
+
+  it("keeps text that looks like markup in a CDATA section, and reads layout markup it passes over", () => {
+    const body =
+      '<w:p><w:pPr><w:spacing w:before="0" w:after="283"/><w:jc w:val="left"/><w:rPr><w:sz w:val="4"/></w:rPr></w:pPr>' +
+      '<w:r><w:rPr><w:b/><w:sz w:val="26"/></w:rPr><w:t><![CDATA[Số <w:b/>mới]]></w:t></w:r></w:p>' +
+      '<w:p><w:pPr><w:bidi w:val="0"/></w:pPr><w:r><w:rPr></w:rPr><w:t>Kết quả: 44</w:t></w:r></w:p>';
+    expect(paragraphs(body)).toEqual(["Số <w:b/>mới", "Kết quả: 44"]);
+  });
+
   it("writes automatic numbering out as Word lays it out: levels, restarts, letters, bullets", () => {
     const body = [
       numbered(0, "Công tác chỉ đạo"),

@@ -1,7 +1,12 @@
 import type { Table } from "../../src/docx/document";
-import { readDocxBody } from "../../src/docx/package";
+import { readBody, readStyles, withoutUnreadMarkup } from "../../src/docx/document";
+import { readNumbering } from "../../src/docx/numbering";
+import { BODY_LIMITS, readDocxBody } from "../../src/docx/package";
 import { readWordReport } from "../../src/docx/report";
 import { locateAppendix } from "../../src/domain/locate";
+import { LIMITS } from "../../src/xlsx/grid";
+import { decodeXml } from "../../src/xlsx/xml";
+import { entryBytes, zipDirectory } from "../../src/xlsx/zip";
 import { convertHtml, seedHtml } from "./seed-docx";
 
 describe("the seed report as a Word document made by LibreOffice", () => {
@@ -63,5 +68,25 @@ describe("the seed report as a Word document made by LibreOffice", () => {
     expect(notes).toEqual(
       expect.arrayContaining(["Số liệu này do Văn phòng UBND tỉnh cung cấp", "Có 8 TTHC thu phí, lệ phí"]),
     );
+  });
+
+  it("reads the same body when the markup nothing reads is removed before tokenizing, a third of the bytes", () => {
+    const entries = zipDirectory(bytes, LIMITS);
+    const part = (name: string) => decodeXml(entryBytes(bytes, entries.get(name)!));
+    const read = (xml: string) =>
+      readBody(
+        xml,
+        readNumbering(part("word/numbering.xml")),
+        readStyles(part("word/styles.xml")),
+        BODY_LIMITS,
+      );
+    const xml = part("word/document.xml");
+    expect(withoutUnreadMarkup(xml).length).toBeLessThan(xml.length / 3);
+    // A comment makes the reader keep every byte: markup-like text inside it is text.
+    const kept = xml.replace("<w:body>", "<w:body><!-- kept whole -->");
+    expect(withoutUnreadMarkup(kept)).toBe(kept);
+    const blocks = read(xml);
+    expect(blocks.filter((block) => block.kind === "table")).toHaveLength(7);
+    expect(blocks).toEqual(read(kept));
   });
 });

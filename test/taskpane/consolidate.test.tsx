@@ -127,7 +127,7 @@ describe("Tổng hợp in the task pane", () => {
       { "HS.1": 1000, "HS.1.1": 0, "HS.1.2": 1000, "HS.2": 1000, "HS.2.1": 400, "HS.2.2": 600 },
       { unit: "Huyện Càng Long", level: "huyen", period: "2021-Q3", sheetName: "Phụ lục" },
     );
-    await user.upload(within(section).getByLabelText("Chọn tệp .xlsx…"), [
+    await user.upload(within(section).getByLabelText("Chọn tệp .xlsx, .docx…"), [
       new File([new Uint8Array(district)], "huyen-cang-long.xlsx"),
       new File(["không phải bảng tính"], "ghi-chu.xlsx"),
     ]);

@@ -1,15 +1,16 @@
-import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { Consolidation } from "../../workflows/consolidate";
-import { SUMMARY_SHEET_KEYS, summarySheetSpec, summarySpecs } from "../../workflows/summary-spec";
+import { summarySpecs } from "../../workflows/summary-spec";
 import type { OnTextCut } from "./template";
-import { applySheetSpec, streamSheetSpec } from "./template";
+import { applySheetSpec } from "./template";
 
 // The summary workbook of a consolidation (issue 5): the sheets are host-neutral specs (src/workflows/
 // summary-spec.ts) that the task pane writes into the open workbook too; this file only puts them into a new file.
+// The command writes the file with its own streaming writer (summary-file.ts), which never loads exceljs.
 
 /** Names of the summary's sheets. */
 export { SUMMARY_SHEETS } from "../../workflows/summary-spec";
+export { summaryFileBytes, writeSummaryFile } from "./summary-file";
 
 /**
  * The summary workbook of a consolidation: the official form with the province's figures (totals that include a
@@ -22,25 +23,4 @@ export function summaryWorkbook(consolidation: Consolidation, onCut?: OnTextCut)
   workbook.creator = "cchc-appendix";
   for (const spec of summarySpecs(consolidation)) applySheetSpec(workbook, spec, [], onCut);
   return workbook;
-}
-
-/**
- * The .xlsx bytes of a consolidation's summary workbook (the sheets summaryWorkbook holds), for the CLI's output
- * module to write. Written streaming: each sheet is built in turn, its rows written out as they are made, so that
- * a national summary (10,000 units, a million cells) costs the compressed file, not the workbook as objects.
- */
-export async function summaryFileBytes(consolidation: Consolidation, onCut?: OnTextCut): Promise<Uint8Array> {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = "cchc-appendix";
-  for (const key of SUMMARY_SHEET_KEYS)
-    streamSheetSpec(workbook, summarySheetSpec(consolidation, key), onCut);
-  await workbook.commit();
-  return new Uint8Array(Buffer.concat(chunks));
 }

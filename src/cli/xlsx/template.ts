@@ -6,12 +6,17 @@ import { isCellError } from "../../domain/cell";
 import type { CellStyle, CellValidation, CellWrite, SheetSpec, SpecCell } from "../../workflows/port";
 import { defaultSheetName, templateSpec } from "../../workflows/template-spec";
 import type { TemplateOptions } from "../../workflows/template-spec";
+import type { OnTextCut } from "./text-limits";
+import { TextLimiter } from "./text-limits";
 
 // The exceljs host of the template: everything the sheet holds comes from the SheetSpec (src/workflows), so that
 // this file and the Office.js adapter write the same sheet. Only what the spec cannot say is decided here.
 
 /** The sheet name the template takes from a unit's name; kept here for the callers of templateWorkbook. */
 export { defaultSheetName };
+
+export { EXCEL_TEXT_LIMITS } from "./text-limits";
+export type { OnTextCut, TextCut } from "./text-limits";
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -32,97 +37,6 @@ export function setPrintArea(worksheet: ExcelJS.Worksheet, area: string): void {
   if (!corners) throw new RangeError(`Print area ${area} is not a range such as A1:E120`);
   const [, left, top, right, bottom] = corners;
   worksheet.pageSetup.printArea = `${left}$${top}:${right}$${bottom}`;
-}
-
-/**
- * Excel's limits on the texts this writer writes (Excel's "specifications and limits"; a file beyond them is one
- * Excel opens only by "repairing" it, dropping the text or the validation).
- */
-export const EXCEL_TEXT_LIMITS = {
-  cell: 32_767,
-  sheetName: 31,
-  note: 32_767,
-  validationTitle: 32,
-  validationMessage: 255,
-  validationList: 255,
-} as const;
-
-/** A text the writer cut to one of Excel's limits, for the caller to say so. */
-export interface TextCut {
-  readonly sheet: string;
-  /** "B3", or "" for the sheet's name. */
-  readonly address: string;
-  readonly kind: keyof typeof EXCEL_TEXT_LIMITS;
-  /** The text's length before the cut, in UTF-16 units as Excel counts. */
-  readonly length: number;
-  readonly limit: number;
-}
-
-/** Told of every text cut to Excel's limits. */
-export type OnTextCut = (cut: TextCut) => void;
-
-/** `text` within `limit` UTF-16 units, ending in "…" when cut, never splitting a surrogate pair. */
-function cutText(text: string, limit: number): string {
-  if (text.length <= limit) return text;
-  let end = limit - 1;
-  if (/[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end -= 1;
-  return `${text.slice(0, end)}…`;
-}
-
-// What XML cannot hold (C0 controls but tab and line feed, U+FFFE, U+FFFF), the carriage return (which an XML
-// parser turns into a line feed, XML 1.0 section 2.11: Excel writes it as _x000D_) and text that looks like the
-// escape itself: OOXML writes all three as _xHHHH_, which Excel, exceljs and our reader decode. exceljs drops the
-// first silently, lets a conformant reader change the second, and leaves the third for every reader to decode into
-// another character.
-const NEEDS_OOXML_ESCAPE = new RegExp(
-  String.raw`_x[0-9A-Fa-f]{4}_|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]`,
-  "g",
-);
-
-/** A cell's text as OOXML stores it, so that every reader gets back exactly `text`. */
-function ooxmlText(text: string): string {
-  return text.replace(NEEDS_OOXML_ESCAPE, (match) =>
-    match.length > 1
-      ? `_x005F${match}`
-      : `_x${match.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`,
-  );
-}
-
-/** Cuts texts of one sheet to Excel's limits and reports each cut. */
-class TextLimiter {
-  constructor(
-    private readonly sheet: string,
-    private readonly onCut: OnTextCut,
-  ) {}
-
-  fit(text: string, kind: keyof typeof EXCEL_TEXT_LIMITS, address: string): string {
-    const limit = EXCEL_TEXT_LIMITS[kind];
-    if (text.length <= limit) return text;
-    this.onCut({ sheet: this.sheet, address, kind, length: text.length, limit });
-    return cutText(text, limit);
-  }
-
-  /** The text of a cell or a note: within its limit, then escaped as OOXML stores it. */
-  cellText(text: string, kind: "cell" | "note", address: string): string {
-    return ooxmlText(this.fit(text, kind, address));
-  }
-
-  /** Runs of rich text within one cell's limit, counted together as Excel counts them, and escaped as OOXML. */
-  fitRuns<Run extends { text: string }>(runs: readonly Run[], address: string): Run[] {
-    const length = runs.reduce((sum, run) => sum + run.text.length, 0);
-    const limit = EXCEL_TEXT_LIMITS.cell;
-    if (length <= limit) return runs.map((run) => ({ ...run, text: ooxmlText(run.text) }));
-    this.onCut({ sheet: this.sheet, address, kind: "cell", length, limit });
-    const kept: Run[] = [];
-    let room = limit;
-    for (const run of runs) {
-      if (room <= 0) break;
-      const text = run.text.length < room ? run.text : cutText(run.text, room);
-      kept.push({ ...run, text: ooxmlText(text) });
-      room -= text.length;
-    }
-    return kept;
-  }
 }
 
 /** exceljs's ARGB colour for the spec's "#RRGGBB". */
@@ -295,17 +209,16 @@ export function applySheetSpec(
 
 /** The sheet a spec describes, named, with its columns and merges: what comes before its cells. */
 function startSheet(
-  workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter,
+  workbook: ExcelJS.Workbook,
   spec: SheetSpec,
   onCut: OnTextCut,
-  options: Partial<ExcelJS.AddWorksheetOptions> = {},
 ): { worksheet: ExcelJS.Worksheet; limiter: TextLimiter } {
   const name = new TextLimiter(spec.name, onCut).fit(spec.name, "sheetName", "");
   const limiter = new TextLimiter(name, onCut);
-  const worksheet = workbook.addWorksheet(name, {
-    ...(spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {}),
-    ...options,
-  });
+  const worksheet = workbook.addWorksheet(
+    name,
+    spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {},
+  );
   spec.columns.forEach((column, index) => {
     const target = worksheet.getColumn(index + 1);
     target.width = column.width;
@@ -330,48 +243,6 @@ function finishSheet(worksheet: ExcelJS.Worksheet, spec: SheetSpec): void {
       formatRows: formatting,
     });
   }
-}
-
-/**
- * Writes a sheet as applySheetSpec does (without values over it) into a streaming workbook writer: its cells row
- * by row, each row committed (written out and let go) once its last cell is in, so that a sheet of a million cells
- * never sits in memory as exceljs's cells. A spec holding formulas is refused: the streaming writer cannot ask
- * Excel to compute them on opening.
- */
-export function streamSheetSpec(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  spec: SheetSpec,
-  onCut: OnTextCut = () => undefined,
-): void {
-  if (spec.cells.some((cell) => cell.formula)) throw new Error(`${spec.name} holds formulas`);
-  // A streamed sheet's properties (fitting to the page among them) are written as it is added: its print set-up
-  // goes with it.
-  const page = spec.print && pageSetupOf(spec, spec.print);
-  const { worksheet, limiter } = startSheet(
-    workbook,
-    spec,
-    onCut,
-    page ? { pageSetup: page.pageSetup, headerFooter: { oddFooter: page.oddFooter } } : {},
-  );
-  const byRow = new Map<number, SpecCell[]>();
-  for (const cell of spec.cells) {
-    const row = Number(/\d+$/.exec(cell.address)?.[0]);
-    const cells = byRow.get(row);
-    if (cells) cells.push(cell);
-    else byRow.set(row, [cell]);
-  }
-  const heights = new Map(Object.entries(spec.rowHeights).map(([row, height]) => [Number(row), height]));
-  const rows = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
-  // Rows are written out in order: the print set-up, which names no cell, is set before any is.
-  finishSheet(worksheet, spec);
-  for (const number of rows) {
-    for (const cell of byRow.get(number) ?? []) writeSpecCell(worksheet, spec, cell, limiter);
-    const row = worksheet.getRow(number);
-    const height = heights.get(number);
-    if (height !== undefined) row.height = height;
-    row.commit();
-  }
-  worksheet.commit();
 }
 
 /**

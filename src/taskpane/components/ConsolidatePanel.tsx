@@ -58,7 +58,7 @@ export function ConsolidatePanel({
   return (
     <Disclosure title={strings.title} open={open} onToggle={setOpen}>
       <section className={styles.section} aria-label={strings.title}>
-        <p className={styles.intro}>{strings.intro}</p>
+        <p className={styles.intro}>{t.word.intro}</p>
         <FilePicker
           files={state.files}
           {...(state.reading ? { reading: state.reading } : {})}

@@ -5,8 +5,12 @@ import { useStrings } from "../i18n";
 import type { ReadingProgress } from "../useConsolidation";
 import { FileFailure, usePickerStyles, XlsxButton } from "./XlsxButton";
 
+/** Excel appendices and Word reports, by extension and by media type. */
+const WORKBOOKS_AND_REPORTS =
+  ".xlsx,.docx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /**
- * "Chọn tệp .xlsx…": a button over a file input (several files, .xlsx only), the reading progress over many files,
+ * "Chọn tệp .xlsx, .docx…": a button over a file input (several workbooks or Word reports), the reading progress over many files,
  * how many were read, and one error bar per file that could not be.
  */
 export function FilePicker({
@@ -31,7 +35,8 @@ export function FilePicker({
     <div className={styles.box}>
       <div className={styles.row}>
         <XlsxButton
-          label={t.consolidate.pick}
+          label={t.word.pick}
+          accept={WORKBOOKS_AND_REPORTS}
           multiple
           disabled={disabled}
           describedBy={hint}

@@ -18,19 +18,23 @@ export const usePickerStyles = makeStyles({
   hint: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
 });
 
-/** A button over a hidden file input that takes .xlsx files only, one or several. */
+const XLSX_ONLY = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A button over a hidden file input that takes .xlsx files only (or what `accept` lists), one or several. */
 export function XlsxButton({
   label,
   multiple,
   disabled,
   describedBy,
   onFiles,
+  accept = XLSX_ONLY,
 }: {
   label: string;
   multiple: boolean;
   disabled: boolean;
   describedBy: string;
   onFiles: (files: readonly File[]) => void;
+  accept?: string;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const picked = (event: ChangeEvent<HTMLInputElement>) => {
@@ -45,7 +49,7 @@ export function XlsxButton({
         ref={input}
         type="file"
         multiple={multiple}
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept={accept}
         aria-label={label}
         hidden
         onChange={picked}

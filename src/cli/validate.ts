@@ -1,0 +1,182 @@
+import { basename } from "node:path";
+import { parseArgs } from "node:util";
+import type { Level } from "../domain/catalogue";
+import type { Lang } from "../domain/messages";
+import { levelLabel, periodLabel } from "../domain/meta";
+import type { FileReport, ValidationReport } from "../workflows/report";
+import { sheetReport } from "../workflows/sheet-report";
+import { validateSheets } from "../workflows/validate";
+import type { Output } from "./main";
+import { countEn, countVi, terminalJson, terminalText } from "./terminal";
+import { EXIT, UsageError } from "./usage";
+import type { ReadInput } from "./xlsx/read";
+import { readInputFile, WorkbookReadError } from "./xlsx/read";
+
+// `cchc-appendix validate FILE... [--format text|json] [--lang vi|en]`: each file read, each appendix sheet of it
+// validated, findings printed as text or as one JSON report. Loaded by main() for this command only.
+
+/**
+ * Validates the files named in `args` and prints their reports; returns 0, 1 when a file has an error finding,
+ * 2 when one could not be read. Throws UsageError for a wrong command line.
+ */
+export async function validateCommand(args: readonly string[], output: Output): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "text" },
+      lang: { type: "string", default: "vi" },
+    },
+  });
+  if (values.format !== "text" && values.format !== "json") {
+    throw new UsageError(
+      {
+        vi: `Định dạng không hợp lệ: "${terminalText(values.format)}" (dùng text hoặc json).`,
+        en: `Invalid format: "${terminalText(values.format)}" (use text or json).`,
+      },
+      "validate",
+    );
+  }
+  if (values.lang !== "vi" && values.lang !== "en") {
+    throw new UsageError(
+      {
+        vi: `Ngôn ngữ không hợp lệ: "${terminalText(values.lang)}" (dùng vi hoặc en).`,
+        en: `Invalid language: "${terminalText(values.lang)}" (use vi or en).`,
+      },
+      "validate",
+    );
+  }
+  if (!positionals.length) {
+    throw new UsageError({ vi: "Chưa chỉ định tệp cần kiểm tra.", en: "No file to validate." }, "validate");
+  }
+  const lang: Lang = values.lang;
+  const report: ValidationReport = { schema: 1, files: [] };
+  let exit: number = EXIT.ok;
+  for (const file of positionals) {
+    const entry = await validateFile(file);
+    report.files.push(entry);
+    if (entry.error) {
+      exit = EXIT.failure;
+      const name = terminalText(file);
+      output.err(
+        `${name}: ${terminalText(entry.error.message)}\n${name}: ${terminalText(entry.error.messageEn ?? "")}\n`,
+      );
+    } else if (exit === EXIT.ok && entry.sheets.some((sheet) => sheet.summary.counts.error > 0)) {
+      exit = EXIT.findings;
+    }
+    if (values.format === "text") output.out(textReport(entry, lang));
+  }
+  if (values.format === "json") {
+    const { ValidationReportSchema } = await import("../workflows/report");
+    output.out(`${terminalJson(JSON.stringify(ValidationReportSchema.parse(report), null, 2))}\n`);
+  }
+  return exit;
+}
+
+async function validateFile(file: string): Promise<FileReport> {
+  let input: ReadInput;
+  try {
+    input = await readInputFile(file);
+  } catch (error) {
+    if (error instanceof WorkbookReadError) {
+      return { file, error: { message: error.bilingual.vi, messageEn: error.bilingual.en }, sheets: [] };
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      file,
+      error: { message: `Không đọc được tệp: ${detail}`, messageEn: `Cannot read the file: ${detail}` },
+      sheets: [],
+    };
+  }
+  const result = validateSheets(input.sheets);
+  const word = input.word;
+  // Loaded for a Word report only, as its reader is.
+  const docx = word
+    ? { ...(await import("../docx/findings")), ...(await import("../docx/report")) }
+    : undefined;
+  const report =
+    word && docx
+      ? (sheet: (typeof result.sheets)[number]) => docx.placeFindings(sheetReport(sheet), word)
+      : sheetReport;
+  if (result.unknownVersions.length) {
+    const list = result.unknownVersions.map((entry) => `'${entry.sheet}' (${entry.version})`).join(", ");
+    return {
+      file,
+      error: {
+        message: `Mẫu phụ lục không được hỗ trợ: ${list}.`,
+        messageEn: `Unsupported template version: ${list}.`,
+      },
+      sheets: result.sheets.map(report),
+    };
+  }
+  if (!result.sheets.length && docx) {
+    return { file, error: { message: docx.NOT_A_REPORT.vi, messageEn: docx.NOT_A_REPORT.en }, sheets: [] };
+  }
+  if (!result.sheets.length) {
+    return {
+      file,
+      error: {
+        message: `Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: ${result.skipped.join(", ") || "không có trang nào"}).`,
+        messageEn: `No sheet of this file holds a CCHC appendix (looked at: ${result.skipped.join(", ") || "no sheet"}).`,
+      },
+      sheets: [],
+    };
+  }
+  return { file, sheets: result.sheets.map(report) };
+}
+
+const SEVERITY_TEXT: Record<Lang, Record<"error" | "warning" | "info", string>> = {
+  vi: { error: "LỖI", warning: "CẢNH BÁO", info: "THÔNG TIN" },
+  en: { error: "ERROR", warning: "WARNING", info: "INFO" },
+};
+
+function verdictLine(sheet: FileReport["sheets"][number], lang: Lang): string {
+  const { error, warning, info } = sheet.summary.counts;
+  const blank = sheet.summary.blankExpected;
+  if (lang === "vi") {
+    const head = sheet.verdict === "ready" ? "SẴN SÀNG NỘP" : "CHƯA SẴN SÀNG";
+    const counts = [countVi(error, "lỗi"), countVi(warning, "cảnh báo"), countVi(info, "thông tin")].join(
+      ", ",
+    );
+    return `${head}: ${counts}${blank ? `; còn ${countVi(blank, "chỉ tiêu")} chưa nhập` : ""}`;
+  }
+  const head = sheet.verdict === "ready" ? "READY TO SUBMIT" : "NOT READY";
+  const counts = [
+    countEn(error, "error", "errors"),
+    countEn(warning, "warning", "warnings"),
+    countEn(info, "note", "notes"),
+  ];
+  return `${head}: ${counts.join(", ")}${blank ? `; ${countEn(blank, "expected indicator", "expected indicators")} blank` : ""}`;
+}
+
+/** A label of a level or period read from a file, or "?" when it is none the tool knows. */
+function labelOr(label: (value: string) => string, value: string | null): string {
+  if (value === null) return "?";
+  try {
+    return label(value);
+  } catch {
+    return terminalText(value);
+  }
+}
+
+function textReport(entry: FileReport, lang: Lang): string {
+  if (entry.error) return "";
+  const lines = [terminalText(basename(entry.file))];
+  for (const sheet of entry.sheets) {
+    const level = labelOr((value) => levelLabel(value as Level), sheet.level);
+    const period = labelOr(periodLabel, sheet.period);
+    lines.push(
+      `  '${terminalText(sheet.sheet)}' — ${terminalText(sheet.unit ?? "?")} · ${level} · ${period}`,
+    );
+    lines.push(`  ${verdictLine(sheet, lang)}`);
+    for (const finding of sheet.findings) {
+      // A Word report's findings say their place (table row, paragraph) in their message: no cell to show.
+      const address = finding.cells[0] ?? "";
+      const cell = terminalText(address.includes("!") ? address.replace(/^.*!/, "") : "");
+      lines.push(
+        `    ${SEVERITY_TEXT[lang][finding.severity].padEnd(9)} ${cell.padEnd(5)} ${terminalText(finding.message[lang])}`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
