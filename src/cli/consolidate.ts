@@ -20,6 +20,7 @@ import { placeValidation } from "../docx/findings";
 import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
+import { BilingualError } from "../domain/messages/error";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
 const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -30,12 +31,12 @@ export interface ConsolidateOutput {
   err(text: string): void;
 }
 
-class Failure extends Error {
+class Failure extends BilingualError {
   constructor(
-    readonly bilingual: Bilingual,
+    bilingual: Bilingual,
     readonly usage = false,
   ) {
-    super(bilingual.en);
+    super(bilingual, usage ? "usage" : undefined);
   }
 }
 

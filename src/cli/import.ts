@@ -8,15 +8,16 @@ import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText } from "./terminal";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import { templateWorkbook } from "./xlsx/template";
+import { BilingualError } from "../domain/messages/error";
 
 // `cchc-appendix import report.docx -o phu-luc.xlsx`: the standard workbook filled from a Word report, so that a
 // unit that sends .docx can go on in Excel, with the add-in, from what it already wrote. The values and their notes
 // are read by src/workflows/import-report.ts, which the pane's install from a Word report uses too.
 
 /** A command line the import cannot run, said in both languages. */
-export class ImportUsageError extends Error {
-  constructor(readonly bilingual: Bilingual) {
-    super(bilingual.en);
+export class ImportUsageError extends BilingualError {
+  constructor(bilingual: Bilingual) {
+    super(bilingual, "usage");
   }
 }
 

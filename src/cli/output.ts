@@ -2,6 +2,7 @@ import type { Stats } from "node:fs";
 import type * as FsPromises from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Bilingual } from "../domain/catalogue";
+import { BilingualError } from "../domain/messages/error";
 
 // Every file the command line writes goes through here (issue 10, point 4): an output never replaces one of the
 // command's own inputs, an existing file only with --force, and the bytes land in a temporary file beside the target
@@ -16,9 +17,9 @@ async function fs(): Promise<typeof FsPromises> {
 }
 
 /** An output the command refuses to write, or could not write; nothing was changed. */
-export class OutputError extends Error {
-  constructor(readonly bilingual: Bilingual) {
-    super(bilingual.en);
+export class OutputError extends BilingualError {
+  constructor(bilingual: Bilingual) {
+    super(bilingual, "output");
     this.name = "OutputError";
   }
 }

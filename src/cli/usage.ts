@@ -1,4 +1,5 @@
 import type { Bilingual } from "../domain/catalogue";
+import { BilingualError } from "../domain/messages/error";
 import type { CommandName } from "./help";
 
 // What main() and the commands it loads share: the exit codes and the error of a wrong command line.
@@ -7,11 +8,11 @@ import type { CommandName } from "./help";
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
 /** A wrong command line: said in both languages, followed by the command's help. */
-export class UsageError extends Error {
+export class UsageError extends BilingualError {
   constructor(
-    readonly bilingual: Bilingual,
+    bilingual: Bilingual,
     readonly command?: CommandName,
   ) {
-    super(bilingual.en);
+    super(bilingual, "usage");
   }
 }

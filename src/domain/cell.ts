@@ -47,7 +47,8 @@ export function columnLetter(index: number): string {
 
 /** What every qualified address on a sheet starts with: its name quoted, then "!" ('Sở TTTT'!). */
 export function sheetPrefix(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!`;
+  // Most names hold no quote to double: they are not scanned by a regular expression for one.
+  return `'${sheet.includes("'") ? sheet.replace(/'/g, "''") : sheet}'!`;
 }
 
 /** A1-style address of a 1-based row and 0-based column, qualified by its sheet: 'Sở TTTT'!D15. */

@@ -1,4 +1,5 @@
 import type { Bilingual } from "./catalogue";
+import type { FindingKind, FindingParamsByKind } from "./messages";
 import type { Severity } from "./values";
 
 /** A parameter value a finding carries for its messages and for machines (numbers stay numbers). */
@@ -22,18 +23,22 @@ export interface Suggestion {
 
 /**
  * One finding: data first, prose second (DESIGN.md section 6). `cells[0]` is the suspect, the cell a click selects.
- * `kind` names the message template; `params` are its typed parameters.
+ * `kind` names the message template and `params` are its typed parameters; `message` is rendered from the two
+ * (messages/renderFinding), never written where the problem is found.
  */
-export interface Finding {
+export type FindingOf<K extends FindingKind> = {
   readonly rule: string;
-  readonly kind: string;
+  readonly kind: K;
   readonly severity: Severity;
   readonly codes: readonly string[];
   readonly cells: readonly string[];
-  readonly params: Readonly<Record<string, FindingParam>>;
+  readonly params: FindingParamsByKind[K];
   readonly message: Bilingual;
   readonly suggestion?: Suggestion;
-}
+};
+
+/** A finding of any kind, told apart by `kind`. */
+export type Finding = { readonly [K in FindingKind]: FindingOf<K> }[FindingKind];
 
 /** Outcome counts of one rule over a sheet, as R validate's summary. */
 export interface RuleSummary {

@@ -1,8 +1,8 @@
-import type { Level, LoadedCatalogue, RowDef } from "./catalogue";
+import type { Level, LoadedCatalogue } from "./catalogue";
 import { catalogue as defaultCatalogue, normaliseCode } from "./catalogue";
 import type { CellInput, CellScalar, SheetGrid } from "./cell";
 import { columnLetter, isCellError, qualifiedAddress, sheetPrefix } from "./cell";
-import { COLUMNS } from "./layout";
+import { COLUMNS, sheetLayout } from "./layout";
 import { parseLevel, parsePeriod } from "./meta";
 import { fromTcvn3 } from "./tcvn3";
 import { remembered } from "./remembered";
@@ -27,25 +27,113 @@ export interface LocatedCell {
 }
 
 /**
- * Rows found: the catalogue's row indexes in the order the sheet holds them, the sheet row of each (0: not found),
- * and the later rows that carried a code already found. Arrays by index, not maps by code: the key column of
- * every validated sheet is looked through, and this is most of what finding its rows costs.
+ * The rows of one catalogue found on a sheet, by the catalogue's row index: what validating the sheet reads. Arrays
+ * by index, not maps by code, and no address built until a finding names a cell: the key column of every
+ * validated sheet is looked through, and building a map of located cells would cost more than the rules.
+ */
+export interface LocatedRows {
+  readonly catalogue: LoadedCatalogue;
+  /** The catalogue's row indexes in the order the sheet holds them. */
+  readonly order: readonly number[];
+  /** By row index: the 1-based sheet row, 0 when the sheet lacks the row. */
+  readonly rowAt: readonly number[];
+  /** By row index: the value cell (column D) of the row found, undefined when there is none. */
+  readonly cellAt: readonly (CellInput | undefined)[];
+  /** By row index, for the rows whose code another row carries with a different value: that other row. */
+  readonly conflictAt: ReadonlyMap<number, NonNullable<LocatedCell["conflict"]>>;
+  /** What the address of every value cell of the sheet starts with: 'Sở TTTT'!D. */
+  readonly addressPrefix: string;
+}
+
+/**
+ * Rows found, with their value cells: `repeated` are the later rows that carried a code already found. Plain
+ * arrays, not typed ones: a typed array of a catalogue's length is allocated outside V8's heap, which costs more
+ * than filling it.
  */
 interface FoundRows {
   readonly order: number[];
-  readonly rowAt: Int32Array;
-  readonly repeated: [code: string, row: number][];
+  readonly rowAt: number[];
+  readonly cellAt: (CellInput | undefined)[];
+  readonly repeated: [at: number, row: number][];
 }
 
-const rowIndexes = new WeakMap<LoadedCatalogue, Map<string, number>>();
+/** No row found yet, for a catalogue: copies of arrays of its length made once (a copy costs less than a fill). */
+function noRows(catalogue: LoadedCatalogue): FoundRows {
+  const { zeros, blanks } = catalogueIndex(catalogue);
+  return { order: [], rowAt: zeros.slice(), cellAt: blanks.slice(), repeated: [] };
+}
 
-/** The index of every row of a catalogue by its code, built once. */
-function rowIndex(catalogue: LoadedCatalogue): Map<string, number> {
-  let index = rowIndexes.get(catalogue);
-  if (!index) {
-    index = new Map(catalogue.rows.map((row, at) => [row.code, at]));
-    rowIndexes.set(catalogue, index);
-  }
+/**
+ * What locating needs of a catalogue, built once per catalogue: the index of every row by its code, its parent and
+ * next sibling by index, its rows by normalised label, and the meaning of every code and label text met so far.
+ */
+interface CatalogueIndex {
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** By row index: the parent's index, -1 for a top-level row. */
+  readonly parentAt: Int32Array;
+  /** By row index: the next row of the same parent in the catalogue's order, -1 for the last. */
+  readonly nextSiblingAt: Int32Array;
+  /** By sheet row: the index of the row our template writes there, -1 for none. */
+  readonly templateAt: readonly number[];
+  /** A 0 and an undefined for every row, which FoundRows start as. */
+  readonly zeros: readonly number[];
+  readonly blanks: readonly (CellInput | undefined)[];
+  /** Row indexes by label key (labelKey of the Vietnamese label), in the catalogue's order. */
+  readonly byLabel: ReadonlyMap<string, readonly number[]>;
+  /** Column A texts as typed: the row index their code names, NOT_A_ROW, or HEADER_CODE ("STT"). */
+  readonly codeMeanings: Map<string, number>;
+  /** Column B texts as typed: what they say. */
+  readonly labelMeanings: Map<string, LabelMeaning>;
+}
+
+/** A column B text: the rows it may label, and whether it is the header's ("Chỉ tiêu thống kê…"). */
+interface LabelMeaning {
+  readonly rows: readonly number[];
+  readonly header: boolean;
+}
+
+/** A code text that names no row of the catalogue. */
+const NOT_A_ROW = -1;
+/** The header's "STT" in column A. */
+const HEADER_CODE = -2;
+
+const indexes = new WeakMap<LoadedCatalogue, CatalogueIndex>();
+
+function catalogueIndex(catalogue: LoadedCatalogue): CatalogueIndex {
+  let index = indexes.get(catalogue);
+  if (index) return index;
+  const indexOf = new Map(catalogue.rows.map((row, at) => [row.code, at]));
+  const count = catalogue.rows.length;
+  const parentAt = new Int32Array(count).fill(-1);
+  const nextSiblingAt = new Int32Array(count).fill(-1);
+  const lastChild = new Map<number, number>();
+  const byLabel = new Map<string, number[]>();
+  catalogue.rows.forEach((row, at) => {
+    const parent = row.parent === undefined ? -1 : (indexOf.get(row.parent) ?? -1);
+    parentAt[at] = parent;
+    const previous = lastChild.get(parent);
+    if (previous !== undefined) nextSiblingAt[previous] = at;
+    lastChild.set(parent, at);
+    const key = labelKey(row.label.vi);
+    const labelled = byLabel.get(key);
+    if (labelled) labelled.push(at);
+    else byLabel.set(key, [at]);
+  });
+  const rowOf = sheetLayout(catalogue).rowOf;
+  const templateAt = new Array<number>(Math.max(0, ...rowOf.values()) + 1).fill(-1);
+  for (const [code, row] of rowOf) templateAt[row] = indexOf.get(code)!;
+  index = {
+    indexOf,
+    parentAt,
+    nextSiblingAt,
+    templateAt,
+    zeros: new Array<number>(count).fill(0),
+    blanks: new Array<CellInput | undefined>(count).fill(undefined),
+    byLabel,
+    codeMeanings: new Map(),
+    labelMeanings: new Map(),
+  };
+  indexes.set(catalogue, index);
   return index;
 }
 
@@ -58,7 +146,10 @@ export interface AppendixSheet {
   readonly period?: string;
   /** How the rows were found: our key column, or the printed codes and labels of a sheet typed by hand. */
   readonly foundBy: "key" | "codes";
+  /** The value cell of every indicator found, by code, in the order the sheet holds them. */
   readonly cells: ReadonlyMap<string, LocatedCell>;
+  /** The same rows by the catalogue's row index, as validation reads them (absent on a sheet described by hand). */
+  readonly found?: LocatedRows;
 }
 
 const TITLE_MARK = "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH";
@@ -79,10 +170,8 @@ function textOfString(value: string): string {
   return fromTcvn3(value.normalize("NFC")).trim();
 }
 
-// The form's texts, codes and label keys, normalised once for every appendix that repeats them (remembered).
+// The form's texts normalised once for every appendix that repeats them (remembered).
 const texts = new Map<string, string>();
-const labelKeys = new Map<string, string>();
-const codes = new Map<string, string>();
 
 function cellAt(grid: SheetGrid, row: number, column: number): CellInput | undefined {
   return grid.cells[row - 1]?.[column];
@@ -103,65 +192,104 @@ function labelKey(label: string): string {
     .trim();
 }
 
-/** A row of the two-row header (repeated at page breaks), given the texts of its code and label already read. */
-function isHeaderRow(grid: SheetGrid, row: number, codeText: string, labelText: string): boolean {
+/** The row index a column A value names, NOT_A_ROW, or HEADER_CODE; remembered per catalogue by its text. */
+function codeMeaning(index: CatalogueIndex, value: CellScalar | undefined): number {
+  const typed = typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+  if (typed === undefined)
+    return typeof value === "boolean" ? meaningOfCode(index, String(value)) : NOT_A_ROW;
+  return remembered(index.codeMeanings, typed, (raw) => meaningOfCode(index, raw));
+}
+
+function meaningOfCode(index: CatalogueIndex, raw: string): number {
+  const code = textOfString(raw);
+  if (code === "STT") return HEADER_CODE;
+  return index.indexOf.get(normaliseCode(code)) ?? NOT_A_ROW;
+}
+
+const NO_LABEL: LabelMeaning = { rows: [], header: false };
+
+/** What a column B value says; remembered per catalogue by its text. */
+function labelMeaning(index: CatalogueIndex, value: CellScalar | undefined): LabelMeaning {
+  if (typeof value === "string") {
+    return remembered(index.labelMeanings, value, (raw) => meaningOfLabel(index, textOfString(raw)));
+  }
+  return typeof value === "number" || typeof value === "boolean"
+    ? meaningOfLabel(index, String(value))
+    : NO_LABEL;
+}
+
+function meaningOfLabel(index: CatalogueIndex, label: string): LabelMeaning {
+  const rows = index.byLabel.get(labelKey(label)) ?? NO_LABEL.rows;
+  const header = label.startsWith(HEADER_LABEL);
+  return rows.length || header ? { rows, header } : NO_LABEL;
+}
+
+const HEADER_LABEL = "Chỉ tiêu thống kê";
+const HEADER_INITIAL = HEADER_LABEL.charCodeAt(0);
+
+/**
+ * False when a column B value cannot be the header's label: text starting with another printable ASCII letter than
+ * the header's (normalising changes no ASCII letter, and none becomes one), a number or nothing.
+ */
+function mayBeHeaderLabel(value: CellScalar | undefined): boolean {
+  if (typeof value !== "string") return false;
+  const first = value.charCodeAt(0);
+  return first === HEADER_INITIAL || first <= 32 || first >= 127;
+}
+
+/**
+ * True when a cell's text is `expected` as text() reads it. Normalising never lengthens a text (NFC composes, TCVN3
+ * decodes letter for letter, trimming shortens), so shorter text, most of what a sheet holds, is not normalised.
+ */
+function cellSays(cell: CellInput | undefined, expected: string): boolean {
+  const value = cell?.value;
+  return typeof value === "string" && value.length >= expected.length && text(value) === expected;
+}
+
+/** A row of the two-row header (repeated at page breaks), its code and label already read. */
+function isHeaderRow(line: ReadonlyArray<CellInput | undefined>, code: number, label: LabelMeaning): boolean {
   return (
-    codeText === "STT" ||
-    textAt(grid, row, COLUMNS.unit) === "Đơn vị tính" ||
-    textAt(grid, row, COLUMNS.value) === "Số liệu" ||
-    labelText.startsWith("Chỉ tiêu thống kê")
+    code === HEADER_CODE ||
+    cellSays(line[COLUMNS.unit], "Đơn vị tính") ||
+    cellSays(line[COLUMNS.value], "Số liệu") ||
+    label.header
   );
 }
 
-const labelIndexCache = new WeakMap<LoadedCatalogue, Map<string, RowDef[]>>();
-
-function labelIndex(catalogue: LoadedCatalogue): Map<string, RowDef[]> {
-  let index = labelIndexCache.get(catalogue);
-  if (!index) {
-    index = new Map();
-    for (const row of catalogue.rows) {
-      const key = labelKey(row.label.vi);
-      index.set(key, [...(index.get(key) ?? []), row]);
-    }
-    labelIndexCache.set(catalogue, index);
-  }
-  return index;
-}
-
-function isAncestor(catalogue: LoadedCatalogue, ancestor: string, code: string): boolean {
-  let cursor = catalogue.byCode.get(code)?.parent;
-  while (cursor !== undefined) {
+/** True when row `ancestor` is a parent, grandparent… of row `at`. */
+function isAncestor(index: CatalogueIndex, ancestor: number, at: number): boolean {
+  for (let cursor = index.parentAt[at]!; cursor >= 0; cursor = index.parentAt[cursor]!) {
     if (cursor === ancestor) return true;
-    cursor = catalogue.byCode.get(cursor)?.parent;
   }
   return false;
 }
 
-/** The row after `code` among the rows of its parent, in the catalogue's order. */
-function nextSibling(catalogue: LoadedCatalogue, code: string): RowDef | undefined {
-  const parent = catalogue.byCode.get(code)?.parent;
-  const siblings = catalogue.rows.filter((def) => def.parent === parent);
-  return siblings[siblings.findIndex((def) => def.code === code) + 1];
-}
-
 function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
-  const index = rowIndex(catalogue);
-  const rowAt = new Int32Array(catalogue.rows.length);
-  const order: number[] = [];
-  const repeated: [string, number][] = [];
-  for (let row = 2; row <= grid.cells.length; row++) {
-    // The template writes the codes exactly: such a cell is its own text (ASCII, trimmed), looked up as it is; only
-    // other cells go through text()'s normalisation.
-    const value = grid.cells[row - 1]?.[COLUMNS.key]?.value;
-    const at = (typeof value === "string" ? index.get(value) : undefined) ?? index.get(text(value));
+  const { indexOf, templateAt } = catalogueIndex(catalogue);
+  const codes = catalogue.rows;
+  const found = noRows(catalogue);
+  const { order, rowAt, cellAt, repeated } = found;
+  const lines = grid.cells;
+  for (let row = 2; row <= lines.length; row++) {
+    const line = lines[row - 1];
+    const value = line?.[COLUMNS.key]?.value;
+    if (value === null || value === undefined) continue;
+    // The template writes the codes exactly, each on its own row: such a cell is the code expected there, compared
+    // without a lookup; another code is looked up as it is, and only other text goes through text()'s normalisation.
+    const expected = templateAt[row] ?? -1;
+    const at =
+      expected >= 0 && value === codes[expected]!.code
+        ? expected
+        : ((typeof value === "string" ? indexOf.get(value) : undefined) ?? indexOf.get(text(value)));
     if (at === undefined) continue;
-    if (rowAt[at] !== 0) repeated.push([catalogue.rows[at]!.code, row]);
+    if (rowAt[at] !== 0) repeated.push([at, row]);
     else {
       rowAt[at] = row;
+      cellAt[at] = line![COLUMNS.value];
       order.push(at);
     }
   }
-  return { order, rowAt, repeated };
+  return found;
 }
 
 /**
@@ -170,56 +298,58 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
  * twice (the seed's second "3.4") after rows of its own is the next sibling of the last of them (3.4.5).
  */
 function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
-  const rows = new Map<string, number>();
-  const repeated: [string, number][] = [];
-  const labels = labelIndex(catalogue);
-  let last: string | undefined;
-  for (let row = 1; row <= grid.cells.length; row++) {
-    const codeText = textAt(grid, row, COLUMNS.code);
-    const labelText = textAt(grid, row, COLUMNS.label);
-    if (isHeaderRow(grid, row, codeText, labelText)) continue;
-    let code = remembered(codes, codeText, normaliseCode);
-    if (code && rows.has(code)) {
+  const index = catalogueIndex(catalogue);
+  const { parentAt, nextSiblingAt } = index;
+  const rows = noRows(catalogue);
+  const { order, rowAt, cellAt, repeated } = rows;
+  const lines = grid.cells;
+  const found = (at: number, row: number) => {
+    rowAt[at] = row;
+    cellAt[at] = lines[row - 1]![COLUMNS.value];
+    order.push(at);
+  };
+  let last = -1;
+  for (let row = 1; row <= lines.length; row++) {
+    const line = lines[row - 1];
+    if (!line) continue;
+    let at = codeMeaning(index, line[COLUMNS.code]?.value);
+    // A code still to find needs its label only to tell a header row, which its first letter rules out for most.
+    const labelValue = line[COLUMNS.label]?.value;
+    const label =
+      at < 0 || rowAt[at] !== 0 || mayBeHeaderLabel(labelValue) ? labelMeaning(index, labelValue) : NO_LABEL;
+    if (isHeaderRow(line, at, label)) continue;
+    if (at >= 0 && rowAt[at] !== 0) {
       // A code found already: its label may name another row still to find, or its position may (the seed's
       // second "3.4" after 3.4.4 is 3.4.5); else it is the same code typed twice.
-      const byLabel = (labels.get(remembered(labelKeys, labelText, labelKey)) ?? []).find(
-        (def) => !rows.has(def.code) && def.code !== code,
-      );
-      const next = last && isAncestor(catalogue, code, last) ? nextSibling(catalogue, last) : undefined;
-      const resolved = byLabel ?? (next && !rows.has(next.code) ? next : undefined);
-      if (resolved) code = resolved.code;
-      else {
-        if (catalogue.byCode.has(code)) repeated.push([code, row]);
+      const code = at;
+      const byLabel = label.rows.find((other) => rowAt[other] === 0 && other !== code);
+      const next = last >= 0 && isAncestor(index, code, last) ? nextSiblingAt[last]! : -1;
+      const resolved = byLabel ?? (next >= 0 && rowAt[next] === 0 ? next : -1);
+      if (resolved < 0) {
+        repeated.push([code, row]);
         continue;
       }
+      at = resolved;
     }
-    if (code && catalogue.byCode.has(code) && !rows.has(code)) {
-      rows.set(code, row);
-      last = code;
+    if (at >= 0) {
+      found(at, row);
+      last = at;
       continue;
     }
-    const label = remembered(labelKeys, labelText, labelKey);
-    if (!label || !last) continue;
-    const candidates = (labels.get(label) ?? []).filter((def) => !rows.has(def.code));
+    if (last < 0 || !label.rows.length) continue;
+    const latest = last;
+    const candidates = label.rows.filter((other) => rowAt[other] === 0);
     const near =
-      candidates.find(
-        (def) =>
-          def.parent === last || (def.parent !== undefined && isAncestor(catalogue, def.parent, last!)),
-      ) ?? candidates.find((def) => def.parent === catalogue.byCode.get(last!)?.parent);
-    if (near) {
-      rows.set(near.code, row);
-      last = near.code;
+      candidates.find((other) => {
+        const parent = parentAt[other]!;
+        return parent === latest || (parent >= 0 && isAncestor(index, parent, latest));
+      }) ?? candidates.find((other) => parentAt[other] === parentAt[latest]);
+    if (near !== undefined) {
+      found(near, row);
+      last = near;
     }
   }
-  const index = rowIndex(catalogue);
-  const rowAt = new Int32Array(catalogue.rows.length);
-  const order: number[] = [];
-  for (const [code, row] of rows) {
-    const at = index.get(code)!;
-    rowAt[at] = row;
-    order.push(at);
-  }
-  return { order, rowAt, repeated };
+  return rows;
 }
 
 /** True when two cells hold the same value (a row copied whole, or a header repeated at a page break). */
@@ -239,8 +369,9 @@ function isBlankCell(cell: CellInput | undefined): boolean {
 function unitFromTitle(grid: SheetGrid): string | undefined {
   for (let row = 1; row <= Math.min(6, grid.cells.length); row++) {
     const title = textAt(grid, row, COLUMNS.code) || textAt(grid, row, COLUMNS.label);
-    const at = title.toUpperCase().indexOf(" TẠI ");
-    if (title.toUpperCase().startsWith(TITLE_MARK) && at >= 0) return title.slice(at + 5).trim() || undefined;
+    const upper = title.toUpperCase();
+    const at = upper.indexOf(" TẠI ");
+    if (upper.startsWith(TITLE_MARK) && at >= 0) return title.slice(at + 5).trim() || undefined;
   }
   return undefined;
 }
@@ -249,6 +380,118 @@ function appendixCodeCount(found: FoundRows, catalogue: LoadedCatalogue): number
   let count = 0;
   for (const at of found.order) if (catalogue.rows[at]!.block === "appendix") count++;
   return count;
+}
+
+/**
+ * The located cells by code, in the order the sheet holds them, built from the rows by index when a caller first
+ * asks for them: most validations never do (they read the rows by index), and building them costs as much as
+ * locating.
+ */
+class LocatedCells implements ReadonlyMap<string, LocatedCell> {
+  #built: Map<string, LocatedCell> | undefined;
+  constructor(private readonly found: LocatedRows) {}
+  private get built(): Map<string, LocatedCell> {
+    return (this.#built ??= cellsByCode(this.found));
+  }
+  get size(): number {
+    return this.found.order.length;
+  }
+  get(code: string): LocatedCell | undefined {
+    return this.built.get(code);
+  }
+  has(code: string): boolean {
+    return this.built.has(code);
+  }
+  forEach(
+    each: (value: LocatedCell, key: string, map: ReadonlyMap<string, LocatedCell>) => void,
+    thisArg?: unknown,
+  ): void {
+    for (const [code, located] of this.built) each.call(thisArg, located, code, this);
+  }
+  entries(): MapIterator<[string, LocatedCell]> {
+    return this.built.entries();
+  }
+  keys(): MapIterator<string> {
+    return this.built.keys();
+  }
+  values(): MapIterator<LocatedCell> {
+    return this.built.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, LocatedCell]> {
+    return this.built[Symbol.iterator]();
+  }
+}
+
+function cellsByCode(found: LocatedRows): Map<string, LocatedCell> {
+  const cells = new Map<string, LocatedCell>();
+  const rows = found.catalogue.rows;
+  for (const at of found.order) {
+    // Keyed by the catalogue's own string: callers look rows up by it, and the same string compares fastest.
+    const code = rows[at]!.code;
+    const row = found.rowAt[at]!;
+    cells.set(code, {
+      code,
+      row,
+      address: `${found.addressPrefix}${row}`,
+      cell: found.cellAt[at],
+      // Always present (undefined when there is none), so that every located cell has one shape.
+      conflict: found.conflictAt.get(at),
+    });
+  }
+  return cells;
+}
+
+/**
+ * The rows of `sheet` by the row index of `catalogue`: those locating found when it used that catalogue, else
+ * taken from its cells by code (a sheet described by hand, or located with another catalogue).
+ */
+export function locatedRows(sheet: AppendixSheet, catalogue: LoadedCatalogue): LocatedRows {
+  if (sheet.found?.catalogue === catalogue) return sheet.found;
+  const { order, rowAt, cellAt } = noRows(catalogue);
+  const conflictAt = new Map<number, NonNullable<LocatedCell["conflict"]>>();
+  const { indexOf } = catalogueIndex(catalogue);
+  for (const located of sheet.cells.values()) {
+    const at = indexOf.get(located.code);
+    if (at === undefined) continue;
+    order.push(at);
+    rowAt[at] = located.row;
+    cellAt[at] = located.cell;
+    if (located.conflict) conflictAt.set(at, located.conflict);
+  }
+  return { catalogue, order, rowAt, cellAt, conflictAt, addressPrefix: valuePrefix(sheet.sheet) };
+}
+
+/** What the address of every value cell of a sheet starts with: its quoted name, "!" and the value column. */
+function valuePrefix(sheet: string): string {
+  return `${sheetPrefix(sheet)}${columnLetter(COLUMNS.value)}`;
+}
+
+const NO_CONFLICTS: ReadonlyMap<number, NonNullable<LocatedCell["conflict"]>> = new Map();
+
+/**
+ * The rows whose code a later row carries with another value, by row index. The same value twice, or a blank copy,
+ * is no conflict (the value is the one that is there); a blank first row gives way to the copy (`rows` changes).
+ */
+function conflictsOf(grid: SheetGrid, rows: FoundRows): Map<number, NonNullable<LocatedCell["conflict"]>> {
+  const { rowAt, cellAt: cells } = rows;
+  const conflicts = new Map<number, number>();
+  for (const [at, row] of rows.repeated) {
+    const [kept, other] = [cells[at], cellAt(grid, row, COLUMNS.value)];
+    if (isBlankCell(other) || sameValue(kept, other) || conflicts.has(at)) continue;
+    if (isBlankCell(kept)) {
+      rowAt[at] = row;
+      cells[at] = other;
+    } else conflicts.set(at, row);
+  }
+  const conflictAt = new Map<number, NonNullable<LocatedCell["conflict"]>>();
+  for (const [at, other] of conflicts) {
+    conflictAt.set(at, {
+      row: other,
+      address: qualifiedAddress(grid.name, other, COLUMNS.value),
+      cell: cellAt(grid, other, COLUMNS.value),
+    });
+  }
+  return conflictAt;
 }
 
 /**
@@ -262,46 +505,18 @@ export function locateAppendix(
   const version = textAt(grid, 1, COLUMNS.key);
   const byKey = version ? locateByKey(grid, catalogue) : undefined;
   const foundBy = byKey && byKey.order.length > 0 ? "key" : "codes";
-  const found = byKey && foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
-  if (foundBy === "codes" && appendixCodeCount(found, catalogue) < MIN_CODES_BY_HAND) return undefined;
-  const { order, rowAt, repeated } = found;
-
-  // A code typed twice: the same value twice, or a blank copy, is no conflict (the value is the one that is there).
-  const conflicts = new Map<string, number>();
-  if (repeated.length) {
-    const index = rowIndex(catalogue);
-    for (const [code, row] of repeated) {
-      const at = index.get(code)!;
-      const [kept, other] = [cellAt(grid, rowAt[at]!, COLUMNS.value), cellAt(grid, row, COLUMNS.value)];
-      if (isBlankCell(other) || sameValue(kept, other)) continue;
-      if (isBlankCell(kept) && !conflicts.has(code)) rowAt[at] = row;
-      else if (!conflicts.has(code)) conflicts.set(code, row);
-    }
-  }
-  const cells = new Map<string, LocatedCell>();
-  // Every address on the sheet starts the same way: the quoted sheet name is built once, not once per cell.
-  const valueCell = `${sheetPrefix(grid.name)}${columnLetter(COLUMNS.value)}`;
-  for (const at of order) {
-    // Keyed by the catalogue's own string: the engine looks every row up by it, and the same string compares fastest.
-    const code = catalogue.rows[at]!.code;
-    const row = rowAt[at]!;
-    const other = conflicts.size ? conflicts.get(code) : undefined;
-    cells.set(code, {
-      code,
-      row,
-      address: `${valueCell}${row}`,
-      cell: cellAt(grid, row, COLUMNS.value),
-      // Always present (undefined when there is none), so that every located cell has one shape.
-      conflict:
-        other === undefined
-          ? undefined
-          : {
-              row: other,
-              address: qualifiedAddress(grid.name, other, COLUMNS.value),
-              cell: cellAt(grid, other, COLUMNS.value),
-            },
-    });
-  }
+  const rows = byKey && foundBy === "key" ? byKey : locateByCodes(grid, catalogue);
+  if (foundBy === "codes" && appendixCodeCount(rows, catalogue) < MIN_CODES_BY_HAND) return undefined;
+  const { order, rowAt, cellAt: cells, repeated } = rows;
+  const found: LocatedRows = {
+    catalogue,
+    order,
+    rowAt,
+    cellAt: cells,
+    conflictAt: repeated.length ? conflictsOf(grid, rows) : NO_CONFLICTS,
+    // Every address on the sheet starts the same way: the quoted sheet name is built once, not once per cell.
+    addressPrefix: valuePrefix(grid.name),
+  };
   const inputsRow = foundBy === "key" || textAt(grid, 4, COLUMNS.code).startsWith("Đơn vị") ? 4 : 0;
   const unit = (inputsRow && textAt(grid, inputsRow, COLUMNS.label)) || unitFromTitle(grid);
   return {
@@ -311,6 +526,7 @@ export function locateAppendix(
     level: inputsRow ? parseLevel(textAt(grid, inputsRow, COLUMNS.value)) : undefined,
     period: inputsRow ? parsePeriod(textAt(grid, inputsRow, COLUMNS.note)) : undefined,
     foundBy,
-    cells,
+    cells: new LocatedCells(found),
+    found,
   };
 }

@@ -1,4 +1,5 @@
-import type { Bilingual, Level } from "./catalogue";
+import type { Level } from "./catalogue";
+import { BilingualError } from "./messages/error";
 import { remembered } from "./remembered";
 
 // Row 4 of an appendix sheet holds the reporting unit's level and the period as people write them ("Sở, ngành",
@@ -6,10 +7,7 @@ import { remembered } from "./remembered";
 // that what one writes, the others read back.
 
 /** A reporting unit's level or a period that cannot be printed: the caller passed something malformed. */
-export class InvalidMetaError extends Error {
-  /** The same problem in Vietnamese and English, for users. */
-  readonly bilingual: Bilingual;
-
+export class InvalidMetaError extends BilingualError {
   constructor(
     readonly field: "level" | "period",
     readonly input: string,
@@ -24,9 +22,8 @@ export class InvalidMetaError extends Error {
             vi: `Kỳ báo cáo "${input}" không hợp lệ: dùng dạng 2021-Q3 (Quý III/2021), 2021-H1 (6 tháng/2021) hoặc 2021 (Năm 2021).`,
             en: `Invalid period "${input}": use 2021-Q3 (third quarter), 2021-H1 (first half) or 2021 (full year).`,
           };
-    super(`${bilingual.vi} / ${bilingual.en}`);
+    super(bilingual, `meta:${field}`, { input });
     this.name = "InvalidMetaError";
-    this.bilingual = bilingual;
   }
 }
 

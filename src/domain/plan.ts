@@ -1,52 +1,51 @@
 import type { LoadedCatalogue, RelationRule, RowDef } from "./catalogue";
-import type { DerivedInputs } from "./derive";
-import { derivedFormula, sheetLayout } from "./layout";
-import type { Relation } from "./rules";
+import type { CompleteCheck } from "./rule-kinds/complete";
+import type { DerivedCheck } from "./rule-kinds/derived";
+import type { CompiledRule } from "./rule-kinds/kind";
+import type { PatternCheck } from "./rule-kinds/pattern";
+import type { PlausibleCheck } from "./rule-kinds/plausible";
+import type { RelationCheck, RelationKind } from "./rule-kinds/relation";
+import { balance } from "./rule-kinds/balance";
+import * as complete from "./rule-kinds/complete";
+import * as derived from "./rule-kinds/derived";
+import { ofWhich } from "./rule-kinds/of-which";
+import { order } from "./rule-kinds/order";
+import * as pattern from "./rule-kinds/pattern";
+import * as plausible from "./rule-kinds/plausible";
+import { rowIndexOf } from "./rule-kinds/rows";
+import { stock } from "./rule-kinds/stock";
 
-type DerivedRow = LoadedCatalogue["derivedRows"][number];
+export type { CompiledRule } from "./rule-kinds/kind";
+export type { DerivedCheck } from "./rule-kinds/derived";
+export type { PatternCheck } from "./rule-kinds/pattern";
+export type { RelationCheck } from "./rule-kinds/relation";
 
-/** A derived percentage's check, its inputs by row index. */
-export interface DerivedCheck {
-  readonly row: DerivedRow;
-  /** Index of the row in the catalogue. */
-  readonly at: number;
-  /** Rule id of the check: "derived:" and the row's code. */
-  readonly rule: string;
-  /** The counts the percentage is computed from, by row index. */
-  readonly inputs: DerivedInputs<number>;
-  /** Codes of the counts, each once, in the formula's order, for findings. */
-  readonly inputCodes: readonly string[];
-  /** The live formula a fix restores, with its "=". */
-  readonly formula: string;
-}
+/** The module of every relation kind a catalogue may declare: adding a kind is adding its module here. */
+const RELATION_KINDS: { readonly [K in RelationRule["kind"]]: RelationKind<K> } = {
+  balance,
+  ofWhich,
+  stock,
+  order,
+};
 
-/** A relation rule as declared, and compiled to row indexes for evaluation. */
-export interface RelationCheck {
-  readonly rule: RelationRule;
-  readonly relation: Relation<number>;
-  /** Codes of both sides, left first, for findings. */
-  readonly codes: readonly string[];
-  /** Row indexes of both sides, left first. */
-  readonly keys: readonly number[];
-}
-
-/** A copy-paste pattern, its pairs by row index. */
-export interface PatternCheck {
-  readonly rule: LoadedCatalogue["patterns"][number];
-  readonly pairs: readonly (readonly [number, number])[];
-  /** Codes of the pairs, pair by pair, for findings. */
-  readonly codes: readonly string[];
+function compileRelation<K extends RelationRule["kind"]>(
+  rule: RelationRule & { readonly kind: K },
+  catalogue: LoadedCatalogue,
+): RelationCheck {
+  return (RELATION_KINDS[rule.kind] as RelationKind<K>).compile(rule, catalogue);
 }
 
 /**
- * A catalogue's rules compiled for validation, once per catalogue: every code becomes its row's index, and each row
- * knows the rules that read it (so that trying a value touches only its rules). A validation then reads cells into
- * arrays and compares numbers; looking codes up in maps for every rule of every validation would cost more than the
- * rules themselves.
+ * A catalogue's rules compiled for validation, once per catalogue, each by its kind's module (src/domain/rule-kinds):
+ * every code becomes its row's index, and each row knows the rules that read it (so that trying a value touches
+ * only its rules). A validation then reads cells into arrays and loops over `rules`; looking codes up in maps for
+ * every rule of every validation would cost more than the rules themselves.
  */
 export interface ValidationPlan {
   readonly rows: readonly RowDef[];
   readonly indexOf: ReadonlyMap<string, number>;
+  /** The form's rows by code, which findings' messages name. */
+  readonly byCode: ReadonlyMap<string, RowDef>;
   readonly relations: readonly RelationCheck[];
   /** By row index: indexes (into `relations`) of the rules that read the row. */
   readonly relationsAt: readonly (readonly number[])[];
@@ -56,6 +55,13 @@ export interface ValidationPlan {
   /** By row index: the derived checks that read the row. */
   readonly derivedAt: readonly (readonly DerivedCheck[])[];
   readonly patterns: readonly PatternCheck[];
+  readonly plausible: PlausibleCheck;
+  readonly complete: CompleteCheck;
+  /**
+   * Every rule after the reading of values, in the order rules run and their findings are reported: derived
+   * percentages, relations (as declared), plausibility, patterns, completeness.
+   */
+  readonly rules: readonly CompiledRule[];
 }
 
 const plans = new WeakMap<LoadedCatalogue, ValidationPlan>();
@@ -64,62 +70,39 @@ const plans = new WeakMap<LoadedCatalogue, ValidationPlan>();
 export function validationPlan(catalogue: LoadedCatalogue): ValidationPlan {
   const known = plans.get(catalogue);
   if (known) return known;
-  const indexOf = new Map(catalogue.rows.map((row, at) => [row.code, at]));
-  // Catalogue integrity guarantees every code a rule names is a row.
-  const at = (code: string) => indexOf.get(code)!;
+  const indexOf = rowIndexOf(catalogue);
   const relationsAt = catalogue.rows.map((): number[] => []);
   const balanceAt = new Array<RelationCheck | undefined>(catalogue.rows.length).fill(undefined);
   const derivedAt = catalogue.rows.map((): DerivedCheck[] => []);
-  const relations = catalogue.relations.map((rule, index): RelationCheck => {
-    const codes = [...rule.left, ...rule.right];
-    const check: RelationCheck = {
-      rule,
-      relation: {
-        left: rule.left.map(at),
-        right: rule.right.map(at),
-        rightPercent: rule.rightPercent,
-        relation: rule.relation,
-        severity: rule.severity,
-        shortfall: rule.shortfall,
-      },
-      codes,
-      keys: codes.map(at),
-    };
+  const relations = catalogue.relations.map((rule, index) => {
+    const check = compileRelation(rule, catalogue);
     for (const key of check.keys) {
       relationsAt[key]!.push(index);
       if (rule.kind === "balance") balanceAt[key] ??= check;
     }
     return check;
   });
-  const layout = sheetLayout(catalogue);
-  const derived = catalogue.derivedRows.map((row): DerivedCheck => {
-    const { plus, minus, denominator } = row.derived;
-    const inputCodes = [...new Set([...plus, ...minus, denominator])];
-    const check: DerivedCheck = {
-      row,
-      at: at(row.code),
-      rule: `derived:${row.code}`,
-      inputs: { plus: plus.map(at), minus: minus.map(at), denominator: at(denominator) },
-      inputCodes,
-      formula: `=${derivedFormula(layout, row)}`,
-    };
-    for (const code of inputCodes) derivedAt[at(code)]!.push(check);
+  const derivedChecks = catalogue.derivedRows.map((row) => {
+    const check = derived.compile(row, catalogue);
+    for (const key of check.inputKeys) derivedAt[key]!.push(check);
     return check;
   });
-  const patterns = catalogue.patterns.map((rule): PatternCheck => ({
-    rule,
-    pairs: rule.pairs.map(([a, b]) => [at(a), at(b)] as const),
-    codes: rule.pairs.flat(),
-  }));
+  const patterns = catalogue.patterns.map((rule) => pattern.compile(rule, catalogue));
+  const plausibleCheck = plausible.compile(catalogue, derivedChecks);
+  const completeCheck = complete.compile(catalogue);
   const plan: ValidationPlan = {
     rows: catalogue.rows,
     indexOf,
+    byCode: catalogue.byCode,
     relations,
     relationsAt,
     balanceAt,
-    derived,
+    derived: derivedChecks,
     derivedAt,
     patterns,
+    plausible: plausibleCheck,
+    complete: completeCheck,
+    rules: [...derivedChecks, ...relations, plausibleCheck, ...patterns, completeCheck],
   };
   plans.set(catalogue, plan);
   return plan;

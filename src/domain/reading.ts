@@ -167,14 +167,14 @@ function readNumber(row: RowDef, n: number, numberFormat: unknown): Reading {
 
 function countFromNumber(n: number): Reading {
   // `+ 0` turns -0 into 0.
-  if (Number.isSafeInteger(n)) return n >= 0 ? valueReading(n + 0) : notACount(n);
+  if (Number.isSafeInteger(n)) return n >= 0 ? wholeReading(n + 0) : notACount(n);
   if (n > 0) {
     for (let decimals = 0; decimals <= 3; decimals++) {
       const scaled = snap(n * (POW10[decimals] ?? 1));
       if (scaled < 0) continue;
       // Decimals 0: float noise of a formula (1935.9999999999998) is the whole number Excel shows.
       if (decimals === 0) {
-        return Number.isSafeInteger(scaled) ? valueReading(scaled) : notACount(n);
+        return Number.isSafeInteger(scaled) ? wholeReading(scaled) : notACount(n);
       }
       // 64.073 in a count row: "." typed as the Vietnamese thousands separator into an en-US Excel. Only 1–3
       // whole digits and exactly three decimals read that way; 1.5, 64.07 or 0.125 do not.
@@ -191,7 +191,7 @@ function notACount(n: number): Reading {
 
 function codedFromNumber(row: RowDef, n: number): Reading {
   const code = Number.isSafeInteger(n) ? n + 0 : n > 0 ? snap(n) : -1;
-  return code >= 0 && inLegend(row, code) ? valueReading(code) : unreadableNumber("not_in_legend", n);
+  return code >= 0 && inLegend(row, code) ? wholeReading(code) : unreadableNumber("not_in_legend", n);
 }
 
 function inLegend(row: RowDef, code: number): boolean {
@@ -485,6 +485,18 @@ function unreadable(problem: ReadingProblem, raw: string, suggestion?: number): 
   return shaped("unreadable", undefined, undefined, issue(problem, raw), suggestion, undefined);
 }
 
+/**
+ * Readings of the whole numbers most cells hold (counts and codes below SHARED_WHOLES), made once and shared:
+ * a reading is never changed once made, and a validation reads a hundred of them.
+ */
+const SHARED_WHOLES = 1024;
+const WHOLE_READINGS: readonly Reading[] = Array.from({ length: SHARED_WHOLES }, (_, n) => valueReading(n));
+
+/** The reading of a whole number ≥ 0 without issue. */
+function wholeReading(n: number): Reading {
+  return n < SHARED_WHOLES ? WHOLE_READINGS[n]! : valueReading(n);
+}
+
 function valueReading(amount: number, percent?: PercentValue, valueIssue?: ReadingIssue): Reading {
   return shaped("value", amount, percent, valueIssue, undefined, undefined);
 }
@@ -515,8 +527,13 @@ function plainNumber(n: number): string {
   return String(Number(n.toPrecision(15)) + 0);
 }
 
+// The format read last: a sheet's value cells share a few formats, most often the one the cell before had.
+let lastFormat = "";
+let lastInfo = GENERAL_FORMAT;
+
 function formatInfo(format: unknown): FormatInfo {
   if (typeof format !== "string" || format === "") return GENERAL_FORMAT;
+  if (format === lastFormat) return lastInfo;
   let info = FORMAT_CACHE.get(format);
   if (info === undefined) {
     info = parseFormat(format);
@@ -524,6 +541,8 @@ function formatInfo(format: unknown): FormatInfo {
     if (FORMAT_CACHE.size >= FORMAT_CACHE_LIMIT) FORMAT_CACHE.clear();
     FORMAT_CACHE.set(format, info);
   }
+  lastFormat = format;
+  lastInfo = info;
   return info;
 }
 

@@ -1,4 +1,5 @@
 import type { Bilingual } from "../domain/catalogue";
+import { BilingualError } from "../domain/messages/error";
 
 // Office errors as users read them: what happened and what to do, in Vietnamese first. The codes are Office.js's
 // Excel.ErrorCodes (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-error-handling), plus
@@ -60,13 +61,12 @@ export const OFFICE_ERROR_MESSAGES: Readonly<Record<string, Bilingual>> = {
 const SAME_AS: Readonly<Record<string, string>> = { ApiNotFound: "ApiNotAvailable" };
 
 /** An Office error, or a missing API, explained in Vietnamese and English; `code` is Office's own. */
-export class OfficeHostError extends Error {
-  /** What happened and what to do, in Vietnamese and English. */
-  readonly bilingual: Bilingual;
+export class OfficeHostError extends BilingualError {
+  /** Office's error code ("AccessDenied"), or "ApiNotAvailable". */
+  declare readonly code: string;
 
   constructor(
-    /** Office's error code ("AccessDenied"), or "ApiNotAvailable". */
-    readonly code: string,
+    code: string,
     /** Office's own message, kept for a support request; never shown instead of `bilingual`. */
     readonly detail?: string,
     /** What to tell instead of the code's own message (a subclass adds what the failure left behind). */
@@ -78,9 +78,8 @@ export class OfficeHostError extends Error {
         vi: `Excel báo lỗi (mã ${code}). Hãy thử lại; nếu vẫn lỗi, hãy báo mã lỗi này cho người hỗ trợ.`,
         en: `Excel reported an error (code ${code}). Try again; if it persists, report this code.`,
       };
-    super(`${bilingual.vi} / ${bilingual.en}`);
+    super(bilingual, code);
     this.name = "OfficeHostError";
-    this.bilingual = bilingual;
   }
 }
 

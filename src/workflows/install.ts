@@ -6,6 +6,7 @@ import { COLUMNS, sheetLayout } from "../domain/layout";
 import type { AppendixSheet } from "../domain/locate";
 import { locateAppendix } from "../domain/locate";
 import { InvalidMetaError } from "../domain/meta";
+import { BilingualError } from "../domain/messages/error";
 import type { CellWrite, Plan, SheetInfo, SheetSpec, WorkbookPort } from "./port";
 import { defaultSheetName, templateSpec, uniqueSheetName } from "./template-spec";
 
@@ -27,17 +28,13 @@ export interface InstallOptions {
 
 /**
  * A re-install the workbook cannot take: the sheet is missing, holds no appendix, holds a newer template, or was
- * to be renamed at the same time.
+ * to be renamed at the same time (code "install:<reason>").
  */
-export class InstallError extends Error {
-  constructor(
-    readonly reason: "sheet_missing" | "not_appendix" | "unknown_version" | "rename_on_replace",
-    /** What went wrong, in Vietnamese and English. */
-    readonly bilingual: Bilingual,
-  ) {
-    super(`${bilingual.vi} / ${bilingual.en}`);
-    this.name = "InstallError";
-  }
+function installRefused(
+  reason: "sheet_missing" | "not_appendix" | "unknown_version" | "rename_on_replace",
+  bilingual: Bilingual,
+): BilingualError {
+  return new BilingualError(bilingual, `install:${reason}`);
 }
 
 /** What an install wrote: the sheet's name and how many typed values and notes were carried over. */
@@ -98,20 +95,20 @@ function sheetToReplace(
 ): { grid: SheetGrid; appendix: AppendixSheet } {
   const grid = existingGrids.find((sheet) => sheet.name === target);
   if (!grid || !existing.some((sheet) => sheet.name === target)) {
-    throw new InstallError("sheet_missing", {
+    throw installRefused("sheet_missing", {
       vi: `Không tìm thấy trang tính "${target}" để cài lại phụ lục.`,
       en: `Sheet "${target}" to re-install the appendix on was not found.`,
     });
   }
   if (options.sheetName !== undefined && options.sheetName !== target) {
-    throw new InstallError("rename_on_replace", {
+    throw installRefused("rename_on_replace", {
       vi: `Cài lại phụ lục giữ nguyên tên trang tính "${target}": không đổi tên được cùng lúc.`,
       en: `Re-installing keeps the sheet name "${target}": it cannot be renamed at the same time.`,
     });
   }
   const appendix = locateAppendix(grid, defaultCatalogue);
   if (!appendix) {
-    throw new InstallError("not_appendix", {
+    throw installRefused("not_appendix", {
       vi: `Trang tính "${target}" không chứa phụ lục thống kê CCHC nên không cài lại được; hãy thêm một trang phụ lục mới.`,
       en: `Sheet "${target}" holds no CCHC appendix, so it cannot be re-installed; add a new appendix sheet instead.`,
     });
@@ -119,7 +116,7 @@ function sheetToReplace(
   const version = appendix.templateVersion;
   // A version this tool does not know is a newer form: writing ours over it would lose what it added.
   if (version !== undefined && !cataloguesByVersion.has(version)) {
-    throw new InstallError("unknown_version", {
+    throw installRefused("unknown_version", {
       vi: `Trang tính "${target}" dùng mẫu phụ lục ${version}, mới hơn phiên bản này của công cụ: không cài lại mẫu cũ hơn lên trên.`,
       en: `Sheet "${target}" uses appendix template ${version}, newer than this version of the tool: an older template is not installed over it.`,
     });
@@ -131,7 +128,7 @@ function sheetToReplace(
  * The plan that installs the appendix: one `addSheet` step, then the selection of the sheet's first input. A new
  * sheet gets a name no other sheet has (ignoring case); with `replace`, the named appendix sheet is rewritten in
  * place from its grid in `existingGrids`, carrying over what a person typed. No other sheet is touched. Throws
- * InstallError, SheetNameError or InvalidMetaError (a level or period neither given nor found on the old sheet).
+ * a BilingualError (code "install:…"), SheetNameError or InvalidMetaError (a level or period neither given nor found on the old sheet).
  */
 export function installPlan(
   existing: readonly SheetInfo[],

@@ -5,6 +5,7 @@ import { columnLetter } from "../domain/cell";
 import type { Finding } from "../domain/findings";
 import { derivedFormula, sheetLayout, COLUMNS } from "../domain/layout";
 import { locateAppendix } from "../domain/locate";
+import { BilingualError } from "../domain/messages/error";
 import type { CellWrite, Mark, Plan, PlanStep, SheetInfo, WorkbookPort } from "./port";
 import { PartialPlanError } from "./port";
 import type { CheckProgress, CheckResult, StampFailure, StampStatus } from "./stamp";
@@ -261,14 +262,6 @@ export function fillDerivedPlan(grids: readonly SheetGrid[]): { plan: Plan; outc
   return { plan: { steps }, outcomes };
 }
 
-/** Why the fill cannot run: the sheet the user is on is not an appendix of our template. */
-export class FillRefusedError extends Error {
-  constructor(readonly bilingual: { vi: string; en: string }) {
-    super(bilingual.en);
-    this.name = "FillRefusedError";
-  }
-}
-
 /** What a fill wrote on its sheet, and the check of that sheet that followed. */
 export interface FillResult {
   readonly sheet: string;
@@ -290,7 +283,7 @@ export interface FillOptions extends Omit<CheckOptions, "sheets"> {
 /**
  * Fills the derived percentages of one sheet (the one the user is on, unless named) as live formulas where they are
  * empty, then checks that sheet: the listing, which reads the sheet; one write, which reads it back; one write of
- * its marks and stamp. Other sheets are neither written nor counted. Throws FillRefusedError for a sheet that holds
+ * its marks and stamp. Other sheets are neither written nor counted. Throws a BilingualError (code "fill:…") for a sheet that holds
  * no appendix of our template.
  */
 export async function fillDerived(port: WorkbookPort, options: FillOptions = {}): Promise<FillResult> {
@@ -299,16 +292,23 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
   const [grid] = name && infos.some((info) => info.name === name) ? await port.readSheets([name]) : [];
   const located = grid && locateAppendix(grid);
   if (!name) {
-    throw new FillRefusedError({
-      vi: "Không xác định được trang tính đang mở. Hãy mở trang phụ lục cần điền tỷ lệ rồi bấm lại.",
-      en: "The open sheet could not be told. Open the appendix sheet whose rates to fill, then try again.",
-    });
+    throw new BilingualError(
+      {
+        vi: "Không xác định được trang tính đang mở. Hãy mở trang phụ lục cần điền tỷ lệ rồi bấm lại.",
+        en: "The open sheet could not be told. Open the appendix sheet whose rates to fill, then try again.",
+      },
+      "fill:no_sheet",
+    );
   }
   if (!grid || !located || located.foundBy !== "key" || !catalogueOf(located.templateVersion)) {
-    throw new FillRefusedError({
-      vi: `Trang tính “${name}” không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
-      en: `Sheet “${name}” is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.`,
-    });
+    throw new BilingualError(
+      {
+        vi: `Trang tính “${name}” không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
+        en: `Sheet “${name}” is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.`,
+      },
+      "fill:not_appendix",
+      { sheet: name },
+    );
   }
   const { plan, outcomes } = fillDerivedPlan([grid]);
   let grids: readonly SheetGrid[] = [grid];
@@ -321,21 +321,14 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
   return { sheet: name, outcomes, check: await checkSheets(port, grids, checkOptions) };
 }
 
-/** Why a fix cannot be applied. */
-export class FixRefusedError extends Error {
-  constructor(readonly bilingual: { vi: string; en: string }) {
-    super(bilingual.en);
-  }
-}
-
 /** The write of a finding's suggestion: its value, or the derived formula it restores. */
 export function fixPlan(finding: Finding): Plan {
   const suggestion = finding.suggestion;
   if (!suggestion) {
-    throw new FixRefusedError({
-      vi: "Phát hiện này không có đề xuất sửa tự động.",
-      en: "This finding has no automatic fix.",
-    });
+    throw new BilingualError(
+      { vi: "Phát hiện này không có đề xuất sửa tự động.", en: "This finding has no automatic fix." },
+      "fix:no_suggestion",
+    );
   }
   const { sheet, address } = splitAddress(suggestion.cell);
   const numberFormat = suggestion.numberFormat ? { numberFormat: suggestion.numberFormat } : {};

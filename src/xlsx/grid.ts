@@ -5,6 +5,7 @@ import { PartError, relationships, sharedStrings, styleFormats, workbookPart, wo
 import { decodeXml, XmlError } from "./xml";
 import type { ReadProbe, ZipEntry } from "./zip";
 import { entryBytes, ZipError, zipDirectory } from "./zip";
+import { BilingualError } from "../domain/messages/error";
 
 // The one reader of .xlsx files, for the CLI and the task pane: plain bytes in, no Node (the CLI hands it a Buffer
 // read from disk, the pane the ArrayBuffer of a picked file, through a dynamic import() that keeps it out of the
@@ -47,14 +48,13 @@ export const LIMITS = {
 } as const;
 
 /** A file that is not a readable .xlsx workbook, with the reason and a message for users in both languages. */
-export class WorkbookReadError extends Error {
+export class WorkbookReadError extends BilingualError {
   constructor(
     readonly reason: WorkbookReadReason,
-    /** What went wrong and what to do, in Vietnamese and English. */
-    readonly bilingual: Bilingual,
+    bilingual: Bilingual,
     options?: { cause?: unknown },
   ) {
-    super(`${bilingual.vi} / ${bilingual.en}`, options);
+    super(bilingual, `read:${reason}`, undefined, options);
     this.name = "WorkbookReadError";
   }
 }

@@ -2,7 +2,7 @@
 import { OFFICE_ERROR_MESSAGES, OfficeHostError, explainOfficeError } from "../../src/excel/errors";
 import { supportedApis } from "../../src/excel/host";
 import type { CellsChanged } from "../../src/workflows/host";
-import { InstallError } from "../../src/workflows/install";
+import { BilingualError } from "../../src/domain/messages/error";
 import { checkWorkbook, clearMarks, fillDerived } from "../../src/workflows/usecases";
 import { countRequests, hostOver, seededWorkbook, typedCells } from "./setup";
 
@@ -88,7 +88,7 @@ describe("Office errors", () => {
 
   it("errors of the use cases themselves pass through unchanged, with their own messages", async () => {
     const excel = seededWorkbook(1);
-    const refusal = new InstallError("sheet_missing", { vi: "x", en: "y" });
+    const refusal = new BilingualError({ vi: "x", en: "y" }, "install:sheet_missing");
     await expect(
       hostOver(excel).run(async () => {
         throw refusal;

@@ -13,7 +13,7 @@ import {
   sectionTitle,
 } from "../../src/taskpane/grouping";
 import { pickLanguage, STRINGS } from "../../src/taskpane/i18n";
-import { FixRefusedError } from "../../src/workflows/usecases";
+import { BilingualError } from "../../src/domain/messages/error";
 import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
 
 const seed = validateAppendix(locateAppendix(templateGrid(SEED_VALUES))!);
@@ -97,7 +97,7 @@ describe("helpers", () => {
   });
 
   it("describes errors in both languages: our own text, Office's cell-edit mode, anything else with its detail", () => {
-    const refused = new FixRefusedError({ vi: "Không sửa được.", en: "Cannot fix." });
+    const refused = new BilingualError({ vi: "Không sửa được.", en: "Cannot fix." }, "fix:no_suggestion");
     expect(describeError(refused, STRINGS)).toEqual({ vi: "Không sửa được.", en: "Cannot fix." });
     expect(describeError({ code: "InvalidOperationInCellEditMode" }, STRINGS).vi).toMatch(/chế độ sửa ô/);
     expect(describeError("lạ", STRINGS)).toEqual({

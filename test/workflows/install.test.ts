@@ -5,7 +5,8 @@ import type { SheetGrid } from "../../src/domain/cell";
 import { derivedFormula, sheetLayout } from "../../src/domain/layout";
 import { locateAppendix } from "../../src/domain/locate";
 import { InvalidMetaError } from "../../src/domain/meta";
-import { InstallError, installAppendix, installPlan } from "../../src/workflows/install";
+import { BilingualError } from "../../src/domain/messages/error";
+import { installAppendix, installPlan } from "../../src/workflows/install";
 import type { InstallOptions } from "../../src/workflows/install";
 import { SheetNameError, templateSpec } from "../../src/workflows/template-spec";
 import { validateSheets } from "../../src/workflows/validate";
@@ -273,9 +274,9 @@ describe("installAppendix: re-installing an appendix sheet in place", () => {
     cells[0]![5] = { value: "CCHC-PL-2030" };
     const book = await installed([SUMMARY, { ...newer, cells }]);
     const failure = install(book, { replace });
-    await expect(failure).rejects.toThrow(InstallError);
+    await expect(failure).rejects.toThrow(BilingualError);
     await expect(failure).rejects.toMatchObject({
-      reason,
+      code: `install:${reason}`,
       bilingual: { vi: expect.any(String), en: expect.any(String) },
     });
     expect(book.calls.apply).toBe(0);
@@ -284,7 +285,7 @@ describe("installAppendix: re-installing an appendix sheet in place", () => {
   it("refuses to rename the sheet it re-installs", async () => {
     const book = await installed();
     await expect(install(book, { replace: "Sở TTTT", sheetName: "Sở TTTT mới" })).rejects.toMatchObject({
-      reason: "rename_on_replace",
+      code: "install:rename_on_replace",
     });
     expect(book.calls.apply).toBe(0);
   });

@@ -1,6 +1,7 @@
 /** @jest-environment ./test/helpers/excel-environment.js */
 import { catalogue } from "../../src/domain/catalogue";
 import { derivedFormula, sheetLayout } from "../../src/domain/layout";
+import { BilingualError } from "../../src/domain/messages/error";
 import { parseArea, seedSheet } from "../../src/emulator";
 import { OFFICE_ERROR_MESSAGES } from "../../src/excel";
 import { stampRows } from "../../src/workflows/stamp";
@@ -9,8 +10,6 @@ import {
   checkWorkbook,
   clearMarks,
   fillDerived,
-  FillRefusedError,
-  FixRefusedError,
   fixPlan,
   selectFinding,
   splitAddress,
@@ -224,8 +223,9 @@ describe("fillDerived", () => {
     const book = seedWorkbook();
     book.active = "Ghi chú";
     const attempt = book.run((port) => fillDerived(port));
-    await expect(attempt).rejects.toBeInstanceOf(FillRefusedError);
+    await expect(attempt).rejects.toBeInstanceOf(BilingualError);
     await expect(attempt).rejects.toMatchObject({
+      code: "fill:not_appendix",
       bilingual: { vi: expect.stringContaining("“Ghi chú” không phải trang phụ lục") },
     });
     expect(book.calls.apply).toBe(0);
@@ -269,7 +269,7 @@ describe("applyFix and selectFinding", () => {
       severity: "info",
       codes: ["7.4"],
       cells: ["'Sở TTTT'!D98"],
-      params: {},
+      params: { code: "7.4", raw: "12,5%", value: 0.125 },
       message: { vi: "x", en: "x" },
       suggestion: {
         code: "7.4",
@@ -292,10 +292,10 @@ describe("applyFix and selectFinding", () => {
         severity: "info",
         codes: [],
         cells: [],
-        params: {},
+        params: { blank: 0 },
         message: { vi: "", en: "" },
       }),
-    ).toThrow(FixRefusedError);
+    ).toThrow(BilingualError);
   });
 
   it("selects a finding's suspect cell", async () => {

@@ -1,19 +1,21 @@
-import type { Bilingual, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
+import type { Bilingual, Level, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
 import { qualifiedAddress } from "../../domain/cell";
 import type { Ratio } from "../../domain/derive";
 import { isRatio, percentOf, recompute } from "../../domain/derive";
-import type { FindingParam } from "../../domain/findings";
 import { SEVERITY_ORDER } from "../../domain/findings";
-import { formatAmount, formatCount } from "../../domain/format";
+import { formatAmount } from "../../domain/format";
 import { COLUMNS } from "../../domain/layout";
-import type { Lang } from "../../domain/messages";
-import { bilingual, labelOf, nameOf } from "../../domain/messages";
-import { implausible, implausibleMessage } from "../../domain/plausible";
+import type { FindingParamsByKind, Lang } from "../../domain/messages";
+import { bilingual, findingMessage, renderText } from "../../domain/messages";
+import { implausible } from "../../domain/plausible";
 import type { Severity } from "../../domain/values";
+import { PERCENT_SCALE } from "../../domain/values";
 import type {
   ConsolidateOptions,
   Consolidation,
   ConsolidationIssue,
+  ConsolidationIssueKind,
+  ConsolidationIssueOf,
   CorrectionItem,
   CorrectionRequest,
   Excluded,
@@ -23,7 +25,7 @@ import type {
 } from "./model";
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE, valueIndex } from "./record";
-import { levelName, nameList, periodName, roleName, unitKey } from "./names";
+import { periodName, ROLE_NAMES, unitKey } from "./names";
 
 // Aggregation: each indicator as the catalogue declares it, the cross-period checks, and the correction letters.
 
@@ -110,27 +112,36 @@ export class Aggregator {
     };
   }
 
-  private addIssue(
-    issue: Omit<ConsolidationIssue, "unit" | "cell" | "params"> & {
-      readonly record?: UnitRecord;
-      readonly code?: string;
-      readonly params?: Readonly<Record<string, FindingParam>>;
-    },
-  ): void {
-    const { record, code, params, ...rest } = issue;
+  /** Adds a finding of the consolidation, its message rendered from its kind and parameters; returns the message. */
+  private addIssue<K extends ConsolidationIssueKind>(issue: {
+    readonly severity: Severity;
+    readonly kind: K;
+    readonly codes: readonly string[];
+    readonly params: FindingParamsByKind[K];
+    readonly record?: UnitRecord;
+    readonly code?: string;
+  }): Bilingual {
+    const { record, code, ...rest } = issue;
     const cell = record && code ? this.addressOf(record, code) : undefined;
-    this.issues.push({
+    const message = findingMessage(
+      { kind: issue.kind, params: issue.params, codes: issue.codes },
+      this.catalogue.byCode,
+      ROLE_NAMES,
+    );
+    const added: ConsolidationIssueOf<K> = {
       ...rest,
-      params: params ?? {},
+      message,
       ...(record ? { unit: record.name } : {}),
       ...(cell ? { cell } : {}),
-    });
+    };
+    this.issues.push(added as ConsolidationIssue);
     if (record) {
       const items = this.extraItems.get(record) ?? [];
       const local = localCell(cell);
-      items.push({ severity: issue.severity, ...(local ? { cell: local } : {}), message: issue.message });
+      items.push({ severity: issue.severity, ...(local ? { cell: local } : {}), message });
       this.extraItems.set(record, items);
     }
+    return message;
   }
 
   private addressOf(record: UnitRecord, code: string): string | undefined {
@@ -158,50 +169,27 @@ export class Aggregator {
     const ranked = [...periods].sort((a, b) => b[1] - a[1]);
     const period = ranked[0]?.[0];
     if (ranked.length > 1) {
-      const list = (lang: Lang) =>
-        ranked.map(([id, count]) => `${periodName(id, lang)}: ${formatCount(count, lang)}`).join("; ");
       this.addIssue({
         severity: "warning",
         kind: "mixed_periods",
         codes: [],
-        params: { periods: ranked.map(([id]) => id) },
-        message: bilingual((lang) =>
-          lang === "vi"
-            ? `Các phụ lục ghi kỳ báo cáo khác nhau (${list(lang)}); tổng hợp theo kỳ ${periodName(period, lang)}.`
-            : `The appendices state different periods (${list(lang)}); consolidated as ${periodName(period, lang)}.`,
-        ),
+        params: {
+          periods: ranked.map(([id]) => id),
+          counts: ranked.map(([, count]) => count),
+          ...(period !== undefined ? { period } : {}),
+        },
       });
     }
     for (const record of this.records) {
       if (record.duplicateOf) {
         const other = record.duplicateOf;
         const where = (r: UnitRecord) => `${r.file ?? ""} '${r.sheet}'`.trim();
-        this.addIssue(
-          record.included
-            ? {
-                severity: "error",
-                kind: "duplicate_unit",
-                record,
-                codes: [],
-                params: { first: where(other), second: where(record) },
-                message: bilingual((lang) =>
-                  lang === "vi"
-                    ? `Có hai phụ lục khác nhau cùng tên đơn vị "${record.name}" (${where(other)} và ${where(record)}): cả hai đều được cộng. Nếu là bản gửi lại, hãy bỏ bản cũ; nếu là hai đơn vị, hãy ghi tên đầy đủ để phân biệt.`
-                    : `Two different appendices carry the unit name "${record.name}" (${where(other)} and ${where(record)}): both are summed. If one is a resubmission, drop the old one; if they are two units, give each its full name.`,
-                ),
-              }
-            : {
-                severity: "warning",
-                kind: "duplicate_appendix",
-                codes: [],
-                params: { first: where(other), second: where(record) },
-                message: bilingual((lang) =>
-                  lang === "vi"
-                    ? `Phụ lục của "${record.name}" có hai lần với cùng số liệu (${where(other)} và ${where(record)}): chỉ tính một lần.`
-                    : `The appendix of "${record.name}" appears twice with the same figures (${where(other)} and ${where(record)}): counted once.`,
-                ),
-              },
-        );
+        const params = { unit: record.name, first: where(other), second: where(record) };
+        if (record.included) {
+          this.addIssue({ severity: "error", kind: "duplicate_unit", record, codes: [], params });
+        } else {
+          this.addIssue({ severity: "warning", kind: "duplicate_appendix", codes: [], params });
+        }
       }
       if (!record.included) continue;
       if (!record.named) {
@@ -210,11 +198,7 @@ export class Aggregator {
           kind: "unit_unnamed",
           record,
           codes: [],
-          message: bilingual((lang) =>
-            lang === "vi"
-              ? "Phụ lục chưa ghi tên đơn vị báo cáo (dòng 4): không xác định được đơn vị."
-              : "The appendix does not name its reporting unit (row 4): the unit cannot be identified.",
-          ),
+          params: {},
         });
       }
       if (!record.level) {
@@ -223,11 +207,7 @@ export class Aggregator {
           kind: "unit_without_level",
           record,
           codes: [],
-          message: bilingual((lang) =>
-            lang === "vi"
-              ? "Phụ lục chưa ghi cấp của đơn vị (Sở, ngành; Huyện; Xã): số liệu chưa được cộng vào các chỉ tiêu tính theo cấp."
-              : "The appendix does not state the unit's level (department, district, commune): its figures are left out of the level-based totals.",
-          ),
+          params: {},
         });
       }
       if (period !== undefined && record.period !== undefined && record.period !== period) {
@@ -238,11 +218,6 @@ export class Aggregator {
           record,
           codes: [],
           params: { period: own, expected: period },
-          message: bilingual((lang) =>
-            lang === "vi"
-              ? `Phụ lục ghi kỳ ${periodName(own, lang)}, khác kỳ tổng hợp ${periodName(period, lang)}.`
-              : `The appendix states ${periodName(own, lang)}, not the consolidated period ${periodName(period, lang)}.`,
-          ),
         });
       }
     }
@@ -262,17 +237,6 @@ export class Aggregator {
           kind: "role_twice",
           codes: [],
           params: { role, units: holders.map((holder) => holder.name) },
-          message: bilingual((lang) =>
-            lang === "vi"
-              ? `Nhiều đơn vị cùng vai trò ${roleName(role, lang)} (${nameList(
-                  holders.map((h) => h.name),
-                  lang,
-                )}): lấy số liệu của ${holders[0]!.name}. Sửa tệp vai trò.`
-              : `Several units hold the role of ${roleName(role, lang)} (${nameList(
-                  holders.map((h) => h.name),
-                  lang,
-                )}): taking ${holders[0]!.name}. Fix the roles file.`,
-          ),
         });
       }
     }
@@ -289,11 +253,7 @@ export class Aggregator {
         severity: "warning",
         kind: "roles_missing",
         codes,
-        message: bilingual((lang) =>
-          lang === "vi"
-            ? `Chưa có tệp vai trò (--roles): các chỉ tiêu do một cơ quan báo cáo cho toàn tỉnh (${nameList(codes, lang, 8)}) để trống.`
-            : `No roles file (--roles): the indicators one office reports for the whole province (${nameList(codes, lang, 8)}) stay blank.`,
-        ),
+        params: {},
       });
       return;
     }
@@ -307,11 +267,6 @@ export class Aggregator {
         kind: "role_missing",
         codes,
         params: { role },
-        message: bilingual((lang) =>
-          lang === "vi"
-            ? `Không có phụ lục của ${roleName(role, lang)} (vai trò ${role}): các chỉ tiêu ${nameList(codes, lang, 8)} để trống.`
-            : `No appendix from ${roleName(role, lang)} (role ${role}): the indicators ${nameList(codes, lang, 8)} stay blank.`,
-        ),
       });
     }
   }
@@ -383,49 +338,24 @@ export class Aggregator {
       unreadable: readonly string[];
       ignored: readonly string[];
       source?: string;
-      lead?: (lang: Lang) => string;
+      lead?: Bilingual;
     },
   ): RowTotal {
     const notes = this.notesFor(row, this.included);
     const withErrors = parts.counted.filter((record) => record.counts.error > 0).map((record) => record.name);
     const implausibleTotal = this.checkPlausible(row, parts.amount, parts.ratio !== undefined);
     const remark = bilingual((lang) => {
-      const vi = lang === "vi";
-      const said: string[] = [];
-      const lead = parts.lead?.(lang);
-      if (lead) said.push(lead);
-      if (implausibleTotal) said.push(implausibleTotal[lang]);
-      if (parts.missing.length) {
-        said.push(
-          vi
-            ? `Thiếu số liệu của ${parts.missing.length} đơn vị: ${nameList(parts.missing, lang)}.`
-            : `Missing from ${parts.missing.length} units: ${nameList(parts.missing, lang)}.`,
-        );
-      }
-      if (parts.unreadable.length) {
-        said.push(
-          vi
-            ? `Không đọc được số liệu của: ${nameList(parts.unreadable, lang)}.`
-            : `Unreadable values from: ${nameList(parts.unreadable, lang)}.`,
-        );
-      }
-      if (parts.ignored.length) {
-        said.push(
-          vi
-            ? `Không tính số liệu của đơn vị không thuộc phạm vi chỉ tiêu: ${nameList(parts.ignored, lang)}.`
-            : `Not counted, as not theirs to report: ${nameList(parts.ignored, lang)}.`,
-        );
-      }
-      for (const note of notes) said.push(`${note.unit}: ${note.text}`);
-      return said.join("\n");
+      const said: Bilingual[] = [];
+      if (parts.lead) said.push(parts.lead);
+      if (implausibleTotal) said.push(implausibleTotal);
+      if (parts.missing.length) said.push(renderText("remark_missing", { units: parts.missing }));
+      if (parts.unreadable.length) said.push(renderText("remark_unreadable", { units: parts.unreadable }));
+      if (parts.ignored.length) said.push(renderText("remark_ignored", { units: parts.ignored }));
+      const lines = said.map((text) => text[lang]).filter((line) => line !== "");
+      for (const note of notes) lines.push(`${note.unit}: ${note.text}`);
+      return lines.join("\n");
     });
-    const flag = withErrors.length
-      ? bilingual((lang) =>
-          lang === "vi"
-            ? `Số liệu gồm ${withErrors.length} đơn vị có phụ lục còn lỗi: ${nameList(withErrors, lang)}.`
-            : `Includes ${withErrors.length} units whose appendix still has errors: ${nameList(withErrors, lang)}.`,
-        )
-      : undefined;
+    const flag = withErrors.length ? renderText("flag_with_errors", { units: withErrors }) : undefined;
     return {
       code: row.code,
       aggregation: row.aggregation,
@@ -452,17 +382,21 @@ export class Aggregator {
     if (amount === undefined) return undefined;
     const found = implausible(row, amount, null);
     if (!found) return undefined;
-    const message = bilingual((lang) =>
-      implausibleMessage(row, amount, found, lang, { computed, province: true }),
-    );
-    this.addIssue({
+    // As Excel stores it, as a sheet's finding gives it: a percentage as a fraction.
+    const value = (of: number) => (row.kind === "percent" ? of / (100 * PERCENT_SCALE) : of);
+    return this.addIssue({
       severity: "warning",
       kind: found.bound === "max" ? "implausible_high" : "implausible_low",
       codes: [row.code],
-      params: { value: amount, limit: found.limit, bound: found.bound },
-      message,
+      params: {
+        code: row.code,
+        value: value(amount),
+        limit: value(found.limit),
+        bound: found.bound,
+        computed,
+        province: true,
+      },
     });
-    return message;
   }
 
   /** Counts: summed over the units whose level fills the row; blanks stay out and are reported missing. */
@@ -501,10 +435,7 @@ export class Aggregator {
       } else if (states.every((state) => state === NOT_APPLICABLE)) {
         continue;
       } else if (stated && states.every((state) => state !== VALUE)) {
-        this.listValue(record, row, {
-          vi: "Tỷ lệ ghi không kèm số liệu chi tiết: không tính vào tỷ lệ chung (không lấy trung bình các tỷ lệ).",
-          en: "A rate stated without its counts: left out of the recomputed rate (rates are never averaged).",
-        });
+        this.listValue(record, row, renderText("listed_rate_without_counts", {}));
         missing.push(record.name);
       } else {
         missing.push(record.name);
@@ -519,24 +450,7 @@ export class Aggregator {
       missing,
       unreadable,
       ignored,
-      lead: (lang) => {
-        if (!counted.length) return "";
-        const levels = scope.map((level) => levelName(level, lang)).join(", ");
-        const numerator = formatCount(exact?.numerator ?? sums.get(derived.plus[0]!) ?? 0, lang);
-        const denominator = formatCount(sums.get(derived.denominator) ?? 0, lang);
-        const formula =
-          derived.minus.length > 0
-            ? `(Σ${derived.plus.join("+Σ")} − Σ${derived.minus.join("−Σ")}) / Σ${derived.denominator}`
-            : `Σ${derived.plus.join("+Σ")} / Σ${derived.denominator}`;
-        if (!exact) {
-          return lang === "vi"
-            ? `Tính lại ${formula}: mẫu số bằng 0 (${counted.length} đơn vị ${levels}).`
-            : `Recomputed ${formula}: the denominator is 0 (${counted.length} ${levels} units).`;
-        }
-        return lang === "vi"
-          ? `Tính lại ${formula} = ${numerator}/${denominator} từ ${counted.length} đơn vị cấp ${levels}.`
-          : `Recomputed ${formula} = ${numerator}/${denominator} from ${counted.length} ${levels} units.`;
-      },
+      ...(counted.length ? { lead: recomputedLead(derived, scope, counted.length, exact, sums) } : {}),
     });
   }
 
@@ -558,15 +472,14 @@ export class Aggregator {
       unreadable: walk.unreadable,
       ignored: walk.ignored,
       ...(holder ? { source: holder.name } : {}),
-      lead: (lang) => {
-        if (!role) return "";
-        if (!holder) {
-          return lang === "vi"
-            ? `Chỉ tiêu do ${roleName(role, lang)} báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.`
-            : `Reported for the whole province by ${roleName(role, lang)}: no appendix from that office.`;
-        }
-        return lang === "vi" ? `Theo số liệu của ${holder.name}.` : `As reported by ${holder.name}.`;
-      },
+      ...(role
+        ? {
+            lead: renderText("lead_province", holder ? { role, holder: holder.name } : { role }, {
+              rows: this.catalogue.byCode,
+              roles: ROLE_NAMES,
+            }),
+          }
+        : {}),
     });
   }
 
@@ -590,20 +503,20 @@ export class Aggregator {
     for (const entry of walk.counted)
       amount = amount === undefined ? entry.amount : Math.min(amount, entry.amount);
     for (const entry of walk.counted) {
-      this.listValue(entry.record, row, {
-        vi: "Chỉ tiêu dạng mã: liệt kê theo đơn vị, bảng tổng hợp ghi mức thấp nhất.",
-        en: "A coded status: listed per unit; the summary shows the lowest.",
-      });
+      this.listValue(entry.record, row, renderText("listed_coded", {}));
     }
     const lowestAmount = amount;
     return this.finish(row, {
       ...this.walked(walk, amount),
-      lead: (lang) =>
-        lowestAmount === undefined
-          ? ""
-          : lang === "vi"
-            ? `Mức thấp nhất trong ${walk.counted.length} đơn vị: ${codedDisplay(row, lowestAmount, lang)}; chi tiết ở trang "Không cộng được".`
-            : `Lowest of ${walk.counted.length} units: ${codedDisplay(row, lowestAmount, lang)}; details on the "Không cộng được" sheet.`,
+      ...(lowestAmount !== undefined
+        ? {
+            lead: bilingual((lang) =>
+              lang === "vi"
+                ? `Mức thấp nhất trong ${walk.counted.length} đơn vị: ${codedDisplay(row, lowestAmount, lang)}; chi tiết ở trang "Không cộng được".`
+                : `Lowest of ${walk.counted.length} units: ${codedDisplay(row, lowestAmount, lang)}; details on the "Không cộng được" sheet.`,
+            ),
+          }
+        : {}),
     });
   }
 
@@ -613,22 +526,16 @@ export class Aggregator {
     const anyone = row.scope.length === 0;
     const walk = this.walk(row, (record) => anyone || this.inScope(record, row));
     for (const entry of walk.counted) {
-      this.listValue(entry.record, row, {
-        vi: "Tỷ lệ không có số liệu chi tiết để tính lại: không cộng được, không lấy trung bình.",
-        en: "A rate without counts to recompute it from: not aggregable, never averaged.",
-      });
+      this.listValue(entry.record, row, renderText("listed_rate", {}));
     }
     return this.finish(row, {
       counted: [],
       missing: anyone ? [] : walk.missing,
       unreadable: walk.unreadable,
       ignored: walk.ignored,
-      lead: (lang) =>
-        walk.counted.length === 0
-          ? ""
-          : lang === "vi"
-            ? `Không cộng được: ${walk.counted.length} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`
-            : `Not aggregable: ${walk.counted.length} units report their own rate; see the "Không cộng được" sheet.`,
+      ...(walk.counted.length
+        ? { lead: renderText("lead_not_aggregable", { units: walk.counted.length }) }
+        : {}),
     });
   }
 
@@ -644,11 +551,7 @@ export class Aggregator {
         kind: "unexpected_unit",
         record,
         codes: [],
-        message: bilingual((lang) =>
-          lang === "vi"
-            ? `Đơn vị "${record.name}" không có trong danh sách đơn vị phải báo cáo: kiểm tra lại tên đơn vị ở dòng 4.`
-            : `"${record.name}" is not on the list of units expected to report: check the unit name in row 4.`,
-        ),
+        params: { unit: record.name },
       });
     }
     const seen = new Set<string>();
@@ -677,11 +580,6 @@ export class Aggregator {
         kind: "previous_not_earlier",
         codes: [],
         params: { previous: previous.period ?? "", period: period ?? "" },
-        message: bilingual((lang) =>
-          lang === "vi"
-            ? `Tệp kỳ trước là kỳ ${periodName(previous.period, lang)}, không trước kỳ ${periodName(period, lang)}: không so sánh giữa hai kỳ.`
-            : `The previous file is for ${periodName(previous.period, lang)}, not before ${periodName(period, lang)}: no cross-period check.`,
-        ),
       });
       return;
     }
@@ -692,11 +590,6 @@ export class Aggregator {
         kind: "previous_not_adjacent",
         codes: [CARRIED_OVER, PENDING],
         params: { previous: previous.period ?? "", period: period ?? "" },
-        message: bilingual((lang) =>
-          lang === "vi"
-            ? `Kỳ trước (${periodName(previous.period, lang)}) không liền kề kỳ ${periodName(period, lang)}: không so sánh ${CARRIED_OVER} với ${PENDING} kỳ trước.`
-            : `The previous period (${periodName(previous.period, lang)}) does not immediately precede ${periodName(period, lang)}: ${CARRIED_OVER} is not compared with the earlier ${PENDING}.`,
-        ),
       });
     }
     const cumulative = this.catalogue.valueRows.filter((row) => row.cumulative);
@@ -738,18 +631,12 @@ export class Aggregator {
     record?: UnitRecord,
   ) {
     if (now === undefined || was === undefined || now >= was) return;
-    const who = (lang: Lang) => (record ? "" : lang === "vi" ? "Toàn tỉnh: " : "Province: ");
     this.addIssue({
       severity: "warning",
       kind: "cumulative_decreased",
       ...(record ? { record, code: row.code } : {}),
       codes: [row.code],
-      params: { now, previous: was },
-      message: bilingual((lang) =>
-        lang === "vi"
-          ? `${who(lang)}${nameOf(row, lang)} là số lũy kế nhưng giảm từ ${formatCount(was, lang)} (kỳ trước) xuống ${formatCount(now, lang)}.`
-          : `${who(lang)}${nameOf(row, lang)} is cumulative but fell from ${formatCount(was, lang)} (previous period) to ${formatCount(now, lang)}.`,
-      ),
+      params: { code: row.code, now, previous: was, province: !record },
     });
   }
 
@@ -761,18 +648,12 @@ export class Aggregator {
     record?: UnitRecord,
   ) {
     if (now === undefined || was === undefined || now === was) return;
-    const who = (lang: Lang) => (record ? "" : lang === "vi" ? "Toàn tỉnh: " : "Province: ");
     this.addIssue({
       severity: "warning",
       kind: "carried_over_mismatch",
       ...(record ? { record, code: carried.code } : {}),
       codes: [carried.code, pending.code],
-      params: { now, previous: was, difference: Math.abs(now - was) },
-      message: bilingual((lang) =>
-        lang === "vi"
-          ? `${who(lang)}${labelOf(carried, lang)} (${carried.code}) = ${formatCount(now, lang)} khác ${labelOf(pending, lang)} (${pending.code}) cuối kỳ trước = ${formatCount(was, lang)}: chênh lệch ${formatCount(Math.abs(now - was), lang)}.`
-          : `${who(lang)}${labelOf(carried, lang)} (${carried.code}) = ${formatCount(now, lang)} differs from ${labelOf(pending, lang)} (${pending.code}) at the end of the previous period = ${formatCount(was, lang)}: a difference of ${formatCount(Math.abs(now - was), lang)}.`,
-      ),
+      params: { now, previous: was, difference: Math.abs(now - was), province: !record },
     });
   }
 
@@ -789,6 +670,28 @@ export class Aggregator {
       text: bilingual((lang) => correctionLetter(record, items, record.period ?? period, lang)),
     };
   }
+}
+
+/** How a recomputed rate was made: its formula over the summed counts, from how many units of which levels. */
+function recomputedLead(
+  derived: NonNullable<RowDef["derived"]>,
+  levels: readonly Level[],
+  units: number,
+  exact: Ratio | undefined,
+  sums: ReadonlyMap<string, number>,
+): Bilingual {
+  const formula =
+    derived.minus.length > 0
+      ? `(Σ${derived.plus.join("+Σ")} − Σ${derived.minus.join("−Σ")}) / Σ${derived.denominator}`
+      : `Σ${derived.plus.join("+Σ")} / Σ${derived.denominator}`;
+  if (!exact) return renderText("lead_recomputed", { formula, units, levels });
+  return renderText("lead_recomputed", {
+    formula,
+    units,
+    levels,
+    numerator: exact.numerator,
+    denominator: sums.get(derived.denominator) ?? 0,
+  });
 }
 
 /** First and last month (counted from year 0) a period id covers. */

@@ -2,6 +2,7 @@ import type { Bilingual, Level, LoadedCatalogue, ProvinceRole } from "../../doma
 import { catalogue as defaultCatalogue, cataloguesByVersion } from "../../domain/catalogue";
 import { SEVERITY_ORDER } from "../../domain/findings";
 import type { Lang } from "../../domain/messages";
+import { findingMessage, renderText } from "../../domain/messages";
 import { validationPlan } from "../../domain/plan";
 import { Aggregator } from "./aggregator";
 import type {
@@ -14,7 +15,7 @@ import type {
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE } from "./record";
 import type { RoleMap } from "./names";
-import { cleanName, ConsolidationError, defaultRole, nameList, periodName, unitKey } from "./names";
+import { cleanName, ConsolidationError, defaultRole, nameList, unitKey } from "./names";
 import type { UnitAppendix } from "./units";
 
 // The consolidator: units in, one at a time, one consolidation out.
@@ -160,15 +161,9 @@ export class Consolidator {
     if (!catalogue) {
       const [version] = [...this.versions.keys()];
       if (version !== undefined) {
-        throw new ConsolidationError("unknown_version", {
-          vi: `Mẫu phụ lục "${version}" không được hỗ trợ, không tổng hợp được.`,
-          en: `Template version "${version}" is not supported and cannot be consolidated.`,
-        });
+        throw new ConsolidationError("unknown_version", renderText("error_unknown_version", { version }));
       }
-      throw new ConsolidationError("no_units", {
-        vi: "Không có phụ lục nào để tổng hợp.",
-        en: "There is no appendix to consolidate.",
-      });
+      throw new ConsolidationError("no_units", renderText("error_no_units", {}));
     }
     const refused: Excluded[] = [];
     const records = this.ofThePeriod(refused);
@@ -178,7 +173,9 @@ export class Consolidator {
     );
     const options = { ...this.options, roles };
     const result = new Aggregator(catalogue, records, options, [...this.excluded, ...refused]).run();
-    const hidden = records.filter((record) => this.hidden.has(record)).map(hiddenIssue);
+    const hidden = records
+      .filter((record) => this.hidden.has(record))
+      .map((record) => hiddenIssue(record, catalogue));
     if (!hidden.length) return result;
     const issues = [...result.issues, ...hidden].sort(
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
@@ -247,45 +244,32 @@ function markDuplicates(records: readonly UnitRecord[]): void {
   }
 }
 
-function where(record: UnitRecord, lang: Lang): string {
-  const sheet = `'${record.sheet}'`;
-  if (record.file === undefined) return lang === "vi" ? `trang tính ${sheet}` : `sheet ${sheet}`;
-  return lang === "vi" ? `trang tính ${sheet} của tệp ${record.file}` : `sheet ${sheet} of ${record.file}`;
-}
-
-function inBoth(say: (lang: Lang) => string): Bilingual {
-  return { vi: say("vi"), en: say("en") };
-}
-
 function otherPeriodReason(record: UnitRecord, period: string): Bilingual {
-  const own = record.period ?? "";
-  return inBoth((lang) =>
-    lang === "vi"
-      ? `Phụ lục của "${record.name}" ghi kỳ ${periodName(own, lang)}, khác kỳ tổng hợp ${periodName(period, lang)}: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).`
-      : `The appendix of "${record.name}" states ${periodName(own, lang)}, not the consolidated period ${periodName(period, lang)}: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).`,
-  );
+  return renderText("excluded_other_period", {
+    unit: record.name,
+    period: record.period ?? "",
+    expected: period,
+  });
 }
 
 function veryHiddenReason(name: string): Bilingual {
-  return inBoth((lang) =>
-    lang === "vi"
-      ? `Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "${name}": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.`
-      : `A very hidden sheet (one Excel shows to no one) holds the appendix of "${name}": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.`,
-  );
+  return renderText("excluded_very_hidden", { unit: name });
 }
 
-function hiddenIssue(record: UnitRecord): ConsolidationIssue {
+function hiddenIssue(record: UnitRecord, catalogue: LoadedCatalogue): ConsolidationIssue {
+  const kind = "hidden_sheet";
+  const params = {
+    unit: record.name,
+    sheet: record.sheet,
+    ...(record.file !== undefined ? { file: record.file } : {}),
+  };
   return {
     severity: "warning",
-    kind: "hidden_sheet",
+    kind,
     unit: record.name,
     codes: [],
-    params: { sheet: record.sheet, ...(record.file !== undefined ? { file: record.file } : {}) },
-    message: inBoth((lang) =>
-      lang === "vi"
-        ? `Phụ lục của "${record.name}" nằm trên ${where(record, lang)} đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.`
-        : `The appendix of "${record.name}" is on ${where(record, lang)}, which is hidden: its figures are summed. Unhide the sheet to check it.`,
-    ),
+    params,
+    message: findingMessage({ kind, params, codes: [] }, catalogue.byCode),
   };
 }
 

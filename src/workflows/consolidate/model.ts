@@ -1,6 +1,7 @@
 import type { Bilingual, Level, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
 import type { Ratio } from "../../domain/derive";
-import type { FindingParam, SeverityCounts, Verdict } from "../../domain/findings";
+import type { SeverityCounts, Verdict } from "../../domain/findings";
+import type { ConsolidationFindingParams, FindingParamsByKind } from "../../domain/messages";
 import type { Severity } from "../../domain/values";
 import type { RoleMap } from "./names";
 
@@ -112,17 +113,29 @@ export interface NonAggregable {
   readonly reason: Bilingual;
 }
 
-/** A finding of the consolidation itself: across units or periods, about the files, or about one unit. */
-export interface ConsolidationIssue {
+/** A kind of the consolidation's own findings; a province's implausible figure is told as a sheet's is. */
+export type ConsolidationIssueKind =
+  keyof ConsolidationFindingParams | "implausible_high" | "implausible_low";
+
+/**
+ * A finding of the consolidation itself: across units or periods, about the files, or about one unit. Its message
+ * is rendered from `kind` and `params` (domain/messages).
+ */
+export type ConsolidationIssueOf<K extends ConsolidationIssueKind> = {
   readonly severity: Severity;
-  readonly kind: string;
+  readonly kind: K;
   readonly unit?: string;
   readonly codes: readonly string[];
   /** Qualified address of the unit's cell, when it is about one. */
   readonly cell?: string;
-  readonly params: Readonly<Record<string, FindingParam>>;
+  readonly params: FindingParamsByKind[K];
   readonly message: Bilingual;
-}
+};
+
+/** A consolidation's finding of any kind, told apart by `kind`. */
+export type ConsolidationIssue = {
+  readonly [K in ConsolidationIssueKind]: ConsolidationIssueOf<K>;
+}[ConsolidationIssueKind];
 
 /** A file or sheet that was not consolidated, and why. */
 export interface Excluded {

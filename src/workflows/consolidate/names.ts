@@ -1,12 +1,12 @@
 import type { Bilingual, Level, ProvinceRole } from "../../domain/catalogue";
 import { isProvinceRole } from "../../domain/catalogue";
 import type { Lang } from "../../domain/messages";
-import { levelLabel, periodLabel } from "../../domain/meta";
+import { levelLabel } from "../../domain/meta";
+import { BilingualError } from "../../domain/messages/error";
 
 // Names of units, offices, levels and periods, and the small text files (roles, expected units) that name them.
 
 /** Unit names longer lists are cut at, in messages and notes. */
-const NAMES_SHOWN = 5;
 
 /**
  * Office roles for province-wide indicators set by a roles file or by the user, by unit key (see unitKey); `null`
@@ -19,13 +19,12 @@ export type ConsolidationErrorKind =
   "roles" | "mixed_versions" | "unknown_version" | "no_units" | "no_previous";
 
 /** A consolidation that cannot be done (a bad roles file, appendices of different template versions, no unit). */
-export class ConsolidationError extends Error {
+export class ConsolidationError extends BilingualError {
   constructor(
     readonly kind: ConsolidationErrorKind,
-    /** What is wrong and what to do, in Vietnamese and English. */
-    readonly bilingual: Bilingual,
+    bilingual: Bilingual,
   ) {
-    super(`${bilingual.vi} / ${bilingual.en}`);
+    super(bilingual, `consolidate:${kind}`);
     this.name = "ConsolidationError";
   }
 }
@@ -161,6 +160,11 @@ function folded(name: string): string {
     .trim()} `;
 }
 
+/** The offices' names by role, which the consolidation's messages name them by. */
+export const ROLE_NAMES: ReadonlyMap<string, Bilingual> = new Map(
+  OFFICE_ROLES.map((office) => [office.role, office.name]),
+);
+
 const RECOGNISED = OFFICE_ROLES.map((office) => ({
   role: office.role,
   names: office.recognise.map(folded),
@@ -199,17 +203,4 @@ export function roleName(role: ProvinceRole, lang: Lang): string {
   return OFFICE_ROLES.find((office) => office.role === role)?.name[lang] ?? role;
 }
 
-/** A period id as users read it: "Quý III/2021"; the id itself in English ("2021-Q3"). */
-export function periodName(period: string | undefined, lang: Lang): string {
-  if (period === undefined) return lang === "vi" ? "chưa rõ kỳ" : "unknown period";
-  return lang === "vi" ? periodLabel(period) : period;
-}
-
-/** Names for a message, the first few and a count of the rest. */
-/** Names joined for a message, cut after a few with how many more. */
-export function nameList(names: readonly string[], lang: Lang, shown = NAMES_SHOWN): string {
-  const head = names.slice(0, shown).join(", ");
-  const rest = names.length - shown;
-  if (rest <= 0) return head;
-  return lang === "vi" ? `${head} và ${rest} đơn vị khác` : `${head} and ${rest} more`;
-}
+export { nameList, periodName } from "../../domain/messages";

@@ -9,6 +9,7 @@ import { consolidate } from "./consolidator";
 import type { ProvinceFigures } from "./model";
 import { ConsolidationError, unitKey } from "./names";
 import { cellText, readUnits, summaryVersion } from "./units";
+import { renderText } from "../../domain/messages";
 
 // The previous period: its figures read back from a summary this tool wrote, or from the units' appendices.
 
@@ -65,10 +66,7 @@ function unitFiguresOf(
 export function previousPeriodOf(grids: readonly SheetGrid[], file: string): ProvinceFigures {
   const figures = previousFigures(grids);
   if (!figures) {
-    throw new ConsolidationError("no_previous", {
-      vi: `Tệp kỳ trước ${file} không có bảng tổng hợp hay phụ lục nào.`,
-      en: `The previous period file ${file} holds no summary and no appendix.`,
-    });
+    throw new ConsolidationError("no_previous", renderText("error_no_previous", { file }));
   }
   return figures;
 }

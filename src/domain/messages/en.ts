@@ -1,0 +1,214 @@
+import type { Level } from "../catalogue";
+import { formatCount } from "../format";
+import { PERCENT_SCALE } from "../values";
+import type {
+  ConsolidationFindingParams,
+  ConsolidationTextParams,
+  DomainFindingParams,
+  FindingParamsByKind,
+  MessageContext,
+  Templates,
+} from "./kinds";
+import { conflictShown, derivedFigures, implausibleFigures, readingShown, relationSides } from "./shared";
+import {
+  amountOfValue,
+  amountText,
+  legendText,
+  nameList,
+  nameOfCode,
+  periodName,
+  quotedValue,
+  roleNameIn,
+} from "./words";
+
+// Every message in English.
+
+const LEVEL: Readonly<Record<"so" | "huyen" | "xa", string>> = {
+  so: "department",
+  huyen: "district",
+  xa: "commune",
+};
+
+function relation(
+  kind: string,
+  params: DomainFindingParams["balance_mismatch"],
+  context: MessageContext,
+): string {
+  const { left, right, fmt, difference } = relationSides(params, context, "en");
+  const total = (side: readonly string[], sum: number) => (side.length > 1 ? ` = ${fmt(sum)}` : "");
+  let text: string;
+  switch (kind) {
+    case "balance_mismatch":
+      text = `${left} differs from ${right}: a difference of ${difference}.`;
+      break;
+    case "ofWhich_shortfall":
+      text = `The "of which" indicators ${left} = ${fmt(params.left)} are below ${right}: ${difference} unaccounted for.`;
+      break;
+    case "stock_shortfall":
+      text = `${left} = ${fmt(params.left)} is below ${right}: ${difference} dossiers left (returned or withdrawn?).`;
+      break;
+    default:
+      text = `${left}${total(params.leftCodes, params.left)} exceeds ${right}${total(params.rightCodes, params.right)} by ${difference}.`;
+  }
+  if (params.suspect !== undefined && params.suggested !== undefined) {
+    text += ` Most likely wrong: ${nameOfCode(context, params.suspect, "en")}; suggested ${amountText(context, params.suspect, params.suggested, "en")}.`;
+  } else if (params.candidates?.length) {
+    const names = params.candidates.map((code) => nameOfCode(context, code, "en")).join("; ");
+    text += ` It cannot be told which indicator is wrong; it may be any of: ${names}.`;
+  }
+  return text;
+}
+
+function implausible(params: DomainFindingParams["implausible_high"], context: MessageContext): string {
+  const { figure, limit, lowBound } = implausibleFigures(params, context, "en");
+  const lead = `${params.province ? "Province: " : ""}${nameOfCode(context, params.code, "en")}`;
+  const what = params.computed ? `the counts give ${figure}` : `stated ${figure}`;
+  if (params.bound === "min") {
+    const why =
+      lowBound === -100 * PERCENT_SCALE && context.rows.get(params.code)?.mayBeNegative
+        ? ": more than twice the 2015 figure (a merger?); check the counts."
+        : ": check the figure.";
+    return `${lead}: ${what}, below the plausible ${limit}${why}`;
+  }
+  const at = params.level ? ` for a ${LEVEL[params.level]}` : "";
+  return `${lead}: ${what}, above the plausible ${limit}${at}: possibly mistyped (a thousands separator, another row's figure); check it.`;
+}
+
+/** The English templates of a consolidation's own findings. */
+const enConsolidation: Templates<ConsolidationFindingParams> = {
+  mixed_periods: (p) => {
+    const list = p.periods.map(
+      (id, at) => `${periodName(id, "en")}: ${formatCount(p.counts[at] ?? 0, "en")}`,
+    );
+    return `The appendices state different periods (${list.join("; ")}); consolidated as ${periodName(p.period, "en")}.`;
+  },
+  duplicate_unit: (p) =>
+    `Two different appendices carry the unit name "${p.unit}" (${p.first} and ${p.second}): both are summed. If one is a resubmission, drop the old one; if they are two units, give each its full name.`,
+  duplicate_appendix: (p) =>
+    `The appendix of "${p.unit}" appears twice with the same figures (${p.first} and ${p.second}): counted once.`,
+  unit_unnamed: () => "The appendix does not name its reporting unit (row 4): the unit cannot be identified.",
+  unit_without_level: () =>
+    "The appendix does not state the unit's level (department, district, commune): its figures are left out of the level-based totals.",
+  other_period: (p) =>
+    `The appendix states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}.`,
+  role_twice: (p, c) =>
+    `Several units hold the role of ${roleNameIn(c, p.role, "en")} (${nameList(p.units, "en")}): taking ${p.units[0] ?? ""}. Fix the roles file.`,
+  roles_missing: (_p, c) =>
+    `No roles file (--roles): the indicators one office reports for the whole province (${nameList(c.codes, "en", 8, "indicators")}) stay blank.`,
+  role_missing: (p, c) =>
+    `No appendix from ${roleNameIn(c, p.role, "en")} (role ${p.role}): the indicators ${nameList(c.codes, "en", 8, "indicators")} stay blank.`,
+  unexpected_unit: (p) =>
+    `"${p.unit}" is not on the list of units expected to report: check the unit name in row 4.`,
+  previous_not_earlier: (p) =>
+    `The previous file is for ${periodName(p.previous, "en")}, not before ${periodName(p.period, "en")}: no cross-period check.`,
+  previous_not_adjacent: (p, c) =>
+    `The previous period (${periodName(p.previous, "en")}) does not immediately precede ${periodName(p.period, "en")}: ${nameOfCode(c, c.codes[0] ?? "", "en")} is not compared with ${nameOfCode(c, c.codes[1] ?? "", "en")} at the end of the previous period.`,
+  cumulative_decreased: (p, c) =>
+    `${p.province ? "Province: " : ""}${nameOfCode(c, p.code, "en")} is cumulative but fell from ${formatCount(p.previous, "en")} (previous period) to ${formatCount(p.now, "en")}.`,
+  carried_over_mismatch: (p, c) => {
+    const [carried, pending] = [c.codes[0] ?? "", c.codes[1] ?? ""];
+    return `${p.province ? "Province: " : ""}${nameOfCode(c, carried, "en")} = ${formatCount(p.now, "en")} differs from ${nameOfCode(c, pending, "en")} at the end of the previous period = ${formatCount(p.previous, "en")}: a difference of ${formatCount(p.difference, "en")}.`;
+  },
+  hidden_sheet: (p) => {
+    const where = p.file === undefined ? `sheet '${p.sheet}'` : `sheet '${p.sheet}' of ${p.file}`;
+    return `The appendix of "${p.unit}" is on ${where}, which is hidden: its figures are summed. Unhide the sheet to check it.`;
+  },
+};
+
+/** The English templates of every finding: an appendix's validation and a consolidation. */
+export const en: Templates<FindingParamsByKind> = {
+  ...enConsolidation,
+  text_number: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: "${p.raw}" is a number stored as text; read as ${readingShown(p, c, "en")}. Convert it to a number.`,
+  not_whole_number: (p, c) => {
+    const meant =
+      p.value === undefined ? undefined : formatCount(amountOfValue(c.rows.get(p.code), p.value), "en");
+    const quoted =
+      p.stored !== undefined ? quotedValue(p, "en") : `${quotedValue(p, "en")} (a decimal comma)`;
+    return `${nameOfCode(c, p.code, "en")}: ${quoted} is not a whole number (a thousands separator typed as a decimal point?)${meant ? `; did you mean ${meant}?` : "."}`;
+  },
+  malformed_number: (p, c) => {
+    const shown = readingShown(p, c, "en");
+    return `${nameOfCode(c, p.code, "en")}: "${p.raw}" is not a valid number${shown ? `; from its balance the value is likely ${shown}` : ""}.`;
+  },
+  not_a_count: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not a count (a whole number of at least 0).`,
+  not_a_percent: (p, c) => `${nameOfCode(c, p.code, "en")}: "${p.raw}" is not a percentage.`,
+  ambiguous_percent: (p, c) => {
+    const typed = p.stored ?? Number(p.raw.replace(",", "."));
+    return `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} has no % format: is it ${formatCount(typed, "en")}% or ${formatCount(typed * 100, "en")}%? Type it explicitly, e.g. 100%.`;
+  },
+  percent_out_of_range: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is outside 0–100%${c.rows.get(p.code)?.mayBeNegative ? " (a reduction cannot exceed 100%)" : ""}.`,
+  negative_reduction: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: stated ${readingShown(p, c, "en")}, that is more now than in 2015. Check it if that is not the case.`,
+  not_in_legend: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not one of the allowed values (${legendText(c.rows.get(p.code)?.codes, "en")}).`,
+  not_a_value: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: the cell holds ${p.raw}, not a value of this indicator.`,
+  unsafe_formula: (p, c) =>
+    `${nameOfCode(c, p.code, "en")}: the cell holds a formula that takes data from outside (${p.raw}); type the value itself.`,
+  heading_has_value: (p, c) =>
+    `${nameOfCode(c, p.code, "en")} is a heading row and holds no value (it has ${quotedValue(p, "en")}).`,
+  conflicting_rows: (p, c) => {
+    const [first, second] = conflictShown(p, c, "en", "blank");
+    return `${nameOfCode(c, p.code, "en")} is on two rows with different values: row ${p.rows[0]} (${first}) and row ${p.rows[1]} (${second}); it cannot be told which one is right. Keep one row, and delete the other or correct its code.`;
+  },
+  derived_truncated: (p, c) => {
+    const { typed, computed, from } = derivedFigures(p, "en");
+    return `${nameOfCode(c, p.code, "en")}: ${typed} agrees with ${from} by truncation; rounded it is ${computed}.`;
+  },
+  derived_mismatch: (p, c) => {
+    const { typed, computed, from } = derivedFigures(p, "en");
+    return `${nameOfCode(c, p.code, "en")}: stated ${typed} but the counts give ${from} = ${computed}.`;
+  },
+  balance_mismatch: (p, c) => relation("balance_mismatch", p, c),
+  order_violated: (p, c) => relation("order_violated", p, c),
+  ofWhich_exceeded: (p, c) => relation("ofWhich_exceeded", p, c),
+  ofWhich_shortfall: (p, c) => relation("ofWhich_shortfall", p, c),
+  stock_exceeded: (p, c) => relation("stock_exceeded", p, c),
+  stock_shortfall: (p, c) => relation("stock_shortfall", p, c),
+  pattern_copy: (p, c) => {
+    const [a, b] = p.blocks.map((code) => nameOfCode(c, code, "en"));
+    return `Block ${a} equals block ${b} indicator by indicator: possibly copied by mistake.`;
+  },
+  empty_appendix: () => "The appendix holds no value at all.",
+  incomplete: (p, c) => `${p.blank} expected indicators are still blank: ${c.codes.join(", ")}.`,
+  implausible_high: (p, c) => implausible(p, c),
+  implausible_low: (p, c) => implausible(p, c),
+};
+
+const EN_LEVELS: Readonly<Record<Level, string>> = LEVEL;
+
+/** The English texts of a consolidation that are not findings. */
+export const enTexts: Templates<ConsolidationTextParams> = {
+  remark_missing: (p) => `Missing from ${p.units.length} units: ${nameList(p.units, "en")}.`,
+  remark_unreadable: (p) => `Unreadable values from: ${nameList(p.units, "en")}.`,
+  remark_ignored: (p) => `Not counted, as not theirs to report: ${nameList(p.units, "en")}.`,
+  flag_with_errors: (p) =>
+    `Includes ${p.units.length} units whose appendix still has errors: ${nameList(p.units, "en")}.`,
+  listed_rate_without_counts: () =>
+    "A rate stated without its counts: left out of the recomputed rate (rates are never averaged).",
+  listed_coded: () => "A coded status: listed per unit; the summary shows the lowest.",
+  listed_rate: () => "A rate without counts to recompute it from: not aggregable, never averaged.",
+  lead_recomputed: (p) => {
+    const levels = p.levels.map((level) => EN_LEVELS[level]).join(" and ");
+    if (p.numerator === undefined || p.denominator === undefined)
+      return `Recomputed ${p.formula}: the denominator is 0 (${p.units} ${levels} units).`;
+    return `Recomputed ${p.formula} = ${formatCount(p.numerator, "en")}/${formatCount(p.denominator, "en")} from ${p.units} ${levels} units.`;
+  },
+  lead_province: (p, c) =>
+    p.holder === undefined
+      ? `Reported for the whole province by ${roleNameIn(c, p.role, "en")}: no appendix from that office.`
+      : `As reported by ${p.holder}.`,
+  lead_not_aggregable: (p) =>
+    `Not aggregable: ${p.units} units report their own rate; see the "Không cộng được" sheet.`,
+  excluded_other_period: (p) =>
+    `The appendix of "${p.unit}" states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).`,
+  excluded_very_hidden: (p) =>
+    `A very hidden sheet (one Excel shows to no one) holds the appendix of "${p.unit}": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.`,
+  error_unknown_version: (p) =>
+    `Template version "${p.version}" is not supported and cannot be consolidated.`,
+  error_no_units: () => "There is no appendix to consolidate.",
+  error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
+};

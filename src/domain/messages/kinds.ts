@@ -1,0 +1,193 @@
+import type { Bilingual, Level, RowDef } from "../catalogue";
+import type { FindingParam } from "../findings";
+import type { ReadingProblem } from "../values";
+
+/** A language users read: Vietnamese first, English available. */
+export type Lang = "vi" | "en";
+
+/**
+ * The parameters of a value that read with a problem: the cell as typed (`raw`) or stored (`stored`, a percentage as
+ * its cell shows it in `shownScaled`/`shownDecimals`), and the value read or solved (`value`, as Excel stores it).
+ */
+export type ReadingParams = {
+  readonly code: string;
+  readonly raw: string;
+  readonly stored?: number;
+  readonly shownScaled?: number;
+  readonly shownDecimals?: number;
+  readonly value?: number;
+  /** The balance rule the value was solved from, when a malformed value's balance tells it. */
+  readonly solvedFrom?: string;
+};
+
+/**
+ * One cell of a pair of conflicting rows, as the message shows it: `amount` when it reads as a value, `stored` for a
+ * number that does not, else `text` quoted as typed; none when blank.
+ */
+export type ConflictParams = {
+  readonly code: string;
+  readonly rows: readonly number[];
+  readonly firstAmount?: number;
+  readonly firstStored?: number;
+  readonly firstText?: string;
+  readonly secondAmount?: number;
+  readonly secondStored?: number;
+  readonly secondText?: string;
+};
+
+/** A derived percentage against its counts: the stated and recomputed rates at the stated decimals. */
+export type DerivedParams = {
+  readonly code: string;
+  readonly numerator: number;
+  readonly denominator: number;
+  readonly stated: number;
+  readonly recomputed: number;
+  readonly decimals: number;
+  readonly truncated: boolean;
+};
+
+/**
+ * A failing relation: each side's codes and amounts (a percentage in ten-thousandths), or a constant percentage on
+ * the right; the sums, their difference, and the suspect cell with its suggested amount or the tied candidates.
+ */
+export type RelationParams = {
+  readonly left: number;
+  readonly right: number;
+  readonly difference: number;
+  readonly leftCodes: readonly string[];
+  readonly leftAmounts: readonly number[];
+  readonly rightCodes: readonly string[];
+  readonly rightAmounts: readonly number[];
+  readonly rightPercent?: number;
+  readonly suspect?: string;
+  readonly suggested?: number;
+  readonly candidates?: readonly string[];
+};
+
+/** A figure outside its row's plausible bounds, as Excel stores it, with the bound and whose level it is. */
+export type PlausibleParams = {
+  readonly code: string;
+  readonly value: number;
+  readonly limit: number;
+  readonly bound: "max" | "min";
+  /** The rate recomputed from the counts, not the figure typed. */
+  readonly computed: boolean;
+  readonly level?: Level;
+  /** A province's total in the summary, not one unit's figure. */
+  readonly province?: boolean;
+};
+
+/** Every kind of finding the domain makes, with the parameters its message is rendered from. */
+export type DomainFindingParams = {
+  readonly [K in Exclude<ReadingProblem, "conflicting_rows">]: ReadingParams;
+} & {
+  readonly conflicting_rows: ConflictParams;
+  readonly derived_truncated: DerivedParams;
+  readonly derived_mismatch: DerivedParams;
+  readonly balance_mismatch: RelationParams;
+  readonly order_violated: RelationParams;
+  readonly ofWhich_exceeded: RelationParams;
+  readonly ofWhich_shortfall: RelationParams;
+  readonly stock_exceeded: RelationParams;
+  readonly stock_shortfall: RelationParams;
+  readonly pattern_copy: { readonly pairs: readonly string[]; readonly blocks: readonly string[] };
+  readonly empty_appendix: Record<string, never>;
+  readonly incomplete: { readonly blank: number };
+  readonly implausible_high: PlausibleParams;
+  readonly implausible_low: PlausibleParams;
+};
+
+/** Two periods a cross-period check compares; "" when a file does not say. */
+export type PeriodsParams = { readonly previous: string; readonly period: string };
+
+/**
+ * Every kind of finding of a consolidation: across units or periods, about the files, or about one unit (whose
+ * name `unit` gives where the message shows it). `province` marks a figure of the whole province.
+ */
+export type ConsolidationFindingParams = {
+  readonly mixed_periods: {
+    readonly periods: readonly string[];
+    readonly counts: readonly number[];
+    readonly period?: string;
+  };
+  readonly duplicate_unit: { readonly unit: string; readonly first: string; readonly second: string };
+  readonly duplicate_appendix: { readonly unit: string; readonly first: string; readonly second: string };
+  readonly unit_unnamed: Record<string, never>;
+  readonly unit_without_level: Record<string, never>;
+  readonly other_period: { readonly period: string; readonly expected: string };
+  readonly role_twice: { readonly role: string; readonly units: readonly string[] };
+  readonly roles_missing: Record<string, never>;
+  readonly role_missing: { readonly role: string };
+  readonly unexpected_unit: { readonly unit: string };
+  readonly previous_not_earlier: PeriodsParams;
+  readonly previous_not_adjacent: PeriodsParams;
+  readonly cumulative_decreased: {
+    readonly code: string;
+    readonly now: number;
+    readonly previous: number;
+    readonly province: boolean;
+  };
+  readonly carried_over_mismatch: {
+    readonly now: number;
+    readonly previous: number;
+    readonly difference: number;
+    readonly province: boolean;
+  };
+  readonly hidden_sheet: { readonly unit: string; readonly sheet: string; readonly file?: string };
+};
+
+/** A kind of finding of one appendix's validation. */
+export type DomainFindingKind = keyof DomainFindingParams;
+
+/**
+ * The texts of a consolidation that are not findings: a total's remark and flag (units listed by name), why a
+ * unit's value is listed rather than summed, and how a total was made (`lead_*`).
+ */
+export type ConsolidationTextParams = {
+  readonly remark_missing: { readonly units: readonly string[] };
+  readonly remark_unreadable: { readonly units: readonly string[] };
+  readonly remark_ignored: { readonly units: readonly string[] };
+  readonly flag_with_errors: { readonly units: readonly string[] };
+  readonly listed_rate_without_counts: Record<string, never>;
+  readonly listed_coded: Record<string, never>;
+  readonly listed_rate: Record<string, never>;
+  /** A rate recomputed from the units' summed counts; `numerator`/`denominator` absent when the denominator is 0. */
+  readonly lead_recomputed: {
+    readonly formula: string;
+    readonly units: number;
+    readonly levels: readonly Level[];
+    readonly numerator?: number;
+    readonly denominator?: number;
+  };
+  readonly lead_province: { readonly role: string; readonly holder?: string };
+  readonly lead_not_aggregable: { readonly units: number };
+  readonly excluded_other_period: {
+    readonly unit: string;
+    readonly period: string;
+    readonly expected: string;
+  };
+  readonly excluded_very_hidden: { readonly unit: string };
+  readonly error_unknown_version: { readonly version: string };
+  readonly error_no_units: Record<string, never>;
+  readonly error_no_previous: { readonly file: string };
+};
+
+/** Every kind of finding, with the typed parameters its message is rendered from. */
+export type FindingParamsByKind = DomainFindingParams & ConsolidationFindingParams;
+
+/** What a template reads besides its parameters: the catalogue's rows (labels, kinds, legends) and the codes. */
+export interface MessageContext {
+  readonly rows: ReadonlyMap<string, RowDef>;
+  /** The offices' names by role, for the messages of a consolidation; a role without one is named by its id. */
+  readonly roles?: ReadonlyMap<string, Bilingual>;
+  /** The finding's codes, in its order. */
+  readonly codes: readonly string[];
+}
+
+/** Parameters as findings carry them: every value a FindingParam. */
+export type ParamsShape = { readonly [key: string]: FindingParam | undefined };
+
+/** One language's templates: a pure function of the parameters for every kind (TypeScript checks none is missing). */
+export type Templates<P extends { readonly [K in keyof P]: ParamsShape }> = {
+  readonly [K in keyof P]: (params: P[K], context: MessageContext) => string;
+};

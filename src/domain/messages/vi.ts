@@ -1,0 +1,217 @@
+import type { Level } from "../catalogue";
+import { formatCount } from "../format";
+import { vietnameseWords } from "../number-words";
+import { PERCENT_SCALE } from "../values";
+import type {
+  ConsolidationFindingParams,
+  ConsolidationTextParams,
+  DomainFindingParams,
+  FindingParamsByKind,
+  MessageContext,
+  Templates,
+} from "./kinds";
+import { conflictShown, derivedFigures, implausibleFigures, readingShown, relationSides } from "./shared";
+import {
+  amountOfValue,
+  amountText,
+  legendText,
+  nameList,
+  nameOfCode,
+  periodName,
+  quotedValue,
+  roleNameIn,
+} from "./words";
+
+// Every message in Vietnamese, as a department's clerk reads it.
+
+const LEVEL: Readonly<Record<"so" | "huyen" | "xa", string>> = { so: "sở, ngành", huyen: "huyện", xa: "xã" };
+
+/** The whole number a not-whole count most likely meant: ungrouped (the dot was the mistake) and in words. */
+function meantNumber(amount: number): string {
+  const words = vietnameseWords(amount);
+  return words ? `${amount} (${words})` : String(amount);
+}
+
+function relation(
+  kind: string,
+  params: DomainFindingParams["balance_mismatch"],
+  context: MessageContext,
+): string {
+  const { left, right, fmt, difference } = relationSides(params, context, "vi");
+  const total = (side: readonly string[], sum: number) => (side.length > 1 ? ` = ${fmt(sum)}` : "");
+  let text: string;
+  switch (kind) {
+    case "balance_mismatch":
+      text = `${left} khác ${right}: chênh lệch ${difference}.`;
+      break;
+    case "ofWhich_shortfall":
+      text = `Tổng các chỉ tiêu "trong đó" ${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} chưa phân loại.`;
+      break;
+    case "stock_shortfall":
+      text = `${left} = ${fmt(params.left)} nhỏ hơn ${right}: còn ${difference} hồ sơ (bị trả lại hoặc đã rút?).`;
+      break;
+    default:
+      text = `${left}${total(params.leftCodes, params.left)} lớn hơn ${right}${total(params.rightCodes, params.right)}: vượt ${difference}.`;
+  }
+  if (params.suspect !== undefined && params.suggested !== undefined) {
+    text += ` Chỉ tiêu có khả năng sai: ${nameOfCode(context, params.suspect, "vi")}; đề xuất ${amountText(context, params.suspect, params.suggested, "vi")}.`;
+  } else if (params.candidates?.length) {
+    const names = params.candidates.map((code) => nameOfCode(context, code, "vi")).join("; ");
+    text += ` Không xác định được chỉ tiêu nào sai; có thể là một trong các chỉ tiêu: ${names}.`;
+  }
+  return text;
+}
+
+function implausible(params: DomainFindingParams["implausible_high"], context: MessageContext): string {
+  const { figure, limit, lowBound } = implausibleFigures(params, context, "vi");
+  const lead = `${params.province ? "Toàn tỉnh: " : ""}${nameOfCode(context, params.code, "vi")}`;
+  const what = params.computed ? `tính từ số liệu chi tiết được ${figure}` : `ghi ${figure}`;
+  if (params.bound === "min") {
+    const why =
+      lowBound === -100 * PERCENT_SCALE && context.rows.get(params.code)?.mayBeNegative
+        ? ": số hiện nay hơn gấp đôi năm 2015 (có thể do sáp nhập); kiểm tra lại số liệu."
+        : ": kiểm tra lại số liệu.";
+    return `${lead}: ${what}, thấp hơn mức hợp lý ${limit}${why}`;
+  }
+  const at = params.level ? ` của một đơn vị cấp ${LEVEL[params.level]}` : "";
+  return `${lead}: ${what}, vượt mức hợp lý ${limit}${at}: có thể gõ nhầm (dấu phân cách hàng nghìn, số của chỉ tiêu khác); kiểm tra lại.`;
+}
+
+/** The Vietnamese templates of a consolidation's own findings. */
+const viConsolidation: Templates<ConsolidationFindingParams> = {
+  mixed_periods: (p) => {
+    const list = p.periods.map(
+      (id, at) => `${periodName(id, "vi")}: ${formatCount(p.counts[at] ?? 0, "vi")}`,
+    );
+    return `Các phụ lục ghi kỳ báo cáo khác nhau (${list.join("; ")}); tổng hợp theo kỳ ${periodName(p.period, "vi")}.`;
+  },
+  duplicate_unit: (p) =>
+    `Có hai phụ lục khác nhau cùng tên đơn vị "${p.unit}" (${p.first} và ${p.second}): cả hai đều được cộng. Nếu là bản gửi lại, hãy bỏ bản cũ; nếu là hai đơn vị, hãy ghi tên đầy đủ để phân biệt.`,
+  duplicate_appendix: (p) =>
+    `Phụ lục của "${p.unit}" có hai lần với cùng số liệu (${p.first} và ${p.second}): chỉ tính một lần.`,
+  unit_unnamed: () => "Phụ lục chưa ghi tên đơn vị báo cáo (dòng 4): không xác định được đơn vị.",
+  unit_without_level: () =>
+    "Phụ lục chưa ghi cấp của đơn vị (Sở, ngành; Huyện; Xã): số liệu chưa được cộng vào các chỉ tiêu tính theo cấp.",
+  other_period: (p) =>
+    `Phụ lục ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}.`,
+  role_twice: (p, c) =>
+    `Nhiều đơn vị cùng vai trò ${roleNameIn(c, p.role, "vi")} (${nameList(p.units, "vi")}): lấy số liệu của ${p.units[0] ?? ""}. Sửa tệp vai trò.`,
+  roles_missing: (_p, c) =>
+    `Chưa có tệp vai trò (--roles): các chỉ tiêu do một cơ quan báo cáo cho toàn tỉnh (${nameList(c.codes, "vi", 8, "indicators")}) để trống.`,
+  role_missing: (p, c) =>
+    `Không có phụ lục của ${roleNameIn(c, p.role, "vi")} (vai trò ${p.role}): các chỉ tiêu ${nameList(c.codes, "vi", 8, "indicators")} để trống.`,
+  unexpected_unit: (p) =>
+    `Đơn vị "${p.unit}" không có trong danh sách đơn vị phải báo cáo: kiểm tra lại tên đơn vị ở dòng 4.`,
+  previous_not_earlier: (p) =>
+    `Tệp kỳ trước là kỳ ${periodName(p.previous, "vi")}, không trước kỳ ${periodName(p.period, "vi")}: không so sánh giữa hai kỳ.`,
+  previous_not_adjacent: (p, c) =>
+    `Kỳ trước (${periodName(p.previous, "vi")}) không liền kề kỳ ${periodName(p.period, "vi")}: không so sánh ${nameOfCode(c, c.codes[0] ?? "", "vi")} với ${nameOfCode(c, c.codes[1] ?? "", "vi")} của kỳ trước.`,
+  cumulative_decreased: (p, c) =>
+    `${p.province ? "Toàn tỉnh: " : ""}${nameOfCode(c, p.code, "vi")} là số lũy kế nhưng giảm từ ${formatCount(p.previous, "vi")} (kỳ trước) xuống ${formatCount(p.now, "vi")}.`,
+  carried_over_mismatch: (p, c) => {
+    const [carried, pending] = [c.codes[0] ?? "", c.codes[1] ?? ""];
+    return `${p.province ? "Toàn tỉnh: " : ""}${nameOfCode(c, carried, "vi")} = ${formatCount(p.now, "vi")} khác ${nameOfCode(c, pending, "vi")} cuối kỳ trước = ${formatCount(p.previous, "vi")}: chênh lệch ${formatCount(p.difference, "vi")}.`;
+  },
+  hidden_sheet: (p) => {
+    const where =
+      p.file === undefined ? `trang tính '${p.sheet}'` : `trang tính '${p.sheet}' của tệp ${p.file}`;
+    return `Phụ lục của "${p.unit}" nằm trên ${where} đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.`;
+  },
+};
+
+/** The Vietnamese templates of every finding: an appendix's validation and a consolidation. */
+export const vi: Templates<FindingParamsByKind> = {
+  ...viConsolidation,
+  text_number: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: "${p.raw}" là số được lưu dạng văn bản; đọc là ${readingShown(p, c, "vi")}. Nên chuyển thành số.`,
+  not_whole_number: (p, c) => {
+    const row = c.rows.get(p.code);
+    const meant = p.value === undefined ? undefined : meantNumber(amountOfValue(row, p.value));
+    return `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không phải số nguyên (có thể đã gõ dấu phân cách hàng nghìn thành dấu thập phân)${meant ? `; có phải ${meant}?` : "."}`;
+  },
+  malformed_number: (p, c) => {
+    const shown = readingShown(p, c, "vi");
+    return `${nameOfCode(c, p.code, "vi")}: "${p.raw}" không phải một số hợp lệ${shown ? `; theo số liệu cân đối, giá trị đúng có thể là ${shown}` : ""}.`;
+  },
+  not_a_count: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không phải số đếm (số nguyên không âm).`,
+  not_a_percent: (p, c) => `${nameOfCode(c, p.code, "vi")}: "${p.raw}" không phải tỷ lệ phần trăm.`,
+  ambiguous_percent: (p, c) => {
+    const typed = p.stored ?? Number(p.raw.replace(",", "."));
+    return `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không có định dạng %: là ${formatCount(typed, "vi")}% hay ${formatCount(typed * 100, "vi")}%? Hãy nhập rõ, ví dụ 100%.`;
+  },
+  percent_out_of_range: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} nằm ngoài khoảng 0–100%${c.rows.get(p.code)?.mayBeNegative ? " (tỷ lệ cắt giảm không quá 100%)" : ""}.`,
+  negative_reduction: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ghi ${readingShown(p, c, "vi")}, tức là số hiện nay lớn hơn năm 2015. Kiểm tra lại nếu không đúng thực tế.`,
+  not_in_legend: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không thuộc các giá trị cho phép (${legendText(c.rows.get(p.code)?.codes, "vi")}).`,
+  not_a_value: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ô chứa ${p.raw}, không phải giá trị của chỉ tiêu này.`,
+  unsafe_formula: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")}: ô chứa công thức lấy dữ liệu từ bên ngoài (${p.raw}); hãy nhập trực tiếp giá trị số.`,
+  heading_has_value: (p, c) =>
+    `${nameOfCode(c, p.code, "vi")} là dòng tiêu đề, không nhập số liệu (đang có ${quotedValue(p, "vi")}).`,
+  conflicting_rows: (p, c) => {
+    const [first, second] = conflictShown(p, c, "vi", "trống");
+    return `${nameOfCode(c, p.code, "vi")} được ghi ở hai dòng với số liệu khác nhau: dòng ${p.rows[0]} (${first}) và dòng ${p.rows[1]} (${second}); không xác định được số liệu nào đúng. Giữ một dòng, xóa dòng kia hoặc sửa lại mã của nó.`;
+  },
+  derived_truncated: (p, c) => {
+    const { typed, computed, from } = derivedFigures(p, "vi");
+    return `${nameOfCode(c, p.code, "vi")}: ${typed} khớp với ${from} khi cắt bớt chữ số thập phân; làm tròn đúng là ${computed}.`;
+  },
+  derived_mismatch: (p, c) => {
+    const { typed, computed, from } = derivedFigures(p, "vi");
+    return `${nameOfCode(c, p.code, "vi")}: ghi ${typed} nhưng tính từ số liệu chi tiết ${from} được ${computed}.`;
+  },
+  balance_mismatch: (p, c) => relation("balance_mismatch", p, c),
+  order_violated: (p, c) => relation("order_violated", p, c),
+  ofWhich_exceeded: (p, c) => relation("ofWhich_exceeded", p, c),
+  ofWhich_shortfall: (p, c) => relation("ofWhich_shortfall", p, c),
+  stock_exceeded: (p, c) => relation("stock_exceeded", p, c),
+  stock_shortfall: (p, c) => relation("stock_shortfall", p, c),
+  pattern_copy: (p, c) => {
+    const [a, b] = p.blocks.map((code) => nameOfCode(c, code, "vi"));
+    return `Số liệu mục ${a} trùng khớp từng chỉ tiêu với mục ${b}: có thể đã sao chép nhầm.`;
+  },
+  empty_appendix: () => "Phụ lục chưa có số liệu nào.",
+  incomplete: (p, c) => `Còn ${p.blank} chỉ tiêu chưa nhập: ${c.codes.join(", ")}.`,
+  implausible_high: (p, c) => implausible(p, c),
+  implausible_low: (p, c) => implausible(p, c),
+};
+
+const VI_LEVELS: Readonly<Record<Level, string>> = { so: "Sở, ngành", huyen: "Huyện", xa: "Xã" };
+
+/** The Vietnamese texts of a consolidation that are not findings. */
+export const viTexts: Templates<ConsolidationTextParams> = {
+  remark_missing: (p) => `Thiếu số liệu của ${p.units.length} đơn vị: ${nameList(p.units, "vi")}.`,
+  remark_unreadable: (p) => `Không đọc được số liệu của: ${nameList(p.units, "vi")}.`,
+  remark_ignored: (p) =>
+    `Không tính số liệu của đơn vị không thuộc phạm vi chỉ tiêu: ${nameList(p.units, "vi")}.`,
+  flag_with_errors: (p) =>
+    `Số liệu gồm ${p.units.length} đơn vị có phụ lục còn lỗi: ${nameList(p.units, "vi")}.`,
+  listed_rate_without_counts: () =>
+    "Tỷ lệ ghi không kèm số liệu chi tiết: không tính vào tỷ lệ chung (không lấy trung bình các tỷ lệ).",
+  listed_coded: () => "Chỉ tiêu dạng mã: liệt kê theo đơn vị, bảng tổng hợp ghi mức thấp nhất.",
+  listed_rate: () => "Tỷ lệ không có số liệu chi tiết để tính lại: không cộng được, không lấy trung bình.",
+  lead_recomputed: (p) => {
+    // "cấp Sở, ngành và cấp Huyện": a level's own name holds a comma, so levels are joined by "và".
+    const levels = p.levels.map((level) => `cấp ${VI_LEVELS[level]}`).join(" và ");
+    if (p.numerator === undefined || p.denominator === undefined)
+      return `Tính lại ${p.formula}: mẫu số bằng 0 (${p.units} đơn vị ${levels}).`;
+    return `Tính lại ${p.formula} = ${formatCount(p.numerator, "vi")}/${formatCount(p.denominator, "vi")} từ ${p.units} đơn vị ${levels}.`;
+  },
+  lead_province: (p, c) =>
+    p.holder === undefined
+      ? `Chỉ tiêu do ${roleNameIn(c, p.role, "vi")} báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.`
+      : `Theo số liệu của ${p.holder}.`,
+  lead_not_aggregable: (p) =>
+    `Không cộng được: ${p.units} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`,
+  excluded_other_period: (p) =>
+    `Phụ lục của "${p.unit}" ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).`,
+  excluded_very_hidden: (p) =>
+    `Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "${p.unit}": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.`,
+  error_unknown_version: (p) => `Mẫu phụ lục "${p.version}" không được hỗ trợ, không tổng hợp được.`,
+  error_no_units: () => "Không có phụ lục nào để tổng hợp.",
+  error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
+};

@@ -1,0 +1,183 @@
+import type { LoadedCatalogue } from "../catalogue";
+import { cellInput } from "../cell";
+import type { DerivedInputs, Ratio } from "../derive";
+import { isRatio, percentOf, recompute } from "../derive";
+import type { Finding, RuleSummary } from "../findings";
+import { formatPercent, percentFromAmount } from "../format";
+import { derivedFormula, sheetLayout } from "../layout";
+import { bilingual, findingMessage } from "../messages";
+import { implausible } from "../plausible";
+import { readValue } from "../reading";
+import type { AmountOf } from "../rules";
+import { PERCENT_SCALE } from "../values";
+import type { CompiledRule, Draft, SheetValues, Status } from "./kind";
+import { percentFormat, summariesOf } from "./kind";
+import { rowIndexOf } from "./rows";
+
+// Derived percentages (3.4.1 = HS.2.1 / HS.2): the stated rate against the one recomputed from the source counts,
+// in exact integer arithmetic (DESIGN.md section 4).
+
+type DerivedRow = LoadedCatalogue["derivedRows"][number];
+
+/** A derived percentage's check, its inputs by row index. */
+export interface DerivedCheck extends CompiledRule {
+  readonly row: DerivedRow;
+  /** Index of the row in the catalogue. */
+  readonly at: number;
+  /** Rule id of the check: "derived:" and the row's code. */
+  readonly rule: string;
+  /** The counts the percentage is computed from, by row index. */
+  readonly inputs: DerivedInputs<number>;
+  /** Codes of the counts, each once, in the formula's order, for findings. */
+  readonly inputCodes: readonly string[];
+  /** Row indexes of inputCodes. */
+  readonly inputKeys: readonly number[];
+  /** The live formula a fix restores, with its "=". */
+  readonly formula: string;
+  readonly summaries: Readonly<Record<Status, RuleSummary>>;
+}
+
+/** Compiles a derived row of `catalogue`: its inputs by row index and the formula a fix restores. */
+export function compile(row: DerivedRow, catalogue: LoadedCatalogue): DerivedCheck {
+  const indexOf = rowIndexOf(catalogue);
+  // Catalogue integrity guarantees every code a formula names is a row.
+  const at = (code: string) => indexOf.get(code)!;
+  const { plus, minus, denominator } = row.derived;
+  const inputCodes = [...new Set([...plus, ...minus, denominator])];
+  const rule = `derived:${row.code}`;
+  const check: DerivedCheck = {
+    id: rule,
+    row,
+    at: at(row.code),
+    rule,
+    inputs: { plus: plus.map(at), minus: minus.map(at), denominator: at(denominator) },
+    inputCodes,
+    inputKeys: inputCodes.map(at),
+    formula: `=${derivedFormula(sheetLayout(catalogue), row)}`,
+    summaries: summariesOf(rule),
+    evaluate: (values) => evaluate(check, values),
+    findings: (values, out) => {
+      const finding = derivedFinding(check, values);
+      if (finding) out.push(finding);
+    },
+  };
+  return check;
+}
+
+/** The rate as a person writes it: "3.4.1 = HS.2.1 / HS.2". */
+export function describe(row: DerivedRow): string {
+  const { plus, minus, denominator } = row.derived;
+  const numerator = [plus.join(" + "), ...minus].join(" - ");
+  return `${row.code} = (${numerator}) / ${denominator}`;
+}
+
+/** The stated percentage, when the row holds one, and the ratio its counts give, when they give one. */
+function stated(check: DerivedCheck, values: SheetValues, amountAt: AmountOf<number>) {
+  const reading = values.readings[check.at]!;
+  if (reading.state !== "value" || !reading.percent) return undefined;
+  const ratio = recompute(check.inputs, amountAt);
+  return isRatio(ratio) ? { percent: reading.percent, ratio } : undefined;
+}
+
+/** Passed when the stated rate equals its counts' rate rounded at its own decimals. */
+export function evaluate(check: DerivedCheck, values: SheetValues): RuleSummary {
+  const found = stated(check, values, values.amountAt);
+  if (!found) return check.summaries.notEvaluated;
+  const rounded = percentOf(found.ratio, found.percent.decimals, "round");
+  return check.summaries[found.percent.scaled === rounded.scaled ? "passed" : "failed"];
+}
+
+/** True when a stated percentage disagrees with its counts (as `amountAt` reads them) beyond rounding or truncation. */
+export function fails(check: DerivedCheck, values: SheetValues, amountAt: AmountOf<number>): boolean {
+  const found = stated(check, values, amountAt);
+  if (!found) return false;
+  const { percent, ratio } = found;
+  return (
+    percent.scaled !== percentOf(ratio, percent.decimals, "round").scaled &&
+    percent.scaled !== percentOf(ratio, percent.decimals, "truncate").scaled
+  );
+}
+
+/** The finding of a stated rate its counts do not give: an error, or info when it agrees by truncation. */
+function derivedFinding(check: DerivedCheck, values: SheetValues): Finding | undefined {
+  const found = stated(check, values, values.amountAt);
+  if (!found) return undefined;
+  const { percent, ratio } = found;
+  const rounded = percentOf(ratio, percent.decimals, "round");
+  if (percent.scaled === rounded.scaled) return undefined;
+  const row = check.row;
+  const byTruncation = percent.scaled === percentOf(ratio, percent.decimals, "truncate").scaled;
+  const address = values.cellAt(check.at);
+  const kind = byTruncation ? "derived_truncated" : "derived_mismatch";
+  const codes = [row.code, ...check.inputCodes];
+  const params = {
+    numerator: ratio.numerator,
+    denominator: ratio.denominator,
+    stated: percent.scaled / 10 ** percent.decimals,
+    recomputed: rounded.scaled / 10 ** percent.decimals,
+    decimals: percent.decimals,
+    code: row.code,
+    truncated: byTruncation,
+  };
+  const finding: Draft<typeof kind> = {
+    rule: check.rule,
+    kind,
+    severity: byTruncation ? "info" : "error",
+    codes,
+    cells: [address, ...check.inputKeys.map((at) => values.cellAt(at))],
+    params,
+    message: findingMessage({ kind, params, codes }, values.byCode),
+  };
+  const recomputedAmount = percentOf(ratio, 4, "round").scaled;
+  // No click writes a rate that cannot be (over 100%) or that the catalogue finds implausible: the counts behind
+  // it are more likely wrong, and their own findings say so.
+  const possible = recomputedAmount <= 100 * PERCENT_SCALE && (recomputedAmount >= 0 || row.mayBeNegative);
+  if (!byTruncation && possible && !implausible(row, recomputedAmount, values.level)) {
+    finding.suggestion = {
+      code: row.code,
+      cell: address,
+      value: ratio.numerator / ratio.denominator,
+      formula: check.formula,
+      numberFormat: percentFormat(Math.max(percent.decimals, 2)),
+      display: bilingual((lang) => formatPercent(rounded, lang)),
+    };
+  }
+  return finding;
+}
+
+/** The rate the counts give, in amounts (ten-thousandths of a percent), or undefined when they give none. */
+export function recomputedAmount(check: DerivedCheck, amountAt: AmountOf<number>): number | undefined {
+  const ratio = recompute(check.inputs, amountAt);
+  return isRatio(ratio) ? percentOf(ratio, 4, "round").scaled : undefined;
+}
+
+/**
+ * A derived cell that holds its formula but no result (a file written by a tool that never recalculates) is read as
+ * Excel would show it once calculated: the catalogue's own definition over the counts, in the cell's own number
+ * format. Its inputs are counts, read before it. While an input is blank or the denominator 0, the formula shows
+ * nothing, and so it stays blank.
+ */
+export function computeUncalculated(check: DerivedCheck, values: SheetValues): void {
+  const cell = values.found.rowAt[check.at] ? values.found.cellAt[check.at] : undefined;
+  if (!cell?.formula || values.readings[check.at]!.state !== "blank") return;
+  const ratio: Ratio | undefined = ratioOf(check, values.amountAt);
+  if (!ratio) return;
+  const shown = readValue(
+    check.row,
+    cellInput(ratio.numerator / ratio.denominator, cell.numberFormat || "0.00%"),
+  );
+  if (shown.state !== "value") {
+    values.readings[check.at] = shown;
+    return;
+  }
+  // The amount is the exact rate (what a calculated cell holds), not the figure its format rounds it to.
+  const exact = percentOf(ratio, 4, "round").scaled;
+  values.readings[check.at] = { ...shown, amount: exact, percent: percentFromAmount(exact) };
+  values.amounts[check.at] = exact;
+  values.computed.push(check.at);
+}
+
+function ratioOf(check: DerivedCheck, amountAt: AmountOf<number>): Ratio | undefined {
+  const ratio = recompute(check.inputs, amountAt);
+  return isRatio(ratio) ? ratio : undefined;
+}

@@ -1,0 +1,119 @@
+import { implausible } from "../plausible";
+import type { AmountOf, Outcome } from "../rules";
+import { evaluateRelation, impliedValue } from "../rules";
+import type { DerivedCheck } from "./derived";
+import { fails } from "./derived";
+import type { SheetValues, Suspect } from "./kind";
+
+// Finding the wrong cell (DESIGN.md section 5), over the relations' outcomes a validation has just evaluated.
+
+interface Candidate {
+  /** Row index of the candidate cell. */
+  readonly at: number;
+  readonly value: number;
+  /** Indexes of the failing rules the value resolves. */
+  readonly resolves: readonly number[];
+}
+
+/**
+ * The sheet's amounts as they are but one row's, which reads the value tried: one reader, moved from trial to trial,
+ * and whether each derived percentage fails as the sheet stands, worked out once for all trials.
+ */
+class Trials {
+  at = -1;
+  value = 0;
+  readonly amountAt: AmountOf<number>;
+  private readonly failing = new Map<DerivedCheck, boolean>();
+  constructor(readonly values: SheetValues) {
+    const amounts = values.amounts;
+    this.amountAt = (other) => (other === this.at ? this.value : amounts[other]);
+  }
+  /** Moves the trial to row `at` reading `value`. */
+  set(at: number, value: number): AmountOf<number> {
+    this.at = at;
+    this.value = value;
+    return this.amountAt;
+  }
+  failsNow(check: DerivedCheck): boolean {
+    let failing = this.failing.get(check);
+    if (failing === undefined) {
+      failing = fails(check, this.values, this.values.amountAt);
+      this.failing.set(check, failing);
+    }
+    return failing;
+  }
+}
+
+/** True when changing one count (as the trial reads it) makes a stated percentage that agreed disagree. */
+function breaksDerived(at: number, trials: Trials): boolean {
+  for (const check of trials.values.plan.derivedAt[at]!) {
+    if (!trials.failsNow(check) && fails(check, trials.values, trials.amountAt)) return true;
+  }
+  return false;
+}
+
+/** True when row `at` = `value` makes any rule reading it fail at error or warning level. */
+export function breaksAny(at: number, value: number, values: SheetValues): boolean {
+  const plan = values.plan;
+  if (implausible(plan.rows[at]!, value, values.level)) return true;
+  const trials = new Trials(values);
+  const trial = trials.set(at, value);
+  if (breaksDerived(at, trials)) return true;
+  for (const index of plan.relationsAt[at]!) {
+    if (isBlocking(evaluateRelation(plan.relations[index]!.relation, trial))) return true;
+  }
+  return false;
+}
+
+function isBlocking(outcome: Outcome<number> | undefined): boolean {
+  return outcome?.status === "fail" && outcome.severity !== "info";
+}
+
+/**
+ * Error localisation: every cell of a failing relation is a candidate with the value that rule implies; a
+ * candidate is kept when it creates no new error or warning, and the suspect of each failing rule is the kept
+ * candidate that resolves the most failing rules. A tie gives no suggestion but lists the candidates. The suspects
+ * come back by relation index.
+ */
+export function localise(values: SheetValues): (Suspect | undefined)[] {
+  const { plan, amounts, outcomes } = values;
+  const suspects = new Array<Suspect | undefined>(outcomes.length).fill(undefined);
+  const failing: number[] = [];
+  for (let index = 0; index < outcomes.length; index++) if (isBlocking(outcomes[index])) failing.push(index);
+  if (!failing.length) return suspects;
+  const candidates: Candidate[] = [];
+  const tried: { at: number; value: number }[] = [];
+  const trials = new Trials(values);
+  for (const ruleIndex of failing) {
+    const relation = plan.relations[ruleIndex]!.relation;
+    for (const at of plan.relations[ruleIndex]!.keys) {
+      if (plan.rows[at]!.kind !== "count") continue;
+      const value = impliedValue(relation, at, values.amountAt);
+      if (value === undefined || value === amounts[at]) continue;
+      if (tried.some((trial) => trial.at === at && trial.value === value)) continue;
+      tried.push({ at, value });
+      const trial = trials.set(at, value);
+      const resolves: number[] = [];
+      let breaks =
+        breaksDerived(at, trials) || implausible(plan.rows[at]!, value, values.level) !== undefined;
+      for (const other of plan.relationsAt[at]!) {
+        const before = isBlocking(outcomes[other]);
+        const after = isBlocking(evaluateRelation(plan.relations[other]!.relation, trial));
+        if (before && !after) resolves.push(other);
+        if (!before && after) breaks = true;
+      }
+      if (!breaks && resolves.length) candidates.push({ at, value, resolves });
+    }
+  }
+  for (const ruleIndex of failing) {
+    const fixing = candidates.filter((candidate) => candidate.resolves.includes(ruleIndex));
+    if (!fixing.length) continue;
+    const best = Math.max(...fixing.map((candidate) => candidate.resolves.length));
+    const top = fixing.filter((candidate) => candidate.resolves.length === best);
+    suspects[ruleIndex] =
+      top.length === 1
+        ? { code: plan.rows[top[0]!.at]!.code, value: top[0]!.value, candidates: [] }
+        : { candidates: top.map((candidate) => plan.rows[candidate.at]!.code) };
+  }
+  return suspects;
+}

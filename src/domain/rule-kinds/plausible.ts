@@ -1,0 +1,126 @@
+import type { LoadedCatalogue, RowDef } from "../catalogue";
+import type { Finding, RuleSummary } from "../findings";
+import type { PlausibleParams } from "../messages";
+import { findingMessage } from "../messages";
+import type { Implausible } from "../plausible";
+import { implausible } from "../plausible";
+import type { CompiledRule, SheetValues } from "./kind";
+import { excelValue } from "./kind";
+import type { DerivedCheck } from "./derived";
+import { recomputedAmount } from "./derived";
+
+// The catalogue's plausible bounds (`giới hạn`) over every figure the rules read: as typed, as computed from an
+// uncalculated formula, and a derived rate as its counts give it when that differs from the figure typed.
+
+/** Rule id of the plausibility checks, one evaluation per bounded row. */
+export const PLAUSIBLE_RULE = "plausible";
+
+/** The plausibility check of a catalogue: its bounded rows by index, each with its rate's check if it is derived. */
+export interface PlausibleCheck extends CompiledRule {
+  readonly bounded: readonly { readonly at: number; readonly row: RowDef; readonly derived?: DerivedCheck }[];
+}
+
+/** Compiles the plausibility check over every row of `catalogue` that has bounds. */
+export function compile(catalogue: LoadedCatalogue, derived: readonly DerivedCheck[]): PlausibleCheck {
+  const bounded = catalogue.rows.flatMap((row, at) =>
+    row.plausible ? [{ at, row, derived: derived.find((check) => check.at === at) }] : [],
+  );
+  const check: PlausibleCheck = {
+    id: PLAUSIBLE_RULE,
+    bounded,
+    evaluate: (values) => evaluate(check, values),
+    findings: (values, out) => findings(check, values, out),
+  };
+  return check;
+}
+
+/** The bounds of a row as a person writes them: "0 ≤ 1.1.1 ≤ 500 (so)". */
+export function describe(row: RowDef): string {
+  const bounds = row.plausible;
+  if (!bounds) return row.code;
+  const maxima = Object.entries(bounds.max ?? {}).map(([level, max]) => `${max} (${level})`);
+  return `${bounds.min !== undefined ? `${bounds.min} ≤ ` : ""}${row.code}${maxima.length ? ` ≤ ${maxima.join(", ")}` : ""}`;
+}
+
+/** Each bounded figure in turn: its stated figure, and its rate as the counts give it when that differs. */
+function each(
+  check: PlausibleCheck,
+  values: SheetValues,
+  visit: (at: number, amount: number, found: Implausible, computed: boolean) => void,
+): { passed: number; failed: number; notEvaluated: number } {
+  const counts = { passed: 0, failed: 0, notEvaluated: 0 };
+  for (const { at, row, derived } of check.bounded) {
+    const amount = values.amounts[at];
+    const recomputed = derived ? recomputedAmount(derived, values.amountAt) : undefined;
+    if (amount === undefined && recomputed === undefined) {
+      counts.notEvaluated++;
+      continue;
+    }
+    let failed = false;
+    const computed = values.computed.length > 0 && values.computed.includes(at);
+    if (amount !== undefined) {
+      const found = implausible(row, amount, values.level);
+      if (found) {
+        failed = true;
+        if (!values.implausibleStated.includes(at)) values.implausibleStated.push(at);
+        visit(at, amount, found, computed);
+      }
+    }
+    if (recomputed !== undefined && recomputed !== amount && !computed) {
+      const found = implausible(row, recomputed, values.level);
+      if (found) {
+        failed = true;
+        visit(at, recomputed, found, true);
+      }
+    }
+    if (failed) counts.failed++;
+    else counts.passed++;
+  }
+  return counts;
+}
+
+const NO_VISIT = () => {};
+
+/** Counts the bounded figures that pass and fail, and keeps the rows whose own figure is implausible. */
+export function evaluate(check: PlausibleCheck, values: SheetValues): RuleSummary {
+  return { rule: PLAUSIBLE_RULE, ...each(check, values, NO_VISIT) };
+}
+
+/** A warning showing each figure outside its bounds. */
+function findings(check: PlausibleCheck, values: SheetValues, out: Finding[]): void {
+  each(check, values, (at, amount, found, computed) =>
+    out.push(plausibleFinding(check, values, at, amount, found, computed)),
+  );
+}
+
+function plausibleFinding(
+  check: PlausibleCheck,
+  values: SheetValues,
+  at: number,
+  amount: number,
+  found: Implausible,
+  computed: boolean,
+): Finding {
+  const row = values.plan.rows[at]!;
+  const derived = computed ? check.bounded.find((one) => one.at === at)?.derived : undefined;
+  const inputs = derived?.inputCodes ?? [];
+  const params: { -readonly [P in keyof PlausibleParams]: PlausibleParams[P] } = {
+    code: row.code,
+    value: excelValue(row, amount),
+    limit: excelValue(row, found.limit),
+    bound: found.bound,
+    computed,
+  };
+  if (found.level) params.level = found.level;
+  const kind = found.bound === "max" ? "implausible_high" : "implausible_low";
+  const codes = [row.code, ...inputs];
+  return {
+    rule: PLAUSIBLE_RULE,
+    kind,
+    severity: "warning",
+    codes,
+    cells: [values.cellAt(at), ...(derived?.inputKeys ?? []).map((key) => values.cellAt(key))],
+    params,
+    message: findingMessage({ kind, params, codes }, values.byCode),
+  };
+}

@@ -1,0 +1,489 @@
+import { catalogue } from "../../src/domain/catalogue";
+import { validateAppendix } from "../../src/domain/engine";
+import type {
+  ConsolidationTextParams,
+  FindingKind,
+  FindingParamsByKind,
+  TextKind,
+} from "../../src/domain/messages";
+import { renderFinding, renderText } from "../../src/domain/messages";
+import { en } from "../../src/domain/messages/en";
+import { vi } from "../../src/domain/messages/vi";
+import { locateAppendix } from "../../src/domain/locate";
+import { SEED_VALUES, templateGrid } from "../helpers/seed";
+
+// Every message is rendered from a finding's kind and parameters through the Vietnamese and English modules: one
+// finding of every kind, rendered in both languages, exactly.
+
+const ROLES = new Map([["snv", { vi: "Sở Nội vụ", en: "the Department of Home Affairs" }]]);
+const NAMES = { rows: catalogue.byCode, roles: ROLES };
+
+type Sample<K extends FindingKind> = {
+  readonly params: FindingParamsByKind[K];
+  readonly codes: readonly string[];
+};
+
+/** One finding of every kind; TypeScript refuses the table when a kind is missing. */
+const SAMPLES: { readonly [K in FindingKind]: Sample<K> } = {
+  text_number: { params: { code: "3.1.1", raw: "02", value: 2 }, codes: ["3.1.1"] },
+  not_whole_number: {
+    params: { code: "4.2.1", raw: "64.073", stored: 64.073, value: 64073 },
+    codes: ["4.2.1"],
+  },
+  malformed_number: {
+    params: { code: "DV.4.1", raw: "1.93673", value: 1936, solvedFrom: "balance:DV.4" },
+    codes: ["DV.4.1"],
+  },
+  not_a_count: { params: { code: "3.1.1", raw: "-3", stored: -3 }, codes: ["3.1.1"] },
+  not_a_percent: { params: { code: "7.4", raw: "abc" }, codes: ["7.4"] },
+  ambiguous_percent: { params: { code: "7.4", raw: "0.5", stored: 0.5, value: 0.005 }, codes: ["7.4"] },
+  percent_out_of_range: {
+    params: { code: "4.2.5", raw: "1.5", stored: 1.5, shownScaled: 150, shownDecimals: 0 },
+    codes: ["4.2.5"],
+  },
+  negative_reduction: { params: { code: "4.2.5", raw: "-0.125", value: -0.125 }, codes: ["4.2.5"] },
+  not_in_legend: { params: { code: "7.1", raw: "7", stored: 7 }, codes: ["7.1"] },
+  not_a_value: { params: { code: "3.1.1", raw: "#DIV/0!" }, codes: ["3.1.1"] },
+  unsafe_formula: { params: { code: "3.1.1", raw: "=[Sổ khác.xlsx]A!D1" }, codes: ["3.1.1"] },
+  heading_has_value: { params: { code: "3.1", raw: "5", stored: 5 }, codes: ["3.1"] },
+  conflicting_rows: {
+    params: { code: "3.1.1", rows: [21, 40], firstAmount: 2, secondText: "hai" },
+    codes: ["3.1.1"],
+  },
+  derived_truncated: {
+    params: {
+      code: "7.8.3",
+      numerator: 758,
+      denominator: 6356,
+      stated: 11.92,
+      recomputed: 11.93,
+      decimals: 2,
+      truncated: true,
+    },
+    codes: ["7.8.3", "DV.3.2", "DV.3"],
+  },
+  derived_mismatch: {
+    params: {
+      code: "7.8.3",
+      numerator: 758,
+      denominator: 6356,
+      stated: 12.5,
+      recomputed: 11.9,
+      decimals: 1,
+      truncated: false,
+    },
+    codes: ["7.8.3", "DV.3.2", "DV.3"],
+  },
+  balance_mismatch: {
+    params: {
+      left: 44,
+      right: 0,
+      difference: 44,
+      leftCodes: ["HS.1"],
+      leftAmounts: [44],
+      rightCodes: ["HS.1.1", "HS.1.2"],
+      rightAmounts: [0, 0],
+      suspect: "HS.1.2",
+      suggested: 44,
+    },
+    codes: ["HS.1", "HS.1.1", "HS.1.2"],
+  },
+  order_violated: {
+    params: {
+      left: 9,
+      right: 7,
+      difference: 2,
+      leftCodes: ["1.1.2"],
+      leftAmounts: [9],
+      rightCodes: ["1.1.1"],
+      rightAmounts: [7],
+      candidates: ["1.1.2", "1.1.1"],
+    },
+    codes: ["1.1.2", "1.1.1"],
+  },
+  ofWhich_exceeded: {
+    params: {
+      left: 12,
+      right: 10,
+      difference: 2,
+      leftCodes: ["3.1.3.a", "3.1.3.b", "3.1.3.c"],
+      leftAmounts: [5, 4, 3],
+      rightCodes: ["3.1.3"],
+      rightAmounts: [10],
+    },
+    codes: ["3.1.3.a", "3.1.3.b", "3.1.3.c", "3.1.3"],
+  },
+  ofWhich_shortfall: {
+    params: {
+      left: 8,
+      right: 10,
+      difference: 2,
+      leftCodes: ["3.1.3.a", "3.1.3.b", "3.1.3.c"],
+      leftAmounts: [4, 3, 1],
+      rightCodes: ["3.1.3"],
+      rightAmounts: [10],
+    },
+    codes: ["3.1.3.a", "3.1.3.b", "3.1.3.c", "3.1.3"],
+  },
+  stock_exceeded: {
+    params: {
+      left: 1200,
+      right: 1000,
+      difference: 200,
+      leftCodes: ["HS.2", "HS.3"],
+      leftAmounts: [900, 300],
+      rightCodes: ["HS.1"],
+      rightAmounts: [1000],
+    },
+    codes: ["HS.2", "HS.3", "HS.1"],
+  },
+  stock_shortfall: {
+    params: {
+      left: 990,
+      right: 1000,
+      difference: 10,
+      leftCodes: ["HS.2", "HS.3"],
+      leftAmounts: [900, 90],
+      rightCodes: ["HS.1"],
+      rightAmounts: [1000],
+    },
+    codes: ["HS.2", "HS.3", "HS.1"],
+  },
+  pattern_copy: {
+    params: { pairs: ["4.3.1=4.2.1", "4.3.2=4.2.2"], blocks: ["4.3", "4.2"] },
+    codes: ["4.3.1", "4.2.1", "4.3.2", "4.2.2"],
+  },
+  empty_appendix: { params: {}, codes: [] },
+  incomplete: { params: { blank: 2 }, codes: ["2.1", "2.2"] },
+  implausible_high: {
+    params: { code: "4.2.1", value: 64073, limit: 2000, bound: "max", computed: false, level: "so" },
+    codes: ["4.2.1"],
+  },
+  implausible_low: {
+    params: { code: "4.2.5", value: -344.1237, limit: -1, bound: "min", computed: true, province: true },
+    codes: ["4.2.5", "4.2.1", "4.2.4"],
+  },
+  mixed_periods: {
+    params: { periods: ["2021-Q3", "2021-Q2"], counts: [12, 1], period: "2021-Q3" },
+    codes: [],
+  },
+  duplicate_unit: {
+    params: { unit: "Sở Y tế", first: "a.xlsx 'Sở Y tế'", second: "b.xlsx 'Sở Y tế'" },
+    codes: [],
+  },
+  duplicate_appendix: {
+    params: { unit: "Sở Y tế", first: "a.xlsx 'Sở Y tế'", second: "b.xlsx 'Sở Y tế'" },
+    codes: [],
+  },
+  unit_unnamed: { params: {}, codes: [] },
+  unit_without_level: { params: {}, codes: [] },
+  other_period: { params: { period: "2021-Q2", expected: "2021-Q3" }, codes: [] },
+  role_twice: { params: { role: "snv", units: ["Sở Nội vụ", "SNV tỉnh"] }, codes: [] },
+  roles_missing: {
+    params: {},
+    codes: ["1.1.1", "1.1.2", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5"],
+  },
+  role_missing: { params: { role: "snv" }, codes: ["1.1.1", "1.1.2"] },
+  unexpected_unit: { params: { unit: "Sở Du lịch" }, codes: [] },
+  previous_not_earlier: { params: { previous: "2021-Q3", period: "2021-Q3" }, codes: [] },
+  previous_not_adjacent: { params: { previous: "2021-Q1", period: "2021-Q3" }, codes: ["HS.1.1", "HS.3"] },
+  cumulative_decreased: { params: { code: "3.1.1", now: 2, previous: 5, province: true }, codes: ["3.1.1"] },
+  carried_over_mismatch: {
+    params: { now: 10, previous: 12, difference: 2, province: false },
+    codes: ["HS.1.1", "HS.3"],
+  },
+  hidden_sheet: { params: { unit: "Sở Y tế", sheet: "Sở Y tế", file: "y-te.xlsx" }, codes: [] },
+};
+
+/** Each kind's message exactly, in Vietnamese and English, as the samples above render it. */
+const EXPECTED: { readonly [K in FindingKind]: readonly [vi: string, en: string] } = {
+  text_number: [
+    'Số TTHC công bố mới (3.1.1): "02" là số được lưu dạng văn bản; đọc là 2. Nên chuyển thành số.',
+    'Procedures newly published (3.1.1): "02" is a number stored as text; read as 2. Convert it to a number.',
+  ],
+  not_whole_number: [
+    "Tổng số biên chế được giao trong năm (4.2.1): 64,073 không phải số nguyên (có thể đã gõ dấu phân cách hàng nghìn thành dấu thập phân); có phải 64073 (sáu mươi tư nghìn không trăm bảy mươi ba)?",
+    "Civil servant posts assigned this year (4.2.1): 64.073 is not a whole number (a thousands separator typed as a decimal point?); did you mean 64,073?",
+  ],
+  malformed_number: [
+    'Mức độ 4: tiếp nhận trực tiếp (DV.4.1): "1.93673" không phải một số hợp lệ; theo số liệu cân đối, giá trị đúng có thể là 1.936.',
+    'Level 4: received in person (DV.4.1): "1.93673" is not a valid number; from its balance the value is likely 1,936.',
+  ],
+  not_a_count: [
+    "Số TTHC công bố mới (3.1.1): -3 không phải số đếm (số nguyên không âm).",
+    "Procedures newly published (3.1.1): -3 is not a count (a whole number of at least 0).",
+  ],
+  not_a_percent: [
+    'Tỷ lệ cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã được cấp chứng thư số (7.4): "abc" không phải tỷ lệ phần trăm.',
+    'Share of provincial agencies, district and commune People\'s Committees with digital certificates (7.4): "abc" is not a percentage.',
+  ],
+  ambiguous_percent: [
+    "Tỷ lệ cơ quan chuyên môn cấp tỉnh, UBND cấp huyện, UBND cấp xã được cấp chứng thư số (7.4): 0,5 không có định dạng %: là 0,5% hay 50%? Hãy nhập rõ, ví dụ 100%.",
+    "Share of provincial agencies, district and commune People's Committees with digital certificates (7.4): 0.5 has no % format: is it 0.5% or 50%? Type it explicitly, e.g. 100%.",
+  ],
+  percent_out_of_range: [
+    "Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015 (4.2.5): 150% nằm ngoài khoảng 0–100% (tỷ lệ cắt giảm không quá 100%).",
+    "Reduction of civil servant posts since 2015 (4.2.5): 150% is outside 0–100% (a reduction cannot exceed 100%).",
+  ],
+  negative_reduction: [
+    "Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015 (4.2.5): ghi -12,5%, tức là số hiện nay lớn hơn năm 2015. Kiểm tra lại nếu không đúng thực tế.",
+    "Reduction of civil servant posts since 2015 (4.2.5): stated -12.5%, that is more now than in 2015. Check it if that is not the case.",
+  ],
+  not_in_legend: [
+    "Cập nhật Kiến trúc chính quyền điện tử phiên bản 2.0 (7.1): 7 không thuộc các giá trị cho phép (0 = Chưa; 1 = Hoàn thành).",
+    "E-government architecture version 2.0 updated (7.1): 7 is not one of the allowed values (0 = Not yet; 1 = Completed).",
+  ],
+  not_a_value: [
+    "Số TTHC công bố mới (3.1.1): ô chứa #DIV/0!, không phải giá trị của chỉ tiêu này.",
+    "Procedures newly published (3.1.1): the cell holds #DIV/0!, not a value of this indicator.",
+  ],
+  unsafe_formula: [
+    "Số TTHC công bố mới (3.1.1): ô chứa công thức lấy dữ liệu từ bên ngoài (=[Sổ khác.xlsx]A!D1); hãy nhập trực tiếp giá trị số.",
+    "Procedures newly published (3.1.1): the cell holds a formula that takes data from outside (=[Sổ khác.xlsx]A!D1); type the value itself.",
+  ],
+  heading_has_value: [
+    "Thống kê TTHC (3.1) là dòng tiêu đề, không nhập số liệu (đang có 5).",
+    "Administrative procedure statistics (3.1) is a heading row and holds no value (it has 5).",
+  ],
+  conflicting_rows: [
+    'Số TTHC công bố mới (3.1.1) được ghi ở hai dòng với số liệu khác nhau: dòng 21 (2) và dòng 40 ("hai"); không xác định được số liệu nào đúng. Giữ một dòng, xóa dòng kia hoặc sửa lại mã của nó.',
+    'Procedures newly published (3.1.1) is on two rows with different values: row 21 (2) and row 40 ("hai"); it cannot be told which one is right. Keep one row, and delete the other or correct its code.',
+  ],
+  derived_truncated: [
+    "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 (7.8.3): 11,92% khớp với 758/6.356 khi cắt bớt chữ số thập phân; làm tròn đúng là 11,93%.",
+    "Share of level 3 dossiers handled online (7.8.3): 11.92% agrees with 758/6,356 by truncation; rounded it is 11.93%.",
+  ],
+  derived_mismatch: [
+    "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3 (7.8.3): ghi 12,5% nhưng tính từ số liệu chi tiết 758/6.356 được 11,9%.",
+    "Share of level 3 dossiers handled online (7.8.3): stated 12.5% but the counts give 758/6,356 = 11.9%.",
+  ],
+  balance_mismatch: [
+    "Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ (44) khác Số kỳ trước chuyển qua (0) + Số mới tiếp nhận (0): chênh lệch 44. Chỉ tiêu có khả năng sai: Số mới tiếp nhận (HS.1.2); đề xuất 44.",
+    "Dossiers to resolve in the period (44) differs from Carried over from the previous period (0) + Newly received (0): a difference of 44. Most likely wrong: Newly received (HS.1.2); suggested 44.",
+  ],
+  order_violated: [
+    "Số nhiệm vụ đã hoàn thành (9) lớn hơn Số nhiệm vụ đề ra trong kế hoạch (7): vượt 2. Không xác định được chỉ tiêu nào sai; có thể là một trong các chỉ tiêu: Số nhiệm vụ đã hoàn thành (1.1.2); Số nhiệm vụ đề ra trong kế hoạch (1.1.1).",
+    "Tasks completed (9) exceeds Tasks set in the plan (7) by 2. It cannot be told which indicator is wrong; it may be any of: Tasks completed (1.1.2); Tasks set in the plan (1.1.1).",
+  ],
+  ofWhich_exceeded: [
+    "Số TTHC cấp tỉnh (5) + Số TTHC cấp huyện (4) + Số TTHC cấp xã (3) = 12 lớn hơn Tổng số TTHC đang có hiệu lực (10): vượt 2.",
+    "Provincial-level procedures (5) + District-level procedures (4) + Commune-level procedures (3) = 12 exceeds Procedures in force (10) by 2.",
+  ],
+  ofWhich_shortfall: [
+    'Tổng các chỉ tiêu "trong đó" Số TTHC cấp tỉnh (4) + Số TTHC cấp huyện (3) + Số TTHC cấp xã (1) = 8 nhỏ hơn Tổng số TTHC đang có hiệu lực (10): còn 2 chưa phân loại.',
+    'The "of which" indicators Provincial-level procedures (4) + District-level procedures (3) + Commune-level procedures (1) = 8 are below Procedures in force (10): 2 unaccounted for.',
+  ],
+  stock_exceeded: [
+    "Số hồ sơ đã giải quyết (900) + Số hồ sơ đang giải quyết (300) = 1.200 lớn hơn Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ (1.000): vượt 200.",
+    "Dossiers resolved (900) + Dossiers being resolved (300) = 1,200 exceeds Dossiers to resolve in the period (1,000) by 200.",
+  ],
+  stock_shortfall: [
+    "Số hồ sơ đã giải quyết (900) + Số hồ sơ đang giải quyết (90) = 990 nhỏ hơn Tổng số hồ sơ yêu cầu giải quyết TTHC trong kỳ (1.000): còn 10 hồ sơ (bị trả lại hoặc đã rút?).",
+    "Dossiers resolved (900) + Dossiers being resolved (90) = 990 is below Dossiers to resolve in the period (1,000): 10 dossiers left (returned or withdrawn?).",
+  ],
+  pattern_copy: [
+    "Số liệu mục Số người làm việc hưởng lương từ NSNN tại các đơn vị sự nghiệp công lập (4.3) trùng khớp từng chỉ tiêu với mục Số liệu về biên chế công chức (4.2): có thể đã sao chép nhầm.",
+    "Block State-paid staff of public service units (4.3) equals block Civil servant staffing (4.2) indicator by indicator: possibly copied by mistake.",
+  ],
+  empty_appendix: ["Phụ lục chưa có số liệu nào.", "The appendix holds no value at all."],
+  incomplete: ["Còn 2 chỉ tiêu chưa nhập: 2.1, 2.2.", "2 expected indicators are still blank: 2.1, 2.2."],
+  implausible_high: [
+    "Tổng số biên chế được giao trong năm (4.2.1): ghi 64.073, vượt mức hợp lý 2.000 của một đơn vị cấp sở, ngành: có thể gõ nhầm (dấu phân cách hàng nghìn, số của chỉ tiêu khác); kiểm tra lại.",
+    "Civil servant posts assigned this year (4.2.1): stated 64,073, above the plausible 2,000 for a department: possibly mistyped (a thousands separator, another row's figure); check it.",
+  ],
+  implausible_low: [
+    "Toàn tỉnh: Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015 (4.2.5): tính từ số liệu chi tiết được -34.412,37%, thấp hơn mức hợp lý -100%: số hiện nay hơn gấp đôi năm 2015 (có thể do sáp nhập); kiểm tra lại số liệu.",
+    "Province: Reduction of civil servant posts since 2015 (4.2.5): the counts give -34,412.37%, below the plausible -100%: more than twice the 2015 figure (a merger?); check the counts.",
+  ],
+  mixed_periods: [
+    "Các phụ lục ghi kỳ báo cáo khác nhau (Quý III/2021: 12; Quý II/2021: 1); tổng hợp theo kỳ Quý III/2021.",
+    "The appendices state different periods (2021-Q3: 12; 2021-Q2: 1); consolidated as 2021-Q3.",
+  ],
+  duplicate_unit: [
+    "Có hai phụ lục khác nhau cùng tên đơn vị \"Sở Y tế\" (a.xlsx 'Sở Y tế' và b.xlsx 'Sở Y tế'): cả hai đều được cộng. Nếu là bản gửi lại, hãy bỏ bản cũ; nếu là hai đơn vị, hãy ghi tên đầy đủ để phân biệt.",
+    "Two different appendices carry the unit name \"Sở Y tế\" (a.xlsx 'Sở Y tế' and b.xlsx 'Sở Y tế'): both are summed. If one is a resubmission, drop the old one; if they are two units, give each its full name.",
+  ],
+  duplicate_appendix: [
+    "Phụ lục của \"Sở Y tế\" có hai lần với cùng số liệu (a.xlsx 'Sở Y tế' và b.xlsx 'Sở Y tế'): chỉ tính một lần.",
+    "The appendix of \"Sở Y tế\" appears twice with the same figures (a.xlsx 'Sở Y tế' and b.xlsx 'Sở Y tế'): counted once.",
+  ],
+  unit_unnamed: [
+    "Phụ lục chưa ghi tên đơn vị báo cáo (dòng 4): không xác định được đơn vị.",
+    "The appendix does not name its reporting unit (row 4): the unit cannot be identified.",
+  ],
+  unit_without_level: [
+    "Phụ lục chưa ghi cấp của đơn vị (Sở, ngành; Huyện; Xã): số liệu chưa được cộng vào các chỉ tiêu tính theo cấp.",
+    "The appendix does not state the unit's level (department, district, commune): its figures are left out of the level-based totals.",
+  ],
+  other_period: [
+    "Phụ lục ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021.",
+    "The appendix states 2021-Q2, not the consolidated period 2021-Q3.",
+  ],
+  role_twice: [
+    "Nhiều đơn vị cùng vai trò Sở Nội vụ (Sở Nội vụ, SNV tỉnh): lấy số liệu của Sở Nội vụ. Sửa tệp vai trò.",
+    "Several units hold the role of the Department of Home Affairs (Sở Nội vụ, SNV tỉnh): taking Sở Nội vụ. Fix the roles file.",
+  ],
+  roles_missing: [
+    "Chưa có tệp vai trò (--roles): các chỉ tiêu do một cơ quan báo cáo cho toàn tỉnh (1.1.1, 1.1.2, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3 và 2 chỉ tiêu khác) để trống.",
+    "No roles file (--roles): the indicators one office reports for the whole province (1.1.1, 1.1.2, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3 and 2 more) stay blank.",
+  ],
+  role_missing: [
+    "Không có phụ lục của Sở Nội vụ (vai trò snv): các chỉ tiêu 1.1.1, 1.1.2 để trống.",
+    "No appendix from the Department of Home Affairs (role snv): the indicators 1.1.1, 1.1.2 stay blank.",
+  ],
+  unexpected_unit: [
+    'Đơn vị "Sở Du lịch" không có trong danh sách đơn vị phải báo cáo: kiểm tra lại tên đơn vị ở dòng 4.',
+    '"Sở Du lịch" is not on the list of units expected to report: check the unit name in row 4.',
+  ],
+  previous_not_earlier: [
+    "Tệp kỳ trước là kỳ Quý III/2021, không trước kỳ Quý III/2021: không so sánh giữa hai kỳ.",
+    "The previous file is for 2021-Q3, not before 2021-Q3: no cross-period check.",
+  ],
+  previous_not_adjacent: [
+    "Kỳ trước (Quý I/2021) không liền kề kỳ Quý III/2021: không so sánh Số kỳ trước chuyển qua (HS.1.1) với Số hồ sơ đang giải quyết (HS.3) của kỳ trước.",
+    "The previous period (2021-Q1) does not immediately precede 2021-Q3: Carried over from the previous period (HS.1.1) is not compared with Dossiers being resolved (HS.3) at the end of the previous period.",
+  ],
+  cumulative_decreased: [
+    "Toàn tỉnh: Số TTHC công bố mới (3.1.1) là số lũy kế nhưng giảm từ 5 (kỳ trước) xuống 2.",
+    "Province: Procedures newly published (3.1.1) is cumulative but fell from 5 (previous period) to 2.",
+  ],
+  carried_over_mismatch: [
+    "Số kỳ trước chuyển qua (HS.1.1) = 10 khác Số hồ sơ đang giải quyết (HS.3) cuối kỳ trước = 12: chênh lệch 2.",
+    "Carried over from the previous period (HS.1.1) = 10 differs from Dossiers being resolved (HS.3) at the end of the previous period = 12: a difference of 2.",
+  ],
+  hidden_sheet: [
+    "Phụ lục của \"Sở Y tế\" nằm trên trang tính 'Sở Y tế' của tệp y-te.xlsx đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.",
+    "The appendix of \"Sở Y tế\" is on sheet 'Sở Y tế' of y-te.xlsx, which is hidden: its figures are summed. Unhide the sheet to check it.",
+  ],
+};
+
+/** One text of every kind a consolidation says besides its findings. */
+const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
+  remark_missing: { units: ["Sở Y tế", "UBND xã A"] },
+  remark_unreadable: { units: ["Sở Y tế"] },
+  remark_ignored: { units: ["UBND xã A"] },
+  flag_with_errors: { units: ["Sở Y tế", "UBND xã A", "UBND xã B", "UBND xã C", "UBND xã D", "UBND xã E"] },
+  listed_rate_without_counts: {},
+  listed_coded: {},
+  listed_rate: {},
+  lead_recomputed: {
+    formula: "ΣDV.3.2 / ΣDV.3",
+    units: 12,
+    levels: ["so", "huyen"],
+    numerator: 7580,
+    denominator: 63560,
+  },
+  lead_province: { role: "snv" },
+  lead_not_aggregable: { units: 3 },
+  excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3" },
+  excluded_very_hidden: { unit: "Sở Y tế" },
+  error_unknown_version: { version: "CCHC-PL-2030" },
+  error_no_units: {},
+  error_no_previous: { file: "ky-truoc.xlsx" },
+};
+
+/** Each text exactly, in Vietnamese and English, as the samples above render it. */
+const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: string] } = {
+  remark_missing: [
+    "Thiếu số liệu của 2 đơn vị: Sở Y tế, UBND xã A.",
+    "Missing from 2 units: Sở Y tế, UBND xã A.",
+  ],
+  remark_unreadable: ["Không đọc được số liệu của: Sở Y tế.", "Unreadable values from: Sở Y tế."],
+  remark_ignored: [
+    "Không tính số liệu của đơn vị không thuộc phạm vi chỉ tiêu: UBND xã A.",
+    "Not counted, as not theirs to report: UBND xã A.",
+  ],
+  flag_with_errors: [
+    "Số liệu gồm 6 đơn vị có phụ lục còn lỗi: Sở Y tế, UBND xã A, UBND xã B, UBND xã C, UBND xã D và 1 đơn vị khác.",
+    "Includes 6 units whose appendix still has errors: Sở Y tế, UBND xã A, UBND xã B, UBND xã C, UBND xã D and 1 more.",
+  ],
+  listed_rate_without_counts: [
+    "Tỷ lệ ghi không kèm số liệu chi tiết: không tính vào tỷ lệ chung (không lấy trung bình các tỷ lệ).",
+    "A rate stated without its counts: left out of the recomputed rate (rates are never averaged).",
+  ],
+  listed_coded: [
+    "Chỉ tiêu dạng mã: liệt kê theo đơn vị, bảng tổng hợp ghi mức thấp nhất.",
+    "A coded status: listed per unit; the summary shows the lowest.",
+  ],
+  listed_rate: [
+    "Tỷ lệ không có số liệu chi tiết để tính lại: không cộng được, không lấy trung bình.",
+    "A rate without counts to recompute it from: not aggregable, never averaged.",
+  ],
+  lead_recomputed: [
+    "Tính lại ΣDV.3.2 / ΣDV.3 = 7.580/63.560 từ 12 đơn vị cấp Sở, ngành và cấp Huyện.",
+    "Recomputed ΣDV.3.2 / ΣDV.3 = 7,580/63,560 from 12 department and district units.",
+  ],
+  lead_province: [
+    "Chỉ tiêu do Sở Nội vụ báo cáo cho toàn tỉnh: chưa có phụ lục của đơn vị này.",
+    "Reported for the whole province by the Department of Home Affairs: no appendix from that office.",
+  ],
+  lead_not_aggregable: [
+    'Không cộng được: 3 đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".',
+    'Not aggregable: 3 units report their own rate; see the "Không cộng được" sheet.',
+  ],
+  excluded_other_period: [
+    'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).',
+    'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).',
+  ],
+  excluded_very_hidden: [
+    'Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "Sở Y tế": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.',
+    'A very hidden sheet (one Excel shows to no one) holds the appendix of "Sở Y tế": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.',
+  ],
+  error_unknown_version: [
+    'Mẫu phụ lục "CCHC-PL-2030" không được hỗ trợ, không tổng hợp được.',
+    'Template version "CCHC-PL-2030" is not supported and cannot be consolidated.',
+  ],
+  error_no_units: ["Không có phụ lục nào để tổng hợp.", "There is no appendix to consolidate."],
+  error_no_previous: [
+    "Tệp kỳ trước ky-truoc.xlsx không có bảng tổng hợp hay phụ lục nào.",
+    "The previous period file ky-truoc.xlsx holds no summary and no appendix.",
+  ],
+};
+
+const KINDS = Object.keys(SAMPLES) as FindingKind[];
+
+function renderSample<K extends FindingKind>(kind: K): [string, string] {
+  const sample: Sample<K> = SAMPLES[kind];
+  const finding = { kind, params: sample.params, codes: sample.codes };
+  return [renderFinding(finding, "vi", NAMES), renderFinding(finding, "en", NAMES)];
+}
+
+function renderTextSample<K extends TextKind>(kind: K) {
+  const params: ConsolidationTextParams[K] = TEXT_SAMPLES[kind];
+  return renderText(kind, params, NAMES);
+}
+const TEXT_KINDS = Object.keys(TEXT_SAMPLES) as TextKind[];
+
+describe("messages rendered from kind and parameters", () => {
+  it("has a template for every kind in both languages and no other", () => {
+    expect(Object.keys(vi).sort()).toEqual([...KINDS].sort());
+    expect(Object.keys(en).sort()).toEqual([...KINDS].sort());
+  });
+
+  it.each(KINDS)("renders %s in Vietnamese and English", (kind) => {
+    expect(renderSample(kind)).toEqual(EXPECTED[kind]);
+  });
+
+  it("gives a finding of the engine the message renderFinding makes of its kind and parameters", () => {
+    const sheet = locateAppendix(templateGrid(SEED_VALUES, { level: "so" }));
+    if (!sheet) throw new Error("the grid holds no appendix");
+    const findings = validateAppendix(sheet).findings;
+    expect(findings.length).toBeGreaterThan(5);
+    for (const finding of findings) {
+      expect(finding.message.vi).toBe(renderFinding(finding, "vi"));
+      expect(finding.message.en).toBe(renderFinding(finding, "en"));
+    }
+  });
+
+  it.each(TEXT_KINDS)("renders the consolidation's text %s in Vietnamese and English", (kind) => {
+    const text = renderTextSample(kind);
+    expect([text.vi, text.en]).toEqual(TEXTS_EXPECTED[kind]);
+  });
+
+  it("names an office by its role id when no name is given for it", () => {
+    const finding = { kind: "role_missing" as const, params: SAMPLES.role_missing.params, codes: ["1.1.1"] };
+    expect(renderFinding(finding, "vi", { rows: catalogue.byCode })).toBe(
+      "Không có phụ lục của snv (vai trò snv): các chỉ tiêu 1.1.1 để trống.",
+    );
+  });
+});
