@@ -1,30 +1,25 @@
-import { useCallback, useMemo, useRef, useState } from "react";
-import {
-  FluentProvider,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
 import { ActionBar } from "./components/ActionBar";
-import { ConsolidatePanel } from "./components/ConsolidatePanel";
-import { FindingList } from "./components/FindingList";
 import { Header } from "./components/Header";
 import { HelpMenu } from "./components/HelpMenu";
-import { InstallForm } from "./components/InstallForm";
-import { InstallFromReport } from "./components/InstallFromReport";
-import { ErrorBar, NoticeBar } from "./components/MessageBars";
-import { OwnSheet, StampOffer } from "./components/OwnSheet";
-import { ProgressPanel } from "./components/ProgressPanel";
-import { RuleSummary } from "./components/RuleSummary";
-import { SheetList } from "./components/SheetList";
 import { StampLine } from "./components/StampLine";
-import { VerdictBanner } from "./components/VerdictBanner";
 import type { Lang, LanguageState } from "./i18n";
-import { LanguageContext, pickLanguage, STRINGS } from "./i18n";
+import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
+import {
+  ConsolidatePanel,
+  ErrorBar,
+  InstallForm,
+  InstallFromReport,
+  NoticeBar,
+  OwnSheet,
+  preloadLater,
+  ProgressPanel,
+  Results,
+  StampOffer,
+} from "./later";
 import { useConsolidation } from "./useConsolidation";
 import { usePane } from "./usePane";
 
@@ -43,7 +38,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   prompt: { margin: 0, fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground2 },
-  results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
 
 // The choice outlives the pane; a host that refuses storage (a locked-down Office) just forgets it.
@@ -64,6 +58,12 @@ function storeLanguage(lang: Lang): void {
   }
 }
 
+// Rendered again only when their own props change: a check's progress and result render what they change, not the
+// header, the buttons or the forms.
+const MemoHeader = memo(Header);
+const MemoActionBar = memo(ActionBar);
+const MemoHelpMenu = memo(HelpMenu);
+
 /**
  * The task pane. It gets its host injected (Excel through Office.js, or the preview's in-memory workbook) and never
  * calls Excel itself: every change to the workbook is a use case run through host.run.
@@ -76,11 +76,28 @@ export function App({ host }: { host: AddinHost }) {
     storeLanguage(next);
   }, []);
   const language = useMemo<LanguageState>(() => ({ lang, t: STRINGS[lang], setLang }), [lang, setLang]);
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang}>
+      <LanguageContext.Provider value={language}>
+        <Pane host={host} />
+      </LanguageContext.Provider>
+    </FluentProvider>
+  );
+}
+
+/** The pane's contents: its state changes render from here down, never the provider above. */
+const Pane = memo(function Pane({ host }: { host: AddinHost }) {
+  const styles = useStyles();
+  const { lang, t } = useStrings();
   const [state, actions] = usePane(host);
   // Writing the summary opens its form sheet: the header then says so.
   const [consolidation, consolidationActions] = useConsolidation(host, actions.refresh);
   const verdict = useRef<HTMLDivElement>(null);
-  const t = STRINGS[lang];
+  // The forms load once the open sheet's first verdict stands (./later.tsx), and show from then on.
+  const [formsLoaded, setFormsLoaded] = useState(false);
+  useEffect(() => {
+    if (state.ready) void preloadLater().finally(() => setFormsLoaded(true));
+  }, [state.ready]);
 
   const fix = useCallback(
     async (finding: Finding) => {
@@ -90,87 +107,96 @@ export function App({ host }: { host: AddinHost }) {
     },
     [actions],
   );
+  const check = useCallback(() => void actions.check(), [actions]);
+  const checkAll = useCallback(() => void actions.checkAll(), [actions]);
+  const fill = useCallback(() => void actions.fill(), [actions]);
+  const clear = useCallback(() => void actions.clear(), [actions]);
+  const chooseOwn = useCallback((sheet: string) => void actions.chooseOwn(sheet), [actions]);
+  const answerStampOffer = useCallback((yes: boolean) => void actions.answerStampOffer(yes), [actions]);
 
-  const focused = state.focus ? state.results.get(state.focus) : undefined;
   const headerResult = (state.active ? state.results.get(state.active) : undefined) ?? state.described;
   const paneBusy = state.busy !== undefined;
   const busy = paneBusy || consolidation.running;
   // A consolidation leaves its summary open, which is no appendix: the workbook still holds some.
   const noAppendixKnown = state.ready && !headerResult && state.order.length === 0 && !consolidation.result;
+  const ownShown = state.choosing !== undefined || state.own !== undefined || state.appendices.length > 1;
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang}>
-      <LanguageContext.Provider value={language}>
-        <main className={styles.main} lang={lang}>
-          <Header sheet={state.active} result={headerResult} />
-          <OwnSheet
+    <main className={styles.main} lang={lang}>
+      <MemoHeader sheet={state.active} result={headerResult} />
+      {ownShown ? (
+        <Suspense fallback={null}>
+          <OwnSheet.Part
             own={state.own}
             appendices={state.appendices}
             choosing={state.choosing}
             busy={busy}
             onChange={actions.changeOwn}
-            onChoose={(sheet) => void actions.chooseOwn(sheet)}
+            onChoose={chooseOwn}
             onCancel={actions.cancelOwn}
           />
-          <ErrorBar error={state.error} onDismiss={actions.dismissError} />
-          <ActionBar
-            busy={state.busy ?? (consolidation.running ? "consolidate" : undefined)}
-            onCheck={actions.check}
-            onCheckAll={actions.checkAll}
-            onFill={actions.fill}
-            onClear={actions.clear}
-          />
-          <ProgressPanel busy={paneBusy} progress={state.progress} />
-          <NoticeBar notice={state.notice} />
-          <StampOffer
-            sheet={state.stampOffer}
+        </Suspense>
+      ) : null}
+      {state.error ? (
+        <Suspense fallback={null}>
+          <ErrorBar.Part error={state.error} onDismiss={actions.dismissError} />
+        </Suspense>
+      ) : null}
+      <MemoActionBar
+        busy={state.busy ?? (consolidation.running ? "consolidate" : undefined)}
+        onCheck={check}
+        onCheckAll={checkAll}
+        onFill={fill}
+        onClear={clear}
+      />
+      {paneBusy ? (
+        <Suspense fallback={null}>
+          <ProgressPanel.Part busy={paneBusy} progress={state.progress} />
+        </Suspense>
+      ) : null}
+      {state.notice ? (
+        <Suspense fallback={null}>
+          <NoticeBar.Part notice={state.notice} />
+        </Suspense>
+      ) : null}
+      {state.stampOffer !== undefined ? (
+        <Suspense fallback={null}>
+          <StampOffer.Part sheet={state.stampOffer} busy={busy} onAnswer={answerStampOffer} />
+        </Suspense>
+      ) : null}
+      {state.stampNote?.tone === "warning" ? (
+        <Suspense fallback={null}>
+          <NoticeBar.Part notice={state.stampNote} />
+        </Suspense>
+      ) : null}
+      {!state.checked ? (
+        <>
+          {headerResult ? <StampLine status={headerResult.stamp} /> : null}
+          <p className={styles.prompt}>{t.findings.prompt}</p>
+        </>
+      ) : (
+        <Suspense fallback={null}>
+          <Results.Part
+            order={state.order}
+            results={state.results}
+            focus={state.focus}
+            unknownVersions={state.unknownVersions}
             busy={busy}
-            onAnswer={(yes) => void actions.answerStampOffer(yes)}
+            verdict={verdict}
+            onFocus={actions.focus}
+            onSelect={actions.select}
+            onFix={fix}
           />
-          {state.stampNote?.tone === "warning" ? <NoticeBar notice={state.stampNote} /> : null}
-          {!state.checked ? (
-            <>
-              {headerResult ? <StampLine status={headerResult.stamp} /> : null}
-              <p className={styles.prompt}>{t.findings.prompt}</p>
-            </>
-          ) : state.order.length === 0 ? (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                {[
-                  t.findings.noAppendix,
-                  ...state.unknownVersions.map((item) => t.findings.unknownVersion(item.sheet, item.version)),
-                ].join(" ")}
-              </MessageBarBody>
-            </MessageBar>
-          ) : (
-            <div className={styles.results}>
-              <SheetList
-                order={state.order}
-                results={state.results}
-                focus={state.focus}
-                onFocus={actions.focus}
-              />
-              {focused ? (
-                <>
-                  <VerdictBanner ref={verdict} validation={focused.validation} />
-                  <StampLine status={focused.stamp} />
-                  <FindingList
-                    validation={focused.validation}
-                    busy={busy}
-                    onSelect={actions.select}
-                    onFix={fix}
-                  />
-                  <RuleSummary rules={focused.validation.rules} />
-                </>
-              ) : null}
-            </div>
-          )}
-          <InstallForm busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
-          <InstallFromReport host={host} busy={busy} onDone={actions.refresh} />
-          <ConsolidatePanel state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
-          <HelpMenu host={host} busy={busy} onDone={actions.refresh} />
-        </main>
-      </LanguageContext.Provider>
-    </FluentProvider>
+        </Suspense>
+      )}
+      {formsLoaded || noAppendixKnown ? (
+        <Suspense fallback={null}>
+          <InstallForm.Part busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
+          <InstallFromReport.Part host={host} busy={busy} onDone={actions.refresh} />
+          <ConsolidatePanel.Part state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
+        </Suspense>
+      ) : null}
+      <MemoHelpMenu host={host} busy={busy} onDone={actions.refresh} />
+    </main>
   );
-}
+});

@@ -5,7 +5,6 @@ import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
 import type { WorkbookPort } from "../workflows/port";
 import type { InstallOptions } from "../workflows/install";
-import { installAppendix } from "../workflows/install";
 import type { CheckProgress, CheckResult, StampStatus } from "../workflows/stamp";
 import { ownSheetInMemory } from "../workflows/own-sheet";
 import {
@@ -24,6 +23,12 @@ import { STRINGS } from "./i18n";
 
 /** How long the pane waits after the last edit before checking again: fast enough to feel live, calm while typing. */
 export const LIVE_CHECK_DELAY_MS = 300;
+
+/**
+ * How long a check's phase goes unshown: a check of one sheet is over sooner and renders its result once, while the
+ * phases of a long one (many sheets, Excel on the web) show a moment late.
+ */
+export const PROGRESS_DELAY_MS = 100;
 
 /** One appendix sheet as the pane knows it: its validation and its stamp. */
 export interface SheetResult {
@@ -563,12 +568,16 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       };
       return perform(
         "install",
-        () =>
-          host.run(async (port) => {
+        async () => {
+          // The template's definition is only for installing: it loads on the click (before Excel.run opens), not
+          // with the pane.
+          const { installAppendix } = await import("../workflows/install");
+          return host.run(async (port) => {
             sheetName = (await installAppendix(port, options)).sheetName;
             // The install opens its sheet: the header then describes it, in the same Excel.run.
             return describeIn(port);
-          }),
+          });
+        },
         () => ({ type: "done", notice: { tone: "success", text: both((t) => t.install.done(sheetName)) } }),
       );
     },
@@ -617,13 +626,31 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
 export function usePane(host: AddinHost): [PaneState, PaneActions] {
   const [state, dispatch] = useReducer(paneReducer, INITIAL_PANE);
   const mounted = useRef(true);
-  const pane = useMemo(
-    () =>
-      createPane(host, (action) => {
-        if (mounted.current) dispatch(action);
-      }),
-    [host],
-  );
+  const pane = useMemo(() => {
+    const send = (action: PaneAction) => {
+      if (mounted.current) dispatch(action);
+    };
+    let progress: PaneAction | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return createPane(host, (action) => {
+      if (action.type === "progress") {
+        progress = action;
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          if (progress) send(progress);
+          progress = undefined;
+        }, PROGRESS_DELAY_MS);
+        return;
+      }
+      // An action that starts or ends the work makes its pending progress stale.
+      if (action.type === "start" || action.type === "done" || action.type === "failed") {
+        clearTimeout(timer);
+        timer = undefined;
+        progress = undefined;
+      }
+      send(action);
+    });
+  }, [host]);
 
   useEffect(() => {
     mounted.current = true;

@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { createContext, memo, useContext, useId } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/findings";
 import { fixLabel, localAddress } from "../grouping";
@@ -73,59 +73,107 @@ const useStyles = makeStyles({
   },
 });
 
+/** Whether the pane is busy, for the fix buttons alone: a row does not render again when it changes. */
+export const FindingsBusy = createContext(false);
+
+function FixButton({
+  className,
+  describedBy,
+  onClick,
+  children,
+}: {
+  className: string;
+  describedBy: string;
+  onClick: () => void;
+  children: string;
+}) {
+  const busy = useContext(FindingsBusy);
+  return (
+    <Button
+      className={className}
+      size="small"
+      appearance="primary"
+      aria-describedby={describedBy}
+      disabledFocusable={busy}
+      onClick={onClick}
+    >
+      {children}
+    </Button>
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/**
+ * True when two findings show the same: a check again of an unchanged sheet gives new objects of the same findings,
+ * whose rows need no rendering again (their fix applies the same suggestion).
+ */
+function sameFinding(a: Finding, b: Finding): boolean {
+  return (
+    a === b ||
+    (a.rule === b.rule &&
+      a.kind === b.kind &&
+      a.severity === b.severity &&
+      a.message.vi === b.message.vi &&
+      a.message.en === b.message.en &&
+      sameList(a.cells, b.cells) &&
+      sameList(a.codes, b.codes) &&
+      JSON.stringify(a.suggestion) === JSON.stringify(b.suggestion))
+  );
+}
+
 /**
  * One finding: its severity, code and cell, and its message with the numbers. Choosing it selects its suspect cell;
  * its fix, when it has one, is a separate button and is never applied without that click.
  */
-export function FindingItem({
-  finding,
-  disabled,
-  onSelect,
-  onFix,
-}: {
-  finding: Finding;
-  disabled: boolean;
-  onSelect: (finding: Finding) => void;
-  onFix: (finding: Finding) => void;
-}) {
-  const styles = useStyles();
-  const { t, lang } = useStrings();
-  const messageId = useId();
-  const suspect = localAddress(finding.cells[0]);
-  const code = finding.suggestion?.code ?? finding.codes[0] ?? "";
-  const fix = fixLabel(finding, t, lang);
-  const badge = { error: styles.badgeError, warning: styles.badgeWarning, info: styles.badgeInfo }[
-    finding.severity
-  ];
-  return (
-    <li className={`${styles.item} ${styles[finding.severity]}`}>
-      <button
-        type="button"
-        className={styles.select}
-        title={suspect ? t.findings.selectHint : undefined}
-        onClick={() => onSelect(finding)}
-        disabled={!suspect}
-      >
-        <span className={styles.meta}>
-          <span className={`${styles.badge} ${badge}`}>{t.severity[finding.severity]}</span>
-          {suspect ? <span>{t.findings.cell(code, suspect)}</span> : null}
-        </span>
-        <span id={messageId} className={styles.message}>
-          {finding.message[lang]}
-        </span>
-      </button>
-      {fix ? (
-        <Button
-          className={styles.fix}
-          size="small"
-          appearance="primary"
-          aria-describedby={messageId}
-          disabledFocusable={disabled}
-          onClick={() => onFix(finding)}
+export const FindingItem = memo(
+  function FindingItem({
+    finding,
+    onSelect,
+    onFix,
+  }: {
+    finding: Finding;
+    onSelect: (finding: Finding) => void;
+    onFix: (finding: Finding) => void;
+  }) {
+    const styles = useStyles();
+    const { t, lang } = useStrings();
+    const messageId = useId();
+    const suspect = localAddress(finding.cells[0]);
+    const code = finding.suggestion?.code ?? finding.codes[0] ?? "";
+    const fix = fixLabel(finding, t, lang);
+    const badge = { error: styles.badgeError, warning: styles.badgeWarning, info: styles.badgeInfo }[
+      finding.severity
+    ];
+    return (
+      <li className={`${styles.item} ${styles[finding.severity]}`}>
+        <button
+          type="button"
+          className={styles.select}
+          title={suspect ? t.findings.selectHint : undefined}
+          onClick={() => onSelect(finding)}
+          disabled={!suspect}
         >
-          {fix}
-        </Button>
-      ) : null}
-    </li>
-  );
-}
+          <span className={styles.meta}>
+            <span className={`${styles.badge} ${badge}`}>{t.severity[finding.severity]}</span>
+            {suspect ? <span>{t.findings.cell(code, suspect)}</span> : null}
+          </span>
+          <span id={messageId} className={styles.message}>
+            {finding.message[lang]}
+          </span>
+        </button>
+        {fix ? (
+          <FixButton className={styles.fix} describedBy={messageId} onClick={() => onFix(finding)}>
+            {fix}
+          </FixButton>
+        ) : null}
+      </li>
+    );
+  },
+  (before, after) =>
+    before.onSelect === after.onSelect &&
+    before.onFix === after.onFix &&
+    sameFinding(before.finding, after.finding),
+);

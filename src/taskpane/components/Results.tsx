@@ -1,0 +1,70 @@
+import type { Ref } from "react";
+import { memo } from "react";
+import { makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
+import type { Finding } from "../../domain/findings";
+import { useStrings } from "../i18n";
+import type { SheetResult } from "../usePane";
+import { FindingList } from "./FindingList";
+import { RuleSummary } from "./RuleSummary";
+import { SheetList } from "./SheetList";
+import { StampLine } from "./StampLine";
+import { VerdictBanner } from "./VerdictBanner";
+
+const useStyles = makeStyles({
+  results: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+/**
+ * What a check found: the appendix sheets with their verdicts, and the focused sheet's verdict, stamp, findings and
+ * rules; or, when the workbook holds no appendix, why. Loaded apart from the pane's first screen (../later.tsx).
+ */
+export const Results = memo(function Results({
+  order,
+  results,
+  focus,
+  unknownVersions,
+  busy,
+  verdict,
+  onFocus,
+  onSelect,
+  onFix,
+}: {
+  order: readonly string[];
+  results: ReadonlyMap<string, SheetResult>;
+  focus?: string;
+  unknownVersions: readonly { readonly sheet: string; readonly version: string }[];
+  busy: boolean;
+  verdict: Ref<HTMLDivElement>;
+  onFocus: (sheet: string) => void;
+  onSelect: (finding: Finding) => void;
+  onFix: (finding: Finding) => void;
+}) {
+  const styles = useStyles();
+  const { t } = useStrings();
+  if (order.length === 0) {
+    return (
+      <MessageBar intent="warning" layout="multiline">
+        <MessageBarBody>
+          {[
+            t.findings.noAppendix,
+            ...unknownVersions.map((item) => t.findings.unknownVersion(item.sheet, item.version)),
+          ].join(" ")}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const focused = focus ? results.get(focus) : undefined;
+  return (
+    <div className={styles.results}>
+      <SheetList order={order} results={results} focus={focus} onFocus={onFocus} />
+      {focused ? (
+        <>
+          <VerdictBanner ref={verdict} validation={focused.validation} />
+          <StampLine status={focused.stamp} />
+          <FindingList validation={focused.validation} busy={busy} onSelect={onSelect} onFix={onFix} />
+          <RuleSummary rules={focused.validation.rules} />
+        </>
+      ) : null}
+    </div>
+  );
+});
