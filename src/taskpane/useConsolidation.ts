@@ -12,6 +12,7 @@ import type { AddinHost } from "../workflows/host";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
 import { STRINGS } from "./i18n";
+import { bytesOf } from "./file-bytes";
 
 const EXPECTED_KEY = "cchc-appendix.expected";
 
@@ -62,17 +63,6 @@ export interface ConsolidationActions {
   clearPrevious(): void;
   setReplaceSummary(replace: boolean): void;
   dismissError(): void;
-}
-
-// A File's bytes through FileReader, which every webview Office runs task panes in has (File.arrayBuffer() is
-// younger).
-function bytesOf(file: File): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 /** Why a picked file could not be read: the reader's own bilingual reason, else what the browser said. */

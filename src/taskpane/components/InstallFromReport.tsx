@@ -14,6 +14,7 @@ import { describeError } from "../errors";
 import { STRINGS, useStrings } from "../i18n";
 import { ErrorBar } from "./MessageBars";
 import { usePickerStyles, XlsxButton } from "./XlsxButton";
+import { bytesOf } from "../file-bytes";
 
 const WORD_REPORTS = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -23,16 +24,6 @@ type Step =
   | { readonly kind: "asking"; readonly word: WordReport; readonly sheetName: string; readonly unit: string }
   | { readonly kind: "installed"; readonly outcome: Extract<ReportInstall, { kind: "installed" }> }
   | { readonly kind: "kept" };
-
-// A File's bytes through FileReader, which every webview Office runs task panes in has.
-function bytesOf(file: File): Promise<ArrayBuffer> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error(`Cannot read ${file.name}`));
-    reader.readAsArrayBuffer(file);
-  });
-}
 
 // The reader of Word reports and the install's workflow (src/docx, src/xlsx) are loaded on the first pick only,
 // never in the pane's first bundle.
