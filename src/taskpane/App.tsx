@@ -1,4 +1,5 @@
-import { memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ReactNode } from "react";
+import { memo, Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
@@ -8,6 +9,7 @@ import { HelpMenu } from "./components/HelpMenu";
 import { StampLine } from "./components/StampLine";
 import type { Lang, LanguageState } from "./i18n";
 import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
+import { loadLanguage } from "./languages";
 import {
   ConsolidatePanel,
   ErrorBar,
@@ -71,9 +73,10 @@ const MemoHelpMenu = memo(HelpMenu);
 export function App({ host }: { host: AddinHost }) {
   const styles = useStyles();
   const [lang, setLangState] = useState<Lang>(() => storedLanguage() ?? pickLanguage(host.displayLanguage));
+  // The pane renders in a language only once its findings' templates are loaded (./languages.ts).
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
     storeLanguage(next);
+    void loadLanguage(next).then(() => setLangState(next));
   }, []);
   const language = useMemo<LanguageState>(() => ({ lang, t: STRINGS[lang], setLang }), [lang, setLang]);
   return (
@@ -83,6 +86,12 @@ export function App({ host }: { host: AddinHost }) {
       </LanguageContext.Provider>
     </FluentProvider>
   );
+}
+
+/** Renders its children once the shown language's templates are loaded: the findings' texts are rendered from them. */
+function WithMessages({ lang, children }: { lang: Lang; children: ReactNode }) {
+  use(loadLanguage(lang));
+  return children;
 }
 
 /** The pane's contents: its state changes render from here down, never the provider above. */
@@ -98,6 +107,10 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   useEffect(() => {
     if (state.ready) void preloadLater().finally(() => setFormsLoaded(true));
   }, [state.ready]);
+  // The shown language's templates too, after the first verdict (which shows no finding's text).
+  useEffect(() => {
+    if (state.ready) void loadLanguage(lang);
+  }, [state.ready, lang]);
 
   const fix = useCallback(
     async (finding: Finding) => {
@@ -176,17 +189,19 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
         </>
       ) : (
         <Suspense fallback={null}>
-          <Results.Part
-            order={state.order}
-            results={state.results}
-            focus={state.focus}
-            unknownVersions={state.unknownVersions}
-            busy={busy}
-            verdict={verdict}
-            onFocus={actions.focus}
-            onSelect={actions.select}
-            onFix={fix}
-          />
+          <WithMessages lang={lang}>
+            <Results.Part
+              order={state.order}
+              results={state.results}
+              focus={state.focus}
+              unknownVersions={state.unknownVersions}
+              busy={busy}
+              verdict={verdict}
+              onFocus={actions.focus}
+              onSelect={actions.select}
+              onFix={fix}
+            />
+          </WithMessages>
         </Suspense>
       )}
       {formsLoaded || noAppendixKnown ? (

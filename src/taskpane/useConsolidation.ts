@@ -12,6 +12,7 @@ import type { AddinHost } from "../workflows/host";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
 import { STRINGS } from "./i18n";
+import { loadBothLanguages } from "./languages";
 
 const EXPECTED_KEY = "cchc-appendix.expected";
 
@@ -88,8 +89,9 @@ type Reader = typeof readWorkbookOrReport;
 
 // The reader of workbooks and Word reports (src/xlsx and src/docx, the CLI's too) is loaded on the first pick only,
 // never in the pane's first bundle (test/browser and scripts/bench-bundle.ts check it).
+// Both languages come with it: a consolidation's findings and summary are written in both.
 async function loadReader(): Promise<Reader> {
-  const { readWorkbookOrReport } = await import("../docx/input");
+  const [{ readWorkbookOrReport }] = await Promise.all([import("../docx/input"), loadBothLanguages()]);
   return readWorkbookOrReport;
 }
 
@@ -103,6 +105,7 @@ async function loadConsolidation(): Promise<{
   const [{ consolidateWorkbook }, { parseExpected, previousPeriodOf }] = await Promise.all([
     import("../workflows/consolidate-workbook"),
     import("../workflows/consolidate"),
+    loadBothLanguages(),
   ]);
   return { consolidateWorkbook, parseExpected, previousPeriodOf };
 }
