@@ -17,7 +17,9 @@ import type {
 // never a text in the other language.
 
 export type * from "./kinds";
-export { bilingual, labelOf, nameList, nameOf, periodName } from "./words";
+// The templates' words (./words.ts) are the language modules' alone: imported from there, they stay out of the
+// pane's first load.
+export { bilingual } from "./bilingual";
 
 /** A kind of finding: the name of its message template. */
 export type FindingKind = keyof FindingParamsByKind;
