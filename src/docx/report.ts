@@ -7,6 +7,7 @@ import { cellInput } from "../domain/cell";
 import { COLUMNS } from "../domain/layout";
 import { locateAppendix } from "../domain/locate";
 import { fold, levelLabel, levelOfUnit, parsePeriod, periodLabel } from "../domain/meta";
+import type { AppendixSource } from "../workflows/consolidate/model";
 import type { WorkbookSheet } from "../xlsx/grid";
 import type { ReadProbe } from "../xlsx/zip";
 import type { BodyFigure, UnreadFigure } from "./body";
@@ -27,7 +28,8 @@ export type Place = Bilingual;
 
 /** A Word report read: its grid, where each grid row came from, and the body's figures taken and not read. */
 export interface WordReport {
-  readonly grid: WorkbookSheet;
+  /** Marked as a Word report's table, so that a consolidation's letter names it so, not as a sheet. */
+  readonly grid: WorkbookSheet & { readonly source: AppendixSource };
   /** By 1-based grid row. */
   readonly places: ReadonlyMap<number, Place>;
   /** The grid rows whose value the report's text states, not its table. */
@@ -320,7 +322,7 @@ export function wordReport(
     bodyRows.set(at, figure);
     written.set(at, figure.written);
   }
-  const grid: WorkbookSheet = { name: WORD_SHEET, cells: rows, visibility: "visible" };
+  const grid = { name: WORD_SHEET, cells: rows, visibility: "visible", source: "word_report" } as const;
   return {
     grid,
     places: places(grid, printed, bodyRows, catalogue),

@@ -46,6 +46,14 @@ async function summaryText(path: string, name: string): Promise<string[]> {
     );
 }
 
+/** The sentence of a unit's correction letter that says where its appendix is, Vietnamese then English. */
+async function letterOpening(path: string, unit: string): Promise<[string, string]> {
+  const requests = (await readWorkbookFile(path)).find((sheet) => sheet.name === SUMMARY_SHEETS.requests)!;
+  const row = requests.cells.find((cells) => cells[0]?.value === unit)!;
+  const sentence = (column: number) => String(row[column]?.value).split("\n")[2]!;
+  return [sentence(4), sentence(5)];
+}
+
 describe("consolidate of Word reports and workbooks together", () => {
   const temp = useTempDir("cchc-docx-consolidate-");
 
@@ -77,5 +85,31 @@ describe("consolidate of Word reports and workbooks together", () => {
       "khi cắt bớt chữ số thập phân; làm tròn đúng là 11,93%. — bảng phụ lục, dòng 7.8.3; đoạn:",
     );
     expect(letter).not.toMatch(/Ô D\d+/);
+  });
+
+  it("names a Word report's appendix as its table in the report, a workbook's as its sheet", async () => {
+    const other = await temp.write(
+      "so-tu-phap.xlsx",
+      await filledTemplate(SO_TU_PHAP, { unit: "Sở Tư pháp" }),
+    );
+    const word = await temp.write("bao-cao.docx", await convertHtml(seedHtml()));
+    const typed = await temp.write("bao-cao.xlsx", await seedWorkbook());
+    await runConsolidate([word, other, "-o", temp.path("thu-word.xlsx")]);
+    await runConsolidate([typed, other, "-o", temp.path("thu-excel.xlsx")]);
+    expect(await letterOpening(temp.path("thu-word.xlsx"), UNIT)).toEqual([
+      "Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính Quý III/2021 của đơn vị (bảng phụ lục của báo cáo bao-cao.docx). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:",
+      "The Department of Home Affairs has received your administrative reform statistical appendix for 2021-Q3 (the appendix table of the report bao-cao.docx). Please review and correct the points below and send the corrected appendix back:",
+    ]);
+    // The same figures in a workbook, even on a sheet named as the reader names a report's table: still a sheet.
+    expect(await letterOpening(temp.path("thu-excel.xlsx"), UNIT)).toEqual([
+      "Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính Quý III/2021 của đơn vị (tệp bao-cao.xlsx, trang tính 'bảng phụ lục'). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:",
+      "The Department of Home Affairs has received your administrative reform statistical appendix for 2021-Q3 (file bao-cao.xlsx, sheet 'bảng phụ lục'). Please review and correct the points below and send the corrected appendix back:",
+    ]);
+    for (const summary of ["thu-word.xlsx", "thu-excel.xlsx"]) {
+      expect(await letterOpening(temp.path(summary), "Sở Tư pháp")).toEqual([
+        "Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính Quý III/2021 của đơn vị (tệp so-tu-phap.xlsx, trang tính 'Sở TTTT'). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:",
+        "The Department of Home Affairs has received your administrative reform statistical appendix for 2021-Q3 (file so-tu-phap.xlsx, sheet 'Sở TTTT'). Please review and correct the points below and send the corrected appendix back:",
+      ]);
+    }
   });
 });

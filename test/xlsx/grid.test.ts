@@ -109,6 +109,7 @@ describe("the pane's reading path", () => {
     const { files, packages } = reachable();
     expect([...files].map((file) => file.replace(/^.*\/src\//, "")).sort()).toEqual([
       "domain/cell.ts",
+      "domain/messages/error.ts",
       "xlsx/grid.ts",
       "xlsx/parts.ts",
       "xlsx/xml.ts",

@@ -756,6 +756,17 @@ const SECTIONS: Readonly<Record<Severity, Bilingual>> = {
 
 const LETTER_HEADS = ["A", "B", "C"];
 
+/** Where the unit's appendix is, as its letter names it: a workbook's sheet, or a Word report's appendix table. */
+function appendixPlace(record: UnitRecord, lang: Lang): string {
+  const vi = lang === "vi";
+  if (record.source === "word_report") {
+    const report = record.file ? ` ${record.file}` : "";
+    return vi ? `bảng phụ lục của báo cáo${report}` : `the appendix table of the report${report}`;
+  }
+  const file = record.file ? (vi ? `tệp ${record.file}, ` : `file ${record.file}, `) : "";
+  return `${file}${vi ? "trang tính" : "sheet"} '${record.sheet}'`;
+}
+
 function correctionLetter(
   record: UnitRecord,
   items: readonly CorrectionItem[],
@@ -763,7 +774,7 @@ function correctionLetter(
   lang: Lang,
 ): string {
   const vi = lang === "vi";
-  const where = `${record.file ? (vi ? `tệp ${record.file}, ` : `file ${record.file}, `) : ""}${vi ? "trang tính" : "sheet"} '${record.sheet}'`;
+  const where = appendixPlace(record, lang);
   const out: string[] = [];
   out.push(vi ? `Kính gửi: ${record.name}` : `To: ${record.name}`);
   out.push("");

@@ -130,6 +130,7 @@ export class Consolidator {
       named,
       ...(unit.file !== undefined ? { file: unit.file } : {}),
       sheet: appendix.sheet,
+      ...(unit.source ? { source: unit.source } : {}),
       ...(appendix.level ? { level: appendix.level } : {}),
       ...(appendix.period ? { period: appendix.period } : {}),
       ...(role ? { role } : {}),

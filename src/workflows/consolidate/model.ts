@@ -54,10 +54,18 @@ export interface CorrectionRequest {
   readonly text: Bilingual;
 }
 
+/**
+ * What holds a unit's appendix, for a letter to say where to correct it: a workbook's sheet, or the appendix table
+ * of a Word report (whose "sheet" is only the name the reader gave its table).
+ */
+export type AppendixSource = "sheet" | "word_report";
+
 /** What is known of a unit's appendix: where it is, whose it is, and what its validation said. */
 export interface UnitFacts {
   readonly file?: string;
   readonly sheet: string;
+  /** Absent: a workbook's sheet. */
+  readonly source?: AppendixSource;
   readonly level?: Level;
   readonly period?: string;
   readonly role?: ProvinceRole;

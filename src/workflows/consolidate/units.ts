@@ -8,6 +8,7 @@ import { COLUMNS } from "../../domain/layout";
 import type { AppendixSheet } from "../../domain/locate";
 import { locateAppendix } from "../../domain/locate";
 import type { SheetVisibility } from "../port";
+import type { AppendixSource } from "./model";
 import { isSummarySheet, SUMMARY_VERSION_ROW } from "../summary-marker";
 import { notApplicableNote } from "../template-spec";
 
@@ -23,10 +24,18 @@ export interface UnitAppendix {
   readonly notes?: ReadonlyMap<string, string>;
   /** Whether its sheet is shown; absent: visible, or not known (a reader that does not tell). */
   readonly visibility?: SheetVisibility;
+  /** What its grid was read from; absent: a workbook's sheet. */
+  readonly source?: AppendixSource;
 }
 
-/** A sheet as a reader gives it, with its visibility when the reader tells it. */
-export type ReadGrid = SheetGrid & { readonly visibility?: SheetVisibility };
+/**
+ * A sheet as a reader gives it, with its visibility when the reader tells it, and what it was read from when it is
+ * no workbook's sheet (a Word report's appendix table).
+ */
+export type ReadGrid = SheetGrid & {
+  readonly visibility?: SheetVisibility;
+  readonly source?: AppendixSource;
+};
 
 /** What a workbook holds for a consolidation. */
 export interface WorkbookUnits {
@@ -99,6 +108,7 @@ export function readUnits(
       ...(file !== undefined ? { file } : {}),
       notes: notesOf(grid, appendix, catalogue),
       ...(grid.visibility && grid.visibility !== "visible" ? { visibility: grid.visibility } : {}),
+      ...(grid.source && grid.source !== "sheet" ? { source: grid.source } : {}),
     });
   }
   return result;
