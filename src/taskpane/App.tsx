@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { memo, Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
@@ -9,6 +9,7 @@ import { HelpMenu } from "./components/HelpMenu";
 import { StampLine } from "./components/StampLine";
 import type { Lang, LanguageState } from "./i18n";
 import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
+import { PartBoundary } from "./components/PartBoundary";
 import { loadLanguage } from "./languages";
 import {
   ConsolidatePanel,
@@ -75,8 +76,14 @@ export function App({ host }: { host: AddinHost }) {
   const [lang, setLangState] = useState<Lang>(() => storedLanguage() ?? pickLanguage(host.displayLanguage));
   // The pane renders in a language only once its findings' templates are loaded (./languages.ts).
   const setLang = useCallback((next: Lang) => {
-    storeLanguage(next);
-    void loadLanguage(next).then(() => setLangState(next));
+    // A module the network did not bring leaves the pane in its language; pressing the switch again fetches it again.
+    loadLanguage(next).then(
+      () => {
+        storeLanguage(next);
+        setLangState(next);
+      },
+      () => undefined,
+    );
   }, []);
   const language = useMemo<LanguageState>(() => ({ lang, t: STRINGS[lang], setLang }), [lang, setLang]);
   return (
@@ -105,11 +112,15 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   // The forms load once the open sheet's first verdict stands (./later.tsx), and show from then on.
   const [formsLoaded, setFormsLoaded] = useState(false);
   useEffect(() => {
-    if (state.ready) void preloadLater().finally(() => setFormsLoaded(true));
+    // A part that fails to load says so where it shows (PartBoundary), not here.
+    if (state.ready)
+      preloadLater()
+        .then(undefined, () => undefined)
+        .finally(() => setFormsLoaded(true));
   }, [state.ready]);
   // The shown language's templates too, after the first verdict (which shows no finding's text).
   useEffect(() => {
-    if (state.ready) void loadLanguage(lang);
+    if (state.ready) loadLanguage(lang).then(undefined, () => undefined);
   }, [state.ready, lang]);
 
   const fix = useCallback(
@@ -138,7 +149,7 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
     <main className={styles.main} lang={lang}>
       <MemoHeader sheet={state.active} result={headerResult} />
       {ownShown ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <OwnSheet.Part
             own={state.own}
             appendices={state.appendices}
@@ -148,12 +159,12 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
             onChoose={chooseOwn}
             onCancel={actions.cancelOwn}
           />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {state.error ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <ErrorBar.Part error={state.error} onDismiss={actions.dismissError} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       <MemoActionBar
         busy={state.busy ?? (consolidation.running ? "consolidate" : undefined)}
@@ -163,24 +174,24 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
         onClear={clear}
       />
       {paneBusy ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <ProgressPanel.Part busy={paneBusy} progress={state.progress} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {state.notice ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <NoticeBar.Part notice={state.notice} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {state.stampOffer !== undefined ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <StampOffer.Part sheet={state.stampOffer} busy={busy} onAnswer={answerStampOffer} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {state.stampNote?.tone === "warning" ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <NoticeBar.Part notice={state.stampNote} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {!state.checked ? (
         <>
@@ -188,7 +199,7 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
           <p className={styles.prompt}>{t.findings.prompt}</p>
         </>
       ) : (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <WithMessages lang={lang}>
             <Results.Part
               order={state.order}
@@ -202,14 +213,14 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
               onFix={fix}
             />
           </WithMessages>
-        </Suspense>
+        </PartBoundary>
       )}
       {formsLoaded || noAppendixKnown ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <InstallForm.Part busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
           <InstallFromReport.Part host={host} busy={busy} onDone={actions.refresh} />
           <ConsolidatePanel.Part state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       <MemoHelpMenu host={host} busy={busy} onDone={actions.refresh} />
     </main>

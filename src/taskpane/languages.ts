@@ -24,9 +24,16 @@ export function loadLanguage(lang: Lang): Promise<void> {
   const loading: Promise<void> = isLanguageRegistered(lang)
     ? Promise.resolve()
     : MODULES[lang]().then((templates) => registerLanguage(templates));
-  const settled = loading.then(() => {
-    Object.assign(settled, { status: "fulfilled", value: undefined });
-  });
+  const settled = loading.then(
+    () => {
+      Object.assign(settled, { status: "fulfilled", value: undefined });
+    },
+    (failure: unknown) => {
+      // A module the network did not bring is fetched again on the next try, not remembered as failed.
+      LOADING.delete(lang);
+      throw failure;
+    },
+  );
   LOADING.set(lang, settled);
   return settled;
 }
