@@ -173,7 +173,6 @@ export interface ConsolidateStrings {
   filesRead(read: number, failed: number): string;
   reading(done: number, total: number, file: string): string;
   readonly fileFailed: string;
-  readonly loadFailed: string;
   readonly expected: string;
   readonly expectedHint: string;
   readonly previous: string;
@@ -406,7 +405,6 @@ const vi: Strings = {
     reading: (done, total, file) =>
       `Đang đọc tệp ${formatCount(done, "vi")}/${formatCount(total, "vi")}: ${file}…`,
     fileFailed: "Không đọc được tệp",
-    loadFailed: "Không tải được phần đọc tệp và tổng hợp của công cụ: kiểm tra kết nối mạng rồi thử lại.",
     expected: "Đơn vị phải báo cáo (không bắt buộc)",
     expectedHint: "Mỗi dòng một tên đơn vị; đơn vị chưa có phụ lục được liệt kê ở trang “Thiếu”.",
     previous: "Kỳ trước (không bắt buộc)",
@@ -458,7 +456,7 @@ const vi: Strings = {
     dismiss: "Đóng thông báo",
     cellEditing: "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại.",
     generic: (detail) => `Excel không thực hiện được yêu cầu. Chi tiết: ${detail}`,
-    loadFailed: "Không tải được phần này của ngăn tác vụ: kiểm tra kết nối mạng rồi thử lại.",
+    loadFailed: "Không tải được phần này: kiểm tra kết nối mạng rồi thử lại.",
     retry: "Thử lại",
   },
   word: {
@@ -631,8 +629,6 @@ const en: Strings = {
     reading: (done, total, file) =>
       `Reading file ${formatCount(done, "en")}/${formatCount(total, "en")}: ${file}…`,
     fileFailed: "Could not read the file",
-    loadFailed:
-      "Could not load the tool's file reader and consolidation: check the network connection and try again.",
     expected: "Units expected to report (optional)",
     expectedHint: "One unit name per line; units without an appendix are listed on the “Thiếu” sheet.",
     previous: "Previous period (optional)",
@@ -686,7 +682,7 @@ const en: Strings = {
     dismiss: "Dismiss",
     cellEditing: "Excel is editing a cell: press Enter or Esc, then try again.",
     generic: (detail) => `Excel could not complete the request. Details: ${detail}`,
-    loadFailed: "This part of the pane could not be loaded: check the network connection and try again.",
+    loadFailed: "Could not load this part: check the network and try again.",
     retry: "Try again",
   },
   word: {

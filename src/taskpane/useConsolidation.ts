@@ -111,8 +111,8 @@ async function loadConsolidation(): Promise<{
 }
 
 const LOAD_FAILED: PaneError = {
-  vi: STRINGS.vi.consolidate.loadFailed,
-  en: STRINGS.en.consolidate.loadFailed,
+  vi: STRINGS.vi.errors.loadFailed,
+  en: STRINGS.en.errors.loadFailed,
 };
 
 function stored(): string {
