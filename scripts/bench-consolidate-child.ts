@@ -5,7 +5,11 @@
 import { basename } from "node:path";
 import { consolidateCommand } from "../src/cli/consolidate";
 import { readWorkbookFile } from "../src/cli/xlsx/read";
+import { registerBothLanguages } from "../src/domain/messages/both";
 import { Consolidator, readUnits } from "../src/workflows/consolidate";
+
+// The consolidation writes its texts in both languages, as the CLI does.
+registerBothLanguages();
 
 const QUIET = { out: () => undefined, err: () => undefined };
 

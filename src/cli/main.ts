@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { Bilingual } from "../domain/catalogue";
 import { isLevel } from "../domain/catalogue";
 import { checkLevelInPeriod, InvalidMetaError, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
+import { registerBothLanguages } from "../domain/messages/both";
 import { SheetNameError } from "../workflows/template-spec";
 import type { CommandName } from "./help";
 import { commandHelp, generalHelp, helpFor, isCommandName, isParseArgsError, parseArgsMessage } from "./help";
@@ -9,6 +10,9 @@ import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { terminalText, textCutsMessage } from "./terminal";
 import { EXIT, UsageError } from "./usage";
 import type { TextCut } from "./xlsx/template";
+
+// Every command that reads findings shows both languages (the JSON report carries both).
+registerBothLanguages();
 
 // exceljs (about 600 modules), zod, the reader and the consolidation are loaded by the commands that need them, so
 // that `--help` and `validate` start in the time node itself takes (issue 16); bin/ answers help before loading this.

@@ -1,4 +1,5 @@
-import { memo, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ReactNode } from "react";
+import { memo, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
@@ -8,6 +9,8 @@ import { HelpMenu } from "./components/HelpMenu";
 import { StampLine } from "./components/StampLine";
 import type { Lang, LanguageState } from "./i18n";
 import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
+import { PartBoundary } from "./components/PartBoundary";
+import { loadLanguage } from "./languages";
 import {
   ConsolidatePanel,
   ErrorBar,
@@ -71,9 +74,16 @@ const MemoHelpMenu = memo(HelpMenu);
 export function App({ host }: { host: AddinHost }) {
   const styles = useStyles();
   const [lang, setLangState] = useState<Lang>(() => storedLanguage() ?? pickLanguage(host.displayLanguage));
+  // The pane renders in a language only once its findings' templates are loaded (./languages.ts).
   const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    storeLanguage(next);
+    // A module the network did not bring leaves the pane in its language; pressing the switch again fetches it again.
+    loadLanguage(next).then(
+      () => {
+        storeLanguage(next);
+        setLangState(next);
+      },
+      () => undefined,
+    );
   }, []);
   const language = useMemo<LanguageState>(() => ({ lang, t: STRINGS[lang], setLang }), [lang, setLang]);
   return (
@@ -83,6 +93,12 @@ export function App({ host }: { host: AddinHost }) {
       </LanguageContext.Provider>
     </FluentProvider>
   );
+}
+
+/** Renders its children once the shown language's templates are loaded: the findings' texts are rendered from them. */
+function WithMessages({ lang, children }: { lang: Lang; children: ReactNode }) {
+  use(loadLanguage(lang));
+  return children;
 }
 
 /** The pane's contents: its state changes render from here down, never the provider above. */
@@ -96,8 +112,16 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   // The forms load once the open sheet's first verdict stands (./later.tsx), and show from then on.
   const [formsLoaded, setFormsLoaded] = useState(false);
   useEffect(() => {
-    if (state.ready) void preloadLater().finally(() => setFormsLoaded(true));
+    // A part that fails to load says so where it shows (PartBoundary), not here.
+    if (state.ready)
+      preloadLater()
+        .then(undefined, () => undefined)
+        .finally(() => setFormsLoaded(true));
   }, [state.ready]);
+  // The shown language's templates too, after the first verdict (which shows no finding's text).
+  useEffect(() => {
+    if (state.ready) loadLanguage(lang).then(undefined, () => undefined);
+  }, [state.ready, lang]);
 
   const fix = useCallback(
     async (finding: Finding) => {
@@ -125,7 +149,7 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
     <main className={styles.main} lang={lang}>
       <MemoHeader sheet={state.active} result={headerResult} />
       {ownShown ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <OwnSheet.Part
             own={state.own}
             appendices={state.appendices}
@@ -135,12 +159,12 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
             onChoose={chooseOwn}
             onCancel={actions.cancelOwn}
           />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {state.error ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <ErrorBar.Part error={state.error} onDismiss={actions.dismissError} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       <MemoActionBar
         busy={state.busy ?? (consolidation.running ? "consolidate" : undefined)}
@@ -150,24 +174,24 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
         onClear={clear}
       />
       {paneBusy ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <ProgressPanel.Part busy={paneBusy} progress={state.progress} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {state.notice ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <NoticeBar.Part notice={state.notice} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {state.stampOffer !== undefined ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <StampOffer.Part sheet={state.stampOffer} busy={busy} onAnswer={answerStampOffer} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {state.stampNote?.tone === "warning" ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <NoticeBar.Part notice={state.stampNote} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       {!state.checked ? (
         <>
@@ -175,26 +199,28 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
           <p className={styles.prompt}>{t.findings.prompt}</p>
         </>
       ) : (
-        <Suspense fallback={null}>
-          <Results.Part
-            order={state.order}
-            results={state.results}
-            focus={state.focus}
-            unknownVersions={state.unknownVersions}
-            busy={busy}
-            verdict={verdict}
-            onFocus={actions.focus}
-            onSelect={actions.select}
-            onFix={fix}
-          />
-        </Suspense>
+        <PartBoundary>
+          <WithMessages lang={lang}>
+            <Results.Part
+              order={state.order}
+              results={state.results}
+              focus={state.focus}
+              unknownVersions={state.unknownVersions}
+              busy={busy}
+              verdict={verdict}
+              onFocus={actions.focus}
+              onSelect={actions.select}
+              onFix={fix}
+            />
+          </WithMessages>
+        </PartBoundary>
       )}
       {formsLoaded || noAppendixKnown ? (
-        <Suspense fallback={null}>
+        <PartBoundary>
           <InstallForm.Part busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
           <InstallFromReport.Part host={host} busy={busy} onDone={actions.refresh} />
           <ConsolidatePanel.Part state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
-        </Suspense>
+        </PartBoundary>
       ) : null}
       <MemoHelpMenu host={host} busy={busy} onDone={actions.refresh} />
     </main>

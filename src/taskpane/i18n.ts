@@ -154,6 +154,9 @@ export interface Strings {
     readonly dismiss: string;
     readonly cellEditing: string;
     generic(detail: string): string;
+    /** A part of the pane whose code could not be fetched (the network), with a button to fetch it again. */
+    readonly loadFailed: string;
+    readonly retry: string;
   };
   /** The 2025 reform of local government in the install form: why a later period offers no district. */
   readonly reform: {
@@ -165,14 +168,11 @@ export interface Strings {
 /** The texts of the "Tổng hợp" section, where Sở Nội vụ consolidates the units' appendices. */
 export interface ConsolidateStrings {
   readonly title: string;
-  readonly intro: string;
-  readonly pick: string;
   readonly pickHint: string;
   readonly clearFiles: string;
   filesRead(read: number, failed: number): string;
   reading(done: number, total: number, file: string): string;
   readonly fileFailed: string;
-  readonly loadFailed: string;
   readonly expected: string;
   readonly expectedHint: string;
   readonly previous: string;
@@ -397,9 +397,6 @@ const vi: Strings = {
   },
   consolidate: {
     title: "Tổng hợp phụ lục các đơn vị",
-    intro:
-      "Tổng hợp các trang phụ lục trong sổ làm việc này và các tệp .xlsx chọn thêm. Bảng tổng hợp được ghi vào các trang tính mới; trang của các đơn vị không bị sửa.",
-    pick: "Chọn tệp .xlsx…",
     pickHint: "Có thể chọn nhiều tệp một lúc.",
     clearFiles: "Bỏ các tệp đã chọn",
     filesRead: (read, failed) =>
@@ -408,7 +405,6 @@ const vi: Strings = {
     reading: (done, total, file) =>
       `Đang đọc tệp ${formatCount(done, "vi")}/${formatCount(total, "vi")}: ${file}…`,
     fileFailed: "Không đọc được tệp",
-    loadFailed: "Không tải được phần đọc tệp và tổng hợp của công cụ: kiểm tra kết nối mạng rồi thử lại.",
     expected: "Đơn vị phải báo cáo (không bắt buộc)",
     expectedHint: "Mỗi dòng một tên đơn vị; đơn vị chưa có phụ lục được liệt kê ở trang “Thiếu”.",
     previous: "Kỳ trước (không bắt buộc)",
@@ -460,6 +456,8 @@ const vi: Strings = {
     dismiss: "Đóng thông báo",
     cellEditing: "Excel đang ở chế độ sửa ô: hãy nhấn Enter hoặc Esc rồi thử lại.",
     generic: (detail) => `Excel không thực hiện được yêu cầu. Chi tiết: ${detail}`,
+    loadFailed: "Không tải được phần này: kiểm tra kết nối mạng rồi thử lại.",
+    retry: "Thử lại",
   },
   word: {
     pick: "Chọn tệp .xlsx, .docx…",
@@ -623,9 +621,6 @@ const en: Strings = {
   },
   consolidate: {
     title: "Consolidate the units' appendices",
-    intro:
-      "Consolidates the appendix sheets of this workbook and any .xlsx files you pick. The summary goes into new sheets; the units' sheets are not changed.",
-    pick: "Choose .xlsx files…",
     pickHint: "You can choose several files at once.",
     clearFiles: "Remove the chosen files",
     filesRead: (read, failed) =>
@@ -634,8 +629,6 @@ const en: Strings = {
     reading: (done, total, file) =>
       `Reading file ${formatCount(done, "en")}/${formatCount(total, "en")}: ${file}…`,
     fileFailed: "Could not read the file",
-    loadFailed:
-      "Could not load the tool's file reader and consolidation: check the network connection and try again.",
     expected: "Units expected to report (optional)",
     expectedHint: "One unit name per line; units without an appendix are listed on the “Thiếu” sheet.",
     previous: "Previous period (optional)",
@@ -689,6 +682,8 @@ const en: Strings = {
     dismiss: "Dismiss",
     cellEditing: "Excel is editing a cell: press Enter or Esc, then try again.",
     generic: (detail) => `Excel could not complete the request. Details: ${detail}`,
+    loadFailed: "Could not load this part: check the network and try again.",
+    retry: "Try again",
   },
   word: {
     pick: "Choose .xlsx, .docx files…",

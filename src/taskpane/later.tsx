@@ -16,11 +16,18 @@ function later<P extends object>(load: () => Promise<ComponentType<P>>): LaterPa
   let pending: Promise<ComponentType<P>> | undefined;
   const preload = (): Promise<ComponentType<P>> => {
     if (pending) return pending;
-    const loading = load().then((component) => {
-      // The fields React's use() reads of a settled promise: a part mounted after its load renders at once.
-      Object.assign(loading, { status: "fulfilled", value: component });
-      return component;
-    });
+    const loading = load().then(
+      (component) => {
+        // The fields React's use() reads of a settled promise: a part mounted after its load renders at once.
+        Object.assign(loading, { status: "fulfilled", value: component });
+        return component;
+      },
+      (failure: unknown) => {
+        // A chunk the network did not bring is fetched again on the next try (PartBoundary's button), not cached.
+        pending = undefined;
+        throw failure;
+      },
+    );
     pending = loading;
     return loading;
   };

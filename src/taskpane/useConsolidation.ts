@@ -13,6 +13,7 @@ import type { PaneError } from "./errors";
 import { describeError } from "./errors";
 import { STRINGS } from "./i18n";
 import { bytesOf } from "./file-bytes";
+import { loadBothLanguages } from "./languages";
 
 const EXPECTED_KEY = "cchc-appendix.expected";
 
@@ -78,8 +79,9 @@ type Reader = typeof readWorkbookOrReport;
 
 // The reader of workbooks and Word reports (src/xlsx and src/docx, the CLI's too) is loaded on the first pick only,
 // never in the pane's first bundle (test/browser and scripts/bench-bundle.ts check it).
+// Both languages come with it: a consolidation's findings and summary are written in both.
 async function loadReader(): Promise<Reader> {
-  const { readWorkbookOrReport } = await import("../docx/input");
+  const [{ readWorkbookOrReport }] = await Promise.all([import("../docx/input"), loadBothLanguages()]);
   return readWorkbookOrReport;
 }
 
@@ -93,13 +95,14 @@ async function loadConsolidation(): Promise<{
   const [{ consolidateWorkbook }, { parseExpected, previousPeriodOf }] = await Promise.all([
     import("../workflows/consolidate-workbook"),
     import("../workflows/consolidate"),
+    loadBothLanguages(),
   ]);
   return { consolidateWorkbook, parseExpected, previousPeriodOf };
 }
 
 const LOAD_FAILED: PaneError = {
-  vi: STRINGS.vi.consolidate.loadFailed,
-  en: STRINGS.en.consolidate.loadFailed,
+  vi: STRINGS.vi.errors.loadFailed,
+  en: STRINGS.en.errors.loadFailed,
 };
 
 function stored(): string {

@@ -71,10 +71,15 @@ function open(query = "", options: { bypassCSP?: boolean; width?: number } = {})
 }
 
 describe("the task pane's bundle", () => {
-  it("loads at most 200 KB of gzipped JavaScript up front, and never exceljs", async () => {
+  it("loads at most 152 KB of gzipped JavaScript up front, no findings' templates, and never exceljs", async () => {
     const files = await initialFiles(addinStats, addin, "taskpane");
     const gzip = kilobytes(files.reduce((total, file) => total + file.gzipBytes, 0));
-    expect(gzip).toBeLessThanOrEqual(200);
+    // A guard against growth, not the goal: issue 16 asks for 150 (the bench's pane_initial_js_gzip_kb), 150.1 once
+    // the later parts say when the network did not bring them (components/PartBoundary.tsx).
+    expect(gzip).toBeLessThanOrEqual(152);
+    // Each language's templates are a chunk of their own, fetched after the first verdict (src/taskpane/languages.ts).
+    expect(files.filter((file) => file.name.startsWith("messages-"))).toEqual([]);
+    expect((await filesUnder(addin)).filter((file) => /^messages-(vi|en)\./.test(file)).length).toBe(2);
     const packages = initialPackages(addinStats, "taskpane");
     expect(packages.has("react-dom")).toBe(true);
     expect(packages.has("exceljs")).toBe(false);

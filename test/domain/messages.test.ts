@@ -476,8 +476,8 @@ const TEXT_KINDS = Object.keys(TEXT_SAMPLES) as TextKind[];
 
 describe("messages rendered from kind and parameters", () => {
   it("has a template for every kind in both languages and no other", () => {
-    expect(Object.keys(vi).sort()).toEqual([...KINDS].sort());
-    expect(Object.keys(en).sort()).toEqual([...KINDS].sort());
+    expect(Object.keys(vi.findings).sort()).toEqual([...KINDS].sort());
+    expect(Object.keys(en.findings).sort()).toEqual([...KINDS].sort());
   });
 
   it.each(KINDS)("renders %s in Vietnamese and English", (kind) => {

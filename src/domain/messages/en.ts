@@ -8,6 +8,7 @@ import type {
   ConsolidationTextParams,
   DomainFindingParams,
   FindingParamsByKind,
+  LanguageTemplates,
   MessageContext,
   Templates,
 } from "./kinds";
@@ -120,7 +121,7 @@ const enConsolidation: Templates<ConsolidationFindingParams> = {
 };
 
 /** The English templates of every finding: an appendix's validation and a consolidation. */
-export const en: Templates<FindingParamsByKind> = {
+const findings: Templates<FindingParamsByKind> = {
   ...enConsolidation,
   text_number: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: "${p.raw}" is a number stored as text; read as ${readingShown(p, c, "en")}. Convert it to a number.`,
@@ -189,7 +190,7 @@ export const en: Templates<FindingParamsByKind> = {
 const EN_LEVELS: Readonly<Record<Level, string>> = LEVEL;
 
 /** The English texts of a consolidation that are not findings. */
-export const enTexts: Templates<ConsolidationTextParams> = {
+const texts: Templates<ConsolidationTextParams> = {
   remark_missing: (p) => `Missing from ${p.units.length} units: ${nameList(p.units, "en")}.`,
   remark_unreadable: (p) => `Unreadable values from: ${nameList(p.units, "en")}.`,
   remark_ignored: (p) => `Not counted, as not theirs to report: ${nameList(p.units, "en")}.`,
@@ -222,3 +223,6 @@ export const enTexts: Templates<ConsolidationTextParams> = {
   error_no_units: () => "There is no appendix to consolidate.",
   error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
 };
+
+/** The English templates, as hosts register them (index.ts, registerLanguage). */
+export const en: LanguageTemplates = { lang: "en", findings, texts };

@@ -1,18 +1,54 @@
 import type { Bilingual, RowDef } from "../catalogue";
 import { catalogue as defaultCatalogue } from "../catalogue";
-import { en, enTexts } from "./en";
-import type { ConsolidationTextParams, FindingParamsByKind, Lang, MessageContext, Templates } from "./kinds";
-import { vi, viTexts } from "./vi";
+import { BilingualError } from "./error";
+import type {
+  ConsolidationTextParams,
+  FindingParamsByKind,
+  Lang,
+  LanguageTemplates,
+  MessageContext,
+  Templates,
+} from "./kinds";
 
 // The only way a finding's text is made: its kind and parameters through one module per language (vi.ts, en.ts).
+// This module imports neither: a host registers the languages it shows (registerLanguage), so that the task pane's
+// first load carries no template module and fetches each before it shows it (src/taskpane/languages.ts), while the
+// CLI and the tests register both up front (./both.ts). A text asked for in a language not registered is an error,
+// never a text in the other language.
 
 export type * from "./kinds";
-export { bilingual, labelOf, nameList, nameOf, periodName } from "./words";
+// The templates' words (./words.ts) are the language modules' alone: imported from there, they stay out of the
+// pane's first load.
+export { bilingual } from "./bilingual";
 
 /** A kind of finding: the name of its message template. */
 export type FindingKind = keyof FindingParamsByKind;
 
-const TEMPLATES: Readonly<Record<Lang, Templates<FindingParamsByKind>>> = { vi, en };
+const REGISTERED = new Map<Lang, LanguageTemplates>();
+
+/** Makes a language's texts available to every renderer; registering one again replaces it with the same. */
+export function registerLanguage(templates: LanguageTemplates): void {
+  REGISTERED.set(templates.lang, templates);
+}
+
+/** True once `lang`'s module is registered: its texts can be rendered. */
+export function isLanguageRegistered(lang: Lang): boolean {
+  return REGISTERED.has(lang);
+}
+
+function registered(lang: Lang): LanguageTemplates {
+  const templates = REGISTERED.get(lang);
+  if (templates) return templates;
+  // A host's mistake, not a user's: said plainly rather than shown in the other language.
+  throw new BilingualError(
+    {
+      vi: `Chưa nạp các câu thông báo bằng ${lang === "vi" ? "tiếng Việt" : "tiếng Anh"}; hãy mở lại ngăn tác vụ.`,
+      en: `The ${lang === "vi" ? "Vietnamese" : "English"} messages are not loaded; open the pane again.`,
+    },
+    "messages:language_not_loaded",
+    { lang },
+  );
+}
 
 /** What a message is rendered from: a kind, its parameters, and the codes it is about. */
 export interface Renderable<K extends FindingKind = FindingKind> {
@@ -36,7 +72,7 @@ export function renderFinding<K extends FindingKind>(
   lang: Lang,
   names: MessageNames = { rows: defaultCatalogue.byCode },
 ): string {
-  const template: Templates<FindingParamsByKind>[K] = TEMPLATES[lang][finding.kind];
+  const template: Templates<FindingParamsByKind>[K] = registered(lang).findings[finding.kind];
   const context: MessageContext = { rows: names.rows, roles: names.roles, codes: finding.codes };
   return template(finding.params, context);
 }
@@ -72,8 +108,6 @@ export function findingMessage<K extends FindingKind>(
   return new FindingMessage(finding, roles ? { rows, roles } : { rows });
 }
 
-const TEXTS: Readonly<Record<Lang, Templates<ConsolidationTextParams>>> = { vi: viTexts, en: enTexts };
-
 /** A kind of text of a consolidation that is not a finding (a remark, a reason, how a total was made). */
 export type TextKind = keyof ConsolidationTextParams;
 
@@ -84,7 +118,7 @@ export function renderText<K extends TextKind>(
   names: MessageNames = { rows: defaultCatalogue.byCode },
 ): Bilingual {
   const say = (lang: Lang) => {
-    const template: Templates<ConsolidationTextParams>[K] = TEXTS[lang][kind];
+    const template: Templates<ConsolidationTextParams>[K] = registered(lang).texts[kind];
     return template(params, { rows: names.rows, roles: names.roles, codes: [] });
   };
   return { vi: say("vi"), en: say("en") };

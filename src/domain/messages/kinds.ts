@@ -200,3 +200,10 @@ export type ParamsShape = { readonly [key: string]: FindingParam | undefined };
 export type Templates<P extends { readonly [K in keyof P]: ParamsShape }> = {
   readonly [K in keyof P]: (params: P[K], context: MessageContext) => string;
 };
+
+/** One language's module (vi.ts, en.ts): the templates of every finding and of a consolidation's other texts. */
+export interface LanguageTemplates {
+  readonly lang: Lang;
+  readonly findings: Templates<FindingParamsByKind>;
+  readonly texts: Templates<ConsolidationTextParams>;
+}

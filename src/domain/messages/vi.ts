@@ -9,6 +9,7 @@ import type {
   ConsolidationTextParams,
   DomainFindingParams,
   FindingParamsByKind,
+  LanguageTemplates,
   MessageContext,
   Templates,
 } from "./kinds";
@@ -126,7 +127,7 @@ const viConsolidation: Templates<ConsolidationFindingParams> = {
 };
 
 /** The Vietnamese templates of every finding: an appendix's validation and a consolidation. */
-export const vi: Templates<FindingParamsByKind> = {
+const findings: Templates<FindingParamsByKind> = {
   ...viConsolidation,
   text_number: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: "${p.raw}" là số được lưu dạng văn bản; đọc là ${readingShown(p, c, "vi")}. Nên chuyển thành số.`,
@@ -191,7 +192,7 @@ export const vi: Templates<FindingParamsByKind> = {
 };
 
 /** The Vietnamese texts of a consolidation that are not findings. */
-export const viTexts: Templates<ConsolidationTextParams> = {
+const texts: Templates<ConsolidationTextParams> = {
   remark_missing: (p) => `Thiếu số liệu của ${p.units.length} đơn vị: ${nameList(p.units, "vi")}.`,
   remark_unreadable: (p) => `Không đọc được số liệu của: ${nameList(p.units, "vi")}.`,
   remark_ignored: (p) =>
@@ -225,3 +226,6 @@ export const viTexts: Templates<ConsolidationTextParams> = {
   error_no_units: () => "Không có phụ lục nào để tổng hợp.",
   error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
 };
+
+/** The Vietnamese templates, as hosts register them (index.ts, registerLanguage). */
+export const vi: LanguageTemplates = { lang: "vi", findings, texts };

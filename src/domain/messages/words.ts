@@ -1,37 +1,10 @@
-import type { Bilingual, CodeOption, RowDef } from "../catalogue";
+import type { CodeOption, RowDef } from "../catalogue";
 import { formatAmount, formatCount, formatPercent } from "../format";
 import { periodLabel } from "../meta";
 import { PERCENT_SCALE } from "../values";
 import type { Lang, MessageContext, ReadingParams } from "./kinds";
 
 // The pieces both languages' templates are made of: how an indicator, a value and a legend are written.
-
-/**
- * A text in both languages, rendered when first read (as zod renders its issues): a validation finds, a reader
- * asks for words. JSON shows both languages.
- */
-export class LazyBilingual implements Bilingual {
-  readonly #render: (lang: Lang) => string;
-  #vi: string | undefined;
-  #en: string | undefined;
-  constructor(render: (lang: Lang) => string) {
-    this.#render = render;
-  }
-  get vi(): string {
-    return (this.#vi ??= this.#render("vi"));
-  }
-  get en(): string {
-    return (this.#en ??= this.#render("en"));
-  }
-  toJSON(): Bilingual {
-    return { vi: this.vi, en: this.en };
-  }
-}
-
-/** A value shown in both languages (a suggestion's figure), from one function of the language, on first read. */
-export function bilingual(render: (lang: Lang) => string): Bilingual {
-  return new LazyBilingual(render);
-}
 
 /** An indicator's label as messages show it: without markup or trailing punctuation. */
 export function labelOf(row: RowDef, lang: Lang): string {

@@ -2,6 +2,7 @@ import { createContext, memo, useContext, useId } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/findings";
 import { fixLabel, localAddress } from "../grouping";
+import type { Lang } from "../i18n";
 import { useStrings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -107,17 +108,17 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * True when two findings show the same: a check again of an unchanged sheet gives new objects of the same findings,
- * whose rows need no rendering again (their fix applies the same suggestion).
+ * True when two findings show the same in `lang`: a check again of an unchanged sheet gives new objects of the same
+ * findings, whose rows need no rendering again (their fix applies the same suggestion). Only the shown language's
+ * text is compared: the other one's templates may not be loaded (../languages.ts).
  */
-function sameFinding(a: Finding, b: Finding): boolean {
+function sameFinding(a: Finding, b: Finding, lang: Lang): boolean {
   return (
     a === b ||
     (a.rule === b.rule &&
       a.kind === b.kind &&
       a.severity === b.severity &&
-      a.message.vi === b.message.vi &&
-      a.message.en === b.message.en &&
+      a.message[lang] === b.message[lang] &&
       sameList(a.cells, b.cells) &&
       sameList(a.codes, b.codes) &&
       JSON.stringify(a.suggestion) === JSON.stringify(b.suggestion))
@@ -131,15 +132,18 @@ function sameFinding(a: Finding, b: Finding): boolean {
 export const FindingItem = memo(
   function FindingItem({
     finding,
+    lang,
     onSelect,
     onFix,
   }: {
     finding: Finding;
+    /** The shown language, as the context gives it; a prop so that the comparison below knows it. */
+    lang: Lang;
     onSelect: (finding: Finding) => void;
     onFix: (finding: Finding) => void;
   }) {
     const styles = useStyles();
-    const { t, lang } = useStrings();
+    const { t } = useStrings();
     const messageId = useId();
     const suspect = localAddress(finding.cells[0]);
     const code = finding.suggestion?.code ?? finding.codes[0] ?? "";
@@ -173,7 +177,8 @@ export const FindingItem = memo(
     );
   },
   (before, after) =>
+    before.lang === after.lang &&
     before.onSelect === after.onSelect &&
     before.onFix === after.onFix &&
-    sameFinding(before.finding, after.finding),
+    sameFinding(before.finding, after.finding, after.lang),
 );

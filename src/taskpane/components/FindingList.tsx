@@ -67,6 +67,7 @@ export const FindingList = memo(function FindingList({
                     <FindingItem
                       key={keys.get(finding)}
                       finding={finding}
+                      lang={lang}
                       onSelect={onSelect}
                       onFix={onFix}
                     />

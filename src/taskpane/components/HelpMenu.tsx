@@ -4,10 +4,14 @@ import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { AddinHost } from "../../workflows/host";
 import type { Lang } from "../i18n";
 import { useStrings } from "../i18n";
+import { loadBothLanguages } from "../languages";
 
 // The self-check, its dialog and Fluent's Dialog load only when the IT person opens it: the pane's first load stays
-// within its budget (README, taskpane_js_gzip_kb).
-const SelfCheckDialog = lazy(() => import("./SelfCheckDialog"));
+// within its budget (README, taskpane_js_gzip_kb). It quotes the findings it makes in both languages, so it waits
+// for both languages' templates too.
+const SelfCheckDialog = lazy(() =>
+  Promise.all([import("./SelfCheckDialog"), loadBothLanguages()]).then(([module]) => module),
+);
 
 /** The menu's own texts; the self-check's are in its lazily loaded module (self-check-strings.ts). */
 const MENU_STRINGS: Readonly<Record<Lang, { help: string; selfCheck: string; unavailable: string }>> = {

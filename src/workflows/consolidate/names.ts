@@ -203,4 +203,4 @@ export function roleName(role: ProvinceRole, lang: Lang): string {
   return OFFICE_ROLES.find((office) => office.role === role)?.name[lang] ?? role;
 }
 
-export { nameList, periodName } from "../../domain/messages";
+export { nameList, periodName } from "../../domain/messages/words";
