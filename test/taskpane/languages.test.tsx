@@ -27,14 +27,7 @@ describe("the pane's languages, loaded on demand", () => {
   it("shows Vietnamese findings, then English ones after a switch, each from the module it fetched", async () => {
     Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
     await jest.isolateModulesAsync(async () => {
-      const loaded: Loaded = {
-        messages: await import("../../src/domain/messages"),
-        App: (await import("../../src/taskpane/App")).App,
-        react: await import("react"),
-        client: await import("react-dom/client"),
-        sampleWorkbook: (await import("../helpers/workbook")).sampleWorkbook,
-      };
-      await switchInIsolation(loaded);
+      await switchInIsolation(await loadIsolated());
     });
   });
 
@@ -47,17 +40,21 @@ describe("the pane's languages, loaded on demand", () => {
         if (!network.up) throw new Error("ChunkLoadError: Loading chunk messages-vi failed.");
         return jest.requireActual<object>("../../src/domain/messages/vi");
       });
-      const loaded: Loaded = {
-        messages: await import("../../src/domain/messages"),
-        App: (await import("../../src/taskpane/App")).App,
-        react: await import("react"),
-        client: await import("react-dom/client"),
-        sampleWorkbook: (await import("../helpers/workbook")).sampleWorkbook,
-      };
-      await retryInIsolation(loaded, network);
+      await retryInIsolation(await loadIsolated(), network);
     });
   });
 });
+
+// The pane and what drives it, loaded inside the test's own module registry (its messages registry empty at start).
+async function loadIsolated(): Promise<Loaded> {
+  return {
+    messages: await import("../../src/domain/messages"),
+    App: (await import("../../src/taskpane/App")).App,
+    react: await import("react"),
+    client: await import("react-dom/client"),
+    sampleWorkbook: (await import("../helpers/workbook")).sampleWorkbook,
+  };
+}
 
 async function retryInIsolation(
   { messages, App, react, client, sampleWorkbook }: Loaded,
