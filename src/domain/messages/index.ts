@@ -3,6 +3,9 @@ import { catalogue as defaultCatalogue } from "../catalogue";
 import { BilingualError } from "./error";
 import type {
   ConsolidationTextParams,
+  DefinitionPlace,
+  DefinitionProblemKind,
+  DefinitionProblemParams,
   FindingParamsByKind,
   Lang,
   LanguageTemplates,
@@ -122,4 +125,21 @@ export function renderText<K extends TextKind>(
     return template(params, { rows: names.rows, roles: names.roles, codes: [] });
   };
   return { vi: say("vi"), en: say("en") };
+}
+
+/** A problem of a form definition workbook: its kind and parameters, and where it is. */
+export interface DefinitionProblem<K extends DefinitionProblemKind = DefinitionProblemKind> {
+  readonly kind: K;
+  readonly params: DefinitionProblemParams[K];
+  readonly place: DefinitionPlace;
+}
+
+/** A definition's problem in `lang`: its place (sheet, row, column), then what is wrong there. */
+export function renderDefinitionProblem<K extends DefinitionProblemKind>(
+  problem: DefinitionProblem<K>,
+  lang: Lang,
+): string {
+  const templates = registered(lang);
+  const template: Templates<DefinitionProblemParams>[K] = templates.definitions[problem.kind];
+  return templates.place(problem.place) + template(problem.params, { rows: new Map(), codes: [] });
 }
