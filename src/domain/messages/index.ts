@@ -6,6 +6,7 @@ import type {
   DefinitionPlace,
   DefinitionProblemKind,
   DefinitionProblemParams,
+  ExpressionProblem,
   FindingParamsByKind,
   Lang,
   LanguageTemplates,
@@ -127,19 +128,42 @@ export function renderText<K extends TextKind>(
   return { vi: say("vi"), en: say("en") };
 }
 
-/** A problem of a form definition workbook: its kind and parameters, and where it is. */
-export interface DefinitionProblem<K extends DefinitionProblemKind = DefinitionProblemKind> {
+/** A problem of a form definition workbook's layout or cells: its kind and parameters, and where it is. */
+export interface DefinitionSheetProblem<K extends DefinitionProblemKind = DefinitionProblemKind> {
   readonly kind: K;
   readonly params: DefinitionProblemParams[K];
   readonly place: DefinitionPlace;
 }
 
-/** A definition's problem in `lang`: its place (sheet, row, column), then what is wrong there. */
-export function renderDefinitionProblem<K extends DefinitionProblemKind>(
-  problem: DefinitionProblem<K>,
-  lang: Lang,
+/** An expression the grammar refused (src/domain/forms/expression.ts), at the cell that holds it. */
+export type DefinitionExpressionProblem = ExpressionProblem & { readonly place: DefinitionPlace };
+
+/** Any problem of a form definition workbook, with where it is. */
+export type DefinitionProblem = DefinitionSheetProblem | DefinitionExpressionProblem;
+
+function sheetProblemText<K extends DefinitionProblemKind>(
+  problem: DefinitionSheetProblem<K>,
+  templates: LanguageTemplates,
 ): string {
-  const templates = registered(lang);
   const template: Templates<DefinitionProblemParams>[K] = templates.definitions[problem.kind];
-  return templates.place(problem.place) + template(problem.params, { rows: new Map(), codes: [] });
+  return template(problem.params, { rows: new Map(), codes: [] });
+}
+
+/** A definition's problem in `lang`: its place (sheet, row, column), then what is wrong there. */
+export function renderDefinitionProblem(problem: DefinitionProblem, lang: Lang): string {
+  const templates = registered(lang);
+  const text =
+    "offset" in problem ? renderExpressionProblem(problem, lang) : sheetProblemText(problem, templates);
+  return templates.place(problem.place) + text;
+}
+
+/** An expression problem's message in `lang` (the forms' reader adds the sheet, row and column around it). */
+export function renderExpressionProblem(problem: ExpressionProblem, lang: Lang): string {
+  const template = registered(lang).expressions[problem.kind] as (problem: ExpressionProblem) => string;
+  return template(problem);
+}
+
+/** An expression problem's message in both languages. */
+export function expressionProblemMessage(problem: ExpressionProblem): Bilingual {
+  return { vi: renderExpressionProblem(problem, "vi"), en: renderExpressionProblem(problem, "en") };
 }
