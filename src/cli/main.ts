@@ -66,12 +66,14 @@ async function dispatch(
       return await (await import("./validate")).validateCommand(rest, output);
     case "consolidate":
       return await (await import("./consolidate")).consolidateCommand(rest, output);
+    case "form":
+      return await (await import("./form")).formCommand(rest, output);
     case undefined:
       throw new UsageError({ vi: "Chưa chỉ định lệnh.", en: "No command given." });
     default:
       throw new UsageError({
-        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate, consolidate hoặc import).`,
-        en: `Unknown command: "${terminalText(command)}" (use template, validate, consolidate or import).`,
+        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate, consolidate, import hoặc form).`,
+        en: `Unknown command: "${terminalText(command)}" (use template, validate, consolidate, import or form).`,
       });
   }
 }

@@ -1,0 +1,139 @@
+import { parseArgs } from "node:util";
+import type { Bilingual, Catalogue } from "../domain/catalogue";
+import { cataloguesByVersion } from "../domain/catalogue";
+import type { DefinitionRead } from "../domain/forms/definition";
+import { readDefinition } from "../domain/forms/definition";
+import { exportDefinition } from "../domain/forms/definition-export";
+import { renderDefinitionProblem } from "../domain/messages";
+import { BilingualError } from "../domain/messages/error";
+import type { Output } from "./main";
+import { checkOutput, writeOutputFile } from "./output";
+import { terminalText } from "./terminal";
+import { EXIT, UsageError } from "./usage";
+import { readWorkbookFile } from "./xlsx/read";
+
+// `cchc-appendix form export [--form ID] -o FILE.xlsx` writes a form's definition workbook, the starting point of a
+// province's own form; `cchc-appendix form check FILE.xlsx` reads one as every tool would and says every problem by
+// sheet, row and column (exit 2), or what a sound one declares (exit 0). Loaded by main() for this command only.
+
+const SUBCOMMANDS: Bilingual = { vi: "export hoặc check", en: "export or check" };
+
+/** Runs `form export` or `form check`; throws UsageError for a wrong command line. */
+export async function formCommand(args: readonly string[], output: Output): Promise<number> {
+  const [subcommand, ...rest] = args;
+  switch (subcommand) {
+    case "export":
+      return exportCommand(rest, output);
+    case "check":
+      return checkCommand(rest, output);
+    case undefined:
+      throw new UsageError(
+        { vi: `Thiếu việc cần làm: ${SUBCOMMANDS.vi}.`, en: `Missing what to do: ${SUBCOMMANDS.en}.` },
+        "form",
+      );
+    default:
+      throw new UsageError(
+        {
+          vi: `Việc không hợp lệ: "${terminalText(subcommand)}" (dùng ${SUBCOMMANDS.vi}).`,
+          en: `Unknown action: "${terminalText(subcommand)}" (use ${SUBCOMMANDS.en}).`,
+        },
+        "form",
+      );
+  }
+}
+
+/** The built-in form named by `--form`, the 2021 one by default. */
+function builtInForm(id: string | undefined): Catalogue {
+  if (id === undefined) return [...cataloguesByVersion.values()][0] as Catalogue;
+  const found = cataloguesByVersion.get(id);
+  if (found) return found;
+  const known = [...cataloguesByVersion.keys()].join(", ");
+  throw new UsageError(
+    {
+      vi: `Không có mẫu có sẵn "${terminalText(id)}" (các mẫu có sẵn: ${known}).`,
+      en: `No built-in form "${terminalText(id)}" (the built-in forms: ${known}).`,
+    },
+    "form",
+  );
+}
+
+async function exportCommand(args: readonly string[], output: Output): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      form: { type: "string" },
+      output: { type: "string", short: "o" },
+      force: { type: "boolean", default: false },
+    },
+  });
+  if (!values.output) {
+    throw new UsageError(
+      { vi: "Thiếu tên tệp đầu ra: -o TỆP.xlsx.", en: "Missing the output file: -o FILE.xlsx." },
+      "form",
+    );
+  }
+  const form = builtInForm(values.form);
+  await checkOutput(values.output, [], values.force);
+  const { definitionWorkbook } = await import("./xlsx/definition");
+  const workbook = definitionWorkbook(exportDefinition(form));
+  await writeOutputFile(values.output, new Uint8Array(await workbook.xlsx.writeBuffer()), values.force);
+  const file = terminalText(values.output);
+  output.out(
+    `Đã ghi định nghĩa mẫu ${form.templateVersion} vào ${file}: đổi mã mẫu trước khi dùng làm mẫu riêng.\n` +
+      `Wrote the definition of the form ${form.templateVersion} to ${file}: change its id before using it as your own form.\n`,
+  );
+  return EXIT.ok;
+}
+
+/** What a sound definition declares, in one line per language. */
+function summary(catalogue: Catalogue): Bilingual {
+  const appendix = catalogue.rows.filter((row) => row.block === "appendix" && row.kind !== "none").length;
+  const source = catalogue.rows.filter((row) => row.block === "source").length;
+  const rules = catalogue.relations.length + catalogue.patterns.length;
+  const id = terminalText(catalogue.templateVersion);
+  return {
+    vi: `Định nghĩa mẫu ${id} hợp lệ: ${appendix} chỉ tiêu, ${source} dòng số liệu nguồn, ${rules} quy tắc.`,
+    en: `The form definition ${id} is sound: ${appendix} indicators, ${source} source rows, ${rules} rules.`,
+  };
+}
+
+async function checkCommand(args: readonly string[], output: Output): Promise<number> {
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  const [file, ...others] = positionals;
+  if (file === undefined || others.length) {
+    throw new UsageError(
+      {
+        vi: "Cần đúng một tệp định nghĩa: cchc-appendix form check TỆP.xlsx.",
+        en: "Give exactly one definition file: cchc-appendix form check FILE.xlsx.",
+      },
+      "form",
+    );
+  }
+  let read: DefinitionRead;
+  try {
+    read = readDefinition(await readWorkbookFile(file), { reserved: new Set(cataloguesByVersion.keys()) });
+  } catch (error) {
+    if (!(error instanceof BilingualError)) throw error;
+    const name = terminalText(file);
+    output.err(
+      `${name}: ${terminalText(error.bilingual.vi)}\n${name}: ${terminalText(error.bilingual.en)}\n`,
+    );
+    return EXIT.failure;
+  }
+  if (read.ok) {
+    const line = summary(read.catalogue);
+    output.out(`${line.vi}\n${line.en}\n`);
+    return EXIT.ok;
+  }
+  for (const problem of read.problems) {
+    output.out(
+      `${terminalText(renderDefinitionProblem(problem, "vi"))}\n${terminalText(renderDefinitionProblem(problem, "en"))}\n`,
+    );
+  }
+  const count = read.problems.length;
+  output.out(
+    `${terminalText(file)}: ${count} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.\n` +
+      `${terminalText(file)}: ${count} ${count === 1 ? "problem" : "problems"}; the definition is not used until all are fixed.\n`,
+  );
+  return EXIT.failure;
+}
