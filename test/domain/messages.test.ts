@@ -15,7 +15,7 @@ import { SEED_VALUES, templateGrid } from "../helpers/seed";
 // Every message is rendered from a finding's kind and parameters through the Vietnamese and English modules: one
 // finding of every kind, rendered in both languages, exactly.
 
-const ROLES = new Map([["snv", { vi: "Sở Nội vụ", en: "the Department of Home Affairs" }]]);
+const ROLES = new Map([["snv", { vi: "Sở Nội vụ", en: "Department of Home Affairs" }]]);
 const NAMES = { rows: catalogue.byCode, roles: ROLES };
 
 type Sample<K extends FindingKind> = {

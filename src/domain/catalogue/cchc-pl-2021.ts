@@ -1,4 +1,4 @@
-import type { Bilingual, CatalogueInput, CodeOption, Level, ProvinceRole } from "./schema";
+import type { Bilingual, CatalogueInput, CodeOption, Level, ProvinceRole, RoleDef } from "./schema";
 
 // The appendix of the 2021 form, transcribed row by row from the Q3/2021 report of Sở Thông tin và Truyền thông
 // Trà Vinh (../shared/seed). Vietnamese labels are exactly as printed there, `<i>` marking the italic runs.
@@ -941,12 +941,43 @@ function orderRule(smaller: string[], larger: string[], severity: "error" | "war
 }
 
 /** The 2021 appendix form (CCHC-PL-2021): every row, the source block and every cross-cell rule. */
+/**
+ * The offices that report the province-wide rows. "UBND huyện …" alone is a district, not the People's Committee
+ * Office, hence the "văn phòng". The digital-government rows (stttt) came from Sở Thông tin và Truyền thông until it
+ * was merged into Sở Khoa học và Công nghệ on 1 March 2025: a period ending after that is reported by the latter.
+ */
+const ROLES: RoleDef[] = [
+  {
+    id: "vpubnd",
+    name: { vi: "Văn phòng UBND tỉnh", en: "Provincial People's Committee Office" },
+    patterns: ["văn phòng ubnd", "vp ubnd", "văn phòng ủy ban nhân dân", "vpubnd"],
+  },
+  {
+    id: "snv",
+    name: { vi: "Sở Nội vụ", en: "Department of Home Affairs" },
+    patterns: ["sở nội vụ", "snv"],
+  },
+  {
+    id: "stttt",
+    name: { vi: "Sở Thông tin và Truyền thông", en: "Department of Information and Communications" },
+    patterns: ["sở thông tin và truyền thông", "sở tt&tt", "sở tttt", "sở tt và tt", "stttt"],
+    until: "2024-Q4",
+  },
+  {
+    id: "stttt",
+    name: { vi: "Sở Khoa học và Công nghệ", en: "Department of Science and Technology" },
+    patterns: ["sở khoa học và công nghệ", "sở kh&cn", "sở khcn", "sở kh và cn", "skhcn"],
+    from: "2025-Q1",
+  },
+];
+
 export const CCHC_PL_2021: CatalogueInput = {
   templateVersion: CCHC_PL_2021_VERSION,
   title: {
     vi: "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
     en: "STATISTICS ON THE RESULTS OF ADMINISTRATIVE REFORM",
   },
+  roles: ROLES,
   rows: rows.map((row) => (PLAUSIBLE[row.code] ? { ...row, plausible: PLAUSIBLE[row.code] } : row)),
   relations: [
     sumRule("balance:HS.1", "HS.1", ["HS.1.1", "HS.1.2"]),

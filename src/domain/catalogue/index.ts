@@ -5,15 +5,8 @@ import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./s
 // The built-in catalogue is checked against its zod schema by the tests (test/domain/catalogue), not each time a
 // tool starts: this module never loads zod. Definitions read at run time go through loadCatalogue (./load).
 export type * from "./schema";
-export {
-  ALL_LEVELS,
-  isLevel,
-  isProvinceRole,
-  LEVEL_NOT_FROM,
-  LEVELS,
-  PROVINCE_ROLES,
-  REFORM_PERIOD,
-} from "./constants";
+export { ALL_LEVELS, isLevel, LEVEL_NOT_FROM, LEVELS, REFORM_PERIOD } from "./constants";
+export { foldedName, roleApplies, roleByName, roleIn, roleNamesIn, rolesIn } from "./roles";
 export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
 export { CODE_PATTERN, isCode, normaliseCode } from "./code";
 
@@ -49,8 +42,12 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
   const known = (code: string, where: string) => {
     if (!byCode.has(code)) problems.push(`${where} names unknown code ${code}`);
   };
+  problems.push(...roleProblems(catalogue.roles));
+  const roleIds = new Set(catalogue.roles.map((role) => role.id));
   for (const row of catalogue.rows) {
     if (row.parent !== undefined) known(row.parent, `parent of ${row.code}`);
+    if (row.role !== undefined && !roleIds.has(row.role))
+      problems.push(`${row.code} names role ${row.role}, which the form does not declare`);
     if (row.kind !== "none" && !row.unit)
       problems.push(`${row.code} holds a value but has no unit of measure`);
     if (row.kind === "coded" && !row.codes?.length) problems.push(`${row.code} is coded without a legend`);
@@ -108,6 +105,37 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
     }
   }
   return problems;
+}
+
+/** Problems of the role declarations: periods that are none or run backwards, one id declared twice at once. */
+function roleProblems(roles: Catalogue["roles"]): string[] {
+  const problems: string[] = [];
+  for (const role of roles) {
+    for (const [field, period] of [
+      ["from", role.from],
+      ["until", role.until],
+    ] as const) {
+      if (period !== undefined && !periodMonths(period))
+        problems.push(`role ${role.id} applies ${field} "${period}", which is no period`);
+    }
+    const from = role.from === undefined ? undefined : periodMonths(role.from);
+    const until = role.until === undefined ? undefined : periodMonths(role.until);
+    if (from && until && until.end < from.start) problems.push(`role ${role.id} ends before it begins`);
+  }
+  roles.forEach((role, at) => {
+    const overlapping = roles
+      .slice(at + 1)
+      .some((other) => other.id === role.id && !successive(role, other) && !successive(other, role));
+    if (overlapping) problems.push(`role ${role.id} is declared twice for the same periods`);
+  });
+  return problems;
+}
+
+/** True when `earlier` ends before `later` begins. */
+function successive(earlier: Catalogue["roles"][number], later: Catalogue["roles"][number]): boolean {
+  const end = earlier.until === undefined ? undefined : periodMonths(earlier.until)?.end;
+  const start = later.from === undefined ? undefined : periodMonths(later.from)?.start;
+  return end !== undefined && start !== undefined && end < start;
 }
 
 /** A catalogue already checked (by its schema and catalogueProblems), with its lookups built. */
@@ -187,6 +215,7 @@ function withDefaults(input: CatalogueInput): Catalogue {
   return {
     templateVersion: input.templateVersion,
     title: input.title,
+    roles: input.roles ?? [],
     rows: input.rows.map(({ derived, ...row }) => ({
       ...row,
       ...(derived ? { derived: { ...derived, minus: derived.minus ?? [] } } : {}),

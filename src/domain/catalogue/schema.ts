@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CODE_PATTERN } from "./code";
-import { LEVELS, PROVINCE_ROLES } from "./constants";
+import { LEVELS } from "./constants";
 
 // The task pane runs under a Content-Security-Policy without 'unsafe-eval': zod must not compile parsers with
 // `new Function`, which it otherwise tries first.
@@ -49,10 +49,30 @@ export const AggregationSchema = z.enum(["sum", "recompute", "province", "lowest
 /** How consolidation treats an indicator. */
 export type Aggregation = z.infer<typeof AggregationSchema>;
 
-/** The office that reports a province-wide indicator once for everyone. */
-export const ProvinceRoleSchema = z.enum(PROVINCE_ROLES);
-/** The office that reports a province-wide indicator. */
-export type ProvinceRole = z.infer<typeof ProvinceRoleSchema>;
+/** A period id: a year, its first half or one of its quarters ("2025", "2025-H1", "2025-Q3"). */
+export const PeriodSchema = z.string().regex(/^\d{4}(-(Q[1-4]|H1))?$/);
+/** A period id. */
+export type Period = z.infer<typeof PeriodSchema>;
+
+/**
+ * An office that reports a province-wide indicator once for everyone (DESIGN.md section 11, sheet `Vai trò`): its
+ * id (`mã vai trò`), its name, and the name patterns that identify its unit (`nhận biết`, compared without
+ * diacritics or case, as whole words). An id declared again with `from` names the office that reports it from that
+ * period on, the earlier declaration ending `until` the period before (Sở Thông tin và Truyền thông, merged into Sở
+ * Khoa học và Công nghệ from 1 March 2025).
+ */
+export const RoleDefSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  name: BilingualSchema,
+  patterns: z.array(z.string().min(1)),
+  from: PeriodSchema.optional(),
+  until: PeriodSchema.optional(),
+});
+/** An office that reports a province-wide indicator, in the periods it does. */
+export type RoleDef = z.infer<typeof RoleDefSchema>;
+
+/** The id of a role the form declares (RoleDef.id): the office that reports a province-wide indicator. */
+export type ProvinceRole = string;
 
 /**
  * Plausible bounds of a row's value (DESIGN.md section 11, `giới hạn`): a figure outside them is possible but most
@@ -78,7 +98,8 @@ export const RowDefSchema = z.object({
   kind: ValueKindSchema,
   codes: z.array(CodeOptionSchema).optional(),
   scope: z.array(LevelSchema),
-  role: ProvinceRoleSchema.optional(),
+  /** The id of a declared role (Catalogue.roles) whose office reports the row once for the whole province. */
+  role: z.string().optional(),
   aggregation: AggregationSchema,
   derived: DerivedSchema.optional(),
   mayBeNegative: z.boolean().default(false),
@@ -89,10 +110,7 @@ export const RowDefSchema = z.object({
    * The first period for which the row is not expected (DESIGN.md section 11, `không áp dụng từ`): from it on a
    * blank is no missing value and the template offers no input cell. 2025-Q3 for the rows that presuppose districts.
    */
-  notApplicableFrom: z
-    .string()
-    .regex(/^\d{4}(-(Q[1-4]|H1))?$/)
-    .optional(),
+  notApplicableFrom: PeriodSchema.optional(),
 });
 /** One row of the form or of its source block. */
 export type RowDef = z.infer<typeof RowDefSchema>;
@@ -124,6 +142,8 @@ export type PatternRule = z.infer<typeof PatternRuleSchema>;
 export const CatalogueSchema = z.object({
   templateVersion: z.string(),
   title: BilingualSchema,
+  /** The offices that report province-wide rows; every row's `role` names one of their ids. */
+  roles: z.array(RoleDefSchema).default([]),
   rows: z.array(RowDefSchema),
   relations: z.array(RelationRuleSchema),
   patterns: z.array(PatternRuleSchema),

@@ -1,5 +1,5 @@
 import type { Bilingual, Level, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
-import { appliesIn } from "../../domain/catalogue";
+import { appliesIn, roleNamesIn } from "../../domain/catalogue";
 import { qualifiedAddress } from "../../domain/cell";
 import type { Ratio } from "../../domain/derive";
 import { isRatio, percentOf, recompute } from "../../domain/derive";
@@ -27,7 +27,7 @@ import type {
 } from "./model";
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE, valueIndex } from "./record";
-import { periodName, ROLE_NAMES, unitKey } from "./names";
+import { periodName, unitKey } from "./names";
 
 // Aggregation: each indicator as the catalogue declares it, the cross-period checks, and the correction letters.
 
@@ -65,6 +65,8 @@ export class Aggregator {
   private period: string | undefined;
   /** Units whose level the period has none of (a district after the 2025 reform): in no level-based total. */
   private readonly levelGone = new Set<UnitRecord>();
+  private names:
+    { readonly period: string | undefined; readonly roles: ReadonlyMap<string, Bilingual> } | undefined;
 
   constructor(
     private readonly catalogue: LoadedCatalogue,
@@ -134,7 +136,7 @@ export class Aggregator {
     const message = findingMessage(
       { kind: issue.kind, params: issue.params, codes: issue.codes },
       this.catalogue.byCode,
-      ROLE_NAMES,
+      this.roleNames(),
     );
     const added: ConsolidationIssueOf<K> = {
       ...rest,
@@ -294,6 +296,13 @@ export class Aggregator {
         params: { role },
       });
     }
+  }
+
+  /** The offices' names messages use, as the form declares them for the period consolidated. */
+  private roleNames(): ReadonlyMap<string, Bilingual> {
+    if (this.names?.period !== this.period || !this.names)
+      this.names = { period: this.period, roles: roleNamesIn(this.catalogue.roles, this.period) };
+    return this.names.roles;
   }
 
   private inScope(record: UnitRecord, row: RowDef): boolean {
@@ -529,7 +538,7 @@ export class Aggregator {
         ? {
             lead: renderText("lead_province", holder ? { role, holder: holder.name } : { role }, {
               rows: this.catalogue.byCode,
-              roles: ROLE_NAMES,
+              roles: this.roleNames(),
             }),
           }
         : {}),

@@ -123,7 +123,7 @@ export class Consolidator {
         ...(finding.suggestion ? { suggestion: rendered(finding.suggestion.display) } : {}),
       };
     });
-    const role = named ? this.roleOf(name, appendix.level) : undefined;
+    const role = named ? this.roleOf(name, appendix.level, appendix.period, catalogue) : undefined;
     return {
       name,
       key: named ? unitKey(name) : `\u0000${name}`,
@@ -146,10 +146,15 @@ export class Consolidator {
     };
   }
 
-  /** The role set for a unit (null: none), else the one its name suggests (defaultRole). */
-  private roleOf(name: string, level: Level | undefined): ProvinceRole | undefined {
+  /** The role set for a unit (null: none), else the one its name suggests in its period (defaultRole). */
+  private roleOf(
+    name: string,
+    level: Level | undefined,
+    period: string | undefined,
+    catalogue: LoadedCatalogue,
+  ): ProvinceRole | undefined {
     const chosen = this.options.roles.get(unitKey(name));
-    return chosen === undefined ? defaultRole(name, level) : (chosen ?? undefined);
+    return chosen === undefined ? defaultRole(name, level, period, catalogue.roles) : (chosen ?? undefined);
   }
 
   /**
