@@ -67,7 +67,12 @@ describe("cchc-appendix form export", () => {
   it("formats the code and expression columns as Text, under a bold, frozen header row", async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(exported);
-    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual(["Mẫu", "Chỉ tiêu", "Quy tắc"]);
+    expect(workbook.worksheets.map((worksheet) => worksheet.name)).toEqual([
+      "Mẫu",
+      "Vai trò",
+      "Chỉ tiêu",
+      "Quy tắc",
+    ]);
     const rows = sheet(workbook, "Chỉ tiêu");
     expect(rows.getRow(1).values).toEqual([
       undefined,

@@ -10,6 +10,7 @@ import {
   KIND_WORDS,
   LIST_SEPARATOR,
   MINIMUM_WORD,
+  ROLE_HEADERS,
   ROW_HEADERS,
   RULE_HEADERS,
   SEVERITY_WORDS,
@@ -113,8 +114,9 @@ function inOrder(headers: readonly string[], cells: Record<string, string>): str
 }
 
 /**
- * A catalogue's definition workbook as data: `Mẫu` (the form's id, title and validity), `Chỉ tiêu` (every row in
- * the form's order), `Quy tắc` (every rule); the starting point of a province's own form.
+ * A catalogue's definition workbook as data: `Mẫu` (the form's id, title and validity), `Vai trò` (the offices of
+ * its province-wide rows, where it has any), `Chỉ tiêu` (every row in the form's order), `Quy tắc` (every rule);
+ * the starting point of a province's own form.
  */
 export function exportDefinition(catalogue: Catalogue): DefinitionSheetSpec[] {
   const formRows: [string, string][] = [
@@ -126,8 +128,20 @@ export function exportDefinition(catalogue: Catalogue): DefinitionSheetSpec[] {
     (header) => header !== ROW_HEADERS.reportWordings && header !== ROW_HEADERS.carriedFrom,
   );
   const ruleHeaders = Object.values(RULE_HEADERS);
+  const roleHeaders = Object.values(ROLE_HEADERS);
+  const roles = catalogue.roles.map((role) =>
+    inOrder(roleHeaders, {
+      [ROLE_HEADERS.id]: role.id,
+      [ROLE_HEADERS.name]: role.name.vi,
+      [ROLE_HEADERS.nameEn]: role.name.en,
+      [ROLE_HEADERS.patterns]: role.patterns.join(ITEM_SEPARATOR),
+      [ROLE_HEADERS.from]: role.from ?? "",
+      [ROLE_HEADERS.until]: role.until ?? "",
+    }),
+  );
   return [
     sheet(DEFINITION_SHEETS.form, Object.values(FORM_HEADERS), formRows),
+    ...(roles.length ? [sheet(DEFINITION_SHEETS.roles, roleHeaders, roles)] : []),
     sheet(
       DEFINITION_SHEETS.rows,
       rowHeaders,

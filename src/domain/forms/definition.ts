@@ -8,6 +8,7 @@ import type {
   PatternRule,
   Plausible,
   RelationRule,
+  RoleDef,
   RowDef,
   ValueKind,
 } from "../catalogue";
@@ -30,6 +31,7 @@ import {
   KIND_WORDS,
   LEVEL_WORDS,
   MINIMUM_WORD,
+  ROLE_HEADERS,
   ROW_HEADERS,
   RULE_HEADERS,
   SEVERITY_WORDS,
@@ -383,6 +385,25 @@ function expressionProblem(row: SheetRow, header: string, problem: ExpressionPro
   return undefined;
 }
 
+const ROLE_ID = /^[a-z][a-z0-9_]*$/;
+
+/** One office of the `Vai trò` sheet: its id, names, recognition patterns and the periods it reports in. */
+function readRole(row: SheetRow, declared: Declared): RoleDef | undefined {
+  const H = ROLE_HEADERS;
+  const typed = row.required(H.id);
+  const id =
+    typed === undefined || ROLE_ID.test(typed) ? typed : row.fail(H.id, "role_id_invalid", { text: typed });
+  const vi = row.required(H.name);
+  const en = row.required(H.nameEn);
+  const patterns = splitList(row.text(H.patterns) ?? "");
+  const from = row.period(H.from);
+  const until = row.period(H.until);
+  if (id === undefined) return undefined;
+  declared.roles.set(id, [...(declared.roles.get(id) ?? []), row]);
+  if (vi === undefined || en === undefined) return undefined;
+  return { id, name: { vi, en }, patterns, from, until };
+}
+
 /** The default `tổng hợp` of a row, as the 2021 form's builders give it. */
 function defaultAggregation(kind: ValueKind, role: string | undefined, derived: boolean): Aggregation {
   if (role !== undefined) return "province";
@@ -402,6 +423,7 @@ function defaultAggregation(kind: ValueKind, role: string | undefined, derived: 
 interface Declared {
   readonly codes: Map<string, SheetRow[]>;
   readonly rules: Map<string, SheetRow[]>;
+  readonly roles: Map<string, SheetRow[]>;
   /** True when a row's code was refused (a number, no code): its code is known to no one. */
   refusedCodes: boolean;
 }
@@ -450,7 +472,7 @@ function readRow(row: SheetRow, declared: Declared): RowDef | undefined {
     kind,
     codes,
     scope,
-    role: role as RowDef["role"],
+    role,
     aggregation: typedAggregation ?? defaultAggregation(kind, role, derived !== undefined),
     derived,
     mayBeNegative,
@@ -489,12 +511,12 @@ function readRule(row: SheetRow, declared: Declared): RelationRule | PatternRule
 
 interface IntegrityShape {
   readonly pattern: RegExp;
-  /** The subject is a rule id (else a row's code). */
-  readonly rule?: true;
+  /** What the subject (group 1) is: a role's or a rule's id, else a row's code. */
+  readonly subject?: "rules" | "roles";
   readonly header: string;
   readonly kind: DefinitionProblemKind;
-  /** The parameters from the match: the subject is group 1. */
-  readonly params: (match: RegExpExecArray) => Record<string, string>;
+  /** The parameters from the match and what the workbook declares. */
+  readonly params: (match: RegExpExecArray, declared: Declared) => Record<string, string | readonly string[]>;
 }
 
 /**
@@ -505,6 +527,30 @@ const subject = (match: RegExpExecArray) => ({ code: match[1] ?? "" });
 const named = (match: RegExpExecArray) => ({ code: match[2] ?? "" });
 
 const SHAPES: readonly IntegrityShape[] = [
+  {
+    pattern: /^(\S+) names role (.+), which the form does not declare$/,
+    header: ROW_HEADERS.role,
+    kind: "role_unknown",
+    params: (match, declared) => ({
+      code: match[1] ?? "",
+      role: match[2] ?? "",
+      known: [...declared.roles.keys()],
+    }),
+  },
+  {
+    pattern: /^role (\S+) ends before it begins$/,
+    subject: "roles",
+    header: ROLE_HEADERS.until,
+    kind: "role_order",
+    params: (match) => ({ role: match[1] ?? "" }),
+  },
+  {
+    pattern: /^role (\S+) is declared twice for the same periods$/,
+    subject: "roles",
+    header: ROLE_HEADERS.id,
+    kind: "role_twice",
+    params: (match) => ({ role: match[1] ?? "" }),
+  },
   { pattern: /^duplicate code (\S+)$/, header: ROW_HEADERS.code, kind: "code_twice", params: subject },
   {
     pattern: /^parent of (\S+) names unknown code (\S+)$/,
@@ -520,7 +566,7 @@ const SHAPES: readonly IntegrityShape[] = [
   },
   {
     pattern: /^rule (.+) names unknown code (\S+)$/,
-    rule: true,
+    subject: "rules",
     header: RULE_HEADERS.expression,
     kind: "code_unknown",
     params: named,
@@ -587,14 +633,14 @@ const SHAPES: readonly IntegrityShape[] = [
   },
   {
     pattern: /^duplicate rule id (.+)$/,
-    rule: true,
+    subject: "rules",
     header: RULE_HEADERS.id,
     kind: "rule_twice",
     params: (m) => ({ id: m[1] ?? "" }),
   },
   {
     pattern: /^rule (.+) has no right side$/,
-    rule: true,
+    subject: "rules",
     header: RULE_HEADERS.expression,
     kind: "rule_one_sided",
     params: (m) => ({ id: m[1] ?? "" }),
@@ -635,7 +681,7 @@ function integrityProblems(catalogue: Catalogue, declared: Declared, problems: P
     const key = `${shape.kind}:${name}`;
     const nth = counted.get(key) ?? 0;
     counted.set(key, nth + 1);
-    const rows = (shape.rule ? declared.rules : declared.codes).get(name);
+    const rows = declared[shape.subject ?? "codes"].get(name);
     if (shape.kind === "parent_cycle") {
       // catalogueProblems names every row whose parents reach a cycle: one message per cycle, at its first row.
       if (!onCycle(name, parents) || cycles.has(name)) continue;
@@ -646,13 +692,12 @@ function integrityProblems(catalogue: Catalogue, declared: Declared, problems: P
       )
         cycles.add(cursor);
     }
-    const row = rowOf(rows, shape.kind === "code_twice" || shape.kind === "rule_twice" ? nth + 1 : 0);
+    const twice = shape.kind === "code_twice" || shape.kind === "rule_twice" || shape.kind === "role_twice";
+    const row = rowOf(rows, twice ? nth + 1 : 0);
     if (row?.failed) continue;
-    const params: Record<string, string | number> = shape.params(match);
-    if (shape.kind === "code_twice" || shape.kind === "rule_twice") params.first = rows?.[0]?.number ?? 0;
-    const place = row
-      ? row.place(shape.header)
-      : { sheet: shape.rule ? DEFINITION_SHEETS.rules : DEFINITION_SHEETS.rows };
+    const params: Record<string, string | number | readonly string[]> = shape.params(match, declared);
+    if (twice) params.first = rows?.[0]?.number ?? 0;
+    const place = row ? row.place(shape.header) : { sheet: DEFINITION_SHEETS[shape.subject ?? "rows"] };
     problems.add(shape.kind, place, params as never);
   }
 }
@@ -664,6 +709,7 @@ const ROW_REQUIRED = [
   ROW_HEADERS.labelEn,
   ROW_HEADERS.kind,
 ];
+const ROLE_REQUIRED = [ROLE_HEADERS.id, ROLE_HEADERS.name, ROLE_HEADERS.nameEn];
 const RULE_REQUIRED = [RULE_HEADERS.kind, RULE_HEADERS.expression];
 
 /**
@@ -682,15 +728,18 @@ export function readDefinition(grids: readonly SheetGrid[], options: DefinitionO
     problems,
     true,
   );
+  const roleTable = readTable(grids, S.roles, Object.values(ROLE_HEADERS), ROLE_REQUIRED, problems, false);
   const rowTable = readTable(grids, S.rows, Object.values(ROW_HEADERS), ROW_REQUIRED, problems, true);
   const ruleTable = readTable(grids, S.rules, Object.values(RULE_HEADERS), RULE_REQUIRED, problems, true);
   const form = formTable ? readForm(formTable, options) : {};
-  const declared: Declared = { codes: new Map(), rules: new Map(), refusedCodes: false };
+  const declared: Declared = { codes: new Map(), rules: new Map(), roles: new Map(), refusedCodes: false };
+  const roles = (roleTable?.rows ?? []).flatMap((row) => readRole(row, declared) ?? []);
   const rows = (rowTable?.rows ?? []).flatMap((row) => readRow(row, declared) ?? []);
   const rules = (ruleTable?.rows ?? []).flatMap((row) => readRule(row, declared) ?? []);
   const candidate: Catalogue = {
     templateVersion: form.id ?? "",
     title: { vi: form.title ?? "", en: form.titleEn ?? "" },
+    roles,
     rows,
     relations: rules.filter((rule): rule is RelationRule => rule.kind !== "pattern"),
     patterns: rules.filter((rule): rule is PatternRule => rule.kind === "pattern"),
@@ -699,10 +748,18 @@ export function readDefinition(grids: readonly SheetGrid[], options: DefinitionO
   integrityProblems(candidate, declared, problems);
   // A row refused cell by cell is not in the candidate: what names its code reads as unknown, the same mistake said
   // again; when a code itself was refused, no one can tell which code a reference meant.
-  const known = (problem: DefinitionProblem) =>
-    problem.kind !== "code_unknown" ||
-    !(declared.refusedCodes || declared.codes.has((problem.params as { code: string }).code));
-  const integrity = problems.list.splice(found).filter(known);
+  const known = (problem: DefinitionProblem) => {
+    if (problem.kind === "role_unknown")
+      return !declared.roles.has((problem.params as { role: string }).role);
+    if (problem.kind !== "code_unknown") return true;
+    return !(declared.refusedCodes || declared.codes.has((problem.params as { code: string }).code));
+  };
+  // catalogueProblems says a role declared twice at both declarations: one message at the second.
+  const said = new Set<string>();
+  const integrity = problems.list.splice(found).filter((problem) => {
+    const key = JSON.stringify(problem);
+    return known(problem) && !said.has(key) && Boolean(said.add(key));
+  });
   problems.list.push(...integrity);
   if (problems.list.length) return { ok: false, problems: problems.list };
   const parsed = CatalogueSchema.safeParse(candidate);

@@ -294,6 +294,13 @@ const definitions: Templates<DefinitionProblemParams> = {
     `the formula of the indicator ${p.code} reads ${p.input}, which is not a count.`,
   rule_twice: (p) => `the rule id ${p.id} is already in row ${p.first}.`,
   rule_one_sided: (p) => `the rule ${p.id} has no right side.`,
+  role_id_invalid: (p) =>
+    `"${p.text}" is not a role id: use lower-case letters without diacritics, digits and "_", starting with a letter (vpubnd, say).`,
+  role_unknown: (p) =>
+    `the indicator ${p.code} names the role "${p.role}", which is not on the "Vai trò" sheet${p.known.length ? ` (its roles: ${quotedList(p.known)})` : ""}.`,
+  role_order: (p) => `the role ${p.role} stops applying before it starts.`,
+  role_twice: (p) =>
+    `the role ${p.role} is already declared in row ${p.first} for the same periods: a role is declared again only for the periods that follow (until, then from).`,
   integrity: (p) => `the definition is not consistent (${p.detail}).`,
 };
 

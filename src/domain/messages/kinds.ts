@@ -252,6 +252,10 @@ export type DefinitionProblemParams = {
   readonly derived_reads_non_count: { readonly code: string; readonly input: string };
   readonly rule_twice: { readonly id: string; readonly first: number };
   readonly rule_one_sided: { readonly id: string };
+  readonly role_id_invalid: { readonly text: string };
+  readonly role_unknown: { readonly code: string; readonly role: string; readonly known: readonly string[] };
+  readonly role_order: { readonly role: string };
+  readonly role_twice: { readonly role: string; readonly first: number };
   /** A problem of the catalogue's integrity this module has no words of its own for: its detail as checked. */
   readonly integrity: { readonly detail: string };
 };

@@ -296,6 +296,13 @@ const definitions: Templates<DefinitionProblemParams> = {
     `công thức của chỉ tiêu ${p.code} dùng ${p.input}, không phải chỉ tiêu số đếm.`,
   rule_twice: (p) => `mã quy tắc ${p.id} đã có ở dòng ${p.first}.`,
   rule_one_sided: (p) => `quy tắc ${p.id} thiếu vế phải.`,
+  role_id_invalid: (p) =>
+    `"${p.text}" không phải mã vai trò: dùng chữ thường không dấu, chữ số và dấu "_", bắt đầu bằng một chữ (ví dụ vpubnd).`,
+  role_unknown: (p) =>
+    `chỉ tiêu ${p.code} ghi vai trò "${p.role}", không có trong trang "Vai trò"${p.known.length ? ` (các vai trò: ${quotedList(p.known)})` : ""}.`,
+  role_order: (p) => `vai trò ${p.role} có kỳ áp dụng đến trước kỳ áp dụng từ.`,
+  role_twice: (p) =>
+    `vai trò ${p.role} đã được khai ở dòng ${p.first} cho cùng kỳ: một vai trò khai lại chỉ cho các kỳ nối tiếp (áp dụng đến, rồi áp dụng từ).`,
   integrity: (p) => `định nghĩa chưa nhất quán (${p.detail}).`,
 };
 

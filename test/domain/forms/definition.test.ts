@@ -363,4 +363,34 @@ describe("a form definition's mistakes, each at its sheet, row and column in Vie
     );
     expect(read.ok && read.catalogue.rows[1]?.plausible).toEqual({ max: { so: 2000, xa: 300 }, min: -5 });
   });
+
+  it("names a row's undeclared role and a role declared twice for the same periods", () => {
+    const read = readDefinition(
+      [
+        ...sheets({
+          rows: (rows) => {
+            rows[0]!.push("vai trò");
+            rows[2]![12] = "snv";
+            rows[3]![12] = "stttt";
+          },
+        }),
+        grid("Vai trò", [
+          ["mã vai trò", "tên", "tên tiếng Anh", "nhận biết", "áp dụng từ", "áp dụng đến"],
+          ["snv", "Sở Nội vụ", "Department of Home Affairs", "sở nội vụ; snv", "", "2025-Q4"],
+          ["snv", "Sở Nội vụ mới", "The new Department of Home Affairs", "sở nội vụ", "2025-Q2"],
+        ]),
+      ],
+      RESERVED,
+    );
+    expect(messages(read)).toEqual([
+      [
+        'Trang "Vai trò", dòng 3, cột "mã vai trò" (A): vai trò snv đã được khai ở dòng 2 cho cùng kỳ: một vai trò khai lại chỉ cho các kỳ nối tiếp (áp dụng đến, rồi áp dụng từ).',
+        'Sheet "Vai trò", row 3, column "mã vai trò" (A): the role snv is already declared in row 2 for the same periods: a role is declared again only for the periods that follow (until, then from).',
+      ],
+      [
+        'Trang "Chỉ tiêu", dòng 4, cột "vai trò" (M): chỉ tiêu 1.2 ghi vai trò "stttt", không có trong trang "Vai trò" (các vai trò: "snv").',
+        'Sheet "Chỉ tiêu", row 4, column "vai trò" (M): the indicator 1.2 names the role "stttt", which is not on the "Vai trò" sheet (its roles: "snv").',
+      ],
+    ]);
+  });
 });
