@@ -8,6 +8,8 @@ import { loadCatalogue } from "../../src/domain/catalogue/load";
 export const SMALL_FORM: CatalogueInput = {
   templateVersion: "PL-THU-2026",
   title: { vi: "Phụ lục thử", en: "Test appendix" },
+  levels: ["so", "xa"],
+  appliesFrom: "2026-Q1",
   rows: [
     {
       code: "1",

@@ -22,6 +22,15 @@ export interface LoadedCatalogue extends Catalogue {
   readonly valueRows: readonly RowDef[];
   /** Rows whose value is a derived percentage. */
   readonly derivedRows: readonly (RowDef & { derived: NonNullable<RowDef["derived"]> })[];
+  /** The wordings of the rows that have some in report bodies, in the form's order, for reading Word reports. */
+  readonly reportWordings: readonly ReportWording[];
+}
+
+/** The wordings of one row in report bodies (RowDef.reportWordings with its code). */
+export interface ReportWording {
+  readonly code: string;
+  readonly anywhere: readonly string[];
+  readonly underParent?: readonly string[];
 }
 
 /** A catalogue that breaks its own integrity: the message lists every problem. */
@@ -42,12 +51,25 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
   const known = (code: string, where: string) => {
     if (!byCode.has(code)) problems.push(`${where} names unknown code ${code}`);
   };
-  problems.push(...roleProblems(catalogue.roles));
+  problems.push(...formProblems(catalogue), ...roleProblems(catalogue.roles));
+  const levels = new Set(catalogue.levels);
   const roleIds = new Set(catalogue.roles.map((role) => role.id));
   for (const row of catalogue.rows) {
     if (row.parent !== undefined) known(row.parent, `parent of ${row.code}`);
     if (row.role !== undefined && !roleIds.has(row.role))
       problems.push(`${row.code} names role ${row.role}, which the form does not declare`);
+    for (const level of row.scope) {
+      if (!levels.has(level))
+        problems.push(`${row.code} is filled at level ${level}, which does not report on the form`);
+    }
+    if (row.carriedFrom !== undefined) {
+      known(row.carriedFrom, `carriedFrom of ${row.code}`);
+      const from = byCode.get(row.carriedFrom);
+      if (row.kind !== "count" || (from && from.kind !== "count"))
+        problems.push(`${row.code} is carried from ${row.carriedFrom}, and both must be counts`);
+    }
+    if (row.reportWordings?.underParent.length && row.parent === undefined)
+      problems.push(`${row.code} has wordings under its parent but no parent`);
     if (row.kind !== "none" && !row.unit)
       problems.push(`${row.code} holds a value but has no unit of measure`);
     if (row.kind === "coded" && !row.codes?.length) problems.push(`${row.code} is coded without a legend`);
@@ -107,6 +129,21 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
   return problems;
 }
 
+/** Problems of the form's own data: its periods and its levels. */
+function formProblems(catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  const from = periodMonths(catalogue.appliesFrom);
+  const to = catalogue.appliesTo === undefined ? undefined : periodMonths(catalogue.appliesTo);
+  if (!from) problems.push(`the form applies from "${catalogue.appliesFrom}", which is no period`);
+  if (catalogue.appliesTo !== undefined && !to)
+    problems.push(`the form applies to "${catalogue.appliesTo}", which is no period`);
+  if (from && to && to.end < from.start) problems.push("the form stops applying before it begins");
+  if (catalogue.levels.length === 0) problems.push("no level reports on the form");
+  if (new Set(catalogue.levels).size !== catalogue.levels.length)
+    problems.push("the form lists a level twice");
+  return problems;
+}
+
 /** Problems of the role declarations: periods that are none or run backwards, one id declared twice at once. */
 function roleProblems(roles: Catalogue["roles"]): string[] {
   const problems: string[] = [];
@@ -155,6 +192,9 @@ export function shapeCatalogue(checked: Catalogue): LoadedCatalogue {
     derivedRows: parsed.rows.filter((row): row is RowDef & { derived: NonNullable<RowDef["derived"]> } =>
       Boolean(row.derived),
     ),
+    reportWordings: parsed.rows.flatMap((row) =>
+      row.reportWordings ? [{ code: row.code, ...row.reportWordings }] : [],
+    ),
   };
 }
 
@@ -190,6 +230,8 @@ export const ROW_FIELDS = Object.keys({
   plausible: true,
   formNote: true,
   notApplicableFrom: true,
+  reportWordings: true,
+  carriedFrom: true,
 } satisfies Record<keyof RowDef, true>);
 
 /** RelationRuleSchema's fields in its order (a test compares them). */
@@ -215,10 +257,21 @@ function withDefaults(input: CatalogueInput): Catalogue {
   return {
     templateVersion: input.templateVersion,
     title: input.title,
+    levels: input.levels,
+    appliesFrom: input.appliesFrom,
+    ...(input.appliesTo !== undefined ? { appliesTo: input.appliesTo } : {}),
     roles: input.roles ?? [],
-    rows: input.rows.map(({ derived, ...row }) => ({
+    rows: input.rows.map(({ derived, reportWordings, ...row }) => ({
       ...row,
       ...(derived ? { derived: { ...derived, minus: derived.minus ?? [] } } : {}),
+      ...(reportWordings
+        ? {
+            reportWordings: {
+              anywhere: reportWordings.anywhere ?? [],
+              underParent: reportWordings.underParent ?? [],
+            },
+          }
+        : {}),
       mayBeNegative: row.mayBeNegative ?? false,
       cumulative: row.cumulative ?? false,
     })),

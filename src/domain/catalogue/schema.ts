@@ -87,6 +87,20 @@ export const PlausibleSchema = z.object({
 /** Plausible bounds of a row's value. */
 export type Plausible = z.infer<typeof PlausibleSchema>;
 
+/**
+ * Other wordings of a row's label in report bodies (DESIGN.md section 11, `cách ghi trong báo cáo`; section 13), for
+ * reading Word reports. `anywhere` wordings name their row wherever they stand; `underParent` wordings are too short
+ * to name a row alone ("Quá hạn" is late among resolved dossiers and overdue among those in progress): they count only
+ * in a sub-item under the parent's line or in the parenthesis after the parent's own figure. In a definition, a
+ * wording written with a leading "+ " is one of the latter.
+ */
+export const ReportWordingsSchema = z.object({
+  anywhere: z.array(z.string().min(1)).default([]),
+  underParent: z.array(z.string().min(1)).default([]),
+});
+/** A row's wordings in report bodies. */
+export type ReportWordings = z.infer<typeof ReportWordingsSchema>;
+
 /** One row of the form (an indicator) or of the source block beneath it. */
 export const RowDefSchema = z.object({
   code: z.string().regex(CODE_PATTERN),
@@ -111,6 +125,12 @@ export const RowDefSchema = z.object({
    * blank is no missing value and the template offers no input cell. 2025-Q3 for the rows that presuppose districts.
    */
   notApplicableFrom: PeriodSchema.optional(),
+  reportWordings: ReportWordingsSchema.optional(),
+  /**
+   * The row of the previous period whose figure this one carries over (`chuyển từ kỳ trước`): HS.1.1, the dossiers
+   * carried over, equals the previous period's HS.3, those still in progress at its end. Consolidation compares them.
+   */
+  carriedFrom: z.string().optional(),
 });
 /** One row of the form or of its source block. */
 export type RowDef = z.infer<typeof RowDefSchema>;
@@ -140,8 +160,15 @@ export type PatternRule = z.infer<typeof PatternRuleSchema>;
 
 /** The whole catalogue of one template version. */
 export const CatalogueSchema = z.object({
+  /** The form id (`mã mẫu`), written in F1 of every appendix sheet made from it. */
   templateVersion: z.string(),
   title: BilingualSchema,
+  /** The levels that report on the form (`cấp`). */
+  levels: z.array(LevelSchema).min(1),
+  /** The first period the form applies to (`áp dụng từ`). */
+  appliesFrom: PeriodSchema,
+  /** The last period the form applies to (`áp dụng đến`), when it has been replaced. */
+  appliesTo: PeriodSchema.optional(),
   /** The offices that report province-wide rows; every row's `role` names one of their ids. */
   roles: z.array(RoleDefSchema).default([]),
   rows: z.array(RowDefSchema),

@@ -31,10 +31,6 @@ import { periodName, unitKey } from "./names";
 
 // Aggregation: each indicator as the catalogue declares it, the cross-period checks, and the correction letters.
 
-/** The count carried over from the previous period, and the count pending at its end that it must equal. */
-const CARRIED_OVER = "HS.1.1";
-const PENDING = "HS.3";
-
 interface Counted {
   readonly record: UnitRecord;
   readonly amount: number;
@@ -626,8 +622,9 @@ export class Aggregator {
   }
 
   /**
-   * Cross-period checks: cumulative indicators never decrease, and what is carried over now (HS.1.1) is what was
-   * pending at the end of the previous period (HS.3); per unit when the previous file has per-unit figures.
+   * Cross-period checks: cumulative indicators never decrease, and what a row carries over now is what its
+   * `carriedFrom` row held at the end of the previous period (HS.1.1 and HS.3 in the 2021 form); per unit when the
+   * previous file has per-unit figures.
    */
   private crossPeriod(
     previous: ProvinceFigures,
@@ -646,17 +643,21 @@ export class Aggregator {
       return;
     }
     const consecutive = !now || !before || before.end + 1 === now.start;
+    // Each count carried over with the row it comes from; a sound catalogue names a row in every carriedFrom.
+    const pairs = this.catalogue.valueRows.flatMap((carried) => {
+      const pending =
+        carried.carriedFrom === undefined ? undefined : this.catalogue.byCode.get(carried.carriedFrom);
+      return pending ? [{ carried, pending }] : [];
+    });
     if (!consecutive) {
       this.addIssue({
         severity: "info",
         kind: "previous_not_adjacent",
-        codes: [CARRIED_OVER, PENDING],
+        codes: pairs.flatMap(({ carried, pending }) => [carried.code, pending.code]),
         params: { previous: previous.period ?? "", period: period ?? "" },
       });
     }
     const cumulative = this.catalogue.valueRows.filter((row) => row.cumulative);
-    const carried = this.catalogue.byCode.get(CARRIED_OVER);
-    const pending = this.catalogue.byCode.get(PENDING);
     const perUnit = previous.units && previous.units.size > 0 ? previous.units : undefined;
     if (perUnit) {
       for (const record of this.included) {
@@ -665,12 +666,13 @@ export class Aggregator {
         for (const row of cumulative) {
           this.compareCumulative(row, this.amountOf(record, row.code), was.get(row.code), record);
         }
-        if (consecutive && carried && pending) {
+        if (!consecutive) continue;
+        for (const { carried, pending } of pairs) {
           this.compareCarried(
             carried,
             pending,
-            this.amountOf(record, CARRIED_OVER),
-            was.get(PENDING),
+            this.amountOf(record, carried.code),
+            was.get(pending.code),
             record,
           );
         }
@@ -681,8 +683,9 @@ export class Aggregator {
     for (const row of cumulative) {
       this.compareCumulative(row, totalOf(row.code), previous.province.get(row.code));
     }
-    if (consecutive && carried && pending) {
-      this.compareCarried(carried, pending, totalOf(CARRIED_OVER), previous.province.get(PENDING));
+    if (!consecutive) return;
+    for (const { carried, pending } of pairs) {
+      this.compareCarried(carried, pending, totalOf(carried.code), previous.province.get(pending.code));
     }
   }
 
