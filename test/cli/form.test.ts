@@ -96,7 +96,7 @@ describe("cchc-appendix form export", () => {
         "có thể âm",
         "lũy kế",
       ],
-      ...["giới hạn", "không áp dụng từ", "ghi chú"],
+      ...["giới hạn", "không áp dụng từ", "cách ghi trong báo cáo", "chuyển từ kỳ trước", "ghi chú"],
     ]);
     expect(rows.getCell("A1").font?.bold).toBe(true);
     expect(rows.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

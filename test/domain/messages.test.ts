@@ -673,6 +673,21 @@ const DEFINITION_SAMPLES: { readonly [K in DefinitionProblemKind]: DefinitionShe
     place: { sheet: "Quy tắc", row: 4, header: "biểu thức", column: "C" },
     params: { id: "r3" },
   },
+  carried_not_count: {
+    kind: "carried_not_count",
+    place: { sheet: "Chỉ tiêu", row: 120, header: "chuyển từ kỳ trước", column: "T" },
+    params: { code: "HS.1.1", from: "HS.3" },
+  },
+  level_not_on_form: {
+    kind: "level_not_on_form",
+    place: { sheet: "Chỉ tiêu", row: 4, header: "cấp báo cáo", column: "K" },
+    params: { code: "1.1.1", level: "huyen" },
+  },
+  wording_without_parent: {
+    kind: "wording_without_parent",
+    place: { sheet: "Chỉ tiêu", row: 119, header: "cách ghi trong báo cáo", column: "S" },
+    params: { code: "HS.1" },
+  },
   role_id_invalid: {
     kind: "role_id_invalid",
     place: { sheet: "Vai trò", row: 2, header: "mã vai trò", column: "A" },
@@ -833,6 +848,18 @@ const DEFINITION_EXPECTED: { readonly [K in DefinitionProblemKind]: readonly [vi
   rule_one_sided: [
     'Trang "Quy tắc", dòng 4, cột "biểu thức" (C): quy tắc r3 thiếu vế phải.',
     'Sheet "Quy tắc", row 4, column "biểu thức" (C): the rule r3 has no right side.',
+  ],
+  carried_not_count: [
+    'Trang "Chỉ tiêu", dòng 120, cột "chuyển từ kỳ trước" (T): chỉ tiêu HS.1.1 chuyển từ HS.3 của kỳ trước: cả hai phải là chỉ tiêu số đếm.',
+    'Sheet "Chỉ tiêu", row 120, column "chuyển từ kỳ trước" (T): the indicator HS.1.1 is carried from the previous period\'s HS.3: both must be counts.',
+  ],
+  level_not_on_form: [
+    'Trang "Chỉ tiêu", dòng 4, cột "cấp báo cáo" (K): chỉ tiêu 1.1.1 ghi cấp báo cáo huyen, nhưng cấp này không có trong "cấp" của trang "Mẫu".',
+    'Sheet "Chỉ tiêu", row 4, column "cấp báo cáo" (K): the indicator 1.1.1 is filled at the level huyen, which is not among the "cấp" of the "Mẫu" sheet.',
+  ],
+  wording_without_parent: [
+    'Trang "Chỉ tiêu", dòng 119, cột "cách ghi trong báo cáo" (S): chỉ tiêu HS.1 có cách ghi bắt đầu bằng "+ " (chỉ tính dưới dòng của chỉ tiêu cha) nhưng không có mã cha.',
+    'Sheet "Chỉ tiêu", row 119, column "cách ghi trong báo cáo" (S): the indicator HS.1 has a wording starting with "+ " (counted only under its parent\'s line) but no parent.',
   ],
   role_id_invalid: [
     'Trang "Vai trò", dòng 2, cột "mã vai trò" (A): "Sở NV" không phải mã vai trò: dùng chữ thường không dấu, chữ số và dấu "_", bắt đầu bằng một chữ (ví dụ vpubnd).',

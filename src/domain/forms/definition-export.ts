@@ -17,6 +17,7 @@ import {
   SHORTFALL_WORDS,
   TEXT_HEADERS,
   TRUE_WORD,
+  UNDER_PARENT,
   wordOf,
 } from "./definition-sheets";
 import { formatDerived, formatRule, RULE_KIND_WORDS } from "./expression";
@@ -70,6 +71,12 @@ export function formatPlausible(plausible: Plausible): string {
   return entries.join(ITEM_SEPARATOR);
 }
 
+/** Report wordings as `cách ghi trong báo cáo` writes them: those under the parent marked "+ ". */
+export function formatWordings(wordings: NonNullable<RowDef["reportWordings"]>): string {
+  const under = wordings.underParent.map((wording) => `${UNDER_PARENT}${wording}`);
+  return [...wordings.anywhere, ...under].join(ITEM_SEPARATOR);
+}
+
 const flag = (value: boolean) => (value ? TRUE_WORD : "");
 
 function rowCells(row: RowDef): Record<string, string> {
@@ -93,6 +100,8 @@ function rowCells(row: RowDef): Record<string, string> {
     [H.cumulative]: flag(row.cumulative),
     [H.plausible]: row.plausible ? formatPlausible(row.plausible) : "",
     [H.notApplicableFrom]: row.notApplicableFrom ?? "",
+    [H.reportWordings]: row.reportWordings ? formatWordings(row.reportWordings) : "",
+    [H.carriedFrom]: row.carriedFrom ?? "",
     [H.formNote]: row.formNote ?? "",
   };
 }
@@ -123,10 +132,13 @@ export function exportDefinition(catalogue: Catalogue): DefinitionSheetSpec[] {
     [FORM_KEYS.id, catalogue.templateVersion],
     [FORM_KEYS.title, catalogue.title.vi],
     [FORM_KEYS.titleEn, catalogue.title.en],
+    [FORM_KEYS.appliesFrom, catalogue.appliesFrom],
+    ...(catalogue.appliesTo === undefined
+      ? []
+      : [[FORM_KEYS.appliesTo, catalogue.appliesTo] as [string, string]]),
+    [FORM_KEYS.levels, catalogue.levels.join(LIST_SEPARATOR)],
   ];
-  const rowHeaders = Object.values(ROW_HEADERS).filter(
-    (header) => header !== ROW_HEADERS.reportWordings && header !== ROW_HEADERS.carriedFrom,
-  );
+  const rowHeaders = Object.values(ROW_HEADERS);
   const ruleHeaders = Object.values(RULE_HEADERS);
   const roleHeaders = Object.values(ROLE_HEADERS);
   const roles = catalogue.roles.map((role) =>

@@ -128,6 +128,9 @@ export const TRUE_WORD = "x";
 /** The word of a plausible minimum in `giới hạn` ("tối thiểu -100"), beside the levels' maxima. */
 export const MINIMUM_WORD = "tối thiểu";
 
+/** What starts a report wording that counts only under its parent's line ("+ Kỳ trước chuyển qua"). */
+export const UNDER_PARENT = "+ ";
+
 /** The word in a list of `Mẫu`'s `cấp` and `cấp báo cáo` that separates items. */
 export const LIST_SEPARATOR = ", ";
 

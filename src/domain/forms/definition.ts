@@ -38,6 +38,7 @@ import {
   SHORTFALL_WORDS,
   TEXT_HEADERS,
   TRUE_WORD,
+  UNDER_PARENT,
 } from "./definition-sheets";
 import type { RuleKindName } from "./expression";
 import { parseDerived, parseRule, RULE_KIND_WORDS } from "./expression";
@@ -272,12 +273,19 @@ interface FormData {
 }
 
 /** The keys every definition's `Mẫu` sheet states. */
-const REQUIRED_KEYS = [FORM_KEYS.id, FORM_KEYS.title, FORM_KEYS.titleEn];
+const REQUIRED_KEYS = [
+  FORM_KEYS.id,
+  FORM_KEYS.title,
+  FORM_KEYS.titleEn,
+  FORM_KEYS.appliesFrom,
+  FORM_KEYS.levels,
+];
 
 function readForm(table: Table, options: DefinitionOptions): FormData {
   const keys = new Map(Object.values(FORM_KEYS).map((key) => [headerKey(key), key]));
   const seen = new Map<string, number>();
   const form: FormData = {};
+  let toRow: SheetRow | undefined;
   for (const row of table.rows) {
     const typed = row.required(FORM_HEADERS.key);
     if (typed === undefined) continue;
@@ -309,17 +317,10 @@ function readForm(table: Table, options: DefinitionOptions): FormData {
       case FORM_KEYS.appliesFrom:
         form.appliesFrom = row.needed(value, () => row.period(value));
         break;
-      case FORM_KEYS.appliesTo: {
+      case FORM_KEYS.appliesTo:
         form.appliesTo = row.period(value);
-        const [from, to] = [form.appliesFrom, form.appliesTo];
-        if (
-          from !== undefined &&
-          to !== undefined &&
-          (periodMonths(to)?.end ?? 0) < (periodMonths(from)?.start ?? 0)
-        )
-          row.fail(value, "period_order", { from, to });
+        toRow = row;
         break;
-      }
       case FORM_KEYS.levels:
         form.levels = row.needed(value, () => row.levels(value));
         break;
@@ -327,6 +328,13 @@ function readForm(table: Table, options: DefinitionOptions): FormData {
   }
   for (const key of REQUIRED_KEYS) {
     if (!seen.has(key)) table.problems.add("key_missing", { sheet: table.sheet }, { key });
+  }
+  const [from, to] = [form.appliesFrom, form.appliesTo];
+  if (toRow && from !== undefined && to !== undefined) {
+    if ((periodMonths(to)?.end ?? 0) < (periodMonths(from)?.start ?? 0)) {
+      toRow.fail(FORM_HEADERS.value, "period_order", { from, to });
+      form.appliesTo = undefined;
+    }
   }
   return form;
 }
@@ -376,6 +384,21 @@ function readLegend(row: SheetRow): CodeOption[] | undefined {
     options.push({ value: Number(match[1]), label: { vi, en } });
   }
   return options.length ? options : undefined;
+}
+
+/**
+ * `cách ghi trong báo cáo`: other wordings of the label in report bodies, `;`-separated; one written "+ Kỳ trước
+ * chuyển qua" counts only in a list under its parent's line.
+ */
+function readWordings(row: SheetRow): RowDef["reportWordings"] {
+  const text = row.text(ROW_HEADERS.reportWordings);
+  if (text === undefined) return undefined;
+  const wordings = { anywhere: [] as string[], underParent: [] as string[] };
+  for (const item of splitList(text)) {
+    if (item.startsWith(UNDER_PARENT)) wordings.underParent.push(item.slice(UNDER_PARENT.length).trim());
+    else wordings.anywhere.push(item);
+  }
+  return wordings;
 }
 
 /** The grammar's refusal, at the cell of the expression it refused. */
@@ -455,6 +478,8 @@ function readRow(row: SheetRow, declared: Declared): RowDef | undefined {
   const plausible = readPlausible(row);
   const notApplicableFrom = row.period(H.notApplicableFrom);
   const formNote = row.text(H.formNote);
+  const reportWordings = readWordings(row);
+  const carriedFrom = row.code(H.carriedFrom);
   if (code === undefined) {
     declared.refusedCodes ||= row.failed;
     return undefined;
@@ -480,6 +505,8 @@ function readRow(row: SheetRow, declared: Declared): RowDef | undefined {
     plausible,
     formNote,
     notApplicableFrom,
+    reportWordings,
+    carriedFrom,
   };
 }
 
@@ -527,6 +554,30 @@ const subject = (match: RegExpExecArray) => ({ code: match[1] ?? "" });
 const named = (match: RegExpExecArray) => ({ code: match[2] ?? "" });
 
 const SHAPES: readonly IntegrityShape[] = [
+  {
+    pattern: /^carriedFrom of (\S+) names unknown code (\S+)$/,
+    header: ROW_HEADERS.carriedFrom,
+    kind: "code_unknown",
+    params: named,
+  },
+  {
+    pattern: /^(\S+) is carried from (\S+), and both must be counts$/,
+    header: ROW_HEADERS.carriedFrom,
+    kind: "carried_not_count",
+    params: (match) => ({ code: match[1] ?? "", from: match[2] ?? "" }),
+  },
+  {
+    pattern: /^(\S+) is filled at level (\S+), which does not report on the form$/,
+    header: ROW_HEADERS.scope,
+    kind: "level_not_on_form",
+    params: (match) => ({ code: match[1] ?? "", level: match[2] ?? "" }),
+  },
+  {
+    pattern: /^(\S+) has wordings under its parent but no parent$/,
+    header: ROW_HEADERS.reportWordings,
+    kind: "wording_without_parent",
+    params: subject,
+  },
   {
     pattern: /^(\S+) names role (.+), which the form does not declare$/,
     header: ROW_HEADERS.role,
@@ -666,11 +717,23 @@ function onCycle(code: string, parents: ReadonlyMap<string, string | undefined>)
   return false;
 }
 
+/**
+ * The form-level problems catalogueProblems finds that reading the `Mẫu` sheet has already said at their cell (a
+ * period that is none or runs backwards, no level, a level twice): never said again without a place.
+ */
+const SAID_BY_FORM_SHEET = [
+  /^the form applies (from|to) /,
+  /^the form stops applying before it begins$/,
+  /^no level reports on the form$/,
+  /^the form lists a level twice$/,
+];
+
 function integrityProblems(catalogue: Catalogue, declared: Declared, problems: Problems): void {
   const parents = new Map(catalogue.rows.map((row) => [row.code, row.parent]));
   const counted = new Map<string, number>();
   const cycles = new Set<string>();
   for (const detail of new Set(catalogueProblems(catalogue))) {
+    if (SAID_BY_FORM_SHEET.some((pattern) => pattern.test(detail))) continue;
     const shape = SHAPES.find((candidate) => candidate.pattern.test(detail));
     const match = shape?.pattern.exec(detail);
     if (!shape || !match) {
@@ -739,6 +802,9 @@ export function readDefinition(grids: readonly SheetGrid[], options: DefinitionO
   const candidate: Catalogue = {
     templateVersion: form.id ?? "",
     title: { vi: form.title ?? "", en: form.titleEn ?? "" },
+    levels: form.levels ?? [],
+    appliesFrom: form.appliesFrom ?? "",
+    appliesTo: form.appliesTo,
     roles,
     rows,
     relations: rules.filter((rule): rule is RelationRule => rule.kind !== "pattern"),

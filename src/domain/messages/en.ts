@@ -294,6 +294,12 @@ const definitions: Templates<DefinitionProblemParams> = {
     `the formula of the indicator ${p.code} reads ${p.input}, which is not a count.`,
   rule_twice: (p) => `the rule id ${p.id} is already in row ${p.first}.`,
   rule_one_sided: (p) => `the rule ${p.id} has no right side.`,
+  carried_not_count: (p) =>
+    `the indicator ${p.code} is carried from the previous period's ${p.from}: both must be counts.`,
+  level_not_on_form: (p) =>
+    `the indicator ${p.code} is filled at the level ${p.level}, which is not among the "cấp" of the "Mẫu" sheet.`,
+  wording_without_parent: (p) =>
+    `the indicator ${p.code} has a wording starting with "+ " (counted only under its parent's line) but no parent.`,
   role_id_invalid: (p) =>
     `"${p.text}" is not a role id: use lower-case letters without diacritics, digits and "_", starting with a letter (vpubnd, say).`,
   role_unknown: (p) =>

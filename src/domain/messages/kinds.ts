@@ -252,6 +252,9 @@ export type DefinitionProblemParams = {
   readonly derived_reads_non_count: { readonly code: string; readonly input: string };
   readonly rule_twice: { readonly id: string; readonly first: number };
   readonly rule_one_sided: { readonly id: string };
+  readonly carried_not_count: { readonly code: string; readonly from: string };
+  readonly level_not_on_form: { readonly code: string; readonly level: string };
+  readonly wording_without_parent: { readonly code: string };
   readonly role_id_invalid: { readonly text: string };
   readonly role_unknown: { readonly code: string; readonly role: string; readonly known: readonly string[] };
   readonly role_order: { readonly role: string };

@@ -296,6 +296,12 @@ const definitions: Templates<DefinitionProblemParams> = {
     `công thức của chỉ tiêu ${p.code} dùng ${p.input}, không phải chỉ tiêu số đếm.`,
   rule_twice: (p) => `mã quy tắc ${p.id} đã có ở dòng ${p.first}.`,
   rule_one_sided: (p) => `quy tắc ${p.id} thiếu vế phải.`,
+  carried_not_count: (p) =>
+    `chỉ tiêu ${p.code} chuyển từ ${p.from} của kỳ trước: cả hai phải là chỉ tiêu số đếm.`,
+  level_not_on_form: (p) =>
+    `chỉ tiêu ${p.code} ghi cấp báo cáo ${p.level}, nhưng cấp này không có trong "cấp" của trang "Mẫu".`,
+  wording_without_parent: (p) =>
+    `chỉ tiêu ${p.code} có cách ghi bắt đầu bằng "+ " (chỉ tính dưới dòng của chỉ tiêu cha) nhưng không có mã cha.`,
   role_id_invalid: (p) =>
     `"${p.text}" không phải mã vai trò: dùng chữ thường không dấu, chữ số và dấu "_", bắt đầu bằng một chữ (ví dụ vpubnd).`,
   role_unknown: (p) =>

@@ -32,6 +32,8 @@ const FORM: Typed[][] = [
   ["mã mẫu", "PL-THU-2026"],
   ["tên", "PHỤ LỤC THỬ"],
   ["tên tiếng Anh", "TEST APPENDIX"],
+  ["áp dụng từ", "2026-Q1"],
+  ["cấp", "so, xa"],
 ];
 
 const ROW_HEADERS = ["mã", "in là", "mã cha", "khối", "chỉ tiêu", "chỉ tiêu tiếng Anh", "đơn vị tính"];
@@ -302,7 +304,10 @@ describe("a form definition's mistakes, each at its sheet, row and column in Vie
   it("names a bad period, legend and limit, and a missing sheet", () => {
     const read = readDefinition(
       [
-        grid("Mẫu", [...FORM, ["áp dụng từ", "Quý 5/2026"]]),
+        grid(
+          "Mẫu",
+          FORM.map((row, at) => (at === 4 ? ["áp dụng từ", "Quý 5/2026"] : row)),
+        ),
         grid("Chỉ tiêu", [
           [...ROW_HEADERS, "đơn vị tính tiếng Anh", "loại", "giá trị cho phép", "giới hạn"],
           [
