@@ -78,7 +78,7 @@ function plainText(text: string): string {
     .trim();
 }
 
-/** The problems found so far, and the rows whose cells had one (their integrity is not checked on top). */
+/** The problems found so far: the cells' first, in the workbook's order, then the catalogue's integrity. */
 class Problems {
   readonly list: DefinitionProblem[] = [];
   add<K extends DefinitionProblemKind>(kind: K, place: DefinitionPlace, params: DefinitionProblemParams[K]) {
@@ -728,6 +728,7 @@ const SAID_BY_FORM_SHEET = [
   /^the form lists a level twice$/,
 ];
 
+/** catalogueProblems of the candidate, each at the cell it is about; none on top of a row already refused. */
 function integrityProblems(catalogue: Catalogue, declared: Declared, problems: Problems): void {
   const parents = new Map(catalogue.rows.map((row) => [row.code, row.parent]));
   const counted = new Map<string, number>();
