@@ -1,5 +1,6 @@
-import type { PatternRule, RelationRule } from "../catalogue";
-import { normaliseCode } from "../catalogue";
+import type { Derived, PatternRule, RelationRule } from "../catalogue";
+// The code grammar alone, not the catalogue's index: reading an expression needs no built-in form.
+import { normaliseCode } from "../catalogue/code";
 import type {
   ExpectedToken,
   ExpressionProblem,
@@ -53,13 +54,6 @@ export type PatternExpression = Pick<PatternRule, "kind" | "pairs">;
 
 /** The fields of a rule its expression gives. */
 export type RuleExpression = RelationExpression | PatternExpression;
-
-/** A derived rate's formula: (Σ plus − Σ minus) / Σ denominator. */
-export interface DerivedExpression {
-  readonly plus: string[];
-  readonly minus: string[];
-  readonly denominator: string[];
-}
 
 /** What a reader returns: the value read, or the first problem met, left to right. */
 export type Parsed<T> =
@@ -518,8 +512,8 @@ function lastBefore(reader: Reader, type: TokenType): Token {
  * Reads a derived rate's `công thức`: "HS.2.1 / HS.2", "(BC.1 - 4.2.1) / BC.1", "(a + b) / (c + d)"; a sum of
  * more than one code in parentheses, one division, no constant, product or function.
  */
-export function parseDerived(text: string): Parsed<DerivedExpression> {
-  return read<DerivedExpression>(text, (reader) => {
+export function parseDerived(text: string): Parsed<Derived> {
+  return read<Derived>(text, (reader) => {
     const { plus, minus } = numerator(reader);
     const divide = reader.next();
     if (divide.type !== "divide") reader.unexpected(divide, ["divide"]);
@@ -552,7 +546,7 @@ export function formatRule(rule: RuleExpression): string {
 }
 
 /** A derived rate's formula as a definition writes it, which parseDerived reads back to the same fields. */
-export function formatDerived(derived: DerivedExpression): string {
+export function formatDerived(derived: Derived): string {
   const terms = [sum(derived.plus), ...derived.minus].join(" - ");
   const numerator = derived.plus.length + derived.minus.length > 1 ? `(${terms})` : terms;
   const below = derived.denominator.length > 1 ? `(${sum(derived.denominator)})` : sum(derived.denominator);

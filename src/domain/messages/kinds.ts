@@ -1,4 +1,4 @@
-import type { Bilingual, Level, RowDef } from "../catalogue";
+import type { Bilingual, Level, RelationRule, RowDef } from "../catalogue";
 import type { FindingParam } from "../findings";
 import type { ReadingProblem } from "../values";
 
@@ -230,7 +230,7 @@ export type ExpectedToken =
 export type RatioPart = "numerator" | "denominator";
 
 /** The rule kinds whose expressions compare two sums (a pattern pairs codes instead). */
-export type RelationKindName = "balance" | "ofWhich" | "stock" | "order";
+export type RelationKindName = RelationRule["kind"];
 
 /**
  * Why a rule's expression or a derived formula was refused, with what its message shows: the expression as typed
