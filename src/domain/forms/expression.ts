@@ -516,6 +516,9 @@ export function parseDerived(text: string): Parsed<Derived> {
   return read<Derived>(text, (reader) => {
     const { plus, minus } = numerator(reader);
     const divide = reader.next();
+    // "(a + b)" alone is a sum, no rate: said as "HS.2.1" alone is.
+    if (divide.type === "end")
+      reader.refuse("expression_not_ratio", { offset: 0, length: reader.text.length }, {});
     if (divide.type !== "divide") reader.unexpected(divide, ["divide"]);
     const below = denominator(reader);
     const after = reader.peek();
