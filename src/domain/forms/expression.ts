@@ -191,7 +191,8 @@ function tokenize(text: string): Token[] {
       continue;
     }
     // A character outside the BMP is one character to its reader: two units, one token.
-    const width = char >= "\ud800" && char <= "\udbff" ? 2 : 1;
+    const low = folded[at + 1] ?? "";
+    const width = char >= "\ud800" && char <= "\udbff" && low >= "\udc00" && low <= "\udfff" ? 2 : 1;
     tokens.push(token(SYMBOLS[char] ?? "other", at, at + width));
     at += width;
   }

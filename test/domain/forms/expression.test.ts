@@ -302,25 +302,31 @@ describe("formatRule and formatDerived write what the readers read back", () => 
 
   it("refuses, never throws, on any text, and points inside it", () => {
     const alphabet = fc.constantFrom(..."HS.1234abAZ+-*/()=<>~;%,@ \u00a0≤≥＝".split(""));
+    const texts = fc.oneof(
+      fc.array(alphabet, { maxLength: 30 }).map((chars) => chars.join("")),
+      // Any UTF-16 at all, lone surrogates included, as a damaged file may hold.
+      fc.string({ unit: "binary", maxLength: 30 }),
+      fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)) }),
+    );
     fc.assert(
-      fc.property(
-        fc.array(alphabet, { maxLength: 30 }).map((chars) => chars.join("")),
-        (text) => {
-          for (const read of [parseDerived(text), parseRule(text, "order"), parseRule(text, "pattern")]) {
-            if (read.ok) continue;
-            expect(read.problem.offset).toBeGreaterThanOrEqual(0);
-            expect(read.problem.offset + read.problem.length).toBeLessThanOrEqual(text.length);
-            expect(read.problem.params.text).toBe(text);
-          }
-          // Whatever reads at all reads as the grammar's codes.
-          const rate = parseDerived(text);
-          if (rate.ok) {
-            for (const item of [...rate.value.plus, ...rate.value.minus, ...rate.value.denominator])
-              expect(isCode(item)).toBe(true);
-          }
-        },
-      ),
-      { numRuns: 500 },
+      fc.property(texts, (text) => {
+        for (const read of [parseDerived(text), parseRule(text, "order"), parseRule(text, "pattern")]) {
+          if (read.ok) continue;
+          expect(read.problem.offset).toBeGreaterThanOrEqual(0);
+          expect(read.problem.offset + read.problem.length).toBeLessThanOrEqual(text.length);
+          expect(read.problem.params.text).toBe(text);
+          const message = expressionProblemMessage(read.problem);
+          if (read.problem.kind !== "expression_empty") expect(message.vi).toContain(`«${text}»`);
+          expect(message.en).toMatch(/^The (expression|formula) /);
+        }
+        // Whatever reads at all reads as the grammar's codes.
+        const rate = parseDerived(text);
+        if (rate.ok) {
+          for (const item of [...rate.value.plus, ...rate.value.minus, ...rate.value.denominator])
+            expect(isCode(item)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
