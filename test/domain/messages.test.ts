@@ -483,6 +483,12 @@ const EXPRESSION_SAMPLES: { readonly [K in ExpressionProblemKind]: ExpressionPro
     length: 6,
     params: { text: "HS.1 = Hs.1.1 + HS.1.2", found: "Hs.1.1", suggestion: "HS.1.1" },
   },
+  expression_cell_reference: {
+    kind: "expression_cell_reference",
+    offset: 9,
+    length: 3,
+    params: { text: "HS.2.1 / D20", found: "D20" },
+  },
   expression_function: {
     kind: "expression_function",
     offset: 1,
@@ -581,6 +587,10 @@ const EXPRESSION_EXPECTED: { readonly [K in ExpressionProblemKind]: readonly [vi
   expression_not_code: [
     "Biểu thức «HS.1 = Hs.1.1 + HS.1.2» không đọc được ở ký tự 8: «Hs.1.1» không phải mã chỉ tiêu (mã là các số cách nhau bởi dấu chấm, có thể thêm một chữ thường a–z ở cuối như 3.1.3.a, hoặc 2–4 chữ in hoa rồi các số như HS.2.1); viết đúng là HS.1.1.",
     'The expression "HS.1 = Hs.1.1 + HS.1.2" cannot be read at character 8: "Hs.1.1" is not an indicator code (digits separated by dots, optionally ending in one lower-case letter a–z as 3.1.3.a, or 2–4 capital letters then digits as HS.2.1); write HS.1.1.',
+  ],
+  expression_cell_reference: [
+    "Biểu thức «HS.2.1 / D20» không đọc được ở ký tự 10: «D20» là địa chỉ ô, không phải mã chỉ tiêu; biểu thức ghi theo mã chỉ tiêu (như HS.2.1 / HS.2), không theo ô.",
+    'The expression "HS.2.1 / D20" cannot be read at character 10: "D20" is a cell\'s address, not an indicator code; an expression names codes (such as HS.2.1 / HS.2), never cells.',
   ],
   expression_function: [
     "Biểu thức «=SUM(HS.1.1:HS.1.2)» không đọc được ở ký tự 2: không dùng hàm «SUM»; biểu thức chỉ gồm mã chỉ tiêu, phép cộng, phép trừ và một phép chia.",

@@ -127,7 +127,9 @@ const PAIRS: Readonly<Record<string, TokenType>> = {
   "==": "eq",
 };
 
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}._]$/u;
+// "$" for a cell's absolute address ("$D$21"), which a word holding it is told to be.
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}._$]$/u;
+const CELL_ADDRESS = /^\$?[A-Za-z]{1,3}\$?\d+$/;
 const SPACE = /^[\s\u200b]$/u;
 const PERCENT_FIGURE = /^\d+(?:[.,]\d+)?$/;
 
@@ -272,7 +274,17 @@ class Reader {
     if (this.tokens[this.tokens.indexOf(token) + 1]?.type === "open")
       return this.refuse("expression_function", token, { found: token.text });
     const folded = fold(token.text);
-    const suggestion = [folded.toUpperCase(), folded.toLowerCase()].map(normaliseCode).find(Boolean);
+    // The code meant, when a letter's case or a source code's dot is all that is wrong: "hs.1", "3.1.A", "DVC1".
+    const undotted = /^([A-Za-z]{2,4})(\d.*)$/.exec(folded);
+    const suggestion = [
+      folded.toUpperCase(),
+      folded.toLowerCase(),
+      undotted ? `${undotted[1]!.toUpperCase()}.${undotted[2]!}` : "",
+    ]
+      .map(normaliseCode)
+      .find(Boolean);
+    if (!suggestion && CELL_ADDRESS.test(folded))
+      return this.refuse("expression_cell_reference", token, { found: token.text });
     return this.refuse("expression_not_code", token, {
       found: token.text,
       ...(suggestion ? { suggestion } : {}),

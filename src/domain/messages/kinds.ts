@@ -250,6 +250,8 @@ export type ExpressionProblemParams = {
     readonly found: string;
     readonly suggestion?: string;
   };
+  /** A cell's address ("D21", "$D$21") where a code belongs: a formula written over cells, not codes. */
+  readonly expression_cell_reference: { readonly text: string; readonly found: string };
   readonly expression_function: { readonly text: string; readonly found: string };
   readonly expression_product: { readonly text: string; readonly found: string };
   readonly expression_division_in_rule: { readonly text: string; readonly found: string };

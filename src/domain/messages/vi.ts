@@ -283,6 +283,11 @@ const expressions: ExpressionTemplates = {
       p,
       `«${p.params.found}» không phải mã chỉ tiêu (mã là các số cách nhau bởi dấu chấm, có thể thêm một chữ thường a–z ở cuối như 3.1.3.a, hoặc 2–4 chữ in hoa rồi các số như HS.2.1)${p.params.suggestion === undefined ? "" : `; viết đúng là ${p.params.suggestion}`}`,
     ),
+  expression_cell_reference: (p) =>
+    unreadable(
+      p,
+      `«${p.params.found}» là địa chỉ ô, không phải mã chỉ tiêu; biểu thức ghi theo mã chỉ tiêu (như HS.2.1 / HS.2), không theo ô`,
+    ),
   expression_function: (p) =>
     unreadable(
       p,
