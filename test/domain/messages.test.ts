@@ -613,7 +613,7 @@ const EXPRESSION_EXPECTED: { readonly [K in ExpressionProblemKind]: readonly [vi
     'The expression "HS.4>HS.2" cannot be read at character 5: no strict comparison ">"; use "<=", ">=" or "=".',
   ],
   expression_relation_kind: [
-    "Biểu thức «HS.1 <= HS.1.1 + HS.1.2» không đọc được ở ký tự 6: quy tắc cân đối cần dấu «=», gặp «<=».",
+    "Biểu thức «HS.1 <= HS.1.1 + HS.1.2» không đọc được ở ký tự 6: quy tắc loại «cân đối» cần dấu «=», gặp «<=».",
     'The expression "HS.1 <= HS.1.1 + HS.1.2" cannot be read at character 6: a balance rule needs "=", found "<=".',
   ],
   expression_percent_misplaced: [

@@ -9,6 +9,7 @@ import type {
   RatioPart,
   RelationKindName,
 } from "../messages";
+import type { RuleKindName } from "./kind-words";
 
 // The expressions of a form definition (DESIGN.md section 11: `biểu thức` of a rule, `công thức` of a derived rate),
 // read by a tokenizer and a recursive-descent parser into the catalogue's rule fields, never evaluated as code.
@@ -16,35 +17,8 @@ import type {
 // a percentage ("100%"). What the reader refuses is a problem as data (kind, offset, length, params), rendered per
 // language by src/domain/messages; whether the codes exist is catalogueProblems' to say, not the grammar's.
 
-/** A rule's kind as the catalogue names it. */
-export type RuleKindName = RelationKindName | "pattern";
-
-/** The `loại` words of a definition's `Quy tắc` sheet and the rule kind each names. */
-export const RULE_KIND_WORDS: Readonly<Record<string, RuleKindName>> = {
-  "cân đối": "balance",
-  "trong đó": "ofWhich",
-  tồn: "stock",
-  "thứ tự": "order",
-  "sao chép": "pattern",
-};
-
-/** The `loại` word of each rule kind, for writing a definition. */
-export const RULE_KIND_WORD: Readonly<Record<RuleKindName, string>> = {
-  balance: "cân đối",
-  ofWhich: "trong đó",
-  stock: "tồn",
-  order: "thứ tự",
-  pattern: "sao chép",
-};
-
-/**
- * The rule kind a `loại` cell names, whatever its case, spacing or Unicode composition ("Cân  đối"); undefined
- * for any other word.
- */
-export function ruleKindOf(word: string): RuleKindName | undefined {
-  const key = word.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-  return Object.hasOwn(RULE_KIND_WORDS, key) ? RULE_KIND_WORDS[key] : undefined;
-}
+export type { RuleKindName } from "./kind-words";
+export { RULE_KIND_WORD, RULE_KIND_WORDS, ruleKindOf } from "./kind-words";
 
 /** What a relation rule's expression gives: its sides, normalised to Σ left ≤ Σ right (or = for a balance). */
 export type RelationExpression = Pick<RelationRule, "kind" | "left" | "right" | "rightPercent" | "relation">;

@@ -1,5 +1,6 @@
 import type { Level } from "../catalogue";
 import { REFORM_PERIOD } from "../catalogue/constants";
+import { RULE_KIND_WORD } from "../forms/kind-words";
 import { periodStartText } from "../meta";
 import { formatCount } from "../format";
 import { vietnameseWords } from "../number-words";
@@ -253,8 +254,6 @@ const EXPECTED_VI: Readonly<Record<ExpectedToken, string>> = {
   end: "hết biểu thức",
 };
 
-const RULE_KIND_VI = { balance: "cân đối", ofWhich: "trong đó", stock: "tồn", order: "thứ tự" } as const;
-
 /** "Biểu thức «…» không đọc được ở ký tự N: <detail>." */
 function unreadable(problem: ExpressionProblem, detail: string): string {
   const at = characterAt(problem);
@@ -305,8 +304,11 @@ const expressions: ExpressionTemplates = {
   expression_strict_relation: (p) =>
     unreadable(p, `không dùng so sánh ngặt «${p.params.found}»; dùng «<=», «>=» hoặc «=»`),
   expression_relation_kind: (p) => {
-    const needs = p.params.kind === "balance" ? "dấu «=»" : "«<=» hoặc «>=»";
-    return unreadable(p, `quy tắc ${RULE_KIND_VI[p.params.kind]} cần ${needs}, gặp «${p.params.found}»`);
+    const needs = p.params.kind === "balance" ? "dấu «=»" : "dấu «<=» hoặc «>=»";
+    return unreadable(
+      p,
+      `quy tắc loại «${RULE_KIND_WORD[p.params.kind]}» cần ${needs}, gặp «${p.params.found}»`,
+    );
   },
   expression_percent_misplaced: (p) =>
     unreadable(

@@ -525,7 +525,7 @@ const RULE_REFUSALS: readonly Refusal[] = [
     "expression_relation_kind",
     5,
     1,
-    "Biểu thức «HS.1 ≥ HS.1.1 + HS.1.2» không đọc được ở ký tự 6: quy tắc cân đối cần dấu «=», gặp «≥».",
+    "Biểu thức «HS.1 ≥ HS.1.1 + HS.1.2» không đọc được ở ký tự 6: quy tắc loại «cân đối» cần dấu «=», gặp «≥».",
     'The expression "HS.1 ≥ HS.1.1 + HS.1.2" cannot be read at character 6: a balance rule needs "=", found "≥".',
   ],
   [
@@ -534,7 +534,7 @@ const RULE_REFUSALS: readonly Refusal[] = [
     "expression_relation_kind",
     6,
     1,
-    "Biểu thức «3.1.3 = 3.1.3.a + 3.1.3.b» không đọc được ở ký tự 7: quy tắc trong đó cần «<=» hoặc «>=», gặp «=».",
+    "Biểu thức «3.1.3 = 3.1.3.a + 3.1.3.b» không đọc được ở ký tự 7: quy tắc loại «trong đó» cần dấu «<=» hoặc «>=», gặp «=».",
     'The expression "3.1.3 = 3.1.3.a + 3.1.3.b" cannot be read at character 7: an of-which rule needs "<=" or ">=", found "=".',
   ],
   [
@@ -543,7 +543,7 @@ const RULE_REFUSALS: readonly Refusal[] = [
     "expression_relation_kind",
     12,
     1,
-    "Biểu thức «HS.2 + HS.3 = HS.1» không đọc được ở ký tự 13: quy tắc tồn cần «<=» hoặc «>=», gặp «=».",
+    "Biểu thức «HS.2 + HS.3 = HS.1» không đọc được ở ký tự 13: quy tắc loại «tồn» cần dấu «<=» hoặc «>=», gặp «=».",
     'The expression "HS.2 + HS.3 = HS.1" cannot be read at character 13: a stock rule needs "<=" or ">=", found "=".',
   ],
   [
