@@ -1,5 +1,6 @@
-import type { PatternRule, RelationRule } from "../catalogue";
-import { normaliseCode } from "../catalogue";
+import type { Derived, PatternRule, RelationRule } from "../catalogue";
+// The code grammar alone, not the catalogue's index: reading an expression needs no built-in form.
+import { normaliseCode } from "../catalogue/code";
 import type {
   ExpectedToken,
   ExpressionProblem,
@@ -8,6 +9,7 @@ import type {
   RatioPart,
   RelationKindName,
 } from "../messages";
+import type { RuleKindName } from "./kind-words";
 
 // The expressions of a form definition (DESIGN.md section 11: `biểu thức` of a rule, `công thức` of a derived rate),
 // read by a tokenizer and a recursive-descent parser into the catalogue's rule fields, never evaluated as code.
@@ -15,35 +17,8 @@ import type {
 // a percentage ("100%"). What the reader refuses is a problem as data (kind, offset, length, params), rendered per
 // language by src/domain/messages; whether the codes exist is catalogueProblems' to say, not the grammar's.
 
-/** A rule's kind as the catalogue names it. */
-export type RuleKindName = RelationKindName | "pattern";
-
-/** The `loại` words of a definition's `Quy tắc` sheet and the rule kind each names. */
-export const RULE_KIND_WORDS: Readonly<Record<string, RuleKindName>> = {
-  "cân đối": "balance",
-  "trong đó": "ofWhich",
-  tồn: "stock",
-  "thứ tự": "order",
-  "sao chép": "pattern",
-};
-
-/** The `loại` word of each rule kind, for writing a definition. */
-export const RULE_KIND_WORD: Readonly<Record<RuleKindName, string>> = {
-  balance: "cân đối",
-  ofWhich: "trong đó",
-  stock: "tồn",
-  order: "thứ tự",
-  pattern: "sao chép",
-};
-
-/**
- * The rule kind a `loại` cell names, whatever its case, spacing or Unicode composition ("Cân  đối"); undefined
- * for any other word.
- */
-export function ruleKindOf(word: string): RuleKindName | undefined {
-  const key = word.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
-  return Object.hasOwn(RULE_KIND_WORDS, key) ? RULE_KIND_WORDS[key] : undefined;
-}
+export type { RuleKindName } from "./kind-words";
+export { RULE_KIND_WORD, RULE_KIND_WORDS, ruleKindOf } from "./kind-words";
 
 /** What a relation rule's expression gives: its sides, normalised to Σ left ≤ Σ right (or = for a balance). */
 export type RelationExpression = Pick<RelationRule, "kind" | "left" | "right" | "rightPercent" | "relation">;
@@ -53,13 +28,6 @@ export type PatternExpression = Pick<PatternRule, "kind" | "pairs">;
 
 /** The fields of a rule its expression gives. */
 export type RuleExpression = RelationExpression | PatternExpression;
-
-/** A derived rate's formula: (Σ plus − Σ minus) / Σ denominator. */
-export interface DerivedExpression {
-  readonly plus: string[];
-  readonly minus: string[];
-  readonly denominator: string[];
-}
 
 /** What a reader returns: the value read, or the first problem met, left to right. */
 export type Parsed<T> =
@@ -133,7 +101,9 @@ const PAIRS: Readonly<Record<string, TokenType>> = {
   "==": "eq",
 };
 
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}._]$/u;
+// "$" for a cell's absolute address ("$D$21"), which a word holding it is told to be.
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}._$]$/u;
+const CELL_ADDRESS = /^\$?[A-Za-z]{1,3}\$?\d+$/;
 const SPACE = /^[\s\u200b]$/u;
 const PERCENT_FIGURE = /^\d+(?:[.,]\d+)?$/;
 
@@ -197,7 +167,8 @@ function tokenize(text: string): Token[] {
       continue;
     }
     // A character outside the BMP is one character to its reader: two units, one token.
-    const width = char >= "\ud800" && char <= "\udbff" ? 2 : 1;
+    const low = folded[at + 1] ?? "";
+    const width = char >= "\ud800" && char <= "\udbff" && low >= "\udc00" && low <= "\udfff" ? 2 : 1;
     tokens.push(token(SYMBOLS[char] ?? "other", at, at + width));
     at += width;
   }
@@ -277,7 +248,17 @@ class Reader {
     if (this.tokens[this.tokens.indexOf(token) + 1]?.type === "open")
       return this.refuse("expression_function", token, { found: token.text });
     const folded = fold(token.text);
-    const suggestion = [folded.toUpperCase(), folded.toLowerCase()].map(normaliseCode).find(Boolean);
+    // The code meant, when a letter's case or a source code's dot is all that is wrong: "hs.1", "3.1.A", "DVC1".
+    const undotted = /^([A-Za-z]{2,4})(\d.*)$/.exec(folded);
+    const suggestion = [
+      folded.toUpperCase(),
+      folded.toLowerCase(),
+      undotted ? `${undotted[1]!.toUpperCase()}.${undotted[2]!}` : "",
+    ]
+      .map(normaliseCode)
+      .find(Boolean);
+    if (!suggestion && CELL_ADDRESS.test(folded))
+      return this.refuse("expression_cell_reference", token, { found: token.text });
     return this.refuse("expression_not_code", token, {
       found: token.text,
       ...(suggestion ? { suggestion } : {}),
@@ -518,10 +499,13 @@ function lastBefore(reader: Reader, type: TokenType): Token {
  * Reads a derived rate's `công thức`: "HS.2.1 / HS.2", "(BC.1 - 4.2.1) / BC.1", "(a + b) / (c + d)"; a sum of
  * more than one code in parentheses, one division, no constant, product or function.
  */
-export function parseDerived(text: string): Parsed<DerivedExpression> {
-  return read<DerivedExpression>(text, (reader) => {
+export function parseDerived(text: string): Parsed<Derived> {
+  return read<Derived>(text, (reader) => {
     const { plus, minus } = numerator(reader);
     const divide = reader.next();
+    // "(a + b)" alone is a sum, no rate: said as "HS.2.1" alone is.
+    if (divide.type === "end")
+      reader.refuse("expression_not_ratio", { offset: 0, length: reader.text.length }, {});
     if (divide.type !== "divide") reader.unexpected(divide, ["divide"]);
     const below = denominator(reader);
     const after = reader.peek();
@@ -552,7 +536,7 @@ export function formatRule(rule: RuleExpression): string {
 }
 
 /** A derived rate's formula as a definition writes it, which parseDerived reads back to the same fields. */
-export function formatDerived(derived: DerivedExpression): string {
+export function formatDerived(derived: Derived): string {
   const terms = [sum(derived.plus), ...derived.minus].join(" - ");
   const numerator = derived.plus.length + derived.minus.length > 1 ? `(${terms})` : terms;
   const below = derived.denominator.length > 1 ? `(${sum(derived.denominator)})` : sum(derived.denominator);

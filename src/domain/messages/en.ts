@@ -360,6 +360,11 @@ const expressions: ExpressionTemplates = {
       p,
       `"${p.params.found}" is not an indicator code (digits separated by dots, optionally ending in one lower-case letter a–z as 3.1.3.a, or 2–4 capital letters then digits as HS.2.1)${p.params.suggestion === undefined ? "" : `; write ${p.params.suggestion}`}`,
     ),
+  expression_cell_reference: (p) =>
+    unreadable(
+      p,
+      `"${p.params.found}" is a cell's address, not an indicator code; an expression names codes (such as HS.2.1 / HS.2), never cells`,
+    ),
   expression_function: (p) =>
     unreadable(
       p,

@@ -1,4 +1,4 @@
-import type { Bilingual, Level, RowDef } from "../catalogue";
+import type { Bilingual, Level, RelationRule, RowDef } from "../catalogue";
 import type { FindingParam } from "../findings";
 import type { ReadingProblem } from "../values";
 
@@ -298,7 +298,7 @@ export type ExpectedToken =
 export type RatioPart = "numerator" | "denominator";
 
 /** The rule kinds whose expressions compare two sums (a pattern pairs codes instead). */
-export type RelationKindName = "balance" | "ofWhich" | "stock" | "order";
+export type RelationKindName = RelationRule["kind"];
 
 /**
  * Why a rule's expression or a derived formula was refused, with what its message shows: the expression as typed
@@ -318,6 +318,8 @@ export type ExpressionProblemParams = {
     readonly found: string;
     readonly suggestion?: string;
   };
+  /** A cell's address ("D21", "$D$21") where a code belongs: a formula written over cells, not codes. */
+  readonly expression_cell_reference: { readonly text: string; readonly found: string };
   readonly expression_function: { readonly text: string; readonly found: string };
   readonly expression_product: { readonly text: string; readonly found: string };
   readonly expression_division_in_rule: { readonly text: string; readonly found: string };

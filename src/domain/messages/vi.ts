@@ -1,5 +1,6 @@
 import type { Level } from "../catalogue";
 import { REFORM_PERIOD } from "../catalogue/constants";
+import { RULE_KIND_WORD } from "../forms/kind-words";
 import { periodStartText } from "../meta";
 import { formatCount } from "../format";
 import { vietnameseWords } from "../number-words";
@@ -327,8 +328,6 @@ const EXPECTED_VI: Readonly<Record<ExpectedToken, string>> = {
   end: "hết biểu thức",
 };
 
-const RULE_KIND_VI = { balance: "cân đối", ofWhich: "trong đó", stock: "tồn", order: "thứ tự" } as const;
-
 /** "Biểu thức «…» không đọc được ở ký tự N: <detail>." */
 function unreadable(problem: ExpressionProblem, detail: string): string {
   const at = characterAt(problem);
@@ -357,6 +356,11 @@ const expressions: ExpressionTemplates = {
       p,
       `«${p.params.found}» không phải mã chỉ tiêu (mã là các số cách nhau bởi dấu chấm, có thể thêm một chữ thường a–z ở cuối như 3.1.3.a, hoặc 2–4 chữ in hoa rồi các số như HS.2.1)${p.params.suggestion === undefined ? "" : `; viết đúng là ${p.params.suggestion}`}`,
     ),
+  expression_cell_reference: (p) =>
+    unreadable(
+      p,
+      `«${p.params.found}» là địa chỉ ô, không phải mã chỉ tiêu; biểu thức ghi theo mã chỉ tiêu (như HS.2.1 / HS.2), không theo ô`,
+    ),
   expression_function: (p) =>
     unreadable(
       p,
@@ -374,8 +378,11 @@ const expressions: ExpressionTemplates = {
   expression_strict_relation: (p) =>
     unreadable(p, `không dùng so sánh ngặt «${p.params.found}»; dùng «<=», «>=» hoặc «=»`),
   expression_relation_kind: (p) => {
-    const needs = p.params.kind === "balance" ? "dấu «=»" : "«<=» hoặc «>=»";
-    return unreadable(p, `quy tắc ${RULE_KIND_VI[p.params.kind]} cần ${needs}, gặp «${p.params.found}»`);
+    const needs = p.params.kind === "balance" ? "dấu «=»" : "dấu «<=» hoặc «>=»";
+    return unreadable(
+      p,
+      `quy tắc loại «${RULE_KIND_WORD[p.params.kind]}» cần ${needs}, gặp «${p.params.found}»`,
+    );
   },
   expression_percent_misplaced: (p) =>
     unreadable(
