@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { readWorkbookFile } from "../../src/cli/xlsx/read";
@@ -110,22 +110,7 @@ describe("cchc-appendix form export", () => {
   });
 
   it("is read back the same after LibreOffice opened and saved it", async () => {
-    await runTool("soffice", ["--version"]);
-    const work = await mkdtemp(join(temp.path(""), "lo-"));
-    const outdir = join(work, "out");
-    await mkdir(join(work, "profile", "user"), { recursive: true });
-    await runTool("soffice", [
-      `-env:UserInstallation=file://${join(work, "profile")}`,
-      "--headless",
-      "--norestore",
-      "--calc",
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      outdir,
-      exported,
-    ]);
-    const read = readDefinition(await readWorkbookFile(join(outdir, "dinh-nghia.xlsx")));
+    const read = readDefinition(await readWorkbookFile(await viaLibreOffice(exported)));
     expect(read.ok && read.catalogue).toEqual(BUILT_IN);
   }, 120_000);
 
@@ -145,7 +130,64 @@ describe("cchc-appendix form export", () => {
   });
 });
 
+/** `source` saved as .xlsx by LibreOffice (headless), with a profile of its own; the path of the workbook written. */
+async function viaLibreOffice(source: string): Promise<string> {
+  await runTool("soffice", ["--version"]);
+  const work = await mkdtemp(join(temp.path(""), "lo-"));
+  const outdir = join(work, "out");
+  await mkdir(join(work, "profile", "user"), { recursive: true });
+  await runTool("soffice", [
+    `-env:UserInstallation=file://${join(work, "profile")}`,
+    "--headless",
+    "--norestore",
+    "--calc",
+    "--convert-to",
+    "xlsx:Calc MS Excel 2007 XML",
+    "--outdir",
+    outdir,
+    source,
+  ]);
+  return join(outdir, `${basename(source).replace(/\.[^.]+$/, "")}.xlsx`);
+}
+
 describe("cchc-appendix form check", () => {
+  it("reads a definition typed in an office suite, not written by the export", async () => {
+    const file = await viaLibreOffice(join(__dirname, "../fixtures/forms/pl-thu-2026.fods"));
+    const { code, stdout } = await run(["form", "check", file]);
+    expect({ code, stdout }).toEqual({
+      code: 0,
+      stdout:
+        "Định nghĩa mẫu PL-THU-2026 hợp lệ: 13 chỉ tiêu, 6 dòng số liệu nguồn, 7 quy tắc.\n" +
+        "The form definition PL-THU-2026 is sound: 13 indicators, 6 source rows, 7 rules.\n",
+    });
+    const read = readDefinition(await readWorkbookFile(file));
+    if (!read.ok) throw new Error("the typed form was refused");
+    const rows = new Map(read.catalogue.rows.map((row) => [row.code, row]));
+    expect(read.catalogue).toMatchObject({ levels: ["so", "xa"], appliesFrom: "2026-Q1" });
+    expect(read.catalogue.roles.map((role) => role.id)).toEqual(["vpubnd"]);
+    expect(rows.get("2.3")?.derived).toEqual({
+      plus: ["HS.1.1"],
+      minus: [],
+      denominator: ["HS.1.1", "HS.1.2"],
+    });
+    expect(rows.get("2.1.a")).toMatchObject({ printed: "Trong đó", role: "vpubnd", aggregation: "province" });
+    expect(rows.get("2.1.b")?.printed).toBe("");
+    expect(rows.get("HS.1.1")?.reportWordings).toEqual({
+      anywhere: ["Số hồ sơ nộp trực tuyến"],
+      underParent: ["trực tuyến"],
+    });
+    expect(read.catalogue.patterns).toEqual([
+      {
+        id: "SC.3",
+        kind: "pattern",
+        pairs: [
+          ["3.1", "1.1"],
+          ["3.2", "1.2"],
+        ],
+      },
+    ]);
+  }, 120_000);
+
   it("summarises a sound definition in one line per language, exit 0", async () => {
     const file = await edited("rieng.xlsx", renamed);
     const { code, stdout } = await run(["form", "check", file]);
