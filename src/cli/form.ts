@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
-import type { Bilingual, Catalogue } from "../domain/catalogue";
+import type { Bilingual, Catalogue, LoadedCatalogue } from "../domain/catalogue";
 import { cataloguesByVersion } from "../domain/catalogue";
 import type { DefinitionRead } from "../domain/forms/definition";
 import { readDefinition } from "../domain/forms/definition";
 import { exportDefinition } from "../domain/forms/definition-export";
+import type { DefinitionProblem } from "../domain/messages";
 import { renderDefinitionProblem } from "../domain/messages";
 import { BilingualError } from "../domain/messages/error";
 import type { Output } from "./main";
@@ -111,13 +112,10 @@ async function checkCommand(args: readonly string[], output: Output): Promise<nu
   }
   let read: DefinitionRead;
   try {
-    read = readDefinition(await readWorkbookFile(file), { reserved: new Set(cataloguesByVersion.keys()) });
+    read = await readDefinitionFile(file);
   } catch (error) {
     if (!(error instanceof BilingualError)) throw error;
-    const name = terminalText(file);
-    output.err(
-      `${name}: ${terminalText(error.bilingual.vi)}\n${name}: ${terminalText(error.bilingual.en)}\n`,
-    );
+    sayReadError(output, file, error);
     return EXIT.failure;
   }
   if (read.ok) {
@@ -125,15 +123,64 @@ async function checkCommand(args: readonly string[], output: Output): Promise<nu
     output.out(`${line.vi}\n${line.en}\n`);
     return EXIT.ok;
   }
-  for (const problem of read.problems) {
+  sayProblems(output, file, read.problems);
+  return EXIT.failure;
+}
+
+/** A definition workbook from disk, read as every tool reads one: the built-in forms' ids are reserved. */
+async function readDefinitionFile(file: string): Promise<DefinitionRead> {
+  return readDefinition(await readWorkbookFile(file), { reserved: new Set(cataloguesByVersion.keys()) });
+}
+
+function sayReadError(output: Output, file: string, error: BilingualError): void {
+  const name = terminalText(file);
+  output.err(`${name}: ${terminalText(error.bilingual.vi)}\n${name}: ${terminalText(error.bilingual.en)}\n`);
+}
+
+/** Every problem of a definition, Vietnamese then English, and how many there are. */
+function sayProblems(output: Output, file: string, problems: readonly DefinitionProblem[]): void {
+  for (const problem of problems) {
     output.out(
       `${terminalText(renderDefinitionProblem(problem, "vi"))}\n${terminalText(renderDefinitionProblem(problem, "en"))}\n`,
     );
   }
-  const count = read.problems.length;
+  const count = problems.length;
   output.out(
     `${terminalText(file)}: ${count} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.\n` +
       `${terminalText(file)}: ${count} ${count === 1 ? "problem" : "problems"}; the definition is not used until all are fixed.\n`,
   );
-  return EXIT.failure;
+}
+
+/**
+ * The form `template --form` names: a built-in form's id, or a definition workbook's path, read and checked as
+ * `form check` does. A definition with a problem is never used: its problems are printed and the exit code (2) is
+ * returned instead.
+ */
+export async function templateForm(form: string, output: Output): Promise<LoadedCatalogue | number> {
+  const builtIn = cataloguesByVersion.get(form);
+  if (builtIn) return builtIn;
+  if (!/\.xlsx$/i.test(form)) {
+    const known = [...cataloguesByVersion.keys()].join(", ");
+    throw new UsageError(
+      {
+        vi: `Không có mẫu có sẵn "${terminalText(form)}": dùng mã một mẫu có sẵn (${known}) hoặc tệp định nghĩa mẫu .xlsx.`,
+        en: `No built-in form "${terminalText(form)}": give a built-in form's id (${known}) or a form definition .xlsx file.`,
+      },
+      "template",
+    );
+  }
+  let read: DefinitionRead;
+  try {
+    read = await readDefinitionFile(form);
+  } catch (error) {
+    if (!(error instanceof BilingualError)) throw error;
+    sayReadError(output, form, error);
+    return EXIT.failure;
+  }
+  if (!read.ok) {
+    sayProblems(output, form, read.problems);
+    return EXIT.failure;
+  }
+  const { loadCatalogue } = await import("../domain/catalogue/load");
+  return loadCatalogue(read.catalogue);
 }

@@ -37,8 +37,8 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
   template: {
     summary: { vi: "tạo phụ lục trống theo mẫu", en: "write a blank appendix workbook" },
     usage: {
-      vi: 'cchc-appendix template -o TỆP.xlsx [--unit "Tên đơn vị"] [--level so|huyen|xa] [--period 2021-Q3] [--force]',
-      en: 'cchc-appendix template -o FILE.xlsx [--unit "Unit name"] [--level so|huyen|xa] [--period 2021-Q3] [--force]',
+      vi: 'cchc-appendix template -o TỆP.xlsx [--unit "Tên đơn vị"] [--level so|huyen|xa] [--period 2021-Q3] [--form MÃ-MẪU|DINH-NGHIA.xlsx] [--force]',
+      en: 'cchc-appendix template -o FILE.xlsx [--unit "Unit name"] [--level so|huyen|xa] [--period 2021-Q3] [--form FORM-ID|DEFINITION.xlsx] [--force]',
     },
     options: [
       {
@@ -64,6 +64,13 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
         text: {
           vi: 'kỳ báo cáo: 2021-Q3 hoặc "Quý III/2021", 2021-H1 hoặc "6 tháng 2021", 2021 hoặc "Năm 2021"; mặc định quý hiện tại',
           en: 'the period: 2021-Q3 or "Quý III/2021", 2021-H1 or "6 tháng 2021", 2021 or "Năm 2021"; default the current quarter',
+        },
+      },
+      {
+        flags: { vi: "--form MÃ-MẪU|DINH-NGHIA.xlsx", en: "--form FORM-ID|DEFINITION.xlsx" },
+        text: {
+          vi: "mẫu phụ lục: mã một mẫu có sẵn, hoặc tệp định nghĩa mẫu (kiểm tra như form check, có lỗi thì không dùng); mặc định CCHC-PL-2021",
+          en: "the appendix form: a built-in form's id, or a form definition file (checked as form check does, never used with a problem); default CCHC-PL-2021",
         },
       },
       FORCE_OPTION,

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, mkdtemp } from "node:fs/promises";
 import { basename, join } from "node:path";
 import ExcelJS from "exceljs";
@@ -281,5 +282,67 @@ describe("cchc-appendix form check", () => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
     expect(stderr.startsWith(`${vi}\n${en}\n\nCách dùng: cchc-appendix form export`)).toBe(true);
+  });
+});
+
+describe("cchc-appendix template --form", () => {
+  let typed = "";
+  beforeAll(async () => {
+    typed = await viaLibreOffice(join(__dirname, "../fixtures/forms/pl-thu-2026.fods"));
+  }, 120_000);
+
+  it("writes the appendix of a definition file: its rows in its order, its id in F1", async () => {
+    const output = temp.path("phu-luc-thu.xlsx");
+    const args = ["template", "-o", output, "--form", typed, "--level", "xa", "--period", "2026-Q1"];
+    const { code } = await run([...args, "--unit", "UBND xã A"]);
+    expect(code).toBe(0);
+    const [sheet] = await readWorkbookFile(output);
+    const keys = (sheet?.cells ?? []).map((row) => row[5]?.value).filter((value) => value !== undefined);
+    const read = readDefinition(await readWorkbookFile(typed));
+    if (!read.ok) throw new Error("the typed form was refused");
+    expect(keys).toEqual(["PL-THU-2026", ...read.catalogue.rows.map((row) => row.code)]);
+  });
+
+  it("refuses a level the form has no rows for, before writing anything", async () => {
+    const output = temp.path("khong-ghi.xlsx");
+    const args = ["template", "-o", output, "--form", typed, "--level", "huyen", "--period", "2025-Q1"];
+    const { code, stderr } = await run(args);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      "Mẫu PL-THU-2026 không có cấp huyen (các cấp báo cáo theo mẫu: so, xa).\n" +
+        "The form PL-THU-2026 has no level huyen (the levels that report on it: so, xa).\n",
+    );
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it("never uses a definition with a problem: its problems instead, exit 2, nothing written", async () => {
+    const broken = await edited("mau-hong.xlsx", (workbook) => {
+      renamed(workbook);
+      sheet(workbook, "Quy tắc").getCell("C2").value = "HS.1 = HS.1.1 + HS.1.9";
+    });
+    const output = temp.path("khong-ghi-2.xlsx");
+    const { code, stdout } = await run(["template", "-o", output, "--form", broken, "--period", "2021-Q3"]);
+    expect({ code, stdout }).toEqual({
+      code: 2,
+      stdout:
+        'Trang "Quy tắc", dòng 2, cột "biểu thức" (C): mã HS.1.9 không có trong trang "Chỉ tiêu".\n' +
+        'Sheet "Quy tắc", row 2, column "biểu thức" (C): the code HS.1.9 is not on the "Chỉ tiêu" sheet.\n' +
+        `${broken}: 1 lỗi, định nghĩa này không được dùng cho đến khi sửa hết.\n` +
+        `${broken}: 1 problem; the definition is not used until all are fixed.\n`,
+    });
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it("takes a built-in form by its id and refuses an id no form has", async () => {
+    const output = temp.path("phu-luc-2021.xlsx");
+    expect(
+      (await run(["template", "-o", output, "--form", "CCHC-PL-2021", "--period", "2021-Q3"])).code,
+    ).toBe(0);
+    const { code, stderr } = await run(["template", "-o", temp.path("x2.xlsx"), "--form", "PL-XYZ"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(
+      'Không có mẫu có sẵn "PL-XYZ": dùng mã một mẫu có sẵn (CCHC-PL-2021) hoặc tệp định nghĩa mẫu .xlsx.\n' +
+        'No built-in form "PL-XYZ": give a built-in form\'s id (CCHC-PL-2021) or a form definition .xlsx file.\n',
+    );
   });
 });
