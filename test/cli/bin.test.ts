@@ -5,7 +5,8 @@ import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
 
 // The installed command, as `npx cchc-appendix` runs it after `npm ci`: bin/cchc-appendix.js over the build that
-// `prepare` makes. Built here first so the test never runs a stale dist/.
+// `prepare` makes, tsc's dist/ and the bundle with its code cache. Built here first so the test never runs a stale
+// dist/.
 const run = promisify(execFile);
 const ROOT = join(__dirname, "../..");
 
@@ -20,7 +21,15 @@ describe("the cchc-appendix command", () => {
         cwd: ROOT,
       },
     );
-  }, 120_000);
+    await run(process.execPath, [join(ROOT, "scripts/build-cli.js")], { cwd: ROOT });
+  }, 240_000);
+
+  it("starts from the one-file bundle, whose code cache this node accepts", async () => {
+    const probe =
+      'const { script } = require("./bin/load-bundle.js").loadBundle(); process.stdout.write(String(script.cachedDataRejected));';
+    const { stdout } = await run(process.execPath, ["-e", probe], { cwd: ROOT });
+    expect(stdout).toBe("false");
+  });
 
   it("validates a file with the exit code of its findings and prints in Vietnamese", async () => {
     const file = await temp.write("seed.xlsx", await filledTemplate(SEED_VALUES));
