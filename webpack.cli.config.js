@@ -73,9 +73,10 @@ module.exports = {
     ],
   },
   // Readable stack traces for CCHC_DEBUG=1; minifying would save reading a few hundred KB, not the compilation.
-  optimization: { minimize: false },
-  // One file: a command's modules still run only when it imports them, but node reads and resolves nothing more.
-  plugins: [new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }), new AsciiOnlyPlugin()],
+  // A chunk per import() of the sources, each holding all it needs: `--help` reads the entry alone, `validate` the
+  // entry, main's and validate's, never zod or the writers'.
+  optimization: { minimize: false, splitChunks: false },
+  plugins: [new AsciiOnlyPlugin()],
   performance: { hints: false },
   stats: "errors-warnings",
 };

@@ -17,27 +17,39 @@ const WRAPPER_START = "(function (exports, require, module, __filename, __dirnam
 const WRAPPER_END = "\n});";
 
 /**
- * Runs the bundle as a CommonJS module and returns its exports and the compiled script (whose code cache the build
- * writes). Throws ENOENT when there is no bundle.
+ * Runs the bundle's entry as a CommonJS module and returns its exports, and the compiled script of every file of
+ * the bundle loaded so far (whose code caches the build writes). The entry loads a command's chunk (`./N.js`) when
+ * the command is run, through the `require` given here, which compiles it the same way. Throws ENOENT when there is
+ * no bundle.
  */
 function loadBundle(file = BUNDLE, { useCache = true } = {}) {
-  // The build writes it in ASCII, which node decodes fastest as Latin-1 (webpack.cli.config.js).
-  const bytes = fs.readFileSync(file);
-  const source = isAscii(bytes) ? bytes.latin1Slice() : bytes.toString("utf8");
-  let cachedData;
-  if (useCache) {
-    try {
-      cachedData = fs.readFileSync(`${file}.cache`);
-    } catch {
-      cachedData = undefined;
+  const folder = path.dirname(file);
+  const nodeRequire = createRequire(file);
+  const scripts = new Map();
+  const bundleRequire = (request) =>
+    request.startsWith("./") ? load(path.join(folder, request)) : nodeRequire(request);
+  function load(part) {
+    const known = scripts.get(part);
+    if (known) return known.module.exports;
+    // The build writes it in ASCII, which node decodes fastest as Latin-1 (webpack.cli.config.js).
+    const bytes = fs.readFileSync(part);
+    const source = isAscii(bytes) ? bytes.latin1Slice() : bytes.toString("utf8");
+    let cachedData;
+    if (useCache) {
+      try {
+        cachedData = fs.readFileSync(`${part}.cache`);
+      } catch {
+        cachedData = undefined;
+      }
     }
+    const script = new vm.Script(WRAPPER_START + source + WRAPPER_END, { filename: part, cachedData });
+    const module = { exports: {} };
+    scripts.set(part, { script, module });
+    script.runInThisContext().call(module.exports, module.exports, bundleRequire, module, part, folder);
+    return module.exports;
   }
-  const script = new vm.Script(WRAPPER_START + source + WRAPPER_END, { filename: file, cachedData });
-  const module = { exports: {} };
-  script
-    .runInThisContext()
-    .call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  return { exports: module.exports, script };
+  const exports = load(file);
+  return { exports, scripts: () => [...scripts].map(([part, { script }]) => ({ file: part, script })) };
 }
 
 module.exports = { BUNDLE, loadBundle };

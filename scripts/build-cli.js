@@ -23,18 +23,21 @@ function bundle() {
 
 /**
  * In a process of its own, so that what V8 compiles is what a start compiles: `--help`, then `validate` of `file`,
- * their output dropped; then the cache of every function compiled, written whole or not at all.
+ * their output dropped; then, for every file of the bundle they loaded, the cache of the functions compiled, each
+ * written whole or not at all.
  */
 async function warm(file) {
   const { BUNDLE, loadBundle } = require(path.join(ROOT, "bin", "load-bundle.js"));
-  const { exports, script } = loadBundle(BUNDLE, { useCache: false });
+  const { exports, scripts } = loadBundle(BUNDLE, { useCache: false });
   for (const stream of [process.stdout, process.stderr]) stream.write = () => true;
   const codes = [await exports.run(["--help"]), await exports.run(["validate", file])];
   // 1 is the empty template's findings; 2 would be a failure, whose cache would miss what a start compiles.
   if (codes.some((code) => code > 1)) throw new Error(`warming the CLI bundle exited ${codes.join(", ")}`);
-  const partial = `${BUNDLE}.cache.${process.pid}`;
-  fs.writeFileSync(partial, script.createCachedData());
-  fs.renameSync(partial, `${BUNDLE}.cache`);
+  for (const { file, script } of scripts()) {
+    const partial = `${file}.cache.${process.pid}`;
+    fs.writeFileSync(partial, script.createCachedData());
+    fs.renameSync(partial, `${file}.cache`);
+  }
 }
 
 async function build() {

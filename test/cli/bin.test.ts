@@ -24,11 +24,21 @@ describe("the cchc-appendix command", () => {
     await run(process.execPath, [join(ROOT, "scripts/build-cli.js")], { cwd: ROOT });
   }, 240_000);
 
-  it("starts from the one-file bundle, whose code cache this node accepts", async () => {
-    const probe =
-      'const { script } = require("./bin/load-bundle.js").loadBundle(); process.stdout.write(String(script.cachedDataRejected));';
+  it("validates from the bundle, every file of it that validating loads compiled from the code cache the build made", async () => {
+    const file = await temp.write("seed-cache.xlsx", await filledTemplate(SEED_VALUES));
+    const probe = `
+      const { exports, scripts } = require("./bin/load-bundle.js").loadBundle();
+      const write = process.stdout.write.bind(process.stdout);
+      process.stdout.write = () => true;
+      exports.run(["validate", ${JSON.stringify(file)}]).then((code) => {
+        write(JSON.stringify({ code, rejected: scripts().map(({ script }) => script.cachedDataRejected) }));
+      });`;
     const { stdout } = await run(process.execPath, ["-e", probe], { cwd: ROOT });
-    expect(stdout).toBe("false");
+    const { code, rejected } = JSON.parse(stdout) as { code: number; rejected: unknown[] };
+    expect(code).toBe(1);
+    // The entry, main's chunk and validate's, at least.
+    expect(rejected.length).toBeGreaterThanOrEqual(3);
+    expect(rejected).toEqual(rejected.map(() => false));
   });
 
   it("validates a file with the exit code of its findings and prints in Vietnamese", async () => {
