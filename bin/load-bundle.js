@@ -36,11 +36,11 @@ function loadBundle(file = BUNDLE, { useCache = true } = {}) {
     const source = isAscii(bytes) ? bytes.latin1Slice() : bytes.toString("utf8");
     let cachedData;
     if (useCache) {
-      try {
-        cachedData = fs.readFileSync(`${part}.cache`);
-      } catch {
-        cachedData = undefined;
-      }
+      // V8 checks a cache against the source's length only: one older than its file (a bundle rebuilt without
+      // being warmed) may hold another build's code, and is not used.
+      const cache = `${part}.cache`;
+      const made = fs.statSync(cache, { throwIfNoEntry: false });
+      if (made && made.mtimeMs >= fs.statSync(part).mtimeMs) cachedData = fs.readFileSync(cache);
     }
     const script = new vm.Script(WRAPPER_START + source + WRAPPER_END, { filename: part, cachedData });
     const module = { exports: {} };

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { cpSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { SEED_VALUES } from "../helpers/seed";
@@ -39,6 +40,21 @@ describe("the cchc-appendix command", () => {
     // The entry, main's chunk and validate's, at least.
     expect(rejected.length).toBeGreaterThanOrEqual(3);
     expect(rejected).toEqual(rejected.map(() => false));
+  });
+
+  it("compiles a file of the bundle rebuilt after its code cache without that cache", async () => {
+    const copy = temp.path("cli-bundle");
+    cpSync(join(ROOT, "dist/cli-bundle"), copy, { recursive: true, preserveTimestamps: true });
+    const entry = join(copy, "cchc-appendix.js");
+    const probe = `
+      const { scripts } = require("./bin/load-bundle.js").loadBundle(${JSON.stringify(entry)});
+      process.stdout.write(JSON.stringify(scripts().map(({ script }) => script.cachedDataRejected ?? "none")));`;
+    const cacheUsed = async () =>
+      JSON.parse((await run(process.execPath, ["-e", probe], { cwd: ROOT })).stdout);
+    expect(await cacheUsed()).toEqual([false]);
+    const later = new Date(statSync(`${entry}.cache`).mtimeMs + 1000);
+    utimesSync(entry, later, later);
+    expect(await cacheUsed()).toEqual(["none"]);
   });
 
   it("validates a file with the exit code of its findings and prints in Vietnamese", async () => {
