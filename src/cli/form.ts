@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
-import type { Bilingual, Catalogue, LoadedCatalogue } from "../domain/catalogue";
-import { cataloguesByVersion } from "../domain/catalogue";
+import type { Bilingual, Catalogue, FormRegistry, LoadedCatalogue } from "../domain/catalogue";
 import type { DefinitionRead } from "../domain/forms/definition";
 import { readDefinition } from "../domain/forms/definition";
 import { exportDefinition } from "../domain/forms/definition-export";
@@ -19,14 +18,21 @@ import { readWorkbookFile } from "./xlsx/read";
 
 const SUBCOMMANDS: Bilingual = { vi: "export hoặc check", en: "export or check" };
 
-/** Runs `form export` or `form check`; throws UsageError for a wrong command line. */
-export async function formCommand(args: readonly string[], output: Output): Promise<number> {
+/**
+ * Runs `form export` or `form check` with the forms the host knows (`forms`: the built-in ones, whose ids a
+ * definition may not take); throws UsageError for a wrong command line.
+ */
+export async function formCommand(
+  args: readonly string[],
+  output: Output,
+  forms: FormRegistry,
+): Promise<number> {
   const [subcommand, ...rest] = args;
   switch (subcommand) {
     case "export":
-      return exportCommand(rest, output);
+      return exportCommand(rest, output, forms);
     case "check":
-      return checkCommand(rest, output);
+      return checkCommand(rest, output, forms);
     case undefined:
       throw new UsageError(
         { vi: `Thiếu việc cần làm: ${SUBCOMMANDS.vi}.`, en: `Missing what to do: ${SUBCOMMANDS.en}.` },
@@ -43,22 +49,24 @@ export async function formCommand(args: readonly string[], output: Output): Prom
   }
 }
 
-/** The built-in form named by `--form`, the 2021 one by default. */
-function builtInForm(id: string | undefined): Catalogue {
-  if (id === undefined) return [...cataloguesByVersion.values()][0] as Catalogue;
-  const found = cataloguesByVersion.get(id);
+/** The ids of the forms a host knows, as messages list them. */
+const formIds = (forms: FormRegistry) => forms.forms.map((form) => form.templateVersion).join(", ");
+
+/** The built-in form named by `--form`, the default one (the 2021 form) without it. */
+function builtInForm(id: string | undefined, forms: FormRegistry): Catalogue {
+  if (id === undefined) return forms.default;
+  const found = forms.forms.find((form) => form.templateVersion === id);
   if (found) return found;
-  const known = [...cataloguesByVersion.keys()].join(", ");
   throw new UsageError(
     {
-      vi: `Không có mẫu có sẵn "${terminalText(id)}" (các mẫu có sẵn: ${known}).`,
-      en: `No built-in form "${terminalText(id)}" (the built-in forms: ${known}).`,
+      vi: `Không có mẫu có sẵn "${terminalText(id)}" (các mẫu có sẵn: ${formIds(forms)}).`,
+      en: `No built-in form "${terminalText(id)}" (the built-in forms: ${formIds(forms)}).`,
     },
     "form",
   );
 }
 
-async function exportCommand(args: readonly string[], output: Output): Promise<number> {
+async function exportCommand(args: readonly string[], output: Output, forms: FormRegistry): Promise<number> {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -73,7 +81,7 @@ async function exportCommand(args: readonly string[], output: Output): Promise<n
       "form",
     );
   }
-  const form = builtInForm(values.form);
+  const form = builtInForm(values.form, forms);
   await checkOutput(values.output, [], values.force);
   const { definitionWorkbook } = await import("./xlsx/definition");
   const workbook = definitionWorkbook(exportDefinition(form));
@@ -98,7 +106,7 @@ function summary(catalogue: Catalogue): Bilingual {
   };
 }
 
-async function checkCommand(args: readonly string[], output: Output): Promise<number> {
+async function checkCommand(args: readonly string[], output: Output, forms: FormRegistry): Promise<number> {
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
   const [file, ...others] = positionals;
   if (file === undefined || others.length) {
@@ -112,7 +120,7 @@ async function checkCommand(args: readonly string[], output: Output): Promise<nu
   }
   let read: DefinitionRead;
   try {
-    read = await readDefinitionFile(file);
+    read = await readDefinitionFile(file, forms);
   } catch (error) {
     if (!(error instanceof BilingualError)) throw error;
     sayReadError(output, file, error);
@@ -128,8 +136,9 @@ async function checkCommand(args: readonly string[], output: Output): Promise<nu
 }
 
 /** A definition workbook from disk, read as every tool reads one: the built-in forms' ids are reserved. */
-async function readDefinitionFile(file: string): Promise<DefinitionRead> {
-  return readDefinition(await readWorkbookFile(file), { reserved: new Set(cataloguesByVersion.keys()) });
+async function readDefinitionFile(file: string, forms: FormRegistry): Promise<DefinitionRead> {
+  const reserved = new Set(forms.forms.map((form) => form.templateVersion));
+  return readDefinition(await readWorkbookFile(file), { reserved });
 }
 
 function sayReadError(output: Output, file: string, error: BilingualError): void {
@@ -156,11 +165,15 @@ function sayProblems(output: Output, file: string, problems: readonly Definition
  * `form check` does. A definition with a problem is never used: its problems are printed and the exit code (2) is
  * returned instead.
  */
-export async function templateForm(form: string, output: Output): Promise<LoadedCatalogue | number> {
-  const builtIn = cataloguesByVersion.get(form);
+export async function templateForm(
+  form: string,
+  output: Output,
+  forms: FormRegistry,
+): Promise<LoadedCatalogue | number> {
+  const builtIn = forms.forms.find((known) => known.templateVersion === form);
   if (builtIn) return builtIn;
   if (!/\.xlsx$/i.test(form)) {
-    const known = [...cataloguesByVersion.keys()].join(", ");
+    const known = formIds(forms);
     throw new UsageError(
       {
         vi: `Không có mẫu có sẵn "${terminalText(form)}": dùng mã một mẫu có sẵn (${known}) hoặc tệp định nghĩa mẫu .xlsx.`,
@@ -171,7 +184,7 @@ export async function templateForm(form: string, output: Output): Promise<Loaded
   }
   let read: DefinitionRead;
   try {
-    read = await readDefinitionFile(form);
+    read = await readDefinitionFile(form, forms);
   } catch (error) {
     if (!(error instanceof BilingualError)) throw error;
     sayReadError(output, form, error);

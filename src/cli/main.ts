@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
-import { isLevel } from "../domain/catalogue";
+import { BUILT_IN_FORMS, isLevel } from "../domain/catalogue";
 import { checkLevelInPeriod, InvalidMetaError, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import { registerBothLanguages } from "../domain/messages/both";
 import { SheetNameError } from "../workflows/template-spec";
@@ -63,11 +63,11 @@ async function dispatch(
     case "import":
       return await (await import("./import")).importCommand(rest, output);
     case "validate":
-      return await (await import("./validate")).validateCommand(rest, output);
+      return await (await import("./validate")).validateCommand(rest, output, BUILT_IN_FORMS);
     case "consolidate":
-      return await (await import("./consolidate")).consolidateCommand(rest, output);
+      return await (await import("./consolidate")).consolidateCommand(rest, output, BUILT_IN_FORMS);
     case "form":
-      return await (await import("./form")).formCommand(rest, output);
+      return await (await import("./form")).formCommand(rest, output, BUILT_IN_FORMS);
     case undefined:
       throw new UsageError({ vi: "Chưa chỉ định lệnh.", en: "No command given." });
     default:
@@ -159,7 +159,7 @@ async function templateCommand(args: readonly string[], output: Output): Promise
   }
   let form: LoadedCatalogue | undefined;
   if (values.form !== undefined) {
-    const resolved = await (await import("./form")).templateForm(values.form, output);
+    const resolved = await (await import("./form")).templateForm(values.form, output, BUILT_IN_FORMS);
     if (typeof resolved === "number") return resolved;
     form = resolved;
     if (!form.levels.includes(level)) {

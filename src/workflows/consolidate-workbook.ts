@@ -1,5 +1,5 @@
-import type { Bilingual, Level, ProvinceRole, RoleDef } from "../domain/catalogue";
-import { catalogue as defaultCatalogue, rolesIn } from "../domain/catalogue";
+import type { Bilingual, FormRegistry, Level, ProvinceRole, RoleDef } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue, rolesIn } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
 import type { Consolidation, ProvinceFigures, ReadGrid, RoleMap, WorkbookUnits } from "./consolidate";
@@ -57,6 +57,8 @@ export interface ConsolidateWorkbookOptions {
    * instead of adding "Tổng hợp (2)"… beside it. Only on the user's explicit choice.
    */
   readonly replaceSummary?: boolean;
+  /** The forms the pane knows: the built-in ones unless given. */
+  readonly forms?: FormRegistry;
   /** Told as each of the three steps starts, for the pane's progress bar. */
   readonly onProgress?: (progress: ConsolidateProgress) => void;
 }
@@ -168,14 +170,17 @@ function visibilityOf(grids: readonly SheetGrid[], infos: readonly SheetInfo[]):
 }
 
 function sourcesOf(grids: readonly ReadGrid[], options: ConsolidateWorkbookOptions): Source[] {
-  const sources: Source[] = [{ found: readUnits([...grids, ...(options.extraGrids ?? [])]) }];
+  const forms = options.forms ?? BUILT_IN_FORMS;
+  const sources: Source[] = [
+    { found: readUnits([...grids, ...(options.extraGrids ?? [])], undefined, forms) },
+  ];
   for (const picked of options.files ?? []) {
     sources.push(
       "error" in picked
         ? picked
         : {
             file: picked.file,
-            found: readUnits(picked.grids, picked.file),
+            found: readUnits(picked.grids, picked.file, forms),
             ...(picked.place ? { place: picked.place } : {}),
           },
     );
@@ -206,6 +211,7 @@ export async function consolidateWorkbook(
   const sources = sourcesOf(visibilityOf(grids, infos), options);
   const consolidator = new Consolidator({
     roles: options.roles ?? new Map(),
+    ...(options.forms ? { forms: options.forms } : {}),
     ...(options.expected ? { expected: options.expected } : {}),
     ...(options.previous ? { previous: options.previous } : {}),
     ...(options.allowOtherPeriods ? { allowOtherPeriods: true } : {}),

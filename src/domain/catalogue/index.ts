@@ -1,5 +1,6 @@
 import { periodMonths, periodReaches } from "../meta";
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
+import { FormRegistry } from "./registry";
 import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./schema";
 
 // The built-in catalogue is checked against its zod schema by the tests (test/domain/catalogue), not each time a
@@ -9,6 +10,8 @@ export { ALL_LEVELS, isLevel, LEVEL_NOT_FROM, LEVELS, REFORM_PERIOD } from "./co
 export { foldedName, roleApplies, roleByName, roleIn, roleNamesIn, rolesIn } from "./roles";
 export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
 export { CODE_PATTERN, isCode, normaliseCode } from "./code";
+export type { FormEntry, FormKey, FormLookup } from "./registry";
+export { formKeyText, FormRegistry, parseFormKey } from "./registry";
 
 /** A catalogue parsed by its schema, with lookups built once. */
 export interface LoadedCatalogue extends Catalogue {
@@ -290,10 +293,8 @@ function builtIn(input: CatalogueInput): LoadedCatalogue {
   return shapeCatalogue(checked);
 }
 
-/** Catalogues by template version id, for files that carry their version in F1. */
-export const cataloguesByVersion: ReadonlyMap<string, LoadedCatalogue> = new Map([
-  [catalogue.templateVersion, catalogue],
-]);
+/** The built-in forms: the registry a host starts from, before adding the definitions it reads. */
+export const BUILT_IN_FORMS: FormRegistry = new FormRegistry([catalogue]);
 
 /**
  * True when the row is expected in `period`: it names no period from which it is not applicable, or the period

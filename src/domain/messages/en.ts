@@ -235,6 +235,8 @@ const texts: Templates<ConsolidationTextParams> = {
     `Template version "${p.version}" is not supported and cannot be consolidated.`,
   error_no_units: () => "There is no appendix to consolidate.",
   error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
+  form_missing: (p) =>
+    `Sheet '${p.sheet}' follows the form "${p.id}", whose definition this tool does not have (or has in another version): give this form's definition file to check it.`,
 };
 
 /** How a definition's place is written before its problem: 'Sheet "Chỉ tiêu", row 12, column "mã" (A): '. */
