@@ -186,6 +186,10 @@ const SAMPLES: { readonly [K in FindingKind]: Sample<K> } = {
   },
   role_missing: { params: { role: "snv" }, codes: ["1.1.1", "1.1.2"] },
   unexpected_unit: { params: { unit: "Sở Du lịch" }, codes: [] },
+  expected_district_after_reform: {
+    params: { units: ["UBND huyện Càng Long", "Thị xã Duyên Hải"], period: "2026-Q1" },
+    codes: [],
+  },
   previous_not_earlier: { params: { previous: "2021-Q3", period: "2021-Q3" }, codes: [] },
   previous_not_adjacent: { params: { previous: "2021-Q1", period: "2021-Q3" }, codes: ["HS.1.1", "HS.3"] },
   cumulative_decreased: { params: { code: "3.1.1", now: 2, previous: 5, province: true }, codes: ["3.1.1"] },
@@ -337,6 +341,10 @@ const EXPECTED: { readonly [K in FindingKind]: readonly [vi: string, en: string]
   unexpected_unit: [
     'Đơn vị "Sở Du lịch" không có trong danh sách đơn vị phải báo cáo: kiểm tra lại tên đơn vị ở dòng 4.',
     '"Sở Du lịch" is not on the list of units expected to report: check the unit name in row 4.',
+  ],
+  expected_district_after_reform: [
+    "Danh sách đơn vị phải báo cáo còn 2 đơn vị cấp huyện (UBND huyện Càng Long, Thị xã Duyên Hải): từ 01/7/2025 không còn cấp huyện, kỳ Quý I/2026 không chờ phụ lục của các đơn vị này; hãy bỏ khỏi danh sách.",
+    "The list of units expected to report still names 2 districts (UBND huyện Càng Long, Thị xã Duyên Hải): there are no districts from 1 July 2025, so none is awaited for 2026-Q1; take them off the list.",
   ],
   previous_not_earlier: [
     "Tệp kỳ trước là kỳ Quý III/2021, không trước kỳ Quý III/2021: không so sánh giữa hai kỳ.",

@@ -104,6 +104,8 @@ const enConsolidation: Templates<ConsolidationFindingParams> = {
     `No appendix from ${roleNameIn(c, p.role, "en")} (role ${p.role}): the indicators ${nameList(c.codes, "en", 8, "indicators")} stay blank.`,
   unexpected_unit: (p) =>
     `"${p.unit}" is not on the list of units expected to report: check the unit name in row 4.`,
+  expected_district_after_reform: (p) =>
+    `The list of units expected to report still names ${p.units.length} ${p.units.length === 1 ? "district" : "districts"} (${nameList(p.units, "en")}): there are no districts from ${periodStartText(REFORM_PERIOD).en}, so none is awaited for ${periodName(p.period, "en")}; take them off the list.`,
   previous_not_earlier: (p) =>
     `The previous file is for ${periodName(p.previous, "en")}, not before ${periodName(p.period, "en")}: no cross-period check.`,
   previous_not_adjacent: (p, c) =>

@@ -126,6 +126,8 @@ export type ConsolidationFindingParams = {
   readonly roles_missing: Record<string, never>;
   readonly role_missing: { readonly role: string };
   readonly unexpected_unit: { readonly unit: string };
+  /** Districts named in the list of units expected to report, for a period after the 2025 reform: not expected. */
+  readonly expected_district_after_reform: { readonly units: readonly string[]; readonly period: string };
   readonly previous_not_earlier: PeriodsParams;
   readonly previous_not_adjacent: PeriodsParams;
   readonly cumulative_decreased: {

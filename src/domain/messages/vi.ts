@@ -109,6 +109,8 @@ const viConsolidation: Templates<ConsolidationFindingParams> = {
     `Không có phụ lục của ${roleNameIn(c, p.role, "vi")} (vai trò ${p.role}): các chỉ tiêu ${nameList(c.codes, "vi", 8, "indicators")} để trống.`,
   unexpected_unit: (p) =>
     `Đơn vị "${p.unit}" không có trong danh sách đơn vị phải báo cáo: kiểm tra lại tên đơn vị ở dòng 4.`,
+  expected_district_after_reform: (p) =>
+    `Danh sách đơn vị phải báo cáo còn ${p.units.length} đơn vị cấp huyện (${nameList(p.units, "vi")}): từ ${periodStartText(REFORM_PERIOD).vi} không còn cấp huyện, kỳ ${periodName(p.period, "vi")} không chờ phụ lục của các đơn vị này; hãy bỏ khỏi danh sách.`,
   previous_not_earlier: (p) =>
     `Tệp kỳ trước là kỳ ${periodName(p.previous, "vi")}, không trước kỳ ${periodName(p.period, "vi")}: không so sánh giữa hai kỳ.`,
   previous_not_adjacent: (p, c) =>

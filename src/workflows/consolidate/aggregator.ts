@@ -8,7 +8,8 @@ import { formatAmount } from "../../domain/format";
 import { COLUMNS } from "../../domain/layout";
 import type { FindingParamsByKind, Lang } from "../../domain/messages";
 import { bilingual, findingMessage, renderText } from "../../domain/messages";
-import { levelsIn, periodMonths } from "../../domain/meta";
+import { afterReform, levelsIn, periodMonths } from "../../domain/meta";
+import { districtName } from "../../domain/reform";
 import { implausible } from "../../domain/plausible";
 import type { Severity } from "../../domain/values";
 import { PERCENT_SCALE } from "../../domain/values";
@@ -609,12 +610,24 @@ export class Aggregator {
       });
     }
     const seen = new Set<string>();
-    return expected.filter((name) => {
+    const missing = expected.filter((name) => {
       const key = unitKey(name);
       if (present.has(key) || seen.has(key)) return false;
       seen.add(key);
       return true;
     });
+    // A list kept from before the 2025 reform still names districts: none is awaited for a later period.
+    const period = this.period;
+    if (period === undefined || !afterReform(period)) return missing;
+    const districts = missing.filter((name) => districtName(name, period));
+    if (!districts.length) return missing;
+    this.addIssue({
+      severity: "info",
+      kind: "expected_district_after_reform",
+      codes: [],
+      params: { units: districts, period },
+    });
+    return missing.filter((name) => !districts.includes(name));
   }
 
   /**
