@@ -128,16 +128,19 @@ export function rulesHash(catalogue: LoadedCatalogue = defaultCatalogue): string
 }
 
 /**
- * Rule hashes stamps carried before the stamp hashed the whole rule set, by template version: the rules of the
- * built-in form of that version then (its kinds, units, legends, scopes, derivations, relations and patterns in
- * source order). A stamp carrying one was made under that built-in form's rules, not under another rule set.
+ * Rule hashes stamps carried before the stamp hashed the whole rule set, by template version: the built-in form's
+ * kinds, units, legends, scopes, derivations, relations and patterns in source order, with a rate's denominator
+ * one code (f266b765) and, once denominators became sums, a list of codes (58ea642b). A stamp carrying one was made
+ * under that built-in form's rules, not under another rule set.
  */
-const EARLIER_RULES_HASHES: ReadonlyMap<string, string> = new Map([["CCHC-PL-2021", "f266b765"]]);
+const EARLIER_RULES_HASHES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["CCHC-PL-2021", ["f266b765", "58ea642b"]],
+]);
 
 /** The rules hash a stamp stands for today: an earlier hash of a built-in form read as that form's hash now. */
 function stampedRulesHash(stamp: Stamp): string {
   const builtIn = cataloguesByVersion.get(stamp.templateVersion);
-  return builtIn && EARLIER_RULES_HASHES.get(stamp.templateVersion) === stamp.rulesHash
+  return builtIn && EARLIER_RULES_HASHES.get(stamp.templateVersion)?.includes(stamp.rulesHash)
     ? rulesHash(builtIn)
     : stamp.rulesHash;
 }

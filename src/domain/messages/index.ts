@@ -1,7 +1,14 @@
 import type { Bilingual, RowDef } from "../catalogue";
 import { catalogue as defaultCatalogue } from "../catalogue";
 import { registeredTemplates as registered } from "./error";
-import type { ConsolidationTextParams, FindingParamsByKind, Lang, MessageContext, Templates } from "./kinds";
+import type {
+  ConsolidationTextParams,
+  ExpressionProblem,
+  FindingParamsByKind,
+  Lang,
+  MessageContext,
+  Templates,
+} from "./kinds";
 
 // The only way a finding's text is made: its kind and parameters through one module per language (vi.ts, en.ts).
 // This module imports neither: a host registers the languages it shows (registerLanguage), so that the task pane's
@@ -104,4 +111,15 @@ export function renderText<K extends TextKind>(
     return template(params, { rows: names.rows, roles: names.roles, codes: [] });
   };
   return { vi: say("vi"), en: say("en") };
+}
+
+/** An expression problem's message in `lang` (the forms' reader adds the sheet, row and column around it). */
+export function renderExpressionProblem(problem: ExpressionProblem, lang: Lang): string {
+  const template = registered(lang).expressions[problem.kind] as (problem: ExpressionProblem) => string;
+  return template(problem);
+}
+
+/** An expression problem's message in both languages. */
+export function expressionProblemMessage(problem: ExpressionProblem): Bilingual {
+  return { vi: renderExpressionProblem(problem, "vi"), en: renderExpressionProblem(problem, "en") };
 }
