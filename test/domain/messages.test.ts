@@ -559,6 +559,28 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   read_not_found: { path: "phu-luc.xlsx" },
   read_failed: { path: "phu-luc.xlsx", code: "EACCES" },
   read_not_regular: { path: "/dev/zero" },
+  xlsx_password: {},
+  xlsx_old_xls: {},
+  xlsx_password_or_xls: {},
+  xlsx_zip_bomb: {},
+  xlsx_damaged: { detail: "member xl/workbook.xml truncated" },
+  xlsx_zip64: {},
+  xlsx_encrypted_part: {},
+  xlsx_macros: {},
+  xlsx_too_large: { megabytes: 120, max: 50 },
+  xlsx_doctype: { part: "xl/workbook.xml" },
+  xlsx_no_worksheet: {},
+  xlsx_not_workbook: { empty: true },
+  docx_old_doc: {},
+  docx_pdf: {},
+  docx_damaged: { detail: "member word/document.xml fails its CRC-32 check" },
+  docx_encrypted_part: {},
+  docx_zip64: {},
+  docx_too_large: { detail: "120 MB" },
+  docx_macros: {},
+  docx_no_document: {},
+  docx_doctype: { part: "word/document.xml" },
+  docx_not_report: {},
 };
 
 /** Each error exactly, in Vietnamese and English, as the samples above render it. */
@@ -710,6 +732,94 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   read_not_regular: [
     "Không đọc được /dev/zero: đây không phải một tệp thông thường (mà là thư mục, ống dẫn hay thiết bị); hãy chỉ đến tệp .xlsx.",
     "Cannot read /dev/zero: it is not a regular file (but a directory, pipe or device); name an .xlsx file.",
+  ],
+  xlsx_password: [
+    "Tệp được bảo vệ bằng mật khẩu nên không đọc được: mở tệp bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại.",
+    "The file is password-protected and cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again.",
+  ],
+  xlsx_old_xls: [
+    "Tệp ở định dạng Excel 97–2003 (.xls) cũ: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
+    "The file is in the old Excel 97–2003 format (.xls): open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  xlsx_password_or_xls: [
+    "Tệp được bảo vệ bằng mật khẩu hoặc ở định dạng Excel 97–2003 (.xls): mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx), không đặt mật khẩu.",
+    "The file is password-protected or in the old Excel 97–2003 format (.xls): open it in Excel and Save As an Excel Workbook (.xlsx), without a password.",
+  ],
+  xlsx_zip_bomb: [
+    'Tệp nén giải ra dung lượng bất thường (nghi là "bom nén"), không đọc để bảo vệ máy: hãy xin đơn vị gửi lại tệp .xlsx lưu từ Excel.',
+    "The archive unpacks to an abnormal size (a suspected zip bomb) and is not read, to protect this computer: ask the unit to send an .xlsx saved from Excel again.",
+  ],
+  xlsx_damaged: [
+    "Tệp .xlsx bị hỏng (member xl/workbook.xml truncated; có thể tải về hoặc sao chép chưa hết): mở thử bằng Excel để sửa, hoặc xin gửi lại tệp.",
+    "The .xlsx file is damaged (member xl/workbook.xml truncated; perhaps not fully downloaded or copied): try opening it in Excel to repair it, or ask for the file again.",
+  ],
+  xlsx_zip64: [
+    "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là phụ lục thống kê: kiểm tra lại tệp gửi đến.",
+    "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a statistical appendix: check the file received.",
+  ],
+  xlsx_encrypted_part: [
+    "Tệp có phần bị mã hóa nên không đọc được: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx), không đặt mật khẩu.",
+    "Part of the file is encrypted and cannot be read: open it in Excel and Save As an Excel Workbook (.xlsx), without a password.",
+  ],
+  xlsx_macros: [
+    "Tệp có chứa macro (VBA, thường là .xlsm) nên không được đọc, vì an toàn: mở bằng Excel, chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+    "The file contains macros (VBA, usually .xlsm) and is not read, for safety: open it in Excel, Save As an Excel Workbook (.xlsx) and send it again.",
+  ],
+  xlsx_too_large: [
+    "Tệp quá lớn (120 MB, tối đa 50 MB) để là phụ lục thống kê: kiểm tra lại tệp gửi đến.",
+    "The file is too large (120 MB, at most 50 MB) to be a statistical appendix: check the file received.",
+  ],
+  xlsx_doctype: [
+    "Phần xl/workbook.xml của tệp có khai báo DOCTYPE, thứ mà tệp Excel không bao giờ có (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .xlsx lưu từ Excel.",
+    "Part xl/workbook.xml of the file has a DOCTYPE, which Excel never writes (the file may be hostile), so it is not read: ask the unit to send an .xlsx saved from Excel again.",
+  ],
+  xlsx_no_worksheet: [
+    "Tệp nén không chứa bảng tính Excel nào: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
+    "The archive holds no Excel worksheet: open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  xlsx_not_workbook: [
+    "Tệp không phải bảng tính Excel (.xlsx) (tệp rỗng): mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
+    "The file is not an Excel workbook (.xlsx) (it is empty): open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  docx_old_doc: [
+    "Tệp ở định dạng Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), rồi kiểm tra tệp .docx đó.",
+    "The file is in the old Word 97–2003 format (.doc): open it in Word and Save As a Word Document (.docx), then check that .docx file.",
+  ],
+  docx_pdf: [
+    "Tệp là PDF: công cụ đọc tệp Word (.docx) và Excel (.xlsx). Xin đơn vị gửi báo cáo dạng .docx hoặc phụ lục dạng .xlsx.",
+    "The file is a PDF: the tool reads Word (.docx) and Excel (.xlsx) files. Ask the unit for its report as .docx or its appendix as .xlsx.",
+  ],
+  docx_damaged: [
+    "Tệp .docx bị hỏng (member word/document.xml fails its CRC-32 check): mở tệp bằng Word để sửa, hoặc xin đơn vị gửi lại tệp .docx.",
+    "The .docx file is damaged (member word/document.xml fails its CRC-32 check): open it in Word to repair it, or ask the unit to send the .docx again.",
+  ],
+  docx_encrypted_part: [
+    "Tệp Word có phần bị mã hóa nên không đọc được: lưu lại bằng Word, không đặt mật khẩu.",
+    "Part of the Word file is encrypted and cannot be read: save it again in Word, without a password.",
+  ],
+  docx_zip64: [
+    "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là một báo cáo: kiểm tra lại tệp gửi đến.",
+    "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a report: check the file received.",
+  ],
+  docx_too_large: [
+    "Tài liệu quá lớn để là một báo cáo CCHC (120 MB): kiểm tra lại tệp gửi đến.",
+    "The document is too large to be a CCHC report (120 MB): check the file received.",
+  ],
+  docx_macros: [
+    "Tài liệu có chứa macro (VBA, thường là .docm) nên không được đọc, vì an toàn: mở bằng Word, chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx) rồi gửi lại.",
+    "The document contains macros (VBA, usually .docm) and is not read, for safety: open it in Word, Save As a Word Document (.docx) and send it again.",
+  ],
+  docx_no_document: [
+    "Tệp nén không chứa tài liệu Word nào (thiếu word/document.xml): xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",
+    "The archive holds no Word document (word/document.xml is missing): ask the unit for its report as a .docx saved from Word.",
+  ],
+  docx_doctype: [
+    "Phần word/document.xml của tài liệu có khai báo DOCTYPE, thứ mà Word không bao giờ ghi (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .docx lưu từ Word.",
+    "Part word/document.xml of the document has a DOCTYPE, which Word never writes (the file may be hostile), so it is not read: ask the unit to send a .docx saved from Word again.",
+  ],
+  docx_not_report: [
+    "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
+    "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
   ],
 };
 

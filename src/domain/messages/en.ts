@@ -109,6 +109,8 @@ const LEVEL_CHOICE: Readonly<Record<Level, string>> = {
 const PERIOD_FORMS =
   '2021-Q3 or "Quý III/2021"; 2021-H1 or "6 tháng 2021"; 2021 or "Năm 2021" (years 2000–2099)';
 
+const SAVE_AS_XLSX = "open it in Excel and Save As an Excel Workbook (.xlsx)";
+
 /** One bad line of a roles file, as the roles error lists it. */
 function rolesProblem(p: ErrorParams["roles_invalid"], at: number): string {
   const text = p.texts[at] ?? "";
@@ -192,6 +194,48 @@ const errors: Templates<ErrorParams> = {
   read_not_found: (p) => `File ${p.path} not found.`,
   read_failed: (p) =>
     `Cannot read file ${p.path} (${p.code ?? "unknown error"}): check the path and permissions.`,
+  xlsx_password: () =>
+    "The file is password-protected and cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again.",
+  xlsx_old_xls: () => `The file is in the old Excel 97–2003 format (.xls): ${SAVE_AS_XLSX}.`,
+  xlsx_password_or_xls: () =>
+    `The file is password-protected or in the old Excel 97–2003 format (.xls): ${SAVE_AS_XLSX}, without a password.`,
+  xlsx_zip_bomb: () =>
+    "The archive unpacks to an abnormal size (a suspected zip bomb) and is not read, to protect this computer: ask the unit to send an .xlsx saved from Excel again.",
+  xlsx_damaged: (p) =>
+    `The .xlsx file is damaged (${p.compression ? "compressed in a way Excel does not use" : p.detail}; perhaps not fully downloaded or copied): try opening it in Excel to repair it, or ask for the file again.`,
+  xlsx_zip64: () =>
+    "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a statistical appendix: check the file received.",
+  xlsx_encrypted_part: () =>
+    `Part of the file is encrypted and cannot be read: ${SAVE_AS_XLSX}, without a password.`,
+  xlsx_macros: () =>
+    "The file contains macros (VBA, usually .xlsm) and is not read, for safety: open it in Excel, Save As an Excel Workbook (.xlsx) and send it again.",
+  xlsx_too_large: (p) =>
+    `The file is too large (${formatCount(p.megabytes, "en")} MB, at most ${formatCount(p.max, "en")} MB) to be a statistical appendix: check the file received.`,
+  xlsx_doctype: (p) =>
+    `Part ${p.part} of the file has a DOCTYPE, which Excel never writes (the file may be hostile), so it is not read: ask the unit to send an .xlsx saved from Excel again.`,
+  xlsx_no_worksheet: () => `The archive holds no Excel worksheet: ${SAVE_AS_XLSX}.`,
+  xlsx_not_workbook: (p) =>
+    `The file is not an Excel workbook (.xlsx)${p.empty ? " (it is empty)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_old_doc: () =>
+    "The file is in the old Word 97–2003 format (.doc): open it in Word and Save As a Word Document (.docx), then check that .docx file.",
+  docx_pdf: () =>
+    "The file is a PDF: the tool reads Word (.docx) and Excel (.xlsx) files. Ask the unit for its report as .docx or its appendix as .xlsx.",
+  docx_damaged: (p) =>
+    `The .docx file is damaged (${p.detail}): open it in Word to repair it, or ask the unit to send the .docx again.`,
+  docx_encrypted_part: () =>
+    "Part of the Word file is encrypted and cannot be read: save it again in Word, without a password.",
+  docx_zip64: () =>
+    "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a report: check the file received.",
+  docx_too_large: (p) =>
+    `The document is too large to be a CCHC report (${p.detail}): check the file received.`,
+  docx_macros: () =>
+    "The document contains macros (VBA, usually .docm) and is not read, for safety: open it in Word, Save As a Word Document (.docx) and send it again.",
+  docx_no_document: () =>
+    "The archive holds no Word document (word/document.xml is missing): ask the unit for its report as a .docx saved from Word.",
+  docx_doctype: (p) =>
+    `Part ${p.part} of the document has a DOCTYPE, which Word never writes (the file may be hostile), so it is not read: ask the unit to send a .docx saved from Word again.`,
+  docx_not_report: () =>
+    "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
   read_not_regular: (p) =>
     `Cannot read ${p.path}: it is not a regular file (but a directory, pipe or device); name an .xlsx file.`,
 };

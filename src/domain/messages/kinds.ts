@@ -283,6 +283,32 @@ export type ErrorParams = {
   readonly read_not_found: { readonly path: string };
   readonly read_failed: { readonly path: string; readonly code?: string };
   readonly read_not_regular: { readonly path: string };
+  /** A workbook the reader refuses: how it is protected, damaged (`detail`, or a `compression` Excel never uses)… */
+  readonly xlsx_password: Record<string, never>;
+  readonly xlsx_old_xls: Record<string, never>;
+  readonly xlsx_password_or_xls: Record<string, never>;
+  readonly xlsx_zip_bomb: Record<string, never>;
+  readonly xlsx_damaged: { readonly detail: string; readonly compression?: boolean };
+  readonly xlsx_zip64: Record<string, never>;
+  readonly xlsx_encrypted_part: Record<string, never>;
+  readonly xlsx_macros: Record<string, never>;
+  /** … too large (`megabytes` against `max`), or not a workbook at all (`empty`: no byte). */
+  readonly xlsx_too_large: { readonly megabytes: number; readonly max: number };
+  readonly xlsx_doctype: { readonly part: string };
+  readonly xlsx_no_worksheet: Record<string, never>;
+  readonly xlsx_not_workbook: { readonly empty: boolean };
+  /** A Word document the reader refuses, or a file of a kind it does not read (an old .doc, a PDF). */
+  readonly docx_old_doc: Record<string, never>;
+  readonly docx_pdf: Record<string, never>;
+  readonly docx_damaged: { readonly detail: string };
+  readonly docx_encrypted_part: Record<string, never>;
+  readonly docx_zip64: Record<string, never>;
+  readonly docx_too_large: { readonly detail: string };
+  readonly docx_macros: Record<string, never>;
+  readonly docx_no_document: Record<string, never>;
+  readonly docx_doctype: { readonly part: string };
+  /** A Word document with neither an appendix table nor any figure of the form. */
+  readonly docx_not_report: Record<string, never>;
 };
 
 /** Every kind of finding, with the typed parameters its message is rendered from. */

@@ -277,6 +277,8 @@ const LEVEL_CHOICE: Readonly<Record<Level, string>> = {
 const PERIOD_FORMS =
   '2021-Q3 hoặc "Quý III/2021"; 2021-H1 hoặc "6 tháng 2021"; 2021 hoặc "Năm 2021" (năm 2000–2099)';
 
+const SAVE_AS_XLSX = "mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx)";
+
 function capitalised(text: string): string {
   return `${text.charAt(0).toLocaleUpperCase("vi")}${text.slice(1)}`;
 }
@@ -365,6 +367,46 @@ const errors: Templates<ErrorParams> = {
   read_not_found: (p) => `Không tìm thấy tệp ${p.path}.`,
   read_failed: (p) =>
     `Không đọc được tệp ${p.path} (${p.code ?? "lỗi không rõ"}): kiểm tra quyền truy cập và đường dẫn.`,
+  xlsx_password: () =>
+    "Tệp được bảo vệ bằng mật khẩu nên không đọc được: mở tệp bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại.",
+  xlsx_old_xls: () => `Tệp ở định dạng Excel 97–2003 (.xls) cũ: ${SAVE_AS_XLSX}.`,
+  xlsx_password_or_xls: () =>
+    `Tệp được bảo vệ bằng mật khẩu hoặc ở định dạng Excel 97–2003 (.xls): ${SAVE_AS_XLSX}, không đặt mật khẩu.`,
+  xlsx_zip_bomb: () =>
+    'Tệp nén giải ra dung lượng bất thường (nghi là "bom nén"), không đọc để bảo vệ máy: hãy xin đơn vị gửi lại tệp .xlsx lưu từ Excel.',
+  xlsx_damaged: (p) =>
+    `Tệp .xlsx bị hỏng (${p.compression ? "nén theo cách Excel không dùng" : p.detail}; có thể tải về hoặc sao chép chưa hết): mở thử bằng Excel để sửa, hoặc xin gửi lại tệp.`,
+  xlsx_zip64: () =>
+    "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là phụ lục thống kê: kiểm tra lại tệp gửi đến.",
+  xlsx_encrypted_part: () => `Tệp có phần bị mã hóa nên không đọc được: ${SAVE_AS_XLSX}, không đặt mật khẩu.`,
+  xlsx_macros: () =>
+    "Tệp có chứa macro (VBA, thường là .xlsm) nên không được đọc, vì an toàn: mở bằng Excel, chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+  xlsx_too_large: (p) =>
+    `Tệp quá lớn (${formatCount(p.megabytes, "vi")} MB, tối đa ${formatCount(p.max, "vi")} MB) để là phụ lục thống kê: kiểm tra lại tệp gửi đến.`,
+  xlsx_doctype: (p) =>
+    `Phần ${p.part} của tệp có khai báo DOCTYPE, thứ mà tệp Excel không bao giờ có (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .xlsx lưu từ Excel.`,
+  xlsx_no_worksheet: () => `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS_XLSX}.`,
+  xlsx_not_workbook: (p) =>
+    `Tệp không phải bảng tính Excel (.xlsx)${p.empty ? " (tệp rỗng)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_old_doc: () =>
+    "Tệp ở định dạng Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), rồi kiểm tra tệp .docx đó.",
+  docx_pdf: () =>
+    "Tệp là PDF: công cụ đọc tệp Word (.docx) và Excel (.xlsx). Xin đơn vị gửi báo cáo dạng .docx hoặc phụ lục dạng .xlsx.",
+  docx_damaged: (p) =>
+    `Tệp .docx bị hỏng (${p.detail}): mở tệp bằng Word để sửa, hoặc xin đơn vị gửi lại tệp .docx.`,
+  docx_encrypted_part: () =>
+    "Tệp Word có phần bị mã hóa nên không đọc được: lưu lại bằng Word, không đặt mật khẩu.",
+  docx_zip64: () =>
+    "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là một báo cáo: kiểm tra lại tệp gửi đến.",
+  docx_too_large: (p) => `Tài liệu quá lớn để là một báo cáo CCHC (${p.detail}): kiểm tra lại tệp gửi đến.`,
+  docx_macros: () =>
+    "Tài liệu có chứa macro (VBA, thường là .docm) nên không được đọc, vì an toàn: mở bằng Word, chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx) rồi gửi lại.",
+  docx_no_document: () =>
+    "Tệp nén không chứa tài liệu Word nào (thiếu word/document.xml): xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",
+  docx_doctype: (p) =>
+    `Phần ${p.part} của tài liệu có khai báo DOCTYPE, thứ mà Word không bao giờ ghi (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .docx lưu từ Word.`,
+  docx_not_report: () =>
+    "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
   read_not_regular: (p) =>
     `Không đọc được ${p.path}: đây không phải một tệp thông thường (mà là thư mục, ống dẫn hay thiết bị); hãy chỉ đến tệp .xlsx.`,
 };
