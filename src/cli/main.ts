@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import type { Bilingual } from "../domain/catalogue";
-import { isLevel } from "../domain/catalogue";
+import { BUILT_IN_FORMS, isLevel } from "../domain/catalogue";
 import { checkLevelInPeriod, InvalidMetaError, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import { registerBothLanguages } from "../domain/messages/both";
 import { errorText } from "../domain/messages/error";
@@ -64,9 +64,9 @@ async function dispatch(
     case "import":
       return await (await import("./import")).importCommand(rest, output);
     case "validate":
-      return await (await import("./validate")).validateCommand(rest, output);
+      return await (await import("./validate")).validateCommand(rest, output, BUILT_IN_FORMS);
     case "consolidate":
-      return await (await import("./consolidate")).consolidateCommand(rest, output);
+      return await (await import("./consolidate")).consolidateCommand(rest, output, BUILT_IN_FORMS);
     case undefined:
       throw new UsageError(errorText("usage_no_command", {}));
     default:

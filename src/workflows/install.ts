@@ -1,5 +1,6 @@
 import type { Level } from "../domain/catalogue";
-import { cataloguesByVersion, catalogue as defaultCatalogue } from "../domain/catalogue";
+import type { FormRegistry } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { CellInput, SheetGrid } from "../domain/cell";
 import { columnLetter, isCellError } from "../domain/cell";
 import { COLUMNS, sheetLayout } from "../domain/layout";
@@ -24,6 +25,8 @@ export interface InstallOptions {
   readonly sheetName?: string;
   /** The name of an existing appendix sheet to re-install in place, keeping what a person typed in it. */
   readonly replace?: string;
+  /** The forms the host knows, whose sheets a re-install may replace: the built-in ones unless given. */
+  readonly forms?: FormRegistry;
 }
 
 /** What an install wrote: the sheet's name and how many typed values and notes were carried over. */
@@ -98,7 +101,7 @@ function sheetToReplace(
   }
   const version = appendix.templateVersion;
   // A version this tool does not know is a newer form: writing ours over it would lose what it added.
-  if (version !== undefined && !cataloguesByVersion.has(version)) {
+  if (version !== undefined && !(options.forms ?? BUILT_IN_FORMS).has(version)) {
     throw BilingualError.fromKind("install_unknown_version", { sheet: target, version });
   }
   return { grid, appendix };

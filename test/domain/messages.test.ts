@@ -24,7 +24,7 @@ import { SEED_VALUES, templateGrid } from "../helpers/seed";
 // Every message is rendered from a finding's kind and parameters through the Vietnamese and English modules: one
 // finding of every kind, rendered in both languages, exactly.
 
-const ROLES = new Map([["snv", { vi: "Sở Nội vụ", en: "the Department of Home Affairs" }]]);
+const ROLES = new Map([["snv", { vi: "Sở Nội vụ", en: "Department of Home Affairs" }]]);
 const NAMES = { rows: catalogue.byCode, roles: ROLES };
 
 type Sample<K extends FindingKind> = {
@@ -419,6 +419,7 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   error_unknown_version: { version: "CCHC-PL-2030" },
   error_no_units: {},
   error_no_previous: { file: "ky-truoc.xlsx" },
+  form_missing: { sheet: "Xã A", id: "PL-THU-2026" },
 };
 
 /** Each text exactly, in Vietnamese and English, as the samples above render it. */
@@ -492,6 +493,10 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   error_no_previous: [
     "Tệp kỳ trước ky-truoc.xlsx không có bảng tổng hợp hay phụ lục nào.",
     "The previous period file ky-truoc.xlsx holds no summary and no appendix.",
+  ],
+  form_missing: [
+    "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.",
+    "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition this tool does not have (or has in another version): give this form's definition file to check it.",
   ],
 };
 

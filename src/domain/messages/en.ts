@@ -402,6 +402,8 @@ const texts: Templates<ConsolidationTextParams> = {
     `Template version "${p.version}" is not supported and cannot be consolidated.`,
   error_no_units: () => "There is no appendix to consolidate.",
   error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
+  form_missing: (p) =>
+    `Sheet '${p.sheet}' follows the form "${p.id}", whose definition this tool does not have (or has in another version): give this form's definition file to check it.`,
 };
 
 /** What the reader of an expression expected, as the message names it. */

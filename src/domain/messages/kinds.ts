@@ -199,6 +199,8 @@ export type ConsolidationTextParams = {
   readonly error_unknown_version: { readonly version: string };
   readonly error_no_units: Record<string, never>;
   readonly error_no_previous: { readonly file: string };
+  /** A sheet made from a form definition the tool has not been given (F1 holds an id and a hash it lacks). */
+  readonly form_missing: { readonly sheet: string; readonly id: string };
 };
 
 /** A file a command reads, as its messages name it. */

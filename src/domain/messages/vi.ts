@@ -256,6 +256,8 @@ const texts: Templates<ConsolidationTextParams> = {
   error_unknown_version: (p) => `Mẫu phụ lục "${p.version}" không được hỗ trợ, không tổng hợp được.`,
   error_no_units: () => "Không có phụ lục nào để tổng hợp.",
   error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
+  form_missing: (p) =>
+    `Trang tính '${p.sheet}' theo mẫu "${p.id}" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.`,
 };
 
 /** How a Vietnamese message names a file a command reads. */
