@@ -541,6 +541,11 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   usage_no_files_to_validate: {},
   usage_invalid_format: { input: "xml" },
   usage_invalid_lang: { input: "fr" },
+  usage_form_no_action: {},
+  usage_form_unknown_action: { action: "xoa" },
+  usage_form_check_one_file: {},
+  form_unknown: { id: "PL-HN-2026", known: ["CCHC-PL-2021"] },
+  template_form_unknown: { form: "PL-HN-2026", known: ["CCHC-PL-2021"] },
   usage_invalid_level: { input: "tinh" },
   usage_invalid_period: { input: "Quý V/2021" },
   import_one_report: {},
@@ -657,6 +662,23 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   usage_invalid_format: [
     'Định dạng không hợp lệ: "xml" (dùng text hoặc json).',
     'Invalid format: "xml" (use text or json).',
+  ],
+  usage_form_no_action: ["Thiếu việc cần làm: export hoặc check.", "Missing what to do: export or check."],
+  usage_form_unknown_action: [
+    'Việc không hợp lệ: "xoa" (dùng export hoặc check).',
+    'Unknown action: "xoa" (use export or check).',
+  ],
+  usage_form_check_one_file: [
+    "Cần đúng một tệp định nghĩa: cchc-appendix form check TỆP.xlsx.",
+    "Give exactly one definition file: cchc-appendix form check FILE.xlsx.",
+  ],
+  form_unknown: [
+    'Không có mẫu có sẵn "PL-HN-2026" (các mẫu có sẵn: CCHC-PL-2021).',
+    'No built-in form "PL-HN-2026" (the built-in forms: CCHC-PL-2021).',
+  ],
+  template_form_unknown: [
+    'Không có mẫu có sẵn "PL-HN-2026": dùng mã một mẫu có sẵn (CCHC-PL-2021) hoặc tệp định nghĩa mẫu .xlsx.',
+    'No built-in form "PL-HN-2026": give a built-in form\'s id (CCHC-PL-2021) or a form definition .xlsx file.',
   ],
   usage_invalid_lang: [
     'Ngôn ngữ không hợp lệ: "fr" (dùng vi hoặc en).',

@@ -166,6 +166,12 @@ const errors: Templates<ErrorParams> = {
   usage_no_files_to_validate: () => "No file to validate.",
   usage_invalid_format: (p) => `Invalid format: "${p.input}" (use text or json).`,
   usage_invalid_lang: (p) => `Invalid language: "${p.input}" (use vi or en).`,
+  usage_form_no_action: () => "Missing what to do: export or check.",
+  usage_form_unknown_action: (p) => `Unknown action: "${p.action}" (use export or check).`,
+  usage_form_check_one_file: () => "Give exactly one definition file: cchc-appendix form check FILE.xlsx.",
+  form_unknown: (p) => `No built-in form "${p.id}" (the built-in forms: ${p.known.join(", ")}).`,
+  template_form_unknown: (p) =>
+    `No built-in form "${p.form}": give a built-in form's id (${p.known.join(", ")}) or a form definition .xlsx file.`,
   import_one_report: () => "Name exactly one Word report (.docx) to import.",
   import_already_workbook: () =>
     "This file is already an Excel workbook: check it with validate; import only brings Word reports (.docx) in.",

@@ -254,6 +254,13 @@ export type ErrorParams = {
   readonly usage_no_files_to_validate: Record<string, never>;
   readonly usage_invalid_format: { readonly input: string };
   readonly usage_invalid_lang: { readonly input: string };
+  readonly usage_form_no_action: Record<string, never>;
+  readonly usage_form_unknown_action: { readonly action: string };
+  readonly usage_form_check_one_file: Record<string, never>;
+  /** `--form ID` names no built-in form; `known` lists the ids there are. */
+  readonly form_unknown: { readonly id: string; readonly known: readonly string[] };
+  /** `template --form` names neither a built-in form nor a definition .xlsx file. */
+  readonly template_form_unknown: { readonly form: string; readonly known: readonly string[] };
   readonly import_one_report: Record<string, never>;
   readonly import_already_workbook: Record<string, never>;
   /** The previous period's file could not be read: `reason` and `reasonEn` say why (another error's text). */

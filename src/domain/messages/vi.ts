@@ -413,6 +413,12 @@ const errors: Templates<ErrorParams> = {
   usage_no_files_to_validate: () => "Chưa chỉ định tệp cần kiểm tra.",
   usage_invalid_format: (p) => `Định dạng không hợp lệ: "${p.input}" (dùng text hoặc json).`,
   usage_invalid_lang: (p) => `Ngôn ngữ không hợp lệ: "${p.input}" (dùng vi hoặc en).`,
+  usage_form_no_action: () => "Thiếu việc cần làm: export hoặc check.",
+  usage_form_unknown_action: (p) => `Việc không hợp lệ: "${p.action}" (dùng export hoặc check).`,
+  usage_form_check_one_file: () => "Cần đúng một tệp định nghĩa: cchc-appendix form check TỆP.xlsx.",
+  form_unknown: (p) => `Không có mẫu có sẵn "${p.id}" (các mẫu có sẵn: ${p.known.join(", ")}).`,
+  template_form_unknown: (p) =>
+    `Không có mẫu có sẵn "${p.form}": dùng mã một mẫu có sẵn (${p.known.join(", ")}) hoặc tệp định nghĩa mẫu .xlsx.`,
   import_one_report: () => "Chỉ định đúng một báo cáo Word (.docx) cần chuyển.",
   import_already_workbook: () =>
     "Tệp này đã là bảng tính Excel: dùng validate để kiểm tra; import chỉ chuyển báo cáo Word (.docx).",
