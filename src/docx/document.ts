@@ -150,7 +150,10 @@ export function withoutUnreadMarkup(xml: string): string {
   return root >= 0 && pruned.lastIndexOf("<", only.index) === root ? pruned : xml;
 }
 
-/** Reads a document's body into blocks, numbering its paragraphs as Word lays them out. */
+/**
+ * Reads a document's body into blocks, numbering its paragraphs as Word lays them out; the same from the text with
+ * or without what withoutUnreadMarkup removes.
+ */
 export function readBody(
   xml: string,
   numbering: Numbering,
@@ -214,7 +217,7 @@ export function readBody(
     blocks.push({ kind: "paragraph", label, level: listed ? level : 0, listed, text });
   };
 
-  readXml(withoutUnreadMarkup(xml), {
+  readXml(xml, {
     open(uri: string, local: string, attributes: XmlAttributes) {
       if (uri === MARKUP_COMPATIBILITY) {
         path.push(`mc:${local}`);

@@ -1,11 +1,11 @@
 import type { Bilingual } from "../domain/catalogue";
 import { LIMITS, WorkbookReadError, zipBombError } from "../xlsx/grid";
 import { relationships } from "../xlsx/parts";
-import { decodeXml, XmlError } from "../xlsx/xml";
+import { decodePrunedXml, decodeXml, XmlError } from "../xlsx/xml";
 import type { ReadProbe, ZipEntry } from "../xlsx/zip";
 import { entryBytes, ZipError, zipDirectory } from "../xlsx/zip";
 import type { Block } from "./document";
-import { BodyTooLarge, readBody, readStyles } from "./document";
+import { BodyTooLarge, readBody, readStyles, withoutUnreadMarkup } from "./document";
 import { readNumbering } from "./numbering";
 
 // A .docx package (ECMA-376 part 2) read on the same bounded unzip and XML reading as workbooks: the archive is
@@ -130,12 +130,13 @@ export function readDocxBody(bytes: Uint8Array, probe?: ReadProbe): Block[] {
       en: "The document contains macros (VBA, usually .docm) and is not read, for safety: open it in Word, Save As a Word Document (.docx) and send it again.",
     });
   }
-  const text = (name: string): string | undefined => {
+  const text = (name: string, prune?: (xml: string) => string): string | undefined => {
     const entry = byName.get(name.toLowerCase());
     if (!entry) return undefined;
     if (entry.size > LIMITS.partBytes) throw zipBombError();
     try {
-      return decodeXml(entryBytes(bytes, entry, probe));
+      const part = entryBytes(bytes, entry, probe);
+      return prune ? decodePrunedXml(part, prune) : decodeXml(part);
     } catch (error) {
       if (error instanceof ZipError) throw refusal(error);
       throw partError(name, error);
@@ -162,7 +163,7 @@ export function readDocxBody(bytes: Uint8Array, probe?: ReadProbe): Block[] {
   const stylesPart = target("styles");
   const numbering = parse(numberingPart ?? "word/numbering.xml", readNumbering);
   const styles = parse(stylesPart ?? "word/styles.xml", readStyles);
-  const body = text(main);
+  const body = text(main, withoutUnreadMarkup);
   if (body === undefined) {
     throw new WorkbookReadError("not_xlsx", {
       vi: "Tệp nén không chứa tài liệu Word nào (thiếu word/document.xml): xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",

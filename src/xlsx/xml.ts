@@ -136,6 +136,38 @@ export function decodeXml(bytes: Uint8Array): string {
   return text;
 }
 
+/** A host's own conversions between bytes and one-byte strings (node's Buffer, "latin1"), and its UTF-8 check. */
+export interface NativeText {
+  /** The bytes as a string of one character per byte. */
+  binary(bytes: Uint8Array): string;
+  /** The inverse of binary(). */
+  bytes(binary: string): Uint8Array;
+  isUtf8(bytes: Uint8Array): boolean;
+}
+
+let nativeText: NativeText | undefined;
+
+/** Makes decodePrunedXml prune parts before decoding them, with `text` (see NativeText); undefined: no longer. */
+export function useNativeText(text: NativeText | undefined): void {
+  nativeText = text;
+}
+
+/**
+ * decodeXml of a part that `prune` then rewrites, by removing markup that starts and ends with an ASCII character
+ * and keeping everything else as it is. Where the host converts bytes natively, a part whose bytes are valid UTF-8
+ * is pruned as a string of one character per byte and only what is left is decoded: most of a Word document is
+ * markup its reader removes, and decoding it cost more than reading the rest. Such removal cannot make bytes
+ * valid or invalid UTF-8 (the whole part is checked first), nor change what is kept; anywhere else the decoded text
+ * is pruned.
+ */
+export function decodePrunedXml(bytes: Uint8Array, prune: (text: string) => string): string {
+  const sixteen = bytes[0] === 0xff || bytes[0] === 0xfe || bytes[0] === 0 || bytes[1] === 0;
+  if (!nativeText || sixteen || !nativeText.isUtf8(bytes)) return prune(decodeXml(bytes));
+  const binary = nativeText.binary(bytes);
+  const pruned = prune(binary);
+  return decodeXml(pruned === binary ? bytes : nativeText.bytes(pruned));
+}
+
 const PREDEFINED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 const REFERENCE = /&([^;&<]*);?/g;
 
