@@ -375,7 +375,8 @@ const MAX_INTERNED = 4096;
  */
 function interned(xml: string, start: number, end: number): string {
   const length = end - start;
-  if (length > 40) return xml.slice(start, end);
+  // A name of one or two characters (SpreadsheetML's c, v, r, s, t) is as cheap to slice as to look up.
+  if (length <= 2 || length > 40) return xml.slice(start, end);
   const key =
     length * 0x10000 + ((xml.charCodeAt(end - 1) * 31 + xml.charCodeAt(start + (length >> 1))) & 0xffff);
   const known = INTERNED.get(key);
