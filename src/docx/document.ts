@@ -150,7 +150,10 @@ export function withoutUnreadMarkup(xml: string): string {
   return root >= 0 && pruned.lastIndexOf("<", only.index) === root ? pruned : xml;
 }
 
-/** Reads a document's body into blocks, numbering its paragraphs as Word lays them out. */
+/**
+ * Reads a document's body into blocks, numbering its paragraphs as Word lays them out; the same from the text with
+ * or without what withoutUnreadMarkup removes.
+ */
 export function readBody(
   xml: string,
   numbering: Numbering,
@@ -176,19 +179,28 @@ export function readBody(
     if (run && showing()) run.text += text;
   };
 
+  // A style's numbering, found once: every paragraph of a document names one of a few styles.
+  const styleNumbering = new Map<string, { numId?: string; level?: number }>();
   const numberOf = (state: ParagraphState): { numId?: string; level: number } => {
     if (state.numId !== undefined) return { numId: state.numId, level: state.level ?? 0 };
-    let style = state.style;
+    if (state.style === undefined) return { level: 0 };
+    let numbered = styleNumbering.get(state.style);
+    if (!numbered) styleNumbering.set(state.style, (numbered = styleNumberOf(state.style)));
+    return numbered.numId === undefined
+      ? { level: 0 }
+      : { numId: numbered.numId, level: state.level ?? numbered.level ?? 0 };
+  };
+  const styleNumberOf = (first: string): { numId?: string; level?: number } => {
+    let style: string | undefined = first;
     const seen = new Set<string>();
     while (style !== undefined && !seen.has(style)) {
       seen.add(style);
       const definition = styles.numbering.get(style);
       if (!definition) break;
-      if (definition.numId !== undefined)
-        return { numId: definition.numId, level: state.level ?? definition.level ?? 0 };
+      if (definition.numId !== undefined) return { numId: definition.numId, level: definition.level };
       style = definition.basedOn;
     }
-    return { level: 0 };
+    return {};
   };
 
   const endParagraph = (state: ParagraphState) => {
@@ -205,7 +217,7 @@ export function readBody(
     blocks.push({ kind: "paragraph", label, level: listed ? level : 0, listed, text });
   };
 
-  readXml(withoutUnreadMarkup(xml), {
+  readXml(xml, {
     open(uri: string, local: string, attributes: XmlAttributes) {
       if (uri === MARKUP_COMPATIBILITY) {
         path.push(`mc:${local}`);

@@ -1,11 +1,11 @@
 import { errorText } from "../domain/messages/error";
 import { LIMITS, WorkbookReadError, zipBombError } from "../xlsx/grid";
 import { relationships } from "../xlsx/parts";
-import { decodeXml, XmlError } from "../xlsx/xml";
+import { decodePrunedXml, decodeXml, XmlError } from "../xlsx/xml";
 import type { ReadProbe, ZipEntry } from "../xlsx/zip";
 import { entryBytes, ZipError, zipDirectory } from "../xlsx/zip";
 import type { Block } from "./document";
-import { BodyTooLarge, readBody, readStyles } from "./document";
+import { BodyTooLarge, readBody, readStyles, withoutUnreadMarkup } from "./document";
 import { readNumbering } from "./numbering";
 
 // A .docx package (ECMA-376 part 2) read on the same bounded unzip and XML reading as workbooks: the archive is
@@ -100,12 +100,13 @@ export function readDocxBody(bytes: Uint8Array, probe?: ReadProbe): Block[] {
   if (byName.has("word/vbaproject.bin")) {
     throw new WorkbookReadError("macros", errorText("docx_macros", {}));
   }
-  const text = (name: string): string | undefined => {
+  const text = (name: string, prune?: (xml: string) => string): string | undefined => {
     const entry = byName.get(name.toLowerCase());
     if (!entry) return undefined;
     if (entry.size > LIMITS.partBytes) throw zipBombError();
     try {
-      return decodeXml(entryBytes(bytes, entry, probe));
+      const part = entryBytes(bytes, entry, probe);
+      return prune ? decodePrunedXml(part, prune) : decodeXml(part);
     } catch (error) {
       if (error instanceof ZipError) throw refusal(error);
       throw partError(name, error);
@@ -132,7 +133,7 @@ export function readDocxBody(bytes: Uint8Array, probe?: ReadProbe): Block[] {
   const stylesPart = target("styles");
   const numbering = parse(numberingPart ?? "word/numbering.xml", readNumbering);
   const styles = parse(stylesPart ?? "word/styles.xml", readStyles);
-  const body = text(main);
+  const body = text(main, withoutUnreadMarkup);
   if (body === undefined) {
     throw new WorkbookReadError("not_xlsx", errorText("docx_no_document", {}));
   }

@@ -136,6 +136,38 @@ export function decodeXml(bytes: Uint8Array): string {
   return text;
 }
 
+/** A host's own conversions between bytes and one-byte strings (node's Buffer, "latin1"), and its UTF-8 check. */
+export interface NativeText {
+  /** The bytes as a string of one character per byte. */
+  binary(bytes: Uint8Array): string;
+  /** The inverse of binary(). */
+  bytes(binary: string): Uint8Array;
+  isUtf8(bytes: Uint8Array): boolean;
+}
+
+let nativeText: NativeText | undefined;
+
+/** Makes decodePrunedXml prune parts before decoding them, with `text` (see NativeText); undefined: no longer. */
+export function useNativeText(text: NativeText | undefined): void {
+  nativeText = text;
+}
+
+/**
+ * decodeXml of a part that `prune` then rewrites, by removing markup that starts and ends with an ASCII character
+ * and keeping everything else as it is. Where the host converts bytes natively, a part whose bytes are valid UTF-8
+ * is pruned as a string of one character per byte and only what is left is decoded: most of a Word document is
+ * markup its reader removes, and decoding it cost more than reading the rest. Such removal cannot make bytes
+ * valid or invalid UTF-8 (the whole part is checked first), nor change what is kept; anywhere else the decoded text
+ * is pruned.
+ */
+export function decodePrunedXml(bytes: Uint8Array, prune: (text: string) => string): string {
+  const sixteen = bytes[0] === 0xff || bytes[0] === 0xfe || bytes[0] === 0 || bytes[1] === 0;
+  if (!nativeText || sixteen || !nativeText.isUtf8(bytes)) return prune(decodeXml(bytes));
+  const binary = nativeText.binary(bytes);
+  const pruned = prune(binary);
+  return decodeXml(pruned === binary ? bytes : nativeText.bytes(pruned));
+}
+
 const PREDEFINED: Readonly<Record<string, string>> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 const REFERENCE = /&([^;&<]*);?/g;
 
@@ -249,9 +281,14 @@ function tokenize(xml: string, handler: XmlHandler): void {
     if (next === 0x2f /* / */) {
       const gt = xml.indexOf(">", lt + 2);
       if (gt < 0) throw new XmlError("unterminated end tag");
-      const name = xml.slice(lt + 2, gt).trimEnd();
       const open = names.pop();
-      if (open !== name) throw new XmlError(`</${name}> closes <${open ?? ""}>`);
+      // Compared in place: slicing out every end tag's name costs a string each.
+      let after = open === undefined || !xml.startsWith(open, lt + 2) ? -1 : lt + 2 + open.length;
+      while (after >= 0 && after < gt && isSpace(xml.charCodeAt(after))) after++;
+      if (after !== gt) {
+        const name = xml.slice(lt + 2, gt).trimEnd();
+        throw new XmlError(`</${name}> closes <${open ?? ""}>`);
+      }
       scopes.pop();
       const [uri, local] = elements.pop()!;
       handler.close(uri, local);
@@ -326,6 +363,37 @@ function endOfContent(xml: string, from: number, name: string): number {
   }
 }
 
+/** Names seen, by their length and two of their characters; see interned(). */
+const INTERNED = new Map<number, string>();
+const MAX_INTERNED = 4096;
+
+/**
+ * The name at [start, end) of the text, as the very string seen last time the same name was read: no new string
+ * for each of a part's thousands of tags, and the maps keyed by names (resolved elements and attributes) look up a
+ * string whose hash is known. Compared whole before it is reused, so any two names that share a key only cost a
+ * slice.
+ */
+function interned(xml: string, start: number, end: number): string {
+  const length = end - start;
+  // A name of one or two characters (SpreadsheetML's c, v, r, s, t) is as cheap to slice as to look up.
+  if (length <= 2 || length > 40) return xml.slice(start, end);
+  const key =
+    length * 0x10000 + ((xml.charCodeAt(end - 1) * 31 + xml.charCodeAt(start + (length >> 1))) & 0xffff);
+  const known = INTERNED.get(key);
+  if (known !== undefined && xml.startsWith(known, start)) return known;
+  const name = xml.slice(start, end);
+  if (INTERNED.size >= MAX_INTERNED) INTERNED.clear();
+  INTERNED.set(key, name);
+  return name;
+}
+
+/**
+ * One tag's prefixed attributes and namespace declarations, kept between reading them and resolving them: one pair
+ * of arrays for every tag (WordprocessingML prefixes every attribute), used up before the handler is called.
+ */
+const PREFIXED_NAMES: string[] = [];
+const PREFIXED_VALUES: string[] = [];
+
 /** Reads one start or empty-element tag at `lt`; returns where reading goes on. */
 function startTag(
   xml: string,
@@ -340,17 +408,19 @@ function startTag(
   if (names.length === 0 && rootSeen) throw new XmlError("a second root element");
   const length = xml.length;
   let at = lt + 1;
+  let bad = false;
   while (at < length) {
     const code = xml.charCodeAt(at);
     if (code === 0x20 || code === 0x2f || code === 0x3e || code === 0x09 || code === 0x0a || code === 0x0d)
       break;
+    if (code === 0x3c) bad = true;
     at++;
   }
-  const name = xml.slice(lt + 1, at);
-  if (name === "" || name.includes("<")) throw new XmlError("a tag without a name");
+  if (at === lt + 1 || bad) throw new XmlError("a tag without a name");
+  const name = interned(xml, lt + 1, at);
   attributes.clear();
   // Prefixed attributes and namespace declarations, resolved once the element's own declarations are known.
-  let prefixed: [string, string][] | undefined;
+  let prefixed = 0;
   let empty = false;
   for (;;) {
     while (at < length && isSpace(xml.charCodeAt(at))) at++;
@@ -375,7 +445,7 @@ function startTag(
       if (c === 0x3a) colon = true;
       at++;
     }
-    const attribute = xml.slice(nameStart, at);
+    const attribute = interned(xml, nameStart, at);
     while (at < length && isSpace(xml.charCodeAt(at))) at++;
     if (xml.charCodeAt(at) !== 0x3d || attribute === "") {
       throw new XmlError(`attribute without a value in <${name}>`);
@@ -387,8 +457,10 @@ function startTag(
     const close = xml.indexOf(quote === 0x22 ? '"' : "'", at + 1);
     if (close < 0) throw new XmlError(`unterminated attribute ${attribute}`);
     const value = attributeValue(xml.slice(at + 1, close));
-    if (colon || attribute === "xmlns") (prefixed ??= []).push([attribute, value]);
-    else if (!attributes.add(attribute, value))
+    if (colon || attribute === "xmlns") {
+      PREFIXED_NAMES[prefixed] = attribute;
+      PREFIXED_VALUES[prefixed++] = value;
+    } else if (!attributes.add(attribute, value))
       throw new XmlError(`attribute ${attribute} twice in <${name}>`);
     at = close + 1;
     const after = xml.charCodeAt(at);
@@ -397,9 +469,11 @@ function startTag(
     }
   }
   let scope = scopes[scopes.length - 1]!;
-  if (prefixed) {
+  if (prefixed > 0) {
     let declared: Map<string, string> | undefined;
-    for (const [attribute, value] of prefixed) {
+    for (let index = 0; index < prefixed; index++) {
+      const attribute = PREFIXED_NAMES[index]!;
+      const value = PREFIXED_VALUES[index]!;
       if (attribute !== "xmlns" && !attribute.startsWith("xmlns:")) continue;
       declared ??= new Map(scope.prefixes);
       const prefix = attribute === "xmlns" ? "" : attribute.slice(6);
@@ -412,7 +486,9 @@ function startTag(
       declared.set(prefix, KNOWN_NAMESPACES.get(value) ?? value);
     }
     if (declared) scope = { prefixes: declared, elements: new Map(), attributes: new Map() };
-    for (const [attribute, value] of prefixed) {
+    for (let index = 0; index < prefixed; index++) {
+      const attribute = PREFIXED_NAMES[index]!;
+      const value = PREFIXED_VALUES[index]!;
       if (attribute === "xmlns" || attribute.startsWith("xmlns:")) continue;
       let key = scope.attributes.get(attribute);
       if (key === undefined) {

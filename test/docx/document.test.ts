@@ -1,7 +1,10 @@
+import { isUtf8 } from "node:buffer";
+import { withoutUnreadMarkup } from "../../src/docx/document";
 import { readDocxBody } from "../../src/docx/package";
 import type { Paragraph, Table } from "../../src/docx/document";
 import { readWordReport } from "../../src/docx/report";
 import { locateAppendix } from "../../src/domain/locate";
+import { decodePrunedXml, useNativeText, XmlError } from "../../src/xlsx/xml";
 import { docx, HEADER_ROWS, p, r, row, table, tc, tr } from "./package";
 
 function paragraphs(body: string, numbering?: string): string[] {
@@ -228,5 +231,63 @@ describe("the appendix table of a Word report, however Word split it", () => {
     expect(sheet.cells.get("1.1.2")?.cell?.value).toBe(8);
     expect(sheet.cells.get("1.1.3")?.cell?.value).toBe(1);
     expect(sheet.cells.get("2.5")?.cell?.value).toBe(5);
+  });
+});
+
+describe("the main document pruned before it is decoded, where the host converts bytes natively", () => {
+  const xml = (body: string) =>
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+    body +
+    "</w:body></w:document>";
+  const paragraph =
+    '<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="120"/></w:pPr>' +
+    '<w:r><w:rPr><w:b/><w:sz w:val="26"/></w:rPr><w:t xml:space="preserve">Tổng số hồ sơ: 44 </w:t></w:r></w:p>';
+  const both = (bytes: Uint8Array) => {
+    const read = (): string | Error => {
+      try {
+        return decodePrunedXml(bytes, withoutUnreadMarkup);
+      } catch (error) {
+        return error as Error;
+      }
+    };
+    useNativeText(undefined);
+    const decoded = read();
+    useNativeText({
+      binary: (part) => Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString("latin1"),
+      bytes: (binary) => Buffer.from(binary, "latin1"),
+      isUtf8: (part) => isUtf8(part),
+    });
+    const native = read();
+    return { decoded, native };
+  };
+
+  it("gives the text that pruning the decoded text gives, the Vietnamese text whole", () => {
+    const { decoded, native } = both(Buffer.from(xml(paragraph + paragraph), "utf8"));
+    expect(native).toBe(decoded);
+    const kept = '<w:p><w:r><w:t xml:space="preserve">Tổng số hồ sơ: 44 </w:t></w:r></w:p>';
+    expect(native).toBe(xml(kept + kept));
+  });
+
+  it("refuses bytes invalid in UTF-8 even inside markup that pruning removes", () => {
+    const valid = Buffer.from(xml(paragraph), "utf8");
+    const at = valid.indexOf('"center"') + 1;
+    const invalid = Buffer.concat([valid.subarray(0, at), Buffer.from([0xc3, 0x28]), valid.subarray(at)]);
+    const { decoded, native } = both(invalid);
+    expect(decoded).toBeInstanceOf(XmlError);
+    expect(native).toBeInstanceOf(XmlError);
+    expect((native as Error).message).toBe("bytes invalid in utf-8");
+  });
+
+  it("decodes a UTF-16 part as it is, unpruned by bytes", () => {
+    const text = xml(paragraph);
+    const sixteen = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(text.replace("UTF-8", "UTF-16"), "utf16le"),
+    ]);
+    const { decoded, native } = both(sixteen);
+    expect(native).toBe(decoded);
+    expect(native).toContain("Tổng số hồ sơ: 44");
+    expect((native as string).length).toBeLessThan(text.length);
   });
 });

@@ -146,6 +146,26 @@ describe("readXml, the tokenizer the .xlsx reader reads parts with", () => {
     expect(refusal("<t>]]></t>")).toMatch(/']]>'/);
   });
 
+  it("tells apart names of one length that share their middle and last characters, and their end tags", () => {
+    // abcd and xbcd look alike to the reader's cache of names: each must still be read as itself.
+    expect(events('<abcd><xbcd xacd="1" abcd="2"/><abcd/></abcd>')).toEqual([
+      ["open", "abcd", {}],
+      ["open", "xbcd", { xacd: "1", abcd: "2" }],
+      ["close", "xbcd"],
+      ["open", "abcd", {}],
+      ["close", "abcd"],
+      ["close", "abcd"],
+    ]);
+    expect(refusal("<abcd></xbcd>")).toBe("</xbcd> closes <abcd>");
+    expect(refusal("<a></ab>")).toBe("</ab> closes <a>");
+    expect(refusal("<ab></a>")).toBe("</a> closes <ab>");
+    expect(events("<a></a \n>")).toEqual([
+      ["open", "a", {}],
+      ["close", "a"],
+    ]);
+    expect(refusal("<a<b/>")).toBe("a tag without a name");
+  });
+
   it("stops early without error when the handler has what it needs", () => {
     const seen: string[] = [];
     const handler: XmlHandler = {

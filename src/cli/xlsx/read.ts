@@ -1,8 +1,10 @@
+import { isUtf8 } from "node:buffer";
 import { close, constants, fstat, open, read } from "node:fs";
 import { promisify } from "node:util";
 import * as zlib from "node:zlib";
 import type { ReadProbe, WorkbookSheet } from "../../xlsx/grid";
 import { fileTooLargeError, LIMITS, readWorkbookBytes, WorkbookReadError } from "../../xlsx/grid";
+import { useNativeText } from "../../xlsx/xml";
 import { crc32, entryBytes, useNativeZip, zipDirectory } from "../../xlsx/zip";
 import { fileKind, unsupportedKindError } from "../../docx/package";
 import type { WordReport } from "../../docx/report";
@@ -25,6 +27,16 @@ useNativeZip({
   },
   crc32: typeof zlib.crc32 === "function" ? (bytes) => zlib.crc32(bytes) : (bytes) => crc32(bytes),
 });
+
+// node's Buffer converts bytes to one-byte strings and back, and checks UTF-8, natively: a Word document's markup
+// that its reader drops is then never decoded (issue 15). buffer.isUtf8 came with node 18.14.
+if (typeof isUtf8 === "function") {
+  useNativeText({
+    binary: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"),
+    bytes: (binary) => Buffer.from(binary, "latin1"),
+    isUtf8: (bytes) => isUtf8(bytes),
+  });
+}
 
 export { checkPackage, LIMITS, WorkbookReadError, zipBombError } from "../../xlsx/grid";
 export type { ReadProbe, SheetVisibility, WorkbookReadReason, WorkbookSheet } from "../../xlsx/grid";
