@@ -24,6 +24,7 @@ import {
   StampOffer,
 } from "./later";
 import { useConsolidation } from "./useConsolidation";
+import { Rehearsal, whenIdle } from "./rehearsal";
 import { usePane } from "./usePane";
 
 const LANGUAGE_KEY = "cchc-appendix.lang";
@@ -109,19 +110,28 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   // Writing the summary opens its form sheet: the header then says so.
   const [consolidation, consolidationActions] = useConsolidation(host, actions.refresh);
   const verdict = useRef<HTMLDivElement>(null);
-  // The forms load once the open sheet's first verdict stands (./later.tsx), and show from then on.
+  // The forms load once the open sheet's first verdict has been painted (./later.tsx), and show from then on.
   const [formsLoaded, setFormsLoaded] = useState(false);
   useEffect(() => {
+    if (!state.ready) return;
     // A part that fails to load says so where it shows (PartBoundary), not here.
-    if (state.ready)
+    return whenIdle(() => {
       preloadLater()
         .then(undefined, () => undefined)
         .finally(() => setFormsLoaded(true));
+    });
   }, [state.ready]);
   // The shown language's templates too, after the first verdict (which shows no finding's text).
   useEffect(() => {
-    if (state.ready) loadLanguage(lang).then(undefined, () => undefined);
+    if (state.ready) return whenIdle(() => void loadLanguage(lang).then(undefined, () => undefined));
   }, [state.ready, lang]);
+  // Once, before the first check: its parts rendered out of sight, so that the first click finds them warm.
+  const [rehearsed, setRehearsed] = useState(false);
+  const endRehearsal = useCallback(() => setRehearsed(true), []);
+  const withMessages = useCallback(
+    (children: ReactNode) => <WithMessages lang={lang}>{children}</WithMessages>,
+    [lang],
+  );
 
   const fix = useCallback(
     async (finding: Finding) => {
@@ -223,6 +233,9 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
         </PartBoundary>
       ) : null}
       <MemoHelpMenu host={host} busy={busy} onDone={actions.refresh} />
+      {formsLoaded && !rehearsed && !state.checked && state.active && state.described ? (
+        <Rehearsal sheet={state.active} result={state.described} wrap={withMessages} onDone={endRehearsal} />
+      ) : null}
     </main>
   );
 });
