@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
-// The CLI is compiled by `npm run build` (run by `prepare` on npm ci) into dist/. main() answers every failure
-// with a message; what is left here is what happens outside it: no build, a closed pipe, a bug that escapes.
+// The CLI is compiled by `npm run build` (run by `prepare` on npm ci) into dist/ and bundled into dist/cli-bundle/.
+// main() answers every failure with a message; what is left here is what happens outside it: no build, a closed
+// pipe, a bug that escapes.
 
 const DEBUG = process.env.CCHC_DEBUG === "1";
 
@@ -24,9 +25,16 @@ for (const stream of [process.stdout, process.stderr]) {
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
+// The bundle, with its code cache, starts faster than tsc's dist/cli/ (one file, nothing to resolve or compile);
+// tsc's output alone still runs.
 let main;
 try {
-  ({ run: main } = require("../dist/cli/entry.js"));
+  try {
+    ({ run: main } = require("./load-bundle.js").loadBundle().exports);
+  } catch (error) {
+    if (error && error.code !== "ENOENT") throw error;
+    ({ run: main } = require("../dist/cli/entry.js"));
+  }
 } catch (error) {
   process.stderr.write(
     "Chưa biên dịch công cụ: chạy npm run build (hoặc npm ci) trong thư mục dự án.\n" +

@@ -195,9 +195,12 @@ async function run(): Promise<void> {
     const located = await benchLocateValidate();
     figures.locate_validate_us_per_appendix = located.template;
     figures.locate_validate_handtyped_us = located.handTyped;
+    figures.locate_validate_cold_us_per_appendix = located.templateCold;
+    figures.locate_validate_handtyped_cold_us = located.handTypedCold;
     console.log(
       `locate + validate: median ${located.template} µs per distinct appendix of the template (10,000),` +
-        ` ${located.handTyped} µs typed by hand (no key column)`,
+        ` ${located.handTyped} µs typed by hand (no key column); sheets read long before:` +
+        ` ${located.templateCold}, ${located.handTypedCold} µs`,
     );
   }
   if (wanted("reader")) {

@@ -7,7 +7,7 @@ export interface Ratio {
   readonly denominator: number;
 }
 
-/** Why a derived percentage cannot be recomputed: an input is missing, or the denominator is 0. */
+/** Why a derived percentage cannot be recomputed: an input is missing, or the denominator's sum is 0. */
 export type NoRatio<K = string> =
   { readonly reason: "missing"; readonly missing: readonly K[] } | { readonly reason: "zero" };
 
@@ -15,10 +15,10 @@ export type NoRatio<K = string> =
 export interface DerivedInputs<K = string> {
   readonly plus: readonly K[];
   readonly minus: readonly K[];
-  readonly denominator: K;
+  readonly denominator: readonly K[];
 }
 
-/** Recomputes (Σ plus − Σ minus) / denominator from the counts, or says why it cannot. */
+/** Recomputes (Σ plus − Σ minus) / Σ denominator from the counts, or says why it cannot. */
 export function recompute<K>(derived: DerivedInputs<K>, amountOf: AmountOf<K>): Ratio | NoRatio<K> {
   // On every validation's hot path: no closure or array unless an input is missing.
   let missing: K[] | undefined;
@@ -33,11 +33,15 @@ export function recompute<K>(derived: DerivedInputs<K>, amountOf: AmountOf<K>): 
     if (amount === undefined) (missing ??= []).push(key);
     else numerator -= amount;
   }
-  const denominator = amountOf(derived.denominator);
-  if (denominator === undefined) (missing ??= []).push(derived.denominator);
+  let denominator = 0;
+  for (const key of derived.denominator) {
+    const amount = amountOf(key);
+    if (amount === undefined) (missing ??= []).push(key);
+    else denominator += amount;
+  }
   if (missing) return { reason: "missing", missing };
   if (denominator === 0) return ZERO;
-  return { numerator, denominator: denominator! };
+  return { numerator, denominator };
 }
 
 const ZERO = { reason: "zero" } as const;

@@ -61,17 +61,22 @@ function valueCell(layout: SheetLayout, code: string): string {
 
 /**
  * The live Excel formula of a derived percentage, without the leading "=": empty while an input is empty, empty
- * for a zero denominator (never #DIV/0!), empty for an input that is not a number.
+ * for a zero denominator (never #DIV/0!), empty for an input that is not a number. A denominator of several codes
+ * is their sum in brackets, `(D1+D2)/(D3+D4)`, and its test for 0 sits inside IFERROR too: a sum over a text that
+ * is no number is #VALUE! where a lone cell's `=0` is only FALSE.
  */
 export function derivedFormula(layout: SheetLayout, row: RowDef): string {
   if (!row.derived) throw new Error(`${row.code} is not derived`);
   const plus = row.derived.plus.map((code) => valueCell(layout, code));
   const minus = row.derived.minus.map((code) => valueCell(layout, code));
-  const denominator = valueCell(layout, row.derived.denominator);
-  const inputs = [...new Set([...plus, ...minus, denominator])];
+  const below = row.derived.denominator.map((code) => valueCell(layout, code));
+  const denominator = below.length > 1 ? `(${below.join("+")})` : below.join("");
+  const inputs = [...new Set([...plus, ...minus, ...below])];
   const numerator = plus.join("+") + minus.map((cell) => `-${cell}`).join("");
-  const expression = minus.length ? `(${numerator})/${denominator}` : `${numerator}/${denominator}`;
+  const expression =
+    minus.length || plus.length > 1 ? `(${numerator})/${denominator}` : `${numerator}/${denominator}`;
   const anyBlank =
     inputs.length === 1 ? `${inputs[0]}=""` : `OR(${inputs.map((cell) => `${cell}=""`).join(",")})`;
+  if (below.length > 1) return `IF(${anyBlank},"",IFERROR(IF(${denominator}=0,"",${expression}),""))`;
   return `IF(${anyBlank},"",IF(${denominator}=0,"",IFERROR(${expression},"")))`;
 }

@@ -14,7 +14,7 @@ import { viNumber } from "./locale";
 interface DerivedCells {
   readonly plus: readonly string[];
   readonly minus: readonly string[];
-  readonly denominator: string;
+  readonly denominator: readonly string[];
 }
 
 /** Formula text compared the way Excel stores it: no leading "=", no spaces, upper case. */
@@ -39,7 +39,7 @@ function addCatalogue(target: Map<string, DerivedCells>, catalogue: LoadedCatalo
     target.set(normaliseFormula(derivedFormula(layout, row)), {
       plus: row.derived.plus.map(cell),
       minus: row.derived.minus.map(cell),
-      denominator: cell(row.derived.denominator),
+      denominator: row.derived.denominator.map(cell),
     });
   }
 }
@@ -64,18 +64,21 @@ function asNumber(value: CellScalar): number | undefined {
 export function evaluateFormula(formula: string, valueAt: (address: string) => CellScalar): CellScalar {
   const cells = derivedIndex().get(normaliseFormula(formula));
   if (!cells) return { error: "#NAME?" };
-  const inputs = [...new Set([...cells.plus, ...cells.minus, cells.denominator])];
+  const inputs = [...new Set([...cells.plus, ...cells.minus, ...cells.denominator])];
   const values = new Map(inputs.map((address) => [address, valueAt(address)]));
   // OR(D1="", …) propagates an error value before IFERROR is reached, as in Excel.
   for (const value of values.values()) if (value !== null && isCellError(value)) return value;
   if ([...values.values()].some((value) => value === null || value === "")) return "";
-  const denominator = asNumber(values.get(cells.denominator) ?? null);
-  if (denominator === 0) return "";
   const read = (address: string) => asNumber(values.get(address) ?? null);
-  const parts = [...cells.plus.map(read), ...cells.minus.map(read), denominator];
+  // IF(D3=0, …) and IF((D3+D4)=0, …) compare the sum, text read as a number; a text that is none is an error there.
+  const below = cells.denominator.map(read);
+  if (below.some((part) => part === undefined)) return "";
+  const denominator = below.reduce<number>((sum, part) => sum + part!, 0);
+  if (denominator === 0) return "";
+  const parts = [...cells.plus.map(read), ...cells.minus.map(read)];
   if (parts.some((part) => part === undefined)) return "";
   let numerator = 0;
   for (const address of cells.plus) numerator += read(address)!;
   for (const address of cells.minus) numerator -= read(address)!;
-  return numerator / denominator!;
+  return numerator / denominator;
 }

@@ -1,11 +1,13 @@
 import { execFile } from "node:child_process";
+import { cpSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
 
 // The installed command, as `npx cchc-appendix` runs it after `npm ci`: bin/cchc-appendix.js over the build that
-// `prepare` makes. Built here first so the test never runs a stale dist/.
+// `prepare` makes, tsc's dist/ and the bundle with its code cache. Built here first so the test never runs a stale
+// dist/.
 const run = promisify(execFile);
 const ROOT = join(__dirname, "../..");
 
@@ -20,7 +22,40 @@ describe("the cchc-appendix command", () => {
         cwd: ROOT,
       },
     );
-  }, 120_000);
+    await run(process.execPath, [join(ROOT, "scripts/build-cli.js")], { cwd: ROOT });
+  }, 240_000);
+
+  it("validates from the bundle, every file of it that validating loads compiled from the code cache the build made", async () => {
+    const file = await temp.write("seed-cache.xlsx", await filledTemplate(SEED_VALUES));
+    const probe = `
+      const { exports, scripts } = require("./bin/load-bundle.js").loadBundle();
+      const write = process.stdout.write.bind(process.stdout);
+      process.stdout.write = () => true;
+      exports.run(["validate", ${JSON.stringify(file)}]).then((code) => {
+        write(JSON.stringify({ code, rejected: scripts().map(({ script }) => script.cachedDataRejected) }));
+      });`;
+    const { stdout } = await run(process.execPath, ["-e", probe], { cwd: ROOT });
+    const { code, rejected } = JSON.parse(stdout) as { code: number; rejected: unknown[] };
+    expect(code).toBe(1);
+    // The entry, main's chunk and validate's, at least.
+    expect(rejected.length).toBeGreaterThanOrEqual(3);
+    expect(rejected).toEqual(rejected.map(() => false));
+  });
+
+  it("compiles a file of the bundle rebuilt after its code cache without that cache", async () => {
+    const copy = temp.path("cli-bundle");
+    cpSync(join(ROOT, "dist/cli-bundle"), copy, { recursive: true, preserveTimestamps: true });
+    const entry = join(copy, "cchc-appendix.js");
+    const probe = `
+      const { scripts } = require("./bin/load-bundle.js").loadBundle(${JSON.stringify(entry)});
+      process.stdout.write(JSON.stringify(scripts().map(({ script }) => script.cachedDataRejected ?? "none")));`;
+    const cacheUsed = async () =>
+      JSON.parse((await run(process.execPath, ["-e", probe], { cwd: ROOT })).stdout);
+    expect(await cacheUsed()).toEqual([false]);
+    const later = new Date(statSync(`${entry}.cache`).mtimeMs + 1000);
+    utimesSync(entry, later, later);
+    expect(await cacheUsed()).toEqual(["none"]);
+  });
 
   it("validates a file with the exit code of its findings and prints in Vietnamese", async () => {
     const file = await temp.write("seed.xlsx", await filledTemplate(SEED_VALUES));

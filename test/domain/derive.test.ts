@@ -61,22 +61,31 @@ describe("recompute", () => {
   const amountOf = (code: string) => amounts.get(code);
 
   it("computes (Σ plus − Σ minus) / denominator", () => {
-    expect(recompute({ plus: ["a"], minus: ["b"], denominator: "d" }, amountOf)).toEqual({
+    expect(recompute({ plus: ["a"], minus: ["b"], denominator: ["d"] }, amountOf)).toEqual({
       numerator: 2,
       denominator: 8,
     });
   });
 
+  it("divides by the sum of a denominator of several codes: (a + b) / (b + d)", () => {
+    expect(recompute({ plus: ["a", "b"], minus: [], denominator: ["b", "d"] }, amountOf)).toEqual({
+      numerator: 4,
+      denominator: 9,
+    });
+  });
+
   it("names every missing input, and says when the denominator is zero", () => {
-    const missing = recompute({ plus: ["a", "x"], minus: ["y"], denominator: "z" }, amountOf);
+    const missing = recompute({ plus: ["a", "x"], minus: ["y"], denominator: ["z"] }, amountOf);
     expect(isRatio(missing)).toBe(false);
     expect(missing).toEqual({ reason: "missing", missing: ["x", "y", "z"] });
-    expect(recompute({ plus: ["a"], minus: [], denominator: "zero" }, amountOf)).toEqual({ reason: "zero" });
+    expect(recompute({ plus: ["a"], minus: [], denominator: ["zero"] }, amountOf)).toEqual({
+      reason: "zero",
+    });
   });
 
   it("reads inputs by any key, row indexes as well as codes", () => {
     const byIndex = [3, 1, 8];
-    expect(recompute({ plus: [0], minus: [1], denominator: 2 }, (at: number) => byIndex[at])).toEqual({
+    expect(recompute({ plus: [0], minus: [1], denominator: [2] }, (at: number) => byIndex[at])).toEqual({
       numerator: 2,
       denominator: 8,
     });

@@ -2,11 +2,13 @@ import { catalogue } from "../../src/domain/catalogue";
 import { validateAppendix } from "../../src/domain/engine";
 import type {
   ConsolidationTextParams,
+  ExpressionProblem,
+  ExpressionProblemKind,
   FindingKind,
   FindingParamsByKind,
   TextKind,
 } from "../../src/domain/messages";
-import { renderFinding, renderText } from "../../src/domain/messages";
+import { renderExpressionProblem, renderFinding, renderText } from "../../src/domain/messages";
 import { en } from "../../src/domain/messages/en";
 import { vi } from "../../src/domain/messages/vi";
 import { locateAppendix } from "../../src/domain/locate";
@@ -460,6 +462,196 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   ],
 };
 
+/** One problem of every kind an expression of a form definition is refused for, as its reader makes it. */
+const EXPRESSION_SAMPLES: { readonly [K in ExpressionProblemKind]: ExpressionProblem<K> } = {
+  expression_empty: { kind: "expression_empty", offset: 0, length: 1, params: { text: "=" } },
+  expression_unexpected: {
+    kind: "expression_unexpected",
+    offset: 5,
+    length: 1,
+    params: { text: "HS.1 ) HS.2", found: ")", expected: ["plus", "relation"] },
+  },
+  expression_bad_character: {
+    kind: "expression_bad_character",
+    offset: 4,
+    length: 1,
+    params: { text: "HS.1&HS.2", found: "&" },
+  },
+  expression_not_code: {
+    kind: "expression_not_code",
+    offset: 7,
+    length: 6,
+    params: { text: "HS.1 = Hs.1.1 + HS.1.2", found: "Hs.1.1", suggestion: "HS.1.1" },
+  },
+  expression_cell_reference: {
+    kind: "expression_cell_reference",
+    offset: 9,
+    length: 3,
+    params: { text: "HS.2.1 / D20", found: "D20" },
+  },
+  expression_function: {
+    kind: "expression_function",
+    offset: 1,
+    length: 3,
+    params: { text: "=SUM(HS.1.1:HS.1.2)", found: "SUM" },
+  },
+  expression_product: {
+    kind: "expression_product",
+    offset: 14,
+    length: 1,
+    params: { text: "DV.3.2 / DV.3 * 100", found: "*" },
+  },
+  expression_division_in_rule: {
+    kind: "expression_division_in_rule",
+    offset: 5,
+    length: 1,
+    params: { text: "HS.4 / HS.2 <= 100%", found: "/" },
+  },
+  expression_minus_in_rule: {
+    kind: "expression_minus_in_rule",
+    offset: 5,
+    length: 1,
+    params: { text: "HS.1 - HS.3 >= HS.2", found: "-" },
+  },
+  expression_strict_relation: {
+    kind: "expression_strict_relation",
+    offset: 4,
+    length: 1,
+    params: { text: "HS.4>HS.2", found: ">" },
+  },
+  expression_relation_kind: {
+    kind: "expression_relation_kind",
+    offset: 5,
+    length: 2,
+    params: { text: "HS.1 <= HS.1.1 + HS.1.2", found: "<=", kind: "balance" },
+  },
+  expression_percent_misplaced: {
+    kind: "expression_percent_misplaced",
+    offset: 9,
+    length: 4,
+    params: { text: "7.6.2 >= 100%", found: "100%" },
+  },
+  expression_bad_percent: {
+    kind: "expression_bad_percent",
+    offset: 11,
+    length: 5,
+    params: { text: "7.6.2.a <= HS.1%", found: "HS.1%" },
+  },
+  expression_constant: {
+    kind: "expression_constant",
+    offset: 9,
+    length: 4,
+    params: { text: "HS.2.1 / 100%", found: "100%" },
+  },
+  expression_parentheses_needed: {
+    kind: "expression_parentheses_needed",
+    offset: 0,
+    length: 12,
+    params: { text: "BC.3 - 4.1.4 / BC.3", part: "numerator" },
+  },
+  expression_nested_division: {
+    kind: "expression_nested_division",
+    offset: 11,
+    length: 1,
+    params: { text: "VB.1 / 7.6 / 2", found: "/" },
+  },
+  expression_not_ratio: { kind: "expression_not_ratio", offset: 0, length: 6, params: { text: "HS.2.1" } },
+  expression_minus_in_denominator: {
+    kind: "expression_minus_in_denominator",
+    offset: 12,
+    length: 1,
+    params: { text: "VB.1 / (7.6 - VB.2)", found: "-" },
+  },
+  expression_unclosed: {
+    kind: "expression_unclosed",
+    offset: 0,
+    length: 1,
+    params: { text: "(HS.2.1 + HS.3.1" },
+  },
+};
+
+/** Each expression problem's message exactly, in Vietnamese and English. */
+const EXPRESSION_EXPECTED: { readonly [K in ExpressionProblemKind]: readonly [vi: string, en: string] } = {
+  expression_empty: [
+    "Biểu thức trống: ô chưa có biểu thức, hoặc chỉ có dấu «=».",
+    'The expression is empty: the cell holds none, or only "=".',
+  ],
+  expression_unexpected: [
+    "Biểu thức «HS.1 ) HS.2» không đọc được ở ký tự 6: cần «+» hoặc một dấu so sánh (=, <=, >=), gặp «)».",
+    'The expression "HS.1 ) HS.2" cannot be read at character 6: expected "+" or a comparison (=, <=, >=), found ")".',
+  ],
+  expression_bad_character: [
+    "Biểu thức «HS.1&HS.2» không đọc được ở ký tự 5: ký tự «&» không dùng trong biểu thức (chỉ dùng mã chỉ tiêu, tỷ lệ như 100% và các dấu + - / ( ) = <= >= ~ ;).",
+    'The expression "HS.1&HS.2" cannot be read at character 5: the character "&" has no place in an expression (only indicator codes, a percentage such as 100% and + - / ( ) = <= >= ~ ;).',
+  ],
+  expression_not_code: [
+    "Biểu thức «HS.1 = Hs.1.1 + HS.1.2» không đọc được ở ký tự 8: «Hs.1.1» không phải mã chỉ tiêu (mã là các số cách nhau bởi dấu chấm, có thể thêm một chữ thường a–z ở cuối như 3.1.3.a, hoặc 2–4 chữ in hoa rồi các số như HS.2.1); viết đúng là HS.1.1.",
+    'The expression "HS.1 = Hs.1.1 + HS.1.2" cannot be read at character 8: "Hs.1.1" is not an indicator code (digits separated by dots, optionally ending in one lower-case letter a–z as 3.1.3.a, or 2–4 capital letters then digits as HS.2.1); write HS.1.1.',
+  ],
+  expression_cell_reference: [
+    "Biểu thức «HS.2.1 / D20» không đọc được ở ký tự 10: «D20» là địa chỉ ô, không phải mã chỉ tiêu; biểu thức ghi theo mã chỉ tiêu (như HS.2.1 / HS.2), không theo ô.",
+    'The expression "HS.2.1 / D20" cannot be read at character 10: "D20" is a cell\'s address, not an indicator code; an expression names codes (such as HS.2.1 / HS.2), never cells.',
+  ],
+  expression_function: [
+    "Biểu thức «=SUM(HS.1.1:HS.1.2)» không đọc được ở ký tự 2: không dùng hàm «SUM»; biểu thức chỉ gồm mã chỉ tiêu, phép cộng, phép trừ và một phép chia.",
+    'The expression "=SUM(HS.1.1:HS.1.2)" cannot be read at character 2: no function such as "SUM"; an expression holds only indicator codes, additions, subtractions and one division.',
+  ],
+  expression_product: [
+    "Biểu thức «DV.3.2 / DV.3 * 100» không đọc được ở ký tự 15: không dùng phép nhân «*» (ô tỷ lệ đã định dạng %, không cần nhân 100).",
+    'The expression "DV.3.2 / DV.3 * 100" cannot be read at character 15: no multiplication "*" (a rate\'s cell is formatted as %, nothing is multiplied by 100).',
+  ],
+  expression_division_in_rule: [
+    "Biểu thức «HS.4 / HS.2 <= 100%» không đọc được ở ký tự 6: quy tắc không dùng phép chia «/»; tỷ lệ là một chỉ tiêu có công thức riêng.",
+    'The expression "HS.4 / HS.2 <= 100%" cannot be read at character 6: a rule has no division "/"; a rate is an indicator with its own formula.',
+  ],
+  expression_minus_in_rule: [
+    "Biểu thức «HS.1 - HS.3 >= HS.2» không đọc được ở ký tự 6: quy tắc chỉ cộng các mã, không trừ «-»; chuyển mã đó sang vế bên kia.",
+    'The expression "HS.1 - HS.3 >= HS.2" cannot be read at character 6: a rule only adds codes, never subtracts "-"; move that code to the other side.',
+  ],
+  expression_strict_relation: [
+    "Biểu thức «HS.4>HS.2» không đọc được ở ký tự 5: không dùng so sánh ngặt «>»; dùng «<=», «>=» hoặc «=».",
+    'The expression "HS.4>HS.2" cannot be read at character 5: no strict comparison ">"; use "<=", ">=" or "=".',
+  ],
+  expression_relation_kind: [
+    "Biểu thức «HS.1 <= HS.1.1 + HS.1.2» không đọc được ở ký tự 6: quy tắc loại «cân đối» cần dấu «=», gặp «<=».",
+    'The expression "HS.1 <= HS.1.1 + HS.1.2" cannot be read at character 6: a balance rule needs "=", found "<=".',
+  ],
+  expression_percent_misplaced: [
+    "Biểu thức «7.6.2 >= 100%» không đọc được ở ký tự 10: tỷ lệ «100%» phải đứng một mình ở vế lớn hơn, đối diện các mã (ví dụ 7.6.2.a + 7.6.2.b <= 100%).",
+    'The expression "7.6.2 >= 100%" cannot be read at character 10: the percentage "100%" must stand alone on the larger side, facing codes (e.g. 7.6.2.a + 7.6.2.b <= 100%).',
+  ],
+  expression_bad_percent: [
+    "Biểu thức «7.6.2.a <= HS.1%» không đọc được ở ký tự 12: «HS.1%» không phải một tỷ lệ phần trăm (ví dụ 100%, 99,5%).",
+    'The expression "7.6.2.a <= HS.1%" cannot be read at character 12: "HS.1%" is not a percentage (such as 100%, 99.5%).',
+  ],
+  expression_constant: [
+    "Biểu thức «HS.2.1 / 100%» không đọc được ở ký tự 10: công thức tỷ lệ không dùng hằng số «100%»; tử số và mẫu số chỉ gồm mã chỉ tiêu.",
+    'The expression "HS.2.1 / 100%" cannot be read at character 10: a rate\'s formula has no constant "100%"; its numerator and denominator hold indicator codes only.',
+  ],
+  expression_parentheses_needed: [
+    "Biểu thức «BC.3 - 4.1.4 / BC.3» không đọc được ở ký tự 1: tử số có nhiều mã phải đặt trong ngoặc, ví dụ (BC.1 - 4.2.1) / BC.1.",
+    'The expression "BC.3 - 4.1.4 / BC.3" cannot be read at character 1: a numerator of several codes goes in parentheses, e.g. (BC.1 - 4.2.1) / BC.1.',
+  ],
+  expression_nested_division: [
+    "Biểu thức «VB.1 / 7.6 / 2» không đọc được ở ký tự 12: chỉ được một phép chia «/» (tử số / mẫu số, mỗi vế là một mã hoặc một tổng trong ngoặc).",
+    'The expression "VB.1 / 7.6 / 2" cannot be read at character 12: only one division "/" (numerator / denominator, each a code or a sum in parentheses).',
+  ],
+  expression_not_ratio: [
+    "Công thức «HS.2.1» không phải một tỷ lệ: cần tử số / mẫu số, ví dụ HS.2.1 / HS.2 hoặc (BC.1 - 4.2.1) / BC.1.",
+    'The formula "HS.2.1" is not a rate: write numerator / denominator, e.g. HS.2.1 / HS.2 or (BC.1 - 4.2.1) / BC.1.',
+  ],
+  expression_minus_in_denominator: [
+    "Biểu thức «VB.1 / (7.6 - VB.2)» không đọc được ở ký tự 13: mẫu số là một mã hoặc tổng các mã, không trừ «-».",
+    'The expression "VB.1 / (7.6 - VB.2)" cannot be read at character 13: the denominator is a code or a sum of codes, never a difference "-".',
+  ],
+  expression_unclosed: [
+    "Biểu thức «(HS.2.1 + HS.3.1» không đọc được ở ký tự 1: dấu ngoặc «(» này chưa được đóng bằng «)».",
+    'The expression "(HS.2.1 + HS.3.1" cannot be read at character 1: this "(" is never closed by ")".',
+  ],
+};
+
+const EXPRESSION_KINDS = Object.keys(EXPRESSION_SAMPLES) as ExpressionProblemKind[];
+
 const KINDS = Object.keys(SAMPLES) as FindingKind[];
 
 function renderSample<K extends FindingKind>(kind: K): [string, string] {
@@ -498,6 +690,18 @@ describe("messages rendered from kind and parameters", () => {
   it.each(TEXT_KINDS)("renders the consolidation's text %s in Vietnamese and English", (kind) => {
     const text = renderTextSample(kind);
     expect([text.vi, text.en]).toEqual(TEXTS_EXPECTED[kind]);
+  });
+
+  it("has a template for every kind of expression problem in both languages and no other", () => {
+    expect(Object.keys(vi.expressions).sort()).toEqual([...EXPRESSION_KINDS].sort());
+    expect(Object.keys(en.expressions).sort()).toEqual([...EXPRESSION_KINDS].sort());
+  });
+
+  it.each(EXPRESSION_KINDS)("renders the expression problem %s in Vietnamese and English", (kind) => {
+    const problem = EXPRESSION_SAMPLES[kind];
+    expect([renderExpressionProblem(problem, "vi"), renderExpressionProblem(problem, "en")]).toEqual(
+      EXPRESSION_EXPECTED[kind],
+    );
   });
 
   it("names an office by its role id when no name is given for it", () => {

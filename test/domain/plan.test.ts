@@ -37,7 +37,7 @@ describe("the validation plan", () => {
       expect(codeAt(check.at)).toBe(check.row.code);
       expect(check.inputs.plus.map(codeAt)).toEqual(plus);
       expect(check.inputs.minus.map(codeAt)).toEqual(minus);
-      expect(codeAt(check.inputs.denominator)).toBe(denominator);
+      expect(check.inputs.denominator.map(codeAt)).toEqual(denominator);
       expect(check.formula).toMatch(/^=IF\(/);
       for (const code of check.inputCodes) expect(plan.derivedAt[plan.indexOf.get(code)!]).toContain(check);
     }

@@ -1,5 +1,5 @@
-import type { Level } from "../../src/domain/catalogue";
-import { catalogue } from "../../src/domain/catalogue";
+import type { Level, LoadedCatalogue } from "../../src/domain/catalogue";
+import { catalogue as defaultCatalogue } from "../../src/domain/catalogue";
 import type { CellInput, CellScalar, SheetGrid } from "../../src/domain/cell";
 import { cellInput } from "../../src/domain/cell";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
@@ -36,6 +36,8 @@ export interface GridOptions {
   unit?: string;
   level?: Level;
   period?: string;
+  /** The form the sheet is laid out by: the 2021 one unless given. */
+  catalogue?: LoadedCatalogue;
 }
 
 /** A sheet grid laid out as our template does (key column, row 4 inputs), holding the given values. */
@@ -43,6 +45,7 @@ export function templateGrid(
   values: Readonly<Record<string, TypedValue>>,
   options: GridOptions = {},
 ): SheetGrid {
+  const catalogue = options.catalogue ?? defaultCatalogue;
   const layout = sheetLayout(catalogue);
   const rows: (CellInput | undefined)[][] = Array.from({ length: layout.lastRow }, () => []);
   const put = (row: number, column: number, cell: CellInput) => {

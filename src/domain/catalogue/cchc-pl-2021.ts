@@ -253,14 +253,14 @@ const rows: RowInput[] = [
     "Tỷ lệ TTHC đã được phê duyệt quy trình nội bộ",
     "Share of procedures with an approved internal process",
     ALL,
-    { derived: { plus: ["QT.2"], denominator: "QT.1" } },
+    { derived: { plus: ["QT.2"], denominator: ["QT.1"] } },
   ),
   percent(
     "3.3.4",
     "Tỷ lệ quy trình nội bộ giải quyết TTHC đã được điện tử hóa",
     "Share of internal processes that are digitised",
     ALL,
-    { derived: { plus: ["QT.3"], denominator: "QT.2" } },
+    { derived: { plus: ["QT.3"], denominator: ["QT.2"] } },
   ),
   heading("3.4", "Kết quả giải quyết TTHC", "Results of handling procedures"),
   percent(
@@ -268,7 +268,7 @@ const rows: RowInput[] = [
     "Tỷ lệ hồ sơ TTHC do các sở, ngành tiếp nhận được giải quyết đúng hạn",
     "Share of dossiers received by departments resolved on time",
     SO,
-    { derived: { plus: ["HS.2.1"], denominator: "HS.2" } },
+    { derived: { plus: ["HS.2.1"], denominator: ["HS.2"] } },
   ),
   aboutDistricts(
     percent(
@@ -276,7 +276,7 @@ const rows: RowInput[] = [
       "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn",
       "Share of dossiers received by district People's Committees resolved on time",
       ["huyen"],
-      { derived: { plus: ["HS.2.1"], denominator: "HS.2" } },
+      { derived: { plus: ["HS.2.1"], denominator: ["HS.2"] } },
     ),
   ),
   percent(
@@ -284,7 +284,7 @@ const rows: RowInput[] = [
     "Tỷ lệ hồ sơ TTHC do UBND cấp xã tiếp nhận được giải quyết đúng hạn",
     "Share of dossiers received by commune People's Committees resolved on time",
     ["xa"],
-    { derived: { plus: ["HS.2.1"], denominator: "HS.2" } },
+    { derived: { plus: ["HS.2.1"], denominator: ["HS.2"] } },
   ),
   percent(
     "3.4.4",
@@ -385,7 +385,7 @@ const rows: RowInput[] = [
       printed: "",
       role: "snv",
       mayBeNegative: true,
-      derived: { plus: ["BC.3"], minus: ["4.1.4"], denominator: "BC.3" },
+      derived: { plus: ["BC.3"], minus: ["4.1.4"], denominator: ["BC.3"] },
     },
   ),
   heading("4.2", "Số liệu về biên chế công chức", "Civil servant staffing"),
@@ -416,7 +416,7 @@ const rows: RowInput[] = [
     "Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015",
     "Reduction of civil servant posts since 2015",
     SO_HUYEN,
-    { mayBeNegative: true, derived: { plus: ["BC.1"], minus: ["4.2.1"], denominator: "BC.1" } },
+    { mayBeNegative: true, derived: { plus: ["BC.1"], minus: ["4.2.1"], denominator: ["BC.1"] } },
   ),
   heading(
     "4.3",
@@ -428,7 +428,7 @@ const rows: RowInput[] = [
   count("4.3.3", "Số người đã tinh giản trong kỳ báo cáo", "Staff cut in the period", U.person, SO_HUYEN),
   percent("4.3.4", "Tỷ lệ % đã tinh giản so với năm 2015", "Reduction of staff since 2015", SO_HUYEN, {
     mayBeNegative: true,
-    derived: { plus: ["BC.2"], minus: ["4.3.1"], denominator: "BC.2" },
+    derived: { plus: ["BC.2"], minus: ["4.3.1"], denominator: ["BC.2"] },
   }),
 
   heading("5", "Cải cách chế độ công vụ", "Civil service reform"),
@@ -686,14 +686,14 @@ const rows: RowInput[] = [
     "Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử <i>(Sử dụng chữ ký số, chứng thư số và gửi trên môi trường điện tử).</i>",
     "Share of documents sent fully electronically (digitally signed and sent online)",
     [],
-    { printed: "Trong đó", role: "stttt", derived: { plus: ["VB.1"], denominator: "7.6.2" } },
+    { printed: "Trong đó", role: "stttt", derived: { plus: ["VB.1"], denominator: ["7.6.2"] } },
   ),
   percent(
     "7.6.2.b",
     "Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử và song song với văn bản giấy",
     "Share of documents sent electronically alongside paper",
     [],
-    { printed: "", role: "stttt", derived: { plus: ["VB.2"], denominator: "7.6.2" } },
+    { printed: "", role: "stttt", derived: { plus: ["VB.2"], denominator: ["7.6.2"] } },
   ),
   heading(
     "7.7",
@@ -750,11 +750,11 @@ const rows: RowInput[] = [
   ),
   percent("7.8.3", "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3", "Share of level 3 dossiers handled online", [], {
     role: "stttt",
-    derived: { plus: ["DV.3.2"], denominator: "DV.3" },
+    derived: { plus: ["DV.3.2"], denominator: ["DV.3"] },
   }),
   percent("7.8.4", "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4", "Share of level 4 dossiers handled online", [], {
     role: "stttt",
-    derived: { plus: ["DV.4.2"], denominator: "DV.4" },
+    derived: { plus: ["DV.4.2"], denominator: ["DV.4"] },
   }),
 
   source(

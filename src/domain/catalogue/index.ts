@@ -15,6 +15,7 @@ export {
   REFORM_PERIOD,
 } from "./constants";
 export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
+export { CODE_PATTERN, isCode, normaliseCode } from "./code";
 
 /** A catalogue parsed by its schema, with lookups built once. */
 export interface LoadedCatalogue extends Catalogue {
@@ -70,7 +71,7 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
       problems.push(`${row.code} is not applicable from "${row.notApplicableFrom}", which is no period`);
     if (row.derived) {
       if (row.kind !== "percent") problems.push(`${row.code} is derived but not a percentage`);
-      for (const input of [...row.derived.plus, ...row.derived.minus, row.derived.denominator]) {
+      for (const input of [...row.derived.plus, ...row.derived.minus, ...row.derived.denominator]) {
         known(input, `derived ${row.code}`);
         const inputRow = byCode.get(input);
         if (inputRow && inputRow.kind !== "count")
@@ -233,13 +234,4 @@ export function filledAt(row: RowDef, level: Level, period?: string): boolean {
   if (row.scope.includes(level)) return true;
   if (row.role !== undefined) return level === "so";
   return row.scope.length === 0;
-}
-
-/**
- * Normalises a printed code: trims it and drops a trailing dot, so "1.1.1." and "1.1.1" compare equal.
- * Returns "" for text that is not a code.
- */
-export function normaliseCode(printed: string): string {
-  const trimmed = printed.trim().replace(/\.+$/, "");
-  return /^(\d+(\.\d+)*(\.[a-d])?|[A-Z]{2}\.\d+(\.\d+)?)$/.test(trimmed) ? trimmed : "";
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CODE_PATTERN } from "./code";
 import { LEVELS, PROVINCE_ROLES } from "./constants";
 
 // The task pane runs under a Content-Security-Policy without 'unsafe-eval': zod must not compile parsers with
@@ -29,13 +30,13 @@ export const CodeOptionSchema = z.object({ value: z.number().int().min(0), label
 export type CodeOption = z.infer<typeof CodeOptionSchema>;
 
 /**
- * A derived percentage: (Σ plus − Σ minus) / denominator, as a live formula in the value cell.
+ * A derived percentage: (Σ plus − Σ minus) / Σ denominator, as a live formula in the value cell (`(a + b) / (c + d)`).
  * Every code named here is an indicator or a source row of the same catalogue.
  */
 export const DerivedSchema = z.object({
   plus: z.array(z.string()).min(1),
   minus: z.array(z.string()).default([]),
-  denominator: z.string(),
+  denominator: z.array(z.string()).min(1),
 });
 /** A derived percentage's definition. */
 export type Derived = z.infer<typeof DerivedSchema>;
@@ -68,7 +69,7 @@ export type Plausible = z.infer<typeof PlausibleSchema>;
 
 /** One row of the form (an indicator) or of the source block beneath it. */
 export const RowDefSchema = z.object({
-  code: z.string().regex(/^(\d+(\.\d+)*(\.[a-d])?|[A-Z]{2}\.\d+(\.\d+)?)$/),
+  code: z.string().regex(CODE_PATTERN),
   printed: z.string(),
   parent: z.string().optional(),
   block: z.enum(["appendix", "source"]),

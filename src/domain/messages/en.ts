@@ -7,12 +7,23 @@ import type {
   ConsolidationFindingParams,
   ConsolidationTextParams,
   DomainFindingParams,
+  ExpectedToken,
+  ExpressionProblem,
+  ExpressionTemplates,
   FindingParamsByKind,
   LanguageTemplates,
   MessageContext,
   Templates,
 } from "./kinds";
-import { conflictShown, derivedFigures, implausibleFigures, readingShown, relationSides } from "./shared";
+import {
+  alternatives,
+  characterAt,
+  conflictShown,
+  derivedFigures,
+  implausibleFigures,
+  readingShown,
+  relationSides,
+} from "./shared";
 import {
   amountOfValue,
   amountText,
@@ -224,5 +235,114 @@ const texts: Templates<ConsolidationTextParams> = {
   error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
 };
 
+/** What the reader of an expression expected, as the message names it. */
+const EXPECTED_EN: Readonly<Record<ExpectedToken, string>> = {
+  code: "an indicator code",
+  percent: "a percentage such as 100%",
+  open: '"("',
+  close: '")"',
+  plus: '"+"',
+  minus: '"-"',
+  divide: '"/"',
+  relation: "a comparison (=, <=, >=)",
+  tilde: '"~"',
+  semicolon: '";"',
+  end: "the end",
+};
+
+const RULE_KIND_EN = {
+  balance: "a balance",
+  ofWhich: "an of-which",
+  stock: "a stock",
+  order: "an order",
+} as const;
+
+/** 'The expression "…" cannot be read at character N: <detail>.' */
+function unreadable(problem: ExpressionProblem, detail: string): string {
+  const at = characterAt(problem);
+  const where = at === undefined ? "at its end" : `at character ${at}`;
+  return `The expression "${problem.params.text}" cannot be read ${where}: ${detail}.`;
+}
+
+/** The English templates of an expression refused (a rule's `biểu thức`, a rate's `công thức`). */
+const expressions: ExpressionTemplates = {
+  expression_empty: () => 'The expression is empty: the cell holds none, or only "=".',
+  expression_unexpected: (p) => {
+    const expected = alternatives(
+      p.params.expected.map((token) => EXPECTED_EN[token]),
+      "en",
+    );
+    const found = p.params.found === "" ? "found the end" : `found "${p.params.found}"`;
+    return unreadable(p, `expected ${expected}, ${found}`);
+  },
+  expression_bad_character: (p) =>
+    unreadable(
+      p,
+      `the character "${p.params.found}" has no place in an expression (only indicator codes, a percentage such as 100% and + - / ( ) = <= >= ~ ;)`,
+    ),
+  expression_not_code: (p) =>
+    unreadable(
+      p,
+      `"${p.params.found}" is not an indicator code (digits separated by dots, optionally ending in one lower-case letter a–z as 3.1.3.a, or 2–4 capital letters then digits as HS.2.1)${p.params.suggestion === undefined ? "" : `; write ${p.params.suggestion}`}`,
+    ),
+  expression_cell_reference: (p) =>
+    unreadable(
+      p,
+      `"${p.params.found}" is a cell's address, not an indicator code; an expression names codes (such as HS.2.1 / HS.2), never cells`,
+    ),
+  expression_function: (p) =>
+    unreadable(
+      p,
+      `no function such as "${p.params.found}"; an expression holds only indicator codes, additions, subtractions and one division`,
+    ),
+  expression_product: (p) =>
+    unreadable(
+      p,
+      `no multiplication "${p.params.found}" (a rate's cell is formatted as %, nothing is multiplied by 100)`,
+    ),
+  expression_division_in_rule: (p) =>
+    unreadable(p, `a rule has no division "${p.params.found}"; a rate is an indicator with its own formula`),
+  expression_minus_in_rule: (p) =>
+    unreadable(
+      p,
+      `a rule only adds codes, never subtracts "${p.params.found}"; move that code to the other side`,
+    ),
+  expression_strict_relation: (p) =>
+    unreadable(p, `no strict comparison "${p.params.found}"; use "<=", ">=" or "="`),
+  expression_relation_kind: (p) => {
+    const needs = p.params.kind === "balance" ? '"="' : '"<=" or ">="';
+    return unreadable(p, `${RULE_KIND_EN[p.params.kind]} rule needs ${needs}, found "${p.params.found}"`);
+  },
+  expression_percent_misplaced: (p) =>
+    unreadable(
+      p,
+      `the percentage "${p.params.found}" must stand alone on the larger side, facing codes (e.g. 7.6.2.a + 7.6.2.b <= 100%)`,
+    ),
+  expression_bad_percent: (p) =>
+    unreadable(p, `"${p.params.found}" is not a percentage (such as 100%, 99.5%)`),
+  expression_constant: (p) =>
+    unreadable(
+      p,
+      `a rate's formula has no constant "${p.params.found}"; its numerator and denominator hold indicator codes only`,
+    ),
+  expression_parentheses_needed: (p) =>
+    unreadable(
+      p,
+      p.params.part === "numerator"
+        ? "a numerator of several codes goes in parentheses, e.g. (BC.1 - 4.2.1) / BC.1"
+        : "a denominator of several codes goes in parentheses, e.g. HS.2.1 / (HS.2 + HS.3)",
+    ),
+  expression_nested_division: (p) =>
+    unreadable(
+      p,
+      `only one division "${p.params.found}" (numerator / denominator, each a code or a sum in parentheses)`,
+    ),
+  expression_not_ratio: (p) =>
+    `The formula "${p.params.text}" is not a rate: write numerator / denominator, e.g. HS.2.1 / HS.2 or (BC.1 - 4.2.1) / BC.1.`,
+  expression_minus_in_denominator: (p) =>
+    unreadable(p, `the denominator is a code or a sum of codes, never a difference "${p.params.found}"`),
+  expression_unclosed: (p) => unreadable(p, 'this "(" is never closed by ")"'),
+};
+
 /** The English templates, as hosts register them (index.ts, registerLanguage). */
-export const en: LanguageTemplates = { lang: "en", findings, texts };
+export const en: LanguageTemplates = { lang: "en", findings, texts, expressions };

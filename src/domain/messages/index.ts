@@ -3,6 +3,7 @@ import { catalogue as defaultCatalogue } from "../catalogue";
 import { BilingualError } from "./error";
 import type {
   ConsolidationTextParams,
+  ExpressionProblem,
   FindingParamsByKind,
   Lang,
   LanguageTemplates,
@@ -122,4 +123,15 @@ export function renderText<K extends TextKind>(
     return template(params, { rows: names.rows, roles: names.roles, codes: [] });
   };
   return { vi: say("vi"), en: say("en") };
+}
+
+/** An expression problem's message in `lang` (the forms' reader adds the sheet, row and column around it). */
+export function renderExpressionProblem(problem: ExpressionProblem, lang: Lang): string {
+  const template = registered(lang).expressions[problem.kind] as (problem: ExpressionProblem) => string;
+  return template(problem);
+}
+
+/** An expression problem's message in both languages. */
+export function expressionProblemMessage(problem: ExpressionProblem): Bilingual {
+  return { vi: renderExpressionProblem(problem, "vi"), en: renderExpressionProblem(problem, "en") };
 }

@@ -1,4 +1,4 @@
-import type { Bilingual, Level, RowDef } from "../catalogue";
+import type { Bilingual, Level, RelationRule, RowDef } from "../catalogue";
 import type { FindingParam } from "../findings";
 import type { ReadingProblem } from "../values";
 
@@ -206,4 +206,90 @@ export interface LanguageTemplates {
   readonly lang: Lang;
   readonly findings: Templates<FindingParamsByKind>;
   readonly texts: Templates<ConsolidationTextParams>;
+  readonly expressions: ExpressionTemplates;
 }
+
+/**
+ * What an expression's reader expected where it stopped (src/domain/forms/expression.ts): a code, a percentage, a
+ * parenthesis, an operator, a comparison (=, <=, >=), a pair's "~" or ";", or the end of the text.
+ */
+export type ExpectedToken =
+  | "code"
+  | "percent"
+  | "open"
+  | "close"
+  | "plus"
+  | "minus"
+  | "divide"
+  | "relation"
+  | "tilde"
+  | "semicolon"
+  | "end";
+
+/** Which side of a derived rate's division a problem is about. */
+export type RatioPart = "numerator" | "denominator";
+
+/** The rule kinds whose expressions compare two sums (a pattern pairs codes instead). */
+export type RelationKindName = RelationRule["kind"];
+
+/**
+ * Why a rule's expression or a derived formula was refused, with what its message shows: the expression as typed
+ * (`text`), the token found where the reader stopped (`found`, "" at the end of the text), and what it expected.
+ */
+export type ExpressionProblemParams = {
+  readonly expression_empty: { readonly text: string };
+  readonly expression_unexpected: {
+    readonly text: string;
+    readonly found: string;
+    readonly expected: readonly ExpectedToken[];
+  };
+  readonly expression_bad_character: { readonly text: string; readonly found: string };
+  /** A word that is no code; `suggestion` when changing its letters' case makes one ("hs.1" → HS.1). */
+  readonly expression_not_code: {
+    readonly text: string;
+    readonly found: string;
+    readonly suggestion?: string;
+  };
+  /** A cell's address ("D21", "$D$21") where a code belongs: a formula written over cells, not codes. */
+  readonly expression_cell_reference: { readonly text: string; readonly found: string };
+  readonly expression_function: { readonly text: string; readonly found: string };
+  readonly expression_product: { readonly text: string; readonly found: string };
+  readonly expression_division_in_rule: { readonly text: string; readonly found: string };
+  readonly expression_minus_in_rule: { readonly text: string; readonly found: string };
+  readonly expression_strict_relation: { readonly text: string; readonly found: string };
+  /** A comparison the rule's kind does not take: a balance is "=", the others "<=" or ">=". */
+  readonly expression_relation_kind: {
+    readonly text: string;
+    readonly found: string;
+    readonly kind: RelationKindName;
+  };
+  readonly expression_percent_misplaced: { readonly text: string; readonly found: string };
+  readonly expression_bad_percent: { readonly text: string; readonly found: string };
+  readonly expression_constant: { readonly text: string; readonly found: string };
+  readonly expression_parentheses_needed: { readonly text: string; readonly part: RatioPart };
+  readonly expression_nested_division: { readonly text: string; readonly found: string };
+  readonly expression_not_ratio: { readonly text: string };
+  readonly expression_minus_in_denominator: { readonly text: string; readonly found: string };
+  readonly expression_unclosed: { readonly text: string };
+};
+
+/** A kind of expression problem. */
+export type ExpressionProblemKind = keyof ExpressionProblemParams;
+
+/**
+ * An expression refused, as data: its kind, where in the text (`offset` and `length` in UTF-16 units, the end of
+ * the text for a problem found there) and the parameters its message is rendered from.
+ */
+export type ExpressionProblem<K extends ExpressionProblemKind = ExpressionProblemKind> = {
+  readonly [P in K]: {
+    readonly kind: P;
+    readonly offset: number;
+    readonly length: number;
+    readonly params: ExpressionProblemParams[P];
+  };
+}[K];
+
+/** One language's templates of expression problems: the whole problem, since the message shows where it is. */
+export type ExpressionTemplates = {
+  readonly [K in ExpressionProblemKind]: (problem: ExpressionProblem<K>) => string;
+};

@@ -101,3 +101,21 @@ export function relationSides(
     difference: fmt(params.difference),
   };
 }
+
+/**
+ * The character of its text an expression problem is at, counted from 1 as a person counts characters (one for a
+ * character outside the BMP); undefined for a problem at the end of the text.
+ */
+export function characterAt(problem: {
+  readonly offset: number;
+  readonly params: { readonly text: string };
+}) {
+  const { text } = problem.params;
+  return problem.offset >= text.length ? undefined : [...text.slice(0, problem.offset)].length + 1;
+}
+
+/** Items joined as a list is written in `lang`: "a, b hoặc c", "a, b or c". */
+export function alternatives(items: readonly string[], lang: Lang): string {
+  const or = lang === "vi" ? " hoặc " : " or ";
+  return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")}${or}${items.at(-1) ?? ""}`;
+}

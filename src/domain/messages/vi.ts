@@ -1,5 +1,6 @@
 import type { Level } from "../catalogue";
 import { REFORM_PERIOD } from "../catalogue/constants";
+import { RULE_KIND_WORD } from "../forms/kind-words";
 import { periodStartText } from "../meta";
 import { formatCount } from "../format";
 import { vietnameseWords } from "../number-words";
@@ -8,12 +9,23 @@ import type {
   ConsolidationFindingParams,
   ConsolidationTextParams,
   DomainFindingParams,
+  ExpectedToken,
+  ExpressionProblem,
+  ExpressionTemplates,
   FindingParamsByKind,
   LanguageTemplates,
   MessageContext,
   Templates,
 } from "./kinds";
-import { conflictShown, derivedFigures, implausibleFigures, readingShown, relationSides } from "./shared";
+import {
+  alternatives,
+  characterAt,
+  conflictShown,
+  derivedFigures,
+  implausibleFigures,
+  readingShown,
+  relationSides,
+} from "./shared";
 import {
   amountOfValue,
   amountText,
@@ -227,5 +239,107 @@ const texts: Templates<ConsolidationTextParams> = {
   error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
 };
 
+/** What the reader of an expression expected, as the message names it. */
+const EXPECTED_VI: Readonly<Record<ExpectedToken, string>> = {
+  code: "một mã chỉ tiêu",
+  percent: "một tỷ lệ như 100%",
+  open: "«(»",
+  close: "«)»",
+  plus: "«+»",
+  minus: "«-»",
+  divide: "«/»",
+  relation: "một dấu so sánh (=, <=, >=)",
+  tilde: "«~»",
+  semicolon: "«;»",
+  end: "hết biểu thức",
+};
+
+/** "Biểu thức «…» không đọc được ở ký tự N: <detail>." */
+function unreadable(problem: ExpressionProblem, detail: string): string {
+  const at = characterAt(problem);
+  const where = at === undefined ? "ở cuối" : `ở ký tự ${at}`;
+  return `Biểu thức «${problem.params.text}» không đọc được ${where}: ${detail}.`;
+}
+
+/** The Vietnamese templates of an expression refused (a rule's `biểu thức`, a rate's `công thức`). */
+const expressions: ExpressionTemplates = {
+  expression_empty: () => "Biểu thức trống: ô chưa có biểu thức, hoặc chỉ có dấu «=».",
+  expression_unexpected: (p) => {
+    const expected = alternatives(
+      p.params.expected.map((token) => EXPECTED_VI[token]),
+      "vi",
+    );
+    const found = p.params.found === "" ? "nhưng biểu thức đã hết" : `gặp «${p.params.found}»`;
+    return unreadable(p, `cần ${expected}, ${found}`);
+  },
+  expression_bad_character: (p) =>
+    unreadable(
+      p,
+      `ký tự «${p.params.found}» không dùng trong biểu thức (chỉ dùng mã chỉ tiêu, tỷ lệ như 100% và các dấu + - / ( ) = <= >= ~ ;)`,
+    ),
+  expression_not_code: (p) =>
+    unreadable(
+      p,
+      `«${p.params.found}» không phải mã chỉ tiêu (mã là các số cách nhau bởi dấu chấm, có thể thêm một chữ thường a–z ở cuối như 3.1.3.a, hoặc 2–4 chữ in hoa rồi các số như HS.2.1)${p.params.suggestion === undefined ? "" : `; viết đúng là ${p.params.suggestion}`}`,
+    ),
+  expression_cell_reference: (p) =>
+    unreadable(
+      p,
+      `«${p.params.found}» là địa chỉ ô, không phải mã chỉ tiêu; biểu thức ghi theo mã chỉ tiêu (như HS.2.1 / HS.2), không theo ô`,
+    ),
+  expression_function: (p) =>
+    unreadable(
+      p,
+      `không dùng hàm «${p.params.found}»; biểu thức chỉ gồm mã chỉ tiêu, phép cộng, phép trừ và một phép chia`,
+    ),
+  expression_product: (p) =>
+    unreadable(p, `không dùng phép nhân «${p.params.found}» (ô tỷ lệ đã định dạng %, không cần nhân 100)`),
+  expression_division_in_rule: (p) =>
+    unreadable(
+      p,
+      `quy tắc không dùng phép chia «${p.params.found}»; tỷ lệ là một chỉ tiêu có công thức riêng`,
+    ),
+  expression_minus_in_rule: (p) =>
+    unreadable(p, `quy tắc chỉ cộng các mã, không trừ «${p.params.found}»; chuyển mã đó sang vế bên kia`),
+  expression_strict_relation: (p) =>
+    unreadable(p, `không dùng so sánh ngặt «${p.params.found}»; dùng «<=», «>=» hoặc «=»`),
+  expression_relation_kind: (p) => {
+    const needs = p.params.kind === "balance" ? "dấu «=»" : "dấu «<=» hoặc «>=»";
+    return unreadable(
+      p,
+      `quy tắc loại «${RULE_KIND_WORD[p.params.kind]}» cần ${needs}, gặp «${p.params.found}»`,
+    );
+  },
+  expression_percent_misplaced: (p) =>
+    unreadable(
+      p,
+      `tỷ lệ «${p.params.found}» phải đứng một mình ở vế lớn hơn, đối diện các mã (ví dụ 7.6.2.a + 7.6.2.b <= 100%)`,
+    ),
+  expression_bad_percent: (p) =>
+    unreadable(p, `«${p.params.found}» không phải một tỷ lệ phần trăm (ví dụ 100%, 99,5%)`),
+  expression_constant: (p) =>
+    unreadable(
+      p,
+      `công thức tỷ lệ không dùng hằng số «${p.params.found}»; tử số và mẫu số chỉ gồm mã chỉ tiêu`,
+    ),
+  expression_parentheses_needed: (p) =>
+    unreadable(
+      p,
+      p.params.part === "numerator"
+        ? "tử số có nhiều mã phải đặt trong ngoặc, ví dụ (BC.1 - 4.2.1) / BC.1"
+        : "mẫu số có nhiều mã phải đặt trong ngoặc, ví dụ HS.2.1 / (HS.2 + HS.3)",
+    ),
+  expression_nested_division: (p) =>
+    unreadable(
+      p,
+      `chỉ được một phép chia «${p.params.found}» (tử số / mẫu số, mỗi vế là một mã hoặc một tổng trong ngoặc)`,
+    ),
+  expression_not_ratio: (p) =>
+    `Công thức «${p.params.text}» không phải một tỷ lệ: cần tử số / mẫu số, ví dụ HS.2.1 / HS.2 hoặc (BC.1 - 4.2.1) / BC.1.`,
+  expression_minus_in_denominator: (p) =>
+    unreadable(p, `mẫu số là một mã hoặc tổng các mã, không trừ «${p.params.found}»`),
+  expression_unclosed: (p) => unreadable(p, "dấu ngoặc «(» này chưa được đóng bằng «)»"),
+};
+
 /** The Vietnamese templates, as hosts register them (index.ts, registerLanguage). */
-export const vi: LanguageTemplates = { lang: "vi", findings, texts };
+export const vi: LanguageTemplates = { lang: "vi", findings, texts, expressions };

@@ -43,14 +43,14 @@ export function compile(row: DerivedRow, catalogue: LoadedCatalogue): DerivedChe
   // Catalogue integrity guarantees every code a formula names is a row.
   const at = (code: string) => indexOf.get(code)!;
   const { plus, minus, denominator } = row.derived;
-  const inputCodes = [...new Set([...plus, ...minus, denominator])];
+  const inputCodes = [...new Set([...plus, ...minus, ...denominator])];
   const rule = `derived:${row.code}`;
   const check: DerivedCheck = {
     id: rule,
     row,
     at: at(row.code),
     rule,
-    inputs: { plus: plus.map(at), minus: minus.map(at), denominator: at(denominator) },
+    inputs: { plus: plus.map(at), minus: minus.map(at), denominator: denominator.map(at) },
     inputCodes,
     inputKeys: inputCodes.map(at),
     formula: `=${derivedFormula(sheetLayout(catalogue), row)}`,
@@ -64,11 +64,12 @@ export function compile(row: DerivedRow, catalogue: LoadedCatalogue): DerivedChe
   return check;
 }
 
-/** The rate as a person writes it: "3.4.1 = HS.2.1 / HS.2". */
+/** The rate as a person writes it: "3.4.1 = (HS.2.1) / HS.2", a sum over a sum in brackets: "(a + b) / (c + d)". */
 export function describe(row: DerivedRow): string {
   const { plus, minus, denominator } = row.derived;
   const numerator = [plus.join(" + "), ...minus].join(" - ");
-  return `${row.code} = (${numerator}) / ${denominator}`;
+  const below = denominator.length > 1 ? `(${denominator.join(" + ")})` : denominator.join("");
+  return `${row.code} = (${numerator}) / ${below}`;
 }
 
 /** The stated percentage, when the row holds one, and the ratio its counts give, when they give one. */

@@ -458,7 +458,7 @@ export class Aggregator {
    * average of their rates. A unit that states the rate without its counts is listed, not averaged in.
    */
   private recomputed(row: RowDef, derived: NonNullable<RowDef["derived"]>): RowTotal {
-    const inputs = [...new Set([...derived.plus, ...derived.minus, derived.denominator])];
+    const inputs = [...new Set([...derived.plus, ...derived.minus, ...derived.denominator])];
     const counted: UnitRecord[] = [];
     const missing: string[] = [];
     const unreadable: string[] = [];
@@ -501,7 +501,6 @@ export class Aggregator {
               scope.filter((level) => levelsIn(this.period).includes(level)),
               counted.length,
               exact,
-              sums,
             ),
           }
         : {}),
@@ -732,19 +731,24 @@ function recomputedLead(
   levels: readonly Level[],
   units: number,
   exact: Ratio | undefined,
-  sums: ReadonlyMap<string, number>,
 ): Bilingual {
+  const below =
+    derived.denominator.length > 1
+      ? `(Σ${derived.denominator.join("+Σ")})`
+      : `Σ${derived.denominator.join("")}`;
   const formula =
     derived.minus.length > 0
-      ? `(Σ${derived.plus.join("+Σ")} − Σ${derived.minus.join("−Σ")}) / Σ${derived.denominator}`
-      : `Σ${derived.plus.join("+Σ")} / Σ${derived.denominator}`;
+      ? `(Σ${derived.plus.join("+Σ")} − Σ${derived.minus.join("−Σ")}) / ${below}`
+      : derived.plus.length > 1
+        ? `(Σ${derived.plus.join("+Σ")}) / ${below}`
+        : `Σ${derived.plus.join("")} / ${below}`;
   if (!exact) return renderText("lead_recomputed", { formula, units, levels });
   return renderText("lead_recomputed", {
     formula,
     units,
     levels,
     numerator: exact.numerator,
-    denominator: sums.get(derived.denominator) ?? 0,
+    denominator: exact.denominator,
   });
 }
 

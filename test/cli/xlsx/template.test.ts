@@ -218,10 +218,10 @@ const EXPECTED_COMPLETE: Readonly<Record<string, Expected>> = {
 function fromCatalogue(row: RowDef, counts: Counts): Expected {
   const derived = row.derived;
   if (!derived) throw new Error(`${row.code} is not derived`);
-  const inputs = [...derived.plus, ...derived.minus, derived.denominator].map((code) => counts[code]);
+  const inputs = [...derived.plus, ...derived.minus, ...derived.denominator].map((code) => counts[code]);
   if (inputs.some((value) => value === undefined)) return "blank";
   const sum = (codes: string[]) => codes.reduce((total, code) => total + (counts[code] ?? 0), 0);
-  const denominator = counts[derived.denominator] ?? 0;
+  const denominator = sum(derived.denominator);
   return denominator === 0 ? "blank" : [sum(derived.plus) - sum(derived.minus), denominator];
 }
 

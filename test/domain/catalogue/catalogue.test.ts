@@ -177,7 +177,7 @@ describe("the 2021 catalogue", () => {
   it("rejects a derived row that reads a percentage", () => {
     const broken = structuredClone(CCHC_PL_2021);
     const row = broken.rows.find((candidate) => candidate.code === "7.8.3")!;
-    row.derived = { plus: ["7.8.4"], minus: [], denominator: "DV.3" };
+    row.derived = { plus: ["7.8.4"], minus: [], denominator: ["DV.3"] };
     expect(() => loadCatalogue(broken)).toThrow("derived 7.8.3 reads 7.8.4, not a count");
   });
 
@@ -259,6 +259,12 @@ describe("normaliseCode", () => {
     ["1.", "1"],
     ["3.1.3.a", "3.1.3.a"],
     ["HS.2.1", "HS.2.1"],
+    ["DVC.1", "DVC.1"],
+    ["1.2.e.", "1.2.e"],
+    ["TTHC.3.1", "TTHC.3.1"],
+    ["ABCDE.1", ""],
+    ["HS", ""],
+    ["1.2.ab", ""],
     ["Trong đó", ""],
     ["", ""],
     ["STT", ""],

@@ -1,0 +1,82 @@
+// The command line as one file (issue 16): `npm run build` bundles src/cli/entry.ts for node into
+// dist/cli-bundle/cchc-appendix.js, which bin/cchc-appendix.js loads, so that a start reads and resolves one file
+// instead of some seventy. exceljs stays a package of node_modules, required only by the commands that write a
+// workbook. tsc's dist/ beside it is what the tests and the bench import.
+const path = require("path");
+const webpack = require("webpack");
+
+const ROOT = __dirname;
+
+/**
+ * The bundle in ASCII, every other character written as its \u escape (the same string, regex or identifier to
+ * JavaScript): node then reads it as Latin-1 and V8 keeps it one byte a character, where decoding a megabyte of
+ * UTF-8 costs a start about as much as compiling it. Only a String.raw template would read the escape itself: the
+ * build refuses one that holds such a character.
+ */
+class AsciiOnlyPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AsciiOnlyPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AsciiOnlyPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE },
+        (assets) => {
+          for (const [name, asset] of Object.entries(assets)) {
+            if (!name.endsWith(".js")) continue;
+            const source = asset.source().toString();
+            if (/String\.raw\s*`[^`]*[^\x00-\x7f]/.test(source)) {
+              compilation.errors.push(
+                new webpack.WebpackError(`${name}: a String.raw template holds non-ASCII text`),
+              );
+              continue;
+            }
+            const ascii = source.replace(
+              /[^\x00-\x7f]/g,
+              (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+            );
+            compilation.updateAsset(name, new webpack.sources.RawSource(ascii));
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = {
+  mode: "production",
+  context: ROOT,
+  target: "node20",
+  entry: { "cchc-appendix": "./src/cli/entry.ts" },
+  output: {
+    path: path.join(ROOT, "dist", "cli-bundle"),
+    filename: "[name].js",
+    library: { type: "commonjs2" },
+    clean: true,
+  },
+  devtool: false,
+  resolve: { extensions: [".ts", ".js"] },
+  externals: ({ request }, callback) =>
+    /^exceljs(\/|$)/.test(request ?? "") ? callback(undefined, `commonjs ${request}`) : callback(),
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: {
+          loader: "ts-loader",
+          options: {
+            configFile: path.join(ROOT, "tsconfig.json"),
+            // tsc --noEmit type-checks; ES modules let webpack drop what the CLI never imports.
+            transpileOnly: true,
+            compilerOptions: { module: "esnext", target: "es2022" },
+          },
+        },
+      },
+    ],
+  },
+  // Readable stack traces for CCHC_DEBUG=1; minifying would save reading a few hundred KB, not the compilation.
+  // A chunk per import() of the sources, each holding all it needs: `--help` reads the entry alone, `validate` the
+  // entry, main's and validate's, never zod or the writers'.
+  optimization: { minimize: false, splitChunks: false },
+  plugins: [new AsciiOnlyPlugin()],
+  performance: { hints: false },
+  stats: "errors-warnings",
+};
