@@ -24,7 +24,7 @@ import {
   StampOffer,
 } from "./later";
 import { useConsolidation } from "./useConsolidation";
-import { Rehearsal, whenIdle } from "./rehearsal";
+import { CAN_REHEARSE, Rehearsal, whenIdle } from "./rehearsal";
 import { usePane } from "./usePane";
 
 const LANGUAGE_KEY = "cchc-appendix.lang";
@@ -247,7 +247,7 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
         </PartBoundary>
       ) : null}
       <MemoHelpMenu host={host} busy={busy} onDone={actions.refresh} />
-      {formsLoaded && !rehearsed && !state.checked && state.active && state.described ? (
+      {CAN_REHEARSE && formsLoaded && !rehearsed && !state.checked && state.active && state.described ? (
         <Rehearsal sheet={state.active} result={state.described} wrap={withMessages} onDone={endRehearsal} />
       ) : null}
     </main>

@@ -52,6 +52,13 @@ export function whenIdle(work: () => void): () => void {
   };
 }
 
+/**
+ * Whether the page says when it is idle (Chromium's and Edge's WebView do; Safari's and jsdom do not): the rehearsal
+ * below is only worth its work at an idle moment, and a page that cannot tell one goes without it.
+ */
+export const CAN_REHEARSE =
+  typeof (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback === "function";
+
 const NO_ANNOUNCEMENT = { announce: () => undefined };
 const nothing = () => undefined;
 const noFinding = (finding: Finding) => void finding;
