@@ -1,7 +1,8 @@
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import type { Bilingual } from "../domain/catalogue";
+import type { Bilingual, FormRegistry } from "../domain/catalogue";
+import { BUILT_IN_FORMS } from "../domain/catalogue";
 import { formatCount } from "../domain/format";
 import type { Consolidation, ProvinceFigures, RoleMap } from "../workflows/consolidate";
 import {
@@ -166,13 +167,14 @@ function readAhead(files: readonly string[]): { next(): Promise<Buffer> } {
 export async function consolidateCommand(
   args: readonly string[],
   output: ConsolidateOutput,
+  forms: FormRegistry = BUILT_IN_FORMS,
 ): Promise<number> {
   if (asksForHelp(args)) {
     output.out(commandHelp("consolidate"));
     return EXIT.ok;
   }
   try {
-    return await run(args, output);
+    return await run(args, output, forms);
   } catch (error) {
     if (error instanceof Failure) {
       say(output, error.bilingual);
@@ -211,7 +213,7 @@ function parse(args: readonly string[]) {
   }
 }
 
-async function run(args: readonly string[], output: ConsolidateOutput): Promise<number> {
+async function run(args: readonly string[], output: ConsolidateOutput, forms: FormRegistry): Promise<number> {
   const { values, positionals: files } = parse(args);
   if (!values.output) {
     throw new Failure(
@@ -244,6 +246,7 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
 
   const consolidator = new Consolidator({
     roles,
+    forms,
     ...(expected ? { expected } : {}),
     ...(previous ? { previous } : {}),
     ...(values["allow-other-periods"] ? { allowOtherPeriods: true } : {}),
@@ -268,7 +271,7 @@ async function run(args: readonly string[], output: ConsolidateOutput): Promise<
       consolidator.addExcluded(excluded);
       continue;
     }
-    const found = readUnits(input.sheets, file);
+    const found = readUnits(input.sheets, file, forms);
     const word = input.word;
     for (const sheet of found.summaries) {
       const reason = {

@@ -18,7 +18,7 @@ interface CommandHelp {
 }
 
 /** The commands of the CLI. */
-export type CommandName = "template" | "validate" | "consolidate" | "import";
+export type CommandName = "template" | "validate" | "consolidate" | "import" | "form";
 
 const HELP_OPTION: OptionHelp = {
   flags: { vi: "-h, --help", en: "-h, --help" },
@@ -37,8 +37,8 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
   template: {
     summary: { vi: "tạo phụ lục trống theo mẫu", en: "write a blank appendix workbook" },
     usage: {
-      vi: 'cchc-appendix template -o TỆP.xlsx [--unit "Tên đơn vị"] [--level so|huyen|xa] [--period 2021-Q3] [--force]',
-      en: 'cchc-appendix template -o FILE.xlsx [--unit "Unit name"] [--level so|huyen|xa] [--period 2021-Q3] [--force]',
+      vi: 'cchc-appendix template -o TỆP.xlsx [--unit "Tên đơn vị"] [--level so|huyen|xa] [--period 2021-Q3] [--form MÃ-MẪU|DINH-NGHIA.xlsx] [--force]',
+      en: 'cchc-appendix template -o FILE.xlsx [--unit "Unit name"] [--level so|huyen|xa] [--period 2021-Q3] [--form FORM-ID|DEFINITION.xlsx] [--force]',
     },
     options: [
       {
@@ -64,6 +64,13 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
         text: {
           vi: 'kỳ báo cáo: 2021-Q3 hoặc "Quý III/2021", 2021-H1 hoặc "6 tháng 2021", 2021 hoặc "Năm 2021"; mặc định quý hiện tại',
           en: 'the period: 2021-Q3 or "Quý III/2021", 2021-H1 or "6 tháng 2021", 2021 or "Năm 2021"; default the current quarter',
+        },
+      },
+      {
+        flags: { vi: "--form MÃ-MẪU|DINH-NGHIA.xlsx", en: "--form FORM-ID|DEFINITION.xlsx" },
+        text: {
+          vi: "mẫu phụ lục: mã một mẫu có sẵn, hoặc tệp định nghĩa mẫu (kiểm tra như form check, có lỗi thì không dùng); mặc định CCHC-PL-2021",
+          en: "the appendix form: a built-in form's id, or a form definition file (checked as form check does, never used with a problem); default CCHC-PL-2021",
         },
       },
       FORCE_OPTION,
@@ -153,6 +160,48 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
       {
         flags: { vi: "-o, --output TỆP.xlsx", en: "-o, --output FILE.xlsx" },
         text: { vi: "tệp phụ lục sẽ tạo (bắt buộc)", en: "the appendix file to write (required)" },
+      },
+      FORCE_OPTION,
+      HELP_OPTION,
+    ],
+  },
+  form: {
+    summary: {
+      vi: "ghi định nghĩa của một mẫu ra tệp Excel để sửa thành mẫu riêng, hoặc kiểm tra một tệp định nghĩa mẫu",
+      en: "write a form's definition workbook to edit into your own form, or check a form definition workbook",
+    },
+    usage: {
+      vi: "cchc-appendix form export [--form MÃ-MẪU] -o DINH-NGHIA.xlsx [--force] | cchc-appendix form check DINH-NGHIA.xlsx",
+      en: "cchc-appendix form export [--form FORM-ID] -o DEFINITION.xlsx [--force] | cchc-appendix form check DEFINITION.xlsx",
+    },
+    options: [
+      {
+        flags: { vi: "export", en: "export" },
+        text: {
+          vi: "ghi định nghĩa mẫu (các trang Mẫu, Chỉ tiêu, Quy tắc; cột mã và biểu thức định dạng Văn bản)",
+          en: "write the form's definition (sheets Mẫu, Chỉ tiêu, Quy tắc; code and expression columns formatted as Text)",
+        },
+      },
+      {
+        flags: { vi: "check", en: "check" },
+        text: {
+          vi: "kiểm tra tệp định nghĩa: mọi lỗi theo trang, dòng và cột (mã thoát 2), hoặc tóm tắt mẫu hợp lệ (mã thoát 0)",
+          en: "check a definition file: every problem by sheet, row and column (exit 2), or a sound form's summary (exit 0)",
+        },
+      },
+      {
+        flags: { vi: "--form MÃ-MẪU", en: "--form FORM-ID" },
+        text: {
+          vi: "mẫu có sẵn cần ghi (mặc định CCHC-PL-2021)",
+          en: "the built-in form to write (default CCHC-PL-2021)",
+        },
+      },
+      {
+        flags: { vi: "-o, --output DINH-NGHIA.xlsx", en: "-o, --output DEFINITION.xlsx" },
+        text: {
+          vi: "tệp định nghĩa sẽ tạo (bắt buộc với export)",
+          en: "the definition file to write (required by export)",
+        },
       },
       FORCE_OPTION,
       HELP_OPTION,

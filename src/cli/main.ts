@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import type { Bilingual } from "../domain/catalogue";
-import { isLevel } from "../domain/catalogue";
+import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
+import { BUILT_IN_FORMS, isLevel } from "../domain/catalogue";
 import { checkLevelInPeriod, InvalidMetaError, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import { registerBothLanguages } from "../domain/messages/both";
 import { SheetNameError } from "../workflows/template-spec";
@@ -63,15 +63,17 @@ async function dispatch(
     case "import":
       return await (await import("./import")).importCommand(rest, output);
     case "validate":
-      return await (await import("./validate")).validateCommand(rest, output);
+      return await (await import("./validate")).validateCommand(rest, output, BUILT_IN_FORMS);
     case "consolidate":
-      return await (await import("./consolidate")).consolidateCommand(rest, output);
+      return await (await import("./consolidate")).consolidateCommand(rest, output, BUILT_IN_FORMS);
+    case "form":
+      return await (await import("./form")).formCommand(rest, output, BUILT_IN_FORMS);
     case undefined:
       throw new UsageError({ vi: "Chưa chỉ định lệnh.", en: "No command given." });
     default:
       throw new UsageError({
-        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate, consolidate hoặc import).`,
-        en: `Unknown command: "${terminalText(command)}" (use template, validate, consolidate or import).`,
+        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate, consolidate, import hoặc form).`,
+        en: `Unknown command: "${terminalText(command)}" (use template, validate, consolidate, import or form).`,
       });
   }
 }
@@ -116,6 +118,7 @@ async function templateCommand(args: readonly string[], output: Output): Promise
       unit: { type: "string", default: "Đơn vị báo cáo" },
       level: { type: "string", default: "so" },
       period: { type: "string" },
+      form: { type: "string" },
       force: { type: "boolean", default: false },
     },
   });
@@ -154,14 +157,28 @@ async function templateCommand(args: readonly string[], output: Output): Promise
     if (error instanceof InvalidMetaError) throw new UsageError(error.bilingual, "template");
     throw error;
   }
+  let form: LoadedCatalogue | undefined;
+  if (values.form !== undefined) {
+    const resolved = await (await import("./form")).templateForm(values.form, output, BUILT_IN_FORMS);
+    if (typeof resolved === "number") return resolved;
+    form = resolved;
+    if (!form.levels.includes(level)) {
+      const levels = form.levels.join(", ");
+      throw new UsageError(
+        {
+          vi: `Mẫu ${form.templateVersion} không có cấp ${level} (các cấp báo cáo theo mẫu: ${levels}).`,
+          en: `The form ${form.templateVersion} has no level ${level} (the levels that report on it: ${levels}).`,
+        },
+        "template",
+      );
+    }
+  }
   await checkOutput(values.output, [], values.force);
   const cuts: TextCut[] = [];
   let workbook;
   try {
     const { templateWorkbook } = await import("./xlsx/template");
-    workbook = await templateWorkbook({ unit: values.unit, level, period }, undefined, (cut) =>
-      cuts.push(cut),
-    );
+    workbook = await templateWorkbook({ unit: values.unit, level, period }, form, (cut) => cuts.push(cut));
   } catch (error) {
     if (error instanceof SheetNameError) throw new UsageError(error.bilingual, "template");
     throw error;

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
-import type { Level } from "../domain/catalogue";
+import type { FormRegistry, Level } from "../domain/catalogue";
+import { BUILT_IN_FORMS } from "../domain/catalogue";
 import type { Lang } from "../domain/messages";
 import { levelLabel, periodLabel } from "../domain/meta";
 import type { FileReport, ValidationReport } from "../workflows/report";
@@ -19,7 +20,11 @@ import { readInputFile, WorkbookReadError } from "./xlsx/read";
  * Validates the files named in `args` and prints their reports; returns 0, 1 when a file has an error finding,
  * 2 when one could not be read. Throws UsageError for a wrong command line.
  */
-export async function validateCommand(args: readonly string[], output: Output): Promise<number> {
+export async function validateCommand(
+  args: readonly string[],
+  output: Output,
+  forms: FormRegistry = BUILT_IN_FORMS,
+): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...args],
     allowPositionals: true,
@@ -53,7 +58,7 @@ export async function validateCommand(args: readonly string[], output: Output): 
   const report: ValidationReport = { schema: 1, files: [] };
   let exit: number = EXIT.ok;
   for (const file of positionals) {
-    const entry = await validateFile(file);
+    const entry = await validateFile(file, forms);
     report.files.push(entry);
     if (entry.error) {
       exit = EXIT.failure;
@@ -73,7 +78,7 @@ export async function validateCommand(args: readonly string[], output: Output): 
   return exit;
 }
 
-async function validateFile(file: string): Promise<FileReport> {
+async function validateFile(file: string, forms: FormRegistry): Promise<FileReport> {
   let input: ReadInput;
   try {
     input = await readInputFile(file);
@@ -88,7 +93,7 @@ async function validateFile(file: string): Promise<FileReport> {
       sheets: [],
     };
   }
-  const result = validateSheets(input.sheets);
+  const result = validateSheets(input.sheets, forms);
   const word = input.word;
   // Loaded for a Word report only, as its reader is.
   const docx = word
@@ -98,6 +103,16 @@ async function validateFile(file: string): Promise<FileReport> {
     word && docx
       ? (sheet: (typeof result.sheets)[number]) => docx.placeFindings(sheetReport(sheet), word)
       : sheetReport;
+  if (result.missingForms.length) {
+    return {
+      file,
+      error: {
+        message: result.missingForms.map((missing) => missing.message.vi).join(" "),
+        messageEn: result.missingForms.map((missing) => missing.message.en).join(" "),
+      },
+      sheets: result.sheets.map(report),
+    };
+  }
   if (result.unknownVersions.length) {
     const list = result.unknownVersions.map((entry) => `'${entry.sheet}' (${entry.version})`).join(", ");
     return {

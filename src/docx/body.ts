@@ -1,5 +1,5 @@
 import type { LoadedCatalogue } from "../domain/catalogue";
-import type { ReportWording } from "../domain/catalogue/report-wordings-2021";
+import type { ReportWording } from "../domain/catalogue";
 import type { Paragraph } from "./document";
 
 // The source block's figures as a report's body states them (DESIGN.md section 13): a figure is taken only when a

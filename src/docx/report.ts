@@ -1,7 +1,5 @@
 import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
 import { catalogue as defaultCatalogue, normaliseCode } from "../domain/catalogue";
-import type { ReportWording } from "../domain/catalogue/report-wordings-2021";
-import { CCHC_PL_2021_WORDINGS } from "../domain/catalogue/report-wordings-2021";
 import type { CellInput } from "../domain/cell";
 import { cellInput } from "../domain/cell";
 import { COLUMNS } from "../domain/layout";
@@ -234,27 +232,23 @@ export function paragraphPlace(text: string, figure?: string): Place {
 /** Reads a Word report held in memory into the grid the domain reads, with where each of its values came from. */
 export function readWordReport(
   data: ArrayBuffer | Uint8Array,
-  options: { probe?: ReadProbe; catalogue?: LoadedCatalogue; wordings?: readonly ReportWording[] } = {},
+  options: { probe?: ReadProbe; catalogue?: LoadedCatalogue } = {},
 ): WordReport {
   const bytes = ArrayBuffer.isView(data)
     ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
     : new Uint8Array(data);
   const catalogue = options.catalogue ?? defaultCatalogue;
   const blocks = readDocxBody(bytes, options.probe);
-  return wordReport(blocks, catalogue, options.wordings ?? CCHC_PL_2021_WORDINGS);
+  return wordReport(blocks, catalogue);
 }
 
-/** The grid and places of a document's blocks. */
-export function wordReport(
-  blocks: readonly Block[],
-  catalogue: LoadedCatalogue,
-  wordings: readonly ReportWording[],
-): WordReport {
+/** The grid and places of a document's blocks; the body's figures found by the catalogue's report wordings. */
+export function wordReport(blocks: readonly Block[], catalogue: LoadedCatalogue): WordReport {
   const tables = appendixTables(blocks, catalogue);
   const firstTable = tables[0]?.index ?? blocks.length;
   const paragraphs = blocks.filter((block): block is Paragraph => block.kind === "paragraph");
   const body = blocks.slice(0, firstTable).filter((block): block is Paragraph => block.kind === "paragraph");
-  const { figures, unread } = bodyFigures(body, wordings, catalogue);
+  const { figures, unread } = bodyFigures(body, catalogue.reportWordings, catalogue);
 
   const rows: (CellInput | undefined)[][] = [];
   const printed: (string | undefined)[] = [];

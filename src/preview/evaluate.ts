@@ -1,5 +1,5 @@
-import type { LoadedCatalogue } from "../domain/catalogue";
-import { cataloguesByVersion } from "../domain/catalogue";
+import type { FormRegistry, LoadedCatalogue } from "../domain/catalogue";
+import { BUILT_IN_FORMS } from "../domain/catalogue";
 import type { CellScalar } from "../domain/cell";
 import { isCellError } from "../domain/cell";
 import { COLUMNS, derivedFormula, sheetLayout } from "../domain/layout";
@@ -22,12 +22,15 @@ export function normaliseFormula(formula: string): string {
   return formula.replace(/^=/, "").replace(/\s+/g, "").toUpperCase();
 }
 
-let index: Map<string, DerivedCells> | undefined;
+const indexes = new WeakMap<FormRegistry, Map<string, DerivedCells>>();
 
-function derivedIndex(): Map<string, DerivedCells> {
+/** The derived formulas of every form the preview knows, by their normalised text. */
+function derivedIndex(forms: FormRegistry): Map<string, DerivedCells> {
+  let index = indexes.get(forms);
   if (!index) {
     index = new Map();
-    for (const catalogue of cataloguesByVersion.values()) addCatalogue(index, catalogue);
+    for (const catalogue of forms.forms) addCatalogue(index, catalogue);
+    indexes.set(forms, index);
   }
   return index;
 }
@@ -44,9 +47,9 @@ function addCatalogue(target: Map<string, DerivedCells>, catalogue: LoadedCatalo
   }
 }
 
-/** True when the preview can compute this formula (it is a derived percentage of a known catalogue). */
-export function isKnownFormula(formula: string): boolean {
-  return derivedIndex().has(normaliseFormula(formula));
+/** True when the preview can compute this formula (it is a derived percentage of a form in `forms`). */
+export function isKnownFormula(formula: string, forms: FormRegistry = BUILT_IN_FORMS): boolean {
+  return derivedIndex(forms).has(normaliseFormula(formula));
 }
 
 // Excel's arithmetic reads a number stored as text; anything else is an error that IFERROR turns into "".
@@ -61,8 +64,12 @@ function asNumber(value: CellScalar): number | undefined {
  * Computes a formula cell from the values of the cells it reads (`valueAt` takes a local A1 address and gives the
  * cell's value, computed if it is a formula itself).
  */
-export function evaluateFormula(formula: string, valueAt: (address: string) => CellScalar): CellScalar {
-  const cells = derivedIndex().get(normaliseFormula(formula));
+export function evaluateFormula(
+  formula: string,
+  valueAt: (address: string) => CellScalar,
+  forms: FormRegistry = BUILT_IN_FORMS,
+): CellScalar {
+  const cells = derivedIndex(forms).get(normaliseFormula(formula));
   if (!cells) return { error: "#NAME?" };
   const inputs = [...new Set([...cells.plus, ...cells.minus, ...cells.denominator])];
   const values = new Map(inputs.map((address) => [address, valueAt(address)]));

@@ -200,12 +200,7 @@ export const en: Strings = {
     rolesChanged: "Roles changed: press “Consolidate again” to apply them.",
     unit: "Unit",
     role: "Role",
-    roleNames: {
-      none: "None",
-      vpubnd: "People's Committee Office",
-      snv: "Department of Home Affairs",
-      stttt: "Department of Information and Communications",
-    },
+    noRole: "None",
     guessed: "default, from the name",
     run: "Consolidate",
     rerun: "Consolidate again",

@@ -1,5 +1,5 @@
 import { createContext, useContext } from "react";
-import type { Level, ProvinceRole } from "../domain/catalogue";
+import type { Level } from "../domain/catalogue";
 import { formatCount } from "../domain/format";
 import { periodLabel } from "../domain/meta";
 import type { Severity } from "../domain/values";
@@ -189,7 +189,8 @@ export interface ConsolidateStrings {
   readonly rolesChanged: string;
   readonly unit: string;
   readonly role: string;
-  readonly roleNames: Readonly<Record<ProvinceRole | "none", string>>;
+  /** The roles list's choice of no office; the offices are named by the form. */
+  readonly noRole: string;
   readonly guessed: string;
   readonly run: string;
   readonly rerun: string;
@@ -398,12 +399,7 @@ const vi: Strings = {
     rolesChanged: "Đã đổi vai trò: nhấn “Tổng hợp lại” để áp dụng.",
     unit: "Đơn vị",
     role: "Vai trò",
-    roleNames: {
-      none: "Không",
-      vpubnd: "Văn phòng UBND tỉnh",
-      snv: "Sở Nội vụ",
-      stttt: "Sở Thông tin và Truyền thông",
-    },
+    noRole: "Không",
     guessed: "mặc định theo tên",
     run: "Tổng hợp",
     rerun: "Tổng hợp lại",

@@ -1,4 +1,5 @@
-import type { Bilingual, Level, ProvinceRole } from "../domain/catalogue";
+import type { Bilingual, FormRegistry, Level, ProvinceRole, RoleDef } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue, rolesIn } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
 import type { Consolidation, ProvinceFigures, ReadGrid, RoleMap, WorkbookUnits } from "./consolidate";
@@ -56,6 +57,8 @@ export interface ConsolidateWorkbookOptions {
    * instead of adding "Tổng hợp (2)"… beside it. Only on the user's explicit choice.
    */
   readonly replaceSummary?: boolean;
+  /** The forms the pane knows: the built-in ones unless given. */
+  readonly forms?: FormRegistry;
   /** Told as each of the three steps starts, for the pane's progress bar. */
   readonly onProgress?: (progress: ConsolidateProgress) => void;
 }
@@ -77,6 +80,8 @@ export interface WorkbookConsolidation {
   readonly sheets: Readonly<Record<SummarySheetKey, string>>;
   /** Every named reporting unit, in the order found, with its role. */
   readonly roles: readonly UnitRole[];
+  /** The offices a unit may be given the role of: the form's roles as declared for the period consolidated. */
+  readonly offices: readonly RoleDef[];
 }
 
 /**
@@ -84,17 +89,18 @@ export interface WorkbookConsolidation {
  * applies too). One entry per unit key, in the order found.
  */
 export function resolveRoles(
-  units: readonly { readonly unit: string; readonly level?: Level }[],
+  units: readonly { readonly unit: string; readonly level?: Level; readonly period?: string }[],
   choices: RoleChoices = new Map(),
+  declared: readonly RoleDef[] = defaultCatalogue.roles,
 ): UnitRole[] {
   const seen = new Set<string>();
   const roles: UnitRole[] = [];
-  for (const { unit, level } of units) {
+  for (const { unit, level, period } of units) {
     const key = unitKey(unit);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     const chosen = choices.get(key);
-    const role = chosen === undefined ? defaultRole(unit, level) : (chosen ?? undefined);
+    const role = chosen === undefined ? defaultRole(unit, level, period, declared) : (chosen ?? undefined);
     roles.push({ unit: cleanName(unit), key, ...(role ? { role } : {}), guessed: chosen === undefined });
   }
   return roles;
@@ -164,14 +170,17 @@ function visibilityOf(grids: readonly SheetGrid[], infos: readonly SheetInfo[]):
 }
 
 function sourcesOf(grids: readonly ReadGrid[], options: ConsolidateWorkbookOptions): Source[] {
-  const sources: Source[] = [{ found: readUnits([...grids, ...(options.extraGrids ?? [])]) }];
+  const forms = options.forms ?? BUILT_IN_FORMS;
+  const sources: Source[] = [
+    { found: readUnits([...grids, ...(options.extraGrids ?? [])], undefined, forms) },
+  ];
   for (const picked of options.files ?? []) {
     sources.push(
       "error" in picked
         ? picked
         : {
             file: picked.file,
-            found: readUnits(picked.grids, picked.file),
+            found: readUnits(picked.grids, picked.file, forms),
             ...(picked.place ? { place: picked.place } : {}),
           },
     );
@@ -202,6 +211,7 @@ export async function consolidateWorkbook(
   const sources = sourcesOf(visibilityOf(grids, infos), options);
   const consolidator = new Consolidator({
     roles: options.roles ?? new Map(),
+    ...(options.forms ? { forms: options.forms } : {}),
     ...(options.expected ? { expected: options.expected } : {}),
     ...(options.previous ? { previous: options.previous } : {}),
     ...(options.allowOtherPeriods ? { allowOtherPeriods: true } : {}),
@@ -235,9 +245,23 @@ export async function consolidateWorkbook(
   const named = sources.flatMap((source) => ("found" in source ? source.found.units : []));
   const roles = resolveRoles(
     named.flatMap(({ appendix }) =>
-      appendix.unit ? [{ unit: appendix.unit, ...(appendix.level ? { level: appendix.level } : {}) }] : [],
+      appendix.unit
+        ? [
+            {
+              unit: appendix.unit,
+              ...(appendix.level ? { level: appendix.level } : {}),
+              ...(appendix.period ? { period: appendix.period } : {}),
+            },
+          ]
+        : [],
     ),
     options.roles,
+    consolidation.catalogue.roles,
   );
-  return { consolidation, sheets, roles };
+  return {
+    consolidation,
+    sheets,
+    roles,
+    offices: rolesIn(consolidation.catalogue.roles, consolidation.period),
+  };
 }

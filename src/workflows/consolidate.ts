@@ -8,12 +8,11 @@
 
 /** The summary's marker, kept apart so that the pane's checks need not load the consolidation. */
 export { isSummarySheet, SUMMARY_MARKER, SUMMARY_VERSION_ROW } from "./summary-marker";
-export type { ConsolidationErrorKind, OfficeRole, RoleMap } from "./consolidate/names";
+export type { ConsolidationErrorKind, RoleMap } from "./consolidate/names";
 export {
   cleanName,
   ConsolidationError,
   defaultRole,
-  OFFICE_ROLES,
   levelName,
   parseExpected,
   parseRoles,

@@ -1,5 +1,5 @@
 import type { Bilingual, Level, LoadedCatalogue } from "../domain/catalogue";
-import { cataloguesByVersion, catalogue as defaultCatalogue } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { CellScalar } from "../domain/cell";
 import { columnLetter } from "../domain/cell";
 import { COLUMNS, sheetLayout } from "../domain/layout";
@@ -117,7 +117,7 @@ export type ReportInstall =
 async function sheetsOfUnit(port: WorkbookPort, unit: string): Promise<{ names: string[]; all: string[] }> {
   const infos = await port.listSheets();
   const all = infos.map((info) => info.name);
-  const appendices = infos.filter((info) => info.keyHeader && cataloguesByVersion.has(info.keyHeader));
+  const appendices = infos.filter((info) => info.keyHeader && BUILT_IN_FORMS.has(info.keyHeader));
   if (!appendices.length) return { names: [], all };
   const key = unitKey(unit);
   const grids = await port.readSheets(appendices.map((info) => info.name));

@@ -1,5 +1,6 @@
 import type { Bilingual, Level } from "../domain/catalogue";
-import { cataloguesByVersion, catalogue as defaultCatalogue } from "../domain/catalogue";
+import type { FormRegistry } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { CellInput, SheetGrid } from "../domain/cell";
 import { columnLetter, isCellError } from "../domain/cell";
 import { COLUMNS, sheetLayout } from "../domain/layout";
@@ -24,6 +25,8 @@ export interface InstallOptions {
   readonly sheetName?: string;
   /** The name of an existing appendix sheet to re-install in place, keeping what a person typed in it. */
   readonly replace?: string;
+  /** The forms the host knows, whose sheets a re-install may replace: the built-in ones unless given. */
+  readonly forms?: FormRegistry;
 }
 
 /**
@@ -118,7 +121,7 @@ function sheetToReplace(
   }
   const version = appendix.templateVersion;
   // A version this tool does not know is a newer form: writing ours over it would lose what it added.
-  if (version !== undefined && !cataloguesByVersion.has(version)) {
+  if (version !== undefined && !(options.forms ?? BUILT_IN_FORMS).has(version)) {
     throw installRefused("unknown_version", {
       vi: `Trang tính "${target}" dùng mẫu phụ lục ${version}, mới hơn phiên bản này của công cụ: không cài lại mẫu cũ hơn lên trên.`,
       en: `Sheet "${target}" uses appendix template ${version}, newer than this version of the tool: an older template is not installed over it.`,

@@ -1,5 +1,7 @@
 import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
-import { catalogue as defaultCatalogue, cataloguesByVersion } from "../domain/catalogue";
+import type { FormRegistry } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue } from "../domain/catalogue";
+import { formOfGrid } from "../domain/resolve";
 import type { CellInput, CellScalar, SheetGrid } from "../domain/cell";
 import { columnLetter, isCellError } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
@@ -296,10 +298,12 @@ export function withStamp(grid: SheetGrid, writes: readonly CellWrite[]): SheetG
   return { name: grid.name, cells: rows };
 }
 
-/** The catalogue of the template version in a sheet's F1, when this tool knows it. */
-export function catalogueOfGrid(grid: SheetGrid): LoadedCatalogue | undefined {
-  const version = grid.cells[0]?.[COLUMNS.key]?.value;
-  return typeof version === "string" && version ? cataloguesByVersion.get(version.trim()) : undefined;
+/** The catalogue of the form in a sheet's F1, when `forms` holds it. */
+export function catalogueOfGrid(
+  grid: SheetGrid,
+  forms: FormRegistry = BUILT_IN_FORMS,
+): LoadedCatalogue | undefined {
+  return formOfGrid(grid, forms);
 }
 
 /**

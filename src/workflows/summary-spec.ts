@@ -392,7 +392,13 @@ function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
     table.put(row, 4, unit.counts.error, flagged);
     table.put(row, 5, unit.counts.warning);
     table.put(row, 6, unit.failedRules.join(", "));
-    table.put(row, 7, unit.role ? roleName(unit.role, "vi") : undefined);
+    table.put(
+      row,
+      7,
+      unit.role
+        ? roleName(unit.role, "vi", unit.period ?? consolidation.period, consolidation.catalogue.roles)
+        : undefined,
+    );
     table.put(row, 8, unit.file);
     table.put(row, 9, unit.sheet);
     table.put(row, 10, unit.included ? "Có" : "Không (trùng lặp)");

@@ -1,10 +1,10 @@
-import type { LoadedCatalogue } from "../domain/catalogue";
-import { appliesIn, catalogue as defaultCatalogue, cataloguesByVersion, filledAt } from "../domain/catalogue";
+import type { FormRegistry } from "../domain/catalogue";
+import { appliesIn, BUILT_IN_FORMS, filledAt } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import { columnLetter } from "../domain/cell";
 import type { Finding } from "../domain/findings";
 import { derivedFormula, sheetLayout, COLUMNS } from "../domain/layout";
-import { locateAppendix } from "../domain/locate";
+import { resolveAppendix } from "../domain/resolve";
 import { BilingualError } from "../domain/messages/error";
 import type { CellWrite, Mark, Plan, PlanStep, SheetInfo, WorkbookPort } from "./port";
 import { PartialPlanError } from "./port";
@@ -38,6 +38,8 @@ export interface CheckOptions extends SheetScope {
   /** East of UTC, in minutes; the machine's own by default. */
   readonly offsetMinutes?: number;
   readonly onProgress?: (progress: CheckProgress) => void;
+  /** The forms the host knows: the built-in ones unless given. */
+  readonly forms?: FormRegistry;
 }
 
 /** Splits a qualified address 'Sheet name'!D15 into its sheet and local address. */
@@ -83,13 +85,9 @@ function inScope(infos: readonly SheetInfo[], scope: SheetScope["sheets"], activ
   return scope ? infos.filter((info) => scope.includes(info.name)) : [...infos];
 }
 
-/** An appendix by its key: F1 holds a template version this tool knows, on a sheet a person can see or unhide. */
-function isKeyedAppendix(info: SheetInfo): boolean {
-  return (
-    info.keyHeader !== undefined &&
-    cataloguesByVersion.has(info.keyHeader) &&
-    info.visibility !== "veryHidden"
-  );
+/** An appendix by its key: F1 holds a form `forms` knows, on a sheet a person can see or unhide. */
+function isKeyedAppendix(info: SheetInfo, forms: FormRegistry): boolean {
+  return info.keyHeader !== undefined && forms.has(info.keyHeader) && info.visibility !== "veryHidden";
 }
 
 /** Worth reading for a check: a sheet with something on it that is not a province summary (never checked). */
@@ -118,7 +116,8 @@ export async function checkSheets(
   grids: readonly SheetGrid[],
   options: CheckOptions = {},
 ): Promise<CheckResult> {
-  const validation = validateSheets(grids);
+  const forms = options.forms ?? BUILT_IN_FORMS;
+  const validation = validateSheets(grids, forms);
   const total = validation.sheets.length;
   options.onProgress?.({ phase: "checking", done: total, sheets: total });
 
@@ -127,7 +126,7 @@ export async function checkSheets(
   const stampSteps: PlanStep[] = [];
   for (const sheet of validation.sheets) {
     const grid = gridByName.get(sheet.sheet);
-    const catalogue = grid && catalogueOfGrid(grid);
+    const catalogue = grid && catalogueOfGrid(grid, forms);
     if (!grid || !catalogue) continue;
     let status = stampStatus(grid, catalogue);
     if (options.stamp && sheet.counts.error === 0 && sheet.verdict === "ready") {
@@ -160,7 +159,7 @@ export async function checkSheets(
       stampFailure = { sheets: stamped.slice(landed), message: reasonOf(error) };
       for (const name of stampFailure.sheets) {
         const grid = gridByName.get(name)!;
-        stamps.set(name, stampStatus(grid, catalogueOfGrid(grid)!));
+        stamps.set(name, stampStatus(grid, catalogueOfGrid(grid, forms)!));
       }
       stamped = stamped.slice(0, landed);
     }
@@ -187,7 +186,9 @@ export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = 
     ...result,
     skipped: [...result.skipped, ...unread],
     ...(active ? { active } : {}),
-    appendices: infos.filter(isKeyedAppendix).map((info) => info.name),
+    appendices: infos
+      .filter((info) => isKeyedAppendix(info, options.forms ?? BUILT_IN_FORMS))
+      .map((info) => info.name),
   };
 }
 
@@ -223,21 +224,20 @@ export interface FillOutcome {
   readonly action: "formula" | "kept_typed_value";
 }
 
-function catalogueOf(version: string | undefined): LoadedCatalogue | undefined {
-  return version ? cataloguesByVersion.get(version) : defaultCatalogue;
-}
-
 /**
  * The writes that put the live formula into every empty derived cell. A cell that holds a value a person typed is
  * never overwritten: it is reported, and the validation checks it against the recomputed value.
  */
-export function fillDerivedPlan(grids: readonly SheetGrid[]): { plan: Plan; outcomes: FillOutcome[] } {
+export function fillDerivedPlan(
+  grids: readonly SheetGrid[],
+  forms: FormRegistry = BUILT_IN_FORMS,
+): { plan: Plan; outcomes: FillOutcome[] } {
   const steps: PlanStep[] = [];
   const outcomes: FillOutcome[] = [];
   for (const grid of grids) {
-    const sheet = locateAppendix(grid);
-    const catalogue = catalogueOf(sheet?.templateVersion);
-    if (!sheet || !catalogue || sheet.foundBy !== "key") continue;
+    const resolved = resolveAppendix(grid, forms);
+    if (resolved?.kind !== "appendix" || resolved.appendix.foundBy !== "key") continue;
+    const { appendix: sheet, catalogue } = resolved;
     const layout = sheetLayout(catalogue);
     const cells: CellWrite[] = [];
     for (const row of catalogue.derivedRows) {
@@ -291,7 +291,8 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
   const { infos, active } = await survey(port, options, options.sheet === undefined);
   const name = options.sheet ?? active;
   const [grid] = name && infos.some((info) => info.name === name) ? await port.readSheets([name]) : [];
-  const located = grid && locateAppendix(grid);
+  const resolved = grid && resolveAppendix(grid, options.forms ?? BUILT_IN_FORMS);
+  const located = resolved?.kind === "appendix" ? resolved.appendix : undefined;
   if (!name) {
     throw new BilingualError(
       {
@@ -301,7 +302,7 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
       "fill:no_sheet",
     );
   }
-  if (!grid || !located || located.foundBy !== "key" || !catalogueOf(located.templateVersion)) {
+  if (!grid || !located || located.foundBy !== "key") {
     throw new BilingualError(
       {
         vi: `Trang tính “${name}” không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
@@ -311,7 +312,7 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
       { sheet: name },
     );
   }
-  const { plan, outcomes } = fillDerivedPlan([grid]);
+  const { plan, outcomes } = fillDerivedPlan([grid], options.forms ?? BUILT_IN_FORMS);
   let grids: readonly SheetGrid[] = [grid];
   if (plan.steps.length) {
     await port.apply({ ...plan, readAfter: [name] });

@@ -1,9 +1,10 @@
-import type { LoadedCatalogue } from "../domain/catalogue";
-import { catalogue as defaultCatalogue, cataloguesByVersion } from "../domain/catalogue";
+import type { Bilingual, FormKey, FormRegistry } from "../domain/catalogue";
+import { BUILT_IN_FORMS } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
 import { validateAppendix } from "../domain/engine";
-import { locateAppendix } from "../domain/locate";
+import { renderText } from "../domain/messages";
+import { resolveAppendix } from "../domain/resolve";
 import { isSummarySheet } from "./summary-marker";
 
 /** Validation of every appendix sheet of one workbook; sheets that hold no appendix are skipped. */
@@ -13,34 +14,48 @@ export interface WorkbookValidation {
   readonly skipped: readonly string[];
   /** Appendix sheets of a template version this tool does not know. */
   readonly unknownVersions: readonly { sheet: string; version: string }[];
+  /** Appendix sheets made from a form definition this tool has not been given (F1 holds its id and hash). */
+  readonly missingForms: readonly MissingForm[];
+}
+
+/** A sheet made from a form definition the tool lacks: its form's id and hash, and the message asking for it. */
+export interface MissingForm {
+  readonly sheet: string;
+  readonly id: string;
+  readonly hash: string;
+  readonly message: Bilingual;
 }
 
 /**
- * Validates every appendix sheet among the given sheets, each with the catalogue of the template version in its
- * key column (the default catalogue for sheets typed by hand).
+ * Validates every appendix sheet among the given sheets, each with the form its F1 names among `forms` (the
+ * registry's default for sheets typed by hand).
  */
 export function validateSheets(
   grids: readonly SheetGrid[],
-  fallback: LoadedCatalogue = defaultCatalogue,
+  forms: FormRegistry = BUILT_IN_FORMS,
 ): WorkbookValidation {
   const sheets: SheetValidation[] = [];
   const skipped: string[] = [];
   const unknownVersions: { sheet: string; version: string }[] = [];
+  const missingForms: MissingForm[] = [];
   for (const grid of grids) {
     // A province summary is the form filled with totals: it is never validated or summed as a unit's appendix.
-    const probe = isSummarySheet(grid) ? undefined : locateAppendix(grid, fallback);
-    if (!probe) {
-      skipped.push(grid.name);
-      continue;
-    }
-    const version = probe.templateVersion;
-    const catalogue = version ? cataloguesByVersion.get(version) : fallback;
-    if (!catalogue) {
-      unknownVersions.push({ sheet: grid.name, version: version ?? "" });
-      continue;
-    }
-    const located = catalogue === fallback ? probe : locateAppendix(grid, catalogue);
-    if (located) sheets.push(validateAppendix(located, catalogue));
+    const resolved = isSummarySheet(grid) ? undefined : resolveAppendix(grid, forms);
+    if (!resolved) skipped.push(grid.name);
+    else if (resolved.kind === "appendix")
+      sheets.push(validateAppendix(resolved.appendix, resolved.catalogue));
+    else if (resolved.kind === "missing") missingForms.push(missingForm(grid.name, resolved.key));
+    else unknownVersions.push({ sheet: grid.name, version: resolved.version });
   }
-  return { sheets, skipped, unknownVersions };
+  return { sheets, skipped, unknownVersions, missingForms };
+}
+
+/** A sheet whose form's definition is missing, with the message asking for it. */
+export function missingForm(sheet: string, key: FormKey): MissingForm {
+  return {
+    sheet,
+    id: key.id,
+    hash: key.hash ?? "",
+    message: renderText("form_missing", { sheet, id: key.id }),
+  };
 }

@@ -150,8 +150,8 @@ describe("wrong arguments", () => {
     ],
     [
       ["dongbo"],
-      'Lệnh không hợp lệ: "dongbo" (dùng template, validate, consolidate hoặc import).',
-      'Unknown command: "dongbo" (use template, validate, consolidate or import).',
+      'Lệnh không hợp lệ: "dongbo" (dùng template, validate, consolidate, import hoặc form).',
+      'Unknown command: "dongbo" (use template, validate, consolidate, import or form).',
     ],
   ])("%j: a message in both languages, then the help, exit 2", async (args, vi, en) => {
     const { code, stderr } = await run(args);

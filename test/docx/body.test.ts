@@ -1,7 +1,6 @@
 import { bodyFigures } from "../../src/docx/body";
 import type { Paragraph } from "../../src/docx/document";
 import { catalogue } from "../../src/domain/catalogue";
-import { CCHC_PL_2021_WORDINGS } from "../../src/domain/catalogue/report-wordings-2021";
 
 function paragraph(text: string, listed = false, level = 0): Paragraph {
   return { kind: "paragraph", label: "", level, listed, text };
@@ -10,7 +9,7 @@ function paragraph(text: string, listed = false, level = 0): Paragraph {
 function read(...texts: (string | Paragraph)[]) {
   const result = bodyFigures(
     texts.map((text) => (typeof text === "string" ? paragraph(text) : text)),
-    CCHC_PL_2021_WORDINGS,
+    catalogue.reportWordings,
     catalogue,
   );
   return {

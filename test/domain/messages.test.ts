@@ -2,13 +2,20 @@ import { catalogue } from "../../src/domain/catalogue";
 import { validateAppendix } from "../../src/domain/engine";
 import type {
   ConsolidationTextParams,
+  DefinitionProblemKind,
+  DefinitionSheetProblem,
   ExpressionProblem,
   ExpressionProblemKind,
   FindingKind,
   FindingParamsByKind,
   TextKind,
 } from "../../src/domain/messages";
-import { renderExpressionProblem, renderFinding, renderText } from "../../src/domain/messages";
+import {
+  renderDefinitionProblem,
+  renderExpressionProblem,
+  renderFinding,
+  renderText,
+} from "../../src/domain/messages";
 import { en } from "../../src/domain/messages/en";
 import { vi } from "../../src/domain/messages/vi";
 import { locateAppendix } from "../../src/domain/locate";
@@ -17,7 +24,7 @@ import { SEED_VALUES, templateGrid } from "../helpers/seed";
 // Every message is rendered from a finding's kind and parameters through the Vietnamese and English modules: one
 // finding of every kind, rendered in both languages, exactly.
 
-const ROLES = new Map([["snv", { vi: "Sở Nội vụ", en: "the Department of Home Affairs" }]]);
+const ROLES = new Map([["snv", { vi: "Sở Nội vụ", en: "Department of Home Affairs" }]]);
 const NAMES = { rows: catalogue.byCode, roles: ROLES };
 
 type Sample<K extends FindingKind> = {
@@ -398,6 +405,7 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   error_unknown_version: { version: "CCHC-PL-2030" },
   error_no_units: {},
   error_no_previous: { file: "ky-truoc.xlsx" },
+  form_missing: { sheet: "Xã A", id: "PL-THU-2026" },
 };
 
 /** Each text exactly, in Vietnamese and English, as the samples above render it. */
@@ -459,6 +467,10 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   error_no_previous: [
     "Tệp kỳ trước ky-truoc.xlsx không có bảng tổng hợp hay phụ lục nào.",
     "The previous period file ky-truoc.xlsx holds no summary and no appendix.",
+  ],
+  form_missing: [
+    "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.",
+    "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition this tool does not have (or has in another version): give this form's definition file to check it.",
   ],
 };
 
@@ -708,6 +720,395 @@ describe("messages rendered from kind and parameters", () => {
     const finding = { kind: "role_missing" as const, params: SAMPLES.role_missing.params, codes: ["1.1.1"] };
     expect(renderFinding(finding, "vi", { rows: catalogue.byCode })).toBe(
       "Không có phụ lục của snv (vai trò snv): các chỉ tiêu 1.1.1 để trống.",
+    );
+  });
+});
+
+/** One problem of every kind a form definition workbook can have, at a place of its sheet, row and column. */
+const DEFINITION_SAMPLES: { readonly [K in DefinitionProblemKind]: DefinitionSheetProblem<K> } = {
+  sheet_missing: {
+    kind: "sheet_missing",
+    place: { sheet: "Quy tắc" },
+    params: { sheets: ["Mẫu", "Chỉ tiêu"] },
+  },
+  header_missing: {
+    kind: "header_missing",
+    place: { sheet: "Chỉ tiêu", row: 1 },
+    params: { header: "loại" },
+  },
+  header_unknown: {
+    kind: "header_unknown",
+    place: { sheet: "Quy tắc", row: 1, header: "ghi chú", column: "F" },
+    params: { header: "ghi chú", known: ["mã quy tắc", "loại", "biểu thức", "mức độ", "khi thiếu hụt"] },
+  },
+  header_twice: {
+    kind: "header_twice",
+    place: { sheet: "Chỉ tiêu", row: 1, header: "mã", column: "D" },
+    params: { header: "mã", first: "A" },
+  },
+  key_missing: { kind: "key_missing", place: { sheet: "Mẫu" }, params: { key: "tên tiếng Anh" } },
+  key_unknown: {
+    kind: "key_unknown",
+    place: { sheet: "Mẫu", row: 7, header: "khóa", column: "A" },
+    params: { key: "năm", known: ["mã mẫu", "tên"] },
+  },
+  key_twice: {
+    kind: "key_twice",
+    place: { sheet: "Mẫu", row: 5, header: "khóa", column: "A" },
+    params: { key: "tên", first: 3 },
+  },
+  value_missing: {
+    kind: "value_missing",
+    place: { sheet: "Chỉ tiêu", row: 9, header: "chỉ tiêu", column: "E" },
+    params: {},
+  },
+  number_not_text: {
+    kind: "number_not_text",
+    place: { sheet: "Chỉ tiêu", row: 15, header: "mã", column: "A" },
+    params: { shown: "3.1" },
+  },
+  formula_not_text: {
+    kind: "formula_not_text",
+    place: { sheet: "Quy tắc", row: 2, header: "biểu thức", column: "C" },
+    params: { formula: "HS.1=HS.1.1+HS.1.2" },
+  },
+  not_text: {
+    kind: "not_text",
+    place: { sheet: "Chỉ tiêu", row: 4, header: "chỉ tiêu", column: "E" },
+    params: { raw: "TRUE" },
+  },
+  word_unknown: {
+    kind: "word_unknown",
+    place: { sheet: "Chỉ tiêu", row: 4, header: "khối", column: "D" },
+    params: { word: "bảng", allowed: ["phụ lục", "nguồn"] },
+  },
+  code_invalid: {
+    kind: "code_invalid",
+    place: { sheet: "Chỉ tiêu", row: 6, header: "mã cha", column: "C" },
+    params: { text: "3,1" },
+  },
+  period_invalid: {
+    kind: "period_invalid",
+    place: { sheet: "Mẫu", row: 5, header: "giá trị", column: "B" },
+    params: { text: "2026-Q5" },
+  },
+  period_order: {
+    kind: "period_order",
+    place: { sheet: "Mẫu", row: 6, header: "giá trị", column: "B" },
+    params: { from: "2026-Q1", to: "2025" },
+  },
+  legend_invalid: {
+    kind: "legend_invalid",
+    place: { sheet: "Chỉ tiêu", row: 8, header: "giá trị cho phép", column: "J" },
+    params: { text: "0 = Không; 1 = Có / Yes", entry: "0 = Không" },
+  },
+  limit_invalid: {
+    kind: "limit_invalid",
+    place: { sheet: "Chỉ tiêu", row: 8, header: "giới hạn", column: "Q" },
+    params: { text: "so 2000; tinh 5", entry: "tinh 5" },
+  },
+  list_empty: {
+    kind: "list_empty",
+    place: { sheet: "Mẫu", row: 7, header: "giá trị", column: "B" },
+    params: {},
+  },
+  id_reserved: {
+    kind: "id_reserved",
+    place: { sheet: "Mẫu", row: 2, header: "giá trị", column: "B" },
+    params: { id: "CCHC-PL-2021" },
+  },
+  code_twice: {
+    kind: "code_twice",
+    place: { sheet: "Chỉ tiêu", row: 12, header: "mã", column: "A" },
+    params: { code: "3.4", first: 10 },
+  },
+  code_unknown: {
+    kind: "code_unknown",
+    place: { sheet: "Quy tắc", row: 3, header: "biểu thức", column: "C" },
+    params: { code: "HS.1.9" },
+  },
+  parent_cycle: {
+    kind: "parent_cycle",
+    place: { sheet: "Chỉ tiêu", row: 2, header: "mã cha", column: "C" },
+    params: { code: "1" },
+  },
+  unit_missing: {
+    kind: "unit_missing",
+    place: { sheet: "Chỉ tiêu", row: 4, header: "đơn vị tính", column: "G" },
+    params: { code: "1.1.1" },
+  },
+  legend_missing: {
+    kind: "legend_missing",
+    place: { sheet: "Chỉ tiêu", row: 7, header: "giá trị cho phép", column: "J" },
+    params: { code: "1.2" },
+  },
+  legend_not_coded: {
+    kind: "legend_not_coded",
+    place: { sheet: "Chỉ tiêu", row: 5, header: "giá trị cho phép", column: "J" },
+    params: { code: "1.1.2" },
+  },
+  percent_unit: {
+    kind: "percent_unit",
+    place: { sheet: "Chỉ tiêu", row: 30, header: "đơn vị tính", column: "G" },
+    params: { code: "3.4.1" },
+  },
+  count_unit_percent: {
+    kind: "count_unit_percent",
+    place: { sheet: "Chỉ tiêu", row: 4, header: "đơn vị tính", column: "G" },
+    params: { code: "1.1.1" },
+  },
+  limit_not_figure: {
+    kind: "limit_not_figure",
+    place: { sheet: "Chỉ tiêu", row: 7, header: "giới hạn", column: "Q" },
+    params: { code: "1.2" },
+  },
+  limit_order: {
+    kind: "limit_order",
+    place: { sheet: "Chỉ tiêu", row: 4, header: "giới hạn", column: "Q" },
+    params: { code: "1.1.1" },
+  },
+  derived_not_percent: {
+    kind: "derived_not_percent",
+    place: { sheet: "Chỉ tiêu", row: 30, header: "công thức", column: "N" },
+    params: { code: "3.4.1" },
+  },
+  derived_reads_non_count: {
+    kind: "derived_reads_non_count",
+    place: { sheet: "Chỉ tiêu", row: 30, header: "công thức", column: "N" },
+    params: { code: "3.4.1", input: "3.4" },
+  },
+  rule_twice: {
+    kind: "rule_twice",
+    place: { sheet: "Quy tắc", row: 9, header: "mã quy tắc", column: "A" },
+    params: { id: "r1", first: 2 },
+  },
+  rule_one_sided: {
+    kind: "rule_one_sided",
+    place: { sheet: "Quy tắc", row: 4, header: "biểu thức", column: "C" },
+    params: { id: "r3" },
+  },
+  carried_not_count: {
+    kind: "carried_not_count",
+    place: { sheet: "Chỉ tiêu", row: 120, header: "chuyển từ kỳ trước", column: "T" },
+    params: { code: "HS.1.1", from: "HS.3" },
+  },
+  level_not_on_form: {
+    kind: "level_not_on_form",
+    place: { sheet: "Chỉ tiêu", row: 4, header: "cấp báo cáo", column: "K" },
+    params: { code: "1.1.1", level: "huyen" },
+  },
+  wording_without_parent: {
+    kind: "wording_without_parent",
+    place: { sheet: "Chỉ tiêu", row: 119, header: "cách ghi trong báo cáo", column: "S" },
+    params: { code: "HS.1" },
+  },
+  role_id_invalid: {
+    kind: "role_id_invalid",
+    place: { sheet: "Vai trò", row: 2, header: "mã vai trò", column: "A" },
+    params: { text: "Sở NV" },
+  },
+  role_unknown: {
+    kind: "role_unknown",
+    place: { sheet: "Chỉ tiêu", row: 40, header: "vai trò", column: "L" },
+    params: { code: "4.2.1", role: "sonv", known: ["vpubnd", "snv"] },
+  },
+  role_order: {
+    kind: "role_order",
+    place: { sheet: "Vai trò", row: 4, header: "áp dụng đến", column: "F" },
+    params: { role: "stttt" },
+  },
+  role_twice: {
+    kind: "role_twice",
+    place: { sheet: "Vai trò", row: 5, header: "mã vai trò", column: "A" },
+    params: { role: "stttt", first: 4 },
+  },
+  integrity: {
+    kind: "integrity",
+    place: { sheet: "Chỉ tiêu" },
+    params: { detail: "rows.3.label.en: Too small" },
+  },
+};
+
+/** Each definition problem exactly, after its place, in Vietnamese and English. */
+const DEFINITION_EXPECTED: { readonly [K in DefinitionProblemKind]: readonly [vi: string, en: string] } = {
+  sheet_missing: [
+    'Trang "Quy tắc": tệp định nghĩa không có trang tính này (tệp có: "Mẫu", "Chỉ tiêu").',
+    'Sheet "Quy tắc": the definition file has no such sheet (it has: "Mẫu", "Chỉ tiêu").',
+  ],
+  header_missing: [
+    'Trang "Chỉ tiêu", dòng 1: thiếu cột "loại" (tiêu đề các cột ở dòng 1).',
+    'Sheet "Chỉ tiêu", row 1: the column "loại" is missing (the columns\' headers are in row 1).',
+  ],
+  header_unknown: [
+    'Trang "Quy tắc", dòng 1, cột "ghi chú" (F): "ghi chú" không phải cột của trang này (các cột: "mã quy tắc", "loại", "biểu thức", "mức độ", "khi thiếu hụt").',
+    'Sheet "Quy tắc", row 1, column "ghi chú" (F): "ghi chú" is not a column of this sheet (its columns: "mã quy tắc", "loại", "biểu thức", "mức độ", "khi thiếu hụt").',
+  ],
+  header_twice: [
+    'Trang "Chỉ tiêu", dòng 1, cột "mã" (D): cột "mã" có hai lần (lần đầu ở cột A).',
+    'Sheet "Chỉ tiêu", row 1, column "mã" (D): the column "mã" appears twice (first in column A).',
+  ],
+  key_missing: [
+    'Trang "Mẫu": thiếu dòng có khóa "tên tiếng Anh".',
+    'Sheet "Mẫu": the row with the key "tên tiếng Anh" is missing.',
+  ],
+  key_unknown: [
+    'Trang "Mẫu", dòng 7, cột "khóa" (A): "năm" không phải khóa của trang này (các khóa: "mã mẫu", "tên").',
+    'Sheet "Mẫu", row 7, column "khóa" (A): "năm" is not a key of this sheet (its keys: "mã mẫu", "tên").',
+  ],
+  key_twice: [
+    'Trang "Mẫu", dòng 5, cột "khóa" (A): khóa "tên" có hai lần (lần đầu ở dòng 3).',
+    'Sheet "Mẫu", row 5, column "khóa" (A): the key "tên" appears twice (first in row 3).',
+  ],
+  value_missing: [
+    'Trang "Chỉ tiêu", dòng 9, cột "chỉ tiêu" (E): ô này phải có giá trị.',
+    'Sheet "Chỉ tiêu", row 9, column "chỉ tiêu" (E): this cell needs a value.',
+  ],
+  number_not_text: [
+    'Trang "Chỉ tiêu", dòng 15, cột "mã" (A): ô chứa số 3.1, không phải văn bản: mã hoặc biểu thức gõ thành số có thể mất chữ số 0 ở cuối ("3.10" thành 3.1). Định dạng ô là Văn bản (Text) rồi gõ lại.',
+    'Sheet "Chỉ tiêu", row 15, column "mã" (A): the cell holds the number 3.1, not text: a code or an expression typed as a number can lose its trailing zero ("3.10" becomes 3.1). Format the cell as Text and type it again.',
+  ],
+  formula_not_text: [
+    'Trang "Quy tắc", dòng 2, cột "biểu thức" (C): ô chứa công thức =HS.1=HS.1.1+HS.1.2, không phải văn bản: Excel tính công thức thay vì giữ biểu thức. Định dạng ô là Văn bản (Text) rồi gõ lại, không có dấu "=" ở đầu.',
+    'Sheet "Quy tắc", row 2, column "biểu thức" (C): the cell holds the formula =HS.1=HS.1.1+HS.1.2, not text: Excel computes a formula instead of keeping the expression. Format the cell as Text and type it again, without a leading "=".',
+  ],
+  not_text: [
+    'Trang "Chỉ tiêu", dòng 4, cột "chỉ tiêu" (E): ô chứa TRUE, không phải văn bản.',
+    'Sheet "Chỉ tiêu", row 4, column "chỉ tiêu" (E): the cell holds TRUE, not text.',
+  ],
+  word_unknown: [
+    'Trang "Chỉ tiêu", dòng 4, cột "khối" (D): "bảng" không phải giá trị của cột này (dùng "phụ lục", "nguồn").',
+    'Sheet "Chỉ tiêu", row 4, column "khối" (D): "bảng" is not a value of this column (use "phụ lục", "nguồn").',
+  ],
+  code_invalid: [
+    'Trang "Chỉ tiêu", dòng 6, cột "mã cha" (C): "3,1" không phải mã chỉ tiêu: mã gồm các nhóm chữ số cách nhau bởi dấu chấm, có thể kết thúc bằng một chữ cái a–z (3.1.3.a), hoặc 2–4 chữ in hoa rồi các nhóm chữ số (HS.2.1).',
+    'Sheet "Chỉ tiêu", row 6, column "mã cha" (C): "3,1" is not an indicator code: a code is digit groups separated by dots, optionally ending in one letter a–z (3.1.3.a), or 2–4 capital letters then digit groups (HS.2.1).',
+  ],
+  period_invalid: [
+    'Trang "Mẫu", dòng 5, cột "giá trị" (B): "2026-Q5" không phải kỳ báo cáo (ví dụ 2021-Q1, 2021-H1, 2021, "Quý I/2021", "6 tháng 2021", "Năm 2021").',
+    'Sheet "Mẫu", row 5, column "giá trị" (B): "2026-Q5" is not a reporting period (for example 2021-Q1, 2021-H1, 2021, "Quý I/2021", "6 tháng 2021", "Năm 2021").',
+  ],
+  period_order: [
+    'Trang "Mẫu", dòng 6, cột "giá trị" (B): kỳ áp dụng đến (Năm 2025) kết thúc trước kỳ áp dụng từ (Quý I/2026).',
+    'Sheet "Mẫu", row 6, column "giá trị" (B): the last period it applies to (2025) ends before the first (2026-Q1).',
+  ],
+  legend_invalid: [
+    'Trang "Chỉ tiêu", dòng 8, cột "giá trị cho phép" (J): không đọc được giá trị cho phép "0 = Không" trong "0 = Không; 1 = Có / Yes": mỗi giá trị ghi "số = nhãn tiếng Việt / nhãn tiếng Anh", các giá trị cách nhau bởi dấu ";" (ví dụ 0 = Không / No; 1 = Có / Yes).',
+    'Sheet "Chỉ tiêu", row 8, column "giá trị cho phép" (J): the allowed value "0 = Không" in "0 = Không; 1 = Có / Yes" cannot be read: write each as "number = Vietnamese label / English label", separated by ";" (for example 0 = Không / No; 1 = Có / Yes).',
+  ],
+  limit_invalid: [
+    'Trang "Chỉ tiêu", dòng 8, cột "giới hạn" (Q): không đọc được giới hạn "tinh 5" trong "so 2000; tinh 5": ghi cấp rồi số tối đa, cách nhau bởi dấu ";" (ví dụ so 2000; xa 300), và "tối thiểu -100" cho mức thấp nhất.',
+    'Sheet "Chỉ tiêu", row 8, column "giới hạn" (Q): the limit "tinh 5" in "so 2000; tinh 5" cannot be read: write a level then its maximum, separated by ";" (for example so 2000; xa 300), and "tối thiểu -100" for a minimum.',
+  ],
+  list_empty: [
+    'Trang "Mẫu", dòng 7, cột "giá trị" (B): danh sách không có giá trị nào.',
+    'Sheet "Mẫu", row 7, column "giá trị" (B): the list holds no value.',
+  ],
+  id_reserved: [
+    'Trang "Mẫu", dòng 2, cột "giá trị" (B): mã mẫu "CCHC-PL-2021" là mã của một mẫu có sẵn trong công cụ: đặt mã khác cho mẫu của mình (ví dụ thêm tên tỉnh và năm).',
+    'Sheet "Mẫu", row 2, column "giá trị" (B): the form id "CCHC-PL-2021" is the id of a form built into the tool: give your form another id (adding the province and the year, say).',
+  ],
+  code_twice: [
+    'Trang "Chỉ tiêu", dòng 12, cột "mã" (A): mã 3.4 đã có ở dòng 10: mỗi chỉ tiêu một mã riêng.',
+    'Sheet "Chỉ tiêu", row 12, column "mã" (A): the code 3.4 is already in row 10: each indicator has its own code.',
+  ],
+  code_unknown: [
+    'Trang "Quy tắc", dòng 3, cột "biểu thức" (C): mã HS.1.9 không có trong trang "Chỉ tiêu".',
+    'Sheet "Quy tắc", row 3, column "biểu thức" (C): the code HS.1.9 is not on the "Chỉ tiêu" sheet.',
+  ],
+  parent_cycle: [
+    'Trang "Chỉ tiêu", dòng 2, cột "mã cha" (C): mã cha của 1 tạo thành vòng lặp: theo các mã cha, chỉ tiêu lại là cha của chính nó.',
+    'Sheet "Chỉ tiêu", row 2, column "mã cha" (C): the parents of 1 go round in a cycle: through them the indicator is its own parent.',
+  ],
+  unit_missing: [
+    'Trang "Chỉ tiêu", dòng 4, cột "đơn vị tính" (G): chỉ tiêu 1.1.1 có số liệu nhưng chưa có đơn vị tính.',
+    'Sheet "Chỉ tiêu", row 4, column "đơn vị tính" (G): the indicator 1.1.1 holds a value but has no unit of measure.',
+  ],
+  legend_missing: [
+    'Trang "Chỉ tiêu", dòng 7, cột "giá trị cho phép" (J): chỉ tiêu 1.2 thuộc loại "mã" nhưng chưa có giá trị cho phép.',
+    'Sheet "Chỉ tiêu", row 7, column "giá trị cho phép" (J): the indicator 1.2 is of kind "mã" (coded) but has no allowed values.',
+  ],
+  legend_not_coded: [
+    'Trang "Chỉ tiêu", dòng 5, cột "giá trị cho phép" (J): chỉ tiêu 1.1.2 có giá trị cho phép nhưng không thuộc loại "mã".',
+    'Sheet "Chỉ tiêu", row 5, column "giá trị cho phép" (J): the indicator 1.1.2 has allowed values but is not of kind "mã" (coded).',
+  ],
+  percent_unit: [
+    'Trang "Chỉ tiêu", dòng 30, cột "đơn vị tính" (G): chỉ tiêu 3.4.1 thuộc loại "tỷ lệ" nên đơn vị tính phải là "%".',
+    'Sheet "Chỉ tiêu", row 30, column "đơn vị tính" (G): the indicator 3.4.1 is of kind "tỷ lệ" (rate), so its unit must be "%".',
+  ],
+  count_unit_percent: [
+    'Trang "Chỉ tiêu", dòng 4, cột "đơn vị tính" (G): chỉ tiêu 1.1.1 thuộc loại "số đếm" nhưng đơn vị tính là "%": nếu là tỷ lệ, ghi loại "tỷ lệ".',
+    'Sheet "Chỉ tiêu", row 4, column "đơn vị tính" (G): the indicator 1.1.1 is of kind "số đếm" (count) but measured in "%": if it is a rate, give the kind "tỷ lệ".',
+  ],
+  limit_not_figure: [
+    'Trang "Chỉ tiêu", dòng 7, cột "giới hạn" (Q): chỉ tiêu 1.2 có giới hạn nhưng không phải số đếm hay tỷ lệ.',
+    'Sheet "Chỉ tiêu", row 7, column "giới hạn" (Q): the indicator 1.2 has a limit but holds no count or rate.',
+  ],
+  limit_order: [
+    'Trang "Chỉ tiêu", dòng 4, cột "giới hạn" (Q): giới hạn tối đa của chỉ tiêu 1.1.1 nhỏ hơn mức tối thiểu.',
+    'Sheet "Chỉ tiêu", row 4, column "giới hạn" (Q): the maximum of the indicator 1.1.1 is below its minimum.',
+  ],
+  derived_not_percent: [
+    'Trang "Chỉ tiêu", dòng 30, cột "công thức" (N): chỉ tiêu 3.4.1 có công thức nhưng không thuộc loại "tỷ lệ".',
+    'Sheet "Chỉ tiêu", row 30, column "công thức" (N): the indicator 3.4.1 has a formula but is not of kind "tỷ lệ" (rate).',
+  ],
+  derived_reads_non_count: [
+    'Trang "Chỉ tiêu", dòng 30, cột "công thức" (N): công thức của chỉ tiêu 3.4.1 dùng 3.4, không phải chỉ tiêu số đếm.',
+    'Sheet "Chỉ tiêu", row 30, column "công thức" (N): the formula of the indicator 3.4.1 reads 3.4, which is not a count.',
+  ],
+  rule_twice: [
+    'Trang "Quy tắc", dòng 9, cột "mã quy tắc" (A): mã quy tắc r1 đã có ở dòng 2.',
+    'Sheet "Quy tắc", row 9, column "mã quy tắc" (A): the rule id r1 is already in row 2.',
+  ],
+  rule_one_sided: [
+    'Trang "Quy tắc", dòng 4, cột "biểu thức" (C): quy tắc r3 thiếu vế phải.',
+    'Sheet "Quy tắc", row 4, column "biểu thức" (C): the rule r3 has no right side.',
+  ],
+  carried_not_count: [
+    'Trang "Chỉ tiêu", dòng 120, cột "chuyển từ kỳ trước" (T): chỉ tiêu HS.1.1 chuyển từ HS.3 của kỳ trước: cả hai phải là chỉ tiêu số đếm.',
+    'Sheet "Chỉ tiêu", row 120, column "chuyển từ kỳ trước" (T): the indicator HS.1.1 is carried from the previous period\'s HS.3: both must be counts.',
+  ],
+  level_not_on_form: [
+    'Trang "Chỉ tiêu", dòng 4, cột "cấp báo cáo" (K): chỉ tiêu 1.1.1 ghi cấp báo cáo huyen, nhưng cấp này không có trong "cấp" của trang "Mẫu".',
+    'Sheet "Chỉ tiêu", row 4, column "cấp báo cáo" (K): the indicator 1.1.1 is filled at the level huyen, which is not among the "cấp" of the "Mẫu" sheet.',
+  ],
+  wording_without_parent: [
+    'Trang "Chỉ tiêu", dòng 119, cột "cách ghi trong báo cáo" (S): chỉ tiêu HS.1 có cách ghi bắt đầu bằng "+ " (chỉ tính dưới dòng của chỉ tiêu cha) nhưng không có mã cha.',
+    'Sheet "Chỉ tiêu", row 119, column "cách ghi trong báo cáo" (S): the indicator HS.1 has a wording starting with "+ " (counted only under its parent\'s line) but no parent.',
+  ],
+  role_id_invalid: [
+    'Trang "Vai trò", dòng 2, cột "mã vai trò" (A): "Sở NV" không phải mã vai trò: dùng chữ thường không dấu, chữ số và dấu "_", bắt đầu bằng một chữ (ví dụ vpubnd).',
+    'Sheet "Vai trò", row 2, column "mã vai trò" (A): "Sở NV" is not a role id: use lower-case letters without diacritics, digits and "_", starting with a letter (vpubnd, say).',
+  ],
+  role_unknown: [
+    'Trang "Chỉ tiêu", dòng 40, cột "vai trò" (L): chỉ tiêu 4.2.1 ghi vai trò "sonv", không có trong trang "Vai trò" (các vai trò: "vpubnd", "snv").',
+    'Sheet "Chỉ tiêu", row 40, column "vai trò" (L): the indicator 4.2.1 names the role "sonv", which is not on the "Vai trò" sheet (its roles: "vpubnd", "snv").',
+  ],
+  role_order: [
+    'Trang "Vai trò", dòng 4, cột "áp dụng đến" (F): vai trò stttt có kỳ áp dụng đến trước kỳ áp dụng từ.',
+    'Sheet "Vai trò", row 4, column "áp dụng đến" (F): the role stttt stops applying before it starts.',
+  ],
+  role_twice: [
+    'Trang "Vai trò", dòng 5, cột "mã vai trò" (A): vai trò stttt đã được khai ở dòng 4 cho cùng kỳ: một vai trò khai lại chỉ cho các kỳ nối tiếp (áp dụng đến, rồi áp dụng từ).',
+    'Sheet "Vai trò", row 5, column "mã vai trò" (A): the role stttt is already declared in row 4 for the same periods: a role is declared again only for the periods that follow (until, then from).',
+  ],
+  integrity: [
+    'Trang "Chỉ tiêu": định nghĩa chưa nhất quán (rows.3.label.en: Too small).',
+    'Sheet "Chỉ tiêu": the definition is not consistent (rows.3.label.en: Too small).',
+  ],
+};
+
+const DEFINITION_KINDS = Object.keys(DEFINITION_SAMPLES) as DefinitionProblemKind[];
+
+describe("a form definition's problems rendered from kind, parameters and place", () => {
+  it("has a template for every kind in both languages and no other", () => {
+    expect(Object.keys(vi.definitions).sort()).toEqual([...DEFINITION_KINDS].sort());
+    expect(Object.keys(en.definitions).sort()).toEqual([...DEFINITION_KINDS].sort());
+  });
+
+  it.each(DEFINITION_KINDS)("renders %s in Vietnamese and English", (kind) => {
+    const problem = DEFINITION_SAMPLES[kind];
+    expect([renderDefinitionProblem(problem, "vi"), renderDefinitionProblem(problem, "en")]).toEqual(
+      DEFINITION_EXPECTED[kind],
     );
   });
 });

@@ -109,6 +109,13 @@ describe("Tổng hợp in the task pane", () => {
     // The office's role was guessed from its name, and can be changed for the next run.
     const role = within(section).getByRole("combobox", { name: "Vai trò: Sở Thông tin và Truyền thông" });
     expect((role as HTMLSelectElement).value).toBe("stttt");
+    // The offices to choose from are the form's, as it names them for the period (Quý III/2021).
+    expect(Array.from((role as HTMLSelectElement).options, (option) => option.text)).toEqual([
+      "Không",
+      "Văn phòng UBND tỉnh",
+      "Sở Nội vụ",
+      "Sở Thông tin và Truyền thông",
+    ]);
     await user.selectOptions(within(section).getByRole("combobox", { name: "Vai trò: Sở Y tế" }), "snv");
     expect(within(section).getByText("Đã đổi vai trò: nhấn “Tổng hợp lại” để áp dụng.")).toBeTruthy();
     await user.click(within(section).getByRole("button", { name: "Tổng hợp lại" }));

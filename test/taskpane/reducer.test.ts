@@ -10,6 +10,7 @@ function result(...sheets: [string, Record<string, never> | typeof SEED_VALUES][
     sheets: sheets.map(([name, values]) => validateAppendix(locateAppendix(templateGrid(values, { name }))!)),
     skipped: [],
     unknownVersions: [],
+    missingForms: [],
     stamps: new Map(),
     stamped: [],
   };

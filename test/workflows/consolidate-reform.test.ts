@@ -122,3 +122,33 @@ describe("consolidating a period after the 2025 reform", () => {
     expect(total(earlier, "3.4.2").remark.vi).not.toContain("Không áp dụng");
   });
 });
+
+describe("the digital-government office after the 2025 mergers", () => {
+  const office = "Sở Khoa học và Công nghệ tỉnh Trà Vinh";
+
+  it("is Sở Khoa học và Công nghệ for a period after them, by its name alone, and is named so in messages", async () => {
+    const later = consolidate([await unit(OFFICE, office, "so", "2025-Q3")], { roles: new Map() });
+    expect(later.units.map((entry) => [entry.unit, entry.role])).toEqual([[office, "stttt"]]);
+    expect(total(later, "7.1").amount).toBe(1);
+    expect(total(later, "7.1").source).toBe(office);
+    const missing = later.issues.flatMap((issue) =>
+      issue.kind === "role_missing" ? [issue.params.role] : [],
+    );
+    expect(missing).not.toContain("stttt");
+    // Without its appendix, the message asking for it names the office of the period.
+    const withoutIt = consolidate([await unit(SO_TU_PHAP, "Sở Nội vụ", "so", "2025-Q3")], {
+      roles: new Map(),
+    });
+    const message = withoutIt.issues.find(
+      (issue) => issue.kind === "role_missing" && issue.params.role === "stttt",
+    )?.message;
+    expect(message?.vi).toMatch(/^Không có phụ lục của Sở Khoa học và Công nghệ \(vai trò stttt\)/);
+    expect(message?.en).toMatch(/^No appendix from the Department of Science and Technology \(role stttt\)/);
+  });
+
+  it("was Sở Thông tin và Truyền thông before: the same name then holds no role", async () => {
+    const earlier = consolidate([await unit(OFFICE, office, "so", "2024-Q4")], { roles: new Map() });
+    expect(earlier.units.map((entry) => [entry.unit, entry.role])).toEqual([[office, undefined]]);
+    expect(total(earlier, "7.1").amount).toBeUndefined();
+  });
+});

@@ -18,15 +18,7 @@ export const LEVEL_NOT_FROM: Readonly<Partial<Record<(typeof LEVELS)[number], st
   huyen: REFORM_PERIOD,
 };
 
-/** Offices that report a province-wide indicator once for everyone. */
-export const PROVINCE_ROLES = ["vpubnd", "snv", "stttt"] as const;
-
 /** True when `text` is a level id ("so", "huyen", "xa"). */
 export function isLevel(text: unknown): text is (typeof LEVELS)[number] {
   return (LEVELS as readonly unknown[]).includes(text);
-}
-
-/** True when `text` is a province role id ("vpubnd", "snv", "stttt"). */
-export function isProvinceRole(text: unknown): text is (typeof PROVINCE_ROLES)[number] {
-  return (PROVINCE_ROLES as readonly unknown[]).includes(text);
 }

@@ -1,21 +1,17 @@
 import { periodMonths, periodReaches } from "../meta";
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
+import { FormRegistry } from "./registry";
 import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./schema";
 
 // The built-in catalogue is checked against its zod schema by the tests (test/domain/catalogue), not each time a
 // tool starts: this module never loads zod. Definitions read at run time go through loadCatalogue (./load).
 export type * from "./schema";
-export {
-  ALL_LEVELS,
-  isLevel,
-  isProvinceRole,
-  LEVEL_NOT_FROM,
-  LEVELS,
-  PROVINCE_ROLES,
-  REFORM_PERIOD,
-} from "./constants";
+export { ALL_LEVELS, isLevel, LEVEL_NOT_FROM, LEVELS, REFORM_PERIOD } from "./constants";
+export { foldedName, roleApplies, roleByName, roleIn, roleNamesIn, rolesIn } from "./roles";
 export { CCHC_PL_2021_VERSION } from "./cchc-pl-2021";
 export { CODE_PATTERN, isCode, normaliseCode } from "./code";
+export type { FormEntry, FormKey, FormLookup } from "./registry";
+export { formKeyText, FormRegistry, parseFormKey } from "./registry";
 
 /** A catalogue parsed by its schema, with lookups built once. */
 export interface LoadedCatalogue extends Catalogue {
@@ -29,6 +25,15 @@ export interface LoadedCatalogue extends Catalogue {
   readonly valueRows: readonly RowDef[];
   /** Rows whose value is a derived percentage. */
   readonly derivedRows: readonly (RowDef & { derived: NonNullable<RowDef["derived"]> })[];
+  /** The wordings of the rows that have some in report bodies, in the form's order, for reading Word reports. */
+  readonly reportWordings: readonly ReportWording[];
+}
+
+/** The wordings of one row in report bodies (RowDef.reportWordings with its code). */
+export interface ReportWording {
+  readonly code: string;
+  readonly anywhere: readonly string[];
+  readonly underParent?: readonly string[];
 }
 
 /** A catalogue that breaks its own integrity: the message lists every problem. */
@@ -49,8 +54,25 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
   const known = (code: string, where: string) => {
     if (!byCode.has(code)) problems.push(`${where} names unknown code ${code}`);
   };
+  problems.push(...formProblems(catalogue), ...roleProblems(catalogue.roles));
+  const levels = new Set(catalogue.levels);
+  const roleIds = new Set(catalogue.roles.map((role) => role.id));
   for (const row of catalogue.rows) {
     if (row.parent !== undefined) known(row.parent, `parent of ${row.code}`);
+    if (row.role !== undefined && !roleIds.has(row.role))
+      problems.push(`${row.code} names role ${row.role}, which the form does not declare`);
+    for (const level of row.scope) {
+      if (!levels.has(level))
+        problems.push(`${row.code} is filled at level ${level}, which does not report on the form`);
+    }
+    if (row.carriedFrom !== undefined) {
+      known(row.carriedFrom, `carriedFrom of ${row.code}`);
+      const from = byCode.get(row.carriedFrom);
+      if (row.kind !== "count" || (from && from.kind !== "count"))
+        problems.push(`${row.code} is carried from ${row.carriedFrom}, and both must be counts`);
+    }
+    if (row.reportWordings?.underParent.length && row.parent === undefined)
+      problems.push(`${row.code} has wordings under its parent but no parent`);
     if (row.kind !== "none" && !row.unit)
       problems.push(`${row.code} holds a value but has no unit of measure`);
     if (row.kind === "coded" && !row.codes?.length) problems.push(`${row.code} is coded without a legend`);
@@ -110,6 +132,52 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
   return problems;
 }
 
+/** Problems of the form's own data: its periods and its levels. */
+function formProblems(catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  const from = periodMonths(catalogue.appliesFrom);
+  const to = catalogue.appliesTo === undefined ? undefined : periodMonths(catalogue.appliesTo);
+  if (!from) problems.push(`the form applies from "${catalogue.appliesFrom}", which is no period`);
+  if (catalogue.appliesTo !== undefined && !to)
+    problems.push(`the form applies to "${catalogue.appliesTo}", which is no period`);
+  if (from && to && to.end < from.start) problems.push("the form stops applying before it begins");
+  if (catalogue.levels.length === 0) problems.push("no level reports on the form");
+  if (new Set(catalogue.levels).size !== catalogue.levels.length)
+    problems.push("the form lists a level twice");
+  return problems;
+}
+
+/** Problems of the role declarations: periods that are none or run backwards, one id declared twice at once. */
+function roleProblems(roles: Catalogue["roles"]): string[] {
+  const problems: string[] = [];
+  for (const role of roles) {
+    for (const [field, period] of [
+      ["from", role.from],
+      ["until", role.until],
+    ] as const) {
+      if (period !== undefined && !periodMonths(period))
+        problems.push(`role ${role.id} applies ${field} "${period}", which is no period`);
+    }
+    const from = role.from === undefined ? undefined : periodMonths(role.from);
+    const until = role.until === undefined ? undefined : periodMonths(role.until);
+    if (from && until && until.end < from.start) problems.push(`role ${role.id} ends before it begins`);
+  }
+  roles.forEach((role, at) => {
+    const overlapping = roles
+      .slice(at + 1)
+      .some((other) => other.id === role.id && !successive(role, other) && !successive(other, role));
+    if (overlapping) problems.push(`role ${role.id} is declared twice for the same periods`);
+  });
+  return problems;
+}
+
+/** True when `earlier` ends before `later` begins. */
+function successive(earlier: Catalogue["roles"][number], later: Catalogue["roles"][number]): boolean {
+  const end = earlier.until === undefined ? undefined : periodMonths(earlier.until)?.end;
+  const start = later.from === undefined ? undefined : periodMonths(later.from)?.start;
+  return end !== undefined && start !== undefined && end < start;
+}
+
 /** A catalogue already checked (by its schema and catalogueProblems), with its lookups built. */
 export function shapeCatalogue(checked: Catalogue): LoadedCatalogue {
   const parsed = {
@@ -126,6 +194,9 @@ export function shapeCatalogue(checked: Catalogue): LoadedCatalogue {
     valueRows: parsed.rows.filter((row) => row.kind !== "none"),
     derivedRows: parsed.rows.filter((row): row is RowDef & { derived: NonNullable<RowDef["derived"]> } =>
       Boolean(row.derived),
+    ),
+    reportWordings: parsed.rows.flatMap((row) =>
+      row.reportWordings ? [{ code: row.code, ...row.reportWordings }] : [],
     ),
   };
 }
@@ -162,6 +233,8 @@ export const ROW_FIELDS = Object.keys({
   plausible: true,
   formNote: true,
   notApplicableFrom: true,
+  reportWordings: true,
+  carriedFrom: true,
 } satisfies Record<keyof RowDef, true>);
 
 /** RelationRuleSchema's fields in its order (a test compares them). */
@@ -187,9 +260,21 @@ function withDefaults(input: CatalogueInput): Catalogue {
   return {
     templateVersion: input.templateVersion,
     title: input.title,
-    rows: input.rows.map(({ derived, ...row }) => ({
+    levels: input.levels,
+    appliesFrom: input.appliesFrom,
+    ...(input.appliesTo !== undefined ? { appliesTo: input.appliesTo } : {}),
+    roles: input.roles ?? [],
+    rows: input.rows.map(({ derived, reportWordings, ...row }) => ({
       ...row,
       ...(derived ? { derived: { ...derived, minus: derived.minus ?? [] } } : {}),
+      ...(reportWordings
+        ? {
+            reportWordings: {
+              anywhere: reportWordings.anywhere ?? [],
+              underParent: reportWordings.underParent ?? [],
+            },
+          }
+        : {}),
       mayBeNegative: row.mayBeNegative ?? false,
       cumulative: row.cumulative ?? false,
     })),
@@ -208,10 +293,8 @@ function builtIn(input: CatalogueInput): LoadedCatalogue {
   return shapeCatalogue(checked);
 }
 
-/** Catalogues by template version id, for files that carry their version in F1. */
-export const cataloguesByVersion: ReadonlyMap<string, LoadedCatalogue> = new Map([
-  [catalogue.templateVersion, catalogue],
-]);
+/** The built-in forms: the registry a host starts from, before adding the definitions it reads. */
+export const BUILT_IN_FORMS: FormRegistry = new FormRegistry([catalogue]);
 
 /**
  * True when the row is expected in `period`: it names no period from which it is not applicable, or the period

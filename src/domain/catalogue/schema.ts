@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CODE_PATTERN } from "./code";
-import { LEVELS, PROVINCE_ROLES } from "./constants";
+import { LEVELS } from "./constants";
 
 // The task pane runs under a Content-Security-Policy without 'unsafe-eval': zod must not compile parsers with
 // `new Function`, which it otherwise tries first.
@@ -49,10 +49,30 @@ export const AggregationSchema = z.enum(["sum", "recompute", "province", "lowest
 /** How consolidation treats an indicator. */
 export type Aggregation = z.infer<typeof AggregationSchema>;
 
-/** The office that reports a province-wide indicator once for everyone. */
-export const ProvinceRoleSchema = z.enum(PROVINCE_ROLES);
-/** The office that reports a province-wide indicator. */
-export type ProvinceRole = z.infer<typeof ProvinceRoleSchema>;
+/** A period id: a year, its first half or one of its quarters ("2025", "2025-H1", "2025-Q3"). */
+export const PeriodSchema = z.string().regex(/^\d{4}(-(Q[1-4]|H1))?$/);
+/** A period id. */
+export type Period = z.infer<typeof PeriodSchema>;
+
+/**
+ * An office that reports a province-wide indicator once for everyone (DESIGN.md section 11, sheet `Vai trò`): its
+ * id (`mã vai trò`), its name, and the name patterns that identify its unit (`nhận biết`, compared without
+ * diacritics or case, as whole words). An id declared again with `from` names the office that reports it from that
+ * period on, the earlier declaration ending `until` the period before (Sở Thông tin và Truyền thông, merged into Sở
+ * Khoa học và Công nghệ from 1 March 2025).
+ */
+export const RoleDefSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+  name: BilingualSchema,
+  patterns: z.array(z.string().min(1)),
+  from: PeriodSchema.optional(),
+  until: PeriodSchema.optional(),
+});
+/** An office that reports a province-wide indicator, in the periods it does. */
+export type RoleDef = z.infer<typeof RoleDefSchema>;
+
+/** The id of a role the form declares (RoleDef.id): the office that reports a province-wide indicator. */
+export type ProvinceRole = string;
 
 /**
  * Plausible bounds of a row's value (DESIGN.md section 11, `giới hạn`): a figure outside them is possible but most
@@ -67,6 +87,20 @@ export const PlausibleSchema = z.object({
 /** Plausible bounds of a row's value. */
 export type Plausible = z.infer<typeof PlausibleSchema>;
 
+/**
+ * Other wordings of a row's label in report bodies (DESIGN.md section 11, `cách ghi trong báo cáo`; section 13), for
+ * reading Word reports. `anywhere` wordings name their row wherever they stand; `underParent` wordings are too short
+ * to name a row alone ("Quá hạn" is late among resolved dossiers and overdue among those in progress): they count only
+ * in a sub-item under the parent's line or in the parenthesis after the parent's own figure. In a definition, a
+ * wording written with a leading "+ " is one of the latter.
+ */
+export const ReportWordingsSchema = z.object({
+  anywhere: z.array(z.string().min(1)).default([]),
+  underParent: z.array(z.string().min(1)).default([]),
+});
+/** A row's wordings in report bodies. */
+export type ReportWordings = z.infer<typeof ReportWordingsSchema>;
+
 /** One row of the form (an indicator) or of the source block beneath it. */
 export const RowDefSchema = z.object({
   code: z.string().regex(CODE_PATTERN),
@@ -78,7 +112,8 @@ export const RowDefSchema = z.object({
   kind: ValueKindSchema,
   codes: z.array(CodeOptionSchema).optional(),
   scope: z.array(LevelSchema),
-  role: ProvinceRoleSchema.optional(),
+  /** The id of a declared role (Catalogue.roles) whose office reports the row once for the whole province. */
+  role: z.string().optional(),
   aggregation: AggregationSchema,
   derived: DerivedSchema.optional(),
   mayBeNegative: z.boolean().default(false),
@@ -89,10 +124,13 @@ export const RowDefSchema = z.object({
    * The first period for which the row is not expected (DESIGN.md section 11, `không áp dụng từ`): from it on a
    * blank is no missing value and the template offers no input cell. 2025-Q3 for the rows that presuppose districts.
    */
-  notApplicableFrom: z
-    .string()
-    .regex(/^\d{4}(-(Q[1-4]|H1))?$/)
-    .optional(),
+  notApplicableFrom: PeriodSchema.optional(),
+  reportWordings: ReportWordingsSchema.optional(),
+  /**
+   * The row of the previous period whose figure this one carries over (`chuyển từ kỳ trước`): HS.1.1, the dossiers
+   * carried over, equals the previous period's HS.3, those still in progress at its end. Consolidation compares them.
+   */
+  carriedFrom: z.string().optional(),
 });
 /** One row of the form or of its source block. */
 export type RowDef = z.infer<typeof RowDefSchema>;
@@ -122,8 +160,17 @@ export type PatternRule = z.infer<typeof PatternRuleSchema>;
 
 /** The whole catalogue of one template version. */
 export const CatalogueSchema = z.object({
+  /** The form id (`mã mẫu`), written in F1 of every appendix sheet made from it. */
   templateVersion: z.string(),
   title: BilingualSchema,
+  /** The levels that report on the form (`cấp`). */
+  levels: z.array(LevelSchema).min(1),
+  /** The first period the form applies to (`áp dụng từ`). */
+  appliesFrom: PeriodSchema,
+  /** The last period the form applies to (`áp dụng đến`), when it has been replaced. */
+  appliesTo: PeriodSchema.optional(),
+  /** The offices that report province-wide rows; every row's `role` names one of their ids. */
+  roles: z.array(RoleDefSchema).default([]),
   rows: z.array(RowDefSchema),
   relations: z.array(RelationRuleSchema),
   patterns: z.array(PatternRuleSchema),

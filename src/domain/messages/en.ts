@@ -6,6 +6,8 @@ import { PERCENT_SCALE } from "../values";
 import type {
   ConsolidationFindingParams,
   ConsolidationTextParams,
+  DefinitionPlace,
+  DefinitionProblemParams,
   DomainFindingParams,
   ExpectedToken,
   ExpressionProblem,
@@ -233,6 +235,81 @@ const texts: Templates<ConsolidationTextParams> = {
     `Template version "${p.version}" is not supported and cannot be consolidated.`,
   error_no_units: () => "There is no appendix to consolidate.",
   error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
+  form_missing: (p) =>
+    `Sheet '${p.sheet}' follows the form "${p.id}", whose definition this tool does not have (or has in another version): give this form's definition file to check it.`,
+};
+
+/** How a definition's place is written before its problem: 'Sheet "Chỉ tiêu", row 12, column "mã" (A): '. */
+function place(at: DefinitionPlace): string {
+  const row = at.row === undefined ? "" : `, row ${at.row}`;
+  const column =
+    at.header === undefined ? "" : `, column "${at.header}"${at.column ? ` (${at.column})` : ""}`;
+  return `Sheet "${at.sheet}"${row}${column}: `;
+}
+
+const quotedList = (words: readonly string[]) => words.map((word) => `"${word}"`).join(", ");
+
+/** The English templates of a form definition's problems, read after their place. */
+const definitions: Templates<DefinitionProblemParams> = {
+  sheet_missing: (p) =>
+    `the definition file has no such sheet (it has: ${p.sheets.length ? quotedList(p.sheets) : "no sheet"}).`,
+  header_missing: (p) => `the column "${p.header}" is missing (the columns' headers are in row 1).`,
+  header_unknown: (p) => `"${p.header}" is not a column of this sheet (its columns: ${quotedList(p.known)}).`,
+  header_twice: (p) => `the column "${p.header}" appears twice (first in column ${p.first}).`,
+  key_missing: (p) => `the row with the key "${p.key}" is missing.`,
+  key_unknown: (p) => `"${p.key}" is not a key of this sheet (its keys: ${quotedList(p.known)}).`,
+  key_twice: (p) => `the key "${p.key}" appears twice (first in row ${p.first}).`,
+  value_missing: () => "this cell needs a value.",
+  number_not_text: (p) =>
+    `the cell holds the number ${p.shown}, not text: a code or an expression typed as a number can lose its trailing zero ("3.10" becomes 3.1). Format the cell as Text and type it again.`,
+  formula_not_text: (p) =>
+    `the cell holds the formula =${p.formula}, not text: Excel computes a formula instead of keeping the expression. Format the cell as Text and type it again, without a leading "=".`,
+  not_text: (p) => `the cell holds ${p.raw}, not text.`,
+  word_unknown: (p) => `"${p.word}" is not a value of this column (use ${quotedList(p.allowed)}).`,
+  code_invalid: (p) =>
+    `"${p.text}" is not an indicator code: a code is digit groups separated by dots, optionally ending in one letter a–z (3.1.3.a), or 2–4 capital letters then digit groups (HS.2.1).`,
+  period_invalid: (p) =>
+    `"${p.text}" is not a reporting period (for example 2021-Q1, 2021-H1, 2021, "Quý I/2021", "6 tháng 2021", "Năm 2021").`,
+  period_order: (p) =>
+    `the last period it applies to (${periodName(p.to, "en")}) ends before the first (${periodName(p.from, "en")}).`,
+  legend_invalid: (p) =>
+    `the allowed value "${p.entry}" in "${p.text}" cannot be read: write each as "number = Vietnamese label / English label", separated by ";" (for example 0 = Không / No; 1 = Có / Yes).`,
+  limit_invalid: (p) =>
+    `the limit "${p.entry}" in "${p.text}" cannot be read: write a level then its maximum, separated by ";" (for example so 2000; xa 300), and "tối thiểu -100" for a minimum.`,
+  list_empty: () => "the list holds no value.",
+  id_reserved: (p) =>
+    `the form id "${p.id}" is the id of a form built into the tool: give your form another id (adding the province and the year, say).`,
+  code_twice: (p) => `the code ${p.code} is already in row ${p.first}: each indicator has its own code.`,
+  code_unknown: (p) => `the code ${p.code} is not on the "Chỉ tiêu" sheet.`,
+  parent_cycle: (p) =>
+    `the parents of ${p.code} go round in a cycle: through them the indicator is its own parent.`,
+  unit_missing: (p) => `the indicator ${p.code} holds a value but has no unit of measure.`,
+  legend_missing: (p) => `the indicator ${p.code} is of kind "mã" (coded) but has no allowed values.`,
+  legend_not_coded: (p) => `the indicator ${p.code} has allowed values but is not of kind "mã" (coded).`,
+  percent_unit: (p) => `the indicator ${p.code} is of kind "tỷ lệ" (rate), so its unit must be "%".`,
+  count_unit_percent: (p) =>
+    `the indicator ${p.code} is of kind "số đếm" (count) but measured in "%": if it is a rate, give the kind "tỷ lệ".`,
+  limit_not_figure: (p) => `the indicator ${p.code} has a limit but holds no count or rate.`,
+  limit_order: (p) => `the maximum of the indicator ${p.code} is below its minimum.`,
+  derived_not_percent: (p) => `the indicator ${p.code} has a formula but is not of kind "tỷ lệ" (rate).`,
+  derived_reads_non_count: (p) =>
+    `the formula of the indicator ${p.code} reads ${p.input}, which is not a count.`,
+  rule_twice: (p) => `the rule id ${p.id} is already in row ${p.first}.`,
+  rule_one_sided: (p) => `the rule ${p.id} has no right side.`,
+  carried_not_count: (p) =>
+    `the indicator ${p.code} is carried from the previous period's ${p.from}: both must be counts.`,
+  level_not_on_form: (p) =>
+    `the indicator ${p.code} is filled at the level ${p.level}, which is not among the "cấp" of the "Mẫu" sheet.`,
+  wording_without_parent: (p) =>
+    `the indicator ${p.code} has a wording starting with "+ " (counted only under its parent's line) but no parent.`,
+  role_id_invalid: (p) =>
+    `"${p.text}" is not a role id: use lower-case letters without diacritics, digits and "_", starting with a letter (vpubnd, say).`,
+  role_unknown: (p) =>
+    `the indicator ${p.code} names the role "${p.role}", which is not on the "Vai trò" sheet${p.known.length ? ` (its roles: ${quotedList(p.known)})` : ""}.`,
+  role_order: (p) => `the role ${p.role} stops applying before it starts.`,
+  role_twice: (p) =>
+    `the role ${p.role} is already declared in row ${p.first} for the same periods: a role is declared again only for the periods that follow (until, then from).`,
+  integrity: (p) => `the definition is not consistent (${p.detail}).`,
 };
 
 /** What the reader of an expression expected, as the message names it. */
@@ -345,4 +422,4 @@ const expressions: ExpressionTemplates = {
 };
 
 /** The English templates, as hosts register them (index.ts, registerLanguage). */
-export const en: LanguageTemplates = { lang: "en", findings, texts, expressions };
+export const en: LanguageTemplates = { lang: "en", findings, texts, expressions, definitions, place };

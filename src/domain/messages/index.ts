@@ -3,6 +3,9 @@ import { catalogue as defaultCatalogue } from "../catalogue";
 import { BilingualError } from "./error";
 import type {
   ConsolidationTextParams,
+  DefinitionPlace,
+  DefinitionProblemKind,
+  DefinitionProblemParams,
   ExpressionProblem,
   FindingParamsByKind,
   Lang,
@@ -123,6 +126,35 @@ export function renderText<K extends TextKind>(
     return template(params, { rows: names.rows, roles: names.roles, codes: [] });
   };
   return { vi: say("vi"), en: say("en") };
+}
+
+/** A problem of a form definition workbook's layout or cells: its kind and parameters, and where it is. */
+export interface DefinitionSheetProblem<K extends DefinitionProblemKind = DefinitionProblemKind> {
+  readonly kind: K;
+  readonly params: DefinitionProblemParams[K];
+  readonly place: DefinitionPlace;
+}
+
+/** An expression the grammar refused (src/domain/forms/expression.ts), at the cell that holds it. */
+export type DefinitionExpressionProblem = ExpressionProblem & { readonly place: DefinitionPlace };
+
+/** Any problem of a form definition workbook, with where it is. */
+export type DefinitionProblem = DefinitionSheetProblem | DefinitionExpressionProblem;
+
+function sheetProblemText<K extends DefinitionProblemKind>(
+  problem: DefinitionSheetProblem<K>,
+  templates: LanguageTemplates,
+): string {
+  const template: Templates<DefinitionProblemParams>[K] = templates.definitions[problem.kind];
+  return template(problem.params, { rows: new Map(), codes: [] });
+}
+
+/** A definition's problem in `lang`: its place (sheet, row, column), then what is wrong there. */
+export function renderDefinitionProblem(problem: DefinitionProblem, lang: Lang): string {
+  const templates = registered(lang);
+  const text =
+    "offset" in problem ? renderExpressionProblem(problem, lang) : sheetProblemText(problem, templates);
+  return templates.place(problem.place) + text;
 }
 
 /** An expression problem's message in `lang` (the forms' reader adds the sheet, row and column around it). */

@@ -179,6 +179,8 @@ export type ConsolidationTextParams = {
   readonly error_unknown_version: { readonly version: string };
   readonly error_no_units: Record<string, never>;
   readonly error_no_previous: { readonly file: string };
+  /** A sheet made from a form definition the tool has not been given (F1 holds an id and a hash it lacks). */
+  readonly form_missing: { readonly sheet: string; readonly id: string };
 };
 
 /** Every kind of finding, with the typed parameters its message is rendered from. */
@@ -201,11 +203,79 @@ export type Templates<P extends { readonly [K in keyof P]: ParamsShape }> = {
   readonly [K in keyof P]: (params: P[K], context: MessageContext) => string;
 };
 
+/**
+ * Where in a form definition workbook a problem is (DESIGN.md section 11): its sheet, and its row (1-based) and
+ * column (the header's name and the letter) when the problem is about one cell or one row.
+ */
+export type DefinitionPlace = {
+  readonly sheet: string;
+  readonly row?: number;
+  readonly header?: string;
+  readonly column?: string;
+};
+
+/**
+ * Every kind of problem a form definition workbook can have, with the parameters its message is rendered from: the
+ * workbook's layout, a cell's content (a number or a formula where text is expected, an unknown word, a bad period,
+ * legend or limit), and the catalogue's integrity (catalogueProblems) mapped back to the row that declared it.
+ */
+export type DefinitionProblemParams = {
+  readonly sheet_missing: { readonly sheets: readonly string[] };
+  readonly header_missing: { readonly header: string };
+  readonly header_unknown: { readonly header: string; readonly known: readonly string[] };
+  readonly header_twice: { readonly header: string; readonly first: string };
+  readonly key_missing: { readonly key: string };
+  readonly key_unknown: { readonly key: string; readonly known: readonly string[] };
+  readonly key_twice: { readonly key: string; readonly first: number };
+  readonly value_missing: Record<string, never>;
+  /** A number where text is expected: `shown` is how the number reads back ("3.1" for a "3.10" typed). */
+  readonly number_not_text: { readonly shown: string };
+  readonly formula_not_text: { readonly formula: string };
+  readonly not_text: { readonly raw: string };
+  readonly word_unknown: { readonly word: string; readonly allowed: readonly string[] };
+  readonly code_invalid: { readonly text: string };
+  readonly period_invalid: { readonly text: string };
+  readonly period_order: { readonly from: string; readonly to: string };
+  readonly legend_invalid: { readonly text: string; readonly entry: string };
+  readonly limit_invalid: { readonly text: string; readonly entry: string };
+  readonly list_empty: Record<string, never>;
+  readonly id_reserved: { readonly id: string };
+  readonly code_twice: { readonly code: string; readonly first: number };
+  readonly code_unknown: { readonly code: string };
+  readonly parent_cycle: { readonly code: string };
+  readonly unit_missing: { readonly code: string };
+  readonly legend_missing: { readonly code: string };
+  readonly legend_not_coded: { readonly code: string };
+  readonly percent_unit: { readonly code: string };
+  readonly count_unit_percent: { readonly code: string };
+  readonly limit_not_figure: { readonly code: string };
+  readonly limit_order: { readonly code: string };
+  readonly derived_not_percent: { readonly code: string };
+  readonly derived_reads_non_count: { readonly code: string; readonly input: string };
+  readonly rule_twice: { readonly id: string; readonly first: number };
+  readonly rule_one_sided: { readonly id: string };
+  readonly carried_not_count: { readonly code: string; readonly from: string };
+  readonly level_not_on_form: { readonly code: string; readonly level: string };
+  readonly wording_without_parent: { readonly code: string };
+  readonly role_id_invalid: { readonly text: string };
+  readonly role_unknown: { readonly code: string; readonly role: string; readonly known: readonly string[] };
+  readonly role_order: { readonly role: string };
+  readonly role_twice: { readonly role: string; readonly first: number };
+  /** A problem of the catalogue's integrity this module has no words of its own for: its detail as checked. */
+  readonly integrity: { readonly detail: string };
+};
+
+/** A kind of problem of a form definition workbook. */
+export type DefinitionProblemKind = keyof DefinitionProblemParams;
+
 /** One language's module (vi.ts, en.ts): the templates of every finding and of a consolidation's other texts. */
 export interface LanguageTemplates {
   readonly lang: Lang;
   readonly findings: Templates<FindingParamsByKind>;
   readonly texts: Templates<ConsolidationTextParams>;
+  /** A form definition's problems, each after its place (`place`). */
+  readonly definitions: Templates<DefinitionProblemParams>;
+  readonly place: (place: DefinitionPlace) => string;
   readonly expressions: ExpressionTemplates;
 }
 

@@ -8,6 +8,8 @@ import { PERCENT_SCALE } from "../values";
 import type {
   ConsolidationFindingParams,
   ConsolidationTextParams,
+  DefinitionPlace,
+  DefinitionProblemParams,
   DomainFindingParams,
   ExpectedToken,
   ExpressionProblem,
@@ -237,6 +239,80 @@ const texts: Templates<ConsolidationTextParams> = {
   error_unknown_version: (p) => `Mẫu phụ lục "${p.version}" không được hỗ trợ, không tổng hợp được.`,
   error_no_units: () => "Không có phụ lục nào để tổng hợp.",
   error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
+  form_missing: (p) =>
+    `Trang tính '${p.sheet}' theo mẫu "${p.id}" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.`,
+};
+
+/** How a definition's place is written before its problem: 'Trang "Chỉ tiêu", dòng 12, cột "mã" (A): '. */
+function place(at: DefinitionPlace): string {
+  const row = at.row === undefined ? "" : `, dòng ${at.row}`;
+  const column = at.header === undefined ? "" : `, cột "${at.header}"${at.column ? ` (${at.column})` : ""}`;
+  return `Trang "${at.sheet}"${row}${column}: `;
+}
+
+const quotedList = (words: readonly string[]) => words.map((word) => `"${word}"`).join(", ");
+
+/** The Vietnamese templates of a form definition's problems, read after their place. */
+const definitions: Templates<DefinitionProblemParams> = {
+  sheet_missing: (p) =>
+    `tệp định nghĩa không có trang tính này (tệp có: ${p.sheets.length ? quotedList(p.sheets) : "không trang nào"}).`,
+  header_missing: (p) => `thiếu cột "${p.header}" (tiêu đề các cột ở dòng 1).`,
+  header_unknown: (p) => `"${p.header}" không phải cột của trang này (các cột: ${quotedList(p.known)}).`,
+  header_twice: (p) => `cột "${p.header}" có hai lần (lần đầu ở cột ${p.first}).`,
+  key_missing: (p) => `thiếu dòng có khóa "${p.key}".`,
+  key_unknown: (p) => `"${p.key}" không phải khóa của trang này (các khóa: ${quotedList(p.known)}).`,
+  key_twice: (p) => `khóa "${p.key}" có hai lần (lần đầu ở dòng ${p.first}).`,
+  value_missing: () => "ô này phải có giá trị.",
+  number_not_text: (p) =>
+    `ô chứa số ${p.shown}, không phải văn bản: mã hoặc biểu thức gõ thành số có thể mất chữ số 0 ở cuối ("3.10" thành 3.1). Định dạng ô là Văn bản (Text) rồi gõ lại.`,
+  formula_not_text: (p) =>
+    `ô chứa công thức =${p.formula}, không phải văn bản: Excel tính công thức thay vì giữ biểu thức. Định dạng ô là Văn bản (Text) rồi gõ lại, không có dấu "=" ở đầu.`,
+  not_text: (p) => `ô chứa ${p.raw}, không phải văn bản.`,
+  word_unknown: (p) => `"${p.word}" không phải giá trị của cột này (dùng ${quotedList(p.allowed)}).`,
+  code_invalid: (p) =>
+    `"${p.text}" không phải mã chỉ tiêu: mã gồm các nhóm chữ số cách nhau bởi dấu chấm, có thể kết thúc bằng một chữ cái a–z (3.1.3.a), hoặc 2–4 chữ in hoa rồi các nhóm chữ số (HS.2.1).`,
+  period_invalid: (p) =>
+    `"${p.text}" không phải kỳ báo cáo (ví dụ 2021-Q1, 2021-H1, 2021, "Quý I/2021", "6 tháng 2021", "Năm 2021").`,
+  period_order: (p) =>
+    `kỳ áp dụng đến (${periodName(p.to, "vi")}) kết thúc trước kỳ áp dụng từ (${periodName(p.from, "vi")}).`,
+  legend_invalid: (p) =>
+    `không đọc được giá trị cho phép "${p.entry}" trong "${p.text}": mỗi giá trị ghi "số = nhãn tiếng Việt / nhãn tiếng Anh", các giá trị cách nhau bởi dấu ";" (ví dụ 0 = Không / No; 1 = Có / Yes).`,
+  limit_invalid: (p) =>
+    `không đọc được giới hạn "${p.entry}" trong "${p.text}": ghi cấp rồi số tối đa, cách nhau bởi dấu ";" (ví dụ so 2000; xa 300), và "tối thiểu -100" cho mức thấp nhất.`,
+  list_empty: () => "danh sách không có giá trị nào.",
+  id_reserved: (p) =>
+    `mã mẫu "${p.id}" là mã của một mẫu có sẵn trong công cụ: đặt mã khác cho mẫu của mình (ví dụ thêm tên tỉnh và năm).`,
+  code_twice: (p) => `mã ${p.code} đã có ở dòng ${p.first}: mỗi chỉ tiêu một mã riêng.`,
+  code_unknown: (p) => `mã ${p.code} không có trong trang "Chỉ tiêu".`,
+  parent_cycle: (p) =>
+    `mã cha của ${p.code} tạo thành vòng lặp: theo các mã cha, chỉ tiêu lại là cha của chính nó.`,
+  unit_missing: (p) => `chỉ tiêu ${p.code} có số liệu nhưng chưa có đơn vị tính.`,
+  legend_missing: (p) => `chỉ tiêu ${p.code} thuộc loại "mã" nhưng chưa có giá trị cho phép.`,
+  legend_not_coded: (p) => `chỉ tiêu ${p.code} có giá trị cho phép nhưng không thuộc loại "mã".`,
+  percent_unit: (p) => `chỉ tiêu ${p.code} thuộc loại "tỷ lệ" nên đơn vị tính phải là "%".`,
+  count_unit_percent: (p) =>
+    `chỉ tiêu ${p.code} thuộc loại "số đếm" nhưng đơn vị tính là "%": nếu là tỷ lệ, ghi loại "tỷ lệ".`,
+  limit_not_figure: (p) => `chỉ tiêu ${p.code} có giới hạn nhưng không phải số đếm hay tỷ lệ.`,
+  limit_order: (p) => `giới hạn tối đa của chỉ tiêu ${p.code} nhỏ hơn mức tối thiểu.`,
+  derived_not_percent: (p) => `chỉ tiêu ${p.code} có công thức nhưng không thuộc loại "tỷ lệ".`,
+  derived_reads_non_count: (p) =>
+    `công thức của chỉ tiêu ${p.code} dùng ${p.input}, không phải chỉ tiêu số đếm.`,
+  rule_twice: (p) => `mã quy tắc ${p.id} đã có ở dòng ${p.first}.`,
+  rule_one_sided: (p) => `quy tắc ${p.id} thiếu vế phải.`,
+  carried_not_count: (p) =>
+    `chỉ tiêu ${p.code} chuyển từ ${p.from} của kỳ trước: cả hai phải là chỉ tiêu số đếm.`,
+  level_not_on_form: (p) =>
+    `chỉ tiêu ${p.code} ghi cấp báo cáo ${p.level}, nhưng cấp này không có trong "cấp" của trang "Mẫu".`,
+  wording_without_parent: (p) =>
+    `chỉ tiêu ${p.code} có cách ghi bắt đầu bằng "+ " (chỉ tính dưới dòng của chỉ tiêu cha) nhưng không có mã cha.`,
+  role_id_invalid: (p) =>
+    `"${p.text}" không phải mã vai trò: dùng chữ thường không dấu, chữ số và dấu "_", bắt đầu bằng một chữ (ví dụ vpubnd).`,
+  role_unknown: (p) =>
+    `chỉ tiêu ${p.code} ghi vai trò "${p.role}", không có trong trang "Vai trò"${p.known.length ? ` (các vai trò: ${quotedList(p.known)})` : ""}.`,
+  role_order: (p) => `vai trò ${p.role} có kỳ áp dụng đến trước kỳ áp dụng từ.`,
+  role_twice: (p) =>
+    `vai trò ${p.role} đã được khai ở dòng ${p.first} cho cùng kỳ: một vai trò khai lại chỉ cho các kỳ nối tiếp (áp dụng đến, rồi áp dụng từ).`,
+  integrity: (p) => `định nghĩa chưa nhất quán (${p.detail}).`,
 };
 
 /** What the reader of an expression expected, as the message names it. */
@@ -342,4 +418,4 @@ const expressions: ExpressionTemplates = {
 };
 
 /** The Vietnamese templates, as hosts register them (index.ts, registerLanguage). */
-export const vi: LanguageTemplates = { lang: "vi", findings, texts, expressions };
+export const vi: LanguageTemplates = { lang: "vi", findings, texts, expressions, definitions, place };

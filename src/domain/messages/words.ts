@@ -83,7 +83,12 @@ export function nameList(
   return `${head} và ${rest} ${what === "units" ? "đơn vị" : "chỉ tiêu"} khác`;
 }
 
-/** An office by its role, as the consolidation's roles name it, or the role id. */
+/**
+ * An office by its role, as the consolidation's roles name it, or the role id. A form names its offices as a list
+ * shows them ("Department of Home Affairs"); in an English sentence an office takes "the".
+ */
 export function roleNameIn(context: MessageContext, role: string, lang: Lang): string {
-  return context.roles?.get(role)?.[lang] ?? role;
+  const name = context.roles?.get(role)?.[lang];
+  if (name === undefined) return role;
+  return lang === "en" ? `the ${name}` : name;
 }

@@ -82,6 +82,7 @@ export function ConsolidatePanel({
         />
         <RoleTable
           units={state.result?.roles ?? []}
+          offices={state.result?.offices ?? []}
           choices={state.choices}
           changed={rolesChanged(state)}
           disabled={working}

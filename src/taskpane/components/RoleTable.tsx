@@ -1,5 +1,5 @@
 import { makeStyles, Select, tokens } from "@fluentui/react-components";
-import type { ProvinceRole } from "../../domain/catalogue";
+import type { ProvinceRole, RoleDef } from "../../domain/catalogue";
 import type { UnitRole } from "../../workflows/consolidate-workbook";
 import { useStrings } from "../i18n";
 
@@ -16,21 +16,22 @@ const useStyles = makeStyles({
   guessed: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 
-const OPTIONS: readonly (ProvinceRole | "none")[] = ["none", "vpubnd", "snv", "stttt"];
-
 /**
  * Which unit is which office, for the indicators one office reports for the whole province: one row per unit of
  * the last consolidation, its default role (from its name, as the CLI's consolidate gives it) until the user picks
- * another.
+ * another among the offices the form declares for the period.
  */
 export function RoleTable({
   units,
+  offices,
   choices,
   changed,
   disabled,
   onChange,
 }: {
   units: readonly UnitRole[];
+  /** The offices to choose from, as the form names them for the period consolidated. */
+  offices: readonly RoleDef[];
   choices: ReadonlyMap<string, ProvinceRole | null>;
   /** The roles differ from those the last consolidation used. */
   changed: boolean;
@@ -38,7 +39,7 @@ export function RoleTable({
   onChange: (key: string, role: ProvinceRole | null) => void;
 }) {
   const styles = useStyles();
-  const { t } = useStrings();
+  const { t, lang } = useStrings();
   const strings = t.consolidate;
   return (
     <div>
@@ -75,9 +76,10 @@ export function RoleTable({
                       onChange(unit.key, data.value === "none" ? null : (data.value as ProvinceRole))
                     }
                   >
-                    {OPTIONS.map((option) => (
-                      <option key={option} value={option}>
-                        {strings.roleNames[option]}
+                    <option value="none">{strings.noRole}</option>
+                    {offices.map((office) => (
+                      <option key={office.id} value={office.id}>
+                        {office.name[lang]}
                       </option>
                     ))}
                   </Select>

@@ -1,5 +1,5 @@
 import type { Bilingual, Level, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
-import { appliesIn } from "../../domain/catalogue";
+import { appliesIn, roleNamesIn } from "../../domain/catalogue";
 import { qualifiedAddress } from "../../domain/cell";
 import type { Ratio } from "../../domain/derive";
 import { isRatio, percentOf, recompute } from "../../domain/derive";
@@ -27,13 +27,9 @@ import type {
 } from "./model";
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE, valueIndex } from "./record";
-import { periodName, ROLE_NAMES, unitKey } from "./names";
+import { periodName, unitKey } from "./names";
 
 // Aggregation: each indicator as the catalogue declares it, the cross-period checks, and the correction letters.
-
-/** The count carried over from the previous period, and the count pending at its end that it must equal. */
-const CARRIED_OVER = "HS.1.1";
-const PENDING = "HS.3";
 
 interface Counted {
   readonly record: UnitRecord;
@@ -65,6 +61,8 @@ export class Aggregator {
   private period: string | undefined;
   /** Units whose level the period has none of (a district after the 2025 reform): in no level-based total. */
   private readonly levelGone = new Set<UnitRecord>();
+  private names:
+    { readonly period: string | undefined; readonly roles: ReadonlyMap<string, Bilingual> } | undefined;
 
   constructor(
     private readonly catalogue: LoadedCatalogue,
@@ -134,7 +132,7 @@ export class Aggregator {
     const message = findingMessage(
       { kind: issue.kind, params: issue.params, codes: issue.codes },
       this.catalogue.byCode,
-      ROLE_NAMES,
+      this.roleNames(),
     );
     const added: ConsolidationIssueOf<K> = {
       ...rest,
@@ -294,6 +292,13 @@ export class Aggregator {
         params: { role },
       });
     }
+  }
+
+  /** The offices' names messages use, as the form declares them for the period consolidated. */
+  private roleNames(): ReadonlyMap<string, Bilingual> {
+    if (this.names?.period !== this.period || !this.names)
+      this.names = { period: this.period, roles: roleNamesIn(this.catalogue.roles, this.period) };
+    return this.names.roles;
   }
 
   private inScope(record: UnitRecord, row: RowDef): boolean {
@@ -529,7 +534,7 @@ export class Aggregator {
         ? {
             lead: renderText("lead_province", holder ? { role, holder: holder.name } : { role }, {
               rows: this.catalogue.byCode,
-              roles: ROLE_NAMES,
+              roles: this.roleNames(),
             }),
           }
         : {}),
@@ -617,8 +622,9 @@ export class Aggregator {
   }
 
   /**
-   * Cross-period checks: cumulative indicators never decrease, and what is carried over now (HS.1.1) is what was
-   * pending at the end of the previous period (HS.3); per unit when the previous file has per-unit figures.
+   * Cross-period checks: cumulative indicators never decrease, and what a row carries over now is what its
+   * `carriedFrom` row held at the end of the previous period (HS.1.1 and HS.3 in the 2021 form); per unit when the
+   * previous file has per-unit figures.
    */
   private crossPeriod(
     previous: ProvinceFigures,
@@ -637,17 +643,21 @@ export class Aggregator {
       return;
     }
     const consecutive = !now || !before || before.end + 1 === now.start;
+    // Each count carried over with the row it comes from; a sound catalogue names a row in every carriedFrom.
+    const pairs = this.catalogue.valueRows.flatMap((carried) => {
+      const pending =
+        carried.carriedFrom === undefined ? undefined : this.catalogue.byCode.get(carried.carriedFrom);
+      return pending ? [{ carried, pending }] : [];
+    });
     if (!consecutive) {
       this.addIssue({
         severity: "info",
         kind: "previous_not_adjacent",
-        codes: [CARRIED_OVER, PENDING],
+        codes: pairs.flatMap(({ carried, pending }) => [carried.code, pending.code]),
         params: { previous: previous.period ?? "", period: period ?? "" },
       });
     }
     const cumulative = this.catalogue.valueRows.filter((row) => row.cumulative);
-    const carried = this.catalogue.byCode.get(CARRIED_OVER);
-    const pending = this.catalogue.byCode.get(PENDING);
     const perUnit = previous.units && previous.units.size > 0 ? previous.units : undefined;
     if (perUnit) {
       for (const record of this.included) {
@@ -656,12 +666,13 @@ export class Aggregator {
         for (const row of cumulative) {
           this.compareCumulative(row, this.amountOf(record, row.code), was.get(row.code), record);
         }
-        if (consecutive && carried && pending) {
+        if (!consecutive) continue;
+        for (const { carried, pending } of pairs) {
           this.compareCarried(
             carried,
             pending,
-            this.amountOf(record, CARRIED_OVER),
-            was.get(PENDING),
+            this.amountOf(record, carried.code),
+            was.get(pending.code),
             record,
           );
         }
@@ -672,8 +683,9 @@ export class Aggregator {
     for (const row of cumulative) {
       this.compareCumulative(row, totalOf(row.code), previous.province.get(row.code));
     }
-    if (consecutive && carried && pending) {
-      this.compareCarried(carried, pending, totalOf(CARRIED_OVER), previous.province.get(PENDING));
+    if (!consecutive) return;
+    for (const { carried, pending } of pairs) {
+      this.compareCarried(carried, pending, totalOf(carried.code), previous.province.get(pending.code));
     }
   }
 

@@ -1,5 +1,6 @@
 import type { Bilingual, Level, LoadedCatalogue, ProvinceRole } from "../../domain/catalogue";
-import { catalogue as defaultCatalogue, cataloguesByVersion } from "../../domain/catalogue";
+import type { FormRegistry } from "../../domain/catalogue";
+import { BUILT_IN_FORMS } from "../../domain/catalogue";
 import { SEVERITY_ORDER } from "../../domain/findings";
 import type { Lang } from "../../domain/messages";
 import { findingMessage, renderText } from "../../domain/messages";
@@ -26,7 +27,7 @@ import type { UnitAppendix } from "./units";
  */
 export class Consolidator {
   private catalogue: LoadedCatalogue | undefined;
-  private readonly fallback: LoadedCatalogue;
+  private readonly forms: FormRegistry;
   private readonly records: UnitRecord[] = [];
   /** Records of hidden sheets, summed with a warning. */
   private readonly hidden = new Set<UnitRecord>();
@@ -34,7 +35,7 @@ export class Consolidator {
   private readonly excluded: Excluded[] = [];
 
   constructor(private readonly options: ConsolidateOptions) {
-    this.fallback = options.catalogue ?? defaultCatalogue;
+    this.forms = options.forms ?? BUILT_IN_FORMS;
   }
 
   /**
@@ -43,9 +44,9 @@ export class Consolidator {
    */
   add(unit: UnitAppendix): void {
     const appendix = unit.appendix;
-    const version = appendix.templateVersion ?? this.fallback.templateVersion;
+    const version = appendix.templateVersion ?? this.forms.default.templateVersion;
     this.noteVersion(version, unit.file, appendix.sheet);
-    const catalogue = appendix.templateVersion ? cataloguesByVersion.get(version) : this.fallback;
+    const catalogue = appendix.templateVersion ? this.forms.get(version) : this.forms.default;
     if (!catalogue || (this.catalogue && catalogue !== this.catalogue)) return;
     this.catalogue = catalogue;
     const record = this.compact(unit, catalogue);
@@ -123,7 +124,7 @@ export class Consolidator {
         ...(finding.suggestion ? { suggestion: rendered(finding.suggestion.display) } : {}),
       };
     });
-    const role = named ? this.roleOf(name, appendix.level) : undefined;
+    const role = named ? this.roleOf(name, appendix.level, appendix.period, catalogue) : undefined;
     return {
       name,
       key: named ? unitKey(name) : `\u0000${name}`,
@@ -146,10 +147,15 @@ export class Consolidator {
     };
   }
 
-  /** The role set for a unit (null: none), else the one its name suggests (defaultRole). */
-  private roleOf(name: string, level: Level | undefined): ProvinceRole | undefined {
+  /** The role set for a unit (null: none), else the one its name suggests in its period (defaultRole). */
+  private roleOf(
+    name: string,
+    level: Level | undefined,
+    period: string | undefined,
+    catalogue: LoadedCatalogue,
+  ): ProvinceRole | undefined {
     const chosen = this.options.roles.get(unitKey(name));
-    return chosen === undefined ? defaultRole(name, level) : (chosen ?? undefined);
+    return chosen === undefined ? defaultRole(name, level, period, catalogue.roles) : (chosen ?? undefined);
   }
 
   /**

@@ -1,4 +1,11 @@
-import type { Bilingual, Level, LoadedCatalogue, ProvinceRole, RowDef } from "../../domain/catalogue";
+import type {
+  Bilingual,
+  FormRegistry,
+  Level,
+  LoadedCatalogue,
+  ProvinceRole,
+  RowDef,
+} from "../../domain/catalogue";
 import type { Ratio } from "../../domain/derive";
 import type { SeverityCounts, Verdict } from "../../domain/findings";
 import type { ConsolidationFindingParams, FindingParamsByKind } from "../../domain/messages";
@@ -32,8 +39,8 @@ export interface ConsolidateOptions {
   readonly expected?: readonly string[];
   /** The previous period's figures, for the cross-period checks. */
   readonly previous?: ProvinceFigures;
-  /** The catalogue of appendices typed by hand, without a version in F1. */
-  readonly catalogue?: LoadedCatalogue;
+  /** The forms the appendices may follow; its default is that of appendices typed by hand, without F1. */
+  readonly forms?: FormRegistry;
 }
 
 /** One thing to fix or check in a unit's appendix, as its correction request lists it. */

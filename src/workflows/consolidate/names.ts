@@ -1,5 +1,5 @@
-import type { Bilingual, Level, ProvinceRole } from "../../domain/catalogue";
-import { isProvinceRole } from "../../domain/catalogue";
+import type { Bilingual, Level, ProvinceRole, RoleDef } from "../../domain/catalogue";
+import { catalogue as defaultCatalogue, roleByName, roleIn } from "../../domain/catalogue";
 import type { Lang } from "../../domain/messages";
 import { levelLabel } from "../../domain/meta";
 import { BilingualError } from "../../domain/messages/error";
@@ -62,12 +62,13 @@ function lines(text: string): { line: string; number: number }[] {
 const NO_ROLE = ["none", "khong", "không"];
 
 /**
- * Reads a roles file: one line per unit, "Unit name<TAB or ;>role" with role vpubnd, snv, stttt, or none (also
- * "không") for a unit that holds no role although its name suggests one; blank lines and lines starting with #
- * are ignored. Several names may share a role (aliases of one office). Units the file does not name get their
- * defaultRole. Throws ConsolidationError "roles" listing every bad line.
+ * Reads a roles file: one line per unit, "Unit name<TAB or ;>role" with a role id the form declares (vpubnd, snv,
+ * stttt in the 2021 form), or none (also "không") for a unit that holds no role although its name suggests one;
+ * blank lines and lines starting with # are ignored. Several names may share a role (aliases of one office). Units
+ * the file does not name get their defaultRole. Throws ConsolidationError "roles" listing every bad line.
  */
-export function parseRoles(text: string): RoleMap {
+export function parseRoles(text: string, declared: readonly RoleDef[] = defaultCatalogue.roles): RoleMap {
+  const ids = new Set(declared.map((role) => role.id));
   const roles = new Map<string, ProvinceRole | null>();
   const problems: Bilingual[] = [];
   for (const { line, number } of lines(text)) {
@@ -77,7 +78,7 @@ export function parseRoles(text: string): RoleMap {
     const word = roleText.toLocaleLowerCase("vi");
     const role = NO_ROLE.includes(word)
       ? { success: true as const, data: null }
-      : isProvinceRole(word)
+      : ids.has(word)
         ? { success: true as const, data: word }
         : { success: false as const };
     if (cut < 0 || !name) {
@@ -112,73 +113,19 @@ export function parseRoles(text: string): RoleMap {
 }
 
 /**
- * An office that reports province-wide indicators, shaped as a row of a form's `Vai trò` sheet (DESIGN.md section
- * 11): its role id, its names, and `recognise`, the ways offices write their own name (`nhận biết`).
+ * The role a unit gets when no roles file or choice names it: the office whose name patterns it holds in `period`
+ * ("Văn phòng UBND tỉnh" → vpubnd, "Sở Nội vụ" → snv, "Sở TT&TT" → stttt, and "Sở Khoa học và Công nghệ" → stttt
+ * for a period after the 2025 mergers), only for a unit of a provincial level (a district's "Văn phòng UBND huyện"
+ * is no provincial office); undefined for any other unit.
  */
-export interface OfficeRole {
-  readonly role: ProvinceRole;
-  readonly name: Bilingual;
-  /**
-   * Names that identify the office's unit, compared without diacritics or case, punctuation read as spaces: a
-   * unit's name is the office's when it holds one of them as whole words ("Sở TT&TT tỉnh Trà Vinh" holds "sở
-   * tt&tt").
-   */
-  readonly recognise: readonly string[];
-}
-
-/**
- * The offices of the 2021 form, the one default for roles that the CLI and the pane share (README, "Roles").
- * "UBND huyện …" alone is a district, not the People's Committee Office, hence the "văn phòng".
- */
-export const OFFICE_ROLES: readonly OfficeRole[] = [
-  {
-    role: "vpubnd",
-    name: { vi: "Văn phòng UBND tỉnh", en: "the Provincial People's Committee Office" },
-    recognise: ["văn phòng ubnd", "vp ubnd", "văn phòng ủy ban nhân dân", "vpubnd"],
-  },
-  {
-    role: "snv",
-    name: { vi: "Sở Nội vụ", en: "the Department of Home Affairs" },
-    recognise: ["sở nội vụ", "snv"],
-  },
-  {
-    role: "stttt",
-    name: { vi: "Sở Thông tin và Truyền thông", en: "the Department of Information and Communications" },
-    recognise: ["sở thông tin và truyền thông", "sở tt&tt", "sở tttt", "sở tt và tt", "stttt"],
-  },
-];
-
-/** A name without diacritics, in lower case, words separated by one space and "TT & TT" written "tt&tt". */
-function folded(name: string): string {
-  return ` ${cleanName(name)
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[^a-z0-9&]+/g, " ")
-    .replace(/\s*&\s*/g, "&")
-    .trim()} `;
-}
-
-/** The offices' names by role, which the consolidation's messages name them by. */
-export const ROLE_NAMES: ReadonlyMap<string, Bilingual> = new Map(
-  OFFICE_ROLES.map((office) => [office.role, office.name]),
-);
-
-const RECOGNISED = OFFICE_ROLES.map((office) => ({
-  role: office.role,
-  names: office.recognise.map(folded),
-}));
-
-/**
- * The role a unit gets when no roles file or choice names it: the office whose name it holds ("Văn phòng UBND
- * tỉnh" → vpubnd, "Sở Nội vụ" → snv, "Sở TT&TT" → stttt), only for a unit of a provincial level (a district's
- * "Văn phòng UBND huyện" is no provincial office); undefined for any other unit.
- */
-export function defaultRole(name: string, level?: Level): ProvinceRole | undefined {
+export function defaultRole(
+  name: string,
+  level?: Level,
+  period?: string,
+  roles: readonly RoleDef[] = defaultCatalogue.roles,
+): ProvinceRole | undefined {
   if (level !== undefined && level !== "so") return undefined;
-  const text = folded(name);
-  return RECOGNISED.find((office) => office.names.some((known) => text.includes(known)))?.role;
+  return roleByName(roles, name, period);
 }
 
 /** Reads the list of units expected to report: one name per line; blank lines and # comments ignored. */
@@ -198,9 +145,14 @@ export function levelName(level: Level | undefined, lang: Lang): string {
   return lang === "vi" ? levelLabel(level) : LEVEL_NAMES_EN[level];
 }
 
-/** The name of an office role in a language. */
-export function roleName(role: ProvinceRole, lang: Lang): string {
-  return OFFICE_ROLES.find((office) => office.role === role)?.name[lang] ?? role;
+/** The name of an office role in a language, as the form declares it for `period`; the role id if it does not. */
+export function roleName(
+  role: ProvinceRole,
+  lang: Lang,
+  period?: string,
+  roles: readonly RoleDef[] = defaultCatalogue.roles,
+): string {
+  return roleIn(roles, role, period)?.name[lang] ?? role;
 }
 
 export { nameList, periodName } from "../../domain/messages/words";

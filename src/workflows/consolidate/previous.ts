@@ -1,5 +1,5 @@
-import type { LoadedCatalogue, RowDef } from "../../domain/catalogue";
-import { catalogue as defaultCatalogue, cataloguesByVersion, normaliseCode } from "../../domain/catalogue";
+import type { FormRegistry, LoadedCatalogue, RowDef } from "../../domain/catalogue";
+import { BUILT_IN_FORMS, normaliseCode } from "../../domain/catalogue";
 import type { SheetGrid } from "../../domain/cell";
 import type { AppendixSheet } from "../../domain/locate";
 import { locateAppendix } from "../../domain/locate";
@@ -78,11 +78,11 @@ export function previousPeriodOf(grids: readonly SheetGrid[], file: string): Pro
  */
 export function previousFigures(
   grids: readonly SheetGrid[],
-  fallback: LoadedCatalogue = defaultCatalogue,
+  forms: FormRegistry = BUILT_IN_FORMS,
 ): ProvinceFigures | undefined {
-  const summary = grids.find((grid) => isSummarySheet(grid) && summaryVersion(grid) !== undefined);
+  const summary = grids.find((grid) => isSummarySheet(grid) && summaryVersion(grid, forms) !== undefined);
   if (summary) {
-    const catalogue = cataloguesByVersion.get(summaryVersion(summary) ?? "") ?? fallback;
+    const catalogue = forms.get(summaryVersion(summary, forms) ?? "") ?? forms.default;
     const appendix = locateAppendix(summary, catalogue);
     if (appendix) {
       let units: Map<string, Map<string, number>> | undefined;
@@ -94,16 +94,16 @@ export function previousFigures(
       };
     }
   }
-  const found = readUnits(grids, undefined, fallback);
+  const found = readUnits(grids, undefined, forms);
   if (!found.units.length) return undefined;
-  const consolidation = consolidate(found.units, { roles: new Map(), catalogue: fallback });
+  const consolidation = consolidate(found.units, { roles: new Map(), forms });
   const province = new Map<string, number>();
   for (const total of consolidation.totals)
     if (total.amount !== undefined) province.set(total.code, total.amount);
   const units = new Map<string, Map<string, number>>();
   for (const unit of found.units) {
     if (!unit.appendix.unit) continue;
-    const catalogue = cataloguesByVersion.get(unit.appendix.templateVersion ?? "") ?? fallback;
+    const catalogue = forms.get(unit.appendix.templateVersion ?? "") ?? forms.default;
     units.set(unitKey(unit.appendix.unit), amountsOfSheet(unit.appendix, catalogue));
   }
   return {

@@ -1,12 +1,12 @@
-import type { LoadedCatalogue } from "../../domain/catalogue";
-import { catalogue as defaultCatalogue, cataloguesByVersion } from "../../domain/catalogue";
+import type { FormRegistry, LoadedCatalogue } from "../../domain/catalogue";
+import { BUILT_IN_FORMS } from "../../domain/catalogue";
 import type { CellScalar, SheetGrid } from "../../domain/cell";
 import { isCellError } from "../../domain/cell";
 import type { SheetValidation } from "../../domain/engine";
 import { validateAppendix } from "../../domain/engine";
 import { COLUMNS } from "../../domain/layout";
 import type { AppendixSheet } from "../../domain/locate";
-import { locateAppendix } from "../../domain/locate";
+import { resolveAppendix } from "../../domain/resolve";
 import type { SheetVisibility } from "../port";
 import type { AppendixSource } from "./model";
 import { isSummarySheet, SUMMARY_VERSION_ROW } from "../summary-marker";
@@ -58,9 +58,9 @@ export function cellText(value: CellScalar | undefined): string {
  * The template version of a summary's form sheet (F2), or undefined for the summary's other sheets (units,
  * requests, figures), which carry the marker in F1 too so that nothing of a summary workbook is ever summed.
  */
-export function summaryVersion(grid: SheetGrid): string | undefined {
+export function summaryVersion(grid: SheetGrid, forms: FormRegistry = BUILT_IN_FORMS): string | undefined {
   const version = cellText(grid.cells[SUMMARY_VERSION_ROW - 1]?.[COLUMNS.key]?.value);
-  return isSummarySheet(grid) && cataloguesByVersion.has(version) ? version : undefined;
+  return isSummarySheet(grid) && forms.has(version) ? version : undefined;
 }
 
 function notesOf(grid: SheetGrid, appendix: AppendixSheet, catalogue: LoadedCatalogue): Map<string, string> {
@@ -75,13 +75,13 @@ function notesOf(grid: SheetGrid, appendix: AppendixSheet, catalogue: LoadedCata
 }
 
 /**
- * Locates and validates every appendix sheet of a workbook for a consolidation: each with the catalogue of its
- * template version (the fallback for sheets typed by hand), summary sheets set aside, notes kept.
+ * Locates and validates every appendix sheet of a workbook for a consolidation: each with the catalogue of the
+ * form its F1 names among `forms` (the registry's default for sheets typed by hand), summary sheets set aside, notes kept.
  */
 export function readUnits(
   grids: readonly ReadGrid[],
   file?: string,
-  fallback: LoadedCatalogue = defaultCatalogue,
+  forms: FormRegistry = BUILT_IN_FORMS,
 ): WorkbookUnits {
   const result: WorkbookUnits = { units: [], summaries: [], skipped: [], unknownVersions: [] };
   for (const grid of grids) {
@@ -89,19 +89,17 @@ export function readUnits(
       result.summaries.push(grid.name);
       continue;
     }
-    const probe = locateAppendix(grid, fallback);
-    if (!probe) {
+    const resolved = resolveAppendix(grid, forms);
+    if (!resolved) {
       result.skipped.push(grid.name);
       continue;
     }
-    const version = probe.templateVersion;
-    const catalogue = version ? cataloguesByVersion.get(version) : fallback;
-    if (!catalogue) {
-      result.unknownVersions.push({ sheet: grid.name, version: version ?? "" });
+    // A form not known and a definition not given are both forms this consolidation cannot read.
+    if (resolved.kind !== "appendix") {
+      result.unknownVersions.push({ sheet: grid.name, version: resolved.version });
       continue;
     }
-    const appendix = catalogue === fallback ? probe : locateAppendix(grid, catalogue);
-    if (!appendix) continue;
+    const { appendix, catalogue } = resolved;
     result.units.push({
       appendix,
       validation: validateAppendix(appendix, catalogue),

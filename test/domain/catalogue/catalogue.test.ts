@@ -272,3 +272,59 @@ describe("normaliseCode", () => {
     expect(normaliseCode(printed)).toBe(code);
   });
 });
+
+describe("a form's own data", () => {
+  it("says who reports on the 2021 form and from when", () => {
+    expect([catalogue.levels, catalogue.appliesFrom, catalogue.appliesTo]).toEqual([
+      ["so", "huyen", "xa"],
+      "2021-Q1",
+      undefined,
+    ]);
+  });
+
+  it("carries the previous period's dossiers in progress over as HS.1.1, by data", () => {
+    expect(catalogue.rows.filter((row) => row.carriedFrom).map((row) => [row.code, row.carriedFrom])).toEqual(
+      [["HS.1.1", "HS.3"]],
+    );
+  });
+
+  it("holds the report wordings in the rows, the short ones counting only under their parent", () => {
+    expect(catalogue.byCode.get("HS.3.2")?.reportWordings).toEqual({
+      anywhere: [],
+      underParent: ["Quá hạn", "Đã quá hạn"],
+    });
+    expect(catalogue.byCode.get("QT.1")?.reportWordings).toEqual({
+      anywhere: ["Số TTHC thuộc thẩm quyền giải quyết"],
+      underParent: [],
+    });
+    expect(catalogue.reportWordings.map((wording) => wording.code)).toEqual(
+      catalogue.sourceRows.map((row) => row.code),
+    );
+  });
+
+  it("refuses levels, periods, carried rows and wordings that do not fit", () => {
+    const parsed = loadCatalogueUnchecked(CCHC_PL_2021);
+    const changed: Record<string, Partial<Catalogue["rows"][number]>> = {
+      "HS.1.1": { carriedFrom: "HS.9" },
+      "HS.1.2": { carriedFrom: "3.4.1" },
+      "QT.1": { reportWordings: { anywhere: [], underParent: ["Thẩm quyền"] } },
+    };
+    const broken: Catalogue = {
+      ...parsed,
+      levels: ["so", "huyen", "xa", "xa"],
+      appliesFrom: "2026-Q1",
+      appliesTo: "2025",
+      rows: parsed.rows.map((row) => ({ ...row, ...changed[row.code] })),
+    };
+    expect(catalogueProblems(broken)).toEqual([
+      "the form stops applying before it begins",
+      "the form lists a level twice",
+      "carriedFrom of HS.1.1 names unknown code HS.9",
+      "HS.1.2 is carried from 3.4.1, and both must be counts",
+      "QT.1 has wordings under its parent but no parent",
+    ]);
+    const noDistricts = catalogueProblems({ ...parsed, levels: ["so", "xa"] });
+    expect(noDistricts).toContain("3.4.2 is filled at level huyen, which does not report on the form");
+    expect(noDistricts).toHaveLength(parsed.rows.filter((row) => row.scope.includes("huyen")).length);
+  });
+});

@@ -1,0 +1,199 @@
+import { parseArgs } from "node:util";
+import type { Bilingual, Catalogue, FormRegistry, LoadedCatalogue } from "../domain/catalogue";
+import type { DefinitionRead } from "../domain/forms/definition";
+import { readDefinition } from "../domain/forms/definition";
+import { exportDefinition } from "../domain/forms/definition-export";
+import type { DefinitionProblem } from "../domain/messages";
+import { renderDefinitionProblem } from "../domain/messages";
+import { BilingualError } from "../domain/messages/error";
+import type { Output } from "./main";
+import { checkOutput, writeOutputFile } from "./output";
+import { terminalText } from "./terminal";
+import { EXIT, UsageError } from "./usage";
+import { readWorkbookFile } from "./xlsx/read";
+
+// `cchc-appendix form export [--form ID] -o FILE.xlsx` writes a form's definition workbook, the starting point of a
+// province's own form; `cchc-appendix form check FILE.xlsx` reads one as every tool would and says every problem by
+// sheet, row and column (exit 2), or what a sound one declares (exit 0). Loaded by main() for this command only.
+
+const SUBCOMMANDS: Bilingual = { vi: "export hoặc check", en: "export or check" };
+
+/**
+ * Runs `form export` or `form check` with the forms the host knows (`forms`: the built-in ones, whose ids a
+ * definition may not take); throws UsageError for a wrong command line.
+ */
+export async function formCommand(
+  args: readonly string[],
+  output: Output,
+  forms: FormRegistry,
+): Promise<number> {
+  const [subcommand, ...rest] = args;
+  switch (subcommand) {
+    case "export":
+      return exportCommand(rest, output, forms);
+    case "check":
+      return checkCommand(rest, output, forms);
+    case undefined:
+      throw new UsageError(
+        { vi: `Thiếu việc cần làm: ${SUBCOMMANDS.vi}.`, en: `Missing what to do: ${SUBCOMMANDS.en}.` },
+        "form",
+      );
+    default:
+      throw new UsageError(
+        {
+          vi: `Việc không hợp lệ: "${terminalText(subcommand)}" (dùng ${SUBCOMMANDS.vi}).`,
+          en: `Unknown action: "${terminalText(subcommand)}" (use ${SUBCOMMANDS.en}).`,
+        },
+        "form",
+      );
+  }
+}
+
+/** The ids of the forms a host knows, as messages list them. */
+const formIds = (forms: FormRegistry) => forms.forms.map((form) => form.templateVersion).join(", ");
+
+/** The built-in form named by `--form`, the default one (the 2021 form) without it. */
+function builtInForm(id: string | undefined, forms: FormRegistry): Catalogue {
+  if (id === undefined) return forms.default;
+  const found = forms.forms.find((form) => form.templateVersion === id);
+  if (found) return found;
+  throw new UsageError(
+    {
+      vi: `Không có mẫu có sẵn "${terminalText(id)}" (các mẫu có sẵn: ${formIds(forms)}).`,
+      en: `No built-in form "${terminalText(id)}" (the built-in forms: ${formIds(forms)}).`,
+    },
+    "form",
+  );
+}
+
+async function exportCommand(args: readonly string[], output: Output, forms: FormRegistry): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      form: { type: "string" },
+      output: { type: "string", short: "o" },
+      force: { type: "boolean", default: false },
+    },
+  });
+  if (!values.output) {
+    throw new UsageError(
+      { vi: "Thiếu tên tệp đầu ra: -o TỆP.xlsx.", en: "Missing the output file: -o FILE.xlsx." },
+      "form",
+    );
+  }
+  const form = builtInForm(values.form, forms);
+  await checkOutput(values.output, [], values.force);
+  const { definitionWorkbook } = await import("./xlsx/definition");
+  const workbook = definitionWorkbook(exportDefinition(form));
+  await writeOutputFile(values.output, new Uint8Array(await workbook.xlsx.writeBuffer()), values.force);
+  const file = terminalText(values.output);
+  output.out(
+    `Đã ghi định nghĩa mẫu ${form.templateVersion} vào ${file}: đổi mã mẫu trước khi dùng làm mẫu riêng.\n` +
+      `Wrote the definition of the form ${form.templateVersion} to ${file}: change its id before using it as your own form.\n`,
+  );
+  return EXIT.ok;
+}
+
+/** What a sound definition declares, in one line per language. */
+function summary(catalogue: Catalogue): Bilingual {
+  const appendix = catalogue.rows.filter((row) => row.block === "appendix" && row.kind !== "none").length;
+  const source = catalogue.rows.filter((row) => row.block === "source").length;
+  const rules = catalogue.relations.length + catalogue.patterns.length;
+  const id = terminalText(catalogue.templateVersion);
+  return {
+    vi: `Định nghĩa mẫu ${id} hợp lệ: ${appendix} chỉ tiêu, ${source} dòng số liệu nguồn, ${rules} quy tắc.`,
+    en: `The form definition ${id} is sound: ${appendix} indicators, ${source} source rows, ${rules} rules.`,
+  };
+}
+
+async function checkCommand(args: readonly string[], output: Output, forms: FormRegistry): Promise<number> {
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
+  const [file, ...others] = positionals;
+  if (file === undefined || others.length) {
+    throw new UsageError(
+      {
+        vi: "Cần đúng một tệp định nghĩa: cchc-appendix form check TỆP.xlsx.",
+        en: "Give exactly one definition file: cchc-appendix form check FILE.xlsx.",
+      },
+      "form",
+    );
+  }
+  let read: DefinitionRead;
+  try {
+    read = await readDefinitionFile(file, forms);
+  } catch (error) {
+    if (!(error instanceof BilingualError)) throw error;
+    sayReadError(output, file, error);
+    return EXIT.failure;
+  }
+  if (read.ok) {
+    const line = summary(read.catalogue);
+    output.out(`${line.vi}\n${line.en}\n`);
+    return EXIT.ok;
+  }
+  sayProblems(output, file, read.problems);
+  return EXIT.failure;
+}
+
+/** A definition workbook from disk, read as every tool reads one: the built-in forms' ids are reserved. */
+async function readDefinitionFile(file: string, forms: FormRegistry): Promise<DefinitionRead> {
+  const reserved = new Set(forms.forms.map((form) => form.templateVersion));
+  return readDefinition(await readWorkbookFile(file), { reserved });
+}
+
+function sayReadError(output: Output, file: string, error: BilingualError): void {
+  const name = terminalText(file);
+  output.err(`${name}: ${terminalText(error.bilingual.vi)}\n${name}: ${terminalText(error.bilingual.en)}\n`);
+}
+
+/** Every problem of a definition, Vietnamese then English, and how many there are. */
+function sayProblems(output: Output, file: string, problems: readonly DefinitionProblem[]): void {
+  for (const problem of problems) {
+    output.out(
+      `${terminalText(renderDefinitionProblem(problem, "vi"))}\n${terminalText(renderDefinitionProblem(problem, "en"))}\n`,
+    );
+  }
+  const count = problems.length;
+  output.out(
+    `${terminalText(file)}: ${count} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.\n` +
+      `${terminalText(file)}: ${count} ${count === 1 ? "problem" : "problems"}; the definition is not used until all are fixed.\n`,
+  );
+}
+
+/**
+ * The form `template --form` names: a built-in form's id, or a definition workbook's path, read and checked as
+ * `form check` does. A definition with a problem is never used: its problems are printed and the exit code (2) is
+ * returned instead.
+ */
+export async function templateForm(
+  form: string,
+  output: Output,
+  forms: FormRegistry,
+): Promise<LoadedCatalogue | number> {
+  const builtIn = forms.forms.find((known) => known.templateVersion === form);
+  if (builtIn) return builtIn;
+  if (!/\.xlsx$/i.test(form)) {
+    const known = formIds(forms);
+    throw new UsageError(
+      {
+        vi: `Không có mẫu có sẵn "${terminalText(form)}": dùng mã một mẫu có sẵn (${known}) hoặc tệp định nghĩa mẫu .xlsx.`,
+        en: `No built-in form "${terminalText(form)}": give a built-in form's id (${known}) or a form definition .xlsx file.`,
+      },
+      "template",
+    );
+  }
+  let read: DefinitionRead;
+  try {
+    read = await readDefinitionFile(form, forms);
+  } catch (error) {
+    if (!(error instanceof BilingualError)) throw error;
+    sayReadError(output, form, error);
+    return EXIT.failure;
+  }
+  if (!read.ok) {
+    sayProblems(output, form, read.problems);
+    return EXIT.failure;
+  }
+  const { loadCatalogue } = await import("../domain/catalogue/load");
+  return loadCatalogue(read.catalogue);
+}
