@@ -56,7 +56,7 @@ async function httpsOptions() {
 /**
  * The webpack configuration.
  * @param {{ mode?: "production" | "development", preview?: boolean, outputPath?: string,
- *           entries?: (keyof typeof ENTRIES)[], port?: number }} [options]
+ *           entries?: (keyof typeof ENTRIES)[], port?: number, minimize?: boolean }} [options]
  */
 function createConfig(options = {}) {
   const mode = options.mode ?? "production";
@@ -96,6 +96,8 @@ function createConfig(options = {}) {
       ],
     },
     optimization: {
+      // Unminified production builds are for profiling the pane (scripts/profile-pane.ts): its functions by name.
+      minimize: options.minimize ?? production,
       // Shared code (React, Fluent, the domain) goes to chunks both pages load; no chunk holds exceljs, which no
       // web module imports (test/browser asserts it).
       splitChunks: { chunks: "all" },

@@ -25,6 +25,7 @@ type CreateConfig = (options: {
   mode?: "production" | "development";
   outputPath?: string;
   entries?: readonly ("taskpane" | "preview")[];
+  minimize?: boolean;
 }) => Configuration;
 
 // webpack and the config are loaded from the project itself, so that the bench compiled into .tmp/bench uses them.
@@ -39,10 +40,20 @@ function load(): { webpack: Webpack; createConfig: CreateConfig } {
 /** Builds the web bundles with webpack's Node API into `outputPath`; rejects with webpack's errors. */
 export function buildWeb(
   outputPath: string,
-  options: { mode?: "production" | "development"; entries?: readonly ("taskpane" | "preview")[] } = {},
+  options: {
+    mode?: "production" | "development";
+    entries?: readonly ("taskpane" | "preview")[];
+    /** False for a production build whose functions keep their names (profiling); minified by default. */
+    minimize?: boolean;
+  } = {},
 ): Promise<Stats> {
   const { webpack, createConfig } = load();
-  const config = createConfig({ mode: options.mode ?? "production", outputPath, entries: options.entries });
+  const config = createConfig({
+    mode: options.mode ?? "production",
+    outputPath,
+    entries: options.entries,
+    ...(options.minimize !== undefined ? { minimize: options.minimize } : {}),
+  });
   return new Promise((resolve, reject) => {
     webpack(config, (error, stats) => {
       if (error) return reject(error);

@@ -218,8 +218,8 @@ export interface ServedPane {
   close(): Promise<void>;
 }
 
-/** Builds the add-in (production) and the stand-in, and serves them to Chromium. */
-export async function servePane(): Promise<ServedPane> {
+/** Builds the add-in (production; unminified only for profiling) and the stand-in, and serves them to Chromium. */
+export async function servePane(options: { minimize?: boolean } = {}): Promise<ServedPane> {
   const folder = await mkdtemp(join(tmpdir(), "cchc-pane-"));
   const standIn = await mkdtemp(join(tmpdir(), "cchc-pane-office-"));
   const removeFolders = async () => {
@@ -227,7 +227,7 @@ export async function servePane(): Promise<ServedPane> {
     await rm(standIn, { recursive: true, force: true });
   };
   try {
-    await buildWeb(folder, { entries: ["taskpane"] });
+    await buildWeb(folder, { entries: ["taskpane"], minimize: options.minimize ?? true });
     const root = projectRoot();
     const [bridge, library, office, data] = await Promise.all([
       readFile(join(root, "src/preview/native-bridge.js"), "utf8"),

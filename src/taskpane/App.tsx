@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { memo, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { memo, Suspense, use, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
@@ -8,9 +8,9 @@ import { Header } from "./components/Header";
 import { HelpMenu } from "./components/HelpMenu";
 import { StampLine } from "./components/StampLine";
 import type { Lang, LanguageState } from "./i18n";
-import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
+import { hasStrings, LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
 import { PartBoundary } from "./components/PartBoundary";
-import { loadLanguage } from "./languages";
+import { loadBothStrings, loadLanguage, stringsSettled } from "./languages";
 import {
   ConsolidatePanel,
   ErrorBar,
@@ -24,6 +24,7 @@ import {
   StampOffer,
 } from "./later";
 import { useConsolidation } from "./useConsolidation";
+import { CAN_REHEARSE, Rehearsal, whenIdle } from "./rehearsal";
 import { usePane } from "./usePane";
 
 const LANGUAGE_KEY = "cchc-appendix.lang";
@@ -72,6 +73,15 @@ const MemoHelpMenu = memo(HelpMenu);
  * calls Excel itself: every change to the workbook is a use case run through host.run.
  */
 export function App({ host }: { host: AddinHost }) {
+  return (
+    <Suspense fallback={null}>
+      <InLanguage host={host} />
+    </Suspense>
+  );
+}
+
+/** The pane in its language, rendered once that language's texts are loaded (Vietnamese's always are). */
+function InLanguage({ host }: { host: AddinHost }) {
   const styles = useStyles();
   const [lang, setLangState] = useState<Lang>(() => storedLanguage() ?? pickLanguage(host.displayLanguage));
   // The pane renders in a language only once its findings' templates are loaded (./languages.ts).
@@ -85,6 +95,7 @@ export function App({ host }: { host: AddinHost }) {
       () => undefined,
     );
   }, []);
+  if (!hasStrings(lang)) use(stringsSettled(lang));
   const language = useMemo<LanguageState>(() => ({ lang, t: STRINGS[lang], setLang }), [lang, setLang]);
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang}>
@@ -109,19 +120,32 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   // Writing the summary opens its form sheet: the header then says so.
   const [consolidation, consolidationActions] = useConsolidation(host, actions.refresh);
   const verdict = useRef<HTMLDivElement>(null);
-  // The forms load once the open sheet's first verdict stands (./later.tsx), and show from then on.
+  // The forms load once the open sheet's first verdict has been painted (./later.tsx), and show from then on.
   const [formsLoaded, setFormsLoaded] = useState(false);
   useEffect(() => {
+    if (!state.ready) return;
     // A part that fails to load says so where it shows (PartBoundary), not here.
-    if (state.ready)
+    return whenIdle(() => {
       preloadLater()
         .then(undefined, () => undefined)
         .finally(() => setFormsLoaded(true));
+    });
   }, [state.ready]);
-  // The shown language's templates too, after the first verdict (which shows no finding's text).
+  // The shown language's templates too, after the first verdict (which shows no finding's text), and both
+  // languages' texts, in which every notice and error is written.
   useEffect(() => {
-    if (state.ready) loadLanguage(lang).then(undefined, () => undefined);
+    if (state.ready)
+      return whenIdle(
+        () => void Promise.all([loadLanguage(lang), loadBothStrings()]).then(undefined, () => undefined),
+      );
   }, [state.ready, lang]);
+  // Once, before the first check: its parts rendered out of sight, so that the first click finds them warm.
+  const [rehearsed, setRehearsed] = useState(false);
+  const endRehearsal = useCallback(() => setRehearsed(true), []);
+  const withMessages = useCallback(
+    (children: ReactNode) => <WithMessages lang={lang}>{children}</WithMessages>,
+    [lang],
+  );
 
   const fix = useCallback(
     async (finding: Finding) => {
@@ -223,6 +247,9 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
         </PartBoundary>
       ) : null}
       <MemoHelpMenu host={host} busy={busy} onDone={actions.refresh} />
+      {CAN_REHEARSE && formsLoaded && !rehearsed && !state.checked && state.active && state.described ? (
+        <Rehearsal sheet={state.active} result={state.described} wrap={withMessages} onDone={endRehearsal} />
+      ) : null}
     </main>
   );
 });

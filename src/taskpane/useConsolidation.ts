@@ -100,10 +100,10 @@ async function loadConsolidation(): Promise<{
   return { consolidateWorkbook, parseExpected, previousPeriodOf };
 }
 
-const LOAD_FAILED: PaneError = {
-  vi: STRINGS.vi.errors.loadFailed,
-  en: STRINGS.en.errors.loadFailed,
-};
+// Built when said, not when this module loads: English's texts come later (./languages.ts).
+function loadFailed(): PaneError {
+  return { vi: STRINGS.vi.errors.loadFailed, en: STRINGS.en.errors.loadFailed };
+}
 
 function stored(): string {
   try {
@@ -156,7 +156,7 @@ export function useConsolidation(
     try {
       read = await loadReader();
     } catch {
-      setError(LOAD_FAILED);
+      setError(loadFailed());
       return;
     }
     const done: PickedWorkbook[] = [];
@@ -190,7 +190,7 @@ export function useConsolidation(
         next = { file: file.name, error: readFailure(failure) };
       }
     } catch {
-      next = { file: file.name, error: LOAD_FAILED };
+      next = { file: file.name, error: loadFailed() };
     }
     if (!mounted.current) return;
     setPrevious(next);
@@ -206,7 +206,7 @@ export function useConsolidation(
       loaded = await loadConsolidation();
     } catch {
       if (mounted.current) {
-        setError(LOAD_FAILED);
+        setError(loadFailed());
         setRunning(false);
       }
       return;

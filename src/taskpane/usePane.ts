@@ -20,6 +20,7 @@ import type { PaneError } from "./errors";
 import { describeError } from "./errors";
 import type { Strings } from "./i18n";
 import { STRINGS } from "./i18n";
+import { loadBothStrings } from "./languages";
 
 /** How long the pane waits after the last edit before checking again: fast enough to feel live, calm while typing. */
 export const LIVE_CHECK_DELAY_MS = 300;
@@ -285,7 +286,13 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     for (const sheet of sheets) applied.set(sheet.sheet, started);
     return { ...result, sheets };
   };
-  const fail = (error: unknown) => dispatch({ type: "failed", error: describeError(error, STRINGS) });
+  // Every notice and error is written in both languages: English's texts are a chunk of their own, fetched once the
+  // first verdict stands, so an action awaits them before it says anything (at once, once they are in).
+  const texts = () => loadBothStrings().then(undefined, () => undefined);
+  const fail = async (error: unknown) => {
+    await texts();
+    dispatch({ type: "failed", error: describeError(error, STRINGS) });
+  };
   // Only for a host whose listing does not say which sheet is open; Excel's does, in the same request.
   const activeSheet = () => host.activeSheet();
 
@@ -327,12 +334,13 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
   ): Promise<boolean> => {
     dispatch({ type: "start", busy });
     try {
+      await texts();
       const action = await work();
       if (action) dispatch(action);
       dispatch(after?.() ?? { type: "done" });
       return true;
     } catch (error) {
-      fail(error);
+      await fail(error);
       return false;
     }
   };
@@ -354,7 +362,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     try {
       dispatch(await host.run(describeIn));
     } catch (error) {
-      fail(error);
+      await fail(error);
     }
     await recall();
   };
@@ -550,7 +558,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       try {
         await host.run((port) => selectFinding(port, finding));
       } catch (error) {
-        fail(error);
+        await fail(error);
       }
     },
     clear: async () => {
@@ -597,6 +605,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
         () => true,
         () => false,
       );
+      if (!saved) await texts();
       const notice: Notice | undefined = saved
         ? undefined
         : { tone: "warning", text: both((t) => t.own.notSaved) };

@@ -60,7 +60,8 @@ async function setUp(book: TestWorkbook) {
   render(<App host={book.host} />);
   await screen.findByRole("banner");
   await act(() => book.excel.settle());
-  await user.click(screen.getByRole("button", { name: "Tổng hợp phụ lục các đơn vị" }));
+  // The section is a later part, fetched once the open sheet's first verdict has been painted.
+  await user.click(await screen.findByRole("button", { name: "Tổng hợp phụ lục các đơn vị" }));
   const section = screen.getByRole("region", { name: "Tổng hợp phụ lục các đơn vị" });
   return { user, section, workbook: book.view };
 }

@@ -13,8 +13,12 @@ import {
   sectionTitle,
 } from "../../src/taskpane/grouping";
 import { pickLanguage, STRINGS } from "../../src/taskpane/i18n";
+import { loadBothStrings } from "../../src/taskpane/languages";
 import { BilingualError } from "../../src/domain/messages/error";
 import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
+
+// English's texts are a module of their own, loaded as the pane loads them.
+beforeAll(() => loadBothStrings());
 
 const seed = validateAppendix(locateAppendix(templateGrid(SEED_VALUES))!);
 const byCode = (code: string, kind?: string) =>
@@ -111,6 +115,7 @@ describe("helpers", () => {
       typeof value === "object" && value !== null
         ? Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shape(inner)]))
         : typeof value;
+    expect(STRINGS.en).not.toBe(STRINGS.vi);
     expect(shape(STRINGS.en)).toEqual(shape(STRINGS.vi));
   });
 });

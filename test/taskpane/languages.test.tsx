@@ -1,6 +1,7 @@
 /** @jest-environment ./test/helpers/excel-jsdom-environment.js */
 import type * as Messages from "../../src/domain/messages";
 import type * as AppModule from "../../src/taskpane/App";
+import type * as I18n from "../../src/taskpane/i18n";
 import type * as Workbook from "../helpers/workbook";
 import type * as React from "react";
 import type * as ReactClient from "react-dom/client";
@@ -13,6 +14,7 @@ import type * as ReactClient from "react-dom/client";
 
 interface Loaded {
   readonly messages: typeof Messages;
+  readonly i18n: typeof I18n;
   readonly App: typeof AppModule.App;
   readonly react: typeof React;
   readonly client: typeof ReactClient;
@@ -28,6 +30,13 @@ describe("the pane's languages, loaded on demand", () => {
     Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
     await jest.isolateModulesAsync(async () => {
       await switchInIsolation(await loadIsolated());
+    });
+  });
+
+  it("opens in English for an English Office once English's texts, not in the first load, are fetched", async () => {
+    Object.assign(globalThis, { IS_REACT_ACT_ENVIRONMENT: true });
+    await jest.isolateModulesAsync(async () => {
+      await englishFirstInIsolation(await loadIsolated());
     });
   });
 
@@ -49,11 +58,37 @@ describe("the pane's languages, loaded on demand", () => {
 async function loadIsolated(): Promise<Loaded> {
   return {
     messages: await import("../../src/domain/messages"),
+    i18n: await import("../../src/taskpane/i18n"),
     App: (await import("../../src/taskpane/App")).App,
     react: await import("react"),
     client: await import("react-dom/client"),
     sampleWorkbook: (await import("../helpers/workbook")).sampleWorkbook,
   };
+}
+
+async function englishFirstInIsolation({ i18n, App, react, client, sampleWorkbook }: Loaded): Promise<void> {
+  expect(i18n.hasStrings("vi")).toBe(true);
+  expect(i18n.hasStrings("en")).toBe(false);
+  const book = await sampleWorkbook(undefined, { displayLanguage: "en-US" });
+  const container = document.createElement("div");
+  document.body.append(container);
+  const root = client.createRoot(container);
+  try {
+    await react.act(async () => root.render(react.createElement(App, { host: book.host })));
+    await react.act(() => book.excel.settle());
+    const until = untilIn(container, react);
+    const check = await until(() =>
+      buttons(container).find((item) => item.textContent === "Check before submitting"),
+    );
+    expect(i18n.hasStrings("en")).toBe(true);
+    // English itself, not Vietnamese standing in for texts not yet fetched.
+    expect(container.textContent).not.toContain("Kiểm tra trước khi nộp");
+    await react.act(async () => check.click());
+    await until(() => (container.textContent?.includes("Errors (2)") ? true : undefined));
+  } finally {
+    await react.act(async () => root.unmount());
+    container.remove();
+  }
 }
 
 async function retryInIsolation(

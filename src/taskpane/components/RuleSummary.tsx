@@ -17,44 +17,52 @@ const useStyles = makeStyles({
 
 /** The per-rule summary (passed, failed, not evaluated), failing rules first; folded away until asked for. */
 export function RuleSummary({ rules }: { rules: readonly RuleRow[] }) {
-  const styles = useStyles();
   const { t } = useStrings();
   const [open, setOpen] = useState(false);
-  const sorted = [...rules].sort((a, b) => Number(b.failed > 0) - Number(a.failed > 0));
+  // The table of every rule is built only when opened: a check renders the folded line alone.
   return (
     <Disclosure title={`${t.rules.heading} (${rules.length})`} open={open} onToggle={setOpen}>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col" className={`${styles.cell} ${styles.head}`}>
-              {t.rules.rule}
-            </th>
-            <th scope="col" className={`${styles.cell} ${styles.head} ${styles.number}`}>
-              {t.rules.passed}
-            </th>
-            <th scope="col" className={`${styles.cell} ${styles.head} ${styles.number}`}>
-              {t.rules.failed}
-            </th>
-            <th scope="col" className={`${styles.cell} ${styles.head} ${styles.number}`}>
-              {t.rules.notEvaluated}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sorted.map((row) => (
-            <tr key={row.rule}>
-              <th scope="row" className={styles.cell} style={{ textAlign: "left", fontWeight: "normal" }}>
-                {t.rules.name(row.rule)}
-              </th>
-              <td className={`${styles.cell} ${styles.number}`}>{row.passed}</td>
-              <td className={`${styles.cell} ${styles.number} ${row.failed ? styles.failed : ""}`}>
-                {row.failed}
-              </td>
-              <td className={`${styles.cell} ${styles.number}`}>{row.notEvaluated}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {open ? <RuleTable rules={rules} /> : null}
     </Disclosure>
+  );
+}
+
+function RuleTable({ rules }: { rules: readonly RuleRow[] }) {
+  const styles = useStyles();
+  const { t } = useStrings();
+  const sorted = [...rules].sort((a, b) => Number(b.failed > 0) - Number(a.failed > 0));
+  return (
+    <table className={styles.table}>
+      <thead>
+        <tr>
+          <th scope="col" className={`${styles.cell} ${styles.head}`}>
+            {t.rules.rule}
+          </th>
+          <th scope="col" className={`${styles.cell} ${styles.head} ${styles.number}`}>
+            {t.rules.passed}
+          </th>
+          <th scope="col" className={`${styles.cell} ${styles.head} ${styles.number}`}>
+            {t.rules.failed}
+          </th>
+          <th scope="col" className={`${styles.cell} ${styles.head} ${styles.number}`}>
+            {t.rules.notEvaluated}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((row) => (
+          <tr key={row.rule}>
+            <th scope="row" className={styles.cell} style={{ textAlign: "left", fontWeight: "normal" }}>
+              {t.rules.name(row.rule)}
+            </th>
+            <td className={`${styles.cell} ${styles.number}`}>{row.passed}</td>
+            <td className={`${styles.cell} ${styles.number} ${row.failed ? styles.failed : ""}`}>
+              {row.failed}
+            </td>
+            <td className={`${styles.cell} ${styles.number}`}>{row.notEvaluated}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
