@@ -21,7 +21,8 @@ import { placeValidation } from "../docx/findings";
 import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
-import { BilingualError } from "../domain/messages/error";
+import { BilingualError, errorText } from "../domain/messages/error";
+import type { FileRole } from "../domain/messages";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
 const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
@@ -50,51 +51,35 @@ function say(output: ConsolidateOutput, text: Bilingual, prefix = ""): void {
 /** A units list or a roles file is a few kilobytes; anything far larger is not one. */
 const MAX_TEXT_FILE = 1 << 20;
 
-function capitalised(text: string): string {
-  return `${text.charAt(0).toLocaleUpperCase("vi")}${text.slice(1)}`;
-}
-
-async function readText(path: string, what: Bilingual): Promise<string> {
+async function readText(path: string, role: FileRole): Promise<string> {
   let size: number;
   try {
     // Looked at before it is opened: a named pipe would block the read forever, a device never end it.
     const info = await stat(path);
     if (!info.isFile()) {
-      throw new Failure({
-        vi: `${capitalised(what.vi)} ${path} không phải một tệp văn bản thường.`,
-        en: `The ${what.en} ${path} is not a regular text file.`,
-      });
+      throw new Failure(errorText("text_file_not_regular", { role, path }));
     }
     size = info.size;
   } catch (cause) {
     if (cause instanceof Failure) throw cause;
     const code = (cause as NodeJS.ErrnoException).code ?? "?";
-    throw new Failure({
-      vi: `Không đọc được ${what.vi} ${path} (${code}).`,
-      en: `Cannot read the ${what.en} ${path} (${code}).`,
-    });
+    throw new Failure(errorText("text_file_unreadable", { role, path, code }));
   }
   if (size > MAX_TEXT_FILE) {
-    throw new Failure({
-      vi: `${capitalised(what.vi)} ${path} quá lớn (${formatCount(size, "vi")} byte; tối đa ${formatCount(MAX_TEXT_FILE, "vi")}).`,
-      en: `The ${what.en} ${path} is too large (${formatCount(size, "en")} bytes; at most ${formatCount(MAX_TEXT_FILE, "en")}).`,
-    });
+    throw new Failure(errorText("text_file_too_large", { role, path, size, max: MAX_TEXT_FILE }));
   }
   try {
     return await readFile(path, "utf8");
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? "?";
-    throw new Failure({
-      vi: `Không đọc được ${what.vi} ${path} (${code}).`,
-      en: `Cannot read the ${what.en} ${path} (${code}).`,
-    });
+    throw new Failure(errorText("text_file_unreadable", { role, path, code }));
   }
 }
 
 function readError(error: unknown): Bilingual {
   if (error instanceof WorkbookReadError) return error.bilingual;
   const detail = error instanceof Error ? error.message : String(error);
-  return { vi: `Không đọc được tệp: ${detail}`, en: `Cannot read the file: ${detail}` };
+  return errorText("read_unknown", { detail });
 }
 
 async function previousOf(path: string): Promise<ProvinceFigures> {
@@ -103,10 +88,7 @@ async function previousOf(path: string): Promise<ProvinceFigures> {
   } catch (error) {
     if (error instanceof ConsolidationError) throw new Failure(error.bilingual);
     const reason = readError(error);
-    throw new Failure({
-      vi: `Tệp kỳ trước ${path}: ${reason.vi}`,
-      en: `Previous period file ${path}: ${reason.en}`,
-    });
+    throw new Failure(errorText("previous_unreadable", { path, reason: reason.vi, reasonEn: reason.en }));
   }
 }
 
@@ -216,32 +198,23 @@ function parse(args: readonly string[]) {
 async function run(args: readonly string[], output: ConsolidateOutput, forms: FormRegistry): Promise<number> {
   const { values, positionals: files } = parse(args);
   if (!values.output) {
-    throw new Failure(
-      { vi: "Thiếu tên tệp tổng hợp: -o TONG-HOP.xlsx.", en: "Missing the summary file: -o SUMMARY.xlsx." },
-      true,
-    );
+    throw new Failure(errorText("usage_no_summary", {}), true);
   }
   if (!files.length) {
-    throw new Failure({ vi: "Chưa chỉ định tệp cần tổng hợp.", en: "No file to consolidate." }, true);
+    throw new Failure(errorText("usage_no_files", {}), true);
   }
   // Refused before any file is read: the summary never replaces an appendix, a list or the previous period's file.
   const inputs: InputFile[] = [
-    ...files.map((path) => ({ path, role: { vi: "phụ lục", en: "appendix" } })),
-    ...(values.previous
-      ? [{ path: values.previous, role: { vi: "tệp kỳ trước", en: "previous period's file" } }]
-      : []),
-    ...(values.expect
-      ? [{ path: values.expect, role: { vi: "danh sách đơn vị", en: "list of units" } }]
-      : []),
-    ...(values.roles ? [{ path: values.roles, role: { vi: "tệp vai trò", en: "roles file" } }] : []),
+    ...files.map((path) => ({ path, role: "appendix" as const })),
+    ...(values.previous ? [{ path: values.previous, role: "previous" as const }] : []),
+    ...(values.expect ? [{ path: values.expect, role: "expected" as const }] : []),
+    ...(values.roles ? [{ path: values.roles, role: "roles" as const }] : []),
   ];
   await checkOutput(values.output, inputs, values.force);
   const roles: RoleMap = values.roles
-    ? parseRoles(await readText(values.roles, { vi: "tệp vai trò", en: "roles file" }))
+    ? parseRoles(await readText(values.roles, "roles"))
     : new Map<string, null>();
-  const expected = values.expect
-    ? parseExpected(await readText(values.expect, { vi: "danh sách đơn vị", en: "list of units" }))
-    : undefined;
+  const expected = values.expect ? parseExpected(await readText(values.expect, "expected")) : undefined;
   const previous = values.previous ? await previousOf(values.previous) : undefined;
 
   const consolidator = new Consolidator({
@@ -274,23 +247,13 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
     const found = readUnits(input.sheets, file, forms);
     const word = input.word;
     for (const sheet of found.summaries) {
-      const reason = {
-        vi: "Trang tổng hợp: không cộng lại lần nữa.",
-        en: "A summary sheet: never summed again.",
-      };
+      const reason = errorText("summary_set_aside", {});
       const excluded = { file, sheet, reason };
       told.add(excluded);
       consolidator.addExcluded(excluded);
     }
     if (found.summaries.length) {
-      say(
-        output,
-        {
-          vi: `bỏ qua ${countVi(found.summaries.length, "trang tổng hợp")} (không cộng lại lần nữa).`,
-          en: `skipped ${countEn(found.summaries.length, "summary sheet", "summary sheets")} (never summed again).`,
-        },
-        `${file}: `,
-      );
+      say(output, errorText("summaries_skipped", { count: found.summaries.length }), `${file}: `);
     }
     for (const { sheet, version } of found.unknownVersions) {
       consolidator.addUnknownVersion(version, file, sheet);
@@ -300,10 +263,7 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
     }
     if (!found.units.length && !found.summaries.length && !found.unknownVersions.length) {
       failed = true;
-      const reason = {
-        vi: `Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: ${found.skipped.join(", ") || "không có trang nào"}).`,
-        en: `No sheet of this file holds a CCHC appendix (looked at: ${found.skipped.join(", ") || "no sheet"}).`,
-      };
+      const reason = errorText("no_appendix_in_file", { sheets: found.skipped });
       say(output, reason, `${file}: `);
       const excluded = { file, reason };
       told.add(excluded);

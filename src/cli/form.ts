@@ -5,7 +5,7 @@ import { readDefinition } from "../domain/forms/definition";
 import { exportDefinition } from "../domain/forms/definition-export";
 import type { DefinitionProblem } from "../domain/messages";
 import { renderDefinitionProblem } from "../domain/messages";
-import { BilingualError } from "../domain/messages/error";
+import { BilingualError, errorText } from "../domain/messages/error";
 import type { Output } from "./main";
 import { checkOutput, writeOutputFile } from "./output";
 import { terminalText } from "./terminal";
@@ -15,8 +15,6 @@ import { readWorkbookFile } from "./xlsx/read";
 // `cchc-appendix form export [--form ID] -o FILE.xlsx` writes a form's definition workbook, the starting point of a
 // province's own form; `cchc-appendix form check FILE.xlsx` reads one as every tool would and says every problem by
 // sheet, row and column (exit 2), or what a sound one declares (exit 0). Loaded by main() for this command only.
-
-const SUBCOMMANDS: Bilingual = { vi: "export hoặc check", en: "export or check" };
 
 /**
  * Runs `form export` or `form check` with the forms the host knows (`forms`: the built-in ones, whose ids a
@@ -34,36 +32,24 @@ export async function formCommand(
     case "check":
       return checkCommand(rest, output, forms);
     case undefined:
-      throw new UsageError(
-        { vi: `Thiếu việc cần làm: ${SUBCOMMANDS.vi}.`, en: `Missing what to do: ${SUBCOMMANDS.en}.` },
-        "form",
-      );
+      throw new UsageError(errorText("usage_form_no_action", {}), "form");
     default:
       throw new UsageError(
-        {
-          vi: `Việc không hợp lệ: "${terminalText(subcommand)}" (dùng ${SUBCOMMANDS.vi}).`,
-          en: `Unknown action: "${terminalText(subcommand)}" (use ${SUBCOMMANDS.en}).`,
-        },
+        errorText("usage_form_unknown_action", { action: terminalText(subcommand) }),
         "form",
       );
   }
 }
 
 /** The ids of the forms a host knows, as messages list them. */
-const formIds = (forms: FormRegistry) => forms.forms.map((form) => form.templateVersion).join(", ");
+const formIds = (forms: FormRegistry) => forms.forms.map((form) => form.templateVersion);
 
 /** The built-in form named by `--form`, the default one (the 2021 form) without it. */
 function builtInForm(id: string | undefined, forms: FormRegistry): Catalogue {
   if (id === undefined) return forms.default;
   const found = forms.forms.find((form) => form.templateVersion === id);
   if (found) return found;
-  throw new UsageError(
-    {
-      vi: `Không có mẫu có sẵn "${terminalText(id)}" (các mẫu có sẵn: ${formIds(forms)}).`,
-      en: `No built-in form "${terminalText(id)}" (the built-in forms: ${formIds(forms)}).`,
-    },
-    "form",
-  );
+  throw new UsageError(errorText("form_unknown", { id: terminalText(id), known: formIds(forms) }), "form");
 }
 
 async function exportCommand(args: readonly string[], output: Output, forms: FormRegistry): Promise<number> {
@@ -76,10 +62,7 @@ async function exportCommand(args: readonly string[], output: Output, forms: For
     },
   });
   if (!values.output) {
-    throw new UsageError(
-      { vi: "Thiếu tên tệp đầu ra: -o TỆP.xlsx.", en: "Missing the output file: -o FILE.xlsx." },
-      "form",
-    );
+    throw new UsageError(errorText("usage_no_output", {}), "form");
   }
   const form = builtInForm(values.form, forms);
   await checkOutput(values.output, [], values.force);
@@ -110,13 +93,7 @@ async function checkCommand(args: readonly string[], output: Output, forms: Form
   const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: {} });
   const [file, ...others] = positionals;
   if (file === undefined || others.length) {
-    throw new UsageError(
-      {
-        vi: "Cần đúng một tệp định nghĩa: cchc-appendix form check TỆP.xlsx.",
-        en: "Give exactly one definition file: cchc-appendix form check FILE.xlsx.",
-      },
-      "form",
-    );
+    throw new UsageError(errorText("usage_form_check_one_file", {}), "form");
   }
   let read: DefinitionRead;
   try {
@@ -173,12 +150,8 @@ export async function templateForm(
   const builtIn = forms.forms.find((known) => known.templateVersion === form);
   if (builtIn) return builtIn;
   if (!/\.xlsx$/i.test(form)) {
-    const known = formIds(forms);
     throw new UsageError(
-      {
-        vi: `Không có mẫu có sẵn "${terminalText(form)}": dùng mã một mẫu có sẵn (${known}) hoặc tệp định nghĩa mẫu .xlsx.`,
-        en: `No built-in form "${terminalText(form)}": give a built-in form's id (${known}) or a form definition .xlsx file.`,
-      },
+      errorText("template_form_unknown", { form: terminalText(form), known: formIds(forms) }),
       "template",
     );
   }

@@ -9,7 +9,7 @@ import { checkOutput, OutputError, writeOutputFile } from "./output";
 import { countEn, countVi, terminalText } from "./terminal";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import { templateWorkbook } from "./xlsx/template";
-import { BilingualError } from "../domain/messages/error";
+import { BilingualError, errorText } from "../domain/messages/error";
 
 // `cchc-appendix import report.docx -o phu-luc.xlsx`: the standard workbook filled from a Word report, so that a
 // unit that sends .docx can go on in Excel, with the add-in, from what it already wrote. The values and their notes
@@ -41,26 +41,17 @@ export async function importReport(args: readonly string[]): Promise<ImportResul
     options: { output: { type: "string", short: "o" }, force: { type: "boolean", default: false } },
   });
   if (!values.output) {
-    throw new ImportUsageError({
-      vi: "Thiếu tên tệp đầu ra: -o TỆP.xlsx.",
-      en: "Missing the output file: -o FILE.xlsx.",
-    });
+    throw new ImportUsageError(errorText("usage_no_output", {}));
   }
   const [file, ...more] = positionals;
   if (file === undefined || more.length) {
-    throw new ImportUsageError({
-      vi: "Chỉ định đúng một báo cáo Word (.docx) cần chuyển.",
-      en: "Name exactly one Word report (.docx) to import.",
-    });
+    throw new ImportUsageError(errorText("import_one_report", {}));
   }
-  await checkOutput(values.output, [{ path: file, role: { vi: "báo cáo", en: "report" } }], values.force);
+  await checkOutput(values.output, [{ path: file, role: "report" }], values.force);
   const input = await readInputFile(file);
   const word = input.word;
   if (!word) {
-    throw new ImportUsageError({
-      vi: "Tệp này đã là bảng tính Excel: dùng validate để kiểm tra; import chỉ chuyển báo cáo Word (.docx).",
-      en: "This file is already an Excel workbook: check it with validate; import only brings Word reports (.docx) in.",
-    });
+    throw new ImportUsageError(errorText("import_already_workbook", {}));
   }
   let read: ReportValues;
   try {

@@ -3,6 +3,7 @@ import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
 import { BUILT_IN_FORMS, isLevel } from "../domain/catalogue";
 import { checkLevelInPeriod, InvalidMetaError, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
 import { registerBothLanguages } from "../domain/messages/both";
+import { errorText } from "../domain/messages/error";
 import { SheetNameError } from "../workflows/template-spec";
 import type { CommandName } from "./help";
 import { commandHelp, generalHelp, helpFor, isCommandName, isParseArgsError, parseArgsMessage } from "./help";
@@ -69,12 +70,9 @@ async function dispatch(
     case "form":
       return await (await import("./form")).formCommand(rest, output, BUILT_IN_FORMS);
     case undefined:
-      throw new UsageError({ vi: "Chưa chỉ định lệnh.", en: "No command given." });
+      throw new UsageError(errorText("usage_no_command", {}));
     default:
-      throw new UsageError({
-        vi: `Lệnh không hợp lệ: "${terminalText(command)}" (dùng template, validate, consolidate, import hoặc form).`,
-        en: `Unknown command: "${terminalText(command)}" (use template, validate, consolidate, import or form).`,
-      });
+      throw new UsageError(errorText("usage_unknown_command", { command: terminalText(command) }));
   }
 }
 
@@ -94,21 +92,13 @@ function failureExit(error: unknown, command: CommandName | undefined, output: O
   } else if (error instanceof OutputError) {
     say(output, error.bilingual);
   } else {
-    say(output, {
-      vi: `Lỗi không mong đợi: công cụ không làm được việc này. Chạy lại với ${DEBUG_VARIABLE}=1 để xem chi tiết, và gửi chi tiết đó cho người bảo trì.`,
-      en: `Unexpected error: the tool could not do this. Run again with ${DEBUG_VARIABLE}=1 to see the detail, and send it to the maintainers.`,
-    });
+    say(output, errorText("unexpected", { variable: DEBUG_VARIABLE }));
     if (process.env[DEBUG_VARIABLE] === "1") {
       output.err(`${error instanceof Error && error.stack ? error.stack : String(error)}\n`);
     }
   }
   return EXIT.failure;
 }
-
-const PERIOD_FORMS: Bilingual = {
-  vi: '2021-Q3 hoặc "Quý III/2021"; 2021-H1 hoặc "6 tháng 2021"; 2021 hoặc "Năm 2021" (năm 2000–2099)',
-  en: '2021-Q3 or "Quý III/2021"; 2021-H1 or "6 tháng 2021"; 2021 or "Năm 2021" (years 2000–2099)',
-};
 
 async function templateCommand(args: readonly string[], output: Output): Promise<number> {
   const { values } = parseArgs({
@@ -123,32 +113,17 @@ async function templateCommand(args: readonly string[], output: Output): Promise
     },
   });
   if (!values.output) {
-    throw new UsageError(
-      { vi: "Thiếu tên tệp đầu ra: -o TỆP.xlsx.", en: "Missing the output file: -o FILE.xlsx." },
-      "template",
-    );
+    throw new UsageError(errorText("usage_no_output", {}), "template");
   }
   const level = values.level;
   if (!isLevel(level)) {
-    throw new UsageError(
-      {
-        vi: `Cấp không hợp lệ: "${terminalText(values.level)}" (dùng so, huyen hoặc xa).`,
-        en: `Invalid level: "${terminalText(values.level)}" (use so, huyen or xa).`,
-      },
-      "template",
-    );
+    throw new UsageError(errorText("usage_invalid_level", { input: terminalText(values.level) }), "template");
   }
   const typed = values.period ?? `${new Date().getFullYear()}-Q${Math.floor(new Date().getMonth() / 3) + 1}`;
   // The id, whatever notation was typed: the template's writer takes ids only.
   const period = parsePeriod(typed);
   if (!period) {
-    throw new UsageError(
-      {
-        vi: `Kỳ báo cáo không hợp lệ: "${terminalText(typed)}". Dùng một trong các dạng: ${PERIOD_FORMS.vi}.`,
-        en: `Invalid period: "${terminalText(typed)}". Use one of: ${PERIOD_FORMS.en}.`,
-      },
-      "template",
-    );
+    throw new UsageError(errorText("usage_invalid_period", { input: terminalText(typed) }), "template");
   }
   // A district for a period after the 2025 reform is refused before anything is written.
   try {

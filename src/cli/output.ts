@@ -2,7 +2,8 @@ import type { Stats } from "node:fs";
 import type * as FsPromises from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Bilingual } from "../domain/catalogue";
-import { BilingualError } from "../domain/messages/error";
+import { BilingualError, errorText } from "../domain/messages/error";
+import type { FileRole } from "../domain/messages";
 
 // Every file the command line writes goes through here (issue 10, point 4): an output never replaces one of the
 // command's own inputs, an existing file only with --force, and the bytes land in a temporary file beside the target
@@ -27,8 +28,8 @@ export class OutputError extends BilingualError {
 /** A file the command reads, named for the message that refuses to write over it. */
 export interface InputFile {
   readonly path: string;
-  /** What the file is to the command ("tệp kỳ trước" / "previous period's file"). */
-  readonly role: Bilingual;
+  /** What the file is to the command, as messages name it ("tệp kỳ trước" / "previous period's file"). */
+  readonly role: FileRole;
 }
 
 async function statOrUndefined(path: string): Promise<Stats | undefined> {
@@ -72,33 +73,29 @@ export async function checkOutput(
   try {
     target = await statOrUndefined(output);
   } catch (error) {
-    throw new OutputError({
-      vi: `Không kiểm tra được tệp đầu ra ${output} (${errnoCode(error)}).`,
-      en: `Cannot check the output file ${output} (${errnoCode(error)}).`,
-    });
+    throw new OutputError(errorText("output_unchecked", { path: output, code: errnoCode(error) }));
   }
   if (target?.isDirectory()) {
-    throw new OutputError({
-      vi: `${output} là một thư mục: hãy chỉ định tên tệp, ví dụ -o ${join(output, "phu-luc.xlsx")}.`,
-      en: `${output} is a folder: give a file name, e.g. -o ${join(output, "appendix.xlsx")}.`,
-    });
+    throw new OutputError(
+      errorText("output_is_folder", {
+        path: output,
+        example: join(output, "phu-luc.xlsx"),
+        exampleEn: join(output, "appendix.xlsx"),
+      }),
+    );
   }
   const outputReal = await realpathOrResolved(output);
   for (const input of inputs) {
     const source = await statOrUndefined(input.path).catch(() => undefined);
     const sameInode = target !== undefined && source !== undefined && sameFile(target, source);
     if (sameInode || (await realpathOrResolved(input.path)) === outputReal) {
-      throw new OutputError({
-        vi: `Không ghi đè ${input.role.vi} ${input.path}: tệp đầu ra -o ${output} chính là tệp đó. Hãy chọn tên khác cho tệp đầu ra.`,
-        en: `Will not overwrite the ${input.role.en} ${input.path}: the output -o ${output} is that very file. Choose another name for the output.`,
-      });
+      throw new OutputError(
+        errorText("output_is_input", { role: input.role, input: input.path, path: output }),
+      );
     }
   }
   if (target && !force) {
-    throw new OutputError({
-      vi: `Tệp ${output} đã có: không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp đó.`,
-      en: `${output} already exists: not overwritten. Choose another name, or add --force to replace it.`,
-    });
+    throw new OutputError(errorText("output_exists", { path: output }));
   }
 }
 
@@ -148,18 +145,12 @@ export async function writeOutputFile(path: string, data: OutputData, force: boo
     if (error instanceof OutputError) throw error;
     // A writer's own failure (not the file system's) is no write error: it goes on as it is, the file removed.
     if (typeof data === "function" && typeof (error as NodeJS.ErrnoException).code !== "string") throw error;
-    throw new OutputError({
-      vi: `Không ghi được tệp ${path} (${errnoCode(error)}); không tệp nào bị thay đổi.`,
-      en: `Cannot write ${path} (${errnoCode(error)}); no file was changed.`,
-    });
+    throw new OutputError(errorText("output_unwritten", { path, code: errnoCode(error) }));
   }
 }
 
 function appearedMeanwhile(path: string): OutputError {
-  return new OutputError({
-    vi: `Tệp ${path} vừa được tạo bởi một chương trình khác: không ghi đè. Thêm --force để thay tệp đó.`,
-    en: `${path} was just created by another program: not overwritten. Add --force to replace it.`,
-  });
+  return new OutputError(errorText("output_appeared", { path }));
 }
 
 async function moveIfAbsent(temporary: string, path: string): Promise<void> {

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import type { FormRegistry, Level } from "../domain/catalogue";
 import { BUILT_IN_FORMS } from "../domain/catalogue";
 import type { Lang } from "../domain/messages";
+import { errorText } from "../domain/messages/error";
 import { levelLabel, periodLabel } from "../domain/meta";
 import type { FileReport, ValidationReport } from "../workflows/report";
 import { sheetReport } from "../workflows/sheet-report";
@@ -35,24 +36,15 @@ export async function validateCommand(
   });
   if (values.format !== "text" && values.format !== "json") {
     throw new UsageError(
-      {
-        vi: `Định dạng không hợp lệ: "${terminalText(values.format)}" (dùng text hoặc json).`,
-        en: `Invalid format: "${terminalText(values.format)}" (use text or json).`,
-      },
+      errorText("usage_invalid_format", { input: terminalText(values.format) }),
       "validate",
     );
   }
   if (values.lang !== "vi" && values.lang !== "en") {
-    throw new UsageError(
-      {
-        vi: `Ngôn ngữ không hợp lệ: "${terminalText(values.lang)}" (dùng vi hoặc en).`,
-        en: `Invalid language: "${terminalText(values.lang)}" (use vi or en).`,
-      },
-      "validate",
-    );
+    throw new UsageError(errorText("usage_invalid_lang", { input: terminalText(values.lang) }), "validate");
   }
   if (!positionals.length) {
-    throw new UsageError({ vi: "Chưa chỉ định tệp cần kiểm tra.", en: "No file to validate." }, "validate");
+    throw new UsageError(errorText("usage_no_files_to_validate", {}), "validate");
   }
   const lang: Lang = values.lang;
   const report: ValidationReport = { schema: 1, files: [] };

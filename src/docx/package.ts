@@ -1,4 +1,4 @@
-import type { Bilingual } from "../domain/catalogue";
+import { errorText } from "../domain/messages/error";
 import { LIMITS, WorkbookReadError, zipBombError } from "../xlsx/grid";
 import { relationships } from "../xlsx/parts";
 import { decodeXml, XmlError } from "../xlsx/xml";
@@ -57,30 +57,12 @@ export function fileKind(bytes: Uint8Array): FileKind {
 /** The message for a file of a kind the tool does not read: an old .doc, a PDF. */
 export function unsupportedKindError(kind: "doc" | "pdf"): WorkbookReadError {
   return kind === "doc"
-    ? new WorkbookReadError("not_xlsx", {
-        vi: "Tệp ở định dạng Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), rồi kiểm tra tệp .docx đó.",
-        en: "The file is in the old Word 97–2003 format (.doc): open it in Word and Save As a Word Document (.docx), then check that .docx file.",
-      })
-    : new WorkbookReadError("not_xlsx", {
-        vi: "Tệp là PDF: công cụ đọc tệp Word (.docx) và Excel (.xlsx). Xin đơn vị gửi báo cáo dạng .docx hoặc phụ lục dạng .xlsx.",
-        en: "The file is a PDF: the tool reads Word (.docx) and Excel (.xlsx) files. Ask the unit for its report as .docx or its appendix as .xlsx.",
-      });
+    ? new WorkbookReadError("not_xlsx", errorText("docx_old_doc", {}))
+    : new WorkbookReadError("not_xlsx", errorText("docx_pdf", {}));
 }
 
-const SAVE_AS: Bilingual = {
-  vi: "mở tệp bằng Word để sửa, hoặc xin đơn vị gửi lại tệp .docx",
-  en: "open it in Word to repair it, or ask the unit to send the .docx again",
-};
-
 function damaged(detail: string, cause?: unknown): WorkbookReadError {
-  return new WorkbookReadError(
-    "corrupt",
-    {
-      vi: `Tệp .docx bị hỏng (${detail}): ${SAVE_AS.vi}.`,
-      en: `The .docx file is damaged (${detail}): ${SAVE_AS.en}.`,
-    },
-    { cause },
-  );
+  return new WorkbookReadError("corrupt", errorText("docx_damaged", { detail }), { cause });
 }
 
 function refusal(error: ZipError): WorkbookReadError {
@@ -88,25 +70,16 @@ function refusal(error: ZipError): WorkbookReadError {
     case "bomb":
       return zipBombError();
     case "encrypted":
-      return new WorkbookReadError("encrypted", {
-        vi: "Tệp Word có phần bị mã hóa nên không đọc được: lưu lại bằng Word, không đặt mật khẩu.",
-        en: "Part of the Word file is encrypted and cannot be read: save it again in Word, without a password.",
-      });
+      return new WorkbookReadError("encrypted", errorText("docx_encrypted_part", {}));
     case "zip64":
-      return new WorkbookReadError("too_large", {
-        vi: "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là một báo cáo: kiểm tra lại tệp gửi đến.",
-        en: "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a report: check the file received.",
-      });
+      return new WorkbookReadError("too_large", errorText("docx_zip64", {}));
     default:
       return damaged(error.message, error);
   }
 }
 
 function tooLarge(detail: string): WorkbookReadError {
-  return new WorkbookReadError("too_large", {
-    vi: `Tài liệu quá lớn để là một báo cáo CCHC (${detail}): kiểm tra lại tệp gửi đến.`,
-    en: `The document is too large to be a CCHC report (${detail}): check the file received.`,
-  });
+  return new WorkbookReadError("too_large", errorText("docx_too_large", { detail }));
 }
 
 /** Bounds of a report's body, far above the seed's (about 120 paragraphs and 130 table rows). */
@@ -125,10 +98,7 @@ export function readDocxBody(bytes: Uint8Array, probe?: ReadProbe): Block[] {
   const byName = new Map<string, ZipEntry>();
   for (const [name, entry] of entries) byName.set(name.toLowerCase(), entry);
   if (byName.has("word/vbaproject.bin")) {
-    throw new WorkbookReadError("macros", {
-      vi: "Tài liệu có chứa macro (VBA, thường là .docm) nên không được đọc, vì an toàn: mở bằng Word, chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx) rồi gửi lại.",
-      en: "The document contains macros (VBA, usually .docm) and is not read, for safety: open it in Word, Save As a Word Document (.docx) and send it again.",
-    });
+    throw new WorkbookReadError("macros", errorText("docx_macros", {}));
   }
   const text = (name: string): string | undefined => {
     const entry = byName.get(name.toLowerCase());
@@ -164,10 +134,7 @@ export function readDocxBody(bytes: Uint8Array, probe?: ReadProbe): Block[] {
   const styles = parse(stylesPart ?? "word/styles.xml", readStyles);
   const body = text(main);
   if (body === undefined) {
-    throw new WorkbookReadError("not_xlsx", {
-      vi: "Tệp nén không chứa tài liệu Word nào (thiếu word/document.xml): xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",
-      en: "The archive holds no Word document (word/document.xml is missing): ask the unit for its report as a .docx saved from Word.",
-    });
+    throw new WorkbookReadError("not_xlsx", errorText("docx_no_document", {}));
   }
   try {
     return readBody(body, numbering, styles, BODY_LIMITS);
@@ -180,14 +147,7 @@ export function readDocxBody(bytes: Uint8Array, probe?: ReadProbe): Block[] {
 function partError(name: string, error: unknown): unknown {
   if (error instanceof WorkbookReadError) return error;
   if (error instanceof XmlError && error.doctype) {
-    return new WorkbookReadError(
-      "corrupt",
-      {
-        vi: `Phần ${name} của tài liệu có khai báo DOCTYPE, thứ mà Word không bao giờ ghi (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .docx lưu từ Word.`,
-        en: `Part ${name} of the document has a DOCTYPE, which Word never writes (the file may be hostile), so it is not read: ask the unit to send a .docx saved from Word again.`,
-      },
-      { cause: error },
-    );
+    return new WorkbookReadError("corrupt", errorText("docx_doctype", { part: name }), { cause: error });
   }
   if (error instanceof XmlError || error instanceof URIError)
     return damaged(`${name}: ${error.message}`, error);

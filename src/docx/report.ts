@@ -4,6 +4,7 @@ import type { CellInput } from "../domain/cell";
 import { cellInput } from "../domain/cell";
 import { COLUMNS } from "../domain/layout";
 import { locateAppendix } from "../domain/locate";
+import { errorText } from "../domain/messages/error";
 import { fold, levelLabel, levelOfUnit, parsePeriod, periodLabel } from "../domain/meta";
 import type { AppendixSource } from "../workflows/consolidate/model";
 import type { WorkbookSheet } from "../xlsx/grid";
@@ -41,10 +42,7 @@ export interface WordReport {
 }
 
 /** What `validate` says of a Word document that holds neither an appendix table nor any figure of the form. */
-export const NOT_A_REPORT: Bilingual = {
-  vi: "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
-  en: "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
-};
+export const NOT_A_REPORT: Bilingual = errorText("docx_not_report", {});
 
 const TITLE_MARK = "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH";
 

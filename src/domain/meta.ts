@@ -1,6 +1,6 @@
 import type { Bilingual, Level } from "./catalogue";
 import { LEVEL_NOT_FROM, LEVELS, REFORM_PERIOD } from "./catalogue/constants";
-import { BilingualError } from "./messages/error";
+import { BilingualError, errorText } from "./messages/error";
 import { remembered } from "./remembered";
 
 // Row 4 of an appendix sheet holds the reporting unit's level and the period as people write them ("Sở, ngành",
@@ -17,15 +17,7 @@ export class InvalidMetaError extends BilingualError {
   ) {
     const bilingual =
       reason ??
-      (field === "level"
-        ? {
-            vi: `Cấp "${input}" không hợp lệ: dùng so (Sở, ngành), huyen (Huyện) hoặc xa (Xã).`,
-            en: `Invalid level "${input}": use so (department), huyen (district) or xa (commune).`,
-          }
-        : {
-            vi: `Kỳ báo cáo "${input}" không hợp lệ: dùng dạng 2021-Q3 (Quý III/2021), 2021-H1 (6 tháng/2021) hoặc 2021 (Năm 2021).`,
-            en: `Invalid period "${input}": use 2021-Q3 (third quarter), 2021-H1 (first half) or 2021 (full year).`,
-          });
+      (field === "level" ? errorText("invalid_level", { input }) : errorText("invalid_period", { input }));
     super(bilingual, reason ? `meta:${field}_not_in_period` : `meta:${field}`, { input });
     this.name = "InvalidMetaError";
   }
@@ -240,12 +232,6 @@ export function periodStartText(period: string): Bilingual {
   return { vi: `01/${month + 1}/${year}`, en: `1 ${MONTHS_EN[month]} ${year}` };
 }
 
-const LEVEL_NAMES: Readonly<Record<Level, Bilingual>> = {
-  so: { vi: "Sở, ngành (so)", en: "department (so)" },
-  huyen: { vi: "cấp huyện", en: "district" },
-  xa: { vi: "Xã (xa)", en: "commune (xa)" },
-};
-
 /**
  * Throws InvalidMetaError (field "level") when no unit of `level` reports for `period`: a district after the 2025
  * reform, with a message saying since when there are none and which levels remain.
@@ -254,13 +240,11 @@ export function checkLevelInPeriod(level: Level, period: string): void {
   const levels = levelsIn(period);
   const end = LEVEL_NOT_FROM[level];
   if (levels.includes(level) || end === undefined) return;
-  const since = periodStartText(end);
-  const choose = (lang: "vi" | "en") =>
-    levels.map((other) => LEVEL_NAMES[other][lang]).join(lang === "vi" ? " hoặc " : " or ");
-  throw new InvalidMetaError("level", level, {
-    vi: `Kỳ ${periodLabel(period)}: từ ${since.vi} không còn ${LEVEL_NAMES[level].vi} (chính quyền địa phương hai cấp). Chọn ${choose("vi")}.`,
-    en: `${period}: there is no ${LEVEL_NAMES[level].en} level from ${since.en} (two-level local government). Choose ${choose("en")}.`,
-  });
+  throw new InvalidMetaError(
+    "level",
+    level,
+    errorText("level_gone", { level, period, from: end, levels: [...levels] }),
+  );
 }
 
 /**

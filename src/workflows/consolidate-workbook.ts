@@ -2,6 +2,7 @@ import type { Bilingual, FormRegistry, Level, ProvinceRole, RoleDef } from "../d
 import { BUILT_IN_FORMS, catalogue as defaultCatalogue, rolesIn } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
+import { errorText } from "../domain/messages/error";
 import type { Consolidation, ProvinceFigures, ReadGrid, RoleMap, WorkbookUnits } from "./consolidate";
 import { cleanName, Consolidator, defaultRole, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
 import type { PlanStep, SheetInfo, WorkbookPort } from "./port";
@@ -136,17 +137,10 @@ export function summarySheetNames(existing: readonly string[]): Record<SummarySh
   return names;
 }
 
-const SUMMARY_SET_ASIDE: Bilingual = {
-  vi: "Trang tổng hợp: không cộng lại lần nữa.",
-  en: "A summary sheet: never summed again.",
-};
+const SUMMARY_SET_ASIDE: Bilingual = errorText("summary_set_aside", {});
 
 function noAppendix(found: WorkbookUnits): Bilingual {
-  const looked = found.skipped.join(", ");
-  return {
-    vi: `Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: ${looked || "không có trang nào"}).`,
-    en: `No sheet of this file holds a CCHC appendix (looked at: ${looked || "no sheet"}).`,
-  };
+  return errorText("no_appendix_in_file", { sheets: found.skipped });
 }
 
 /** A source of appendices: sheets with the file they came from, or a file that could not be read. */

@@ -1,4 +1,4 @@
-import type { Bilingual, Level } from "../domain/catalogue";
+import type { Level } from "../domain/catalogue";
 import type { FormRegistry } from "../domain/catalogue";
 import { BUILT_IN_FORMS, catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { CellInput, SheetGrid } from "../domain/cell";
@@ -27,17 +27,6 @@ export interface InstallOptions {
   readonly replace?: string;
   /** The forms the host knows, whose sheets a re-install may replace: the built-in ones unless given. */
   readonly forms?: FormRegistry;
-}
-
-/**
- * A re-install the workbook cannot take: the sheet is missing, holds no appendix, holds a newer template, or was
- * to be renamed at the same time (code "install:<reason>").
- */
-function installRefused(
-  reason: "sheet_missing" | "not_appendix" | "unknown_version" | "rename_on_replace",
-  bilingual: Bilingual,
-): BilingualError {
-  return new BilingualError(bilingual, `install:${reason}`);
 }
 
 /** What an install wrote: the sheet's name and how many typed values and notes were carried over. */
@@ -101,31 +90,19 @@ function sheetToReplace(
 ): { grid: SheetGrid; appendix: AppendixSheet } {
   const grid = existingGrids.find((sheet) => sheet.name === target);
   if (!grid || !existing.some((sheet) => sheet.name === target)) {
-    throw installRefused("sheet_missing", {
-      vi: `Không tìm thấy trang tính "${target}" để cài lại phụ lục.`,
-      en: `Sheet "${target}" to re-install the appendix on was not found.`,
-    });
+    throw BilingualError.fromKind("install_sheet_missing", { sheet: target });
   }
   if (options.sheetName !== undefined && options.sheetName !== target) {
-    throw installRefused("rename_on_replace", {
-      vi: `Cài lại phụ lục giữ nguyên tên trang tính "${target}": không đổi tên được cùng lúc.`,
-      en: `Re-installing keeps the sheet name "${target}": it cannot be renamed at the same time.`,
-    });
+    throw BilingualError.fromKind("install_rename_on_replace", { sheet: target });
   }
   const appendix = locateAppendix(grid, defaultCatalogue);
   if (!appendix) {
-    throw installRefused("not_appendix", {
-      vi: `Trang tính "${target}" không chứa phụ lục thống kê CCHC nên không cài lại được; hãy thêm một trang phụ lục mới.`,
-      en: `Sheet "${target}" holds no CCHC appendix, so it cannot be re-installed; add a new appendix sheet instead.`,
-    });
+    throw BilingualError.fromKind("install_not_appendix", { sheet: target });
   }
   const version = appendix.templateVersion;
   // A version this tool does not know is a newer form: writing ours over it would lose what it added.
   if (version !== undefined && !(options.forms ?? BUILT_IN_FORMS).has(version)) {
-    throw installRefused("unknown_version", {
-      vi: `Trang tính "${target}" dùng mẫu phụ lục ${version}, mới hơn phiên bản này của công cụ: không cài lại mẫu cũ hơn lên trên.`,
-      en: `Sheet "${target}" uses appendix template ${version}, newer than this version of the tool: an older template is not installed over it.`,
-    });
+    throw BilingualError.fromKind("install_unknown_version", { sheet: target, version });
   }
   return { grid, appendix };
 }

@@ -69,30 +69,82 @@ export function fnv1a64(text: string): string {
 const rulesHashes = new WeakMap<LoadedCatalogue, string>();
 
 /**
- * The fingerprint of a catalogue's rules, 8 hex digits: every row's kind, unit, legend, scope and derivation, and
- * every relation and pattern. It changes when a rule changes even within one template version.
+ * JSON with every object's keys sorted, undefined fields left out: the same text for the same data whatever order
+ * its fields were written or parsed in (a definition workbook read back builds its objects in another order than
+ * the built-in form's source).
+ */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const fields = Object.entries(value as Record<string, unknown>)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`);
+    return `{${fields.join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const byId = <T extends { readonly id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The parsed rule set a stamp vouches for: every field of a row that a check or a total reads (not its wording:
+ * labels, printed numbers and form notes change no finding), in the form's order, and every relation and pattern
+ * by id.
+ */
+function ruleSet(catalogue: LoadedCatalogue): unknown {
+  return {
+    version: catalogue.templateVersion,
+    rows: catalogue.rows.map((row) => ({
+      code: row.code,
+      parent: row.parent,
+      block: row.block,
+      kind: row.kind,
+      unit: row.unit?.vi,
+      codes: row.codes?.map((option) => option.value),
+      scope: row.scope,
+      role: row.role,
+      aggregation: row.aggregation,
+      derived: row.derived,
+      mayBeNegative: row.mayBeNegative,
+      cumulative: row.cumulative,
+      plausible: row.plausible,
+      notApplicableFrom: row.notApplicableFrom,
+    })),
+    relations: [...catalogue.relations].sort(byId),
+    patterns: [...catalogue.patterns].sort(byId),
+  };
+}
+
+/**
+ * The fingerprint of a catalogue's whole parsed rule set, 8 hex digits: it changes when any rule changes, even
+ * within one template version, and not when a definition only lists its fields or rules in another order.
  */
 export function rulesHash(catalogue: LoadedCatalogue = defaultCatalogue): string {
   let hash = rulesHashes.get(catalogue);
   if (!hash) {
-    const rules = {
-      version: catalogue.templateVersion,
-      rows: catalogue.rows.map((row) => [
-        row.code,
-        row.kind,
-        row.unit?.vi ?? "",
-        row.scope,
-        (row.codes ?? []).map((option) => option.value),
-        row.derived ?? null,
-        row.mayBeNegative,
-      ]),
-      relations: catalogue.relations,
-      patterns: catalogue.patterns,
-    };
-    hash = fnv1a64(JSON.stringify(rules)).slice(0, 8);
+    hash = fnv1a64(canonicalJson(ruleSet(catalogue))).slice(0, 8);
     rulesHashes.set(catalogue, hash);
   }
   return hash;
+}
+
+/**
+ * Rule hashes stamps carried before the stamp hashed the whole rule set, by template version: the built-in form's
+ * kinds, units, legends, scopes, derivations, relations and patterns in source order, with a rate's denominator
+ * one code (f266b765) and, once denominators became sums, a list of codes (58ea642b). A stamp carrying one was made
+ * under that built-in form's rules, not under another rule set.
+ */
+const EARLIER_RULES_HASHES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["CCHC-PL-2021", ["f266b765", "58ea642b"]],
+]);
+
+/** The rules hash a stamp stands for today: an earlier hash of a built-in form read as that form's hash now. */
+function stampedRulesHash(stamp: Stamp): string {
+  const builtIn = BUILT_IN_FORMS.get(stamp.templateVersion);
+  return builtIn && EARLIER_RULES_HASHES.get(stamp.templateVersion)?.includes(stamp.rulesHash)
+    ? rulesHash(builtIn)
+    : stamp.rulesHash;
 }
 
 // Hosts disagree on spelling, not on meaning: Excel gives "" for an empty cell and "=IF(…)" for a formula, exceljs
@@ -229,7 +281,8 @@ export function stampStatus(grid: SheetGrid, catalogue: LoadedCatalogue = defaul
     valuesChanged: stamp !== undefined && stamp.valuesHash !== hash,
     rulesChanged:
       stamp !== undefined &&
-      (stamp.rulesHash !== rulesHash(catalogue) || stamp.templateVersion !== catalogue.templateVersion),
+      (stampedRulesHash(stamp) !== rulesHash(catalogue) ||
+        stamp.templateVersion !== catalogue.templateVersion),
   };
 }
 

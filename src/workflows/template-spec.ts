@@ -5,7 +5,7 @@ import type { SheetLayout } from "../domain/layout";
 import { checkLevelInPeriod, levelLabel, levelsIn, periodLabel, periodStartText } from "../domain/meta";
 import type { CellStyle, CellValidation, SheetSpec, SpecCell, TextRun } from "./port";
 import { stampSpecCells } from "./stamp";
-import { BilingualError } from "../domain/messages/error";
+import { BilingualError, errorText } from "../domain/messages/error";
 
 // The standard appendix sheet of DESIGN.md section 3 as host-neutral data: exceljs (the CLI) and Office.js (the
 // add-in) both apply this one spec, so the sheet a department gets does not depend on which tool wrote it.
@@ -159,11 +159,7 @@ function valueValidation(row: RowDef): CellValidation {
 /** A sheet name Excel refuses, with the reason in Vietnamese and English. */
 export class SheetNameError extends BilingualError {
   constructor(readonly sheetName: string) {
-    const bilingual = {
-      vi: `Tên trang tính "${sheetName}" không hợp lệ: cần từ 1 đến ${MAX_SHEET_NAME} ký tự, không chứa [ ] : * ? / \\ ' và không được là "History".`,
-      en: `Invalid sheet name "${sheetName}": 1 to ${MAX_SHEET_NAME} characters, none of [ ] : * ? / \\ ' and not "History".`,
-    };
-    super(bilingual, "sheet_name", { sheetName });
+    super(errorText("invalid_sheet_name", { sheetName, max: MAX_SHEET_NAME }), "sheet_name", { sheetName });
     this.name = "SheetNameError";
   }
 }

@@ -294,23 +294,10 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
   const resolved = grid && resolveAppendix(grid, options.forms ?? BUILT_IN_FORMS);
   const located = resolved?.kind === "appendix" ? resolved.appendix : undefined;
   if (!name) {
-    throw new BilingualError(
-      {
-        vi: "Không xác định được trang tính đang mở. Hãy mở trang phụ lục cần điền tỷ lệ rồi bấm lại.",
-        en: "The open sheet could not be told. Open the appendix sheet whose rates to fill, then try again.",
-      },
-      "fill:no_sheet",
-    );
+    throw BilingualError.fromKind("fill_no_sheet", {});
   }
   if (!grid || !located || located.foundBy !== "key") {
-    throw new BilingualError(
-      {
-        vi: `Trang tính “${name}” không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
-        en: `Sheet “${name}” is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.`,
-      },
-      "fill:not_appendix",
-      { sheet: name },
-    );
+    throw BilingualError.fromKind("fill_not_appendix", { sheet: name });
   }
   const { plan, outcomes } = fillDerivedPlan([grid], options.forms ?? BUILT_IN_FORMS);
   let grids: readonly SheetGrid[] = [grid];
@@ -327,10 +314,7 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
 export function fixPlan(finding: Finding): Plan {
   const suggestion = finding.suggestion;
   if (!suggestion) {
-    throw new BilingualError(
-      { vi: "Phát hiện này không có đề xuất sửa tự động.", en: "This finding has no automatic fix." },
-      "fix:no_suggestion",
-    );
+    throw BilingualError.fromKind("fix_no_suggestion", {});
   }
   const { sheet, address } = splitAddress(suggestion.cell);
   const numberFormat = suggestion.numberFormat ? { numberFormat: suggestion.numberFormat } : {};

@@ -5,7 +5,7 @@ import { PartError, relationships, sharedStrings, styleFormats, workbookPart, wo
 import { decodeXml, XmlError } from "./xml";
 import type { ReadProbe, ZipEntry } from "./zip";
 import { entryBytes, ZipError, zipDirectory } from "./zip";
-import { BilingualError } from "../domain/messages/error";
+import { BilingualError, errorText } from "../domain/messages/error";
 
 // The one reader of .xlsx files, for the CLI and the task pane: plain bytes in, no Node (the CLI hands it a Buffer
 // read from disk, the pane the ArrayBuffer of a picked file, through a dynamic import() that keeps it out of the
@@ -91,49 +91,26 @@ function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-const SAVE_AS = {
-  vi: "mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx)",
-  en: "open it in Excel and Save As an Excel Workbook (.xlsx)",
-};
-
 function oleError(bytes: Uint8Array): WorkbookReadError {
   if (includes(bytes, ENCRYPTED_STREAM)) {
-    return new WorkbookReadError("encrypted", {
-      vi: "Tệp được bảo vệ bằng mật khẩu nên không đọc được: mở tệp bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại.",
-      en: "The file is password-protected and cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again.",
-    });
+    return new WorkbookReadError("encrypted", errorText("xlsx_password", {}));
   }
   if (XLS_STREAMS.some((name) => includes(bytes, name))) {
-    return new WorkbookReadError("not_xlsx", {
-      vi: `Tệp ở định dạng Excel 97–2003 (.xls) cũ: ${SAVE_AS.vi}.`,
-      en: `The file is in the old Excel 97–2003 format (.xls): ${SAVE_AS.en}.`,
-    });
+    return new WorkbookReadError("not_xlsx", errorText("xlsx_old_xls", {}));
   }
-  return new WorkbookReadError("encrypted", {
-    vi: `Tệp được bảo vệ bằng mật khẩu hoặc ở định dạng Excel 97–2003 (.xls): ${SAVE_AS.vi}, không đặt mật khẩu.`,
-    en: `The file is password-protected or in the old Excel 97–2003 format (.xls): ${SAVE_AS.en}, without a password.`,
-  });
+  return new WorkbookReadError("encrypted", errorText("xlsx_password_or_xls", {}));
 }
 
 const MEGABYTE = 1024 * 1024;
 
 /** The error for an archive that unpacks to far more than any workbook could hold. */
 export function zipBombError(): WorkbookReadError {
-  return new WorkbookReadError("zip_bomb", {
-    vi: 'Tệp nén giải ra dung lượng bất thường (nghi là "bom nén"), không đọc để bảo vệ máy: hãy xin đơn vị gửi lại tệp .xlsx lưu từ Excel.',
-    en: "The archive unpacks to an abnormal size (a suspected zip bomb) and is not read, to protect this computer: ask the unit to send an .xlsx saved from Excel again.",
-  });
+  return new WorkbookReadError("zip_bomb", errorText("xlsx_zip_bomb", {}));
 }
 
-function damaged(detail: string, cause?: unknown): WorkbookReadError {
-  return new WorkbookReadError(
-    "corrupt",
-    {
-      vi: `Tệp .xlsx bị hỏng (${detail}; có thể tải về hoặc sao chép chưa hết): mở thử bằng Excel để sửa, hoặc xin gửi lại tệp.`,
-      en: `The .xlsx file is damaged (${detail}; perhaps not fully downloaded or copied): try opening it in Excel to repair it, or ask for the file again.`,
-    },
-    { cause },
-  );
+function damaged(detail: string, cause?: unknown, compression = false): WorkbookReadError {
+  const params = compression ? { detail, compression } : { detail };
+  return new WorkbookReadError("corrupt", errorText("xlsx_damaged", params), { cause });
 }
 
 function zipRefusal(error: ZipError): WorkbookReadError {
@@ -141,17 +118,11 @@ function zipRefusal(error: ZipError): WorkbookReadError {
     case "bomb":
       return zipBombError();
     case "zip64":
-      return new WorkbookReadError("too_large", {
-        vi: "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là phụ lục thống kê: kiểm tra lại tệp gửi đến.",
-        en: "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a statistical appendix: check the file received.",
-      });
+      return new WorkbookReadError("too_large", errorText("xlsx_zip64", {}));
     case "encrypted":
-      return new WorkbookReadError("encrypted", {
-        vi: `Tệp có phần bị mã hóa nên không đọc được: ${SAVE_AS.vi}, không đặt mật khẩu.`,
-        en: `Part of the file is encrypted and cannot be read: ${SAVE_AS.en}, without a password.`,
-      });
+      return new WorkbookReadError("encrypted", errorText("xlsx_encrypted_part", {}));
     case "method":
-      return damaged("nén theo cách Excel không dùng / compressed in a way Excel does not use", error);
+      return damaged(error.message, error, true);
     case "damaged":
       return damaged(error.message, error);
   }
@@ -160,17 +131,17 @@ function zipRefusal(error: ZipError): WorkbookReadError {
 const MACROS = /^xl\/vbaProject\.bin$/i;
 
 function macrosError(): WorkbookReadError {
-  return new WorkbookReadError("macros", {
-    vi: "Tệp có chứa macro (VBA, thường là .xlsm) nên không được đọc, vì an toàn: mở bằng Excel, chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
-    en: "The file contains macros (VBA, usually .xlsm) and is not read, for safety: open it in Excel, Save As an Excel Workbook (.xlsx) and send it again.",
-  });
+  return new WorkbookReadError("macros", errorText("xlsx_macros", {}));
 }
 
 function tooLarge(bytes: number): WorkbookReadError {
-  return new WorkbookReadError("too_large", {
-    vi: `Tệp quá lớn (${Math.round(bytes / MEGABYTE)} MB, tối đa ${LIMITS.fileBytes / MEGABYTE} MB) để là phụ lục thống kê: kiểm tra lại tệp gửi đến.`,
-    en: `The file is too large (${Math.round(bytes / MEGABYTE)} MB, at most ${LIMITS.fileBytes / MEGABYTE} MB) to be a statistical appendix: check the file received.`,
-  });
+  return new WorkbookReadError(
+    "too_large",
+    errorText("xlsx_too_large", {
+      megabytes: Math.round(bytes / MEGABYTE),
+      max: LIMITS.fileBytes / MEGABYTE,
+    }),
+  );
 }
 
 /** The error for a file larger than LIMITS.fileBytes, given its size (the CLI says it before reading the bytes). */
@@ -239,14 +210,7 @@ class Package {
 
 function partError(name: string, error: unknown): unknown {
   if (error instanceof XmlError && error.doctype) {
-    return new WorkbookReadError(
-      "corrupt",
-      {
-        vi: `Phần ${name} của tệp có khai báo DOCTYPE, thứ mà tệp Excel không bao giờ có (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .xlsx lưu từ Excel.`,
-        en: `Part ${name} of the file has a DOCTYPE, which Excel never writes (the file may be hostile), so it is not read: ask the unit to send an .xlsx saved from Excel again.`,
-      },
-      { cause: error },
-    );
+    return new WorkbookReadError("corrupt", errorText("xlsx_doctype", { part: name }), { cause: error });
   }
   if (error instanceof XmlError || error instanceof PartError || error instanceof URIError) {
     return damaged(`${name}: ${error.message}`, error);
@@ -255,10 +219,7 @@ function partError(name: string, error: unknown): unknown {
 }
 
 function noWorksheet(): WorkbookReadError {
-  return new WorkbookReadError("not_xlsx", {
-    vi: `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS.vi}.`,
-    en: `The archive holds no Excel worksheet: ${SAVE_AS.en}.`,
-  });
+  return new WorkbookReadError("not_xlsx", errorText("xlsx_no_worksheet", {}));
 }
 
 function relationshipsPart(part: string): string {
@@ -318,10 +279,7 @@ export async function readWorkbookBytes(
   const head = hex(bytes.subarray(0, 8));
   if (head === OLE_SIGNATURE) throw oleError(bytes);
   if (!ZIP_SIGNATURES.some((signature) => head.startsWith(signature))) {
-    throw new WorkbookReadError("not_xlsx", {
-      vi: `Tệp không phải bảng tính Excel (.xlsx)${bytes.length === 0 ? " (tệp rỗng)" : ""}: ${SAVE_AS.vi}.`,
-      en: `The file is not an Excel workbook (.xlsx)${bytes.length === 0 ? " (it is empty)" : ""}: ${SAVE_AS.en}.`,
-    });
+    throw new WorkbookReadError("not_xlsx", errorText("xlsx_not_workbook", { empty: bytes.length === 0 }));
   }
   return readPackage(bytes, options.probe);
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { checkOutput, OutputError, writeOutputFile } from "../../src/cli/output";
 import { useTempDir } from "../helpers/xlsx";
 
-const APPENDIX = { vi: "phụ lục", en: "appendix" };
+const APPENDIX = "appendix" as const;
 
 async function refusal(promise: Promise<unknown>): Promise<OutputError> {
   const error = await promise.then(

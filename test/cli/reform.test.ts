@@ -4,7 +4,7 @@ import { main } from "../../src/cli/main";
 import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
 import { ValidationReportSchema } from "../../src/workflows/report";
-import { useTempDir } from "../helpers/xlsx";
+import { filledTemplate, useTempDir } from "../helpers/xlsx";
 
 // The 2025 reform through the command line and the real template file (DESIGN.md section 12): a 2026-Q1 template
 // offers no district level, and `--level huyen` for such a period is refused before anything is written.
@@ -168,5 +168,81 @@ describe("cchc-appendix template for a period after the 2025 reform", () => {
       "Phụ lục là của cấp huyện (ghi cấp Huyện) nhưng báo cáo kỳ Quý III/2025",
     );
     expect(warnings[0]!.message.en).toContain("The appendix is a district's (its level is district)");
+  });
+});
+
+describe("cchc-appendix consolidate for a period after the 2025 reform", () => {
+  const temp = useTempDir("cchc-reform-consolidate-");
+  const COMMUNE = { "HS.1": 40, "HS.1.1": 0, "HS.1.2": 40, "HS.2": 40, "HS.2.1": 30, "HS.2.2": 10 };
+  // A list kept from before the reform: a department, a commune, one district and a commune that sent nothing.
+  const EXPECTED = "Sở Tư pháp\nUBND huyện Càng Long\nUBND xã Long Đức\nUBND xã Tân An\n";
+  let runs = 0;
+
+  /** A department's and a commune's appendix of `period`, consolidated with the list; the summary read back. */
+  async function consolidated(period: string) {
+    const files = [
+      await temp.write(
+        `so-${period}.xlsx`,
+        await filledTemplate(COMMUNE, { unit: "Sở Tư pháp", level: "so", period, sheetName: "Sở Tư pháp" }),
+      ),
+      await temp.write(
+        `xa-${period}.xlsx`,
+        await filledTemplate(COMMUNE, { unit: "UBND xã Long Đức", level: "xa", period, sheetName: "Xã" }),
+      ),
+    ];
+    const expect = await temp.write(`don-vi-${period}.txt`, EXPECTED);
+    const output = temp.path(`tong-hop-${period}-${++runs}.xlsx`);
+    const result = await run(["consolidate", ...files, "-o", output, "--expect", expect]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(output);
+    const texts = (name: string) => {
+      const sheet = workbook.getWorksheet(name);
+      if (!sheet) throw new Error(`no sheet ${name}`);
+      const values: string[] = [];
+      sheet.eachRow((row) => row.eachCell((cell) => values.push(String(cell.value))));
+      return values;
+    };
+    return { result, form: workbook.getWorksheet("Tổng hợp")!, texts };
+  }
+
+  it("greys and locks the summary's rows about districts, each with its remark, as the template does", async () => {
+    const { form } = await consolidated("2026-Q1");
+    for (const code of ABOUT_DISTRICTS) {
+      const cells = ["A", "B", "C", "D", "E"].map((column) => form.getCell(`${column}${rowOf(code)}`));
+      const value = form.getCell(`D${rowOf(code)}`);
+      expect([code, ...cells.map(fillOf)]).toEqual([code, ...cells.map(() => "FFD9D9D9")]);
+      expect([code, value.value ?? null, value.protection?.locked ?? true]).toEqual([code, null, true]);
+      expect([code, form.getCell(`E${rowOf(code)}`).value]).toEqual([
+        code,
+        "Không áp dụng từ 01/7/2025: kỳ Quý I/2026 không tổng hợp chỉ tiêu này.",
+      ]);
+    }
+    // A row the period asks for keeps the form's look: not greyed, its figure summed.
+    expect(fillOf(form.getCell(`D${rowOf("HS.2")}`))).not.toBe("FFD9D9D9");
+    expect(form.getCell(`D${rowOf("HS.2")}`).value).toBe(80);
+  });
+
+  it("expects no district from the --expect list, and says so in a note naming the reform", async () => {
+    const { result, texts } = await consolidated("2026-Q1");
+    const missing = texts("Thiếu");
+    expect(missing).toContain("UBND xã Tân An");
+    expect(missing).not.toContain("UBND huyện Càng Long");
+    const note = texts("Cảnh báo tổng hợp").join("\n");
+    expect(note).toContain(
+      "Danh sách đơn vị phải báo cáo còn 1 đơn vị cấp huyện (UBND huyện Càng Long): từ 01/7/2025 không còn cấp huyện, kỳ Quý I/2026 không chờ phụ lục của các đơn vị này; hãy bỏ khỏi danh sách.",
+    );
+    expect(note).toContain(
+      "The list of units expected to report still names 1 district (UBND huyện Càng Long): there are no districts from 1 July 2025, so none is awaited for 2026-Q1; take them off the list.",
+    );
+    expect(result.stdout).toContain("1 đơn vị chưa có phụ lục");
+  });
+
+  it("keeps an earlier period as it was: the district expected and no row greyed", async () => {
+    const { form, texts } = await consolidated("2025-Q2");
+    expect(texts("Thiếu")).toEqual(expect.arrayContaining(["UBND huyện Càng Long", "UBND xã Tân An"]));
+    expect(texts("Cảnh báo tổng hợp").join("\n")).not.toContain("cấp huyện");
+    for (const code of ABOUT_DISTRICTS) {
+      expect([code, fillOf(form.getCell(`D${rowOf(code)}`))]).not.toEqual([code, "FFD9D9D9"]);
+    }
   });
 });

@@ -4,6 +4,8 @@ import type {
   ConsolidationTextParams,
   DefinitionProblemKind,
   DefinitionSheetProblem,
+  ErrorKind,
+  ErrorParams,
   ExpressionProblem,
   ExpressionProblemKind,
   FindingKind,
@@ -12,6 +14,7 @@ import type {
 } from "../../src/domain/messages";
 import {
   renderDefinitionProblem,
+  BilingualError,
   renderExpressionProblem,
   renderFinding,
   renderText,
@@ -195,6 +198,10 @@ const SAMPLES: { readonly [K in FindingKind]: Sample<K> } = {
   },
   role_missing: { params: { role: "snv" }, codes: ["1.1.1", "1.1.2"] },
   unexpected_unit: { params: { unit: "Sở Du lịch" }, codes: [] },
+  expected_district_after_reform: {
+    params: { units: ["UBND huyện Càng Long", "Thị xã Duyên Hải"], period: "2026-Q1" },
+    codes: [],
+  },
   previous_not_earlier: { params: { previous: "2021-Q3", period: "2021-Q3" }, codes: [] },
   previous_not_adjacent: { params: { previous: "2021-Q1", period: "2021-Q3" }, codes: ["HS.1.1", "HS.3"] },
   cumulative_decreased: { params: { code: "3.1.1", now: 2, previous: 5, province: true }, codes: ["3.1.1"] },
@@ -347,6 +354,10 @@ const EXPECTED: { readonly [K in FindingKind]: readonly [vi: string, en: string]
     'Đơn vị "Sở Du lịch" không có trong danh sách đơn vị phải báo cáo: kiểm tra lại tên đơn vị ở dòng 4.',
     '"Sở Du lịch" is not on the list of units expected to report: check the unit name in row 4.',
   ],
+  expected_district_after_reform: [
+    "Danh sách đơn vị phải báo cáo còn 2 đơn vị cấp huyện (UBND huyện Càng Long, Thị xã Duyên Hải): từ 01/7/2025 không còn cấp huyện, kỳ Quý I/2026 không chờ phụ lục của các đơn vị này; hãy bỏ khỏi danh sách.",
+    "The list of units expected to report still names 2 districts (UBND huyện Càng Long, Thị xã Duyên Hải): there are no districts from 1 July 2025, so none is awaited for 2026-Q1; take them off the list.",
+  ],
   previous_not_earlier: [
     "Tệp kỳ trước là kỳ Quý III/2021, không trước kỳ Quý III/2021: không so sánh giữa hai kỳ.",
     "The previous file is for 2021-Q3, not before 2021-Q3: no cross-period check.",
@@ -402,6 +413,12 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   lead_not_applicable: { from: "2025-Q3", period: "2026-Q1" },
   excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3" },
   excluded_very_hidden: { unit: "Sở Y tế" },
+  lead_lowest: { code: "1.2", amount: 0, units: 14 },
+  letter_to: { unit: "UBND xã Long Đức" },
+  letter_opening: { period: "2021-Q3", report: false, file: "xa-long-duc.xlsx", sheet: "Phụ lục" },
+  letter_section: { head: "B", severity: "warning", count: 2 },
+  letter_cell: { cell: "D15" },
+  letter_closing: {},
   error_unknown_version: { version: "CCHC-PL-2030" },
   error_no_units: {},
   error_no_previous: { file: "ky-truoc.xlsx" },
@@ -459,6 +476,18 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
     'Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "Sở Y tế": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.',
     'A very hidden sheet (one Excel shows to no one) holds the appendix of "Sở Y tế": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.',
   ],
+  lead_lowest: [
+    'Mức thấp nhất trong 14 đơn vị: 0 (Không); chi tiết ở trang "Không cộng được".',
+    'Lowest of 14 units: 0 (No); details on the "Không cộng được" sheet.',
+  ],
+  letter_to: ["Kính gửi: UBND xã Long Đức", "To: UBND xã Long Đức"],
+  letter_opening: [
+    "Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính Quý III/2021 của đơn vị (tệp xa-long-duc.xlsx, trang tính 'Phụ lục'). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:",
+    "The Department of Home Affairs has received your administrative reform statistical appendix for 2021-Q3 (file xa-long-duc.xlsx, sheet 'Phụ lục'). Please review and correct the points below and send the corrected appendix back:",
+  ],
+  letter_section: ["B. Nội dung cần kiểm tra lại (2):", "B. Points to check (2):"],
+  letter_cell: ["Ô D15: ", "Cell D15: "],
+  letter_closing: ["Trân trọng./.", "Kind regards."],
   error_unknown_version: [
     'Mẫu phụ lục "CCHC-PL-2030" không được hỗ trợ, không tổng hợp được.',
     'Template version "CCHC-PL-2030" is not supported and cannot be consolidated.',
@@ -471,6 +500,356 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   form_missing: [
     "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.",
     "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition this tool does not have (or has in another version): give this form's definition file to check it.",
+  ],
+};
+
+/** One error of every kind users read; TypeScript refuses the table when a kind is missing. */
+const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
+  fill_no_sheet: {},
+  fill_not_appendix: { sheet: "Bảng 1" },
+  fix_no_suggestion: {},
+  install_sheet_missing: { sheet: "Sở Y tế" },
+  install_rename_on_replace: { sheet: "Sở Y tế" },
+  install_not_appendix: { sheet: "Ghi chú" },
+  install_unknown_version: { sheet: "Sở Y tế", version: "CCHC-PL-2030" },
+  invalid_level: { input: "tinh" },
+  invalid_period: { input: "2021-Q5" },
+  level_gone: { level: "huyen", period: "2026-Q1", from: "2025-Q3", levels: ["so", "xa"] },
+  invalid_sheet_name: { sheetName: "Sở/Ngành", max: 31 },
+  roles_invalid: {
+    lines: [1, 3, 4],
+    problems: ["role", "format", "twice"],
+    texts: ["noi-vu", "Sở Nội vụ", "SNV tỉnh"],
+    earlier: ["", "", "snv"],
+  },
+  mixed_versions: {
+    versions: ["CCHC-PL-2021", "CCHC-PL-2030"],
+    counts: [4, 1],
+    places: [
+      "a.xlsx 'Sở Y tế'",
+      "b.xlsx 'Phụ lục'",
+      "c.xlsx 'Phụ lục'",
+      "d.xlsx 'Phụ lục'",
+      "e.xlsx 'Sở Tư pháp'",
+    ],
+  },
+  usage_no_command: {},
+  usage_unknown_command: { command: "kiemtra" },
+  usage_no_output: {},
+  usage_no_summary: {},
+  usage_no_files: {},
+  usage_no_files_to_validate: {},
+  usage_invalid_format: { input: "xml" },
+  usage_invalid_lang: { input: "fr" },
+  usage_form_no_action: {},
+  usage_form_unknown_action: { action: "xoa" },
+  usage_form_check_one_file: {},
+  form_unknown: { id: "PL-HN-2026", known: ["CCHC-PL-2021"] },
+  template_form_unknown: { form: "PL-HN-2026", known: ["CCHC-PL-2021"] },
+  usage_invalid_level: { input: "tinh" },
+  usage_invalid_period: { input: "Quý V/2021" },
+  import_one_report: {},
+  import_already_workbook: {},
+  unexpected: { variable: "CCHC_DEBUG" },
+  text_file_not_regular: { role: "roles", path: "vai-tro" },
+  text_file_unreadable: { role: "expected", path: "don-vi.txt", code: "EACCES" },
+  text_file_too_large: { role: "roles", path: "vai-tro.txt", size: 2097152, max: 1048576 },
+  previous_unreadable: {
+    path: "q2.xlsx",
+    reason: "Không tìm thấy tệp q2.xlsx.",
+    reasonEn: "File q2.xlsx not found.",
+  },
+  read_unknown: { detail: "EIO" },
+  summary_set_aside: {},
+  summaries_skipped: { count: 2 },
+  no_appendix_in_file: { sheets: ["Sheet1", "Ghi chú"] },
+  output_unchecked: { path: "tong-hop.xlsx", code: "EACCES" },
+  output_is_folder: { path: "ket-qua", example: "ket-qua/phu-luc.xlsx", exampleEn: "ket-qua/appendix.xlsx" },
+  output_is_input: { role: "previous", input: "q2.xlsx", path: "q2.xlsx" },
+  output_exists: { path: "tong-hop.xlsx" },
+  output_unwritten: { path: "tong-hop.xlsx", code: "ENOSPC" },
+  output_appeared: { path: "tong-hop.xlsx" },
+  read_not_found: { path: "phu-luc.xlsx" },
+  read_failed: { path: "phu-luc.xlsx", code: "EACCES" },
+  read_not_regular: { path: "/dev/zero" },
+  xlsx_password: {},
+  xlsx_old_xls: {},
+  xlsx_password_or_xls: {},
+  xlsx_zip_bomb: {},
+  xlsx_damaged: { detail: "member xl/workbook.xml truncated" },
+  xlsx_zip64: {},
+  xlsx_encrypted_part: {},
+  xlsx_macros: {},
+  xlsx_too_large: { megabytes: 120, max: 50 },
+  xlsx_doctype: { part: "xl/workbook.xml" },
+  xlsx_no_worksheet: {},
+  xlsx_not_workbook: { empty: true },
+  docx_old_doc: {},
+  docx_pdf: {},
+  docx_damaged: { detail: "member word/document.xml fails its CRC-32 check" },
+  docx_encrypted_part: {},
+  docx_zip64: {},
+  docx_too_large: { detail: "120 MB" },
+  docx_macros: {},
+  docx_no_document: {},
+  docx_doctype: { part: "word/document.xml" },
+  docx_not_report: {},
+};
+
+/** Each error exactly, in Vietnamese and English, as the samples above render it. */
+const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: string] } = {
+  fill_no_sheet: [
+    "Không xác định được trang tính đang mở. Hãy mở trang phụ lục cần điền tỷ lệ rồi bấm lại.",
+    "The open sheet could not be told. Open the appendix sheet whose rates to fill, then try again.",
+  ],
+  fill_not_appendix: [
+    'Trang tính "Bảng 1" không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.',
+    'Sheet "Bảng 1" is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.',
+  ],
+  fix_no_suggestion: ["Phát hiện này không có đề xuất sửa tự động.", "This finding has no automatic fix."],
+  install_sheet_missing: [
+    'Không tìm thấy trang tính "Sở Y tế" để cài lại phụ lục.',
+    'Sheet "Sở Y tế" to re-install the appendix on was not found.',
+  ],
+  install_rename_on_replace: [
+    'Cài lại phụ lục giữ nguyên tên trang tính "Sở Y tế": không đổi tên được cùng lúc.',
+    'Re-installing keeps the sheet name "Sở Y tế": it cannot be renamed at the same time.',
+  ],
+  install_not_appendix: [
+    'Trang tính "Ghi chú" không chứa phụ lục thống kê CCHC nên không cài lại được; hãy thêm một trang phụ lục mới.',
+    'Sheet "Ghi chú" holds no CCHC appendix, so it cannot be re-installed; add a new appendix sheet instead.',
+  ],
+  install_unknown_version: [
+    'Trang tính "Sở Y tế" dùng mẫu phụ lục CCHC-PL-2030, mới hơn phiên bản này của công cụ: không cài mẫu cũ hơn đè lên.',
+    'Sheet "Sở Y tế" uses appendix template CCHC-PL-2030, newer than this version of the tool: an older template is not installed over it.',
+  ],
+  invalid_level: [
+    'Cấp "tinh" không hợp lệ: dùng so (Sở, ngành), huyen (Huyện) hoặc xa (Xã).',
+    'Invalid level "tinh": use so (department), huyen (district) or xa (commune).',
+  ],
+  invalid_period: [
+    'Kỳ báo cáo "2021-Q5" không hợp lệ: dùng dạng 2021-Q3 (Quý III/2021), 2021-H1 (6 tháng/2021) hoặc 2021 (Năm 2021).',
+    'Invalid period "2021-Q5": use 2021-Q3 (third quarter), 2021-H1 (first half) or 2021 (full year).',
+  ],
+  level_gone: [
+    "Kỳ Quý I/2026: từ 01/7/2025 không còn cấp huyện (chính quyền địa phương hai cấp). Chọn Sở, ngành (so) hoặc Xã (xa).",
+    "2026-Q1: there is no district level from 1 July 2025 (two-level local government). Choose department (so) or commune (xa).",
+  ],
+  invalid_sheet_name: [
+    'Tên trang tính "Sở/Ngành" không hợp lệ: cần từ 1 đến 31 ký tự, không chứa [ ] : * ? / \\ \' và không được là "History".',
+    'Invalid sheet name "Sở/Ngành": 1 to 31 characters, none of [ ] : * ? / \\ \' and not "History".',
+  ],
+  roles_invalid: [
+    'Tệp vai trò không hợp lệ: dòng 1: vai trò "noi-vu" không hợp lệ (dùng vpubnd, snv, stttt hoặc none); dòng 3: cần "Tên đơn vị<TAB hoặc ;>vai trò", nhận được "Sở Nội vụ"; dòng 4: "SNV tỉnh" đã được gán vai trò snv.',
+    'Invalid roles file: line 1: unknown role "noi-vu" (use vpubnd, snv, stttt or none); line 3: expected "Unit name<TAB or ;>role", got "Sở Nội vụ"; line 4: "SNV tỉnh" already has the role snv.',
+  ],
+  mixed_versions: [
+    "Không tổng hợp chung các phụ lục khác mẫu: CCHC-PL-2021 (a.xlsx 'Sở Y tế', b.xlsx 'Phụ lục', c.xlsx 'Phụ lục' và 1 đơn vị khác); CCHC-PL-2030 (e.xlsx 'Sở Tư pháp'). Đề nghị các đơn vị dùng cùng một mẫu phụ lục.",
+    "Appendices of different template versions cannot be consolidated together: CCHC-PL-2021 (a.xlsx 'Sở Y tế', b.xlsx 'Phụ lục', c.xlsx 'Phụ lục' and 1 more); CCHC-PL-2030 (e.xlsx 'Sở Tư pháp'). Ask the units to use one template.",
+  ],
+  usage_no_command: ["Chưa chỉ định lệnh.", "No command given."],
+  usage_unknown_command: [
+    'Lệnh không hợp lệ: "kiemtra" (dùng template, validate, consolidate, import hoặc form).',
+    'Unknown command: "kiemtra" (use template, validate, consolidate, import or form).',
+  ],
+  usage_no_output: ["Thiếu tên tệp đầu ra: -o TỆP.xlsx.", "Missing the output file: -o FILE.xlsx."],
+  usage_no_summary: [
+    "Thiếu tên tệp tổng hợp: -o TONG-HOP.xlsx.",
+    "Missing the summary file: -o SUMMARY.xlsx.",
+  ],
+  usage_no_files: ["Chưa chỉ định tệp cần tổng hợp.", "No file to consolidate."],
+  usage_no_files_to_validate: ["Chưa chỉ định tệp cần kiểm tra.", "No file to validate."],
+  usage_invalid_format: [
+    'Định dạng không hợp lệ: "xml" (dùng text hoặc json).',
+    'Invalid format: "xml" (use text or json).',
+  ],
+  usage_form_no_action: ["Thiếu việc cần làm: export hoặc check.", "Missing what to do: export or check."],
+  usage_form_unknown_action: [
+    'Việc không hợp lệ: "xoa" (dùng export hoặc check).',
+    'Unknown action: "xoa" (use export or check).',
+  ],
+  usage_form_check_one_file: [
+    "Cần đúng một tệp định nghĩa: cchc-appendix form check TỆP.xlsx.",
+    "Give exactly one definition file: cchc-appendix form check FILE.xlsx.",
+  ],
+  form_unknown: [
+    'Không có mẫu có sẵn "PL-HN-2026" (các mẫu có sẵn: CCHC-PL-2021).',
+    'No built-in form "PL-HN-2026" (the built-in forms: CCHC-PL-2021).',
+  ],
+  template_form_unknown: [
+    'Không có mẫu có sẵn "PL-HN-2026": dùng mã một mẫu có sẵn (CCHC-PL-2021) hoặc tệp định nghĩa mẫu .xlsx.',
+    'No built-in form "PL-HN-2026": give a built-in form\'s id (CCHC-PL-2021) or a form definition .xlsx file.',
+  ],
+  usage_invalid_lang: [
+    'Ngôn ngữ không hợp lệ: "fr" (dùng vi hoặc en).',
+    'Invalid language: "fr" (use vi or en).',
+  ],
+  usage_invalid_level: [
+    'Cấp không hợp lệ: "tinh" (dùng so, huyen hoặc xa).',
+    'Invalid level: "tinh" (use so, huyen or xa).',
+  ],
+  usage_invalid_period: [
+    'Kỳ báo cáo không hợp lệ: "Quý V/2021". Dùng một trong các dạng: 2021-Q3 hoặc "Quý III/2021"; 2021-H1 hoặc "6 tháng 2021"; 2021 hoặc "Năm 2021" (năm 2000–2099).',
+    'Invalid period: "Quý V/2021". Use one of: 2021-Q3 or "Quý III/2021"; 2021-H1 or "6 tháng 2021"; 2021 or "Năm 2021" (years 2000–2099).',
+  ],
+  import_one_report: [
+    "Chỉ định đúng một báo cáo Word (.docx) cần chuyển.",
+    "Name exactly one Word report (.docx) to import.",
+  ],
+  import_already_workbook: [
+    "Tệp này đã là bảng tính Excel: dùng validate để kiểm tra; import chỉ chuyển báo cáo Word (.docx).",
+    "This file is already an Excel workbook: check it with validate; import only brings Word reports (.docx) in.",
+  ],
+  unexpected: [
+    "Lỗi không mong đợi: công cụ không làm được việc này. Chạy lại với CCHC_DEBUG=1 để xem chi tiết lỗi, rồi gửi cho người bảo trì.",
+    "Unexpected error: the tool could not do this. Run again with CCHC_DEBUG=1 to see the detail, and send it to the maintainers.",
+  ],
+  text_file_not_regular: [
+    "Tệp vai trò vai-tro không phải một tệp văn bản thường.",
+    "The roles file vai-tro is not a regular text file.",
+  ],
+  text_file_unreadable: [
+    "Không đọc được danh sách đơn vị don-vi.txt (EACCES).",
+    "Cannot read the list of units don-vi.txt (EACCES).",
+  ],
+  text_file_too_large: [
+    "Tệp vai trò vai-tro.txt quá lớn (2.097.152 byte; tối đa 1.048.576 byte).",
+    "The roles file vai-tro.txt is too large (2,097,152 bytes; at most 1,048,576).",
+  ],
+  previous_unreadable: [
+    "Tệp kỳ trước q2.xlsx: Không tìm thấy tệp q2.xlsx.",
+    "Previous period file q2.xlsx: File q2.xlsx not found.",
+  ],
+  read_unknown: ["Không đọc được tệp: EIO", "Cannot read the file: EIO"],
+  summary_set_aside: ["Trang tổng hợp: không cộng lại lần nữa.", "A summary sheet: never summed again."],
+  summaries_skipped: [
+    "bỏ qua 2 trang tổng hợp (không cộng lại lần nữa).",
+    "skipped 2 summary sheets (never summed again).",
+  ],
+  no_appendix_in_file: [
+    "Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: Sheet1, Ghi chú).",
+    "No sheet of this file holds a CCHC appendix (looked at: Sheet1, Ghi chú).",
+  ],
+  output_unchecked: [
+    "Không kiểm tra được tệp đầu ra tong-hop.xlsx (EACCES).",
+    "Cannot check the output file tong-hop.xlsx (EACCES).",
+  ],
+  output_is_folder: [
+    "ket-qua là một thư mục: hãy chỉ định tên tệp, ví dụ -o ket-qua/phu-luc.xlsx.",
+    "ket-qua is a folder: give a file name, e.g. -o ket-qua/appendix.xlsx.",
+  ],
+  output_is_input: [
+    "Không ghi đè tệp kỳ trước q2.xlsx: tệp đầu ra -o q2.xlsx chính là tệp đó. Hãy chọn tên khác cho tệp đầu ra.",
+    "Will not overwrite the previous period's file q2.xlsx: the output -o q2.xlsx is that very file. Choose another name for the output.",
+  ],
+  output_exists: [
+    "Tệp tong-hop.xlsx đã có: không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp đó.",
+    "tong-hop.xlsx already exists: not overwritten. Choose another name, or add --force to replace it.",
+  ],
+  output_unwritten: [
+    "Không ghi được tệp tong-hop.xlsx (ENOSPC); không tệp nào bị thay đổi.",
+    "Cannot write tong-hop.xlsx (ENOSPC); no file was changed.",
+  ],
+  output_appeared: [
+    "Tệp tong-hop.xlsx vừa được một chương trình khác tạo ra: không ghi đè. Thêm --force để thay tệp đó.",
+    "tong-hop.xlsx was just created by another program: not overwritten. Add --force to replace it.",
+  ],
+  read_not_found: ["Không tìm thấy tệp phu-luc.xlsx.", "File phu-luc.xlsx not found."],
+  read_failed: [
+    "Không đọc được tệp phu-luc.xlsx (EACCES): kiểm tra quyền truy cập và đường dẫn.",
+    "Cannot read file phu-luc.xlsx (EACCES): check the path and permissions.",
+  ],
+  read_not_regular: [
+    "Không đọc được /dev/zero: đây không phải một tệp thông thường (mà là thư mục, ống dẫn hay thiết bị); hãy chỉ đến tệp .xlsx.",
+    "Cannot read /dev/zero: it is not a regular file (but a directory, pipe or device); name an .xlsx file.",
+  ],
+  xlsx_password: [
+    "Tệp được bảo vệ bằng mật khẩu nên không đọc được: mở tệp bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại.",
+    "The file is password-protected and cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again.",
+  ],
+  xlsx_old_xls: [
+    "Tệp ở định dạng Excel 97–2003 (.xls) cũ: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
+    "The file is in the old Excel 97–2003 format (.xls): open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  xlsx_password_or_xls: [
+    "Tệp được bảo vệ bằng mật khẩu hoặc ở định dạng Excel 97–2003 (.xls): mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx), không đặt mật khẩu.",
+    "The file is password-protected or in the old Excel 97–2003 format (.xls): open it in Excel and Save As an Excel Workbook (.xlsx), without a password.",
+  ],
+  xlsx_zip_bomb: [
+    'Tệp nén giải ra dung lượng bất thường (nghi là "bom nén"), không đọc để bảo vệ máy: hãy xin đơn vị gửi lại tệp .xlsx lưu từ Excel.',
+    "The archive unpacks to an abnormal size (a suspected zip bomb) and is not read, to protect this computer: ask the unit to send an .xlsx saved from Excel again.",
+  ],
+  xlsx_damaged: [
+    "Tệp .xlsx bị hỏng (member xl/workbook.xml truncated; có thể tải về hoặc sao chép chưa hết): mở thử bằng Excel để sửa, hoặc xin gửi lại tệp.",
+    "The .xlsx file is damaged (member xl/workbook.xml truncated; perhaps not fully downloaded or copied): try opening it in Excel to repair it, or ask for the file again.",
+  ],
+  xlsx_zip64: [
+    "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là phụ lục thống kê: kiểm tra lại tệp gửi đến.",
+    "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a statistical appendix: check the file received.",
+  ],
+  xlsx_encrypted_part: [
+    "Tệp có phần bị mã hóa nên không đọc được: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx), không đặt mật khẩu.",
+    "Part of the file is encrypted and cannot be read: open it in Excel and Save As an Excel Workbook (.xlsx), without a password.",
+  ],
+  xlsx_macros: [
+    "Tệp có chứa macro (VBA, thường là .xlsm) nên không được đọc, vì an toàn: mở bằng Excel, chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+    "The file contains macros (VBA, usually .xlsm) and is not read, for safety: open it in Excel, Save As an Excel Workbook (.xlsx) and send it again.",
+  ],
+  xlsx_too_large: [
+    "Tệp quá lớn (120 MB, tối đa 50 MB) để là phụ lục thống kê: kiểm tra lại tệp gửi đến.",
+    "The file is too large (120 MB, at most 50 MB) to be a statistical appendix: check the file received.",
+  ],
+  xlsx_doctype: [
+    "Phần xl/workbook.xml của tệp có khai báo DOCTYPE, thứ mà tệp Excel không bao giờ có (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .xlsx lưu từ Excel.",
+    "Part xl/workbook.xml of the file has a DOCTYPE, which Excel never writes (the file may be hostile), so it is not read: ask the unit to send an .xlsx saved from Excel again.",
+  ],
+  xlsx_no_worksheet: [
+    "Tệp nén không chứa bảng tính Excel nào: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
+    "The archive holds no Excel worksheet: open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  xlsx_not_workbook: [
+    "Tệp không phải bảng tính Excel (.xlsx) (tệp rỗng): mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
+    "The file is not an Excel workbook (.xlsx) (it is empty): open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  docx_old_doc: [
+    "Tệp ở định dạng Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), rồi kiểm tra tệp .docx đó.",
+    "The file is in the old Word 97–2003 format (.doc): open it in Word and Save As a Word Document (.docx), then check that .docx file.",
+  ],
+  docx_pdf: [
+    "Tệp là PDF: công cụ đọc tệp Word (.docx) và Excel (.xlsx). Xin đơn vị gửi báo cáo dạng .docx hoặc phụ lục dạng .xlsx.",
+    "The file is a PDF: the tool reads Word (.docx) and Excel (.xlsx) files. Ask the unit for its report as .docx or its appendix as .xlsx.",
+  ],
+  docx_damaged: [
+    "Tệp .docx bị hỏng (member word/document.xml fails its CRC-32 check): mở tệp bằng Word để sửa, hoặc xin đơn vị gửi lại tệp .docx.",
+    "The .docx file is damaged (member word/document.xml fails its CRC-32 check): open it in Word to repair it, or ask the unit to send the .docx again.",
+  ],
+  docx_encrypted_part: [
+    "Tệp Word có phần bị mã hóa nên không đọc được: lưu lại bằng Word, không đặt mật khẩu.",
+    "Part of the Word file is encrypted and cannot be read: save it again in Word, without a password.",
+  ],
+  docx_zip64: [
+    "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là một báo cáo: kiểm tra lại tệp gửi đến.",
+    "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a report: check the file received.",
+  ],
+  docx_too_large: [
+    "Tài liệu quá lớn để là một báo cáo CCHC (120 MB): kiểm tra lại tệp gửi đến.",
+    "The document is too large to be a CCHC report (120 MB): check the file received.",
+  ],
+  docx_macros: [
+    "Tài liệu có chứa macro (VBA, thường là .docm) nên không được đọc, vì an toàn: mở bằng Word, chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx) rồi gửi lại.",
+    "The document contains macros (VBA, usually .docm) and is not read, for safety: open it in Word, Save As a Word Document (.docx) and send it again.",
+  ],
+  docx_no_document: [
+    "Tệp nén không chứa tài liệu Word nào (thiếu word/document.xml): xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",
+    "The archive holds no Word document (word/document.xml is missing): ask the unit for its report as a .docx saved from Word.",
+  ],
+  docx_doctype: [
+    "Phần word/document.xml của tài liệu có khai báo DOCTYPE, thứ mà Word không bao giờ ghi (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .docx lưu từ Word.",
+    "Part word/document.xml of the document has a DOCTYPE, which Word never writes (the file may be hostile), so it is not read: ask the unit to send a .docx saved from Word again.",
+  ],
+  docx_not_report: [
+    "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
+    "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
   ],
 };
 
@@ -678,6 +1057,11 @@ function renderTextSample<K extends TextKind>(kind: K) {
 }
 const TEXT_KINDS = Object.keys(TEXT_SAMPLES) as TextKind[];
 
+function errorSample<K extends ErrorKind>(kind: K): BilingualError {
+  const params: ErrorParams[K] = ERROR_SAMPLES[kind];
+  return BilingualError.fromKind(kind, params);
+}
+
 describe("messages rendered from kind and parameters", () => {
   it("has a template for every kind in both languages and no other", () => {
     expect(Object.keys(vi.findings).sort()).toEqual([...KINDS].sort());
@@ -702,6 +1086,29 @@ describe("messages rendered from kind and parameters", () => {
   it.each(TEXT_KINDS)("renders the consolidation's text %s in Vietnamese and English", (kind) => {
     const text = renderTextSample(kind);
     expect([text.vi, text.en]).toEqual(TEXTS_EXPECTED[kind]);
+  });
+
+  it.each(Object.keys(ERROR_SAMPLES) as ErrorKind[])(
+    "renders the error %s in Vietnamese and English",
+    (kind) => {
+      const error = errorSample(kind);
+      expect([error.bilingual.vi, error.bilingual.en]).toEqual(ERRORS_EXPECTED[kind]);
+    },
+  );
+
+  it("has an error text for every kind in both languages and no other", () => {
+    const kinds = Object.keys(ERROR_SAMPLES).sort();
+    expect(Object.keys(vi.errors).sort()).toEqual(kinds);
+    expect(Object.keys(en.errors).sort()).toEqual(kinds);
+  });
+
+  it("gives an error of a kind its code, its parameters and both texts as its message", () => {
+    const error = BilingualError.fromKind("install_sheet_missing", { sheet: "Sở Y tế" });
+    expect(error).toBeInstanceOf(Error);
+    expect([error.code, error.params]).toEqual(["install:sheet_missing", { sheet: "Sở Y tế" }]);
+    expect(error.message).toBe(
+      'Không tìm thấy trang tính "Sở Y tế" để cài lại phụ lục. / Sheet "Sở Y tế" to re-install the appendix on was not found.',
+    );
   });
 
   it("has a template for every kind of expression problem in both languages and no other", () => {

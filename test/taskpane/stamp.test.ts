@@ -1,5 +1,8 @@
 /** @jest-environment ./test/helpers/excel-environment.js */
 import { catalogue } from "../../src/domain/catalogue";
+import type { CatalogueInput } from "../../src/domain/catalogue";
+import { CCHC_PL_2021 } from "../../src/domain/catalogue/cchc-pl-2021";
+import { loadCatalogue } from "../../src/domain/catalogue/load";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { columnLetter } from "../../src/domain/cell";
 import type { SheetGrid } from "../../src/domain/cell";
@@ -165,5 +168,86 @@ describe("checkWorkbook", () => {
     expect(result.stamped).toEqual([]);
     expect(result.stamps.get(SHEET)?.stamp).toBeUndefined();
     expect(book.marks(SHEET).length).toBeGreaterThan(0);
+  });
+});
+
+/** An object with its keys in reverse order: the same data as a definition read back might build it. */
+function reversedKeys<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).reverse()) as T;
+}
+
+describe("the rules hash", () => {
+  it("is the same for the form written in another field and rule order", () => {
+    const reordered: CatalogueInput = {
+      ...CCHC_PL_2021,
+      rows: CCHC_PL_2021.rows.map((row) =>
+        reversedKeys({ ...row, ...(row.derived ? { derived: reversedKeys(row.derived) } : {}) }),
+      ),
+      relations: [...CCHC_PL_2021.relations].reverse().map(reversedKeys),
+      patterns: [...CCHC_PL_2021.patterns].reverse(),
+    };
+    expect(rulesHash(loadCatalogue(reordered))).toBe(rulesHash());
+  });
+
+  it.each([
+    [
+      "a plausible bound",
+      (row: CatalogueInput["rows"][number]) => ({ ...row, plausible: { max: { so: 1 } } }),
+    ],
+    [
+      "the period a row stops applying",
+      (row: CatalogueInput["rows"][number]) => ({ ...row, notApplicableFrom: "2030" }),
+    ],
+    [
+      "how a total is made",
+      (row: CatalogueInput["rows"][number]) => ({ ...row, aggregation: "list" as const }),
+    ],
+  ])("changes with %s of one row", (_what, change) => {
+    const at = CCHC_PL_2021.rows.findIndex((row) => row.code === "HS.1.2");
+    const rows = CCHC_PL_2021.rows.map((row, index) => (index === at ? change(row) : row));
+    expect(rulesHash(loadCatalogue({ ...CCHC_PL_2021, rows }))).not.toBe(rulesHash());
+  });
+
+  it("does not change with a label's wording, which changes no finding", () => {
+    const rows = CCHC_PL_2021.rows.map((row) =>
+      row.code === "HS.1.2" ? { ...row, label: { vi: "Số hồ sơ mới", en: "New files" } } : row,
+    );
+    expect(rulesHash(loadCatalogue({ ...CCHC_PL_2021, rows }))).toBe(rulesHash());
+  });
+});
+
+describe("a stamp made before the stamp hashed the whole rule set", () => {
+  // f266b765 is what rulesHash() returned for the built-in 2021 form until the hash covered the whole parsed rule
+  // set (its kinds, units, legends, scopes, derivations, relations and patterns only, in source order), a rate's
+  // denominator then one code; 58ea642b is the same hash once denominators became lists of codes. Every sheet
+  // stamped by an earlier version of the tool carries one of them.
+  const EARLIER = ["f266b765", "58ea642b"];
+
+  async function stampedBefore(rules: string): Promise<TestWorkbook> {
+    const book = await fixedSample();
+    const [title, time, ruleLine, values] = stampRows(layout);
+    const hash = valuesHash(await book.grid(SHEET));
+    book.type(SHEET, `B${title}`, "DẤU KIỂM TRA (không in): không có lỗi — 0 cảnh báo, 6 lưu ý");
+    book.type(SHEET, `B${time}`, "Thời điểm kiểm tra: 15/10/2021 14:32:05 UTC+07:00");
+    book.type(SHEET, `B${ruleLine}`, `Bộ quy tắc: CCHC-PL-2021 #${rules}`);
+    book.type(SHEET, `B${values}`, `Mã số liệu: ${hash}`);
+    return book;
+  }
+
+  it.each(EARLIER)("carrying %s is read as made under the 2021 rules, not another rule set", async (hash) => {
+    expect(rulesHash()).not.toBe(hash);
+    const book = await stampedBefore(hash);
+    const result = await book.run((port) => checkWorkbook(port, {}));
+    expect(result.stamps.get(SHEET)).toMatchObject({
+      stamp: { templateVersion: "CCHC-PL-2021", rulesHash: hash, at: "15/10/2021 14:32:05 UTC+07:00" },
+      valuesChanged: false,
+      rulesChanged: false,
+    });
+  });
+
+  it("with a hash of no rule set this tool knows is flagged as made under other rules", async () => {
+    const book = await stampedBefore("0badc0de");
+    const result = await book.run((port) => checkWorkbook(port, {}));
+    expect(result.stamps.get(SHEET)).toMatchObject({ valuesChanged: false, rulesChanged: true });
   });
 });

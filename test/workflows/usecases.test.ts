@@ -242,7 +242,7 @@ describe("fillDerived", () => {
     await expect(attempt).rejects.toBeInstanceOf(BilingualError);
     await expect(attempt).rejects.toMatchObject({
       code: "fill:not_appendix",
-      bilingual: { vi: expect.stringContaining("“Ghi chú” không phải trang phụ lục") },
+      bilingual: { vi: expect.stringContaining('"Ghi chú" không phải trang phụ lục') },
     });
     expect(book.calls.apply).toBe(0);
   });

@@ -110,6 +110,7 @@ describe("the pane's reading path", () => {
     expect([...files].map((file) => file.replace(/^.*\/src\//, "")).sort()).toEqual([
       "domain/cell.ts",
       "domain/messages/error.ts",
+      "domain/messages/registry.ts",
       "xlsx/grid.ts",
       "xlsx/parts.ts",
       "xlsx/xml.ts",

@@ -6,6 +6,7 @@ import { fileTooLargeError, LIMITS, readWorkbookBytes, WorkbookReadError } from 
 import { crc32, entryBytes, useNativeZip, zipDirectory } from "../../xlsx/zip";
 import { fileKind, unsupportedKindError } from "../../docx/package";
 import type { WordReport } from "../../docx/report";
+import { errorText } from "../../domain/messages/error";
 
 // The CLI's reader: a file from disk handed to the shared, Node-free reader in src/xlsx/grid.ts, which the task
 // pane loads for the files a user picks. Here only what a file system adds: the size is known before any byte is
@@ -55,11 +56,8 @@ function unreadable(path: string, cause: unknown): WorkbookReadError {
   return new WorkbookReadError(
     "unreadable",
     code === "ENOENT"
-      ? { vi: `Không tìm thấy tệp ${path}.`, en: `File ${path} not found.` }
-      : {
-          vi: `Không đọc được tệp ${path} (${code ?? "lỗi không rõ"}): kiểm tra quyền truy cập và đường dẫn.`,
-          en: `Cannot read file ${path} (${code ?? "unknown error"}): check the path and permissions.`,
-        },
+      ? errorText("read_not_found", { path })
+      : errorText("read_failed", code === undefined ? { path } : { path, code }),
     { cause },
   );
 }
@@ -80,10 +78,7 @@ export async function fileBytes(path: string): Promise<Buffer> {
   try {
     const stat = await statFile(descriptor);
     if (!stat.isFile()) {
-      throw new WorkbookReadError("unreadable", {
-        vi: `Không đọc được ${path}: đây không phải một tệp thông thường (mà là thư mục, ống dẫn hay thiết bị); hãy chỉ đến tệp .xlsx.`,
-        en: `Cannot read ${path}: it is not a regular file (but a directory, pipe or device); name an .xlsx file.`,
-      });
+      throw new WorkbookReadError("unreadable", errorText("read_not_regular", { path }));
     }
     if (stat.size > LIMITS.fileBytes) throw fileTooLargeError(stat.size);
     const buffer = Buffer.alloc(stat.size);

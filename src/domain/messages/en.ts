@@ -9,9 +9,11 @@ import type {
   DefinitionPlace,
   DefinitionProblemParams,
   DomainFindingParams,
+  ErrorParams,
   ExpectedToken,
   ExpressionProblem,
   ExpressionTemplates,
+  FileRole,
   FindingParamsByKind,
   LanguageTemplates,
   MessageContext,
@@ -90,6 +92,162 @@ function implausible(params: DomainFindingParams["implausible_high"], context: M
   return `${lead}: ${what}, above the plausible ${limit}${at}: possibly mistyped (a thousands separator, another row's figure); check it.`;
 }
 
+/** How an English message names a file a command reads. */
+const FILE_ROLE: Readonly<Record<FileRole, string>> = {
+  appendix: "appendix",
+  previous: "previous period's file",
+  expected: "list of units",
+  roles: "roles file",
+  report: "report",
+};
+
+/** A level as an English message offers it, with the id the command line takes. */
+const LEVEL_CHOICE: Readonly<Record<Level, string>> = {
+  so: "department (so)",
+  huyen: "district",
+  xa: "commune (xa)",
+};
+
+const PERIOD_FORMS =
+  '2021-Q3 or "Quý III/2021"; 2021-H1 or "6 tháng 2021"; 2021 or "Năm 2021" (years 2000–2099)';
+
+const SAVE_AS_XLSX = "open it in Excel and Save As an Excel Workbook (.xlsx)";
+
+/** One bad line of a roles file, as the roles error lists it. */
+function rolesProblem(p: ErrorParams["roles_invalid"], at: number): string {
+  const text = p.texts[at] ?? "";
+  switch (p.problems[at]) {
+    case "role":
+      return `line ${p.lines[at]}: unknown role "${text}" (use vpubnd, snv, stttt or none)`;
+    case "twice":
+      return `line ${p.lines[at]}: "${text}" already has the role ${p.earlier[at] ?? "none"}`;
+    default:
+      return `line ${p.lines[at]}: expected "Unit name<TAB or ;>role", got "${text}"`;
+  }
+}
+
+/** The English texts of the errors users read. */
+const errors: Templates<ErrorParams> = {
+  fill_no_sheet: () =>
+    "The open sheet could not be told. Open the appendix sheet whose rates to fill, then try again.",
+  fill_not_appendix: (p) =>
+    `Sheet "${p.sheet}" is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.`,
+  fix_no_suggestion: () => "This finding has no automatic fix.",
+  install_sheet_missing: (p) => `Sheet "${p.sheet}" to re-install the appendix on was not found.`,
+  install_rename_on_replace: (p) =>
+    `Re-installing keeps the sheet name "${p.sheet}": it cannot be renamed at the same time.`,
+  install_not_appendix: (p) =>
+    `Sheet "${p.sheet}" holds no CCHC appendix, so it cannot be re-installed; add a new appendix sheet instead.`,
+  install_unknown_version: (p) =>
+    `Sheet "${p.sheet}" uses appendix template ${p.version}, newer than this version of the tool: an older template is not installed over it.`,
+  invalid_level: (p) => `Invalid level "${p.input}": use so (department), huyen (district) or xa (commune).`,
+  invalid_period: (p) =>
+    `Invalid period "${p.input}": use 2021-Q3 (third quarter), 2021-H1 (first half) or 2021 (full year).`,
+  level_gone: (p) =>
+    `${p.period}: there is no ${LEVEL_CHOICE[p.level]} level from ${periodStartText(p.from).en} (two-level local government). Choose ${p.levels.map((level) => LEVEL_CHOICE[level]).join(" or ")}.`,
+  invalid_sheet_name: (p) =>
+    `Invalid sheet name "${p.sheetName}": 1 to ${p.max} characters, none of [ ] : * ? / \\ ' and not "History".`,
+  roles_invalid: (p) => `Invalid roles file: ${p.lines.map((_line, at) => rolesProblem(p, at)).join("; ")}.`,
+  mixed_versions: (p) => {
+    let from = 0;
+    const list = p.versions.map((version, at) => {
+      const count = p.counts[at] ?? 0;
+      const where = p.places.slice(from, (from += count));
+      return `${version} (${nameList(where, "en", 3)})`;
+    });
+    return `Appendices of different template versions cannot be consolidated together: ${list.join("; ")}. Ask the units to use one template.`;
+  },
+  usage_no_command: () => "No command given.",
+  usage_unknown_command: (p) =>
+    `Unknown command: "${p.command}" (use template, validate, consolidate, import or form).`,
+  usage_no_output: () => "Missing the output file: -o FILE.xlsx.",
+  usage_no_summary: () => "Missing the summary file: -o SUMMARY.xlsx.",
+  usage_no_files: () => "No file to consolidate.",
+  usage_no_files_to_validate: () => "No file to validate.",
+  usage_invalid_format: (p) => `Invalid format: "${p.input}" (use text or json).`,
+  usage_invalid_lang: (p) => `Invalid language: "${p.input}" (use vi or en).`,
+  usage_form_no_action: () => "Missing what to do: export or check.",
+  usage_form_unknown_action: (p) => `Unknown action: "${p.action}" (use export or check).`,
+  usage_form_check_one_file: () => "Give exactly one definition file: cchc-appendix form check FILE.xlsx.",
+  form_unknown: (p) => `No built-in form "${p.id}" (the built-in forms: ${p.known.join(", ")}).`,
+  template_form_unknown: (p) =>
+    `No built-in form "${p.form}": give a built-in form's id (${p.known.join(", ")}) or a form definition .xlsx file.`,
+  import_one_report: () => "Name exactly one Word report (.docx) to import.",
+  import_already_workbook: () =>
+    "This file is already an Excel workbook: check it with validate; import only brings Word reports (.docx) in.",
+  previous_unreadable: (p) => `Previous period file ${p.path}: ${p.reasonEn}`,
+  read_unknown: (p) => `Cannot read the file: ${p.detail}`,
+  summary_set_aside: () => "A summary sheet: never summed again.",
+  summaries_skipped: (p) =>
+    `skipped ${formatCount(p.count, "en")} ${p.count === 1 ? "summary sheet" : "summary sheets"} (never summed again).`,
+  no_appendix_in_file: (p) =>
+    `No sheet of this file holds a CCHC appendix (looked at: ${p.sheets.join(", ") || "no sheet"}).`,
+  usage_invalid_level: (p) => `Invalid level: "${p.input}" (use so, huyen or xa).`,
+  usage_invalid_period: (p) => `Invalid period: "${p.input}". Use one of: ${PERIOD_FORMS}.`,
+  unexpected: (p) =>
+    `Unexpected error: the tool could not do this. Run again with ${p.variable}=1 to see the detail, and send it to the maintainers.`,
+  text_file_not_regular: (p) => `The ${FILE_ROLE[p.role]} ${p.path} is not a regular text file.`,
+  text_file_unreadable: (p) => `Cannot read the ${FILE_ROLE[p.role]} ${p.path} (${p.code}).`,
+  text_file_too_large: (p) =>
+    `The ${FILE_ROLE[p.role]} ${p.path} is too large (${formatCount(p.size, "en")} bytes; at most ${formatCount(p.max, "en")}).`,
+  output_unchecked: (p) => `Cannot check the output file ${p.path} (${p.code}).`,
+  output_is_folder: (p) => `${p.path} is a folder: give a file name, e.g. -o ${p.exampleEn}.`,
+  output_is_input: (p) =>
+    `Will not overwrite the ${FILE_ROLE[p.role]} ${p.input}: the output -o ${p.path} is that very file. Choose another name for the output.`,
+  output_exists: (p) =>
+    `${p.path} already exists: not overwritten. Choose another name, or add --force to replace it.`,
+  output_unwritten: (p) => `Cannot write ${p.path} (${p.code}); no file was changed.`,
+  output_appeared: (p) =>
+    `${p.path} was just created by another program: not overwritten. Add --force to replace it.`,
+  read_not_found: (p) => `File ${p.path} not found.`,
+  read_failed: (p) =>
+    `Cannot read file ${p.path} (${p.code ?? "unknown error"}): check the path and permissions.`,
+  xlsx_password: () =>
+    "The file is password-protected and cannot be read: open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password, clear it) and save it again.",
+  xlsx_old_xls: () => `The file is in the old Excel 97–2003 format (.xls): ${SAVE_AS_XLSX}.`,
+  xlsx_password_or_xls: () =>
+    `The file is password-protected or in the old Excel 97–2003 format (.xls): ${SAVE_AS_XLSX}, without a password.`,
+  xlsx_zip_bomb: () =>
+    "The archive unpacks to an abnormal size (a suspected zip bomb) and is not read, to protect this computer: ask the unit to send an .xlsx saved from Excel again.",
+  xlsx_damaged: (p) =>
+    `The .xlsx file is damaged (${p.compression ? "compressed in a way Excel does not use" : p.detail}; perhaps not fully downloaded or copied): try opening it in Excel to repair it, or ask for the file again.`,
+  xlsx_zip64: () =>
+    "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a statistical appendix: check the file received.",
+  xlsx_encrypted_part: () =>
+    `Part of the file is encrypted and cannot be read: ${SAVE_AS_XLSX}, without a password.`,
+  xlsx_macros: () =>
+    "The file contains macros (VBA, usually .xlsm) and is not read, for safety: open it in Excel, Save As an Excel Workbook (.xlsx) and send it again.",
+  xlsx_too_large: (p) =>
+    `The file is too large (${formatCount(p.megabytes, "en")} MB, at most ${formatCount(p.max, "en")} MB) to be a statistical appendix: check the file received.`,
+  xlsx_doctype: (p) =>
+    `Part ${p.part} of the file has a DOCTYPE, which Excel never writes (the file may be hostile), so it is not read: ask the unit to send an .xlsx saved from Excel again.`,
+  xlsx_no_worksheet: () => `The archive holds no Excel worksheet: ${SAVE_AS_XLSX}.`,
+  xlsx_not_workbook: (p) =>
+    `The file is not an Excel workbook (.xlsx)${p.empty ? " (it is empty)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_old_doc: () =>
+    "The file is in the old Word 97–2003 format (.doc): open it in Word and Save As a Word Document (.docx), then check that .docx file.",
+  docx_pdf: () =>
+    "The file is a PDF: the tool reads Word (.docx) and Excel (.xlsx) files. Ask the unit for its report as .docx or its appendix as .xlsx.",
+  docx_damaged: (p) =>
+    `The .docx file is damaged (${p.detail}): open it in Word to repair it, or ask the unit to send the .docx again.`,
+  docx_encrypted_part: () =>
+    "Part of the Word file is encrypted and cannot be read: save it again in Word, without a password.",
+  docx_zip64: () =>
+    "The file uses ZIP64, needed only for files over 4 GB, so it cannot be a report: check the file received.",
+  docx_too_large: (p) =>
+    `The document is too large to be a CCHC report (${p.detail}): check the file received.`,
+  docx_macros: () =>
+    "The document contains macros (VBA, usually .docm) and is not read, for safety: open it in Word, Save As a Word Document (.docx) and send it again.",
+  docx_no_document: () =>
+    "The archive holds no Word document (word/document.xml is missing): ask the unit for its report as a .docx saved from Word.",
+  docx_doctype: (p) =>
+    `Part ${p.part} of the document has a DOCTYPE, which Word never writes (the file may be hostile), so it is not read: ask the unit to send a .docx saved from Word again.`,
+  docx_not_report: () =>
+    "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
+  read_not_regular: (p) =>
+    `Cannot read ${p.path}: it is not a regular file (but a directory, pipe or device); name an .xlsx file.`,
+};
+
 /** The English templates of a consolidation's own findings. */
 const enConsolidation: Templates<ConsolidationFindingParams> = {
   mixed_periods: (p) => {
@@ -117,6 +275,8 @@ const enConsolidation: Templates<ConsolidationFindingParams> = {
     `No appendix from ${roleNameIn(c, p.role, "en")} (role ${p.role}): the indicators ${nameList(c.codes, "en", 8, "indicators")} stay blank.`,
   unexpected_unit: (p) =>
     `"${p.unit}" is not on the list of units expected to report: check the unit name in row 4.`,
+  expected_district_after_reform: (p) =>
+    `The list of units expected to report still names ${p.units.length} ${p.units.length === 1 ? "district" : "districts"} (${nameList(p.units, "en")}): there are no districts from ${periodStartText(REFORM_PERIOD).en}, so none is awaited for ${periodName(p.period, "en")}; take them off the list.`,
   previous_not_earlier: (p) =>
     `The previous file is for ${periodName(p.previous, "en")}, not before ${periodName(p.period, "en")}: no cross-period check.`,
   previous_not_adjacent: (p, c) =>
@@ -231,6 +391,21 @@ const texts: Templates<ConsolidationTextParams> = {
     `The appendix of "${p.unit}" states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).`,
   excluded_very_hidden: (p) =>
     `A very hidden sheet (one Excel shows to no one) holds the appendix of "${p.unit}": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.`,
+  lead_lowest: (p, c) => {
+    const label = c.rows.get(p.code)?.codes?.find((option) => option.value === p.amount)?.label.en;
+    return `Lowest of ${p.units} units: ${p.amount}${label ? ` (${label})` : ""}; details on the "Không cộng được" sheet.`;
+  },
+  letter_to: (p) => `To: ${p.unit}`,
+  letter_opening: (p) => {
+    const where = p.report
+      ? `the appendix table of the report${p.file === undefined ? "" : ` ${p.file}`}`
+      : `${p.file === undefined ? "" : `file ${p.file}, `}sheet '${p.sheet}'`;
+    return `The Department of Home Affairs has received your administrative reform statistical appendix for ${periodName(p.period, "en")} (${where}). Please review and correct the points below and send the corrected appendix back:`;
+  },
+  letter_section: (p) =>
+    `${p.head}. ${{ error: "Errors to correct", warning: "Points to check", info: "For your information" }[p.severity]} (${p.count}):`,
+  letter_cell: (p) => `Cell ${p.cell}: `,
+  letter_closing: () => "Kind regards.",
   error_unknown_version: (p) =>
     `Template version "${p.version}" is not supported and cannot be consolidated.`,
   error_no_units: () => "There is no appendix to consolidate.",
@@ -423,4 +598,4 @@ const expressions: ExpressionTemplates = {
 };
 
 /** The English templates, as hosts register them (index.ts, registerLanguage). */
-export const en: LanguageTemplates = { lang: "en", findings, texts, expressions, definitions, place };
+export const en: LanguageTemplates = { lang: "en", findings, texts, errors, expressions, definitions, place };

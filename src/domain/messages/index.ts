@@ -1,6 +1,6 @@
 import type { Bilingual, RowDef } from "../catalogue";
 import { catalogue as defaultCatalogue } from "../catalogue";
-import { BilingualError } from "./error";
+import { registeredTemplates as registered } from "./error";
 import type {
   ConsolidationTextParams,
   DefinitionPlace,
@@ -28,31 +28,9 @@ export { bilingual } from "./bilingual";
 /** A kind of finding: the name of its message template. */
 export type FindingKind = keyof FindingParamsByKind;
 
-const REGISTERED = new Map<Lang, LanguageTemplates>();
-
-/** Makes a language's texts available to every renderer; registering one again replaces it with the same. */
-export function registerLanguage(templates: LanguageTemplates): void {
-  REGISTERED.set(templates.lang, templates);
-}
-
-/** True once `lang`'s module is registered: its texts can be rendered. */
-export function isLanguageRegistered(lang: Lang): boolean {
-  return REGISTERED.has(lang);
-}
-
-function registered(lang: Lang): LanguageTemplates {
-  const templates = REGISTERED.get(lang);
-  if (templates) return templates;
-  // A host's mistake, not a user's: said plainly rather than shown in the other language.
-  throw new BilingualError(
-    {
-      vi: `Chưa nạp các câu thông báo bằng ${lang === "vi" ? "tiếng Việt" : "tiếng Anh"}; hãy mở lại ngăn tác vụ.`,
-      en: `The ${lang === "vi" ? "Vietnamese" : "English"} messages are not loaded; open the pane again.`,
-    },
-    "messages:language_not_loaded",
-    { lang },
-  );
-}
+export { isLanguageRegistered, registerLanguage } from "./registry";
+export type { ErrorKind } from "./error";
+export { BilingualError, errorText } from "./error";
 
 /** What a message is rendered from: a kind, its parameters, and the codes it is about. */
 export interface Renderable<K extends FindingKind = FindingKind> {
@@ -114,6 +92,17 @@ export function findingMessage<K extends FindingKind>(
 
 /** A kind of text of a consolidation that is not a finding (a remark, a reason, how a total was made). */
 export type TextKind = keyof ConsolidationTextParams;
+
+/** A consolidation's text in `lang`, from its kind and parameters. */
+export function renderTextIn<K extends TextKind>(
+  kind: K,
+  params: ConsolidationTextParams[K],
+  lang: Lang,
+  names: MessageNames = { rows: defaultCatalogue.byCode },
+): string {
+  const template: Templates<ConsolidationTextParams>[K] = registered(lang).texts[kind];
+  return template(params, { rows: names.rows, roles: names.roles, codes: [] });
+}
 
 /** A consolidation's text in both languages, rendered now from its kind and parameters. */
 export function renderText<K extends TextKind>(

@@ -126,6 +126,8 @@ export type ConsolidationFindingParams = {
   readonly roles_missing: Record<string, never>;
   readonly role_missing: { readonly role: string };
   readonly unexpected_unit: { readonly unit: string };
+  /** Districts named in the list of units expected to report, for a period after the 2025 reform: not expected. */
+  readonly expected_district_after_reform: { readonly units: readonly string[]; readonly period: string };
   readonly previous_not_earlier: PeriodsParams;
   readonly previous_not_adjacent: PeriodsParams;
   readonly cumulative_decreased: {
@@ -176,11 +178,146 @@ export type ConsolidationTextParams = {
     readonly expected: string;
   };
   readonly excluded_very_hidden: { readonly unit: string };
+  /** The lowest status of a coded row over the units that reported it. */
+  readonly lead_lowest: { readonly code: string; readonly amount: number; readonly units: number };
+  /** A correction letter's lines: whom it is to, why (`report`: the appendix is a Word report's table), … */
+  readonly letter_to: { readonly unit: string };
+  readonly letter_opening: {
+    readonly period: string;
+    readonly report: boolean;
+    readonly file?: string;
+    readonly sheet: string;
+  };
+  /** … a section's heading (`head`: A, B, C), an item's cell, and the closing. */
+  readonly letter_section: {
+    readonly head: string;
+    readonly severity: "error" | "warning" | "info";
+    readonly count: number;
+  };
+  readonly letter_cell: { readonly cell: string };
+  readonly letter_closing: Record<string, never>;
   readonly error_unknown_version: { readonly version: string };
   readonly error_no_units: Record<string, never>;
   readonly error_no_previous: { readonly file: string };
   /** A sheet made from a form definition the tool has not been given (F1 holds an id and a hash it lacks). */
   readonly form_missing: { readonly sheet: string; readonly id: string };
+};
+
+/** A file a command reads, as its messages name it. */
+export type FileRole = "appendix" | "previous" | "expected" | "roles" | "report";
+
+/**
+ * Every error users read (a BilingualError, BilingualError.fromKind), by kind, with the parameters its text is
+ * rendered from: refusals of the workflows, bad input to the domain, the readers' and the command line's errors.
+ */
+export type ErrorParams = {
+  /** The fill of derived rates with no sheet open. */
+  readonly fill_no_sheet: Record<string, never>;
+  readonly fill_not_appendix: { readonly sheet: string };
+  readonly fix_no_suggestion: Record<string, never>;
+  readonly install_sheet_missing: { readonly sheet: string };
+  readonly install_rename_on_replace: { readonly sheet: string };
+  readonly install_not_appendix: { readonly sheet: string };
+  /** A sheet of a template version this tool does not know: a newer one. */
+  readonly install_unknown_version: { readonly sheet: string; readonly version: string };
+  readonly invalid_level: { readonly input: string };
+  readonly invalid_period: { readonly input: string };
+  /** A level no unit reports at in the period (`from`: the first period without it; `levels`: those left). */
+  readonly level_gone: {
+    readonly level: Level;
+    readonly period: string;
+    readonly from: string;
+    readonly levels: readonly Level[];
+  };
+  readonly invalid_sheet_name: { readonly sheetName: string; readonly max: number };
+  /**
+   * A roles file's bad lines, each a `problems` entry: "format" (not "name<TAB or ;>role", `texts` the line),
+   * "role" (`texts` the role written) or "twice" (`texts` the name, `earlier` its role before).
+   */
+  readonly roles_invalid: {
+    readonly lines: readonly number[];
+    readonly problems: readonly string[];
+    readonly texts: readonly string[];
+    readonly earlier: readonly string[];
+  };
+  /** Appendices of several template versions: each version with how many and the first few places it was found. */
+  readonly mixed_versions: {
+    readonly versions: readonly string[];
+    readonly counts: readonly number[];
+    readonly places: readonly string[];
+  };
+  readonly usage_no_command: Record<string, never>;
+  readonly usage_unknown_command: { readonly command: string };
+  readonly usage_no_output: Record<string, never>;
+  readonly usage_no_summary: Record<string, never>;
+  readonly usage_no_files: Record<string, never>;
+  readonly usage_no_files_to_validate: Record<string, never>;
+  readonly usage_invalid_format: { readonly input: string };
+  readonly usage_invalid_lang: { readonly input: string };
+  readonly usage_form_no_action: Record<string, never>;
+  readonly usage_form_unknown_action: { readonly action: string };
+  readonly usage_form_check_one_file: Record<string, never>;
+  /** `--form ID` names no built-in form; `known` lists the ids there are. */
+  readonly form_unknown: { readonly id: string; readonly known: readonly string[] };
+  /** `template --form` names neither a built-in form nor a definition .xlsx file. */
+  readonly template_form_unknown: { readonly form: string; readonly known: readonly string[] };
+  readonly import_one_report: Record<string, never>;
+  readonly import_already_workbook: Record<string, never>;
+  /** The previous period's file could not be read: `reason` and `reasonEn` say why (another error's text). */
+  readonly previous_unreadable: { readonly path: string; readonly reason: string; readonly reasonEn: string };
+  /** A file that failed for a reason no reader foresaw: `detail` as the failure said it. */
+  readonly read_unknown: { readonly detail: string };
+  /** Why a sheet or a file is not consolidated: a summary (never summed again), or no appendix on any sheet. */
+  readonly summary_set_aside: Record<string, never>;
+  readonly summaries_skipped: { readonly count: number };
+  readonly no_appendix_in_file: { readonly sheets: readonly string[] };
+  readonly usage_invalid_level: { readonly input: string };
+  readonly usage_invalid_period: { readonly input: string };
+  /** A failure the tool did not foresee; `variable` shows its detail when set to 1. */
+  readonly unexpected: { readonly variable: string };
+  readonly text_file_not_regular: { readonly role: FileRole; readonly path: string };
+  readonly text_file_unreadable: { readonly role: FileRole; readonly path: string; readonly code: string };
+  readonly text_file_too_large: {
+    readonly role: FileRole;
+    readonly path: string;
+    readonly size: number;
+    readonly max: number;
+  };
+  readonly output_unchecked: { readonly path: string; readonly code: string };
+  readonly output_is_folder: { readonly path: string; readonly example: string; readonly exampleEn: string };
+  readonly output_is_input: { readonly role: FileRole; readonly input: string; readonly path: string };
+  readonly output_exists: { readonly path: string };
+  readonly output_unwritten: { readonly path: string; readonly code: string };
+  readonly output_appeared: { readonly path: string };
+  readonly read_not_found: { readonly path: string };
+  readonly read_failed: { readonly path: string; readonly code?: string };
+  readonly read_not_regular: { readonly path: string };
+  /** A workbook the reader refuses: how it is protected, damaged (`detail`, or a `compression` Excel never uses)… */
+  readonly xlsx_password: Record<string, never>;
+  readonly xlsx_old_xls: Record<string, never>;
+  readonly xlsx_password_or_xls: Record<string, never>;
+  readonly xlsx_zip_bomb: Record<string, never>;
+  readonly xlsx_damaged: { readonly detail: string; readonly compression?: boolean };
+  readonly xlsx_zip64: Record<string, never>;
+  readonly xlsx_encrypted_part: Record<string, never>;
+  readonly xlsx_macros: Record<string, never>;
+  /** … too large (`megabytes` against `max`), or not a workbook at all (`empty`: no byte). */
+  readonly xlsx_too_large: { readonly megabytes: number; readonly max: number };
+  readonly xlsx_doctype: { readonly part: string };
+  readonly xlsx_no_worksheet: Record<string, never>;
+  readonly xlsx_not_workbook: { readonly empty: boolean };
+  /** A Word document the reader refuses, or a file of a kind it does not read (an old .doc, a PDF). */
+  readonly docx_old_doc: Record<string, never>;
+  readonly docx_pdf: Record<string, never>;
+  readonly docx_damaged: { readonly detail: string };
+  readonly docx_encrypted_part: Record<string, never>;
+  readonly docx_zip64: Record<string, never>;
+  readonly docx_too_large: { readonly detail: string };
+  readonly docx_macros: Record<string, never>;
+  readonly docx_no_document: Record<string, never>;
+  readonly docx_doctype: { readonly part: string };
+  /** A Word document with neither an appendix table nor any figure of the form. */
+  readonly docx_not_report: Record<string, never>;
 };
 
 /** Every kind of finding, with the typed parameters its message is rendered from. */
@@ -278,6 +415,7 @@ export interface LanguageTemplates {
   /** A form definition's problems, each after its place (`place`). */
   readonly definitions: Templates<DefinitionProblemParams>;
   readonly place: (place: DefinitionPlace) => string;
+  readonly errors: Templates<ErrorParams>;
   readonly expressions: ExpressionTemplates;
 }
 

@@ -11,9 +11,11 @@ import type {
   DefinitionPlace,
   DefinitionProblemParams,
   DomainFindingParams,
+  ErrorParams,
   ExpectedToken,
   ExpressionProblem,
   ExpressionTemplates,
+  FileRole,
   FindingParamsByKind,
   LanguageTemplates,
   MessageContext,
@@ -123,6 +125,8 @@ const viConsolidation: Templates<ConsolidationFindingParams> = {
     `Không có phụ lục của ${roleNameIn(c, p.role, "vi")} (vai trò ${p.role}): các chỉ tiêu ${nameList(c.codes, "vi", 8, "indicators")} để trống.`,
   unexpected_unit: (p) =>
     `Đơn vị "${p.unit}" không có trong danh sách đơn vị phải báo cáo: kiểm tra lại tên đơn vị ở dòng 4.`,
+  expected_district_after_reform: (p) =>
+    `Danh sách đơn vị phải báo cáo còn ${p.units.length} đơn vị cấp huyện (${nameList(p.units, "vi")}): từ ${periodStartText(REFORM_PERIOD).vi} không còn cấp huyện, kỳ ${periodName(p.period, "vi")} không chờ phụ lục của các đơn vị này; hãy bỏ khỏi danh sách.`,
   previous_not_earlier: (p) =>
     `Tệp kỳ trước là kỳ ${periodName(p.previous, "vi")}, không trước kỳ ${periodName(p.period, "vi")}: không so sánh giữa hai kỳ.`,
   previous_not_adjacent: (p, c) =>
@@ -236,6 +240,21 @@ const texts: Templates<ConsolidationTextParams> = {
     `Phụ lục của "${p.unit}" ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).`,
   excluded_very_hidden: (p) =>
     `Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "${p.unit}": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.`,
+  lead_lowest: (p, c) => {
+    const label = c.rows.get(p.code)?.codes?.find((option) => option.value === p.amount)?.label.vi;
+    return `Mức thấp nhất trong ${p.units} đơn vị: ${p.amount}${label ? ` (${label})` : ""}; chi tiết ở trang "Không cộng được".`;
+  },
+  letter_to: (p) => `Kính gửi: ${p.unit}`,
+  letter_opening: (p) => {
+    const where = p.report
+      ? `bảng phụ lục của báo cáo${p.file === undefined ? "" : ` ${p.file}`}`
+      : `${p.file === undefined ? "" : `tệp ${p.file}, `}trang tính '${p.sheet}'`;
+    return `Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính ${periodName(p.period, "vi")} của đơn vị (${where}). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:`;
+  },
+  letter_section: (p) =>
+    `${p.head}. ${{ error: "Lỗi phải sửa", warning: "Nội dung cần kiểm tra lại", info: "Lưu ý" }[p.severity]} (${p.count}):`,
+  letter_cell: (p) => `Ô ${p.cell}: `,
+  letter_closing: () => "Trân trọng./.",
   error_unknown_version: (p) => `Mẫu phụ lục "${p.version}" không được hỗ trợ, không tổng hợp được.`,
   error_no_units: () => "Không có phụ lục nào để tổng hợp.",
   error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
@@ -314,6 +333,165 @@ const definitions: Templates<DefinitionProblemParams> = {
     `vai trò ${p.role} đã được khai ở dòng ${p.first} cho cùng kỳ: một vai trò khai lại chỉ cho các kỳ nối tiếp (áp dụng đến, rồi áp dụng từ).`,
   integrity: (p) => `định nghĩa chưa nhất quán (${p.detail}).`,
   level_twice: (p) => `cấp ${p.level} được ghi hai lần.`,
+};
+
+/** How a Vietnamese message names a file a command reads. */
+const FILE_ROLE: Readonly<Record<FileRole, string>> = {
+  appendix: "phụ lục",
+  previous: "tệp kỳ trước",
+  expected: "danh sách đơn vị",
+  roles: "tệp vai trò",
+  report: "báo cáo",
+};
+
+/** A level as a Vietnamese message offers it, with the id the command line takes. */
+const LEVEL_CHOICE: Readonly<Record<Level, string>> = {
+  so: "Sở, ngành (so)",
+  huyen: "cấp huyện",
+  xa: "Xã (xa)",
+};
+
+const PERIOD_FORMS =
+  '2021-Q3 hoặc "Quý III/2021"; 2021-H1 hoặc "6 tháng 2021"; 2021 hoặc "Năm 2021" (năm 2000–2099)';
+
+const SAVE_AS_XLSX = "mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx)";
+
+function capitalised(text: string): string {
+  return `${text.charAt(0).toLocaleUpperCase("vi")}${text.slice(1)}`;
+}
+
+/** One bad line of a roles file, as the roles error lists it. */
+function rolesProblem(p: ErrorParams["roles_invalid"], at: number): string {
+  const text = p.texts[at] ?? "";
+  switch (p.problems[at]) {
+    case "role":
+      return `dòng ${p.lines[at]}: vai trò "${text}" không hợp lệ (dùng vpubnd, snv, stttt hoặc none)`;
+    case "twice":
+      return `dòng ${p.lines[at]}: "${text}" đã được gán vai trò ${p.earlier[at] ?? "none"}`;
+    default:
+      return `dòng ${p.lines[at]}: cần "Tên đơn vị<TAB hoặc ;>vai trò", nhận được "${text}"`;
+  }
+}
+
+/** The Vietnamese texts of the errors users read. */
+const errors: Templates<ErrorParams> = {
+  fill_no_sheet: () =>
+    "Không xác định được trang tính đang mở. Hãy mở trang phụ lục cần điền tỷ lệ rồi bấm lại.",
+  fill_not_appendix: (p) =>
+    `Trang tính "${p.sheet}" không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
+  fix_no_suggestion: () => "Phát hiện này không có đề xuất sửa tự động.",
+  install_sheet_missing: (p) => `Không tìm thấy trang tính "${p.sheet}" để cài lại phụ lục.`,
+  install_rename_on_replace: (p) =>
+    `Cài lại phụ lục giữ nguyên tên trang tính "${p.sheet}": không đổi tên được cùng lúc.`,
+  install_not_appendix: (p) =>
+    `Trang tính "${p.sheet}" không chứa phụ lục thống kê CCHC nên không cài lại được; hãy thêm một trang phụ lục mới.`,
+  install_unknown_version: (p) =>
+    `Trang tính "${p.sheet}" dùng mẫu phụ lục ${p.version}, mới hơn phiên bản này của công cụ: không cài mẫu cũ hơn đè lên.`,
+  invalid_level: (p) => `Cấp "${p.input}" không hợp lệ: dùng so (Sở, ngành), huyen (Huyện) hoặc xa (Xã).`,
+  invalid_period: (p) =>
+    `Kỳ báo cáo "${p.input}" không hợp lệ: dùng dạng 2021-Q3 (Quý III/2021), 2021-H1 (6 tháng/2021) hoặc 2021 (Năm 2021).`,
+  level_gone: (p) =>
+    `Kỳ ${periodName(p.period, "vi")}: từ ${periodStartText(p.from).vi} không còn ${LEVEL_CHOICE[p.level]} (chính quyền địa phương hai cấp). Chọn ${p.levels.map((level) => LEVEL_CHOICE[level]).join(" hoặc ")}.`,
+  invalid_sheet_name: (p) =>
+    `Tên trang tính "${p.sheetName}" không hợp lệ: cần từ 1 đến ${p.max} ký tự, không chứa [ ] : * ? / \\ ' và không được là "History".`,
+  roles_invalid: (p) =>
+    `Tệp vai trò không hợp lệ: ${p.lines.map((_line, at) => rolesProblem(p, at)).join("; ")}.`,
+  mixed_versions: (p) => {
+    let from = 0;
+    const list = p.versions.map((version, at) => {
+      const count = p.counts[at] ?? 0;
+      const where = p.places.slice(from, (from += count));
+      return `${version} (${nameList(where, "vi", 3)})`;
+    });
+    return `Không tổng hợp chung các phụ lục khác mẫu: ${list.join("; ")}. Đề nghị các đơn vị dùng cùng một mẫu phụ lục.`;
+  },
+  usage_no_command: () => "Chưa chỉ định lệnh.",
+  usage_unknown_command: (p) =>
+    `Lệnh không hợp lệ: "${p.command}" (dùng template, validate, consolidate, import hoặc form).`,
+  usage_no_output: () => "Thiếu tên tệp đầu ra: -o TỆP.xlsx.",
+  usage_no_summary: () => "Thiếu tên tệp tổng hợp: -o TONG-HOP.xlsx.",
+  usage_no_files: () => "Chưa chỉ định tệp cần tổng hợp.",
+  usage_no_files_to_validate: () => "Chưa chỉ định tệp cần kiểm tra.",
+  usage_invalid_format: (p) => `Định dạng không hợp lệ: "${p.input}" (dùng text hoặc json).`,
+  usage_invalid_lang: (p) => `Ngôn ngữ không hợp lệ: "${p.input}" (dùng vi hoặc en).`,
+  usage_form_no_action: () => "Thiếu việc cần làm: export hoặc check.",
+  usage_form_unknown_action: (p) => `Việc không hợp lệ: "${p.action}" (dùng export hoặc check).`,
+  usage_form_check_one_file: () => "Cần đúng một tệp định nghĩa: cchc-appendix form check TỆP.xlsx.",
+  form_unknown: (p) => `Không có mẫu có sẵn "${p.id}" (các mẫu có sẵn: ${p.known.join(", ")}).`,
+  template_form_unknown: (p) =>
+    `Không có mẫu có sẵn "${p.form}": dùng mã một mẫu có sẵn (${p.known.join(", ")}) hoặc tệp định nghĩa mẫu .xlsx.`,
+  import_one_report: () => "Chỉ định đúng một báo cáo Word (.docx) cần chuyển.",
+  import_already_workbook: () =>
+    "Tệp này đã là bảng tính Excel: dùng validate để kiểm tra; import chỉ chuyển báo cáo Word (.docx).",
+  previous_unreadable: (p) => `Tệp kỳ trước ${p.path}: ${p.reason}`,
+  read_unknown: (p) => `Không đọc được tệp: ${p.detail}`,
+  summary_set_aside: () => "Trang tổng hợp: không cộng lại lần nữa.",
+  summaries_skipped: (p) => `bỏ qua ${formatCount(p.count, "vi")} trang tổng hợp (không cộng lại lần nữa).`,
+  no_appendix_in_file: (p) =>
+    `Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: ${p.sheets.join(", ") || "không có trang nào"}).`,
+  usage_invalid_level: (p) => `Cấp không hợp lệ: "${p.input}" (dùng so, huyen hoặc xa).`,
+  usage_invalid_period: (p) =>
+    `Kỳ báo cáo không hợp lệ: "${p.input}". Dùng một trong các dạng: ${PERIOD_FORMS}.`,
+  unexpected: (p) =>
+    `Lỗi không mong đợi: công cụ không làm được việc này. Chạy lại với ${p.variable}=1 để xem chi tiết lỗi, rồi gửi cho người bảo trì.`,
+  text_file_not_regular: (p) =>
+    `${capitalised(FILE_ROLE[p.role])} ${p.path} không phải một tệp văn bản thường.`,
+  text_file_unreadable: (p) => `Không đọc được ${FILE_ROLE[p.role]} ${p.path} (${p.code}).`,
+  text_file_too_large: (p) =>
+    `${capitalised(FILE_ROLE[p.role])} ${p.path} quá lớn (${formatCount(p.size, "vi")} byte; tối đa ${formatCount(p.max, "vi")} byte).`,
+  output_unchecked: (p) => `Không kiểm tra được tệp đầu ra ${p.path} (${p.code}).`,
+  output_is_folder: (p) => `${p.path} là một thư mục: hãy chỉ định tên tệp, ví dụ -o ${p.example}.`,
+  output_is_input: (p) =>
+    `Không ghi đè ${FILE_ROLE[p.role]} ${p.input}: tệp đầu ra -o ${p.path} chính là tệp đó. Hãy chọn tên khác cho tệp đầu ra.`,
+  output_exists: (p) => `Tệp ${p.path} đã có: không ghi đè. Chọn tên khác, hoặc thêm --force để thay tệp đó.`,
+  output_unwritten: (p) => `Không ghi được tệp ${p.path} (${p.code}); không tệp nào bị thay đổi.`,
+  output_appeared: (p) =>
+    `Tệp ${p.path} vừa được một chương trình khác tạo ra: không ghi đè. Thêm --force để thay tệp đó.`,
+  read_not_found: (p) => `Không tìm thấy tệp ${p.path}.`,
+  read_failed: (p) =>
+    `Không đọc được tệp ${p.path} (${p.code ?? "lỗi không rõ"}): kiểm tra quyền truy cập và đường dẫn.`,
+  xlsx_password: () =>
+    "Tệp được bảo vệ bằng mật khẩu nên không đọc được: mở tệp bằng Excel, gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại.",
+  xlsx_old_xls: () => `Tệp ở định dạng Excel 97–2003 (.xls) cũ: ${SAVE_AS_XLSX}.`,
+  xlsx_password_or_xls: () =>
+    `Tệp được bảo vệ bằng mật khẩu hoặc ở định dạng Excel 97–2003 (.xls): ${SAVE_AS_XLSX}, không đặt mật khẩu.`,
+  xlsx_zip_bomb: () =>
+    'Tệp nén giải ra dung lượng bất thường (nghi là "bom nén"), không đọc để bảo vệ máy: hãy xin đơn vị gửi lại tệp .xlsx lưu từ Excel.',
+  xlsx_damaged: (p) =>
+    `Tệp .xlsx bị hỏng (${p.compression ? "nén theo cách Excel không dùng" : p.detail}; có thể tải về hoặc sao chép chưa hết): mở thử bằng Excel để sửa, hoặc xin gửi lại tệp.`,
+  xlsx_zip64: () =>
+    "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là phụ lục thống kê: kiểm tra lại tệp gửi đến.",
+  xlsx_encrypted_part: () => `Tệp có phần bị mã hóa nên không đọc được: ${SAVE_AS_XLSX}, không đặt mật khẩu.`,
+  xlsx_macros: () =>
+    "Tệp có chứa macro (VBA, thường là .xlsm) nên không được đọc, vì an toàn: mở bằng Excel, chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx) rồi gửi lại.",
+  xlsx_too_large: (p) =>
+    `Tệp quá lớn (${formatCount(p.megabytes, "vi")} MB, tối đa ${formatCount(p.max, "vi")} MB) để là phụ lục thống kê: kiểm tra lại tệp gửi đến.`,
+  xlsx_doctype: (p) =>
+    `Phần ${p.part} của tệp có khai báo DOCTYPE, thứ mà tệp Excel không bao giờ có (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .xlsx lưu từ Excel.`,
+  xlsx_no_worksheet: () => `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS_XLSX}.`,
+  xlsx_not_workbook: (p) =>
+    `Tệp không phải bảng tính Excel (.xlsx)${p.empty ? " (tệp rỗng)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_old_doc: () =>
+    "Tệp ở định dạng Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), rồi kiểm tra tệp .docx đó.",
+  docx_pdf: () =>
+    "Tệp là PDF: công cụ đọc tệp Word (.docx) và Excel (.xlsx). Xin đơn vị gửi báo cáo dạng .docx hoặc phụ lục dạng .xlsx.",
+  docx_damaged: (p) =>
+    `Tệp .docx bị hỏng (${p.detail}): mở tệp bằng Word để sửa, hoặc xin đơn vị gửi lại tệp .docx.`,
+  docx_encrypted_part: () =>
+    "Tệp Word có phần bị mã hóa nên không đọc được: lưu lại bằng Word, không đặt mật khẩu.",
+  docx_zip64: () =>
+    "Tệp dùng dạng nén ZIP64, chỉ cần cho tệp trên 4 GB, không thể là một báo cáo: kiểm tra lại tệp gửi đến.",
+  docx_too_large: (p) => `Tài liệu quá lớn để là một báo cáo CCHC (${p.detail}): kiểm tra lại tệp gửi đến.`,
+  docx_macros: () =>
+    "Tài liệu có chứa macro (VBA, thường là .docm) nên không được đọc, vì an toàn: mở bằng Word, chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx) rồi gửi lại.",
+  docx_no_document: () =>
+    "Tệp nén không chứa tài liệu Word nào (thiếu word/document.xml): xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",
+  docx_doctype: (p) =>
+    `Phần ${p.part} của tài liệu có khai báo DOCTYPE, thứ mà Word không bao giờ ghi (có thể là tệp độc hại), nên tệp không được đọc: xin đơn vị gửi lại tệp .docx lưu từ Word.`,
+  docx_not_report: () =>
+    "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
+  read_not_regular: (p) =>
+    `Không đọc được ${p.path}: đây không phải một tệp thông thường (mà là thư mục, ống dẫn hay thiết bị); hãy chỉ đến tệp .xlsx.`,
 };
 
 /** What the reader of an expression expected, as the message names it. */
@@ -419,4 +597,4 @@ const expressions: ExpressionTemplates = {
 };
 
 /** The Vietnamese templates, as hosts register them (index.ts, registerLanguage). */
-export const vi: LanguageTemplates = { lang: "vi", findings, texts, expressions, definitions, place };
+export const vi: LanguageTemplates = { lang: "vi", findings, texts, errors, expressions, definitions, place };

@@ -7,8 +7,9 @@ import { SEVERITY_ORDER } from "../../domain/findings";
 import { formatAmount } from "../../domain/format";
 import { COLUMNS } from "../../domain/layout";
 import type { FindingParamsByKind, Lang } from "../../domain/messages";
-import { bilingual, findingMessage, renderText } from "../../domain/messages";
-import { levelsIn, periodMonths } from "../../domain/meta";
+import { bilingual, findingMessage, renderText, renderTextIn } from "../../domain/messages";
+import { afterReform, levelsIn, periodMonths } from "../../domain/meta";
+import { districtName } from "../../domain/reform";
 import { implausible } from "../../domain/plausible";
 import type { Severity } from "../../domain/values";
 import { PERCENT_SCALE } from "../../domain/values";
@@ -27,7 +28,7 @@ import type {
 } from "./model";
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE, valueIndex } from "./record";
-import { periodName, unitKey } from "./names";
+import { unitKey } from "./names";
 
 // Aggregation: each indicator as the catalogue declares it, the cross-period checks, and the correction letters.
 
@@ -568,10 +569,10 @@ export class Aggregator {
       ...this.walked(walk, amount),
       ...(lowestAmount !== undefined
         ? {
-            lead: bilingual((lang) =>
-              lang === "vi"
-                ? `Mức thấp nhất trong ${walk.counted.length} đơn vị: ${codedDisplay(row, lowestAmount, lang)}; chi tiết ở trang "Không cộng được".`
-                : `Lowest of ${walk.counted.length} units: ${codedDisplay(row, lowestAmount, lang)}; details on the "Không cộng được" sheet.`,
+            lead: renderText(
+              "lead_lowest",
+              { code: row.code, amount: lowestAmount, units: walk.counted.length },
+              { rows: this.catalogue.byCode },
             ),
           }
         : {}),
@@ -613,12 +614,24 @@ export class Aggregator {
       });
     }
     const seen = new Set<string>();
-    return expected.filter((name) => {
+    const missing = expected.filter((name) => {
       const key = unitKey(name);
       if (present.has(key) || seen.has(key)) return false;
       seen.add(key);
       return true;
     });
+    // A list kept from before the 2025 reform still names districts: none is awaited for a later period.
+    const period = this.period;
+    if (period === undefined || !afterReform(period)) return missing;
+    const districts = missing.filter((name) => districtName(name, period));
+    if (!districts.length) return missing;
+    this.addIssue({
+      severity: "info",
+      kind: "expected_district_after_reform",
+      codes: [],
+      params: { units: districts, period },
+    });
+    return missing.filter((name) => !districts.includes(name));
   }
 
   /**
@@ -764,24 +777,7 @@ function recomputedLead(
   });
 }
 
-const SECTIONS: Readonly<Record<Severity, Bilingual>> = {
-  error: { vi: "Lỗi phải sửa", en: "Errors to correct" },
-  warning: { vi: "Nội dung cần kiểm tra lại", en: "Points to check" },
-  info: { vi: "Lưu ý", en: "For your information" },
-};
-
 const LETTER_HEADS = ["A", "B", "C"];
-
-/** Where the unit's appendix is, as its letter names it: a workbook's sheet, or a Word report's appendix table. */
-function appendixPlace(record: UnitRecord, lang: Lang): string {
-  const vi = lang === "vi";
-  if (record.source === "word_report") {
-    const report = record.file ? ` ${record.file}` : "";
-    return vi ? `bảng phụ lục của báo cáo${report}` : `the appendix table of the report${report}`;
-  }
-  const file = record.file ? (vi ? `tệp ${record.file}, ` : `file ${record.file}, `) : "";
-  return `${file}${vi ? "trang tính" : "sheet"} '${record.sheet}'`;
-}
 
 function correctionLetter(
   record: UnitRecord,
@@ -789,29 +785,35 @@ function correctionLetter(
   period: string | undefined,
   lang: Lang,
 ): string {
-  const vi = lang === "vi";
-  const where = appendixPlace(record, lang);
   const out: string[] = [];
-  out.push(vi ? `Kính gửi: ${record.name}` : `To: ${record.name}`);
+  out.push(renderTextIn("letter_to", { unit: record.name }, lang));
   out.push("");
   out.push(
-    vi
-      ? `Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính ${periodName(period, lang)} của đơn vị (${where}). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:`
-      : `The Department of Home Affairs has received your administrative reform statistical appendix for ${periodName(period, lang)} (${where}). Please review and correct the points below and send the corrected appendix back:`,
+    renderTextIn(
+      "letter_opening",
+      {
+        period: period ?? "",
+        report: record.source === "word_report",
+        ...(record.file !== undefined ? { file: record.file } : {}),
+        sheet: record.sheet,
+      },
+      lang,
+    ),
   );
   let section = 0;
   for (const severity of ["error", "warning", "info"] as const) {
     const own = items.filter((item) => item.severity === severity);
     if (!own.length) continue;
     out.push("");
-    out.push(`${LETTER_HEADS[section++]}. ${SECTIONS[severity][lang]} (${own.length}):`);
+    const head = LETTER_HEADS[section++] ?? "";
+    out.push(renderTextIn("letter_section", { head, severity, count: own.length }, lang));
     own.forEach((item, at) => {
-      const cell = item.cell ? (vi ? `Ô ${item.cell}: ` : `Cell ${item.cell}: `) : "";
+      const cell = item.cell ? renderTextIn("letter_cell", { cell: item.cell }, lang) : "";
       // A finding's message already gives the value its suggestion would write ("đề xuất 44"): not repeated.
       out.push(`${at + 1}. ${cell}${item.message[lang]}`);
     });
   }
   out.push("");
-  out.push(vi ? "Trân trọng./." : "Kind regards.");
+  out.push(renderTextIn("letter_closing", {}, lang));
   return out.join("\n");
 }

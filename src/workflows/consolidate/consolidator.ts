@@ -2,8 +2,7 @@ import type { Bilingual, Level, LoadedCatalogue, ProvinceRole } from "../../doma
 import type { FormRegistry } from "../../domain/catalogue";
 import { BUILT_IN_FORMS } from "../../domain/catalogue";
 import { SEVERITY_ORDER } from "../../domain/findings";
-import type { Lang } from "../../domain/messages";
-import { findingMessage, renderText } from "../../domain/messages";
+import { errorText, findingMessage, renderText } from "../../domain/messages";
 import { validationPlan } from "../../domain/plan";
 import { Aggregator } from "./aggregator";
 import type {
@@ -16,7 +15,7 @@ import type {
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE } from "./record";
 import type { RoleMap } from "./names";
-import { cleanName, ConsolidationError, defaultRole, nameList, unitKey } from "./names";
+import { cleanName, ConsolidationError, defaultRole, unitKey } from "./names";
 import type { UnitAppendix } from "./units";
 
 // The consolidator: units in, one at a time, one consolidation out.
@@ -290,12 +289,14 @@ function sameNumbers(a: UnitRecord, b: UnitRecord): boolean {
 
 /** The error for appendices of different template versions, listing where each version was found. */
 export function mixedVersionsError(versions: ReadonlyMap<string, readonly string[]>): ConsolidationError {
-  const list = (lang: Lang) =>
-    [...versions].map(([version, where]) => `${version} (${nameList(where, lang, 3)})`).join("; ");
-  return new ConsolidationError("mixed_versions", {
-    vi: `Không tổng hợp chung các phụ lục khác mẫu: ${list("vi")}. Đề nghị các đơn vị dùng cùng một mẫu phụ lục.`,
-    en: `Appendices of different template versions cannot be consolidated together: ${list("en")}. Ask the units to use one template.`,
-  });
+  return new ConsolidationError(
+    "mixed_versions",
+    errorText("mixed_versions", {
+      versions: [...versions.keys()],
+      counts: [...versions.values()].map((where) => where.length),
+      places: [...versions.values()].flat(),
+    }),
+  );
 }
 
 /** Consolidates the units' appendices into the province's summary (see Consolidator). */

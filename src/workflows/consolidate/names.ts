@@ -2,7 +2,7 @@ import type { Bilingual, Level, ProvinceRole, RoleDef } from "../../domain/catal
 import { catalogue as defaultCatalogue, roleByName, roleIn } from "../../domain/catalogue";
 import type { Lang } from "../../domain/messages";
 import { levelLabel } from "../../domain/meta";
-import { BilingualError } from "../../domain/messages/error";
+import { BilingualError, errorText } from "../../domain/messages/error";
 
 // Names of units, offices, levels and periods, and the small text files (roles, expected units) that name them.
 
@@ -70,7 +70,18 @@ const NO_ROLE = ["none", "khong", "không"];
 export function parseRoles(text: string, declared: readonly RoleDef[] = defaultCatalogue.roles): RoleMap {
   const ids = new Set(declared.map((role) => role.id));
   const roles = new Map<string, ProvinceRole | null>();
-  const problems: Bilingual[] = [];
+  const problems = {
+    lines: [] as number[],
+    problems: [] as string[],
+    texts: [] as string[],
+    earlier: [] as string[],
+  };
+  const problem = (number: number, kind: "format" | "role" | "twice", text: string, earlier = "") => {
+    problems.lines.push(number);
+    problems.problems.push(kind);
+    problems.texts.push(text);
+    problems.earlier.push(earlier);
+  };
   for (const { line, number } of lines(text)) {
     const cut = Math.max(line.lastIndexOf("\t"), line.lastIndexOf(";"));
     const name = cut < 0 ? "" : line.slice(0, cut).trim();
@@ -82,33 +93,19 @@ export function parseRoles(text: string, declared: readonly RoleDef[] = defaultC
         ? { success: true as const, data: word }
         : { success: false as const };
     if (cut < 0 || !name) {
-      problems.push({
-        vi: `dòng ${number}: cần "Tên đơn vị<TAB hoặc ;>vai trò", nhận được "${line}"`,
-        en: `line ${number}: expected "Unit name<TAB or ;>role", got "${line}"`,
-      });
+      problem(number, "format", line);
     } else if (!role.success) {
-      problems.push({
-        vi: `dòng ${number}: vai trò "${roleText}" không hợp lệ (dùng vpubnd, snv, stttt hoặc none)`,
-        en: `line ${number}: unknown role "${roleText}" (use vpubnd, snv, stttt or none)`,
-      });
+      problem(number, "role", roleText);
     } else {
       const key = unitKey(name);
       const earlier = roles.get(key);
       if (earlier !== undefined && earlier !== role.data) {
-        problems.push({
-          vi: `dòng ${number}: "${name}" đã được gán vai trò ${earlier ?? "none"}`,
-          en: `line ${number}: "${name}" already has the role ${earlier ?? "none"}`,
-        });
+        problem(number, "twice", name, earlier ?? "none");
       }
       roles.set(key, role.data);
     }
   }
-  if (problems.length) {
-    throw new ConsolidationError("roles", {
-      vi: `Tệp vai trò không hợp lệ: ${problems.map((problem) => problem.vi).join("; ")}.`,
-      en: `Invalid roles file: ${problems.map((problem) => problem.en).join("; ")}.`,
-    });
-  }
+  if (problems.lines.length) throw new ConsolidationError("roles", errorText("roles_invalid", problems));
   return roles;
 }
 
