@@ -1334,6 +1334,11 @@ const DEFINITION_SAMPLES: { readonly [K in DefinitionProblemKind]: DefinitionShe
     place: { sheet: "Chỉ tiêu" },
     params: { detail: "rows.3.label.en: Too small" },
   },
+  level_twice: {
+    kind: "level_twice",
+    place: { sheet: "Mẫu", row: 7, header: "giá trị", column: "B" },
+    params: { level: "xa" },
+  },
 };
 
 /** Each definition problem exactly, after its place, in Vietnamese and English. */
@@ -1501,6 +1506,10 @@ const DEFINITION_EXPECTED: { readonly [K in DefinitionProblemKind]: readonly [vi
   integrity: [
     'Trang "Chỉ tiêu": định nghĩa chưa nhất quán (rows.3.label.en: Too small).',
     'Sheet "Chỉ tiêu": the definition is not consistent (rows.3.label.en: Too small).',
+  ],
+  level_twice: [
+    'Trang "Mẫu", dòng 7, cột "giá trị" (B): cấp xa được ghi hai lần.',
+    'Sheet "Mẫu", row 7, column "giá trị" (B): the level xa is listed twice.',
   ],
 };
 

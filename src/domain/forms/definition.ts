@@ -12,6 +12,7 @@ import type {
   RowDef,
   ValueKind,
 } from "../catalogue";
+import type { CatalogueField, CatalogueProblem, CatalogueProblemKind } from "../catalogue";
 import { catalogueProblems, normaliseCode } from "../catalogue";
 import { CatalogueSchema } from "../catalogue/load";
 import { fold, parsePeriod, periodMonths } from "../meta";
@@ -536,234 +537,83 @@ function readRule(row: SheetRow, declared: Declared): RelationRule | PatternRule
   };
 }
 
-interface IntegrityShape {
-  readonly pattern: RegExp;
-  /** What the subject (group 1) is: a role's or a rule's id, else a row's code. */
-  readonly subject?: "rules" | "roles";
-  readonly header: string;
-  readonly kind: DefinitionProblemKind;
-  /** The parameters from the match and what the workbook declares. */
-  readonly params: (match: RegExpExecArray, declared: Declared) => Record<string, string | readonly string[]>;
-}
-
-/**
- * The catalogue's integrity problems (catalogueProblems, the one check of every form, which says them in English for
- * developers) by their shape: the message kind, and the column of the row that declared the code or rule named.
- */
-const subject = (match: RegExpExecArray) => ({ code: match[1] ?? "" });
-const named = (match: RegExpExecArray) => ({ code: match[2] ?? "" });
-
-const SHAPES: readonly IntegrityShape[] = [
-  {
-    pattern: /^carriedFrom of (\S+) names unknown code (\S+)$/,
-    header: ROW_HEADERS.carriedFrom,
-    kind: "code_unknown",
-    params: named,
-  },
-  {
-    pattern: /^(\S+) is carried from (\S+), and both must be counts$/,
-    header: ROW_HEADERS.carriedFrom,
-    kind: "carried_not_count",
-    params: (match) => ({ code: match[1] ?? "", from: match[2] ?? "" }),
-  },
-  {
-    pattern: /^(\S+) is filled at level (\S+), which does not report on the form$/,
-    header: ROW_HEADERS.scope,
-    kind: "level_not_on_form",
-    params: (match) => ({ code: match[1] ?? "", level: match[2] ?? "" }),
-  },
-  {
-    pattern: /^(\S+) has wordings under its parent but no parent$/,
-    header: ROW_HEADERS.reportWordings,
-    kind: "wording_without_parent",
-    params: subject,
-  },
-  {
-    pattern: /^(\S+) names role (.+), which the form does not declare$/,
-    header: ROW_HEADERS.role,
-    kind: "role_unknown",
-    params: (match, declared) => ({
-      code: match[1] ?? "",
-      role: match[2] ?? "",
-      known: [...declared.roles.keys()],
-    }),
-  },
-  {
-    pattern: /^role (\S+) ends before it begins$/,
-    subject: "roles",
-    header: ROLE_HEADERS.until,
-    kind: "role_order",
-    params: (match) => ({ role: match[1] ?? "" }),
-  },
-  {
-    pattern: /^role (\S+) is declared twice for the same periods$/,
-    subject: "roles",
-    header: ROLE_HEADERS.id,
-    kind: "role_twice",
-    params: (match) => ({ role: match[1] ?? "" }),
-  },
-  { pattern: /^duplicate code (\S+)$/, header: ROW_HEADERS.code, kind: "code_twice", params: subject },
-  {
-    pattern: /^parent of (\S+) names unknown code (\S+)$/,
-    header: ROW_HEADERS.parent,
-    kind: "code_unknown",
-    params: named,
-  },
-  {
-    pattern: /^derived (\S+) names unknown code (\S+)$/,
-    header: ROW_HEADERS.derived,
-    kind: "code_unknown",
-    params: named,
-  },
-  {
-    pattern: /^rule (.+) names unknown code (\S+)$/,
-    subject: "rules",
-    header: RULE_HEADERS.expression,
-    kind: "code_unknown",
-    params: named,
-  },
-  {
-    pattern: /^(\S+) holds a value but has no unit of measure$/,
-    header: ROW_HEADERS.unit,
-    kind: "unit_missing",
-    params: subject,
-  },
-  {
-    pattern: /^(\S+) is coded without a legend$/,
-    header: ROW_HEADERS.codes,
-    kind: "legend_missing",
-    params: subject,
-  },
-  {
-    pattern: /^(\S+) has a legend but is not coded$/,
-    header: ROW_HEADERS.codes,
-    kind: "legend_not_coded",
-    params: subject,
-  },
-  {
-    pattern: /^(\S+) is a percentage without "%"$/,
-    header: ROW_HEADERS.unit,
-    kind: "percent_unit",
-    params: subject,
-  },
-  {
-    pattern: /^(\S+) is a count measured in "%"$/,
-    header: ROW_HEADERS.unit,
-    kind: "count_unit_percent",
-    params: subject,
-  },
-  {
-    pattern: /^(\S+) has plausible bounds but holds no count or rate$/,
-    header: ROW_HEADERS.plausible,
-    kind: "limit_not_figure",
-    params: subject,
-  },
-  {
-    pattern: /^(\S+)'s plausible maximum is below its minimum$/,
-    header: ROW_HEADERS.plausible,
-    kind: "limit_order",
-    params: subject,
-  },
-  {
-    pattern: /^(\S+) is derived but not a percentage$/,
-    header: ROW_HEADERS.derived,
-    kind: "derived_not_percent",
-    params: subject,
-  },
-  {
-    pattern: /^derived (\S+) reads (\S+), not a count$/,
-    header: ROW_HEADERS.derived,
-    kind: "derived_reads_non_count",
-    params: (m) => ({ code: m[1] ?? "", input: m[2] ?? "" }),
-  },
-  {
-    pattern: /^parent cycle through (\S+)$/,
-    header: ROW_HEADERS.parent,
-    kind: "parent_cycle",
-    params: subject,
-  },
-  {
-    pattern: /^duplicate rule id (.+)$/,
-    subject: "rules",
-    header: RULE_HEADERS.id,
-    kind: "rule_twice",
-    params: (m) => ({ id: m[1] ?? "" }),
-  },
-  {
-    pattern: /^rule (.+) has no right side$/,
-    subject: "rules",
-    header: RULE_HEADERS.expression,
-    kind: "rule_one_sided",
-    params: (m) => ({ id: m[1] ?? "" }),
-  },
-];
-
-/** The row where the nth problem about `subject` belongs: a doubled code's second row, else its first. */
+/** The `nth` row that declared a subject, or its last: a doubled code's problem is at its second row. */
 function rowOf(rows: readonly SheetRow[] | undefined, nth: number): SheetRow | undefined {
   return rows?.[Math.min(nth, rows.length - 1)];
 }
 
-/** True when the parents of `code` lead back to it: a member of a cycle, not a row that only leads into one. */
-function onCycle(code: string, parents: ReadonlyMap<string, string | undefined>): boolean {
-  const seen = new Set<string>();
-  for (
-    let cursor = parents.get(code);
-    cursor !== undefined && !seen.has(cursor);
-    cursor = parents.get(cursor)
-  ) {
-    if (cursor === code) return true;
-    seen.add(cursor);
+/** The column of each schema field catalogueProblems names, by what declared it: where a field meets its header. */
+const FIELD_HEADERS = {
+  row: ROW_HEADERS satisfies Readonly<Record<keyof RowDef, string>>,
+  rule: {
+    id: RULE_HEADERS.id,
+    kind: RULE_HEADERS.kind,
+    left: RULE_HEADERS.expression,
+    right: RULE_HEADERS.expression,
+    rightPercent: RULE_HEADERS.expression,
+    relation: RULE_HEADERS.expression,
+    pairs: RULE_HEADERS.expression,
+    severity: RULE_HEADERS.severity,
+    shortfall: RULE_HEADERS.shortfall,
+  } satisfies Readonly<Record<keyof RelationRule | keyof PatternRule, string>>,
+  role: {
+    id: ROLE_HEADERS.id,
+    name: ROLE_HEADERS.name,
+    patterns: ROLE_HEADERS.patterns,
+    from: ROLE_HEADERS.from,
+    until: ROLE_HEADERS.until,
+  } satisfies Readonly<Record<keyof RoleDef, string>>,
+} as const;
+
+/** The sheet and the declarations of each subject a catalogue problem names. */
+const SUBJECT_SHEETS = {
+  row: { sheet: DEFINITION_SHEETS.rows, declared: "codes" },
+  rule: { sheet: DEFINITION_SHEETS.rules, declared: "rules" },
+  role: { sheet: DEFINITION_SHEETS.roles, declared: "roles" },
+} as const;
+
+/** The kinds said at the second declaration of an id, with the row of the first. */
+const TWICE: ReadonlySet<CatalogueProblemKind> = new Set(["code_twice", "rule_twice", "role_twice"]);
+
+/**
+ * catalogueProblems of the candidate, each at the cell it is about; none on top of a row already refused. The form's
+ * own data (its periods and levels) is never a problem here: reading the `Mẫu` sheet has said it at its cell.
+ */
+function integrityProblems(catalogue: Catalogue, declared: Declared, problems: Problems): void {
+  const said = new Set<string>();
+  for (const problem of catalogueProblems(catalogue)) {
+    const { subject } = problem;
+    if ("form" in subject || saidElsewhere(problem, declared)) continue;
+    const [of, name] =
+      "row" in subject
+        ? (["row", subject.row] as const)
+        : "rule" in subject
+          ? (["rule", subject.rule] as const)
+          : (["role", subject.role] as const);
+    const rows = declared[SUBJECT_SHEETS[of].declared].get(name);
+    const twice = TWICE.has(problem.kind);
+    const row = rowOf(rows, twice ? 1 : 0);
+    if (row?.failed) continue;
+    const headers: Readonly<Partial<Record<CatalogueField, string>>> = FIELD_HEADERS[of];
+    const header = headers[problem.field];
+    const params = twice ? { ...problem.params, first: rows?.[0]?.number ?? 0 } : problem.params;
+    const place = row ? row.place(header) : { sheet: SUBJECT_SHEETS[of].sheet };
+    // Two fields in one cell (a rule's two sides) can say one mistake twice.
+    const key = JSON.stringify([problem.kind, place, params]);
+    if (said.has(key)) continue;
+    said.add(key);
+    problems.add(problem.kind, place, params as DefinitionProblemParams[typeof problem.kind]);
   }
-  return false;
 }
 
 /**
- * The form-level problems catalogueProblems finds that reading the `Mẫu` sheet has already said at their cell (a
- * period that is none or runs backwards, no level, a level twice): never said again without a place.
+ * True for a code or role unknown to the candidate because the row that declares it was refused cell by cell: the
+ * same mistake, said at that row. When a code itself was refused, no one can tell which code a reference meant.
  */
-const SAID_BY_FORM_SHEET = [
-  /^the form applies (from|to) /,
-  /^the form stops applying before it begins$/,
-  /^no level reports on the form$/,
-  /^the form lists a level twice$/,
-];
-
-/** catalogueProblems of the candidate, each at the cell it is about; none on top of a row already refused. */
-function integrityProblems(catalogue: Catalogue, declared: Declared, problems: Problems): void {
-  const parents = new Map(catalogue.rows.map((row) => [row.code, row.parent]));
-  const counted = new Map<string, number>();
-  const cycles = new Set<string>();
-  for (const detail of new Set(catalogueProblems(catalogue))) {
-    if (SAID_BY_FORM_SHEET.some((pattern) => pattern.test(detail))) continue;
-    const shape = SHAPES.find((candidate) => candidate.pattern.test(detail));
-    const match = shape?.pattern.exec(detail);
-    if (!shape || !match) {
-      problems.add("integrity", { sheet: DEFINITION_SHEETS.rows }, { detail });
-      continue;
-    }
-    const name = match[1] ?? "";
-    const key = `${shape.kind}:${name}`;
-    const nth = counted.get(key) ?? 0;
-    counted.set(key, nth + 1);
-    const rows = declared[shape.subject ?? "codes"].get(name);
-    if (shape.kind === "parent_cycle") {
-      // catalogueProblems names every row whose parents reach a cycle: one message per cycle, at its first row.
-      if (!onCycle(name, parents) || cycles.has(name)) continue;
-      for (
-        let cursor = parents.get(name);
-        cursor !== undefined && cursor !== name;
-        cursor = parents.get(cursor)
-      )
-        cycles.add(cursor);
-    }
-    const twice = shape.kind === "code_twice" || shape.kind === "rule_twice" || shape.kind === "role_twice";
-    const row = rowOf(rows, twice ? nth + 1 : 0);
-    if (row?.failed) continue;
-    const params: Record<string, string | number | readonly string[]> = shape.params(match, declared);
-    if (twice) params.first = rows?.[0]?.number ?? 0;
-    const place = row ? row.place(shape.header) : { sheet: DEFINITION_SHEETS[shape.subject ?? "rows"] };
-    problems.add(shape.kind, place, params as never);
-  }
+function saidElsewhere(problem: CatalogueProblem, declared: Declared): boolean {
+  if (problem.kind === "role_unknown") return declared.roles.has(problem.params.role);
+  if (problem.kind !== "code_unknown") return false;
+  return declared.refusedCodes || declared.codes.has(problem.params.code);
 }
 
 const ROW_REQUIRED = [
@@ -811,23 +661,7 @@ export function readDefinition(grids: readonly SheetGrid[], options: DefinitionO
     relations: rules.filter((rule): rule is RelationRule => rule.kind !== "pattern"),
     patterns: rules.filter((rule): rule is PatternRule => rule.kind === "pattern"),
   };
-  const found = problems.list.length;
   integrityProblems(candidate, declared, problems);
-  // A row refused cell by cell is not in the candidate: what names its code reads as unknown, the same mistake said
-  // again; when a code itself was refused, no one can tell which code a reference meant.
-  const known = (problem: DefinitionProblem) => {
-    if (problem.kind === "role_unknown")
-      return !declared.roles.has((problem.params as { role: string }).role);
-    if (problem.kind !== "code_unknown") return true;
-    return !(declared.refusedCodes || declared.codes.has((problem.params as { code: string }).code));
-  };
-  // catalogueProblems says a role declared twice at both declarations: one message at the second.
-  const said = new Set<string>();
-  const integrity = problems.list.splice(found).filter((problem) => {
-    const key = JSON.stringify(problem);
-    return known(problem) && !said.has(key) && Boolean(said.add(key));
-  });
-  problems.list.push(...integrity);
   if (problems.list.length) return { ok: false, problems: problems.list };
   const parsed = CatalogueSchema.safeParse(candidate);
   if (!parsed.success) {

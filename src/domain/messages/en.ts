@@ -485,6 +485,7 @@ const definitions: Templates<DefinitionProblemParams> = {
   role_twice: (p) =>
     `the role ${p.role} is already declared in row ${p.first} for the same periods: a role is declared again only for the periods that follow (until, then from).`,
   integrity: (p) => `the definition is not consistent (${p.detail}).`,
+  level_twice: (p) => `the level ${p.level} is listed twice.`,
 };
 
 /** What the reader of an expression expected, as the message names it. */

@@ -398,8 +398,10 @@ export type DefinitionProblemParams = {
   readonly role_unknown: { readonly code: string; readonly role: string; readonly known: readonly string[] };
   readonly role_order: { readonly role: string };
   readonly role_twice: { readonly role: string; readonly first: number };
-  /** A problem of the catalogue's integrity this module has no words of its own for: its detail as checked. */
+  /** A problem the catalogue's schema finds that no kind here has words for: its detail as checked. */
   readonly integrity: { readonly detail: string };
+  /** A level listed twice in the form's `cấp`. */
+  readonly level_twice: { readonly level: string };
 };
 
 /** A kind of problem of a form definition workbook. */

@@ -332,6 +332,7 @@ const definitions: Templates<DefinitionProblemParams> = {
   role_twice: (p) =>
     `vai trò ${p.role} đã được khai ở dòng ${p.first} cho cùng kỳ: một vai trò khai lại chỉ cho các kỳ nối tiếp (áp dụng đến, rồi áp dụng từ).`,
   integrity: (p) => `định nghĩa chưa nhất quán (${p.detail}).`,
+  level_twice: (p) => `cấp ${p.level} được ghi hai lần.`,
 };
 
 /** How a Vietnamese message names a file a command reads. */

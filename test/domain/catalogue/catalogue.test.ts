@@ -165,20 +165,45 @@ describe("the 2021 catalogue", () => {
     }
     expect(caught).toBeInstanceOf(CatalogueIntegrityError);
     const problems = (caught as CatalogueIntegrityError).problems;
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        "duplicate code 1.1.1",
-        "rule order:x names unknown code 9.9",
-        expect.stringMatching(/^parent cycle through/),
-      ]),
+    expect(problems).toEqual([
+      { kind: "code_twice", subject: { row: "1.1.1" }, field: "code", params: { code: "1.1.1" } },
+      { kind: "parent_cycle", subject: { row: "1" }, field: "parent", params: { code: "1" } },
+      { kind: "code_unknown", subject: { rule: "order:x" }, field: "left", params: { code: "9.9" } },
+    ]);
+    expect((caught as Error).message).toBe(
+      "Catalogue integrity: row 1.1.1, code: code twice (code 1.1.1); row 1, parent: parent cycle (code 1); " +
+        "rule order:x, left: code unknown (code 9.9)",
     );
+  });
+
+  it("says a cycle of parents once, at its first row, not at the rows that lead into it", () => {
+    const parsed = loadCatalogueUnchecked(CCHC_PL_2021);
+    const parents: Record<string, string> = { "1.1": "1.1.2", "1.1.2": "1.1" };
+    const broken = {
+      ...parsed,
+      rows: parsed.rows.map((row) => (parents[row.code] ? { ...row, parent: parents[row.code] } : row)),
+    };
+    expect(broken.rows.filter((row) => row.parent === "1.1").length).toBeGreaterThan(1);
+    expect(catalogueProblems(broken)).toEqual([
+      { kind: "parent_cycle", subject: { row: "1.1" }, field: "parent", params: { code: "1.1" } },
+    ]);
   });
 
   it("rejects a derived row that reads a percentage", () => {
     const broken = structuredClone(CCHC_PL_2021);
     const row = broken.rows.find((candidate) => candidate.code === "7.8.3")!;
     row.derived = { plus: ["7.8.4"], minus: [], denominator: ["DV.3"] };
-    expect(() => loadCatalogue(broken)).toThrow("derived 7.8.3 reads 7.8.4, not a count");
+    expect(catalogueProblems(loadCatalogueUnchecked(broken))).toEqual([
+      {
+        kind: "derived_reads_non_count",
+        subject: { row: "7.8.3" },
+        field: "derived",
+        params: { code: "7.8.3", input: "7.8.4" },
+      },
+    ]);
+    expect(() => loadCatalogue(broken)).toThrow(
+      "row 7.8.3, derived: derived reads non count (code 7.8.3, input 7.8.4)",
+    );
   });
 
   it("bounds the figures a typing slip turns absurd: staff, units, procedures, dossiers, reduction rates", () => {
@@ -200,8 +225,8 @@ describe("the 2021 catalogue", () => {
     broken.rows.find((candidate) => candidate.code === "4.2")!.plausible = { max: { so: 10 } };
     broken.rows.find((candidate) => candidate.code === "4.2.1")!.plausible = { min: 50, max: { so: 10 } };
     expect(catalogueProblems(loadCatalogueUnchecked(broken))).toEqual([
-      "4.2 has plausible bounds but holds no count or rate",
-      "4.2.1's plausible maximum is below its minimum",
+      { kind: "limit_not_figure", subject: { row: "4.2" }, field: "plausible", params: { code: "4.2" } },
+      { kind: "limit_order", subject: { row: "4.2.1" }, field: "plausible", params: { code: "4.2.1" } },
     ]);
   });
 
@@ -246,7 +271,12 @@ describe("the 2021 catalogue", () => {
       ),
     };
     expect(catalogueProblems(broken)).toEqual([
-      '3.4.2 is not applicable from "01/7/2025", which is no period',
+      {
+        kind: "period_invalid",
+        subject: { row: "3.4.2" },
+        field: "notApplicableFrom",
+        params: { text: "01/7/2025" },
+      },
     ]);
   });
 });
@@ -317,14 +347,40 @@ describe("a form's own data", () => {
       rows: parsed.rows.map((row) => ({ ...row, ...changed[row.code] })),
     };
     expect(catalogueProblems(broken)).toEqual([
-      "the form stops applying before it begins",
-      "the form lists a level twice",
-      "carriedFrom of HS.1.1 names unknown code HS.9",
-      "HS.1.2 is carried from 3.4.1, and both must be counts",
-      "QT.1 has wordings under its parent but no parent",
+      {
+        kind: "period_order",
+        subject: { form: true },
+        field: "appliesTo",
+        params: { from: "2026-Q1", to: "2025" },
+      },
+      { kind: "level_twice", subject: { form: true }, field: "levels", params: { level: "xa" } },
+      { kind: "code_unknown", subject: { row: "HS.1.1" }, field: "carriedFrom", params: { code: "HS.9" } },
+      {
+        kind: "carried_not_count",
+        subject: { row: "HS.1.2" },
+        field: "carriedFrom",
+        params: { code: "HS.1.2", from: "3.4.1" },
+      },
+      {
+        kind: "wording_without_parent",
+        subject: { row: "QT.1" },
+        field: "reportWordings",
+        params: { code: "QT.1" },
+      },
     ]);
+    expect(catalogueProblems({ ...parsed, levels: [] })[0]).toEqual({
+      kind: "list_empty",
+      subject: { form: true },
+      field: "levels",
+      params: {},
+    });
     const noDistricts = catalogueProblems({ ...parsed, levels: ["so", "xa"] });
-    expect(noDistricts).toContain("3.4.2 is filled at level huyen, which does not report on the form");
+    expect(noDistricts).toContainEqual({
+      kind: "level_not_on_form",
+      subject: { row: "3.4.2" },
+      field: "scope",
+      params: { code: "3.4.2", level: "huyen" },
+    });
     expect(noDistricts).toHaveLength(parsed.rows.filter((row) => row.scope.includes("huyen")).length);
   });
 });

@@ -58,20 +58,23 @@ describe("roles a form declares", () => {
 
   it("must be declared where a row names them, and must not overlap or run backwards", () => {
     expect(catalogueProblems(form([office("a")]))).toEqual([]);
-    expect(catalogueProblems(form([office("b")]))).toContain(
-      "3.1.3 names role a, which the form does not declare",
-    );
+    expect(catalogueProblems(form([office("b")]))).toContainEqual({
+      kind: "role_unknown",
+      subject: { row: "3.1.3" },
+      field: "role",
+      params: { code: "3.1.3", role: "a", known: ["b"] },
+    });
     expect(catalogueProblems(form([office("a"), office("a", { from: "2025-Q1" })]))).toEqual([
-      "role a is declared twice for the same periods",
+      { kind: "role_twice", subject: { role: "a" }, field: "id", params: { role: "a" } },
     ]);
     expect(
       catalogueProblems(form([office("a", { until: "2024-Q4" }), office("a", { from: "2025-Q1" })])),
     ).toEqual([]);
     expect(catalogueProblems(form([office("a", { from: "2025-Q3", until: "2025-Q1" })]))).toEqual([
-      "role a ends before it begins",
+      { kind: "role_order", subject: { role: "a" }, field: "until", params: { role: "a" } },
     ]);
     expect(catalogueProblems(form([office("a", { from: "2025-Q5" })]))).toEqual([
-      'role a applies from "2025-Q5", which is no period',
+      { kind: "period_invalid", subject: { role: "a" }, field: "from", params: { text: "2025-Q5" } },
     ]);
   });
 });

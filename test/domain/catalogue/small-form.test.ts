@@ -1,4 +1,4 @@
-import type { CatalogueInput } from "../../../src/domain/catalogue";
+import type { CatalogueInput, CatalogueProblem } from "../../../src/domain/catalogue";
 import { CatalogueIntegrityError } from "../../../src/domain/catalogue";
 import { loadCatalogue } from "../../../src/domain/catalogue/load";
 import { SMALL_FORM } from "../../helpers/small-form";
@@ -13,7 +13,7 @@ function withRow(code: string, change: Partial<CatalogueInput["rows"][number]>):
 }
 
 /** The integrity problems loadCatalogue refuses a form with. */
-function problemsOf(input: CatalogueInput): string[] {
+function problemsOf(input: CatalogueInput): readonly CatalogueProblem[] {
   try {
     loadCatalogue(input);
     return [];
@@ -45,19 +45,41 @@ describe("a form read at run time", () => {
 
   it("is refused for each reference that does not hold, one problem each", () => {
     expect(problemsOf(withRow("1.3", { role: "snv" }))).toEqual([
-      "1.3 names role snv, which the form does not declare",
+      {
+        kind: "role_unknown",
+        subject: { row: "1.3" },
+        field: "role",
+        params: { code: "1.3", role: "snv", known: ["stc"] },
+      },
     ]);
     expect(problemsOf(withRow("HSO.2", { carriedFrom: "HSO.9" }))).toEqual([
-      "carriedFrom of HSO.2 names unknown code HSO.9",
+      { kind: "code_unknown", subject: { row: "HSO.2" }, field: "carriedFrom", params: { code: "HSO.9" } },
     ]);
     expect(problemsOf(withRow("1.2", { scope: ["so", "huyen"] }))).toEqual([
-      "1.2 is filled at level huyen, which does not report on the form",
+      {
+        kind: "level_not_on_form",
+        subject: { row: "1.2" },
+        field: "scope",
+        params: { code: "1.2", level: "huyen" },
+      },
     ]);
     expect(
       problemsOf(withRow("1.1", { derived: { plus: ["DVC.1"], denominator: ["DVC.3", "1.1"] } })),
-    ).toEqual(["derived 1.1 reads 1.1, not a count"]);
+    ).toEqual([
+      {
+        kind: "derived_reads_non_count",
+        subject: { row: "1.1" },
+        field: "derived",
+        params: { code: "1.1", input: "1.1" },
+      },
+    ]);
     expect(problemsOf({ ...SMALL_FORM, appliesTo: "2025-Q4" })).toEqual([
-      "the form stops applying before it begins",
+      {
+        kind: "period_order",
+        subject: { form: true },
+        field: "appliesTo",
+        params: { from: "2026-Q1", to: "2025-Q4" },
+      },
     ]);
   });
 

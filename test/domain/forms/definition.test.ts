@@ -222,6 +222,19 @@ describe("a form definition's mistakes, each at its sheet, row and column in Vie
     ]);
   });
 
+  it("names an unknown code a rule reads on both sides once", () => {
+    const read = readDefinition(
+      sheets({ rules: (rules) => void (rules[1]![2] = "1.10 <= 1.1 + 1.10") }),
+      RESERVED,
+    );
+    expect(messages(read)).toEqual([
+      [
+        'Trang "Quy tắc", dòng 2, cột "biểu thức" (C): mã 1.10 không có trong trang "Chỉ tiêu".',
+        'Sheet "Quy tắc", row 2, column "biểu thức" (C): the code 1.10 is not on the "Chỉ tiêu" sheet.',
+      ],
+    ]);
+  });
+
   it("refuses a built-in form's id", () => {
     const read = readDefinition(sheets({ form: (form) => void (form[1]![1] = "CCHC-PL-2021") }), RESERVED);
     expect(messages(read)).toEqual([
