@@ -103,8 +103,8 @@ describe("the pane's fill", () => {
     const pane = await new MountedPane(excel).mount();
     const before = contents(excel);
     await pane.press((actions) => actions.fill());
-    expect(pane.state.error?.vi).toMatch(/^Trang tính “Ghi chú” không phải trang phụ lục/);
-    expect(pane.state.error?.en).toMatch(/^Sheet “Ghi chú” is not an appendix sheet/);
+    expect(pane.state.error?.vi).toMatch(/^Trang tính "Ghi chú" không phải trang phụ lục/);
+    expect(pane.state.error?.en).toMatch(/^Sheet "Ghi chú" is not an appendix sheet/);
     expect(contents(excel)).toEqual(before);
     pane.unmount();
   });
