@@ -1,5 +1,6 @@
 import { useCallback, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { reportRecoverable } from "../taskpane/recoverable";
 import { MARK_COLOURS, createExcelHost } from "../excel";
 import { WorkbookModel } from "../emulator";
 import { App } from "../taskpane/App";
@@ -63,5 +64,5 @@ void newSession().then((session) => {
   const container = document.getElementById("root");
   if (!container) throw new Error("preview.html has no #root element");
   document.documentElement.lang = language.toLowerCase().startsWith("en") ? "en" : "vi";
-  createRoot(container).render(<Preview first={session} />);
+  createRoot(container, { onRecoverableError: reportRecoverable }).render(<Preview first={session} />);
 });

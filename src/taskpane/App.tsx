@@ -8,9 +8,9 @@ import { Header } from "./components/Header";
 import { HelpMenu } from "./components/HelpMenu";
 import { StampLine } from "./components/StampLine";
 import type { Lang, LanguageState } from "./i18n";
-import { hasStrings, LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
+import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
 import { PartBoundary } from "./components/PartBoundary";
-import { loadBothStrings, loadLanguage, stringsSettled } from "./languages";
+import { loadBothStrings, loadLanguage, stringsReady } from "./languages";
 import {
   ConsolidatePanel,
   ErrorBar,
@@ -95,7 +95,7 @@ function InLanguage({ host }: { host: AddinHost }) {
       () => undefined,
     );
   }, []);
-  if (!hasStrings(lang)) use(stringsSettled(lang));
+  use(stringsReady(lang));
   const language = useMemo<LanguageState>(() => ({ lang, t: STRINGS[lang], setLang }), [lang, setLang]);
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider} lang={lang}>

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { createRoot } from "react-dom/client";
+import { reportRecoverable } from "./recoverable";
 import { createExcelHost } from "../excel";
 import { App } from "./App";
 
@@ -8,5 +9,5 @@ import { App } from "./App";
 Office.onReady(() => {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
-  createRoot(container).render(<App host={createExcelHost()} />);
+  createRoot(container, { onRecoverableError: reportRecoverable }).render(<App host={createExcelHost()} />);
 });

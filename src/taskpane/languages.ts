@@ -70,6 +70,21 @@ export function stringsSettled(lang: Lang): Promise<void> {
   return settled;
 }
 
+/** A promise React's use() reads as already settled, so a render that awaits nothing still calls use(). */
+const NOTHING_TO_AWAIT: Promise<void> = Object.assign(Promise.resolve(), {
+  status: "fulfilled",
+  value: undefined,
+});
+
+/**
+ * What the pane's render in `lang` awaits through use(): nothing when its texts are there, else their loading.
+ * use() must be called on every render whatever the language's state: a render that suspended on it is replayed
+ * with the hooks it had reached, and a replay that skipped use() breaks the hooks' order (React errors 467 and 520).
+ */
+export function stringsReady(lang: Lang): Promise<void> {
+  return hasStrings(lang) ? NOTHING_TO_AWAIT : stringsSettled(lang);
+}
+
 /** Fetches both languages' texts of the pane: what every notice and error, written in both, awaits. */
 export function loadBothStrings(): Promise<unknown> {
   return Promise.all([loadStrings("vi"), loadStrings("en")]);
