@@ -40,9 +40,13 @@ interface Matcher {
 
 const COMBINING = /[\u0300-\u036f]/;
 
-/** The wordings as matchers, longest first, and one expression that finds whether a text holds any of them. */
+/**
+ * The wordings as matchers, longest first, and one expression that finds where a wording starts: compiled once per
+ * list of wordings (a catalogue's), so that a line is searched once for all of them rather than once per wording.
+ */
 interface Matchers {
   readonly list: readonly Matcher[];
+  /** Any wording, longest first; global, so that it finds one place after another. */
   readonly any: RegExp;
 }
 
@@ -78,11 +82,31 @@ function matchers(wordings: readonly ReportWording[]): Matchers {
     list.sort((a, b) => b.key.length - a.key.length);
     const any = new RegExp(
       list.map((matcher) => matcher.key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+      "g",
     );
     found = { list, any };
     matcherCache.set(wordings, found);
   }
   return found;
+}
+
+/**
+ * The matchers whose wording `text` holds at the start of a word, in the order of `list`: one search of the text
+ * for all wordings, then at each place found the few wordings that start there. A wording held only inside a word
+ * is left out, as readClause would pass it over; an empty list means the text names no row.
+ */
+function presentIn(text: string, { list, any }: Matchers): Matcher[] {
+  let held: Set<Matcher> | undefined;
+  any.lastIndex = 0;
+  for (let match = any.exec(text); match; match = any.exec(text)) {
+    const at = match.index;
+    // Every place a wording starts is found, those overlapping the one found here included.
+    any.lastIndex = at + 1;
+    if (!isWordEdge(text, at - 1)) continue;
+    held ??= new Set();
+    for (const matcher of list) if (text.startsWith(matcher.key, at)) held.add(matcher);
+  }
+  return held ? list.filter((matcher) => held.has(matcher)) : [];
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -190,7 +214,8 @@ function readClause(
       codes.add(matcher.code);
     }
   }
-  return { codes: [...codes], numbers: numbersOf(text, spans) } satisfies ClauseReading;
+  // A clause that names no row gives no figure: its numbers are not looked at.
+  return { codes: [...codes], numbers: codes.size ? numbersOf(text, spans) : [] } satisfies ClauseReading;
 }
 
 const DIGIT = /\d/;
@@ -207,7 +232,7 @@ export function bodyFigures(
   wordings: readonly ReportWording[],
   catalogue: LoadedCatalogue,
 ): { figures: BodyFigure[]; unread: UnreadFigure[] } {
-  const { list, any } = matchers(wordings);
+  const compiled = matchers(wordings);
   const figures: BodyFigure[] = [];
   const unread: UnreadFigure[] = [];
   // The row of the last list line that was no sub-item: what a "+" line below it is about.
@@ -224,18 +249,18 @@ export function bodyFigures(
     const subItem = markers.includes("+") || (paragraph.listed && paragraph.level > 0);
     // White space is collapsed already: folding is casing and composition only.
     const line = lowered(raw.slice(markers.length));
-    // Only the wordings the line holds are looked for clause by clause, in the order of `list`; a line that holds
-    // none gives no figure and is about no row. A clause is a stretch of the line, or stretches of it joined where
-    // a parenthesis was taken out: those joins are looked through only in such a line.
+    // Only the wordings the line holds are looked for clause by clause, in the order of the matchers; a line that
+    // holds none gives no figure and is about no row. A clause is a stretch of the line, or stretches of it joined
+    // where a parenthesis was taken out: those joins are looked through only in such a line.
     const parenthesis = line.includes("(");
-    if (!parenthesis && !any.test(line)) {
+    let present = parenthesis ? [] : presentIn(line, compiled);
+    if (!parenthesis && !present.length) {
       if (!(listLine && subItem)) listParent = undefined;
       continue;
     }
     const clauses: Clause[] = [];
     clausesOf(line, undefined, clauses);
-    const held = parenthesis ? clauses.map((clause) => clause.text).join("\n") : line;
-    const present = list.filter((matcher) => held.includes(matcher.key));
+    if (parenthesis) present = presentIn(clauses.map((clause) => clause.text).join("\n"), compiled);
     const parents = new Set(clauses.map((clause) => clause.parent));
     let first: Clause | undefined;
     for (const clause of clauses) {
@@ -244,8 +269,6 @@ export function bodyFigures(
       const about = parents.has(clause) || (clause === clauses[0] && listLine && !subItem);
       if (!about && !DIGIT.test(clause.text)) continue;
       first ??= clause;
-      // A clause that holds no wording is about no row and gives no figure.
-      if (!any.test(clause.text)) continue;
       const context = clause.parent ? clause.parent.code : subItem ? listParent : undefined;
       const reading = readClause(clause, context, present, catalogue);
       if (reading.codes.length === 1) clause.code = reading.codes[0];
