@@ -71,8 +71,10 @@ const HEADER_START = /^[sScCđĐgG]/;
 
 function headerRole(text: string): Role | undefined {
   // Only the head of a cell is looked at, and only when it starts as a header word does (s, c, đ, g): a header cell
-  // is a few words, and every cell of the table comes here.
+  // is a few words, and every cell of the table comes here. A header starting with "s" is a whole short cell
+  // ("STT", "Số liệu"), which most labels ("Số hồ sơ …") are not.
   if (!HEADER_START.test(text)) return undefined;
+  if (text.length > 16 && (text[0] === "s" || text[0] === "S")) return undefined;
   const head = key(text.slice(0, 24));
   if (head.startsWith("chỉ tiêu")) return "label";
   if (head.startsWith("đơn vị tính")) return "unit";
@@ -85,7 +87,10 @@ function headerRole(text: string): Role | undefined {
 }
 
 function isHeaderRow(row: TableRow): boolean {
-  return row.header || row.cells.filter((cell) => headerRole(cell.text) !== undefined).length >= 2;
+  if (row.header) return true;
+  let roles = 0;
+  for (const cell of row.cells) if (headerRole(cell.text) !== undefined && ++roles === 2) return true;
+  return false;
 }
 
 /** The roles of a table's columns from its header rows, when they name at least the code and the value columns. */
@@ -163,26 +168,34 @@ const YEAR = /\bnam\s+(\d{4})\b/;
 
 /** The period a report is about, from its title ("Kết quả cải cách hành chính quý III năm 2021"). */
 function periodOf(paragraphs: readonly Paragraph[]): string | undefined {
-  // A period names its year: paragraphs without four digits are not folded at all.
-  const opening = paragraphs
-    .slice(0, 40)
-    .map((paragraph) => (/\d{4}|^\s*b/i.test(paragraph.text) ? fold(paragraph.text) : ""));
-  for (const text of opening) {
-    const quarter = QUARTER.exec(text);
+  // A period names its year: paragraphs without four digits are not folded at all, and the others only as far as
+  // the search goes (the title, which names a quarter, is among the first few).
+  const count = Math.min(paragraphs.length, 40);
+  const folded: (string | undefined)[] = [];
+  const opening = (at: number): string => {
+    const text = paragraphs[at]!.text;
+    return (folded[at] ??= /\d{4}|^\s*b/i.test(text) ? fold(text) : "");
+  };
+  for (let at = 0; at < count; at++) {
+    const quarter = QUARTER.exec(opening(at));
     if (quarter) return parsePeriod(`Quý ${quarter[1]}/${quarter[2]}`);
   }
-  for (const text of opening) {
-    const half = HALF.exec(text);
+  for (let at = 0; at < count; at++) {
+    const half = HALF.exec(opening(at));
     if (half) return parsePeriod(`6 tháng/${half[1]}`);
   }
-  const title = opening.findIndex((text) => text === "bao cao");
-  const year = title >= 0 ? YEAR.exec(opening[title + 1] ?? "") : null;
+  let title = -1;
+  for (let at = 0; at < count && title < 0; at++) if (opening(at) === "bao cao") title = at;
+  const year = title >= 0 && title + 1 < count ? YEAR.exec(opening(title + 1)) : null;
   return year ? parsePeriod(year[1]!) : undefined;
 }
 
 function unitOf(paragraphs: readonly Paragraph[]): string | undefined {
   for (const paragraph of paragraphs) {
-    const title = nfc(paragraph.text.trim());
+    const trimmed = paragraph.text.trim();
+    // Only a "T" or "t" is "T" in capitals: any other paragraph is passed without composing or casing it.
+    if (trimmed[0] !== "T" && trimmed[0] !== "t") continue;
+    const title = nfc(trimmed);
     if (title.slice(0, TITLE_MARK.length).toUpperCase() !== TITLE_MARK) continue;
     const flat = title.replace(/\s+/g, " ");
     const at = flat.toUpperCase().indexOf(" TẠI ");
@@ -192,13 +205,16 @@ function unitOf(paragraphs: readonly Paragraph[]): string | undefined {
 }
 
 const QUOTE_LENGTH = 100;
+/** White space that is more, or other, than one space. */
+const SPACED = /\s\s|[^\S ]/;
 
 /**
  * A paragraph quoted in a message: whole when short, else the stretch around `figure` (the number as written) so
  * that the quote shows the figure and its words, cut with "…".
  */
 function quote(text: string, figure?: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // The body's figures keep their paragraph with its white space collapsed already.
+  const flat = (SPACED.test(text) ? text.replace(/\s+/g, " ") : text).trim();
   if (flat.length <= QUOTE_LENGTH) return flat;
   const at = figure ? wholeNumberAt(flat, figure) : -1;
   if (at < 0) return `${flat.slice(0, QUOTE_LENGTH - 1).trimEnd()}…`;
