@@ -133,24 +133,74 @@ const UNREAD_EMPTY =
 const borders = (group: number) =>
   `(tcBorders|pBdr|tblBorders)>(?:\\s*<w:[A-Za-z]+(?:\\s[^<>]*)?\\/>)*\\s*<\\/w:\\${group}>`;
 /**
+ * A paragraph's style (always in pPr) that numbers no paragraph: readBody reads a style only for its numbering.
+ * Only a plain name is removed (what an office suite writes, `<w:pStyle w:val="TextBody"/>`), never one of
+ * `numbered`; any other is read as it is.
+ */
+function unnumberedStyle(numbered: readonly string[]): string {
+  const plain = numbered.filter((id) => /^[A-Za-z0-9]+$/.test(id));
+  return `pStyle w:val="${plain.length ? `(?!(?:${plain.join("|")})")` : ""}[A-Za-z0-9]+"\\/>`;
+}
+
+/**
  * Those elements, and the property groups (rPr, pPr, trPr, tcPr) that hold nothing else, in one expression: one
  * pass over the text, every alternative behind the one `<w:` that the engine looks for first (three passes, and
  * two alternatives each starting with its own `<w:`, took twice as long). A group that holds anything more is kept,
- * its unread elements removed one by one.
+ * its unread elements removed one by one. With `numbered` (the styles that number paragraphs), the paragraphs'
+ * other styles are removed too, and so most paragraphs' whole pPr.
  */
-const UNREAD_MARKUP = new RegExp(
-  `<w:(?:${UNREAD_EMPTY}|${borders(1)}|(rPr|pPr|trPr|tcPr)>(?:\\s*<w:(?:${UNREAD_EMPTY}|${borders(3)}))*\\s*<\\/w:\\2>|(?:rPr|pPr|trPr|tcPr)\\/>)`,
-  "g",
-);
+function unreadMarkup(numbered: readonly string[] | undefined): RegExp {
+  const empty = numbered ? `${UNREAD_EMPTY}|${unnumberedStyle(numbered)}` : UNREAD_EMPTY;
+  return new RegExp(
+    `<w:(?:${empty}|${borders(1)}|(rPr|pPr|trPr|tcPr)>(?:\\s*<w:(?:${empty}|${borders(3)}))*\\s*<\\/w:\\2>|(?:rPr|pPr|trPr|tcPr)\\/>)`,
+    "g",
+  );
+}
+
+const UNREAD_MARKUP = unreadMarkup(undefined);
+/** The expressions of the documents' sets of numbered styles, made once each: a few sets recur across reports. */
+const STYLED_MARKUP = new Map<string, RegExp>();
+const MAX_STYLED = 64;
+
+/** The styles of `styles` that number paragraphs, themselves or by a style they are based on. */
+function numberedStyles(styles: ParagraphStyles): string[] {
+  const numbered: string[] = [];
+  for (const id of styles.numbering.keys()) {
+    const seen = new Set<string>();
+    for (let style: string | undefined = id; style !== undefined && !seen.has(style);) {
+      seen.add(style);
+      const definition = styles.numbering.get(style);
+      if (!definition) break;
+      if (definition.numId !== undefined) {
+        numbered.push(id);
+        break;
+      }
+      style = definition.basedOn;
+    }
+  }
+  return numbered.sort();
+}
+
+function styledMarkup(styles: ParagraphStyles): RegExp {
+  const numbered = numberedStyles(styles);
+  const key = numbered.join(" ");
+  let found = STYLED_MARKUP.get(key);
+  if (!found) {
+    if (STYLED_MARKUP.size >= MAX_STYLED) STYLED_MARKUP.clear();
+    STYLED_MARKUP.set(key, (found = unreadMarkup(numbered)));
+  }
+  return found;
+}
 
 /**
  * The document's XML without markup that nothing here reads, removed as text before tokenizing. Only whole empty
  * elements are removed, and only where that cannot change what is read: the prefix `w` is bound once, on the root,
  * to WordprocessingML, and the part has no comment or CDATA section (where such text would be text, not markup).
  * What is removed goes unchecked, as a subtree passed over with SKIP_CONTENT does; anything else is read as it is.
+ * Given the document's `styles`, a paragraph style that numbers nothing is removed too.
  */
-export function withoutUnreadMarkup(xml: string): string {
-  const pruned = xml.replace(UNREAD_MARKUP, "");
+export function withoutUnreadMarkup(xml: string, styles?: ParagraphStyles): string {
+  const pruned = xml.replace(styles ? styledMarkup(styles) : UNREAD_MARKUP, "");
   // Checked on what is left, a third of the text: what is removed holds no "<!", and a declaration of `w` in it
   // was on a removed empty element, which binds nothing else.
   if (pruned.length === xml.length || /<!/.test(pruned)) return xml;

@@ -133,7 +133,7 @@ export function readDocxBody(bytes: Uint8Array, probe?: ReadProbe): Block[] {
   const stylesPart = target("styles");
   const numbering = parse(numberingPart ?? "word/numbering.xml", readNumbering);
   const styles = parse(stylesPart ?? "word/styles.xml", readStyles);
-  const body = text(main, withoutUnreadMarkup);
+  const body = text(main, (xml) => withoutUnreadMarkup(xml, styles));
   if (body === undefined) {
     throw new WorkbookReadError("not_xlsx", errorText("docx_no_document", {}));
   }

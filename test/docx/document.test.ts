@@ -1,11 +1,13 @@
 import { isUtf8 } from "node:buffer";
-import { withoutUnreadMarkup } from "../../src/docx/document";
+import { readBody, readStyles, withoutUnreadMarkup } from "../../src/docx/document";
+import { readNumbering } from "../../src/docx/numbering";
+import { BODY_LIMITS } from "../../src/docx/package";
 import { readDocxBody } from "../../src/docx/package";
 import type { Paragraph, Table } from "../../src/docx/document";
 import { readWordReport } from "../../src/docx/report";
 import { locateAppendix } from "../../src/domain/locate";
 import { decodePrunedXml, useNativeText, XmlError } from "../../src/xlsx/xml";
-import { docx, HEADER_ROWS, p, r, row, table, tc, tr } from "./package";
+import { docx, documentXml, HEADER_ROWS, p, r, row, table, tc, tr, W } from "./package";
 
 function paragraphs(body: string, numbering?: string): string[] {
   return readDocxBody(docx(body, numbering === undefined ? {} : { numbering }))
@@ -289,5 +291,53 @@ describe("the main document pruned before it is decoded, where the host converts
     expect(native).toBe(decoded);
     expect(native).toContain("Tổng số hồ sơ: 44");
     expect((native as string).length).toBeLessThan(text.length);
+  });
+});
+
+describe("paragraph styles pruned with the markup nothing reads", () => {
+  // "Muc" numbers its paragraphs, "MucCon" is based on it; "TextBody" and the undefined "Khac" number nothing.
+  const styles = readStyles(
+    `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">` +
+      '<w:style w:type="paragraph" w:styleId="Muc"><w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="MucCon"><w:basedOn w:val="Muc"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="TextBody"><w:pPr><w:spacing w:after="140"/></w:pPr></w:style>' +
+      "</w:styles>",
+  );
+  const styled = (style: string, text: string, more = "") =>
+    `<w:p><w:pPr><w:pStyle w:val="${style}"/>${more}</w:pPr>${r(text)}</w:p>`;
+  const body =
+    styled("Muc", "Công tác chỉ đạo") +
+    styled("MucCon", "Kế hoạch CCHC", '<w:jc w:val="left"/>') +
+    styled("TextBody", "Số hồ sơ: 44") +
+    styled("Khac", "Số mới tiếp nhận: 0", "<w:rPr><w:b/></w:rPr>") +
+    styled("Text&amp;Body", "Ghi chú");
+  const read = (xml: string) =>
+    readBody(xml, readNumbering(`<w:numbering xmlns:w="${W}">${OUTLINE}</w:numbering>`), styles, BODY_LIMITS);
+
+  it("removes the styles that number nothing, and a pPr left empty, keeping every numbering style", () => {
+    const xml = documentXml(body);
+    const pruned = withoutUnreadMarkup(xml, styles);
+    expect(pruned).toContain('<w:pStyle w:val="Muc"/>');
+    expect(pruned).toContain('<w:pPr><w:pStyle w:val="MucCon"/></w:pPr>');
+    expect(pruned).not.toContain("TextBody");
+    expect(pruned).toContain(`<w:p>${r("Số hồ sơ: 44")}</w:p>`);
+    // The run properties of the paragraph mark go; the pPr around them, one group deeper, stays empty.
+    expect(pruned).toContain(`<w:p><w:pPr></w:pPr>${r("Số mới tiếp nhận: 0")}</w:p>`);
+    // A name written with a reference is not a plain name: it is read as it is.
+    expect(pruned).toContain('<w:pStyle w:val="Text&amp;Body"/>');
+    expect(withoutUnreadMarkup(xml)).toContain("TextBody");
+  });
+
+  it("reads the same paragraphs, numbered by their styles, from the pruned text as from the whole", () => {
+    const xml = documentXml(body);
+    const blocks = read(withoutUnreadMarkup(xml, styles));
+    expect(blocks).toEqual(read(xml));
+    expect(blocks.map((block) => (block.kind === "paragraph" ? [block.label, block.text] : []))).toEqual([
+      ["1.", "Công tác chỉ đạo"],
+      ["2.", "Kế hoạch CCHC"],
+      ["", "Số hồ sơ: 44"],
+      ["", "Số mới tiếp nhận: 0"],
+      ["", "Ghi chú"],
+    ]);
   });
 });
