@@ -1,5 +1,5 @@
 import type { XmlAttributes } from "../xlsx/xml";
-import { readXml } from "../xlsx/xml";
+import { readXml, SKIP_CONTENT } from "../xlsx/xml";
 import { isWordNamespace, wordAttribute } from "./namespace";
 
 // Word's automatic numbering (ECMA-376 part 1, 17.9): a paragraph names a list instance (w:num) and a level; the
@@ -123,6 +123,8 @@ export function readNumbering(xml: string | undefined): Numbering {
   readXml(xml, {
     open(uri: string, local: string, attributes: XmlAttributes) {
       if (!isWordNamespace(uri)) return;
+      // A level's paragraph and run properties (indents, tab stops, the bullet's font) say nothing of its number.
+      if (local === "pPr" || local === "rPr") return SKIP_CONTENT;
       const value = wordAttribute(attributes, "val");
       switch (local) {
         case "abstractNum": {
