@@ -2,7 +2,7 @@ import type { Catalogue, FormRegistry } from "../domain/catalogue";
 import { BUILT_IN_FORMS, formKeyText, shapeCatalogue } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import { columnLetter } from "../domain/cell";
-import type { CarriedProblem } from "../domain/forms/carried";
+import type { CarriedForm, CarriedProblem } from "../domain/forms/carried";
 import { CARRIED_SHEET, carriedRows, definitionHash, readCarried } from "../domain/forms/carried";
 import type { SheetInfo, SheetSpec, SpecCell, WorkbookPort } from "./port";
 
@@ -11,9 +11,13 @@ import type { SheetInfo, SheetSpec, SpecCell, WorkbookPort } from "./port";
 // definition is read against that definition in every colleague's add-in and in the CLI without the file. The
 // `_cchc_mau` sheet itself is never an appendix: it leaves the grids here, before any use case looks at them.
 
-/** The forms a workbook's sheets may follow, and why a block of its `_cchc_mau` sheet was not used. */
+/**
+ * The forms a workbook's sheets may follow (`registry`: those the host knows and those the workbook carries), the
+ * carried ones alone (`carried`), and why a block of its `_cchc_mau` sheet was not used.
+ */
 export interface WorkbookForms {
   readonly registry: FormRegistry;
+  readonly carried: readonly CarriedForm[];
   readonly problems: readonly CarriedProblem[];
 }
 
@@ -39,11 +43,11 @@ export function formsOfGrids(
 ): WorkbookForms & { readonly sheets: readonly SheetGrid[] } {
   const carried = grids.find((grid) => grid.name === CARRIED_SHEET);
   const sheets = carried ? grids.filter((grid) => grid !== carried) : grids;
-  if (!carried) return { registry: base, problems: [], sheets };
+  if (!carried) return { registry: base, carried: [], problems: [], sheets };
   const reserved = new Set(BUILT_IN_FORMS.forms.map((form) => form.templateVersion));
   const read = readCarried(carried, { reserved });
   const registry = read.forms.reduce((known, form) => withDefinition(known, form.catalogue, form.hash), base);
-  return { registry, problems: read.problems, sheets };
+  return { registry, carried: read.forms, problems: read.problems, sheets };
 }
 
 /** True when a listing shows the sheet of carried definitions, whatever its visibility. */
@@ -62,9 +66,9 @@ export async function formsOfWorkbook(
   listed?: readonly SheetInfo[],
 ): Promise<WorkbookForms> {
   const infos = listed ?? (await port.listSheets());
-  if (!carriesForms(infos)) return { registry: base, problems: [] };
-  const { registry, problems } = formsOfGrids(await port.readSheets([CARRIED_SHEET]), base);
-  return { registry, problems };
+  if (!carriesForms(infos)) return { registry: base, carried: [], problems: [] };
+  const { registry, carried, problems } = formsOfGrids(await port.readSheets([CARRIED_SHEET]), base);
+  return { registry, carried, problems };
 }
 
 /** Every cell of the carried sheet is text: a code such as "3.10" must not become the number 3.1. */
