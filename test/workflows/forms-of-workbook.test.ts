@@ -97,11 +97,11 @@ describe("the pane's use cases read the carried forms", () => {
     expect(result.missingForms).toEqual([]);
     expect(
       result.sheets.map((sheet) => [sheet.sheet, sheet.findings.map((finding) => finding.rule)]),
-    ).toEqual([["UBND xã A", ["CD.HS1", "TON.HS"]]]);
+    ).toEqual([["UBND xã A", ["CD.HS1", "complete"]]]);
     expect(result.appendices).toEqual(["UBND xã A"]);
     // The carried sheet is neither an appendix nor a sheet skipped: it is the workbook's forms.
     expect(result.skipped).toEqual(["Ghi chú"]);
-    expect(book.reads).toEqual([["UBND xã A", "Ghi chú", CARRIED_SHEET]]);
+    expect(book.reads).toEqual([["UBND xã A", CARRIED_SHEET, "Ghi chú"]]);
     expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
   });
 
