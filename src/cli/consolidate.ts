@@ -267,7 +267,7 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
     }
     // Each file is read against the forms given and those it carries itself, whatever the files before it carried;
     // the consolidation learns its forms, to sum its units with the others'.
-    const carried = formsOfGrids(input.sheets, given);
+    const carried = await formsOfGrids(input.sheets, given);
     for (const form of carried.carried) {
       consolidator.useForms(withDefinition(consolidator.forms, form.catalogue, form.hash));
     }

@@ -5,7 +5,8 @@ import type { SheetGrid } from "../../src/domain/cell";
 import { cellInput } from "../../src/domain/cell";
 import { CARRIED_SHEET, carriedRows, definitionHash } from "../../src/domain/forms/carried";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
-import { carriedSheetSpec, formsOfGrids, formsOfWorkbook } from "../../src/workflows/forms-of-workbook";
+import { carriedSheetSpec } from "../../src/workflows/carried-spec";
+import { formsOfGrids, formsOfWorkbook } from "../../src/workflows/forms-of-workbook";
 import { checkWorkbook, fillDerived } from "../../src/workflows/usecases";
 import { templateGrid } from "../helpers/seed";
 import { thuFormCatalogue } from "../helpers/thu-form";
@@ -77,7 +78,7 @@ describe("formsOfWorkbook", () => {
       const row = rows.find((cells) => cells[0] === "HS.1")!;
       row[4] = "Tổng số hồ sơ (đã sửa)";
     });
-    const { registry, problems } = formsOfGrids([communeSheet(), edited], BUILT_IN_FORMS);
+    const { registry, problems } = await formsOfGrids([communeSheet(), edited], BUILT_IN_FORMS);
     expect(registry.lookup(key)?.kind).toBe("missing");
     expect(problems).toEqual([
       expect.objectContaining({
