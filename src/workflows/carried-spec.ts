@@ -25,7 +25,14 @@ const CARRIED_WIDTHS = [14, 16, 12, 12, 48, 48];
  * adds, or rewrites with `replace` to hold one more form, beside the sheets made from them.
  */
 export function carriedSheetSpec(forms: readonly Catalogue[]): SheetSpec {
-  const rows = carriedRows(forms);
+  return carriedRowsSpec(carriedRows(forms));
+}
+
+/**
+ * The `_cchc_mau` sheet holding these rows as they are (cell texts, "" blank): what the pane writes when it adds a
+ * block to a sheet whose other blocks, a damaged one included, must stay row for row as they stood.
+ */
+export function carriedRowsSpec(rows: readonly (readonly string[])[]): SheetSpec {
   const cells: SpecCell[] = rows.flatMap((row, at) =>
     row.flatMap((text, column) =>
       text === ""
