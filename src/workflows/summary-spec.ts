@@ -381,6 +381,7 @@ function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
     { header: { vi: "Tệp", en: "File" }, width: 28 },
     { header: { vi: "Trang tính", en: "Sheet" }, width: 18 },
     { header: { vi: "Được tổng hợp", en: "Counted" }, width: 12 },
+    { header: { vi: "Mẫu", en: "Form" }, width: 24 },
   ]);
   consolidation.units.forEach((unit, index) => {
     const row = index + 3;
@@ -402,8 +403,9 @@ function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
     table.put(row, 8, unit.file);
     table.put(row, 9, unit.sheet);
     table.put(row, 10, unit.included ? "Có" : "Không (trùng lặp)");
+    table.put(row, 11, unit.form);
   });
-  return table.spec({ orientation: "landscape", columns: 11 });
+  return table.spec({ orientation: "landscape", columns: 12 });
 }
 
 function missingSpec(consolidation: Consolidation, name: string): SheetSpec {
