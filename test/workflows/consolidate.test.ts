@@ -226,7 +226,7 @@ describe("consolidating units' appendices", () => {
 
   it("refuses appendices of a template version it cannot read beside others, with a bilingual error", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await unitFile(SO_Y_TE, { unit: "Sở Y tế" }));
+    await workbook.xlsx.load((await unitFile(SO_Y_TE, { unit: "Sở Y tế" })) as unknown as ArrayBuffer);
     workbook.worksheets[0]!.getCell("F1").value = "CCHC-PL-2023";
     const found = readUnits(
       await readWorkbookBuffer(Buffer.from(await workbook.xlsx.writeBuffer())),

@@ -320,6 +320,7 @@ export class Aggregator {
     );
     if (this.options.roles.size === 0) {
       const codes = applying.filter((row) => row.aggregation === "province").map((row) => row.code);
+      if (!codes.length) return;
       this.addIssue({
         severity: "warning",
         kind: "roles_missing",
