@@ -233,6 +233,15 @@ describe("consolidating two different forms", () => {
     );
   });
 
+  it("compares no form whose every sheet is very hidden: nothing of it is summed", () => {
+    const hidden = communes(1).map((grid) => ({ ...grid, visibility: "veryHidden" as const }));
+    const result = consolidate(units([...departments(2), ...hidden], forms), { roles: new Map() });
+    expect(result.forms).toEqual([{ key: "CCHC-PL-2021", units: 2 }]);
+    expect(result.leftOut).toEqual([]);
+    expect(total(result, "2.2").amount).toBe(14);
+    expect(result.excluded.map((entry) => entry.sheet)).toEqual(["Xã 1"]);
+  });
+
   it("keeps one form's consolidation as it was: no finding about forms, no row left out", () => {
     const alone = consolidate(units(departments(2), forms), { roles: new Map() });
     expect(alone.forms).toEqual([{ key: "CCHC-PL-2021", units: 2 }]);

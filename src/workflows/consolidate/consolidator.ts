@@ -63,7 +63,6 @@ export class Consolidator {
     }
     const key = appendix.templateVersion ? parseFormKey(appendix.templateVersion) : undefined;
     const group = this.groupOf(catalogue, key?.hash !== undefined ? key : undefined);
-    group.units++;
     const record = this.compact(unit, catalogue, group);
     if (unit.visibility === "veryHidden") {
       this.excluded.push({
@@ -73,6 +72,7 @@ export class Consolidator {
       });
       return;
     }
+    group.units++;
     if (unit.visibility === "hidden") this.hidden.add(record);
     this.records.push(record);
   }
@@ -207,8 +207,12 @@ export class Consolidator {
    */
   result(): Consolidation {
     if (this.unknown.size > 0 && this.versions.size > 1) throw mixedVersionsError(this.versions);
-    this.checkDefinitions();
-    const [lead, ...others] = [...this.groups].sort((a, b) => b.units - a.units);
+    // A form whose every sheet is very hidden has nothing summed: it neither leads nor is compared.
+    const used = this.groups.filter((group) => group.units > 0);
+    this.checkDefinitions(used);
+    const [lead, ...others] = (used.length ? used : this.groups.slice(0, 1)).sort(
+      (a, b) => b.units - a.units,
+    );
     if (!lead) {
       const [version] = [...this.versions.keys()];
       if (version !== undefined) {
@@ -242,11 +246,11 @@ export class Consolidator {
   }
 
   /** Two definitions under one form id (a province's form changed, F1's hash tells them apart) are never summed. */
-  private checkDefinitions(): void {
+  private checkDefinitions(groups: readonly FormGroup[]): void {
     const byId = new Map<string, FormGroup[]>();
-    for (const group of this.groups) byId.set(group.id, [...(byId.get(group.id) ?? []), group]);
-    for (const [id, groups] of byId) {
-      if (groups.length < 2) continue;
+    for (const group of groups) byId.set(group.id, [...(byId.get(group.id) ?? []), group]);
+    for (const [id, same] of byId) {
+      if (same.length < 2) continue;
       for (const record of this.records) {
         const group = this.byCatalogue.get(record.catalogue);
         if (group?.id === id) group.places.push(`${record.file ? `${record.file} ` : ""}'${record.sheet}'`);
@@ -255,9 +259,9 @@ export class Consolidator {
         "mixed_definitions",
         errorText("mixed_definitions", {
           id,
-          hashes: groups.map((group) => (group.key === id ? "" : group.key.slice(id.length + 1))),
-          counts: groups.map((group) => group.places.length),
-          places: groups.flatMap((group) => group.places),
+          hashes: same.map((group) => (group.key === id ? "" : group.key.slice(id.length + 1))),
+          counts: same.map((group) => group.places.length),
+          places: same.flatMap((group) => group.places),
         }),
       );
     }
