@@ -446,6 +446,9 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
     reasons: ["absent", "unit"],
     units: [2, 1],
   },
+  form_missing_option: { sheet: "Xã A", id: "PL-THU-2026", option: "--form" },
+  carried_changed: { id: "PL-THU-2026", sheet: "_cchc_mau", row: 1 },
+  carried_unreadable: { id: "PL-THU-2026", sheet: "_cchc_mau", row: 72 },
 };
 
 /** Each text exactly, in Vietnamese and English, as the samples above render it. */
@@ -527,6 +530,18 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   lead_left_out: [
     "Không tổng hợp: mẫu PL-THU-2026 (2 đơn vị) không có chỉ tiêu này; ở mẫu PL-HUE-2026 (1 đơn vị), chỉ tiêu này khác đơn vị tính.",
     "Not consolidated: the form PL-THU-2026 (2 units) lacks this indicator; in the form PL-HUE-2026 (1 unit) this indicator has another unit.",
+  ],
+  form_missing_option: [
+    "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" nhưng tệp không mang theo định nghĩa của mẫu này và chưa được cung cấp: thêm --form DINH-NGHIA.xlsx (tệp định nghĩa của mẫu) để kiểm tra.",
+    "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition the file does not carry and was not given: add --form DEFINITION.xlsx (the form's definition file) to check it.",
+  ],
+  carried_changed: [
+    "Định nghĩa mẫu \"PL-THU-2026\" mà tệp mang theo (trang ẩn '_cchc_mau', dòng 1) đã bị sửa sau khi ghi, nên không được dùng.",
+    "The definition of the form \"PL-THU-2026\" the file carries (hidden sheet '_cchc_mau', row 1) was changed after it was written, so it is not used.",
+  ],
+  carried_unreadable: [
+    "Định nghĩa mẫu \"PL-THU-2026\" mà tệp mang theo (trang ẩn '_cchc_mau', dòng 72) bị hỏng, không đọc được, nên không được dùng.",
+    "The definition of the form \"PL-THU-2026\" the file carries (hidden sheet '_cchc_mau', row 72) is damaged and cannot be read, so it is not used.",
   ],
 };
 
@@ -627,6 +642,7 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
     counts: [4, 1],
     places: ["a.xlsx 'Xã A'", "b.xlsx 'Xã B'", "c.xlsx 'Xã C'", "d.xlsx 'Xã D'", "e.xlsx 'Xã E'"],
   },
+  usage_form_not_definition: { input: "CCHC-PL-2021" },
 };
 
 /** Each error exactly, in Vietnamese and English, as the samples above render it. */
@@ -887,6 +903,10 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   mixed_definitions: [
     "Không tổng hợp chung các phụ lục theo 2 bản định nghĩa khác nhau của cùng mẫu PL-THU-2026 (cùng mã mẫu, khác nội dung): bản #3f9a1c2e (a.xlsx 'Xã A', b.xlsx 'Xã B', c.xlsx 'Xã C' và 1 đơn vị khác); bản #0b7d44e1 (e.xlsx 'Xã E'). Đề nghị các đơn vị lập lại phụ lục từ cùng một tệp định nghĩa.",
     "Appendices of 2 different definitions of the form PL-THU-2026 (one form id, different contents) cannot be consolidated together: version #3f9a1c2e (a.xlsx 'Xã A', b.xlsx 'Xã B', c.xlsx 'Xã C' and 1 more); version #0b7d44e1 (e.xlsx 'Xã E'). Ask the units to make their appendices again from one definition file.",
+  ],
+  usage_form_not_definition: [
+    '--form cần một tệp định nghĩa mẫu .xlsx, không phải "CCHC-PL-2021" (các mẫu có sẵn luôn được dùng, không cần chỉ ra).',
+    '--form takes a form definition file (.xlsx), not "CCHC-PL-2021" (the built-in forms are always used, without naming them).',
   ],
 };
 

@@ -258,6 +258,8 @@ const errors: Templates<ErrorParams> = {
     });
     return `Appendices of ${formatCount(p.hashes.length, "en")} different definitions of the form ${p.id} (one form id, different contents) cannot be consolidated together: ${list.join("; ")}. Ask the units to make their appendices again from one definition file.`;
   },
+  usage_form_not_definition: (p) =>
+    `--form takes a form definition file (.xlsx), not "${p.input}" (the built-in forms are always used, without naming them).`,
 };
 
 /** The English templates of a consolidation's own findings. */
@@ -476,6 +478,12 @@ const texts: Templates<ConsolidationTextParams> = {
     });
     return `Not consolidated: ${said.join("; ")}.`;
   },
+  form_missing_option: (p) =>
+    `Sheet '${p.sheet}' follows the form "${p.id}", whose definition the file does not carry and was not given: add ${p.option} DEFINITION.xlsx (the form's definition file) to check it.`,
+  carried_changed: (p) =>
+    `The definition of the form "${p.id || "?"}" the file carries (hidden sheet '${p.sheet}', row ${p.row}) was changed after it was written, so it is not used.`,
+  carried_unreadable: (p) =>
+    `The definition of the form "${p.id || "?"}" the file carries (hidden sheet '${p.sheet}', row ${p.row}) is damaged and cannot be read, so it is not used.`,
 };
 
 /** How a definition's place is written before its problem: 'Sheet "Chỉ tiêu", row 12, column "mã" (A): '. */

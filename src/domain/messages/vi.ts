@@ -297,6 +297,12 @@ const texts: Templates<ConsolidationTextParams> = {
     });
     return `Không tổng hợp: ${said.join("; ")}.`;
   },
+  form_missing_option: (p) =>
+    `Trang tính '${p.sheet}' theo mẫu "${p.id}" nhưng tệp không mang theo định nghĩa của mẫu này và chưa được cung cấp: thêm ${p.option} DINH-NGHIA.xlsx (tệp định nghĩa của mẫu) để kiểm tra.`,
+  carried_changed: (p) =>
+    `Định nghĩa mẫu "${p.id || "?"}" mà tệp mang theo (trang ẩn '${p.sheet}', dòng ${p.row}) đã bị sửa sau khi ghi, nên không được dùng.`,
+  carried_unreadable: (p) =>
+    `Định nghĩa mẫu "${p.id || "?"}" mà tệp mang theo (trang ẩn '${p.sheet}', dòng ${p.row}) bị hỏng, không đọc được, nên không được dùng.`,
 };
 
 /** How a definition's place is written before its problem: 'Trang "Chỉ tiêu", dòng 12, cột "mã" (A): '. */
@@ -539,6 +545,8 @@ const errors: Templates<ErrorParams> = {
     });
     return `Không tổng hợp chung các phụ lục theo ${p.hashes.length} bản định nghĩa khác nhau của cùng mẫu ${p.id} (cùng mã mẫu, khác nội dung): ${list.join("; ")}. Đề nghị các đơn vị lập lại phụ lục từ cùng một tệp định nghĩa.`;
   },
+  usage_form_not_definition: (p) =>
+    `--form cần một tệp định nghĩa mẫu .xlsx, không phải "${p.input}" (các mẫu có sẵn luôn được dùng, không cần chỉ ra).`,
 };
 
 /** What the reader of an expression expected, as the message names it. */

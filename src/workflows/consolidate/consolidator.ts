@@ -27,7 +27,7 @@ import type { UnitAppendix } from "./units";
  * files and never holds more than one workbook. `consolidate` is the one-call form.
  */
 export class Consolidator {
-  private readonly forms: FormRegistry;
+  private known: FormRegistry;
   private readonly records: UnitRecord[] = [];
   /** Records of hidden sheets, summed with a warning. */
   private readonly hidden = new Set<UnitRecord>();
@@ -43,7 +43,21 @@ export class Consolidator {
   private readonly excluded: Excluded[] = [];
 
   constructor(private readonly options: ConsolidateOptions) {
-    this.forms = options.forms ?? BUILT_IN_FORMS;
+    this.known = options.forms ?? BUILT_IN_FORMS;
+  }
+
+  /** The forms the units added may follow: those given, and those the files read so far carry. */
+  get forms(): FormRegistry {
+    return this.known;
+  }
+
+  /**
+   * Reads the units added from now on against `forms`: the registry given with the forms a file carries (its
+   * `_cchc_mau` sheet) added, which a host learns only as it reads each file. A unit that comes with the catalogue
+   * it was read by (readUnits gives it) needs none of them.
+   */
+  useForms(forms: FormRegistry): void {
+    this.known = forms;
   }
 
   /**
