@@ -1,30 +1,50 @@
 import ExcelJS from "exceljs";
-import { consolidateCommand } from "../../src/cli/consolidate";
-import { templateWorkbook } from "../../src/cli/xlsx/template";
+import { main } from "../../src/cli/main";
 import type { LoadedCatalogue } from "../../src/domain/catalogue";
 import { BUILT_IN_FORMS } from "../../src/domain/catalogue";
 import { loadCatalogue } from "../../src/domain/catalogue/load";
 import { definitionHash } from "../../src/domain/forms/carried";
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
-import { thuFormCatalogue } from "../helpers/thu-form";
+import { thuFormCatalogue, thuFormXlsx } from "../helpers/thu-form";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
 
 // `cchc-appendix consolidate` over real .xlsx files of two forms: the 2021 form's template and PL-THU-2026's (the
-// definition LibreOffice wrote from the fixture typed by hand), its sheets naming the definition's id and hash in F1.
+// definition LibreOffice wrote from the fixture typed by hand), each of its files carrying the definition.
 // The command's result line counts the rows left out, stderr says which and why, and the summary holds it.
 
 const temp = useTempDir("cchc-consolidate-forms-");
 let thu: LoadedCatalogue;
 let hash: string;
+let definition: string;
 
-/** A commune's appendix on PL-THU-2026, written by the template writer and typed into as a person would. */
+async function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+  return { code, stdout, stderr };
+}
+
+/**
+ * A commune's appendix on PL-THU-2026 as `template --form` writes it (carrying its definition, F1 naming its id and
+ * hash), typed into as a person would.
+ */
 async function communeFile(name: string, unit: string): Promise<string> {
-  const workbook = await templateWorkbook(
-    { unit, level: "xa", period: "2026-Q1", sheetName: "Phụ lục" },
-    thu,
+  const blank = temp.path(`mau-${name}`);
+  const made = await run(
+    ["template", "-o", blank, "--form", definition, "--level", "xa"].concat([
+      "--period",
+      "2026-Q1",
+      "--unit",
+      unit,
+    ]),
   );
-  const sheet = workbook.worksheets[0]!;
-  sheet.getCell("F1").value = `PL-THU-2026#${hash}`;
+  expect(made.code).toBe(0);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(blank);
+  const sheet = workbook.worksheets.find((each) =>
+    String(each.getCell("F1").value).startsWith("PL-THU-2026#"),
+  )!;
+  expect(sheet.getCell("F1").value).toBe(`PL-THU-2026#${hash}`);
   const layout = sheetLayout(thu);
   const values = { "2.2": 5, "HS.1": 100, "HS.1.1": 60, "HS.1.2": 40, "HS.2": 80, "HS.2.1": 70, "HS.3": 20 };
   for (const [code, value] of Object.entries(values)) {
@@ -34,6 +54,7 @@ async function communeFile(name: string, unit: string): Promise<string> {
 }
 
 beforeAll(async () => {
+  definition = await thuFormXlsx();
   const typed = await thuFormCatalogue();
   thu = loadCatalogue(typed);
   hash = definitionHash(typed);
@@ -53,14 +74,8 @@ describe("cchc-appendix consolidate over two forms", () => {
       ),
     ];
     const summary = temp.path("tong-hop.xlsx");
-    let out = "";
-    let err = "";
-    const forms = BUILT_IN_FORMS.with({ catalogue: thu, hash });
-    const code = await consolidateCommand(
-      [...files, "-o", summary],
-      { out: (text) => (out += text), err: (text) => (err += text) },
-      forms,
-    );
+    // No definition given: each commune's file carries its own.
+    const { code, stdout: out, stderr: err } = await run(["consolidate", ...files, "-o", summary]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(summary);
     const issues = workbook.getWorksheet("Cảnh báo tổng hợp")!;
