@@ -217,7 +217,9 @@ export class Consolidator {
    * The consolidation of every unit added. Throws ConsolidationError "mixed_versions" when some appendices follow
    * a form this consolidation cannot read and others another one, "mixed_definitions" when they follow two
    * definitions of one form id, "unknown_version" when none can be read, "no_units" when there is none. Units of
-   * different forms are summed on the rows their forms declare alike, laid out by the form most of them follow.
+   * different forms are summed on the rows their forms declare alike, laid out by the form most of them follow (the
+   * first met on a tie): which file comes first is the order of their names, chance, while the form most units
+   * report on is the province's current one, as the period consolidated is the one most appendices state.
    */
   result(): Consolidation {
     if (this.unknown.size > 0 && this.versions.size > 1) throw mixedVersionsError(this.versions);
