@@ -22,6 +22,7 @@ import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
+import { renderText } from "../domain/messages";
 import { formsOfGrids, withDefinition } from "../workflows/forms-of-workbook";
 import { missingForm } from "../workflows/validate";
 import { givenForms, missingFormsMessage } from "./carried";
@@ -103,25 +104,21 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
   const requests = consolidation.requests.length;
   const missing = consolidation.missingUnits.length;
   const left = leftOutCount(consolidation);
-  const forms = consolidation.forms.length;
+  const leftOut = left
+    ? renderText("outcome_left_out", { forms: consolidation.forms.length, indicators: left })
+    : undefined;
   return {
     vi:
       `Đã tổng hợp ${countVi(units.length, "đơn vị")} vào ${path}: ${countVi(withErrors, "đơn vị")} còn lỗi, ` +
       `${countVi(requests, "yêu cầu sửa")}, ${countVi(missing, "đơn vị")} chưa có phụ lục, ` +
       `${countVi(warnings, "cảnh báo")} khi tổng hợp.` +
-      (left
-        ? ` Các phụ lục theo ${forms} mẫu khác nhau: ${countVi(left, "chỉ tiêu")} không tổng hợp ` +
-          `(xem trang "Cảnh báo tổng hợp").`
-        : ""),
+      (leftOut ? ` ${leftOut.vi}` : ""),
     en:
       `Consolidated ${countEn(units.length, "unit", "units")} into ${path}: ${formatCount(withErrors, "en")} with errors, ` +
       `${countEn(requests, "correction request", "correction requests")}, ` +
       `${countEn(missing, "expected unit", "expected units")} missing, ` +
       `${countEn(warnings, "consolidation warning", "consolidation warnings")}.` +
-      (left
-        ? ` The appendices follow ${formatCount(forms, "en")} different forms: ` +
-          `${countEn(left, "indicator", "indicators")} not consolidated (see the "Cảnh báo tổng hợp" sheet).`
-        : ""),
+      (leftOut ? ` ${leftOut.en}` : ""),
   };
 }
 

@@ -441,6 +441,7 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   error_no_units: {},
   error_no_previous: { file: "ky-truoc.xlsx" },
   form_missing: { sheet: "Xã A", id: "PL-THU-2026" },
+  outcome_left_out: { forms: 2, indicators: 1234 },
   lead_left_out: {
     forms: ["PL-THU-2026", "PL-HUE-2026"],
     reasons: ["absent", "unit"],
@@ -526,6 +527,10 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   form_missing: [
     "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.",
     "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition this tool does not have (or has in another version): give this form's definition file to check it.",
+  ],
+  outcome_left_out: [
+    'Các phụ lục theo 2 mẫu khác nhau: 1.234 chỉ tiêu không tổng hợp (xem trang "Cảnh báo tổng hợp").',
+    'The appendices follow 2 different forms: 1,234 indicators not consolidated (see the "Cảnh báo tổng hợp" sheet).',
   ],
   lead_left_out: [
     "Không tổng hợp: mẫu PL-THU-2026 (2 đơn vị) không có chỉ tiêu này; ở mẫu PL-HUE-2026 (1 đơn vị), chỉ tiêu này khác đơn vị tính.",

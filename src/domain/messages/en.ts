@@ -468,6 +468,8 @@ const texts: Templates<ConsolidationTextParams> = {
   error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
   form_missing: (p) =>
     `Sheet '${p.sheet}' follows the form "${p.id}", whose definition this tool does not have (or has in another version): give this form's definition file to check it.`,
+  outcome_left_out: (p) =>
+    `The appendices follow ${formatCount(p.forms, "en")} different forms: ${countOf(p.indicators, "indicator")} not consolidated (see the "Cảnh báo tổng hợp" sheet).`,
   lead_left_out: (p) => {
     const said = p.forms.map((form, at) => {
       const reason = p.reasons[at] ?? "absent";

@@ -225,6 +225,8 @@ export type ConsolidationTextParams = {
   readonly error_no_previous: { readonly file: string };
   /** A sheet made from a form definition the tool has not been given (F1 holds an id and a hash it lacks). */
   readonly form_missing: { readonly sheet: string; readonly id: string };
+  /** The command's result line, after its counts: `indicators` left out because the units follow `forms` forms. */
+  readonly outcome_left_out: { readonly forms: number; readonly indicators: number };
   /** A row of the summary's form left out: each form that differs on it, why, and how many units follow it. */
   readonly lead_left_out: {
     readonly forms: readonly string[];

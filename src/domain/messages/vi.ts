@@ -287,6 +287,8 @@ const texts: Templates<ConsolidationTextParams> = {
   error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
   form_missing: (p) =>
     `Trang tính '${p.sheet}' theo mẫu "${p.id}" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.`,
+  outcome_left_out: (p) =>
+    `Các phụ lục theo ${p.forms} mẫu khác nhau: ${formatCount(p.indicators, "vi")} chỉ tiêu không tổng hợp (xem trang "Cảnh báo tổng hợp").`,
   lead_left_out: (p) => {
     const said = p.forms.map((form, at) => {
       const reason = p.reasons[at] ?? "absent";
