@@ -22,6 +22,11 @@ export interface TemplateOptions {
   readonly level: Level;
   /** A period id: "2021-Q3", "2021-H1" or "2021" (see periodLabel). */
   readonly period: string;
+  /**
+   * What F1 holds: the form's id by default (a built-in form); `ID#hash` for a sheet made from a definition, so
+   * that the sheet names the very content it was made from (formKeyText).
+   */
+  readonly key?: string;
 }
 
 // The form is printed in Times New Roman 12 pt.
@@ -421,7 +426,7 @@ export function templateSpec(
   for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, options, heights));
   // The validation stamp's cells stay writable, so the add-in stamps a protected sheet without unprotecting it.
   cells.push(...stampSpecCells(layout));
-  cells.push({ address: "F1", value: catalogue.templateVersion });
+  cells.push({ address: "F1", value: options.key ?? catalogue.templateVersion });
 
   const [top, bottom] = layout.headerRows;
   return {
