@@ -22,6 +22,9 @@ import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
+import { formsOfGrids } from "../workflows/forms-of-workbook";
+import { carriedProblemText, givenForms } from "./carried";
+import { UsageError } from "./usage";
 import type { FileRole } from "../domain/messages";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
@@ -175,6 +178,20 @@ export async function consolidateCommand(
   }
 }
 
+/** givenForms, its usage errors as this command's. */
+async function givenFormsOrFailure(
+  files: readonly string[],
+  output: ConsolidateOutput,
+  forms: FormRegistry,
+): Promise<FormRegistry | number> {
+  try {
+    return await givenForms(files, output, forms, "consolidate");
+  } catch (error) {
+    if (error instanceof UsageError) throw new Failure(error.bilingual, true);
+    throw error;
+  }
+}
+
 function parse(args: readonly string[]) {
   try {
     return parseArgs({
@@ -187,6 +204,7 @@ function parse(args: readonly string[]) {
         roles: { type: "string" },
         force: { type: "boolean", default: false },
         "allow-other-periods": { type: "boolean" },
+        form: { type: "string", multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -211,6 +229,8 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
     ...(values.roles ? [{ path: values.roles, role: "roles" as const }] : []),
   ];
   await checkOutput(values.output, inputs, values.force);
+  const given = await givenFormsOrFailure(values.form, output, forms);
+  if (typeof given === "number") return given;
   const roles: RoleMap = values.roles
     ? parseRoles(await readText(values.roles, "roles"))
     : new Map<string, null>();
@@ -219,7 +239,7 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
 
   const consolidator = new Consolidator({
     roles,
-    forms,
+    forms: given,
     ...(expected ? { expected } : {}),
     ...(previous ? { previous } : {}),
     ...(values["allow-other-periods"] ? { allowOtherPeriods: true } : {}),
@@ -244,7 +264,11 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
       consolidator.addExcluded(excluded);
       continue;
     }
-    const found = readUnits(input.sheets, file, forms);
+    // The forms this file carries join those given, for its own sheets and for the units summed with them.
+    const carried = formsOfGrids(input.sheets, consolidator.forms);
+    consolidator.useForms(carried.registry);
+    const found = readUnits(carried.sheets, file, carried.registry);
+    for (const problem of carried.problems) say(output, carriedProblemText(problem), `${file}: `);
     const word = input.word;
     for (const sheet of found.summaries) {
       const reason = errorText("summary_set_aside", {});

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useReducer, useRef } from "react";
-import type { Catalogue, Level } from "../domain/catalogue";
+import type { Catalogue, FormRegistry, Level } from "../domain/catalogue";
 import type { SheetValidation } from "../domain/engine";
 import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
@@ -345,9 +345,14 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
   let recalled: Promise<void> | undefined;
   let choosing: OwnChoice | undefined;
   let offered: string | undefined;
-  const learn = (result: { appendices?: readonly string[]; active?: string }) => {
+  // The forms the last check read the sheets with (the built-in ones and those the workbook carries, read again by
+  // every check that lists the workbook, so a changed `_cchc_mau` is seen by the next one): a fix, which lists
+  // nothing, checks its sheet again with the forms its finding was found with.
+  let forms: FormRegistry | undefined;
+  const learn = (result: { appendices?: readonly string[]; active?: string; forms?: FormRegistry }) => {
     if (result.appendices) appendices = result.appendices;
     if (result.active !== undefined) active = result.active;
+    if (result.forms) forms = result.forms;
   };
   const recall = (): Promise<void> =>
     (recalled ??= store.recall().then(
@@ -577,7 +582,10 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
         "fix",
         async () => {
           const started = ++generation;
-          result = await host.run((port) => applyFix(port, finding, { mark: mine, stamp: mine }));
+          result = await host.run((port) =>
+            applyFix(port, finding, { mark: mine, stamp: mine, ...(forms ? { forms } : {}) }),
+          );
+          learn(result);
           stampNote = stampNoteOf(result);
           return { type: "checked", result: accept(result, started) };
         },

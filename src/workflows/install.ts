@@ -1,6 +1,6 @@
 import type { Catalogue, Level, LoadedCatalogue } from "../domain/catalogue";
 import type { FormRegistry } from "../domain/catalogue";
-import { BUILT_IN_FORMS, catalogue as defaultCatalogue, formKeyText } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue } from "../domain/catalogue";
 import { loadCatalogue } from "../domain/catalogue/load";
 import type { CellInput, SheetGrid } from "../domain/cell";
 import { columnLetter, isCellError } from "../domain/cell";
@@ -16,7 +16,8 @@ import type { AppendixSheet } from "../domain/locate";
 import { locateAppendix } from "../domain/locate";
 import { InvalidMetaError } from "../domain/meta";
 import { BilingualError } from "../domain/messages/error";
-import type { CellWrite, Plan, PlanStep, SheetInfo, SheetSpec, SpecCell, WorkbookPort } from "./port";
+import { carriedRowsSpec } from "./forms-of-workbook";
+import type { CellWrite, Plan, PlanStep, SheetInfo, SheetSpec, WorkbookPort } from "./port";
 import { defaultSheetName, notApplicableNote, templateSpec, uniqueSheetName } from "./template-spec";
 
 /**
@@ -155,16 +156,9 @@ export function installPlan(
     });
   }
   const spec = templateSpec(
-    {
-      sheetName,
-      unit,
-      level,
-      period: required(options.period ?? old?.appendix.period, "period"),
-      ...(definition
-        ? { key: formKeyText({ id: form.templateVersion, hash: definitionHash(definition) }) }
-        : {}),
-    },
+    { sheetName, unit, level, period: required(options.period ?? old?.appendix.period, "period") },
     form,
+    definition ? definitionHash(definition) : undefined,
   );
   const values = old ? carriedWrites(old.grid, old.appendix, spec) : [];
   const carried = definition ? carriedStep(existing, existingGrids, definition) : undefined;
@@ -191,38 +185,10 @@ export function installPlan(
   };
 }
 
-/** Excel's default font, for a sheet no one is meant to read but the add-in (and a curious person who unhides it). */
-const CARRIED_FONT = { name: "Calibri", size: 11 } as const;
-
 /** A cell's text as a block of `_cchc_mau` holds it; what is not text (a number a host turned it into) as written. */
 function carriedText(cell: CellInput | undefined): string {
   const value = cell?.value;
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
-}
-
-/**
- * The `_cchc_mau` sheet as a spec: the definitions' rows as text, very hidden, unprotected (nothing on it is typed
- * by a person, and the add-in rewrites it whole).
- */
-export function carriedSheetSpec(rows: readonly (readonly string[])[]): SheetSpec {
-  const cells: SpecCell[] = [];
-  let width = 1;
-  rows.forEach((row, index) => {
-    row.forEach((text, column) => {
-      if (!text) return;
-      width = Math.max(width, column + 1);
-      cells.push({ address: `${columnLetter(column)}${index + 1}`, value: text });
-    });
-  });
-  return {
-    name: CARRIED_SHEET,
-    font: CARRIED_FONT,
-    columns: Array.from({ length: width }, () => ({ width: 18 })),
-    rowHeights: {},
-    cells,
-    merges: [],
-    visibility: "veryHidden",
-  };
 }
 
 /**
@@ -241,7 +207,7 @@ export function carriedStep(
   const block = carriedRows([definition]);
   const there = existing.some((sheet) => sheet.name === CARRIED_SHEET);
   const grid = there ? existingGrids.find((sheet) => sheet.name === CARRIED_SHEET) : undefined;
-  if (!grid) return { kind: "addSheet", spec: carriedSheetSpec(block) };
+  if (!grid) return { kind: "addSheet", spec: carriedRowsSpec(block) };
   if (readCarried(grid).forms.some((form) => form.hash === hash && form.catalogue.templateVersion === id)) {
     return undefined;
   }
@@ -257,7 +223,7 @@ export function carriedStep(
   // A block ends with a blank row; a sheet someone trimmed gets one before the new block.
   const last = kept.at(-1);
   if (last && last.some((text) => text.trim())) kept.push([]);
-  return { kind: "addSheet", spec: carriedSheetSpec([...kept, ...block]), replace: true };
+  return { kind: "addSheet", spec: carriedRowsSpec([...kept, ...block]), replace: true };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { appliesIn, catalogue as defaultCatalogue, filledAt } from "../domain/catalogue";
+import { appliesIn, catalogue as defaultCatalogue, filledAt, formKeyText } from "../domain/catalogue";
 import type { Level, LoadedCatalogue, RowDef } from "../domain/catalogue";
 import { COLUMNS, derivedFormula, sheetLayout } from "../domain/layout";
 import type { SheetLayout } from "../domain/layout";
@@ -22,11 +22,6 @@ export interface TemplateOptions {
   readonly level: Level;
   /** A period id: "2021-Q3", "2021-H1" or "2021" (see periodLabel). */
   readonly period: string;
-  /**
-   * What F1 holds: the form's id by default (a built-in form); `ID#hash` for a sheet made from a definition, so
-   * that the sheet names the very content it was made from (formKeyText).
-   */
-  readonly key?: string;
 }
 
 // The form is printed in Times New Roman 12 pt.
@@ -397,13 +392,14 @@ function rowCells(
 /**
  * The standard appendix sheet exactly as DESIGN.md section 3 lays it out, as data any host applies: title, row 4
  * inputs, header, one row per indicator with its live derived formulas, the unprinted source block, the hidden key
- * column F with the template version in F1, Excel data validation, protection without a password and the print
- * set-up. Throws SheetNameError (a BilingualError) for an invalid sheet name and InvalidMetaError for an invalid
+ * column F with the template version in F1 (and `hash`, the definition's, for a form read from one), Excel data
+ * validation, protection without a password and the print set-up. Throws SheetNameError (a BilingualError) for an invalid sheet name and InvalidMetaError for an invalid
  * level or period, or a level the period has no units of (a district after the 2025 reform).
  */
 export function templateSpec(
   options: TemplateOptions,
   catalogue: LoadedCatalogue = defaultCatalogue,
+  hash?: string,
 ): TemplateSheetSpec {
   checkSheetName(options.sheetName);
   checkLevelInPeriod(options.level, options.period);
@@ -426,7 +422,11 @@ export function templateSpec(
   for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, options, heights));
   // The validation stamp's cells stay writable, so the add-in stamps a protected sheet without unprotecting it.
   cells.push(...stampSpecCells(layout));
-  cells.push({ address: "F1", value: options.key ?? catalogue.templateVersion });
+  // A sheet made from a definition names it by its id and hash, so that it is read against that very definition.
+  cells.push({
+    address: "F1",
+    value: formKeyText({ id: catalogue.templateVersion, ...(hash ? { hash } : {}) }),
+  });
 
   const [top, bottom] = layout.headerRows;
   return {
