@@ -287,7 +287,8 @@ describe("the task pane over the emulated Excel", () => {
     const form = screen.getByRole("form", { name: "Cài đặt phụ lục" });
     const period = within(form).getByRole("combobox", { name: "Kỳ báo cáo" });
     const level = within(form).getByRole("combobox", { name: "Cấp" });
-    expect(within(form).getAllByRole("combobox")).toEqual([period, level]);
+    const choice = within(form).getByRole("combobox", { name: "Mẫu" });
+    expect(within(form).getAllByRole("combobox")).toEqual([choice, period, level]);
     const year = within(form).getByRole("textbox", { name: "Năm" });
     const levels = () =>
       within(level)

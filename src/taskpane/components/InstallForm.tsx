@@ -107,7 +107,7 @@ export function InstallForm({
           <Select value={formChoice} onChange={(_, data) => setFormChoice(data.value)}>
             {BUILT_IN_FORMS.forms.map((known) => (
               <option key={known.templateVersion} value={known.templateVersion}>
-                {`${known.templateVersion}: ${known.title[lang]}`}
+                {known.templateVersion}
               </option>
             ))}
             <option value={FROM_FILE}>{t.install.formFromFile}</option>
