@@ -79,7 +79,8 @@ export function InstallForm({
   const levels = levelsIn(period).filter((candidate) => form?.levels.includes(candidate) ?? true);
   const definitionMissing = tried && fromFile && !definition;
   const offered = levels.includes(level) ? level : (levels[0] ?? level);
-  const noDistricts = !levels.includes("huyen");
+  // The reform's hint where the period is what takes the district away, not a form that never had one.
+  const noDistricts = !levelsIn(period).includes("huyen") && (form?.levels.includes("huyen") ?? true);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
