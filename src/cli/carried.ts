@@ -1,9 +1,9 @@
 import type { Bilingual, FormRegistry } from "../domain/catalogue";
 import type { CarriedProblem } from "../domain/forms/carried";
-import { CARRIED_SHEET } from "../domain/forms/carried";
+import { CARRIED_SHEET } from "../domain/forms/carried-sheet";
 import { renderText } from "../domain/messages";
 import { errorText } from "../domain/messages/error";
-import { withGivenDefinition } from "../workflows/forms-of-workbook";
+import { withGivenDefinition } from "../workflows/carried-spec";
 import type { MissingForm } from "../workflows/validate";
 import type { CommandName } from "./help";
 import type { Output } from "./main";

@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual, FormRegistry } from "../domain/catalogue";
-import { BUILT_IN_FORMS } from "../domain/catalogue";
+import { BUILT_IN_FORMS, parseFormKey } from "../domain/catalogue";
 import { formatCount } from "../domain/format";
 import type { Consolidation, ProvinceFigures, RoleMap } from "../workflows/consolidate";
 import {
@@ -22,8 +22,9 @@ import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
-import { formsOfGrids } from "../workflows/forms-of-workbook";
-import { carriedProblemText, givenForms } from "./carried";
+import { formsOfGrids, withDefinition } from "../workflows/forms-of-workbook";
+import { missingForm } from "../workflows/validate";
+import { givenForms, missingFormsMessage } from "./carried";
 import { UsageError } from "./usage";
 import type { FileRole } from "../domain/messages";
 
@@ -264,11 +265,13 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
       consolidator.addExcluded(excluded);
       continue;
     }
-    // The forms this file carries join those given, for its own sheets and for the units summed with them.
-    const carried = formsOfGrids(input.sheets, consolidator.forms);
-    consolidator.useForms(carried.registry);
+    // Each file is read against the forms given and those it carries itself, whatever the files before it carried;
+    // the consolidation learns its forms, to sum its units with the others'.
+    const carried = await formsOfGrids(input.sheets, given);
+    for (const form of carried.carried) {
+      consolidator.useForms(withDefinition(consolidator.forms, form.catalogue, form.hash));
+    }
     const found = readUnits(carried.sheets, file, carried.registry);
-    for (const problem of carried.problems) say(output, carriedProblemText(problem), `${file}: `);
     const word = input.word;
     for (const sheet of found.summaries) {
       const reason = errorText("summary_set_aside", {});
@@ -280,7 +283,18 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
       say(output, errorText("summaries_skipped", { count: found.summaries.length }), `${file}: `);
     }
     for (const { sheet, version } of found.unknownVersions) {
-      consolidator.addUnknownVersion(version, file, sheet);
+      const key = parseFormKey(version);
+      if (key?.hash === undefined) {
+        consolidator.addUnknownVersion(version, file, sheet);
+        continue;
+      }
+      // A sheet made from a definition neither carried nor given: left out, and the file it needs asked for.
+      failed = true;
+      const reason = missingFormsMessage([missingForm(sheet, key)], carried.problems);
+      say(output, reason, `${file}: `);
+      const excluded = { file, sheet, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
     }
     for (const unit of found.units) {
       consolidator.add(word ? { ...unit, validation: placeValidation(unit.validation, word) } : unit);

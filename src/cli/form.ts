@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Bilingual, Catalogue, FormRegistry, LoadedCatalogue } from "../domain/catalogue";
 import { shapeCatalogue } from "../domain/catalogue";
-import { definitionHash } from "../domain/forms/carried";
+import { definitionHash } from "../domain/forms/carried-rows";
 import type { DefinitionRead } from "../domain/forms/definition";
 import { readDefinition } from "../domain/forms/definition";
 import { exportDefinition } from "../domain/forms/definition-export";

@@ -91,7 +91,7 @@ async function validateFile(file: string, forms: FormRegistry): Promise<FileRepo
     };
   }
   // The forms the file carries join those given: its sheets are read against the definitions they were made from.
-  const carried = formsOfGrids(input.sheets, forms);
+  const carried = await formsOfGrids(input.sheets, forms);
   const result = validateSheets(carried.sheets, carried.registry);
   const word = input.word;
   // Loaded for a Word report only, as its reader is.

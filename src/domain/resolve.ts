@@ -1,7 +1,7 @@
 import type { FormKey, FormRegistry, LoadedCatalogue } from "./catalogue";
 import { parseFormKey } from "./catalogue";
 import type { SheetGrid } from "./cell";
-import { CARRIED_SHEET } from "./forms/carried";
+import { CARRIED_SHEET } from "./forms/carried-sheet";
 import { COLUMNS } from "./layout";
 import type { AppendixSheet } from "./locate";
 import { locateAppendix } from "./locate";

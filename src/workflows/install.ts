@@ -16,7 +16,7 @@ import type { AppendixSheet } from "../domain/locate";
 import { locateAppendix } from "../domain/locate";
 import { InvalidMetaError } from "../domain/meta";
 import { BilingualError } from "../domain/messages/error";
-import { carriedRowsSpec } from "./forms-of-workbook";
+import { carriedRowsSpec } from "./carried-spec";
 import type { CellWrite, Plan, PlanStep, SheetInfo, SheetSpec, WorkbookPort } from "./port";
 import { defaultSheetName, notApplicableNote, templateSpec, uniqueSheetName } from "./template-spec";
 

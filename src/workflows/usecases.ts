@@ -14,7 +14,7 @@ import { SUMMARY_MARKER } from "./summary-marker";
 import type { WorkbookValidation } from "./validate";
 import { validateSheets } from "./validate";
 import { carriesForms, formsOfGrids } from "./forms-of-workbook";
-import { CARRIED_SHEET } from "../domain/forms/carried";
+import { CARRIED_SHEET } from "../domain/forms/carried-sheet";
 
 // The use cases behind the pane's buttons. Each costs a fixed number of round trips whatever the number of sheets
 // (DESIGN.md section 2), and every check goes through checkSheets: validate what was read, then write its marks and
@@ -184,7 +184,7 @@ export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = 
     infos,
   );
   options.onProgress?.({ phase: "reading", sheets: read.filter((name) => name !== CARRIED_SHEET).length });
-  const { registry: forms, sheets: grids } = formsOfGrids(
+  const { registry: forms, sheets: grids } = await formsOfGrids(
     read.length ? await port.readSheets(read) : [],
     options.forms ?? BUILT_IN_FORMS,
   );
@@ -304,7 +304,7 @@ export interface FillOptions extends Omit<CheckOptions, "sheets"> {
 export async function fillDerived(port: WorkbookPort, options: FillOptions = {}): Promise<FillResult> {
   const { infos, active } = await survey(port, options, options.sheet === undefined);
   const name = options.sheet ?? active;
-  const carried = formsOfGrids(
+  const carried = await formsOfGrids(
     name && infos.some((info) => info.name === name) ? await port.readSheets(withCarried([name], infos)) : [],
     options.forms ?? BUILT_IN_FORMS,
   );

@@ -6,7 +6,7 @@ import { isCellError } from "../../domain/cell";
 import type { CellStyle, CellValidation, CellWrite, SheetSpec, SpecCell } from "../../workflows/port";
 import { defaultSheetName, templateSpec } from "../../workflows/template-spec";
 import type { TemplateOptions } from "../../workflows/template-spec";
-import { carriedSheetSpec } from "../../workflows/forms-of-workbook";
+import { carriedSheetSpec } from "../../workflows/carried-spec";
 import type { OnTextCut } from "./text-limits";
 import { TextLimiter } from "./text-limits";
 

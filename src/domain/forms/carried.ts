@@ -3,61 +3,16 @@ import type { CellInput, SheetGrid } from "../cell";
 import type { DefinitionProblem } from "../messages";
 import type { DefinitionOptions } from "./definition";
 import { readDefinition } from "./definition";
-import { exportDefinition } from "./definition-export";
+import { definitionHash } from "./carried-rows";
+import { FORM_MARKER, SHEET_MARKER } from "./carried-sheet";
 
-// A workbook made from a definition carries it (DESIGN.md section 11), so that every colleague's add-in, the CLI and
-// a consolidation read its sheets against the same form without the definition file: a very hidden sheet holds each
-// form's definition as the rows of its export, and F1 of each sheet made from it names the form's id and the hash of
-// that content. The block is read back by the one definition reader, then checked against its hash: a block someone
-// edited is never used, its form is then "missing" rather than guessed.
+// The definitions a workbook carries (DESIGN.md section 11), read back: each block of the `_cchc_mau` sheet rebuilt
+// into the definition's sheets and read by the one definition reader, then checked against its hash, so that a block
+// someone edited is never used and its form is then "missing" rather than guessed. The writing side, and the hash,
+// are in carried-rows.ts and carried-sheet.ts, which load neither the reader nor its schema.
 
-/** The very hidden sheet that holds the definitions of the forms a workbook's sheets were made from. */
-export const CARRIED_SHEET = "_cchc_mau";
-
-/** The first cell of the row that opens a form's block: `#mẫu | id | hash`. */
-export const FORM_MARKER = "#mẫu";
-
-/** The first cell of the row that opens one definition sheet inside a block: `#trang | sheet name`. */
-export const SHEET_MARKER = "#trang";
-
-const FNV32_OFFSET = 0x811c9dc5;
-const FNV32_PRIME = 0x01000193;
-
-/** FNV-1a, 32 bits, over the UTF-8 bytes of a text: pure, the same in every host, enough to tell content changed. */
-function fnv1a32(text: string): string {
-  let hash = FNV32_OFFSET;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash = Math.imul(hash ^ byte, FNV32_PRIME) >>> 0;
-  }
-  return hash.toString(16).padStart(8, "0");
-}
-
-/**
- * 8 lower-case hex digits of a definition's content: the canonical export of its catalogue (exportDefinition's
- * sheets, headers, rows and cells, in order), so that the same definition typed twice, in any column order or with
- * other spacing, gives the same hash, and any change of what it declares gives another.
- */
-export function definitionHash(catalogue: Catalogue): string {
-  const content = exportDefinition(catalogue).map((sheet) => [sheet.name, sheet.headers, sheet.rows]);
-  return fnv1a32(JSON.stringify(content));
-}
-
-/**
- * The rows (cell texts; "" is a blank cell) of the `_cchc_mau` sheet holding these forms: one block per form, its
- * marker row `#mẫu | id | hash`, then per definition sheet a row `#trang | name`, the sheet's header row and its
- * rows, then a blank row; readable by a person who unhides the sheet, as the definition workbook itself is.
- */
-export function carriedRows(forms: readonly Catalogue[]): string[][] {
-  return forms.flatMap((catalogue) => [
-    [FORM_MARKER, catalogue.templateVersion, definitionHash(catalogue)],
-    ...exportDefinition(catalogue).flatMap((sheet) => [
-      [SHEET_MARKER, sheet.name],
-      [...sheet.headers],
-      ...sheet.rows.map((row) => [...row]),
-      [],
-    ]),
-  ]);
-}
+export * from "./carried-sheet";
+export * from "./carried-rows";
 
 /**
  * Why a block of the `_cchc_mau` sheet was not used, at its marker row (1-based): its definition does not read
