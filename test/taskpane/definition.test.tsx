@@ -150,6 +150,38 @@ describe("installing a sheet from a definition file in the pane", () => {
   });
 });
 
+describe("installing from a definition file, in English", () => {
+  it("names the choice, the form read and the sheet added in English", async () => {
+    localStorage.setItem("cchc-appendix.lang", "en");
+    const book = new TestWorkbook();
+    const user = await open(book);
+    const form = await screen.findByRole("form", { name: "Install the appendix" });
+    const choice = within(form).getByRole("combobox", { name: "Form" });
+    expect(
+      within(choice)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual(["CCHC-PL-2021", "Form from a definition file…"]);
+    await user.selectOptions(choice, "file");
+    await user.upload(
+      within(form).getByLabelText("Choose the definition file…"),
+      new File([new Uint8Array(thuBytes)], "pl-thu-2026.xlsx"),
+    );
+    expect(
+      await within(form).findByText("Form PL-THU-2026: TEST APPENDIX OF ADMINISTRATIVE REFORM STATISTICS"),
+    ).toBeTruthy();
+    await user.type(within(form).getByRole("textbox", { name: /Reporting unit name/ }), UNIT);
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Period" }), "Q1");
+    const year = within(form).getByRole("textbox", { name: "Year" });
+    await user.clear(year);
+    await user.type(year, "2026");
+    await user.click(within(form).getByRole("button", { name: "Add appendix sheet" }));
+    expect(await screen.findByText(`Added the appendix sheet “${UNIT}”.`)).toBeTruthy();
+    expect(book.cell(UNIT, "F1")?.value).toBe(`PL-THU-2026#${hash}`);
+    expect(book.excel.sheet(CARRIED_SHEET).visibility).toBe("VeryHidden");
+  });
+});
+
 describe("a sheet whose form's definition the workbook does not carry", () => {
   it("says so, refuses a file of another form, then embeds the right one and checks the sheet", async () => {
     const book = copiedSheetWorkbook();
