@@ -8,6 +8,7 @@ import { CARRIED_SHEET, definitionHash, readCarried } from "../../src/domain/for
 import { exportDefinition } from "../../src/domain/forms/definition-export";
 import { definitionWorkbook } from "../../src/cli/xlsx/definition";
 import { App } from "../../src/taskpane/App";
+import { installAppendix } from "../../src/workflows/install";
 import { templateSpec } from "../../src/workflows/template-spec";
 import { thuFormCatalogue, thuFormXlsx } from "../helpers/thu-form";
 import { TestWorkbook } from "../helpers/workbook";
@@ -269,5 +270,26 @@ describe("a sheet whose form's definition the workbook does not carry", () => {
       'Sheet "Quy tắc", row 2, column "biểu thức" (C): the code XYZ.9 is not on the "Chỉ tiêu" sheet.',
     );
     expect(book.sheetNames).toEqual([MAIN, UNIT]);
+  });
+});
+
+describe("checking and fixing a sheet of a carried form", () => {
+  it("checks it against the carried definition, and its fix checks it again with that form", async () => {
+    const book = new TestWorkbook();
+    await book.run((port) =>
+      installAppendix(port, { unit: UNIT, level: "xa", period: "2026-Q1", definition: thu }),
+    );
+    // HS.1 is not HS.1.1 + HS.1.2: the balance CD.HS1, whose fix writes their sum.
+    book.excel.type(UNIT, "D25", 50);
+    book.excel.type(UNIT, "D26", 20);
+    book.excel.type(UNIT, "D27", 20);
+    const user = await open(book);
+    await user.click(screen.getByRole("button", { name: "Kiểm tra trước khi nộp" }));
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("1 lỗi, 0 cảnh báo"));
+    await user.click(screen.getByRole("button", { name: "Sửa thành 40" }));
+    await waitFor(() => expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp"));
+    expect(book.cell(UNIT, "D25")?.value).toBe(40);
+    expect(screen.queryByRole("region", { name: "Thiếu định nghĩa mẫu" })).toBeNull();
+    expect(within(screen.getByRole("banner")).getByText(`PL-THU-2026#${hash}`)).toBeTruthy();
   });
 });
