@@ -559,6 +559,7 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   install_rename_on_replace: { sheet: "Sở Y tế" },
   install_not_appendix: { sheet: "Ghi chú" },
   install_unknown_version: { sheet: "Sở Y tế", version: "CCHC-PL-2030" },
+  install_level_not_in_form: { id: "PL-THU-2026", level: "huyen", levels: ["so", "xa"] },
   invalid_level: { input: "tinh" },
   invalid_period: { input: "2021-Q5" },
   level_gone: { level: "huyen", period: "2026-Q1", from: "2025-Q3", levels: ["so", "xa"] },
@@ -676,6 +677,10 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   install_unknown_version: [
     'Trang tính "Sở Y tế" dùng mẫu phụ lục CCHC-PL-2030, mới hơn phiên bản này của công cụ: không cài mẫu cũ hơn đè lên.',
     'Sheet "Sở Y tế" uses appendix template CCHC-PL-2030, newer than this version of the tool: an older template is not installed over it.',
+  ],
+  install_level_not_in_form: [
+    "Mẫu PL-THU-2026 không có cấp huyện: các cấp báo cáo theo mẫu này là Sở, ngành (so), Xã (xa).",
+    "The form PL-THU-2026 has no district level: the levels that report on it are department (so), commune (xa).",
   ],
   invalid_level: [
     'Cấp "tinh" không hợp lệ: dùng so (Sở, ngành), huyen (Huyện) hoặc xa (Xã).',

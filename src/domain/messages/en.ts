@@ -142,6 +142,8 @@ const errors: Templates<ErrorParams> = {
     `Sheet "${p.sheet}" holds no CCHC appendix, so it cannot be re-installed; add a new appendix sheet instead.`,
   install_unknown_version: (p) =>
     `Sheet "${p.sheet}" uses appendix template ${p.version}, newer than this version of the tool: an older template is not installed over it.`,
+  install_level_not_in_form: (p) =>
+    `The form ${p.id} has no ${LEVEL_CHOICE[p.level]} level: the levels that report on it are ${p.levels.map((level) => LEVEL_CHOICE[level]).join(", ")}.`,
   invalid_level: (p) => `Invalid level "${p.input}": use so (department), huyen (district) or xa (commune).`,
   invalid_period: (p) =>
     `Invalid period "${p.input}": use 2021-Q3 (third quarter), 2021-H1 (first half) or 2021 (full year).`,

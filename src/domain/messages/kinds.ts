@@ -258,6 +258,12 @@ export type ErrorParams = {
   readonly install_not_appendix: { readonly sheet: string };
   /** A sheet of a template version this tool does not know: a newer one. */
   readonly install_unknown_version: { readonly sheet: string; readonly version: string };
+  /** A level the form being installed has no place for (its `cấp`). */
+  readonly install_level_not_in_form: {
+    readonly id: string;
+    readonly level: Level;
+    readonly levels: readonly Level[];
+  };
   readonly invalid_level: { readonly input: string };
   readonly invalid_period: { readonly input: string };
   /** A level no unit reports at in the period (`from`: the first period without it; `levels`: those left). */

@@ -432,6 +432,8 @@ const errors: Templates<ErrorParams> = {
     `Trang tính "${p.sheet}" không chứa phụ lục thống kê CCHC nên không cài lại được; hãy thêm một trang phụ lục mới.`,
   install_unknown_version: (p) =>
     `Trang tính "${p.sheet}" dùng mẫu phụ lục ${p.version}, mới hơn phiên bản này của công cụ: không cài mẫu cũ hơn đè lên.`,
+  install_level_not_in_form: (p) =>
+    `Mẫu ${p.id} không có ${LEVEL_CHOICE[p.level]}: các cấp báo cáo theo mẫu này là ${p.levels.map((level) => LEVEL_CHOICE[level]).join(", ")}.`,
   invalid_level: (p) => `Cấp "${p.input}" không hợp lệ: dùng so (Sở, ngành), huyen (Huyện) hoặc xa (Xã).`,
   invalid_period: (p) =>
     `Kỳ báo cáo "${p.input}" không hợp lệ: dùng dạng 2021-Q3 (Quý III/2021), 2021-H1 (6 tháng/2021) hoặc 2021 (Năm 2021).`,
