@@ -19,6 +19,7 @@ import type {
   MessageContext,
   Templates,
 } from "./kinds";
+import { enLabels } from "./labels-en";
 import {
   alternatives,
   characterAt,
@@ -598,4 +599,13 @@ const expressions: ExpressionTemplates = {
 };
 
 /** The English templates, as hosts register them (index.ts, registerLanguage). */
-export const en: LanguageTemplates = { lang: "en", findings, texts, errors, expressions, definitions, place };
+export const en: LanguageTemplates = {
+  lang: "en",
+  findings,
+  texts,
+  errors,
+  expressions,
+  definitions,
+  place,
+  labels: enLabels,
+};

@@ -21,6 +21,7 @@ import type {
   MessageContext,
   Templates,
 } from "./kinds";
+import { viLabels } from "./labels-vi";
 import {
   alternatives,
   characterAt,
@@ -597,4 +598,13 @@ const expressions: ExpressionTemplates = {
 };
 
 /** The Vietnamese templates, as hosts register them (index.ts, registerLanguage). */
-export const vi: LanguageTemplates = { lang: "vi", findings, texts, errors, expressions, definitions, place };
+export const vi: LanguageTemplates = {
+  lang: "vi",
+  findings,
+  texts,
+  errors,
+  expressions,
+  definitions,
+  place,
+  labels: viLabels,
+};
