@@ -3,7 +3,6 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual, FormRegistry } from "../domain/catalogue";
 import { BUILT_IN_FORMS } from "../domain/catalogue";
-import { formatCount } from "../domain/format";
 import type { Consolidation, ProvinceFigures, RoleMap } from "../workflows/consolidate";
 import {
   ConsolidationError,
@@ -16,12 +15,13 @@ import {
 import { asksForHelp, commandHelp, isParseArgsError, parseArgsMessage } from "./help";
 import type { InputFile } from "./output";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
-import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
+import { terminalText, textCutsMessage } from "./terminal";
 import { placeValidation } from "../docx/findings";
 import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
+import { labelText } from "../domain/messages/labels";
 import type { FileRole } from "../domain/messages";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
@@ -98,17 +98,14 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
   const warnings = consolidation.issues.filter((issue) => issue.severity !== "info").length;
   const requests = consolidation.requests.length;
   const missing = consolidation.missingUnits.length;
-  return {
-    vi:
-      `Đã tổng hợp ${countVi(units.length, "đơn vị")} vào ${path}: ${countVi(withErrors, "đơn vị")} còn lỗi, ` +
-      `${countVi(requests, "yêu cầu sửa")}, ${countVi(missing, "đơn vị")} chưa có phụ lục, ` +
-      `${countVi(warnings, "cảnh báo")} khi tổng hợp.`,
-    en:
-      `Consolidated ${countEn(units.length, "unit", "units")} into ${path}: ${formatCount(withErrors, "en")} with errors, ` +
-      `${countEn(requests, "correction request", "correction requests")}, ` +
-      `${countEn(missing, "expected unit", "expected units")} missing, ` +
-      `${countEn(warnings, "consolidation warning", "consolidation warnings")}.`,
-  };
+  return labelText("cli_consolidated", {
+    path,
+    units: units.length,
+    withErrors,
+    requests,
+    missing,
+    warnings,
+  });
 }
 
 /** Files read ahead of the one being consolidated: the disk works while the processor reads a workbook. */

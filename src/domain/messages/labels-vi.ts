@@ -220,7 +220,7 @@ export const viLabels: Templates<LabelParams> = {
   cli_form_sound: (p) =>
     `Định nghĩa mẫu ${p.id} hợp lệ: ${n(p.indicators)} chỉ tiêu, ${n(p.sources)} dòng số liệu nguồn, ${n(p.rules)} quy tắc.`,
   cli_form_problems: (p) =>
-    `${p.path}: ${n(p.count)} lỗi; định nghĩa này không được dùng cho đến khi sửa hết.`,
+    `${p.path}: ${n(p.count)} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.`,
   cli_text_cuts: (p) => {
     const listed = p.places.map(
       (place, at) =>
