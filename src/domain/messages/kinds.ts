@@ -745,8 +745,8 @@ type DocxLabelParams = {
   };
   /** One clause states several numbers for an indicator (`labels`): none is taken. */
   readonly docx_numbers_unclear: {
-    readonly labels: string;
-    readonly labelsEn: string;
+    readonly labels: readonly string[];
+    readonly labelsEn: readonly string[];
     readonly count: number;
     readonly numbers: string;
     readonly place: string;
@@ -754,8 +754,8 @@ type DocxLabelParams = {
   };
   /** A number stands in a clause with several indicators' wordings: it is taken for none. */
   readonly docx_owner_unclear: {
-    readonly labels: string;
-    readonly labelsEn: string;
+    readonly labels: readonly string[];
+    readonly labelsEn: readonly string[];
     readonly numbers: string;
     readonly place: string;
     readonly placeEn: string;

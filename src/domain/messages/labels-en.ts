@@ -243,7 +243,7 @@ export const enLabels: Templates<LabelParams> = {
   docx_twice: (p) =>
     `${p.indicatorEn} is stated twice with different values: ${p.first ?? "blank"} in ${p.firstAtEn} and ${p.second ?? "blank"} in ${p.secondAtEn}; which one is right cannot be told. Correct the report to state one value.`,
   docx_numbers_unclear: (p) =>
-    `${p.labelsEn} not taken from the report's text: one clause states ${n(p.count)} numbers (${p.numbers}) and which one is this row's is not clear — ${p.placeEn}`,
+    `${p.labelsEn.join(" and ")} not taken from the report's text: one clause states ${n(p.count)} numbers (${p.numbers}) and which one is this row's is not clear — ${p.placeEn}`,
   docx_owner_unclear: (p) =>
-    `No figure taken from the report's text: ${p.numbers} stands in one clause with ${p.labelsEn}, and whose it is is not clear — ${p.placeEn}`,
+    `No figure taken from the report's text: ${p.numbers} stands in one clause with ${p.labelsEn.join(" and ")}, and whose it is is not clear — ${p.placeEn}`,
 };

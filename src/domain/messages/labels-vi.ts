@@ -233,7 +233,7 @@ export const viLabels: Templates<LabelParams> = {
   docx_twice: (p) =>
     `${p.indicator} được ghi hai lần với số liệu khác nhau: ${p.first ?? "trống"} ở ${p.firstAt} và ${p.second ?? "trống"} ở ${p.secondAt}; không xác định được số liệu nào đúng. Sửa để báo cáo chỉ ghi một số liệu.`,
   docx_numbers_unclear: (p) =>
-    `Không lấy số liệu ${p.labels} từ phần báo cáo: cùng một câu nêu ${n(p.count)} số (${p.numbers}), không rõ số nào là của chỉ tiêu này — ${p.place}`,
+    `Không lấy số liệu ${p.labels.join(" và ")} từ phần báo cáo: cùng một câu nêu ${n(p.count)} số (${p.numbers}), không rõ số nào là của chỉ tiêu này — ${p.place}`,
   docx_owner_unclear: (p) =>
-    `Không lấy số liệu từ phần báo cáo: số ${p.numbers} đứng cùng câu với ${p.labels}, không rõ là của chỉ tiêu nào — ${p.place}`,
+    `Không lấy số liệu từ phần báo cáo: số ${p.numbers} đứng cùng câu với ${p.labels.join(" và ")}, không rõ là của chỉ tiêu nào — ${p.place}`,
 };
