@@ -767,3 +767,33 @@ type DocxLabelParams = {
  * parameter whose value is itself a text in each language comes twice (`message`, `messageEn`).
  */
 export type LabelParams = SummaryLabelParams & SelfCheckLabelParams & CliLineParams & DocxLabelParams;
+
+/** A command of the command line, as its help names it. */
+export type HelpCommand = "template" | "validate" | "consolidate" | "import" | "form";
+
+/** One option of a command, as its help lists it: how it is written, and what it does. */
+export type HelpOption = { readonly flags: string; readonly text: string };
+
+/**
+ * The command line's help in one language (help-vi.ts, help-en.ts; src/cli/help.ts lays it out), and what it says of
+ * a command line node:util's parseArgs refused.
+ */
+export interface HelpTexts {
+  readonly title: string;
+  /** The words before a command's usage line and its options' list. */
+  readonly usage: string;
+  readonly options: string;
+  readonly oneCommand: string;
+  readonly exitCodes: string;
+  readonly commands: Readonly<
+    Record<
+      HelpCommand,
+      { readonly summary: string; readonly usage: string; readonly options: readonly HelpOption[] }
+    >
+  >;
+  unknownOption(option: string): string;
+  optionNeedsValue(option: string): string;
+  optionTakesNoValue(option: string): string;
+  unexpectedArgument(argument: string): string;
+  invalidArguments(detail: string): string;
+}
