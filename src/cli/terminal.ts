@@ -1,5 +1,4 @@
 import type { Bilingual } from "../domain/catalogue";
-import { formatCount } from "../domain/format";
 import { labelText } from "../domain/messages/labels";
 import type { TextCut } from "./xlsx/template";
 
@@ -39,16 +38,6 @@ export function terminalJson(json: string): string {
     JSON_UNSAFE,
     (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
   );
-}
-
-/** An English count with its noun: "1 unit", "2 units", "1,936 units". */
-export function countEn(count: number, one: string, many: string): string {
-  return `${formatCount(count, "en")} ${count === 1 ? one : many}`;
-}
-
-/** A Vietnamese count with its noun, which has no plural: "1 đơn vị", "1.936 đơn vị". */
-export function countVi(count: number, noun: string): string {
-  return `${formatCount(count, "vi")} ${noun}`;
 }
 
 /** How many cuts a message lists before "and N more". */

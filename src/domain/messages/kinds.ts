@@ -614,6 +614,39 @@ type CliLineParams = {
     readonly rules: number;
   };
   readonly cli_form_problems: { readonly path: string; readonly count: number };
+  /** `template` wrote the appendix: its file, unit, level and period (ids). */
+  readonly cli_template_written: {
+    readonly path: string;
+    readonly unit: string;
+    readonly level: Level;
+    readonly period: string;
+  };
+  /** The unit `template` writes when none is given (also the sheet's name). */
+  readonly cli_default_unit: Record<string, never>;
+  /** `template --form` with a level the form does not report at. */
+  readonly cli_form_level_missing: {
+    readonly id: string;
+    readonly level: string;
+    readonly levels: readonly string[];
+  };
+  readonly cli_imported: {
+    readonly path: string;
+    readonly source: string;
+    readonly fromTable: number;
+    readonly fromText: number;
+  };
+  /** `validate`'s verdict line of a sheet: ready or not, its findings by severity, its expected rows left blank. */
+  readonly cli_verdict: {
+    readonly ready: boolean;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly info: number;
+    readonly blank: number;
+  };
+  /** A finding's severity as `validate` prints it before the message, in capitals. */
+  readonly cli_severity: { readonly severity: "error" | "warning" | "info" };
+  /** Sheets of template versions the tool does not know, each "'sheet' (version)". */
+  readonly cli_unsupported_versions: { readonly sheets: readonly string[] };
   /** Texts the xlsx writer cut to Excel's limits: the first few (`places`, `what`, `lengths`, `limits`), and how many. */
   readonly cli_text_cuts: {
     readonly count: number;

@@ -231,6 +231,16 @@ export const enLabels: Templates<LabelParams> = {
     `The form definition ${p.id} is sound: ${count(p.indicators, "indicator")}, ${count(p.sources, "source row")}, ${count(p.rules, "rule")}.`,
   cli_form_problems: (p) =>
     `${p.path}: ${count(p.count, "problem")}; the definition is not used until all are fixed.`,
+  cli_template_written: (p) => `Wrote the appendix ${p.path} (${p.unit}, ${p.level}, ${p.period}).`,
+  cli_default_unit: () => "Đơn vị báo cáo",
+  cli_form_level_missing: (p) =>
+    `The form ${p.id} has no level ${p.level} (the levels that report on it: ${p.levels.join(", ")}).`,
+  cli_imported: (p) =>
+    `Wrote the appendix ${p.path} from the report ${p.source}: ${count(p.fromTable, "value")} from the appendix table, ${count(p.fromText, "value")} from the report's text (each with a note quoting it).`,
+  cli_verdict: (p) =>
+    `${p.ready ? "READY TO SUBMIT" : "NOT READY"}: ${count(p.errors, "error")}, ${count(p.warnings, "warning")}, ${count(p.info, "note")}${p.blank ? `; ${count(p.blank, "expected indicator")} blank` : ""}`,
+  cli_severity: (p) => ({ error: "ERROR", warning: "WARNING", info: "INFO" })[p.severity],
+  cli_unsupported_versions: (p) => `Unsupported template version: ${p.sheets.join(", ")}.`,
   cli_text_cuts: (p) => {
     const listed = p.places.map(
       (place, at) =>

@@ -1,4 +1,5 @@
 import { formatCount } from "../format";
+import { levelLabel, periodLabel } from "../meta";
 import type {
   LabelParams,
   SelfCheckPaneText,
@@ -221,6 +222,17 @@ export const viLabels: Templates<LabelParams> = {
     `Định nghĩa mẫu ${p.id} hợp lệ: ${n(p.indicators)} chỉ tiêu, ${n(p.sources)} dòng số liệu nguồn, ${n(p.rules)} quy tắc.`,
   cli_form_problems: (p) =>
     `${p.path}: ${n(p.count)} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.`,
+  cli_template_written: (p) =>
+    `Đã tạo phụ lục ${p.path} (${p.unit}, ${levelLabel(p.level)}, ${periodLabel(p.period)}).`,
+  cli_default_unit: () => "Đơn vị báo cáo",
+  cli_form_level_missing: (p) =>
+    `Mẫu ${p.id} không có cấp ${p.level} (các cấp báo cáo theo mẫu: ${p.levels.join(", ")}).`,
+  cli_imported: (p) =>
+    `Đã tạo phụ lục ${p.path} từ báo cáo ${p.source}: ${n(p.fromTable)} số liệu từ bảng phụ lục, ${n(p.fromText)} số liệu từ phần báo cáo (có ghi chú trích đoạn).`,
+  cli_verdict: (p) =>
+    `${p.ready ? "SẴN SÀNG NỘP" : "CHƯA SẴN SÀNG"}: ${counts(p)}${p.blank ? `; còn ${n(p.blank)} chỉ tiêu chưa nhập` : ""}`,
+  cli_severity: (p) => ({ error: "LỖI", warning: "CẢNH BÁO", info: "THÔNG TIN" })[p.severity],
+  cli_unsupported_versions: (p) => `Mẫu phụ lục không được hỗ trợ: ${p.sheets.join(", ")}.`,
   cli_text_cuts: (p) => {
     const listed = p.places.map(
       (place, at) =>
