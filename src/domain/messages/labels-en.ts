@@ -198,7 +198,7 @@ export const enLabels: Templates<LabelParams> = {
     `The scratch sheet lacks the expected marks: ${severities(p)} (at least 1 error and 1 info expected).`,
   selfcheck_marks: (p) => `Marks present: ${severities(p)}.`,
   selfcheck_fix_failed: (p) =>
-    `After the fix, ${p.cell} holds ${p.found} (${p.value} expected) and the sheet has ${p.errors === undefined ? "? errors" : count(p.errors, "error")}.`,
+    `After the fix, ${p.cell} holds ${p.found} (${n(p.value)} expected) and the sheet has ${p.errors === undefined ? "? errors" : count(p.errors, "error")}.`,
   selfcheck_fixed: (p) => `Fixed ${p.cell} to ${n(p.value)}; checked again: no error left.`,
   selfcheck_fill_failed: (p) =>
     `After the fill, the rate ${p.code} (${p.cell}) holds no formula (${count(p.formulas, "formula")} written).`,

@@ -223,7 +223,7 @@ export const viLabels: Templates<LabelParams> = {
   cli_form_problems: (p) =>
     `${p.path}: ${n(p.count)} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.`,
   cli_template_written: (p) =>
-    `Đã tạo phụ lục ${p.path} (${p.unit}, ${levelLabel(p.level)}, ${periodLabel(p.period)}).`,
+    `Đã tạo phụ lục ${p.path} (${p.unit}; cấp ${levelLabel(p.level)}; ${periodLabel(p.period)}).`,
   cli_default_unit: () => "Đơn vị báo cáo",
   cli_form_level_missing: (p) =>
     `Mẫu ${p.id} không có cấp ${p.level} (các cấp báo cáo theo mẫu: ${p.levels.join(", ")}).`,
@@ -245,7 +245,7 @@ export const viLabels: Templates<LabelParams> = {
   docx_twice: (p) =>
     `${p.indicator} được ghi hai lần với số liệu khác nhau: ${p.first ?? "trống"} ở ${p.firstAt} và ${p.second ?? "trống"} ở ${p.secondAt}; không xác định được số liệu nào đúng. Sửa để báo cáo chỉ ghi một số liệu.`,
   docx_numbers_unclear: (p) =>
-    `Không lấy số liệu ${p.labels.join(" và ")} từ phần báo cáo: cùng một câu nêu ${n(p.count)} số (${p.numbers}), không rõ số nào là của chỉ tiêu này — ${p.place}`,
+    `Không lấy số liệu của chỉ tiêu ${p.labels.join(" và ")} từ phần báo cáo: cùng một câu nêu ${n(p.count)} số (${p.numbers}), không rõ số nào là của chỉ tiêu này — ${p.place}`,
   docx_owner_unclear: (p) =>
-    `Không lấy số liệu từ phần báo cáo: số ${p.numbers} đứng cùng câu với ${p.labels.join(" và ")}, không rõ là của chỉ tiêu nào — ${p.place}`,
+    `Không lấy số liệu từ phần báo cáo: số ${p.numbers} đứng cùng câu với các chỉ tiêu ${p.labels.join(" và ")}, không rõ là của chỉ tiêu nào — ${p.place}`,
 };
