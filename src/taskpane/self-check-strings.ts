@@ -1,5 +1,5 @@
 import type { SelfCheckPaneText } from "../domain/messages";
-import { labelIn } from "../domain/messages";
+import { labelIn } from "../domain/messages/labels";
 import type { Lang } from "./i18n";
 
 /** The texts of the help menu and its self-check, in one language. */

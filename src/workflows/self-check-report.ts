@@ -1,6 +1,6 @@
 import type { Bilingual } from "../domain/catalogue";
 import type { SelfCheckReportWord } from "../domain/messages";
-import { labelIn, labelText } from "../domain/messages";
+import { labelIn, labelText } from "../domain/messages/labels";
 import type { ApiSetSupport, SelfCheckResult, SelfCheckStep, SelfCheckStepId } from "./self-check";
 import { SELF_CHECK_STEPS } from "./self-check";
 

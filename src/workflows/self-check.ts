@@ -5,7 +5,7 @@ import { columnLetter } from "../domain/cell";
 import type { Finding } from "../domain/findings";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import type { Severity } from "../domain/values";
-import { labelIn, labelText } from "../domain/messages";
+import { labelIn, labelText } from "../domain/messages/labels";
 import { installAppendix } from "./install";
 import type { Plan, PlanStep, SheetInfo, WorkbookPort } from "./port";
 import { PartialPlanError } from "./port";

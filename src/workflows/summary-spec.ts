@@ -3,7 +3,7 @@ import { columnLetter } from "../domain/cell";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import { periodLabel } from "../domain/meta";
 import type { SummaryColumn, SummaryTable } from "../domain/messages";
-import { labelIn, labelText } from "../domain/messages";
+import { labelIn, labelText } from "../domain/messages/labels";
 import { PERCENT_SCALE } from "../domain/values";
 import type { Consolidation, RowTotal } from "./consolidate";
 import {

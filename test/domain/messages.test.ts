@@ -20,10 +20,9 @@ import {
   BilingualError,
   renderExpressionProblem,
   renderFinding,
-  labelIn,
-  labelText,
   renderText,
 } from "../../src/domain/messages";
+import { labelIn, labelText } from "../../src/domain/messages/labels";
 import { en } from "../../src/domain/messages/en";
 import { vi } from "../../src/domain/messages/vi";
 import { locateAppendix } from "../../src/domain/locate";

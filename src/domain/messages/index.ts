@@ -32,7 +32,6 @@ export { isLanguageRegistered, registerLanguage } from "./registry";
 export type { ErrorKind } from "./error";
 export { BilingualError, errorText } from "./error";
 export type { LabelKind } from "./labels";
-export { labelIn, labelText } from "./labels";
 
 /** What a message is rendered from: a kind, its parameters, and the codes it is about. */
 export interface Renderable<K extends FindingKind = FindingKind> {
