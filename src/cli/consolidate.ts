@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual, FormRegistry } from "../domain/catalogue";
-import { BUILT_IN_FORMS } from "../domain/catalogue";
+import { BUILT_IN_FORMS, parseFormKey } from "../domain/catalogue";
 import type { Consolidation, ProvinceFigures, RoleMap } from "../workflows/consolidate";
 import {
   ConsolidationError,
@@ -22,6 +22,11 @@ import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from 
 import type { TextCut } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
 import { labelText } from "../domain/messages/labels";
+import { renderText } from "../domain/messages";
+import { formsOfGrids, withDefinition } from "../workflows/forms-of-workbook";
+import { missingForm } from "../workflows/validate";
+import { givenForms, missingFormsMessage } from "./carried";
+import { UsageError } from "./usage";
 import type { FileRole } from "../domain/messages";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
@@ -98,7 +103,7 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
   const warnings = consolidation.issues.filter((issue) => issue.severity !== "info").length;
   const requests = consolidation.requests.length;
   const missing = consolidation.missingUnits.length;
-  return labelText("cli_consolidated", {
+  const line = labelText("cli_consolidated", {
     path,
     units: units.length,
     withErrors,
@@ -106,6 +111,17 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
     missing,
     warnings,
   });
+  const left = leftOutCount(consolidation);
+  if (!left) return line;
+  const leftOut = renderText("outcome_left_out", { forms: consolidation.forms.length, indicators: left });
+  return { vi: `${line.vi} ${leftOut.vi}`, en: `${line.en} ${leftOut.en}` };
+}
+
+/** Indicators left out because the forms differ: the lead form's, and the other forms' that the lead lacks. */
+function leftOutCount(consolidation: Consolidation): number {
+  const lead = new Set(consolidation.leftOut.map((row) => row.code));
+  const extra = new Set(consolidation.differences.flatMap((form) => form.extra));
+  return lead.size + extra.size;
 }
 
 /** Files read ahead of the one being consolidated: the disk works while the processor reads a workbook. */
@@ -172,6 +188,20 @@ export async function consolidateCommand(
   }
 }
 
+/** givenForms, its usage errors as this command's. */
+async function givenFormsOrFailure(
+  files: readonly string[],
+  output: ConsolidateOutput,
+  forms: FormRegistry,
+): Promise<FormRegistry | number> {
+  try {
+    return await givenForms(files, output, forms, "consolidate");
+  } catch (error) {
+    if (error instanceof UsageError) throw new Failure(error.bilingual, true);
+    throw error;
+  }
+}
+
 function parse(args: readonly string[]) {
   try {
     return parseArgs({
@@ -184,6 +214,7 @@ function parse(args: readonly string[]) {
         roles: { type: "string" },
         force: { type: "boolean", default: false },
         "allow-other-periods": { type: "boolean" },
+        form: { type: "string", multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -208,6 +239,8 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
     ...(values.roles ? [{ path: values.roles, role: "roles" as const }] : []),
   ];
   await checkOutput(values.output, inputs, values.force);
+  const given = await givenFormsOrFailure(values.form, output, forms);
+  if (typeof given === "number") return given;
   const roles: RoleMap = values.roles
     ? parseRoles(await readText(values.roles, "roles"))
     : new Map<string, null>();
@@ -216,7 +249,7 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
 
   const consolidator = new Consolidator({
     roles,
-    forms,
+    forms: given,
     ...(expected ? { expected } : {}),
     ...(previous ? { previous } : {}),
     ...(values["allow-other-periods"] ? { allowOtherPeriods: true } : {}),
@@ -241,7 +274,13 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
       consolidator.addExcluded(excluded);
       continue;
     }
-    const found = readUnits(input.sheets, file, forms);
+    // Each file is read against the forms given and those it carries itself, whatever the files before it carried;
+    // the consolidation learns its forms, to sum its units with the others'.
+    const carried = await formsOfGrids(input.sheets, given);
+    for (const form of carried.carried) {
+      consolidator.useForms(withDefinition(consolidator.forms, form.catalogue, form.hash));
+    }
+    const found = readUnits(carried.sheets, file, carried.registry);
     const word = input.word;
     for (const sheet of found.summaries) {
       const reason = errorText("summary_set_aside", {});
@@ -253,7 +292,18 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
       say(output, errorText("summaries_skipped", { count: found.summaries.length }), `${file}: `);
     }
     for (const { sheet, version } of found.unknownVersions) {
-      consolidator.addUnknownVersion(version, file, sheet);
+      const key = parseFormKey(version);
+      if (key?.hash === undefined) {
+        consolidator.addUnknownVersion(version, file, sheet);
+        continue;
+      }
+      // A sheet made from a definition neither carried nor given: left out, and the file it needs asked for.
+      failed = true;
+      const reason = missingFormsMessage([missingForm(sheet, key)], carried.problems);
+      say(output, reason, `${file}: `);
+      const excluded = { file, sheet, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
     }
     for (const unit of found.units) {
       consolidator.add(word ? { ...unit, validation: placeValidation(unit.validation, word) } : unit);
@@ -272,7 +322,9 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
   for (const excluded of consolidation.excluded) {
     if (!told.has(excluded)) say(output, excluded.reason, excluded.file ? `${excluded.file}: ` : "");
   }
-  for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
+  for (const issue of consolidation.issues) {
+    if (issue.kind === "hidden_sheet" || issue.kind === "forms_mixed") say(output, issue.message);
+  }
   const cuts: TextCut[] = [];
   // Streamed into the file as each row is made: a national summary is never held whole, in memory or as objects.
   const { writeSummaryFile } = await import("./xlsx/summary-file");

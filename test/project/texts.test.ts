@@ -36,6 +36,7 @@ const ALLOWED: ReadonlyMap<string, string> = new Map([
   ["src/domain/catalogue/cchc-pl-2021.ts", "the 2021 form itself: its labels, units and legends are data"],
   ["src/domain/forms/definition-sheets.ts", "a definition workbook's sheet names and headers: its contract"],
   ["src/domain/forms/kind-words.ts", "the words a definition workbook is written in: its contract"],
+  ["src/domain/forms/carried-sheet.ts", "the markers of the definitions a workbook carries: its contract"],
   ["src/domain/tcvn3.ts", "the TCVN3 font's table of Vietnamese letters"],
   ["src/domain/number-words.ts", "numbers in Vietnamese words, which messages quote"],
   ["src/domain/meta.ts", "the notation of periods and levels people write and read"],

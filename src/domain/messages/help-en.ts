@@ -39,17 +39,22 @@ const COMMANDS: HelpTexts["commands"] = {
   },
   validate: {
     summary: "check filled-in appendices",
-    usage: "cchc-appendix validate FILE.xlsx|.docx... [--format text|json] [--lang vi|en]",
+    usage:
+      "cchc-appendix validate FILE.xlsx|.docx... [--format text|json] [--lang vi|en] [--form DEFINITION.xlsx]...",
     options: [
       { flags: "--format text|json", text: "the result as text (default) or as one JSON document" },
       { flags: "--lang vi|en", text: "the language of the text result (default vi)" },
+      {
+        flags: "--form DEFINITION.xlsx",
+        text: "a form definition file for sheets whose form the file does not carry (checked as form check does; may be repeated)",
+      },
       HELP_OPTION,
     ],
   },
   consolidate: {
     summary: "consolidate the units' appendices",
     usage:
-      "cchc-appendix consolidate FILE.xlsx|.docx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--allow-other-periods] [--force]",
+      "cchc-appendix consolidate FILE.xlsx|.docx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--allow-other-periods] [--form DEFINITION.xlsx]... [--force]",
     options: [
       {
         flags: "-o, --output SUMMARY.xlsx",
@@ -64,6 +69,10 @@ const COMMANDS: HelpTexts["commands"] = {
       {
         flags: "--allow-other-periods",
         text: "also sum appendices that state another period (default: left out, with a line saying so)",
+      },
+      {
+        flags: "--form DEFINITION.xlsx",
+        text: "a form definition file for sheets whose form the file does not carry (checked as form check does; may be repeated)",
       },
       FORCE_OPTION,
       HELP_OPTION,

@@ -39,17 +39,22 @@ const COMMANDS: HelpTexts["commands"] = {
   },
   validate: {
     summary: "kiểm tra phụ lục đã điền",
-    usage: "cchc-appendix validate TỆP.xlsx|.docx... [--format text|json] [--lang vi|en]",
+    usage:
+      "cchc-appendix validate TỆP.xlsx|.docx... [--format text|json] [--lang vi|en] [--form DINH-NGHIA.xlsx]...",
     options: [
       { flags: "--format text|json", text: "kết quả dạng văn bản (mặc định) hoặc một tài liệu JSON" },
       { flags: "--lang vi|en", text: "ngôn ngữ của kết quả dạng văn bản (mặc định vi)" },
+      {
+        flags: "--form DINH-NGHIA.xlsx",
+        text: "tệp định nghĩa của một mẫu mà tệp phụ lục không mang theo (kiểm tra như form check; dùng được nhiều lần)",
+      },
       HELP_OPTION,
     ],
   },
   consolidate: {
     summary: "tổng hợp phụ lục của các đơn vị",
     usage:
-      "cchc-appendix consolidate TỆP.xlsx|.docx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--allow-other-periods] [--force]",
+      "cchc-appendix consolidate TỆP.xlsx|.docx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--allow-other-periods] [--form DINH-NGHIA.xlsx]... [--force]",
     options: [
       {
         flags: "-o, --output TONG-HOP.xlsx",
@@ -64,6 +69,10 @@ const COMMANDS: HelpTexts["commands"] = {
       {
         flags: "--allow-other-periods",
         text: "cộng cả phụ lục ghi kỳ báo cáo khác (mặc định: không cộng, có dòng báo)",
+      },
+      {
+        flags: "--form DINH-NGHIA.xlsx",
+        text: "tệp định nghĩa của một mẫu mà tệp phụ lục không mang theo (kiểm tra như form check; dùng được nhiều lần)",
       },
       FORCE_OPTION,
       HELP_OPTION,

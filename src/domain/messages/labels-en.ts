@@ -42,6 +42,7 @@ const SUMMARY_HEADER: Readonly<Record<SummaryColumn, string>> = {
   file: "File",
   sheet: "Sheet",
   counted: "Counted",
+  form: "Form",
   unit_or_file: "Unit or file",
   reason: "Reason (Vietnamese)",
   reason_en: "Reason",

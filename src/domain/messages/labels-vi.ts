@@ -37,6 +37,7 @@ const SUMMARY_HEADER: Readonly<Record<SummaryColumn, string>> = {
   file: "Tệp",
   sheet: "Trang tính",
   counted: "Được tổng hợp",
+  form: "Mẫu",
   unit_or_file: "Đơn vị hoặc tệp",
   reason: "Lý do",
   reason_en: "Lý do (tiếng Anh)",
