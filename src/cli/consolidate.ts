@@ -3,7 +3,6 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual, FormRegistry } from "../domain/catalogue";
 import { BUILT_IN_FORMS, parseFormKey } from "../domain/catalogue";
-import { formatCount } from "../domain/format";
 import type { Consolidation, ProvinceFigures, RoleMap } from "../workflows/consolidate";
 import {
   ConsolidationError,
@@ -16,12 +15,13 @@ import {
 import { asksForHelp, commandHelp, isParseArgsError, parseArgsMessage } from "./help";
 import type { InputFile } from "./output";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
-import { countEn, countVi, terminalText, textCutsMessage } from "./terminal";
+import { terminalText, textCutsMessage } from "./terminal";
 import { placeValidation } from "../docx/findings";
 import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
+import { labelText } from "../domain/messages/labels";
 import { renderText } from "../domain/messages";
 import { formsOfGrids, withDefinition } from "../workflows/forms-of-workbook";
 import { missingForm } from "../workflows/validate";
@@ -103,23 +103,18 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
   const warnings = consolidation.issues.filter((issue) => issue.severity !== "info").length;
   const requests = consolidation.requests.length;
   const missing = consolidation.missingUnits.length;
+  const line = labelText("cli_consolidated", {
+    path,
+    units: units.length,
+    withErrors,
+    requests,
+    missing,
+    warnings,
+  });
   const left = leftOutCount(consolidation);
-  const leftOut = left
-    ? renderText("outcome_left_out", { forms: consolidation.forms.length, indicators: left })
-    : undefined;
-  return {
-    vi:
-      `Đã tổng hợp ${countVi(units.length, "đơn vị")} vào ${path}: ${countVi(withErrors, "đơn vị")} còn lỗi, ` +
-      `${countVi(requests, "yêu cầu sửa")}, ${countVi(missing, "đơn vị")} chưa có phụ lục, ` +
-      `${countVi(warnings, "cảnh báo")} khi tổng hợp.` +
-      (leftOut ? ` ${leftOut.vi}` : ""),
-    en:
-      `Consolidated ${countEn(units.length, "unit", "units")} into ${path}: ${formatCount(withErrors, "en")} with errors, ` +
-      `${countEn(requests, "correction request", "correction requests")}, ` +
-      `${countEn(missing, "expected unit", "expected units")} missing, ` +
-      `${countEn(warnings, "consolidation warning", "consolidation warnings")}.` +
-      (leftOut ? ` ${leftOut.en}` : ""),
-  };
+  if (!left) return line;
+  const leftOut = renderText("outcome_left_out", { forms: consolidation.forms.length, indicators: left });
+  return { vi: `${line.vi} ${leftOut.vi}`, en: `${line.en} ${leftOut.en}` };
 }
 
 /** Indicators left out because the forms differ: the lead form's, and the other forms' that the lead lacks. */

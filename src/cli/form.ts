@@ -8,6 +8,7 @@ import { exportDefinition } from "../domain/forms/definition-export";
 import type { DefinitionProblem } from "../domain/messages";
 import { renderDefinitionProblem } from "../domain/messages";
 import { BilingualError, errorText } from "../domain/messages/error";
+import { labelText } from "../domain/messages/labels";
 import type { Output } from "./main";
 import { checkOutput, writeOutputFile } from "./output";
 import { terminalText } from "./terminal";
@@ -72,10 +73,8 @@ async function exportCommand(args: readonly string[], output: Output, forms: For
   const workbook = definitionWorkbook(exportDefinition(form));
   await writeOutputFile(values.output, new Uint8Array(await workbook.xlsx.writeBuffer()), values.force);
   const file = terminalText(values.output);
-  output.out(
-    `Đã ghi định nghĩa mẫu ${form.templateVersion} vào ${file}: đổi mã mẫu trước khi dùng làm mẫu riêng.\n` +
-      `Wrote the definition of the form ${form.templateVersion} to ${file}: change its id before using it as your own form.\n`,
-  );
+  const done = labelText("cli_form_exported", { id: form.templateVersion, path: file });
+  output.out(`${done.vi}\n${done.en}\n`);
   return EXIT.ok;
 }
 
@@ -85,10 +84,7 @@ function summary(catalogue: Catalogue): Bilingual {
   const source = catalogue.rows.filter((row) => row.block === "source").length;
   const rules = catalogue.relations.length + catalogue.patterns.length;
   const id = terminalText(catalogue.templateVersion);
-  return {
-    vi: `Định nghĩa mẫu ${id} hợp lệ: ${appendix} chỉ tiêu, ${source} dòng số liệu nguồn, ${rules} quy tắc.`,
-    en: `The form definition ${id} is sound: ${appendix} indicators, ${source} source rows, ${rules} rules.`,
-  };
+  return labelText("cli_form_sound", { id, indicators: appendix, sources: source, rules });
 }
 
 async function checkCommand(args: readonly string[], output: Output, forms: FormRegistry): Promise<number> {
@@ -132,11 +128,8 @@ function sayProblems(output: Output, file: string, problems: readonly Definition
       `${terminalText(renderDefinitionProblem(problem, "vi"))}\n${terminalText(renderDefinitionProblem(problem, "en"))}\n`,
     );
   }
-  const count = problems.length;
-  output.out(
-    `${terminalText(file)}: ${count} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.\n` +
-      `${terminalText(file)}: ${count} ${count === 1 ? "problem" : "problems"}; the definition is not used until all are fixed.\n`,
-  );
+  const total = labelText("cli_form_problems", { path: terminalText(file), count: problems.length });
+  output.out(`${total.vi}\n${total.en}\n`);
 }
 
 /**

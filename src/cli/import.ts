@@ -6,10 +6,11 @@ import { checkLevelInPeriod, InvalidMetaError } from "../domain/meta";
 import type { ReportValues } from "../workflows/import-report";
 import { NotAReportError, reportValues } from "../workflows/import-report";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
-import { countEn, countVi, terminalText } from "./terminal";
+import { terminalText } from "./terminal";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
 import { templateWorkbook } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
+import { labelText } from "../domain/messages/labels";
 
 // `cchc-appendix import report.docx -o phu-luc.xlsx`: the standard workbook filled from a Word report, so that a
 // unit that sends .docx can go on in Excel, with the add-in, from what it already wrote. The values and their notes
@@ -80,10 +81,13 @@ export async function importReport(args: readonly string[]): Promise<ImportResul
 export function importSummary(result: ImportResult): string {
   const output = terminalText(result.output);
   const source = terminalText(result.file);
-  return (
-    `Đã tạo phụ lục ${output} từ báo cáo ${source}: ${countVi(result.fromTable, "số liệu")} từ bảng phụ lục, ${countVi(result.fromText, "số liệu")} từ phần báo cáo (có ghi chú trích đoạn).\n` +
-    `Wrote the appendix ${output} from the report ${source}: ${countEn(result.fromTable, "value", "values")} from the appendix table, ${countEn(result.fromText, "value", "values")} from the report's text (each with a note quoting it).\n`
-  );
+  const line = labelText("cli_imported", {
+    path: output,
+    source,
+    fromTable: result.fromTable,
+    fromText: result.fromText,
+  });
+  return `${line.vi}\n${line.en}\n`;
 }
 
 /** Where the command writes. */

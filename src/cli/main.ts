@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
 import { BUILT_IN_FORMS, isLevel } from "../domain/catalogue";
-import { checkLevelInPeriod, InvalidMetaError, levelLabel, parsePeriod, periodLabel } from "../domain/meta";
+import { checkLevelInPeriod, InvalidMetaError, parsePeriod } from "../domain/meta";
 import { registerBothLanguages } from "../domain/messages/both";
 import { errorText } from "../domain/messages/error";
+import { labelIn, labelText } from "../domain/messages/labels";
 import { SheetNameError } from "../workflows/template-spec";
 import type { CommandName } from "./help";
 import { commandHelp, generalHelp, helpFor, isCommandName, isParseArgsError, parseArgsMessage } from "./help";
@@ -105,7 +106,7 @@ async function templateCommand(args: readonly string[], output: Output): Promise
     args: [...args],
     options: {
       output: { type: "string", short: "o" },
-      unit: { type: "string", default: "Đơn vị báo cáo" },
+      unit: { type: "string", default: labelIn("cli_default_unit", {}, "vi") },
       level: { type: "string", default: "so" },
       period: { type: "string" },
       form: { type: "string" },
@@ -140,12 +141,8 @@ async function templateCommand(args: readonly string[], output: Output): Promise
     form = resolved.catalogue;
     hash = resolved.hash;
     if (!form.levels.includes(level)) {
-      const levels = form.levels.join(", ");
       throw new UsageError(
-        {
-          vi: `Mẫu ${form.templateVersion} không có cấp ${level} (các cấp báo cáo theo mẫu: ${levels}).`,
-          en: `The form ${form.templateVersion} has no level ${level} (the levels that report on it: ${levels}).`,
-        },
+        labelText("cli_form_level_missing", { id: form.templateVersion, level, levels: form.levels }),
         "template",
       );
     }
@@ -170,9 +167,7 @@ async function templateCommand(args: readonly string[], output: Output): Promise
   if (cutText) say(output, cutText);
   const file = terminalText(values.output);
   const unit = terminalText(values.unit);
-  output.out(
-    `Đã tạo phụ lục ${file} (${unit}, ${levelLabel(level)}, ${periodLabel(period)}).\n` +
-      `Wrote the appendix ${file} (${unit}, ${level}, ${period}).\n`,
-  );
+  const written = labelText("cli_template_written", { path: file, unit, level, period });
+  output.out(`${written.vi}\n${written.en}\n`);
   return EXIT.ok;
 }

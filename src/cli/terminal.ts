@@ -1,5 +1,5 @@
 import type { Bilingual } from "../domain/catalogue";
-import { formatCount } from "../domain/format";
+import { labelText } from "../domain/messages/labels";
 import type { TextCut } from "./xlsx/template";
 
 // Text the command line prints to a terminal. Whatever a file holds (a unit's name, a sheet's name, a cell quoted in
@@ -40,25 +40,6 @@ export function terminalJson(json: string): string {
   );
 }
 
-/** An English count with its noun: "1 unit", "2 units", "1,936 units". */
-export function countEn(count: number, one: string, many: string): string {
-  return `${formatCount(count, "en")} ${count === 1 ? one : many}`;
-}
-
-/** A Vietnamese count with its noun, which has no plural: "1 đơn vị", "1.936 đơn vị". */
-export function countVi(count: number, noun: string): string {
-  return `${formatCount(count, "vi")} ${noun}`;
-}
-
-const CUT_KIND: Readonly<Record<TextCut["kind"], Bilingual>> = {
-  cell: { vi: "nội dung ô", en: "cell text" },
-  sheetName: { vi: "tên trang tính", en: "sheet name" },
-  note: { vi: "ghi chú", en: "note" },
-  validationTitle: { vi: "tiêu đề thông báo nhập liệu", en: "data-validation title" },
-  validationMessage: { vi: "thông báo nhập liệu", en: "data-validation message" },
-  validationList: { vi: "danh sách chọn", en: "drop-down list" },
-};
-
 /** How many cuts a message lists before "and N more". */
 const LISTED_CUTS = 5;
 
@@ -71,21 +52,11 @@ export function textCutsMessage(cuts: readonly TextCut[]): Bilingual | undefined
   const where = (cut: TextCut) =>
     terminalText(cut.address ? `'${cut.sheet}'!${cut.address}` : `'${cut.sheet}'`);
   const listed = cuts.slice(0, LISTED_CUTS);
-  const more = cuts.length - listed.length;
-  const vi = listed.map(
-    (cut) =>
-      `${where(cut)}: ${CUT_KIND[cut.kind].vi} ${countVi(cut.length, "ký tự")}, cắt còn ${formatCount(cut.limit, "vi")}`,
-  );
-  const en = listed.map(
-    (cut) =>
-      `${where(cut)}: ${CUT_KIND[cut.kind].en} of ${countEn(cut.length, "character", "characters")}, cut to ${formatCount(cut.limit, "en")}`,
-  );
-  return {
-    vi:
-      `Đã cắt ${countVi(cuts.length, "văn bản")} dài quá giới hạn của Excel (kết thúc bằng "…"): ${vi.join("; ")}` +
-      `${more ? `; và ${countVi(more, "chỗ khác")}` : ""}.`,
-    en:
-      `Cut ${countEn(cuts.length, "text", "texts")} longer than Excel allows (ending in "…"): ${en.join("; ")}` +
-      `${more ? `; and ${formatCount(more, "en")} more` : ""}.`,
-  };
+  return labelText("cli_text_cuts", {
+    count: cuts.length,
+    places: listed.map(where),
+    what: listed.map((cut) => cut.kind),
+    lengths: listed.map((cut) => cut.length),
+    limits: listed.map((cut) => cut.limit),
+  });
 }

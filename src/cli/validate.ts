@@ -4,6 +4,7 @@ import type { FormRegistry, Level } from "../domain/catalogue";
 import { BUILT_IN_FORMS } from "../domain/catalogue";
 import type { Lang } from "../domain/messages";
 import { errorText } from "../domain/messages/error";
+import { labelIn, labelText } from "../domain/messages/labels";
 import { levelLabel, periodLabel } from "../domain/meta";
 import type { FileReport, ValidationReport } from "../workflows/report";
 import { sheetReport } from "../workflows/sheet-report";
@@ -11,7 +12,7 @@ import { formsOfGrids } from "../workflows/forms-of-workbook";
 import { validateSheets } from "../workflows/validate";
 import { givenForms, missingFormsMessage } from "./carried";
 import type { Output } from "./main";
-import { countEn, countVi, terminalJson, terminalText } from "./terminal";
+import { terminalJson, terminalText } from "./terminal";
 import { EXIT, UsageError } from "./usage";
 import type { ReadInput } from "./xlsx/read";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
@@ -84,11 +85,8 @@ async function validateFile(file: string, forms: FormRegistry): Promise<FileRepo
       return { file, error: { message: error.bilingual.vi, messageEn: error.bilingual.en }, sheets: [] };
     }
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      file,
-      error: { message: `Không đọc được tệp: ${detail}`, messageEn: `Cannot read the file: ${detail}` },
-      sheets: [],
-    };
+    const text = errorText("read_unknown", { detail });
+    return { file, error: { message: text.vi, messageEn: text.en }, sheets: [] };
   }
   // The forms the file carries join those given: its sheets are read against the definitions they were made from.
   const carried = await formsOfGrids(input.sheets, forms);
@@ -107,54 +105,31 @@ async function validateFile(file: string, forms: FormRegistry): Promise<FileRepo
     return { file, error: { message: message.vi, messageEn: message.en }, sheets: result.sheets.map(report) };
   }
   if (result.unknownVersions.length) {
-    const list = result.unknownVersions.map((entry) => `'${entry.sheet}' (${entry.version})`).join(", ");
-    return {
-      file,
-      error: {
-        message: `Mẫu phụ lục không được hỗ trợ: ${list}.`,
-        messageEn: `Unsupported template version: ${list}.`,
-      },
-      sheets: result.sheets.map(report),
-    };
+    const text = labelText("cli_unsupported_versions", {
+      sheets: result.unknownVersions.map((entry) => `'${entry.sheet}' (${entry.version})`),
+    });
+    return { file, error: { message: text.vi, messageEn: text.en }, sheets: result.sheets.map(report) };
   }
   if (!result.sheets.length && docx) {
     return { file, error: { message: docx.NOT_A_REPORT.vi, messageEn: docx.NOT_A_REPORT.en }, sheets: [] };
   }
   if (!result.sheets.length) {
-    return {
-      file,
-      error: {
-        message: `Tệp không có trang tính nào chứa phụ lục thống kê CCHC (đã xem: ${result.skipped.join(", ") || "không có trang nào"}).`,
-        messageEn: `No sheet of this file holds a CCHC appendix (looked at: ${result.skipped.join(", ") || "no sheet"}).`,
-      },
-      sheets: [],
-    };
+    const text = errorText("no_appendix_in_file", { sheets: result.skipped });
+    return { file, error: { message: text.vi, messageEn: text.en }, sheets: [] };
   }
   return { file, sheets: result.sheets.map(report) };
 }
 
-const SEVERITY_TEXT: Record<Lang, Record<"error" | "warning" | "info", string>> = {
-  vi: { error: "LỖI", warning: "CẢNH BÁO", info: "THÔNG TIN" },
-  en: { error: "ERROR", warning: "WARNING", info: "INFO" },
-};
-
 function verdictLine(sheet: FileReport["sheets"][number], lang: Lang): string {
   const { error, warning, info } = sheet.summary.counts;
-  const blank = sheet.summary.blankExpected;
-  if (lang === "vi") {
-    const head = sheet.verdict === "ready" ? "SẴN SÀNG NỘP" : "CHƯA SẴN SÀNG";
-    const counts = [countVi(error, "lỗi"), countVi(warning, "cảnh báo"), countVi(info, "thông tin")].join(
-      ", ",
-    );
-    return `${head}: ${counts}${blank ? `; còn ${countVi(blank, "chỉ tiêu")} chưa nhập` : ""}`;
-  }
-  const head = sheet.verdict === "ready" ? "READY TO SUBMIT" : "NOT READY";
-  const counts = [
-    countEn(error, "error", "errors"),
-    countEn(warning, "warning", "warnings"),
-    countEn(info, "note", "notes"),
-  ];
-  return `${head}: ${counts.join(", ")}${blank ? `; ${countEn(blank, "expected indicator", "expected indicators")} blank` : ""}`;
+  const params = {
+    ready: sheet.verdict === "ready",
+    errors: error,
+    warnings: warning,
+    info,
+    blank: sheet.summary.blankExpected,
+  };
+  return labelIn("cli_verdict", params, lang);
 }
 
 /** A label of a level or period read from a file, or "?" when it is none the tool knows. */
@@ -182,7 +157,7 @@ function textReport(entry: FileReport, lang: Lang): string {
       const address = finding.cells[0] ?? "";
       const cell = terminalText(address.includes("!") ? address.replace(/^.*!/, "") : "");
       lines.push(
-        `    ${SEVERITY_TEXT[lang][finding.severity].padEnd(9)} ${cell.padEnd(5)} ${terminalText(finding.message[lang])}`,
+        `    ${labelIn("cli_severity", { severity: finding.severity }, lang).padEnd(9)} ${cell.padEnd(5)} ${terminalText(finding.message[lang])}`,
       );
     }
   }

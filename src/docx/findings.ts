@@ -4,6 +4,7 @@ import { catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { FileReport } from "../workflows/report";
 import type { Place, WordReport } from "./report";
 import { paragraphPlace } from "./report";
+import { labelText } from "../domain/messages/labels";
 
 // A Word report's findings pointed at the document rather than at grid cells: "'bảng phụ lục'!D15" becomes
 // "bảng phụ lục, dòng 3.4.1" or the paragraph the figure came from, quoted; and the body's clauses that were not
@@ -52,12 +53,16 @@ function conflictMessage(
   if (!first?.place || !second?.place) return undefined;
   const label = catalogue.byCode.get(code)?.label;
   const name = (lang: "vi" | "en") => `${label?.[lang] ?? code} (${code})`;
-  const shown = (value: string | undefined, lang: "vi" | "en") =>
-    value === undefined ? (lang === "vi" ? "trống" : "blank") : value;
-  return {
-    vi: `${name("vi")} được ghi hai lần với số liệu khác nhau: ${shown(first.value, "vi")} ở ${first.place.vi} và ${shown(second.value, "vi")} ở ${second.place.vi}; không xác định được số liệu nào đúng. Sửa để báo cáo chỉ ghi một số liệu.`,
-    en: `${name("en")} is stated twice with different values: ${shown(first.value, "en")} in ${first.place.en} and ${shown(second.value, "en")} in ${second.place.en}; which one is right cannot be told. Correct the report to state one value.`,
-  };
+  return labelText("docx_twice", {
+    indicator: name("vi"),
+    indicatorEn: name("en"),
+    ...(first.value === undefined ? {} : { first: first.value }),
+    firstAt: first.place.vi,
+    firstAtEn: first.place.en,
+    ...(second.value === undefined ? {} : { second: second.value }),
+    secondAt: second.place.vi,
+    secondAtEn: second.place.en,
+  });
 }
 
 function placed<F extends Locatable>(
@@ -106,20 +111,19 @@ function unreadFindings(report: WordReport, catalogue: LoadedCatalogue): Finding
   return report.unread.map((unread) => {
     const place = paragraphPlace(unread.paragraph, unread.numbers[0]);
     const labels = (lang: "vi" | "en") =>
-      unread.codes
-        .map((code) => `${catalogue.byCode.get(code)?.label[lang] ?? code} (${code})`)
-        .join(lang === "vi" ? " và " : " and ");
+      unread.codes.map((code) => `${catalogue.byCode.get(code)?.label[lang] ?? code} (${code})`);
     const numbers = unread.numbers.join("; ");
+    const said = {
+      labels: labels("vi"),
+      labelsEn: labels("en"),
+      numbers,
+      place: place.vi,
+      placeEn: place.en,
+    };
     const message =
       unread.reason === "numbers"
-        ? {
-            vi: `Không lấy số liệu ${labels("vi")} từ phần báo cáo: cùng một câu nêu ${unread.numbers.length} số (${numbers}), không rõ số nào là của chỉ tiêu này — ${place.vi}`,
-            en: `${labels("en")} not taken from the report's text: one clause states ${unread.numbers.length} numbers (${numbers}) and which one is this row's is not clear — ${place.en}`,
-          }
-        : {
-            vi: `Không lấy số liệu từ phần báo cáo: số ${numbers} đứng cùng câu với ${labels("vi")}, không rõ là của chỉ tiêu nào — ${place.vi}`,
-            en: `No figure taken from the report's text: ${numbers} stands in one clause with ${labels("en")}, and whose it is is not clear — ${place.en}`,
-          };
+        ? labelText("docx_numbers_unclear", { ...said, count: unread.numbers.length })
+        : labelText("docx_owner_unclear", said);
     return {
       rule: BODY_RULE,
       kind: "body_not_read",

@@ -5,6 +5,7 @@ import { columnLetter } from "../domain/cell";
 import type { Finding } from "../domain/findings";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import type { Severity } from "../domain/values";
+import { labelIn, labelText } from "../domain/messages/labels";
 import { installAppendix } from "./install";
 import type { Plan, PlanStep, SheetInfo, WorkbookPort } from "./port";
 import { PartialPlanError } from "./port";
@@ -136,7 +137,6 @@ export class SelfCheckFailure extends Error {
 }
 
 const LAYOUT = sheetLayout(catalogue);
-const UNIT = "Đơn vị tự kiểm tra";
 
 function valueCell(code: string): string {
   const row = LAYOUT.rowOf.get(code);
@@ -167,7 +167,8 @@ export function scratchSheetName(existing: readonly string[], random: () => numb
   const suffix = Math.floor(random() * 36 ** 6)
     .toString(36)
     .padStart(6, "0");
-  return uniqueSheetName(`Tự kiểm tra ${suffix}`, existing);
+  // A sheet has one name: the Vietnamese one.
+  return uniqueSheetName(labelIn("selfcheck_scratch_sheet", { suffix }, "vi"), existing);
 }
 
 /** The sheet a plan step writes. */
@@ -181,10 +182,7 @@ function sheetOf(step: PlanStep): string {
  */
 export function scratchOnly(port: WorkbookPort, scratch: string): WorkbookPort {
   const refuse = (sheet: string): never => {
-    throw new SelfCheckFailure({
-      vi: `Tự kiểm tra đã chặn một thao tác trên trang tính “${sheet}”: nó chỉ được làm việc trên trang nháp “${scratch}”. Đây là lỗi của phần bổ trợ; hãy gửi báo cáo này cho người hỗ trợ.`,
-      en: `The self-check stopped an operation on sheet “${sheet}”: it may only work on its scratch sheet “${scratch}”. This is a defect of the add-in; please send this report to support.`,
-    });
+    throw new SelfCheckFailure(labelText("selfcheck_blocked", { sheet, scratch }));
   };
   return {
     listSheets: (options) => port.listSheets(options),
@@ -233,7 +231,7 @@ export function reasonOf(error: unknown): Bilingual {
       return { vi: bilingual.vi, en: bilingual.en };
   }
   const text = error instanceof Error ? error.message : String(error);
-  return { vi: `Lỗi không lường trước: ${text}`, en: `Unexpected error: ${text}` };
+  return labelText("selfcheck_unexpected", { detail: text });
 }
 
 function demand(condition: boolean, failure: Bilingual): asserts condition {
@@ -246,10 +244,14 @@ function valueCellOf(grid: SheetGrid | undefined, code: string) {
   return row === undefined ? undefined : grid?.cells[row - 1]?.[COLUMNS.value];
 }
 
-/** The sheets as a line of the report, the open one starred and hidden ones said so. */
-function sheetsLine(infos: readonly SheetInfo[], lang: "vi" | "en"): string {
-  const hidden = lang === "vi" ? " (ẩn)" : " (hidden)";
-  return infos.map((info) => `${info.name}${info.active ? "*" : ""}${info.visible ? "" : hidden}`).join(", ");
+/** The sheets as a step's text lists them: their names, the open one, the hidden ones. */
+function sheetsListed(infos: readonly SheetInfo[]) {
+  const open = infos.find((info) => info.active)?.name;
+  return {
+    sheets: infos.map((info) => info.name),
+    ...(open === undefined ? {} : { open }),
+    hidden: infos.filter((info) => !info.visible).map((info) => info.name),
+  };
 }
 
 function sameWorkbook(before: readonly SheetInfo[], after: readonly SheetInfo[]): boolean {
@@ -258,14 +260,9 @@ function sameWorkbook(before: readonly SheetInfo[], after: readonly SheetInfo[])
   return key(before) === key(after);
 }
 
-/** An English count with its noun: "1 error", "2 errors". */
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
-/** Errors, warnings and info in English ("info" has no plural). */
-function severities(counts: MarkCounts): string {
-  return `${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${counts.info} info`;
+/** Marks or findings by severity, as the steps' texts count them. */
+function severities(counts: MarkCounts) {
+  return { errors: counts.error, warnings: counts.warning, info: counts.info };
 }
 
 /** Excel's facts, or none where asking for them fails: the report still goes out. */
@@ -339,7 +336,7 @@ export async function runSelfCheck(
     );
     const { sheetName, listed } = await onScratch(async (port) => {
       const outcome = await installAppendix(port, {
-        unit: UNIT,
+        unit: labelIn("selfcheck_unit", {}, "vi"),
         level: "so",
         period: "2021-Q3",
         sheetName: scratch,
@@ -347,14 +344,12 @@ export async function runSelfCheck(
       return { sheetName: outcome.sheetName, listed: await port.listSheets() };
     });
     const made = listed.find((info) => info.name === scratch);
-    demand(sheetName === scratch && made?.keyHeader === catalogue.templateVersion, {
-      vi: `Sau khi cài, không thấy trang nháp “${scratch}” mang mẫu ${catalogue.templateVersion} (các trang: ${sheetsLine(listed, "vi")}).`,
-      en: `After the install, no scratch sheet “${scratch}” holding template ${catalogue.templateVersion} was found (sheets: ${sheetsLine(listed, "en")}).`,
-    });
-    return {
-      vi: `Đã cài phụ lục lên trang nháp “${scratch}” (mẫu ${catalogue.templateVersion}).`,
-      en: `Installed the appendix on the scratch sheet “${scratch}” (template ${catalogue.templateVersion}).`,
-    };
+    const version = catalogue.templateVersion;
+    demand(
+      sheetName === scratch && made?.keyHeader === version,
+      labelText("selfcheck_install_missing", { scratch, version, ...sheetsListed(listed) }),
+    );
+    return labelText("selfcheck_installed", { scratch, version });
   });
 
   await step("type", async () => {
@@ -369,19 +364,14 @@ export async function runSelfCheck(
         ? read?.formula !== undefined || (read?.value ?? null) !== null
         : read?.value !== value;
     });
-    demand(wrong.length === 0, {
-      vi: `Đọc lại không thấy giá trị đã nhập ở ${wrong.map(({ code }) => `${code} (${valueCell(code)})`).join(", ")}.`,
-      en: `Reading back did not show the typed values at ${wrong.map(({ code }) => `${code} (${valueCell(code)})`).join(", ")}.`,
+    demand(
+      wrong.length === 0,
+      labelText("selfcheck_type_missing", { cells: wrong.map(({ code }) => `${code} (${valueCell(code)})`) }),
+    );
+    return labelText("selfcheck_typed", {
+      cells: SELF_CHECK_VALUES.map(({ code }) => `${code} ${valueCell(code)}`),
+      values: SELF_CHECK_VALUES.map(({ value }) => (value === null ? "" : JSON.stringify(value))),
     });
-    const typed = (emptied: string) =>
-      SELF_CHECK_VALUES.map(
-        ({ code, value }) =>
-          `${code} ${valueCell(code)} = ${value === null ? emptied : JSON.stringify(value)}`,
-      ).join("; ");
-    return {
-      vi: `Đã nhập và đọc lại: ${typed("(xóa trống)")}.`,
-      en: `Typed and read back: ${typed("(emptied)")}.`,
-    };
   });
 
   await step("validate", async () => {
@@ -392,26 +382,28 @@ export async function runSelfCheck(
       (item) =>
         item.suggestion && splitAddress(item.suggestion.cell).address === target && item.severity === "error",
     );
-    demand(finding?.suggestion?.value === CORRECTED, {
-      vi: `Kiểm tra không tìm ra lỗi ở ${MISTAKE} (${target}) với đề xuất sửa thành 1.936 (${sheet ? `${sheet.counts.error} lỗi, ${sheet.counts.warning} cảnh báo, ${sheet.counts.info} thông tin` : "không có kết quả cho trang nháp"}).`,
-      en: `Validation found no error at ${MISTAKE} (${target}) suggesting 1,936 (${sheet ? `${severities(sheet.counts)}` : "no result for the scratch sheet"}).`,
+    demand(
+      finding?.suggestion?.value === CORRECTED,
+      labelText("selfcheck_validate_missing", {
+        code: MISTAKE,
+        cell: target,
+        value: CORRECTED,
+        ...(sheet ? severities(sheet.counts) : {}),
+      }),
+    );
+    const found = finding;
+    return labelText("selfcheck_validated", {
+      cell: target,
+      message: found.message.vi,
+      messageEn: found.message.en,
+      ...severities(sheet!.counts),
     });
-    return {
-      vi: `Tìm ra lỗi ở ${target}: “${finding.message.vi}” (${sheet!.counts.error} lỗi, ${sheet!.counts.info} thông tin).`,
-      en: `Found the error at ${target}: “${finding.message.en}” (${severities(sheet!.counts)}).`,
-    };
   });
 
   await step("marks", async () => {
     const counts = await session.marks(scratch);
-    demand(counts.error >= 1 && counts.info >= 1, {
-      vi: `Không thấy đủ dấu đánh dấu trên trang nháp: ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} thông tin (cần ít nhất 1 lỗi và 1 thông tin).`,
-      en: `The scratch sheet lacks the expected marks: ${severities(counts)} (at least 1 error and 1 info expected).`,
-    });
-    return {
-      vi: `Có dấu đánh dấu: ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} thông tin.`,
-      en: `Marks present: ${severities(counts)}.`,
-    };
+    demand(counts.error >= 1 && counts.info >= 1, labelText("selfcheck_marks_missing", severities(counts)));
+    return labelText("selfcheck_marks", severities(counts));
   });
 
   await step("fix", async () => {
@@ -422,14 +414,16 @@ export async function runSelfCheck(
     }));
     const errors = result.sheets.find((item) => item.sheet === scratch)?.counts.error;
     const value = valueCellOf(grid, MISTAKE)?.value;
-    demand(value === CORRECTED && errors === 0, {
-      vi: `Sau khi sửa, ${valueCell(MISTAKE)} là ${JSON.stringify(value)} (cần 1936) và trang còn ${errors ?? "?"} lỗi.`,
-      en: `After the fix, ${valueCell(MISTAKE)} holds ${JSON.stringify(value)} (1936 expected) and the sheet has ${errors === undefined ? "? errors" : plural(errors, "error")}.`,
-    });
-    return {
-      vi: `Đã sửa ${valueCell(MISTAKE)} thành 1.936; kiểm tra lại: không còn lỗi.`,
-      en: `Fixed ${valueCell(MISTAKE)} to 1,936; checked again: no error left.`,
-    };
+    demand(
+      value === CORRECTED && errors === 0,
+      labelText("selfcheck_fix_failed", {
+        cell: valueCell(MISTAKE),
+        found: String(JSON.stringify(value)),
+        value: CORRECTED,
+        ...(errors === undefined ? {} : { errors }),
+      }),
+    );
+    return labelText("selfcheck_fixed", { cell: valueCell(MISTAKE), value: CORRECTED });
   });
 
   await step("fill", async () => {
@@ -440,46 +434,37 @@ export async function runSelfCheck(
     const formulas = result.outcomes.filter((outcome) => outcome.action === "formula");
     const derived = valueCellOf(grid, DERIVED)?.formula;
     const restored = formulas.some((outcome) => outcome.code === DERIVED);
-    demand(restored && typeof derived === "string" && derived.startsWith("="), {
-      vi: `Sau khi điền, ô tỷ lệ ${DERIVED} (${valueCell(DERIVED)}) không có công thức (${formulas.length} công thức được ghi).`,
-      en: `After the fill, the rate ${DERIVED} (${valueCell(DERIVED)}) holds no formula (${plural(formulas.length, "formula")} written).`,
+    demand(
+      restored && typeof derived === "string" && derived.startsWith("="),
+      labelText("selfcheck_fill_failed", {
+        code: DERIVED,
+        cell: valueCell(DERIVED),
+        formulas: formulas.length,
+      }),
+    );
+    return labelText("selfcheck_filled", {
+      formulas: formulas.length,
+      cell: valueCell(DERIVED),
+      formula: derived,
     });
-    return {
-      vi: `Đã điền ${formulas.length} công thức tỷ lệ; ${valueCell(DERIVED)} = ${derived}.`,
-      en: `Filled ${plural(formulas.length, "rate formula")}; ${valueCell(DERIVED)} = ${derived}.`,
-    };
   });
 
   await step("clear", async () => {
     const marked = await session.marks(scratch);
-    demand(total(marked) > 0, {
-      vi: "Trước khi xóa dấu, trang nháp không còn dấu nào để xóa (cần còn dấu thông tin của ô “02”).",
-      en: "Before clearing, the scratch sheet held no mark to clear (the info mark of the “02” cell was expected).",
-    });
+    demand(total(marked) > 0, labelText("selfcheck_clear_nothing", {}));
     await onScratch((port) => clearMarks(port, { sheets: [scratch] }));
     const left = await session.marks(scratch);
-    demand(total(left) === 0, {
-      vi: `Sau khi xóa dấu vẫn còn ${total(left)} dấu trên trang nháp.`,
-      en: `After clearing, ${plural(total(left), "mark")} still on the scratch sheet.`,
-    });
-    return {
-      vi: `Đã xóa ${total(marked)} dấu; trang nháp không còn dấu nào.`,
-      en: `Cleared ${plural(total(marked), "mark")}; none left on the scratch sheet.`,
-    };
+    demand(total(left) === 0, labelText("selfcheck_clear_left", { marks: total(left) }));
+    return labelText("selfcheck_cleared", { marks: total(marked) });
   });
 
   const active = before.find((info) => info.active)?.name;
   await step(
     "restore",
     async () => {
-      if (!active) {
-        return {
-          vi: "Excel không cho biết trang đang mở lúc bắt đầu: không có gì để mở lại.",
-          en: "Excel did not tell which sheet was open at the start: nothing to go back to.",
-        };
-      }
+      if (!active) return labelText("selfcheck_restore_unknown", {});
       await session.activateSheet(active);
-      return { vi: `Đã mở lại trang “${active}”.`, en: `Back on sheet “${active}”.` };
+      return labelText("selfcheck_restored", { sheet: active });
     },
     true,
   );
@@ -488,28 +473,22 @@ export async function runSelfCheck(
   await step(
     "delete",
     async () => {
-      if (!scratch) return { vi: "Chưa tạo trang nháp nào.", en: "No scratch sheet was made." };
+      if (!scratch) return labelText("selfcheck_delete_none", {});
       try {
         const listed = await session.run((port) => port.listSheets());
         if (!listed.some((info) => info.name === scratch)) {
-          return {
-            vi: `Không có trang nháp “${scratch}” để xóa.`,
-            en: `There is no scratch sheet “${scratch}” to delete.`,
-          };
+          return labelText("selfcheck_delete_absent", { sheet: scratch });
         }
         await session.deleteSheet(scratch);
       } catch (error) {
         leftBehind = scratch;
         const reason = reasonOf(error);
         throw new SelfCheckFailure(
-          {
-            vi: `Không xóa được trang nháp: hãy tự xóa trang tính “${scratch}”. ${reason.vi}`,
-            en: `The scratch sheet could not be deleted: please delete sheet “${scratch}” yourself. ${reason.en}`,
-          },
+          labelText("selfcheck_delete_failed", { sheet: scratch, reason: reason.vi, reasonEn: reason.en }),
           codeOf(error),
         );
       }
-      return { vi: `Đã xóa trang nháp “${scratch}”.`, en: `Deleted the scratch sheet “${scratch}”.` };
+      return labelText("selfcheck_deleted", { sheet: scratch });
     },
     true,
   );
@@ -517,19 +496,24 @@ export async function runSelfCheck(
   await step(
     "unchanged",
     async () => {
-      demand(before.length > 0, {
-        vi: "Không so sánh được: lúc đầu không đọc được danh sách trang tính.",
-        en: "Nothing to compare with: the sheets could not be listed at the start.",
-      });
+      demand(before.length > 0, labelText("selfcheck_unchanged_unknown", {}));
       const after = await session.run((port) => port.listSheets());
-      demand(sameWorkbook(before, after), {
-        vi: `Các trang tính không còn như lúc đầu. Trước: ${sheetsLine(before, "vi")}. Sau: ${sheetsLine(after, "vi")}.`,
-        en: `The sheets are not as they were. Before: ${sheetsLine(before, "en")}. After: ${sheetsLine(after, "en")}.`,
+      const [was, is] = [sheetsListed(before), sheetsListed(after)];
+      demand(
+        sameWorkbook(before, after),
+        labelText("selfcheck_changed", {
+          before: was.sheets,
+          ...(was.open === undefined ? {} : { beforeOpen: was.open }),
+          beforeHidden: was.hidden,
+          after: is.sheets,
+          ...(is.open === undefined ? {} : { afterOpen: is.open }),
+          afterHidden: is.hidden,
+        }),
+      );
+      return labelText("selfcheck_unchanged", {
+        sheets: after.length,
+        ...(active === undefined ? {} : { open: active }),
       });
-      return {
-        vi: `Các trang tính như lúc đầu (${after.length} trang, trang đang mở “${active ?? "?"}”).`,
-        en: `The sheets are as they were (${plural(after.length, "sheet")}, the open one “${active ?? "?"}”).`,
-      };
     },
     true,
   );

@@ -2,6 +2,8 @@ import type { Bilingual, RowDef } from "../domain/catalogue";
 import { columnLetter } from "../domain/cell";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import { periodLabel } from "../domain/meta";
+import type { SummaryColumn, SummaryTable } from "../domain/messages";
+import { labelIn, labelText } from "../domain/messages/labels";
 import { PERCENT_SCALE } from "../domain/values";
 import type { Consolidation, RowTotal } from "./consolidate";
 import {
@@ -13,6 +15,7 @@ import {
   UNIT_FIGURES_HEADER,
 } from "./consolidate";
 import type { CellStyle, SheetSpec, SpecCell } from "./port";
+import { SUMMARY_SHEETS } from "./summary-sheets";
 import { templateSpec } from "./template-spec";
 
 // The summary of a consolidation (issue 5) as host-neutral sheets, as templateSpec is for the appendix: exceljs
@@ -22,16 +25,7 @@ import { templateSpec } from "./template-spec";
 // formula: exceljs writes strings as shared strings and Office.js gets them behind an apostrophe when they start
 // with = + - @, so "=HYPERLINK(…)" in a unit name stays text. No cell here holds a formula at all.
 
-/** Names of the summary's sheets, in the order they are written. */
-export const SUMMARY_SHEETS = {
-  form: "Tổng hợp",
-  units: "Đơn vị",
-  missing: "Thiếu",
-  requests: "Yêu cầu sửa",
-  nonAggregable: "Không cộng được",
-  issues: "Cảnh báo tổng hợp",
-  figures: "Số liệu đơn vị",
-} as const;
+export { SUMMARY_SHEETS } from "./summary-sheets";
 
 /** One of the summary's sheets. */
 export type SummarySheetKey = keyof typeof SUMMARY_SHEETS;
@@ -197,7 +191,12 @@ function formSpec(consolidation: Consolidation, name: string): SheetSpec {
   const withErrors = included.filter((unit) => unit.counts.error > 0).length;
   const template = templateSpec(
     // The template needs a period to print; a summary without one gets its E4 cleared below.
-    { sheetName: name, unit: "Toàn tỉnh", level: "so", period: consolidation.period ?? "2021" },
+    {
+      sheetName: name,
+      unit: labelIn("summary_province", {}, "vi"),
+      level: "so",
+      period: consolidation.period ?? "2021",
+    },
     catalogue,
   );
   const layout = sheetLayout(catalogue);
@@ -207,16 +206,17 @@ function formSpec(consolidation: Consolidation, name: string): SheetSpec {
   const content = new Map<string, string | number | undefined>([
     [`${key}1`, SUMMARY_MARKER],
     [`${key}${SUMMARY_VERSION_ROW}`, consolidation.templateVersion],
-    ["A2", text(`${catalogue.title.vi} TRÊN ĐỊA BÀN TỈNH (TỔNG HỢP)`)],
+    // The form sheet is the official form, in Vietnamese as the form is.
     [
-      "A3",
-      text(
-        `(Tổng hợp từ phụ lục của ${included.length} đơn vị báo cáo` +
-          `${withErrors ? `; ${withErrors} đơn vị còn lỗi, các số liệu có tô màu gồm số liệu của các đơn vị này` : ""})`,
-      ),
+      "A2",
+      text(labelIn("summary_form_title", { title: catalogue.title.vi, titleEn: catalogue.title.en }, "vi")),
     ],
-    [`${columnLetter(COLUMNS.label)}${layout.inputRow}`, `Toàn tỉnh (tổng hợp ${included.length} đơn vị)`],
-    [`${value}${layout.inputRow}`, "Toàn tỉnh"],
+    ["A3", text(labelIn("summary_form_source", { units: included.length, withErrors }, "vi"))],
+    [
+      `${columnLetter(COLUMNS.label)}${layout.inputRow}`,
+      labelIn("summary_province_units", { units: included.length }, "vi"),
+    ],
+    [`${value}${layout.inputRow}`, labelIn("summary_province", {}, "vi")],
     [`${note}${layout.inputRow}`, consolidation.period ? periodLabel(consolidation.period) : undefined],
   ]);
   const flags = new Map<string, string>();
@@ -253,7 +253,8 @@ function formSpec(consolidation: Consolidation, name: string): SheetSpec {
 }
 
 interface Column {
-  readonly header: Bilingual;
+  /** The column's header: a kind of header, or a text fixed by the workbook's contract. */
+  readonly column: SummaryColumn | { readonly fixed: string };
   readonly width: number;
 }
 
@@ -278,9 +279,10 @@ class Table {
 
   constructor(
     private readonly name: string,
-    title: Bilingual,
+    table: SummaryTable,
     columns: readonly Column[],
   ) {
+    const title = labelText("summary_title", { table });
     this.widths = columns.map((column) => column.width);
     this.cells.push({
       address: "A1",
@@ -292,7 +294,14 @@ class Table {
       value: SUMMARY_MARKER,
       style: { ...BODY, size: 8, color: MARKER_COLOUR },
     });
-    columns.forEach((column, index) => this.header(index, both(column.header)));
+    columns.forEach((column, index) =>
+      this.header(
+        index,
+        typeof column.column === "string"
+          ? both(labelText("summary_header", { column: column.column }))
+          : column.column.fixed,
+      ),
+    );
   }
 
   /** A header cell of row 2. */
@@ -375,25 +384,20 @@ class Table {
   }
 }
 
-const VERDICT: Readonly<Record<"ready" | "not_ready", string>> = {
-  ready: "Sẵn sàng",
-  not_ready: "Chưa sẵn sàng",
-};
-
 function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
-  const table = new Table(name, { vi: "DANH SÁCH ĐƠN VỊ BÁO CÁO", en: "Reporting units" }, [
-    { header: { vi: "Đơn vị báo cáo", en: "Reporting unit" }, width: 40 },
-    { header: { vi: "Cấp", en: "Level" }, width: 12 },
-    { header: { vi: "Kỳ báo cáo", en: "Period" }, width: 14 },
-    { header: { vi: "Kết luận", en: "Verdict" }, width: 16 },
-    { header: { vi: "Số lỗi", en: "Errors" }, width: 9 },
-    { header: { vi: "Số cảnh báo", en: "Warnings" }, width: 11 },
-    { header: { vi: "Quy tắc không đạt", en: "Failed rules" }, width: 50 },
-    { header: { vi: "Vai trò", en: "Role" }, width: 24 },
-    { header: { vi: "Tệp", en: "File" }, width: 28 },
-    { header: { vi: "Trang tính", en: "Sheet" }, width: 18 },
-    { header: { vi: "Được tổng hợp", en: "Counted" }, width: 12 },
-    { header: { vi: "Mẫu", en: "Form" }, width: 24 },
+  const table = new Table(name, "units", [
+    { column: "unit", width: 40 },
+    { column: "level", width: 12 },
+    { column: "period", width: 14 },
+    { column: "verdict", width: 16 },
+    { column: "errors", width: 9 },
+    { column: "warnings", width: 11 },
+    { column: "failed_rules", width: 50 },
+    { column: "role", width: 24 },
+    { column: "file", width: 28 },
+    { column: "sheet", width: 18 },
+    { column: "counted", width: 12 },
+    { column: "form", width: 24 },
   ]);
   consolidation.units.forEach((unit, index) => {
     const row = index + 3;
@@ -401,7 +405,7 @@ function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
     table.put(row, 0, unit.unit);
     table.put(row, 1, levelName(unit.level, "vi"));
     table.put(row, 2, periodName(unit.period, "vi"));
-    table.put(row, 3, VERDICT[unit.verdict], flagged);
+    table.put(row, 3, labelIn("summary_verdict", { verdict: unit.verdict }, "vi"), flagged);
     table.put(row, 4, unit.counts.error, flagged);
     table.put(row, 5, unit.counts.warning);
     table.put(row, 6, unit.failedRules.join(", "));
@@ -414,31 +418,24 @@ function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
     );
     table.put(row, 8, unit.file);
     table.put(row, 9, unit.sheet);
-    table.put(row, 10, unit.included ? "Có" : "Không (trùng lặp)");
+    table.put(row, 10, labelIn("summary_counted", { counted: unit.included }, "vi"));
     table.put(row, 11, unit.form);
   });
   return table.spec({ orientation: "landscape", columns: 12 });
 }
 
 function missingSpec(consolidation: Consolidation, name: string): SheetSpec {
-  const table = new Table(
-    name,
-    {
-      vi: "ĐƠN VỊ CHƯA CÓ PHỤ LỤC VÀ TỆP KHÔNG TỔNG HỢP ĐƯỢC",
-      en: "Units without an appendix, files not consolidated",
-    },
-    [
-      { header: { vi: "Đơn vị hoặc tệp", en: "Unit or file" }, width: 45 },
-      { header: { vi: "Trang tính", en: "Sheet" }, width: 20 },
-      { header: { vi: "Lý do", en: "Reason (Vietnamese)" }, width: 60 },
-      { header: { vi: "Lý do (tiếng Anh)", en: "Reason" }, width: 60 },
-    ],
-  );
+  const table = new Table(name, "missing", [
+    { column: "unit_or_file", width: 45 },
+    { column: "sheet", width: 20 },
+    { column: "reason", width: 60 },
+    { column: "reason_en", width: 60 },
+  ]);
   let row = 3;
   for (const unit of consolidation.missingUnits) {
     table.put(row, 0, unit);
-    table.put(row, 2, "Đơn vị phải báo cáo nhưng chưa có phụ lục.");
-    table.put(row, 3, "Expected to report, but no appendix was received.");
+    table.put(row, 2, labelIn("summary_missing_unit", {}, "vi"));
+    table.put(row, 3, labelIn("summary_missing_unit", {}, "en"));
     row++;
   }
   for (const excluded of consolidation.excluded) {
@@ -452,13 +449,13 @@ function missingSpec(consolidation: Consolidation, name: string): SheetSpec {
 }
 
 function requestsSpec(consolidation: Consolidation, name: string): SheetSpec {
-  const table = new Table(name, { vi: "YÊU CẦU CHỈNH SỬA PHỤ LỤC", en: "Correction requests" }, [
-    { header: { vi: "Đơn vị báo cáo", en: "Reporting unit" }, width: 32 },
-    { header: { vi: "Tệp", en: "File" }, width: 24 },
-    { header: { vi: "Số lỗi", en: "Errors" }, width: 9 },
-    { header: { vi: "Số cảnh báo", en: "Warnings" }, width: 11 },
-    { header: { vi: "Nội dung yêu cầu", en: "Request (Vietnamese)" }, width: 100 },
-    { header: { vi: "Nội dung (tiếng Anh)", en: "Request" }, width: 100 },
+  const table = new Table(name, "requests", [
+    { column: "unit", width: 32 },
+    { column: "file", width: 24 },
+    { column: "errors", width: 9 },
+    { column: "warnings", width: 11 },
+    { column: "request", width: 100 },
+    { column: "request_en", width: 100 },
   ]);
   let row = 3;
   for (const request of consolidation.requests) {
@@ -480,21 +477,14 @@ function requestsSpec(consolidation: Consolidation, name: string): SheetSpec {
 
 function nonAggregableSpec(consolidation: Consolidation, name: string): SheetSpec {
   const { catalogue } = consolidation;
-  const table = new Table(
-    name,
-    {
-      vi: "CHỈ TIÊU KHÔNG CỘNG ĐƯỢC: LIỆT KÊ THEO ĐƠN VỊ",
-      en: "Indicators that are not aggregated: listed per unit",
-    },
-    [
-      { header: { vi: "Đơn vị báo cáo", en: "Reporting unit" }, width: 36 },
-      { header: { vi: "Mã chỉ tiêu", en: "Code" }, width: 10 },
-      { header: { vi: "Chỉ tiêu", en: "Indicator" }, width: 60 },
-      { header: { vi: "Giá trị", en: "Value" }, width: 18 },
-      { header: { vi: "Lý do", en: "Why (Vietnamese)" }, width: 60 },
-      { header: { vi: "Lý do (tiếng Anh)", en: "Why" }, width: 60 },
-    ],
-  );
+  const table = new Table(name, "nonAggregable", [
+    { column: "unit", width: 36 },
+    { column: "code", width: 10 },
+    { column: "indicator", width: 60 },
+    { column: "value", width: 18 },
+    { column: "reason", width: 60 },
+    { column: "reason_en", width: 60 },
+  ]);
   consolidation.nonAggregable.forEach((entry, index) => {
     const row = index + 3;
     table.put(row, 0, entry.unit);
@@ -507,24 +497,19 @@ function nonAggregableSpec(consolidation: Consolidation, name: string): SheetSpe
   return table.spec({ orientation: "landscape", columns: 5 });
 }
 
-const SEVERITY_TEXT: Readonly<Record<"error" | "warning" | "info", string>> = {
-  error: "Lỗi",
-  warning: "Cảnh báo",
-  info: "Thông tin",
-};
-
 function issuesSpec(consolidation: Consolidation, name: string): SheetSpec {
-  const table = new Table(name, { vi: "CẢNH BÁO KHI TỔNG HỢP", en: "Consolidation findings" }, [
-    { header: { vi: "Mức độ", en: "Severity" }, width: 11 },
-    { header: { vi: "Đơn vị báo cáo", en: "Reporting unit" }, width: 32 },
-    { header: { vi: "Chỉ tiêu", en: "Codes" }, width: 16 },
-    { header: { vi: "Ô", en: "Cell" }, width: 22 },
-    { header: { vi: "Nội dung", en: "Message (Vietnamese)" }, width: 80 },
-    { header: { vi: "Nội dung (tiếng Anh)", en: "Message" }, width: 80 },
+  const table = new Table(name, "issues", [
+    { column: "severity", width: 11 },
+    { column: "unit", width: 32 },
+    { column: "codes", width: 16 },
+    { column: "cell", width: 22 },
+    { column: "message", width: 80 },
+    { column: "message_en", width: 80 },
   ]);
   consolidation.issues.forEach((issue, index) => {
     const row = index + 3;
-    table.put(row, 0, SEVERITY_TEXT[issue.severity], issue.severity === "error" ? ERROR : BODY);
+    const severity = labelIn("severity", { severity: issue.severity }, "vi");
+    table.put(row, 0, severity, issue.severity === "error" ? ERROR : BODY);
     table.put(row, 1, issue.unit);
     table.put(row, 2, issue.codes.join(", "));
     table.put(row, 3, issue.cell);
@@ -539,14 +524,14 @@ const FIGURES_FIRST_CODE_COLUMN = 6;
 
 function figuresSpec(consolidation: Consolidation, name: string): SheetSpec {
   const { catalogue } = consolidation;
-  const table = new Table(name, { vi: "SỐ LIỆU CỦA TỪNG ĐƠN VỊ", en: "Figures of each unit" }, [
+  const table = new Table(name, "figures", [
     // A2 must be the bare UNIT_FIGURES_HEADER: a later period finds this table by it (previousFigures).
-    { header: { vi: UNIT_FIGURES_HEADER, en: UNIT_FIGURES_HEADER }, width: 44 },
-    { header: { vi: "Cấp", en: "Level" }, width: 12 },
-    { header: { vi: "Kỳ báo cáo", en: "Period" }, width: 14 },
-    { header: { vi: "Tệp", en: "File" }, width: 24 },
-    { header: { vi: "Trang tính", en: "Sheet" }, width: 16 },
-    { header: { vi: "", en: "" }, width: 2 },
+    { column: { fixed: UNIT_FIGURES_HEADER }, width: 44 },
+    { column: "level", width: 12 },
+    { column: "period", width: 14 },
+    { column: "file", width: 24 },
+    { column: "sheet", width: 16 },
+    { column: { fixed: "" }, width: 2 },
   ]);
   const rows = consolidation.valueCodes.map((code) => catalogue.byCode.get(code));
   rows.forEach((row, index) => {

@@ -273,7 +273,7 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     expect(noOutput.stderr).toContain("Thiếu tên tệp tổng hợp: -o TONG-HOP.xlsx.");
     expect((await runConsolidate(["-o", temp.path("y.xlsx")])).code).toBe(2);
     const unknown = await runConsolidate([departments[0]!, "-o", temp.path("z.xlsx"), "--colour"]);
-    expect(unknown.stderr).toContain("Không có tuỳ chọn --colour.\nUnknown option --colour.");
+    expect(unknown.stderr).toContain("Không có tùy chọn --colour.\nUnknown option --colour.");
 
     const text = await temp.write("ghi-chu.xlsx", "không phải bảng tính");
     const out = temp.path("tong-hop-co-tep-hong.xlsx");

@@ -132,15 +132,15 @@ describe("an unexpected failure", () => {
 
 describe("wrong arguments", () => {
   it.each([
-    [["template", "-o"], "Tuỳ chọn -o, --output cần một giá trị.", "Option -o, --output needs a value."],
+    [["template", "-o"], "Tùy chọn -o, --output cần một giá trị.", "Option -o, --output needs a value."],
     [
       ["validate", "x.xlsx", "--format"],
-      "Tuỳ chọn --format cần một giá trị.",
+      "Tùy chọn --format cần một giá trị.",
       "Option --format needs a value.",
     ],
     [
       ["template", "--force=yes", "-o", "x.xlsx"],
-      "Tuỳ chọn --force không nhận giá trị.",
+      "Tùy chọn --force không nhận giá trị.",
       "Option --force takes no value.",
     ],
     [

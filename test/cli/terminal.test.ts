@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { consolidateCommand } from "../../src/cli/consolidate";
 import { main } from "../../src/cli/main";
-import { countEn, countVi, terminalJson, terminalText } from "../../src/cli/terminal";
+import { terminalJson, terminalText } from "../../src/cli/terminal";
 import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
 import { ValidationReportSchema } from "../../src/workflows/report";
@@ -65,22 +65,6 @@ describe("terminalJson", () => {
     const json = terminalJson(JSON.stringify(value, null, 2));
     expect(json).not.toMatch(TERMINAL_UNSAFE);
     expect(JSON.parse(json)).toEqual(value);
-  });
-});
-
-describe("counts", () => {
-  it.each([
-    [0, "0 units"],
-    [1, "1 unit"],
-    [2, "2 units"],
-    [1936, "1,936 units"],
-  ])("English: %d", (count, text) => {
-    expect(countEn(count, "unit", "units")).toBe(text);
-  });
-
-  it("Vietnamese: no plural, thousands with a dot", () => {
-    expect(countVi(1, "đơn vị")).toBe("1 đơn vị");
-    expect(countVi(1936, "đơn vị")).toBe("1.936 đơn vị");
   });
 });
 

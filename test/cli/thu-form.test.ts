@@ -51,7 +51,7 @@ async function template(name: string, unit: string): Promise<string> {
   const { code, stdout } = await run([...args, "--period", "2026-Q1"]);
   expect(code).toBe(0);
   expect(stdout).toBe(
-    `Đã tạo phụ lục ${output} (${unit}, Xã, Quý I/2026).\nWrote the appendix ${output} (${unit}, xa, 2026-Q1).\n`,
+    `Đã tạo phụ lục ${output} (${unit}; cấp Xã; Quý I/2026).\nWrote the appendix ${output} (${unit}, xa, 2026-Q1).\n`,
   );
   return output;
 }

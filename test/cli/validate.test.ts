@@ -94,7 +94,7 @@ describe("cchc-appendix validate on real .xlsx files", () => {
     expect((await run(["validate"])).code).toBe(2);
     const unknown = await run(["validate", "x.xlsx", "--colour"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("Không có tuỳ chọn --colour.");
+    expect(unknown.stderr).toContain("Không có tùy chọn --colour.");
     expect(unknown.stderr).toContain("Unknown option --colour.");
     const missing = await run(["validate", temp.path("khong-co.xlsx")]);
     expect(missing.code).toBe(2);

@@ -1,3 +1,4 @@
+import type { Bilingual } from "../../src/domain/catalogue";
 import { catalogue } from "../../src/domain/catalogue";
 import { validateAppendix } from "../../src/domain/engine";
 import type {
@@ -10,6 +11,8 @@ import type {
   ExpressionProblemKind,
   FindingKind,
   FindingParamsByKind,
+  LabelKind,
+  LabelParams,
   TextKind,
 } from "../../src/domain/messages";
 import {
@@ -19,6 +22,7 @@ import {
   renderFinding,
   renderText,
 } from "../../src/domain/messages";
+import { labelIn, labelText } from "../../src/domain/messages/labels";
 import { en } from "../../src/domain/messages/en";
 import { vi } from "../../src/domain/messages/vi";
 import { locateAppendix } from "../../src/domain/locate";
@@ -1592,6 +1596,384 @@ describe("a form definition's problems rendered from kind, parameters and place"
     const problem = DEFINITION_SAMPLES[kind];
     expect([renderDefinitionProblem(problem, "vi"), renderDefinitionProblem(problem, "en")]).toEqual(
       DEFINITION_EXPECTED[kind],
+    );
+  });
+});
+
+// ---- The texts around the findings (the summary's, the self-check's, the command line's), one sample each. ----
+
+/** One text of every kind around the findings; TypeScript refuses the table when a kind is missing. */
+const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
+  summary_form_title: {
+    title: "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH",
+    titleEn: "STATISTICS OF THE RESULTS OF ADMINISTRATIVE REFORM",
+  },
+  summary_form_source: { units: 1936, withErrors: 2 },
+  summary_province: {},
+  summary_province_units: { units: 1 },
+  summary_title: { table: "missing" },
+  summary_header: { column: "reason_en" },
+  summary_verdict: { verdict: "not_ready" },
+  summary_counted: { counted: false },
+  summary_missing_unit: {},
+  severity: { severity: "info" },
+  selfcheck_pane: { text: "copy_refused" },
+  selfcheck_status: { status: "skipped" },
+  selfcheck_left_behind: { sheet: "Tự kiểm tra 0a1b2c" },
+  selfcheck_step: { step: "restore" },
+  selfcheck_scratch_sheet: { suffix: "0a1b2c" },
+  selfcheck_unit: {},
+  selfcheck_report_word: { word: "not_measurable" },
+  selfcheck_platform: { platform: "PC" },
+  selfcheck_steps_passed: { passed: 9, all: 10 },
+  selfcheck_request_count: { syncs: 1234, runs: 1 },
+  selfcheck_sizes: { request: 20480, response: 1, requests: 12 },
+  selfcheck_step_requests: { syncs: 3, runs: 1, request: 1500, response: 200 },
+  selfcheck_report_left_behind: { sheet: "Tự kiểm tra 0a1b2c" },
+  selfcheck_blocked: { sheet: "Sở Y tế", scratch: "Tự kiểm tra 0a1b2c" },
+  selfcheck_unexpected: { detail: "boom" },
+  selfcheck_install_missing: {
+    scratch: "Tự kiểm tra 0a1b2c",
+    version: "CCHC-PL-2021",
+    sheets: ["Sở Y tế", "Ẩn"],
+    open: "Sở Y tế",
+    hidden: ["Ẩn"],
+  },
+  selfcheck_installed: { scratch: "Tự kiểm tra 0a1b2c", version: "CCHC-PL-2021" },
+  selfcheck_type_missing: { cells: ["DV.4 (D45)", "1.1.1 (D8)"] },
+  selfcheck_typed: { cells: ["DV.4 D45", "7.8.4 D60"], values: ["5621", ""] },
+  selfcheck_validate_missing: { code: "DV.4.1", cell: "D46", value: 1936 },
+  selfcheck_validated: {
+    cell: "D46",
+    message: "Số sai",
+    messageEn: "Wrong figure",
+    errors: 1,
+    warnings: 0,
+    info: 2,
+  },
+  selfcheck_marks_missing: { errors: 0, warnings: 1, info: 1 },
+  selfcheck_marks: { errors: 1, warnings: 2, info: 1 },
+  selfcheck_fix_failed: { cell: "D46", found: '"1.93681"', value: 1936 },
+  selfcheck_fixed: { cell: "D46", value: 1936 },
+  selfcheck_fill_failed: { code: "7.8.4", cell: "D60", formulas: 1 },
+  selfcheck_filled: { formulas: 12, cell: "D60", formula: '=IF(D59=0,"",D58/D59)' },
+  selfcheck_clear_nothing: {},
+  selfcheck_clear_left: { marks: 1 },
+  selfcheck_cleared: { marks: 3 },
+  selfcheck_restore_unknown: {},
+  selfcheck_restored: { sheet: "Sở Y tế" },
+  selfcheck_delete_none: {},
+  selfcheck_delete_absent: { sheet: "Tự kiểm tra 0a1b2c" },
+  selfcheck_delete_failed: {
+    sheet: "Tự kiểm tra 0a1b2c",
+    reason: "Excel từ chối.",
+    reasonEn: "Excel refused.",
+  },
+  selfcheck_deleted: { sheet: "Tự kiểm tra 0a1b2c" },
+  selfcheck_unchanged_unknown: {},
+  selfcheck_changed: {
+    before: ["A", "B"],
+    beforeOpen: "A",
+    beforeHidden: [],
+    after: ["A", "B"],
+    afterOpen: "B",
+    afterHidden: ["A"],
+  },
+  selfcheck_unchanged: { sheets: 2 },
+  cli_consolidated: {
+    path: "tong-hop.xlsx",
+    units: 1936,
+    withErrors: 1,
+    requests: 1,
+    missing: 0,
+    warnings: 2,
+  },
+  cli_form_exported: { id: "CCHC-PL-2021", path: "dinh-nghia.xlsx" },
+  cli_form_sound: { id: "MAU-TINH-2026", indicators: 15, sources: 1, rules: 1 },
+  cli_form_problems: { path: "dinh-nghia.xlsx", count: 1 },
+  cli_template_written: { path: "phu-luc.xlsx", unit: "Sở Y tế", level: "so", period: "2021-Q3" },
+  cli_default_unit: {},
+  cli_form_level_missing: { id: "MAU-TINH-2026", level: "huyen", levels: ["so", "xa"] },
+  cli_imported: { path: "phu-luc.xlsx", source: "bao-cao.docx", fromTable: 1, fromText: 1234 },
+  cli_verdict: { ready: false, errors: 1, warnings: 0, info: 1234, blank: 3 },
+  cli_severity: { severity: "warning" },
+  cli_unsupported_versions: { sheets: ["'Sở Y tế' (CCHC-PL-2030)"] },
+  cli_text_cuts: {
+    count: 7,
+    places: ["'Phụ lục'!B3", "'Phụ lục'"],
+    what: ["cell", "sheetName"],
+    lengths: [100003, 40],
+    limits: [32767, 31],
+  },
+  docx_twice: {
+    indicator: "Tổng số hồ sơ (HS.2)",
+    indicatorEn: "Total applications (HS.2)",
+    first: "44",
+    firstAt: "bảng phụ lục, dòng HS.2",
+    firstAtEn: "appendix table, row HS.2",
+    secondAt: 'đoạn: "…tiếp nhận 45 hồ sơ…"',
+    secondAtEn: 'paragraph: "…tiếp nhận 45 hồ sơ…"',
+  },
+  docx_numbers_unclear: {
+    labels: ["Số mới tiếp nhận (HS.1.2)"],
+    labelsEn: ["Newly received (HS.1.2)"],
+    count: 2,
+    numbers: "12; 14",
+    place: 'đoạn: "…12 và 14…"',
+    placeEn: 'paragraph: "…12 và 14…"',
+  },
+  docx_owner_unclear: {
+    labels: ["Số mới tiếp nhận (HS.1.2)", "Số đã giải quyết (HS.3)"],
+    labelsEn: ["Newly received (HS.1.2)", "Settled (HS.3)"],
+    numbers: "12",
+    place: 'đoạn: "…12…"',
+    placeEn: 'paragraph: "…12…"',
+  },
+};
+
+/** Every text around the findings rendered, reviewed once as a clerk and a reader of English read them. */
+const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } = {
+  summary_form_title: [
+    "THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TRÊN ĐỊA BÀN TỈNH (TỔNG HỢP)",
+    "STATISTICS OF THE RESULTS OF ADMINISTRATIVE REFORM IN THE PROVINCE (CONSOLIDATED)",
+  ],
+  summary_form_source: [
+    "(Tổng hợp từ phụ lục của 1.936 đơn vị báo cáo; 2 đơn vị còn lỗi: các số liệu tô màu có gồm số liệu của các đơn vị này)",
+    "(Consolidated from the appendices of 1,936 reporting units; 2 with errors: the shaded figures include theirs)",
+  ],
+  summary_province: ["Toàn tỉnh", "Whole province"],
+  summary_province_units: ["Toàn tỉnh (tổng hợp 1 đơn vị)", "Whole province (1 unit consolidated)"],
+  summary_title: [
+    "ĐƠN VỊ CHƯA CÓ PHỤ LỤC VÀ TỆP KHÔNG TỔNG HỢP ĐƯỢC",
+    "Units without an appendix, files not consolidated",
+  ],
+  summary_header: ["Lý do (tiếng Anh)", "Reason"],
+  summary_verdict: ["Chưa sẵn sàng", "Not ready"],
+  summary_counted: ["Không (trùng số liệu với phụ lục khác)", "No (the same figures as another appendix)"],
+  summary_missing_unit: [
+    "Đơn vị phải báo cáo nhưng chưa có phụ lục.",
+    "Expected to report, but no appendix was received.",
+  ],
+  severity: ["Thông tin", "Info"],
+  selfcheck_pane: [
+    "Excel không cho sao chép tự động. Hãy chọn toàn bộ báo cáo dưới đây (Ctrl+A) rồi sao chép (Ctrl+C).",
+    "Excel does not allow copying from here. Select the whole report below (Ctrl+A), then copy it (Ctrl+C).",
+  ],
+  selfcheck_status: ["Bỏ qua", "Skipped"],
+  selfcheck_left_behind: [
+    "Hãy tự xóa trang tính “Tự kiểm tra 0a1b2c”: tự kiểm tra không xóa được trang nháp này.",
+    "Please delete sheet “Tự kiểm tra 0a1b2c” yourself: the self-check could not delete this scratch sheet.",
+  ],
+  selfcheck_step: ["Mở lại trang đang làm việc", "Go back to the sheet in use"],
+  selfcheck_scratch_sheet: ["Tự kiểm tra 0a1b2c", "Self-check 0a1b2c"],
+  selfcheck_unit: ["Đơn vị tự kiểm tra", "Self-check unit"],
+  selfcheck_report_word: [
+    "không đo được (phần bổ trợ không thấy được dữ liệu gửi tới Excel)",
+    "not measurable (the add-in cannot see what is sent to Excel)",
+  ],
+  selfcheck_platform: ["Excel trên Windows", "Excel on Windows"],
+  selfcheck_steps_passed: ["9/10 bước đạt", "9/10 steps passed"],
+  selfcheck_request_count: [
+    "1.234 lần context.sync trong 1 lần Excel.run (mỗi Excel.run có thể gửi thêm 1 yêu cầu giải phóng, không đếm được)",
+    "1,234 context.sync calls in 1 Excel.run session (each Excel.run may send 1 more request releasing what it tracked, not counted)",
+  ],
+  selfcheck_sizes: [
+    "yêu cầu 20.480 byte, phản hồi 1 byte (đo tại cầu nối tới Excel: 12 yêu cầu)",
+    "request 20,480 bytes, response 1 byte (measured at the bridge to Excel: 12 requests)",
+  ],
+  selfcheck_step_requests: ["3 sync/1 run, lớn nhất 1.500/200 byte", "3 sync/1 run, largest 1,500/200 bytes"],
+  selfcheck_report_left_behind: [
+    "CẦN LÀM: hãy tự xóa trang tính “Tự kiểm tra 0a1b2c” khỏi sổ làm việc.",
+    "TO DO: please delete sheet “Tự kiểm tra 0a1b2c” from the workbook yourself.",
+  ],
+  selfcheck_blocked: [
+    "Tự kiểm tra đã chặn một thao tác trên trang tính “Sở Y tế”: nó chỉ được làm việc trên trang nháp “Tự kiểm tra 0a1b2c”. Đây là lỗi của phần bổ trợ; hãy gửi báo cáo này cho người hỗ trợ.",
+    "The self-check stopped an operation on sheet “Sở Y tế”: it may only work on its scratch sheet “Tự kiểm tra 0a1b2c”. This is a defect of the add-in; please send this report to support.",
+  ],
+  selfcheck_unexpected: ["Lỗi không lường trước: boom", "Unexpected error: boom"],
+  selfcheck_install_missing: [
+    "Sau khi cài, không thấy trang nháp “Tự kiểm tra 0a1b2c” theo mẫu CCHC-PL-2021 (các trang: Sở Y tế*, Ẩn (ẩn)).",
+    "After the install, no scratch sheet “Tự kiểm tra 0a1b2c” holding template CCHC-PL-2021 was found (sheets: Sở Y tế*, Ẩn (hidden)).",
+  ],
+  selfcheck_installed: [
+    "Đã cài phụ lục lên trang nháp “Tự kiểm tra 0a1b2c” (mẫu CCHC-PL-2021).",
+    "Installed the appendix on the scratch sheet “Tự kiểm tra 0a1b2c” (template CCHC-PL-2021).",
+  ],
+  selfcheck_type_missing: [
+    "Đọc lại không thấy giá trị đã nhập ở DV.4 (D45), 1.1.1 (D8).",
+    "Reading back did not show the typed values at DV.4 (D45), 1.1.1 (D8).",
+  ],
+  selfcheck_typed: [
+    "Đã nhập và đọc lại: DV.4 D45 = 5621; 7.8.4 D60 = (xóa trống).",
+    "Typed and read back: DV.4 D45 = 5621; 7.8.4 D60 = (emptied).",
+  ],
+  selfcheck_validate_missing: [
+    "Kiểm tra không tìm ra lỗi ở DV.4.1 (D46) với đề xuất sửa thành 1.936 (không có kết quả cho trang nháp).",
+    "Validation found no error at DV.4.1 (D46) suggesting 1,936 (no result for the scratch sheet).",
+  ],
+  selfcheck_validated: [
+    "Tìm ra lỗi ở D46: “Số sai” (1 lỗi, 0 cảnh báo, 2 thông tin).",
+    "Found the error at D46: “Wrong figure” (1 error, 0 warnings, 2 info).",
+  ],
+  selfcheck_marks_missing: [
+    "Không thấy đủ dấu đánh dấu trên trang nháp: 0 lỗi, 1 cảnh báo, 1 thông tin (cần ít nhất 1 lỗi và 1 thông tin).",
+    "The scratch sheet lacks the expected marks: 0 errors, 1 warning, 1 info (at least 1 error and 1 info expected).",
+  ],
+  selfcheck_marks: [
+    "Có dấu đánh dấu: 1 lỗi, 2 cảnh báo, 1 thông tin.",
+    "Marks present: 1 error, 2 warnings, 1 info.",
+  ],
+  selfcheck_fix_failed: [
+    'Sau khi sửa, D46 là "1.93681" (cần 1.936) và trang còn ? lỗi.',
+    'After the fix, D46 holds "1.93681" (1,936 expected) and the sheet has ? errors.',
+  ],
+  selfcheck_fixed: [
+    "Đã sửa D46 thành 1.936; kiểm tra lại: không còn lỗi.",
+    "Fixed D46 to 1,936; checked again: no error left.",
+  ],
+  selfcheck_fill_failed: [
+    "Sau khi điền, ô tỷ lệ 7.8.4 (D60) không có công thức (1 công thức được ghi).",
+    "After the fill, the rate 7.8.4 (D60) holds no formula (1 formula written).",
+  ],
+  selfcheck_filled: [
+    'Đã điền 12 công thức tỷ lệ; D60 = =IF(D59=0,"",D58/D59).',
+    'Filled 12 rate formulas; D60 = =IF(D59=0,"",D58/D59).',
+  ],
+  selfcheck_clear_nothing: [
+    "Trước khi xóa dấu, trang nháp không còn dấu nào để xóa (cần còn dấu thông tin của ô “02”).",
+    "Before clearing, the scratch sheet held no mark to clear (the info mark of the “02” cell was expected).",
+  ],
+  selfcheck_clear_left: [
+    "Sau khi xóa dấu vẫn còn 1 dấu trên trang nháp.",
+    "After clearing, 1 mark still on the scratch sheet.",
+  ],
+  selfcheck_cleared: [
+    "Đã xóa 3 dấu; trang nháp không còn dấu nào.",
+    "Cleared 3 marks; none left on the scratch sheet.",
+  ],
+  selfcheck_restore_unknown: [
+    "Excel không cho biết trang đang mở lúc bắt đầu: không có gì để mở lại.",
+    "Excel did not tell which sheet was open at the start: nothing to go back to.",
+  ],
+  selfcheck_restored: ["Đã mở lại trang “Sở Y tế”.", "Back on sheet “Sở Y tế”."],
+  selfcheck_delete_none: ["Chưa tạo trang nháp nào.", "No scratch sheet was made."],
+  selfcheck_delete_absent: [
+    "Không có trang nháp “Tự kiểm tra 0a1b2c” để xóa.",
+    "There is no scratch sheet “Tự kiểm tra 0a1b2c” to delete.",
+  ],
+  selfcheck_delete_failed: [
+    "Không xóa được trang nháp: hãy tự xóa trang tính “Tự kiểm tra 0a1b2c”. Excel từ chối.",
+    "The scratch sheet could not be deleted: please delete sheet “Tự kiểm tra 0a1b2c” yourself. Excel refused.",
+  ],
+  selfcheck_deleted: [
+    "Đã xóa trang nháp “Tự kiểm tra 0a1b2c”.",
+    "Deleted the scratch sheet “Tự kiểm tra 0a1b2c”.",
+  ],
+  selfcheck_unchanged_unknown: [
+    "Không so sánh được: lúc đầu không đọc được danh sách trang tính.",
+    "Nothing to compare with: the sheets could not be listed at the start.",
+  ],
+  selfcheck_changed: [
+    "Các trang tính không còn như lúc đầu. Trước: A*, B. Sau: A (ẩn), B*.",
+    "The sheets are not as they were. Before: A*, B. After: A (hidden), B*.",
+  ],
+  selfcheck_unchanged: [
+    "Các trang tính như lúc đầu (2 trang, trang đang mở “?”).",
+    "The sheets are as they were (2 sheets, the open one “?”).",
+  ],
+  cli_consolidated: [
+    "Đã tổng hợp 1.936 đơn vị vào tong-hop.xlsx: 1 đơn vị còn lỗi, 1 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.",
+    "Consolidated 1,936 units into tong-hop.xlsx: 1 with errors, 1 correction request, 0 expected units missing, 2 consolidation warnings.",
+  ],
+  cli_form_exported: [
+    "Đã ghi định nghĩa mẫu CCHC-PL-2021 vào dinh-nghia.xlsx: đổi mã mẫu trước khi dùng làm mẫu riêng.",
+    "Wrote the definition of the form CCHC-PL-2021 to dinh-nghia.xlsx: change its id before using it as your own form.",
+  ],
+  cli_form_sound: [
+    "Định nghĩa mẫu MAU-TINH-2026 hợp lệ: 15 chỉ tiêu, 1 dòng số liệu nguồn, 1 quy tắc.",
+    "The form definition MAU-TINH-2026 is sound: 15 indicators, 1 source row, 1 rule.",
+  ],
+  cli_form_problems: [
+    "dinh-nghia.xlsx: 1 lỗi, định nghĩa này không được dùng cho đến khi sửa hết.",
+    "dinh-nghia.xlsx: 1 problem; the definition is not used until all are fixed.",
+  ],
+  cli_template_written: [
+    "Đã tạo phụ lục phu-luc.xlsx (Sở Y tế; cấp Sở, ngành; Quý III/2021).",
+    "Wrote the appendix phu-luc.xlsx (Sở Y tế, so, 2021-Q3).",
+  ],
+  cli_default_unit: ["Đơn vị báo cáo", "Đơn vị báo cáo"],
+  cli_form_level_missing: [
+    "Mẫu MAU-TINH-2026 không có cấp huyen (các cấp báo cáo theo mẫu: so, xa).",
+    "The form MAU-TINH-2026 has no level huyen (the levels that report on it: so, xa).",
+  ],
+  cli_imported: [
+    "Đã tạo phụ lục phu-luc.xlsx từ báo cáo bao-cao.docx: 1 số liệu từ bảng phụ lục, 1.234 số liệu từ phần báo cáo (có ghi chú trích đoạn).",
+    "Wrote the appendix phu-luc.xlsx from the report bao-cao.docx: 1 value from the appendix table, 1,234 values from the report's text (each with a note quoting it).",
+  ],
+  cli_verdict: [
+    "CHƯA SẴN SÀNG: 1 lỗi, 0 cảnh báo, 1.234 thông tin; còn 3 chỉ tiêu chưa nhập",
+    "NOT READY: 1 error, 0 warnings, 1,234 notes; 3 expected indicators blank",
+  ],
+  cli_severity: ["CẢNH BÁO", "WARNING"],
+  cli_unsupported_versions: [
+    "Mẫu phụ lục không được hỗ trợ: 'Sở Y tế' (CCHC-PL-2030).",
+    "Unsupported template version: 'Sở Y tế' (CCHC-PL-2030).",
+  ],
+  cli_text_cuts: [
+    "Đã cắt 7 văn bản dài quá giới hạn của Excel (kết thúc bằng \"…\"): 'Phụ lục'!B3: nội dung ô 100.003 ký tự, cắt còn 32.767; 'Phụ lục': tên trang tính 40 ký tự, cắt còn 31; và 5 chỗ khác.",
+    "Cut 7 texts longer than Excel allows (ending in \"…\"): 'Phụ lục'!B3: cell text of 100,003 characters, cut to 32,767; 'Phụ lục': sheet name of 40 characters, cut to 31; and 5 more.",
+  ],
+  docx_twice: [
+    'Tổng số hồ sơ (HS.2) được ghi hai lần với số liệu khác nhau: 44 ở bảng phụ lục, dòng HS.2 và trống ở đoạn: "…tiếp nhận 45 hồ sơ…"; không xác định được số liệu nào đúng. Sửa để báo cáo chỉ ghi một số liệu.',
+    'Total applications (HS.2) is stated twice with different values: 44 in appendix table, row HS.2 and blank in paragraph: "…tiếp nhận 45 hồ sơ…"; which one is right cannot be told. Correct the report to state one value.',
+  ],
+  docx_numbers_unclear: [
+    'Không lấy số liệu của chỉ tiêu Số mới tiếp nhận (HS.1.2) từ phần báo cáo: cùng một câu nêu 2 số (12; 14), không rõ số nào là của chỉ tiêu này — đoạn: "…12 và 14…"',
+    "Newly received (HS.1.2) not taken from the report's text: one clause states 2 numbers (12; 14) and which one is this row's is not clear — paragraph: \"…12 và 14…\"",
+  ],
+  docx_owner_unclear: [
+    'Không lấy số liệu từ phần báo cáo: số 12 đứng cùng câu với các chỉ tiêu Số mới tiếp nhận (HS.1.2) và Số đã giải quyết (HS.3), không rõ là của chỉ tiêu nào — đoạn: "…12…"',
+    'No figure taken from the report\'s text: 12 stands in one clause with Newly received (HS.1.2) and Settled (HS.3), and whose it is is not clear — paragraph: "…12…"',
+  ],
+};
+
+const LABEL_KINDS = Object.keys(LABEL_SAMPLES) as LabelKind[];
+
+function renderLabelSample<K extends LabelKind>(kind: K): Bilingual {
+  const params: LabelParams[K] = LABEL_SAMPLES[kind];
+  return labelText(kind, params);
+}
+
+describe("the texts around the findings rendered from kind and parameters", () => {
+  it("has a template for every kind in both languages and no other", () => {
+    expect(Object.keys(vi.labels).sort()).toEqual([...LABEL_KINDS].sort());
+    expect(Object.keys(en.labels).sort()).toEqual([...LABEL_KINDS].sort());
+  });
+
+  it.each(LABEL_KINDS)("renders %s in Vietnamese and English", (kind) => {
+    const text = renderLabelSample(kind);
+    expect([text.vi, text.en]).toEqual(LABELS_EXPECTED[kind]);
+  });
+
+  it("gives both texts as own fields, so that a text compares equal to the literal it reads as", () => {
+    expect(labelText("summary_verdict", { verdict: "ready" })).toEqual({ vi: "Sẵn sàng", en: "Ready" });
+    expect(labelIn("selfcheck_status", { status: "passed" }, "en")).toBe("Passed");
+  });
+
+  it("counts in English with the noun's plural and in Vietnamese without, thousands grouped as each writes them", () => {
+    const one = labelText("cli_consolidated", {
+      path: "a.xlsx",
+      units: 1,
+      withErrors: 0,
+      requests: 0,
+      missing: 1,
+      warnings: 1,
+    });
+    expect(one.en).toBe(
+      "Consolidated 1 unit into a.xlsx: 0 with errors, 0 correction requests, 1 expected unit missing, 1 consolidation warning.",
+    );
+    expect(one.vi).toBe(
+      "Đã tổng hợp 1 đơn vị vào a.xlsx: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 1 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.",
     );
   });
 });

@@ -20,6 +20,7 @@ import type {
   Templates,
   RowMismatch,
 } from "./kinds";
+import { enLabels } from "./labels-en";
 import {
   alternatives,
   characterAt,
@@ -674,4 +675,13 @@ const expressions: ExpressionTemplates = {
 };
 
 /** The English templates, as hosts register them (index.ts, registerLanguage). */
-export const en: LanguageTemplates = { lang: "en", findings, texts, errors, expressions, definitions, place };
+export const en: LanguageTemplates = {
+  lang: "en",
+  findings,
+  texts,
+  errors,
+  expressions,
+  definitions,
+  place,
+  labels: enLabels,
+};

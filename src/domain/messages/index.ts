@@ -31,6 +31,7 @@ export type FindingKind = keyof FindingParamsByKind;
 export { isLanguageRegistered, registerLanguage } from "./registry";
 export type { ErrorKind } from "./error";
 export { BilingualError, errorText } from "./error";
+export type { LabelKind } from "./labels";
 
 /** What a message is rendered from: a kind, its parameters, and the codes it is about. */
 export interface Renderable<K extends FindingKind = FindingKind> {

@@ -473,6 +473,8 @@ export interface LanguageTemplates {
   readonly place: (place: DefinitionPlace) => string;
   readonly errors: Templates<ErrorParams>;
   readonly expressions: ExpressionTemplates;
+  /** The texts around the findings: the summary's, the self-check's, the command line's result lines. */
+  readonly labels: Templates<LabelParams>;
 }
 
 /**
@@ -559,3 +561,329 @@ export type ExpressionProblem<K extends ExpressionProblemKind = ExpressionProble
 export type ExpressionTemplates = {
   readonly [K in ExpressionProblemKind]: (problem: ExpressionProblem<K>) => string;
 };
+
+// ---- The texts around the findings (issue 14, point 3): the summary workbook's titles and headers, the
+// self-check's steps and report, the command line's result lines. Kinds, not prose, so that both languages are
+// written here and reviewed together. ----
+
+/** A table sheet of the summary workbook, as its title names it (the form sheet has its own). */
+export type SummaryTable = "units" | "missing" | "requests" | "nonAggregable" | "issues" | "figures";
+
+/** A column of the summary's tables, as its header names it. */
+export type SummaryColumn =
+  | "unit"
+  | "level"
+  | "period"
+  | "verdict"
+  | "errors"
+  | "warnings"
+  | "failed_rules"
+  | "role"
+  | "file"
+  | "sheet"
+  | "counted"
+  | "form"
+  | "unit_or_file"
+  | "reason"
+  | "reason_en"
+  | "request"
+  | "request_en"
+  | "code"
+  | "codes"
+  | "indicator"
+  | "value"
+  | "severity"
+  | "cell"
+  | "message"
+  | "message_en";
+
+/** A step of the pane's self-check (src/workflows/self-check.ts, SELF_CHECK_STEPS). */
+export type SelfCheckStepName =
+  "install" | "type" | "validate" | "marks" | "fix" | "fill" | "clear" | "restore" | "delete" | "unchanged";
+
+/** A fixed word of the self-check's plain-text report. */
+export type SelfCheckReportWord =
+  | "title"
+  | "at"
+  | "verdict"
+  | "passed"
+  | "failed"
+  | "skipped"
+  | "excel"
+  | "application"
+  | "platform"
+  | "version"
+  | "language"
+  | "not_said"
+  | "api_sets"
+  | "api_missing"
+  | "none"
+  | "requests"
+  | "sizes"
+  | "not_measurable"
+  | "steps"
+  | "code";
+
+/** A fixed text of the self-check's dialog in the pane. */
+export type SelfCheckPaneText =
+  | "title"
+  | "intro"
+  | "run"
+  | "run_again"
+  | "running"
+  | "close"
+  | "load_failed"
+  | "passed"
+  | "failed"
+  | "steps_label"
+  | "copy"
+  | "copied"
+  | "copy_refused"
+  | "report_label"
+  | "send";
+
+/** Marks or findings by severity, as a self-check step counts them. */
+type SeverityCounts = { readonly errors: number; readonly warnings: number; readonly info: number };
+
+/** The sheets of a workbook as a self-check step lists them: names, the open one, the hidden ones. */
+type SheetsListed = {
+  readonly sheets: readonly string[];
+  readonly open?: string;
+  readonly hidden: readonly string[];
+};
+
+/** The kinds of text a command line prints as its result, by command. */
+type CliLineParams = {
+  /** `consolidate`'s result: the units summed, those with errors, the requests, the units missing, the warnings. */
+  readonly cli_consolidated: {
+    readonly path: string;
+    readonly units: number;
+    readonly withErrors: number;
+    readonly requests: number;
+    readonly missing: number;
+    readonly warnings: number;
+  };
+  readonly cli_form_exported: { readonly id: string; readonly path: string };
+  readonly cli_form_sound: {
+    readonly id: string;
+    readonly indicators: number;
+    readonly sources: number;
+    readonly rules: number;
+  };
+  readonly cli_form_problems: { readonly path: string; readonly count: number };
+  /** `template` wrote the appendix: its file, unit, level and period (ids). */
+  readonly cli_template_written: {
+    readonly path: string;
+    readonly unit: string;
+    readonly level: Level;
+    readonly period: string;
+  };
+  /** The unit `template` writes when none is given (also the sheet's name). */
+  readonly cli_default_unit: Record<string, never>;
+  /** `template --form` with a level the form does not report at. */
+  readonly cli_form_level_missing: {
+    readonly id: string;
+    readonly level: string;
+    readonly levels: readonly string[];
+  };
+  readonly cli_imported: {
+    readonly path: string;
+    readonly source: string;
+    readonly fromTable: number;
+    readonly fromText: number;
+  };
+  /** `validate`'s verdict line of a sheet: ready or not, its findings by severity, its expected rows left blank. */
+  readonly cli_verdict: {
+    readonly ready: boolean;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly info: number;
+    readonly blank: number;
+  };
+  /** A finding's severity as `validate` prints it before the message, in capitals. */
+  readonly cli_severity: { readonly severity: "error" | "warning" | "info" };
+  /** Sheets of template versions the tool does not know, each "'sheet' (version)". */
+  readonly cli_unsupported_versions: { readonly sheets: readonly string[] };
+  /** Texts the xlsx writer cut to Excel's limits: the first few (`places`, `what`, `lengths`, `limits`), and how many. */
+  readonly cli_text_cuts: {
+    readonly count: number;
+    readonly places: readonly string[];
+    readonly what: readonly TextCutKind[];
+    readonly lengths: readonly number[];
+    readonly limits: readonly number[];
+  };
+};
+
+/** What the xlsx writer cut to Excel's limits (src/cli/xlsx/text-limits.ts). */
+export type TextCutKind =
+  "cell" | "sheetName" | "note" | "validationTitle" | "validationMessage" | "validationList";
+
+/** The texts of the summary workbook (src/workflows/summary-spec.ts). */
+type SummaryLabelParams = {
+  /** The form sheet's title (A2): the form's own title in each language, then "in the province". */
+  readonly summary_form_title: { readonly title: string; readonly titleEn: string };
+  /** The form sheet's A3: how many units were summed, and how many of them still have errors. */
+  readonly summary_form_source: { readonly units: number; readonly withErrors: number };
+  readonly summary_province: Record<string, never>;
+  readonly summary_province_units: { readonly units: number };
+  readonly summary_title: { readonly table: SummaryTable };
+  readonly summary_header: { readonly column: SummaryColumn };
+  readonly summary_verdict: { readonly verdict: "ready" | "not_ready" };
+  /** Whether a unit's appendix was summed: one that repeats another's figures is not. */
+  readonly summary_counted: { readonly counted: boolean };
+  readonly summary_missing_unit: Record<string, never>;
+  readonly severity: { readonly severity: "error" | "warning" | "info" };
+};
+
+/** The texts of the pane's self-check: its dialog, its steps' outcomes, its report (src/workflows/self-check*.ts). */
+type SelfCheckLabelParams = {
+  readonly selfcheck_pane: { readonly text: SelfCheckPaneText };
+  readonly selfcheck_status: { readonly status: "passed" | "failed" | "skipped" };
+  readonly selfcheck_left_behind: { readonly sheet: string };
+  readonly selfcheck_step: { readonly step: SelfCheckStepName };
+  /** The scratch sheet's name (Vietnamese only: a sheet has one name) and the unit its appendix is made for. */
+  readonly selfcheck_scratch_sheet: { readonly suffix: string };
+  readonly selfcheck_unit: Record<string, never>;
+  readonly selfcheck_report_word: { readonly word: SelfCheckReportWord };
+  /** A platform's name as Office.context.diagnostics gives it ("PC"), "" for one the report does not know. */
+  readonly selfcheck_platform: { readonly platform: string };
+  readonly selfcheck_steps_passed: { readonly passed: number; readonly all: number };
+  readonly selfcheck_request_count: { readonly syncs: number; readonly runs: number };
+  readonly selfcheck_sizes: {
+    readonly request: number;
+    readonly response: number;
+    readonly requests: number;
+  };
+  readonly selfcheck_step_requests: {
+    readonly syncs: number;
+    readonly runs: number;
+    readonly request?: number;
+    readonly response?: number;
+  };
+  readonly selfcheck_report_left_behind: { readonly sheet: string };
+  readonly selfcheck_blocked: { readonly sheet: string; readonly scratch: string };
+  readonly selfcheck_unexpected: { readonly detail: string };
+  readonly selfcheck_install_missing: SheetsListed & { readonly scratch: string; readonly version: string };
+  readonly selfcheck_installed: { readonly scratch: string; readonly version: string };
+  /** Cells that did not read back as typed, each "code (cell)". */
+  readonly selfcheck_type_missing: { readonly cells: readonly string[] };
+  /** What was typed: each cell ("DV.4 D45") with its value as JSON, "" for a cell emptied. */
+  readonly selfcheck_typed: { readonly cells: readonly string[]; readonly values: readonly string[] };
+  /** No error with the expected fix; counts absent when the scratch sheet had no result at all. */
+  readonly selfcheck_validate_missing: {
+    readonly code: string;
+    readonly cell: string;
+    readonly value: number;
+    readonly errors?: number;
+    readonly warnings?: number;
+    readonly info?: number;
+  };
+  readonly selfcheck_validated: SeverityCounts & {
+    readonly cell: string;
+    readonly message: string;
+    readonly messageEn: string;
+  };
+  readonly selfcheck_marks_missing: SeverityCounts;
+  readonly selfcheck_marks: SeverityCounts;
+  /** After the fix: the cell's content as JSON, the value expected, the errors left (absent: unknown). */
+  readonly selfcheck_fix_failed: {
+    readonly cell: string;
+    readonly found: string;
+    readonly value: number;
+    readonly errors?: number;
+  };
+  readonly selfcheck_fixed: { readonly cell: string; readonly value: number };
+  readonly selfcheck_fill_failed: { readonly code: string; readonly cell: string; readonly formulas: number };
+  readonly selfcheck_filled: { readonly formulas: number; readonly cell: string; readonly formula: string };
+  readonly selfcheck_clear_nothing: Record<string, never>;
+  readonly selfcheck_clear_left: { readonly marks: number };
+  readonly selfcheck_cleared: { readonly marks: number };
+  readonly selfcheck_restore_unknown: Record<string, never>;
+  readonly selfcheck_restored: { readonly sheet: string };
+  readonly selfcheck_delete_none: Record<string, never>;
+  readonly selfcheck_delete_absent: { readonly sheet: string };
+  readonly selfcheck_delete_failed: {
+    readonly sheet: string;
+    readonly reason: string;
+    readonly reasonEn: string;
+  };
+  readonly selfcheck_deleted: { readonly sheet: string };
+  readonly selfcheck_unchanged_unknown: Record<string, never>;
+  readonly selfcheck_changed: {
+    readonly before: readonly string[];
+    readonly beforeOpen?: string;
+    readonly beforeHidden: readonly string[];
+    readonly after: readonly string[];
+    readonly afterOpen?: string;
+    readonly afterHidden: readonly string[];
+  };
+  readonly selfcheck_unchanged: { readonly sheets: number; readonly open?: string };
+};
+
+/** The texts of a Word report's findings written where the reader finds them (src/docx/findings.ts). */
+type DocxLabelParams = {
+  /** A figure the report states twice, differently: each figure (absent: blank) and where (`at`, `atEn`). */
+  readonly docx_twice: {
+    readonly indicator: string;
+    readonly indicatorEn: string;
+    readonly first?: string;
+    readonly firstAt: string;
+    readonly firstAtEn: string;
+    readonly second?: string;
+    readonly secondAt: string;
+    readonly secondAtEn: string;
+  };
+  /** One clause states several numbers for an indicator (`labels`): none is taken. */
+  readonly docx_numbers_unclear: {
+    readonly labels: readonly string[];
+    readonly labelsEn: readonly string[];
+    readonly count: number;
+    readonly numbers: string;
+    readonly place: string;
+    readonly placeEn: string;
+  };
+  /** A number stands in a clause with several indicators' wordings: it is taken for none. */
+  readonly docx_owner_unclear: {
+    readonly labels: readonly string[];
+    readonly labelsEn: readonly string[];
+    readonly numbers: string;
+    readonly place: string;
+    readonly placeEn: string;
+  };
+};
+
+/**
+ * Every text around the findings that is not an error, by kind, with the parameters it is rendered from. A
+ * parameter whose value is itself a text in each language comes twice (`message`, `messageEn`).
+ */
+export type LabelParams = SummaryLabelParams & SelfCheckLabelParams & CliLineParams & DocxLabelParams;
+
+/** A command of the command line, as its help names it. */
+export type HelpCommand = "template" | "validate" | "consolidate" | "import" | "form";
+
+/** One option of a command, as its help lists it: how it is written, and what it does. */
+export type HelpOption = { readonly flags: string; readonly text: string };
+
+/**
+ * The command line's help in one language (help-vi.ts, help-en.ts; src/cli/help.ts lays it out), and what it says of
+ * a command line node:util's parseArgs refused.
+ */
+export interface HelpTexts {
+  readonly title: string;
+  /** The words before a command's usage line and its options' list. */
+  readonly usage: string;
+  readonly options: string;
+  readonly oneCommand: string;
+  readonly exitCodes: string;
+  readonly commands: Readonly<
+    Record<
+      HelpCommand,
+      { readonly summary: string; readonly usage: string; readonly options: readonly HelpOption[] }
+    >
+  >;
+  unknownOption(option: string): string;
+  optionNeedsValue(option: string): string;
+  optionTakesNoValue(option: string): string;
+  unexpectedArgument(argument: string): string;
+  invalidArguments(detail: string): string;
+}

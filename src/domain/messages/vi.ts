@@ -22,6 +22,7 @@ import type {
   Templates,
   RowMismatch,
 } from "./kinds";
+import { viLabels } from "./labels-vi";
 import {
   alternatives,
   characterAt,
@@ -656,4 +657,13 @@ const expressions: ExpressionTemplates = {
 };
 
 /** The Vietnamese templates, as hosts register them (index.ts, registerLanguage). */
-export const vi: LanguageTemplates = { lang: "vi", findings, texts, errors, expressions, definitions, place };
+export const vi: LanguageTemplates = {
+  lang: "vi",
+  findings,
+  texts,
+  errors,
+  expressions,
+  definitions,
+  place,
+  labels: viLabels,
+};
