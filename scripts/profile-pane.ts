@@ -5,7 +5,7 @@
 import { basename } from "node:path";
 import type { CDPSession } from "playwright-core";
 import { CHECK } from "../test/browser/pane";
-import { servePane } from "./bench-pane";
+import { loadToFirstVerdict, servePane } from "./bench-pane";
 
 interface ProfileNode {
   id: number;
@@ -112,14 +112,7 @@ async function main(): Promise<void> {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 1000 });
     const [watched, load] = await profiled(cdp, async () => {
-      await page.goto(`${pane.base}taskpane.html`);
-      await page.waitForFunction(
-        () =>
-          (window as unknown as { __paneWatch: { firstVerdict?: number } }).__paneWatch.firstVerdict !==
-          undefined,
-        undefined,
-        { timeout: 60_000 },
-      );
+      await loadToFirstVerdict(page, `${pane.base}taskpane.html`);
       return page.evaluate(() => window as unknown as { __paneWatch: unknown; __paneBench: unknown });
     });
     const timing = await page.evaluate(() => {

@@ -22,6 +22,7 @@ import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
+import { renderText } from "../domain/messages";
 import { formsOfGrids, withDefinition } from "../workflows/forms-of-workbook";
 import { missingForm } from "../workflows/validate";
 import { givenForms, missingFormsMessage } from "./carried";
@@ -102,17 +103,30 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
   const warnings = consolidation.issues.filter((issue) => issue.severity !== "info").length;
   const requests = consolidation.requests.length;
   const missing = consolidation.missingUnits.length;
+  const left = leftOutCount(consolidation);
+  const leftOut = left
+    ? renderText("outcome_left_out", { forms: consolidation.forms.length, indicators: left })
+    : undefined;
   return {
     vi:
       `Đã tổng hợp ${countVi(units.length, "đơn vị")} vào ${path}: ${countVi(withErrors, "đơn vị")} còn lỗi, ` +
       `${countVi(requests, "yêu cầu sửa")}, ${countVi(missing, "đơn vị")} chưa có phụ lục, ` +
-      `${countVi(warnings, "cảnh báo")} khi tổng hợp.`,
+      `${countVi(warnings, "cảnh báo")} khi tổng hợp.` +
+      (leftOut ? ` ${leftOut.vi}` : ""),
     en:
       `Consolidated ${countEn(units.length, "unit", "units")} into ${path}: ${formatCount(withErrors, "en")} with errors, ` +
       `${countEn(requests, "correction request", "correction requests")}, ` +
       `${countEn(missing, "expected unit", "expected units")} missing, ` +
-      `${countEn(warnings, "consolidation warning", "consolidation warnings")}.`,
+      `${countEn(warnings, "consolidation warning", "consolidation warnings")}.` +
+      (leftOut ? ` ${leftOut.en}` : ""),
   };
+}
+
+/** Indicators left out because the forms differ: the lead form's, and the other forms' that the lead lacks. */
+function leftOutCount(consolidation: Consolidation): number {
+  const lead = new Set(consolidation.leftOut.map((row) => row.code));
+  const extra = new Set(consolidation.differences.flatMap((form) => form.extra));
+  return lead.size + extra.size;
 }
 
 /** Files read ahead of the one being consolidated: the disk works while the processor reads a workbook. */
@@ -313,7 +327,9 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
   for (const excluded of consolidation.excluded) {
     if (!told.has(excluded)) say(output, excluded.reason, excluded.file ? `${excluded.file}: ` : "");
   }
-  for (const issue of consolidation.issues) if (issue.kind === "hidden_sheet") say(output, issue.message);
+  for (const issue of consolidation.issues) {
+    if (issue.kind === "hidden_sheet" || issue.kind === "forms_mixed") say(output, issue.message);
+  }
   const cuts: TextCut[] = [];
   // Streamed into the file as each row is made: a national summary is never held whole, in memory or as objects.
   const { writeSummaryFile } = await import("./xlsx/summary-file");

@@ -210,6 +210,13 @@ const SHEET_VISIBILITY = {
   VeryHidden: "veryHidden",
 } as const satisfies Record<Excel.SheetVisibility, SheetVisibility>;
 
+/** The port's visibility as Excel names it (Worksheet.visibility: read from ExcelApi 1.1, set from 1.2). */
+const EXCEL_VISIBILITY = {
+  visible: "Visible",
+  hidden: "Hidden",
+  veryHidden: "VeryHidden",
+} as const satisfies Record<SheetVisibility, `${Excel.SheetVisibility}`>;
+
 function isOurMark(format: Excel.ConditionalFormat): boolean {
   if (format.type !== "Custom") return false;
   const custom = format.customOrNullObject;
@@ -1154,7 +1161,9 @@ export class ExcelWorkbookPort implements WorkbookPort {
     if (key?.value !== undefined) staging.getRange(KEY_CELL).untrack().values = [[excelInput(key.value)]];
     if (!entry.replace) {
       if (spec.protection) queueProtect(staging.protection, spec.protection);
-      staging.visibility = "Visible";
+      // The staging sheet is very hidden already: a sheet meant to stay so is never shown, not even for an instant.
+      if (spec.visibility !== "veryHidden")
+        staging.visibility = EXCEL_VISIBILITY[spec.visibility ?? "visible"];
       staging.name = spec.name;
       this.stage(`committed-${step}`, () => (entry.committed = true));
       return;

@@ -16,6 +16,7 @@ import {
   ErrorBar,
   InstallForm,
   InstallFromReport,
+  MissingDefinition,
   NoticeBar,
   OwnSheet,
   preloadLater,
@@ -167,11 +168,17 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   const busy = paneBusy || consolidation.running;
   // A consolidation leaves its summary open, which is no appendix: the workbook still holds some.
   const noAppendixKnown = state.ready && !headerResult && state.order.length === 0 && !consolidation.result;
+  const missing = state.missingForms.find((form) => form.sheet === state.active);
   const ownShown = state.choosing !== undefined || state.own !== undefined || state.appendices.length > 1;
 
   return (
     <main className={styles.main} lang={lang}>
-      <MemoHeader sheet={state.active} result={headerResult} />
+      <MemoHeader sheet={state.active} result={headerResult} missing={missing?.id} />
+      {missing && !headerResult ? (
+        <PartBoundary>
+          <MissingDefinition.Part missing={missing} busy={busy} onEmbed={actions.embed} />
+        </PartBoundary>
+      ) : null}
       {ownShown ? (
         <PartBoundary>
           <OwnSheet.Part

@@ -45,6 +45,8 @@ export const en: Strings = {
     template: "Template",
     unknown: "—",
     notAppendix: "This sheet holds no appendix yet.",
+    formMissing: (id) =>
+      `This sheet follows the form ${id}, but the workbook does not carry that form's definition, so it cannot be checked yet.`,
   },
   level: { so: "Department", huyen: "District", xa: "Commune" },
   period: periodEn,
@@ -98,6 +100,23 @@ export const en: Strings = {
       Y: "Full year",
     },
     done: (sheet) => `Added the appendix sheet “${sheet}”.`,
+    form: "Form",
+    formFromFile: "Form from a definition file…",
+    formFileMissing: "Choose the form's definition file.",
+  },
+  definition: {
+    pick: "Choose the definition file…",
+    pickHint:
+      "The .xlsx file defining the form (sheets Mẫu, Chỉ tiêu, Quy tắc), as the Department of Home Affairs issues it.",
+    reading: (file) => `Reading “${file}”…`,
+    problems: (file, count) =>
+      `The file “${file}” has ${plural(count, "problem", "problems")}; it is not used until all are fixed:`,
+    chosen: (id, title) => `Form ${id}: ${title}`,
+    mismatch: (file, found, wanted) =>
+      `The file “${file}” defines the form ${found}, not the form ${wanted} this sheet was made from: choose the definition file the sheet was made from.`,
+    missingTitle: "Form definition missing",
+    embedded: (id, sheet) =>
+      `Saved the definition of the form ${id} in the workbook and checked the sheet “${sheet}”.`,
   },
   progress: {
     reading: (sheets) => `Reading ${plural(sheets, "sheet", "sheets")}…`,

@@ -29,6 +29,8 @@ export interface Strings {
     readonly template: string;
     readonly unknown: string;
     readonly notAppendix: string;
+    /** The open sheet names a form whose definition the workbook does not carry. */
+    formMissing(id: string): string;
   };
   readonly level: Readonly<Record<Level, string>>;
   period(id: string): string;
@@ -74,6 +76,21 @@ export interface Strings {
     readonly yearInvalid: string;
     readonly periodKinds: Readonly<Record<PeriodKind, string>>;
     done(sheet: string): string;
+    /** The choice of form: the built-in ones, or one read from a definition file. */
+    readonly form: string;
+    readonly formFromFile: string;
+    readonly formFileMissing: string;
+  };
+  /** A form definition picked from disk: to install from, or for a sheet whose form is missing. */
+  readonly definition: {
+    readonly pick: string;
+    readonly pickHint: string;
+    reading(file: string): string;
+    problems(file: string, count: number): string;
+    chosen(id: string, title: string): string;
+    mismatch(file: string, found: string, wanted: string): string;
+    readonly missingTitle: string;
+    embedded(id: string, sheet: string): string;
   };
   readonly progress: {
     reading(sheets: number): string;
@@ -253,6 +270,8 @@ const vi: Strings = {
     template: "Mẫu",
     unknown: "—",
     notAppendix: "Trang tính này chưa có phụ lục.",
+    formMissing: (id) =>
+      `Trang tính này theo mẫu ${id}, nhưng sổ làm việc không mang định nghĩa của mẫu này nên chưa kiểm tra được.`,
   },
   level: { so: "Sở, ngành", huyen: "Huyện", xa: "Xã" },
   period: periodVi,
@@ -299,6 +318,21 @@ const vi: Strings = {
     yearInvalid: "Năm phải từ 2000 đến 2099.",
     periodKinds: { Q1: "Quý I", Q2: "Quý II", Q3: "Quý III", Q4: "Quý IV", H1: "6 tháng", Y: "Cả năm" },
     done: (sheet) => `Đã thêm trang phụ lục “${sheet}”.`,
+    form: "Mẫu",
+    formFromFile: "Mẫu từ tệp định nghĩa…",
+    formFileMissing: "Hãy chọn tệp định nghĩa mẫu.",
+  },
+  definition: {
+    pick: "Chọn tệp định nghĩa…",
+    pickHint: "Tệp .xlsx định nghĩa mẫu (các trang Mẫu, Chỉ tiêu, Quy tắc) do Sở Nội vụ ban hành.",
+    reading: (file) => `Đang đọc “${file}”…`,
+    problems: (file, count) =>
+      `Tệp “${file}” có ${formatCount(count, "vi")} lỗi, chưa dùng được cho đến khi sửa hết:`,
+    chosen: (id, title) => `Mẫu ${id}: ${title}`,
+    mismatch: (file, found, wanted) =>
+      `Tệp “${file}” định nghĩa mẫu ${found}, không phải mẫu ${wanted} mà trang tính này được tạo từ đó: hãy chọn đúng tệp định nghĩa đã dùng để tạo trang.`,
+    missingTitle: "Thiếu định nghĩa mẫu",
+    embedded: (id, sheet) => `Đã lưu định nghĩa mẫu ${id} vào sổ làm việc và kiểm tra trang “${sheet}”.`,
   },
   progress: {
     reading: (sheets) => `Đang đọc ${formatCount(sheets, "vi")} trang tính…`,

@@ -50,6 +50,9 @@ export const ProgressPanel = later(() =>
 export const InstallForm = later(() =>
   import("./components/InstallForm").then((module) => module.InstallForm),
 );
+export const MissingDefinition = later(() =>
+  import("./components/MissingDefinition").then((module) => module.MissingDefinition),
+);
 export const InstallFromReport = later(() =>
   import("./components/InstallFromReport").then((module) => module.InstallFromReport),
 );

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useReducer, useRef } from "react";
-import type { Level } from "../domain/catalogue";
+import type { Catalogue, FormRegistry, Level } from "../domain/catalogue";
 import type { SheetValidation } from "../domain/engine";
 import type { Finding } from "../domain/findings";
 import type { AddinHost } from "../workflows/host";
 import type { WorkbookPort } from "../workflows/port";
 import type { InstallOptions } from "../workflows/install";
+import type { MissingForm } from "../workflows/validate";
 import type { CheckProgress, CheckResult, StampStatus } from "../workflows/stamp";
 import { ownSheetInMemory } from "../workflows/own-sheet";
 import {
@@ -64,6 +65,11 @@ export interface PaneState {
   /** True once a check over the workbook has run: the pane then shows its results. */
   readonly checked: boolean;
   readonly unknownVersions: readonly { readonly sheet: string; readonly version: string }[];
+  /**
+   * Sheets made from a form definition the workbook does not carry (F1 `ID#hash`, no such block), as the last
+   * check or description found them: the pane asks for the definition file.
+   */
+  readonly missingForms: readonly MissingForm[];
   /** The sheet whose findings are shown. */
   readonly focus?: string;
   /** The sheet the user is on, and what the header shows about it before any check. */
@@ -93,7 +99,14 @@ export type PaneAction =
   | { type: "progress"; progress: CheckProgress }
   /** `names`: every appendix sheet of a check over the whole workbook, which replaces what the pane knew. */
   | { type: "checked"; result: CheckResult; names?: readonly string[]; active?: string; live?: boolean }
-  | { type: "described"; active?: string; result?: SheetResult; appendices?: readonly string[] }
+  | {
+      type: "described";
+      active?: string;
+      result?: SheetResult;
+      appendices?: readonly string[];
+      /** The check that described the sheet: which of the sheets it read miss their form's definition. */
+      checked?: Pick<CheckResult, "sheets" | "missingForms" | "skipped" | "unknownVersions">;
+    }
   | { type: "done"; notice?: Notice; stampNote?: Notice }
   | { type: "failed"; error: PaneError }
   | { type: "dismissError" }
@@ -108,6 +121,7 @@ export const INITIAL_PANE: PaneState = {
   order: [],
   checked: false,
   unknownVersions: [],
+  missingForms: [],
   ready: false,
   appendices: [],
 };
@@ -136,6 +150,23 @@ function merge(
     results,
     order: [...state.order, ...[...fresh.keys()].filter((name) => !state.order.includes(name))],
   };
+}
+
+/**
+ * The sheets missing their form's definition once a check has read some sheets: those it read are as it found them
+ * (a sheet now validated has its form), the others as they were.
+ */
+function missingAfter(
+  known: readonly MissingForm[],
+  checked: Pick<CheckResult, "sheets" | "missingForms" | "skipped" | "unknownVersions">,
+): readonly MissingForm[] {
+  const read = new Set([
+    ...checked.sheets.map((sheet) => sheet.sheet),
+    ...checked.missingForms.map((missing) => missing.sheet),
+    ...checked.skipped,
+    ...checked.unknownVersions.map((unknown) => unknown.sheet),
+  ]);
+  return [...known.filter((missing) => !read.has(missing.sheet)), ...checked.missingForms];
 }
 
 /** The pane's state after an action: pure, so that its merging of checks is tested on its own. */
@@ -168,6 +199,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         order,
         checked: state.checked || full || action.result.sheets.length > 0,
         unknownVersions: full ? action.result.unknownVersions : state.unknownVersions,
+        missingForms: missingAfter(state.missingForms, action.result),
         focus,
         active,
         appendices: action.result.appendices ?? state.appendices,
@@ -179,6 +211,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         active: action.active,
         described: action.result,
         ready: true,
+        ...(action.checked ? { missingForms: missingAfter(state.missingForms, action.checked) } : {}),
         appendices: action.appendices ?? state.appendices,
       };
     case "done":
@@ -231,6 +264,8 @@ export interface InstallRequest {
   readonly level: Level;
   readonly period: string;
   readonly sheetName?: string;
+  /** A form read from a definition file: the sheet is made from it and the workbook carries it. */
+  readonly definition?: Catalogue;
 }
 
 /** The pane's actions, each one click of the user. */
@@ -244,6 +279,11 @@ export interface PaneActions {
   fill(): Promise<void>;
   clear(): Promise<void>;
   install(request: InstallRequest): Promise<boolean>;
+  /**
+   * For a sheet whose form's definition the workbook does not carry: embeds `definition` (the caller has checked
+   * it is the one the sheet names) and checks that sheet.
+   */
+  embed(sheet: string, definition: Catalogue): Promise<boolean>;
   /** Says again which sheet is open and what it holds, after another part of the pane changed the workbook. */
   refresh(): Promise<void>;
   focus(sheet: string): void;
@@ -305,9 +345,14 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
   let recalled: Promise<void> | undefined;
   let choosing: OwnChoice | undefined;
   let offered: string | undefined;
-  const learn = (result: { appendices?: readonly string[]; active?: string }) => {
+  // The forms the last check read the sheets with (the built-in ones and those the workbook carries, read again by
+  // every check that lists the workbook, so a changed `_cchc_mau` is seen by the next one): a fix, which lists
+  // nothing, checks its sheet again with the forms its finding was found with.
+  let forms: FormRegistry | undefined;
+  const learn = (result: { appendices?: readonly string[]; active?: string; forms?: FormRegistry }) => {
     if (result.appendices) appendices = result.appendices;
     if (result.active !== undefined) active = result.active;
+    if (result.forms) forms = result.forms;
   };
   const recall = (): Promise<void> =>
     (recalled ??= store.recall().then(
@@ -353,6 +398,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     return {
       type: "described",
       active: result.active,
+      checked: result,
       ...(result.appendices ? { appendices: result.appendices } : {}),
       ...(validation ? { result: { validation, ...(stamp ? { stamp } : {}) } } : {}),
     };
@@ -536,7 +582,10 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
         "fix",
         async () => {
           const started = ++generation;
-          result = await host.run((port) => applyFix(port, finding, { mark: mine, stamp: mine }));
+          result = await host.run((port) =>
+            applyFix(port, finding, { mark: mine, stamp: mine, ...(forms ? { forms } : {}) }),
+          );
+          learn(result);
           stampNote = stampNoteOf(result);
           return { type: "checked", result: accept(result, started) };
         },
@@ -573,6 +622,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
         level: request.level,
         period: request.period,
         ...(request.sheetName ? { sheetName: request.sheetName } : {}),
+        ...(request.definition ? { definition: request.definition } : {}),
       };
       return perform(
         "install",
@@ -587,6 +637,31 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           });
         },
         () => ({ type: "done", notice: { tone: "success", text: both((t) => t.install.done(sheetName)) } }),
+      );
+    },
+    embed: async (sheet, definition) => {
+      await recall();
+      const mine = isMine(sheet);
+      return perform(
+        "install",
+        async () => {
+          const { embedDefinition } = await import("../workflows/install");
+          const started = ++generation;
+          const result = await host.run(async (port) => {
+            await embedDefinition(port, definition);
+            // The sheet's form is now carried: the check reads it with the workbook's forms, as every check does.
+            return checkWorkbook(port, { sheets: [sheet], mark: mine, activeSheet });
+          });
+          learn(result);
+          return { type: "checked", result: accept(result, started), active: result.active };
+        },
+        () => ({
+          type: "done",
+          notice: {
+            tone: "success",
+            text: both((t) => t.definition.embedded(definition.templateVersion, sheet)),
+          },
+        }),
       );
     },
     refresh: describe,

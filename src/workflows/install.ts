@@ -1,14 +1,23 @@
-import type { Level } from "../domain/catalogue";
+import type { Catalogue, Level, LoadedCatalogue } from "../domain/catalogue";
 import type { FormRegistry } from "../domain/catalogue";
 import { BUILT_IN_FORMS, catalogue as defaultCatalogue } from "../domain/catalogue";
+import { loadCatalogue } from "../domain/catalogue/load";
 import type { CellInput, SheetGrid } from "../domain/cell";
 import { columnLetter, isCellError } from "../domain/cell";
+import {
+  CARRIED_SHEET,
+  carriedRows,
+  definitionHash,
+  FORM_MARKER,
+  readCarried,
+} from "../domain/forms/carried";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import type { AppendixSheet } from "../domain/locate";
 import { locateAppendix } from "../domain/locate";
 import { InvalidMetaError } from "../domain/meta";
 import { BilingualError } from "../domain/messages/error";
-import type { CellWrite, Plan, SheetInfo, SheetSpec, WorkbookPort } from "./port";
+import { carriedRowsSpec } from "./carried-spec";
+import type { CellWrite, Plan, PlanStep, SheetInfo, SheetSpec, WorkbookPort } from "./port";
 import { defaultSheetName, notApplicableNote, templateSpec, uniqueSheetName } from "./template-spec";
 
 /**
@@ -27,6 +36,11 @@ export interface InstallOptions {
   readonly replace?: string;
   /** The forms the host knows, whose sheets a re-install may replace: the built-in ones unless given. */
   readonly forms?: FormRegistry;
+  /**
+   * A form read from a definition file (readDefinition, without problems): the new sheet is made from it, F1 names
+   * it as `ID#hash`, and the workbook carries the definition on its `_cchc_mau` sheet. Not for `replace`.
+   */
+  readonly definition?: Catalogue;
 }
 
 /** What an install wrote: the sheet's name and how many typed values and notes were carried over. */
@@ -131,22 +145,32 @@ export function installPlan(
       existing.map((sheet) => sheet.name),
     );
   }
-  const spec = templateSpec({
-    sheetName,
-    unit,
-    level: required(options.level ?? old?.appendix.level, "level"),
-    period: required(options.period ?? old?.appendix.period, "period"),
-  });
+  const definition = target === undefined ? options.definition : undefined;
+  const form: LoadedCatalogue = definition ? loadCatalogue(definition) : defaultCatalogue;
+  const level = required(options.level ?? old?.appendix.level, "level");
+  if (!form.levels.includes(level)) {
+    throw BilingualError.fromKind("install_level_not_in_form", {
+      id: form.templateVersion,
+      level,
+      levels: form.levels,
+    });
+  }
+  const spec = templateSpec(
+    { sheetName, unit, level, period: required(options.period ?? old?.appendix.period, "period") },
+    form,
+    definition ? definitionHash(definition) : undefined,
+  );
   const values = old ? carriedWrites(old.grid, old.appendix, spec) : [];
+  const carried = definition ? carriedStep(existing, existingGrids, definition) : undefined;
 
-  const layout = sheetLayout(defaultCatalogue);
-  const firstValueRow =
-    layout.rowOf.get(defaultCatalogue.valueRows[0]?.code ?? "") ?? layout.firstIndicatorRow;
+  const layout = sheetLayout(form);
+  const firstValueRow = layout.rowOf.get(form.valueRows[0]?.code ?? "") ?? layout.firstIndicatorRow;
   // A sheet without its unit's name opens on the name to type; otherwise on the first value to type.
   const start = unit ? `${columnLetter(COLUMNS.value)}${firstValueRow}` : `B${layout.inputRow}`;
   return {
     plan: {
       steps: [
+        ...(carried ? [carried] : []),
         {
           kind: "addSheet",
           spec,
@@ -161,16 +185,71 @@ export function installPlan(
   };
 }
 
+/** A cell's text as a block of `_cchc_mau` holds it; what is not text (a number a host turned it into) as written. */
+function carriedText(cell: CellInput | undefined): string {
+  const value = cell?.value;
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+}
+
+/**
+ * The step that makes the workbook carry `definition`: a new `_cchc_mau` sheet, or the existing one rewritten with
+ * this form's block added, or put in place of a block of the same id and hash that no longer reads (someone edited
+ * it). Every other block stays as it stands, a damaged one included, row for row: the sheets made from those forms
+ * keep their definitions. Undefined when the sheet already carries this very definition: nothing to write.
+ */
+export function carriedStep(
+  existing: readonly SheetInfo[],
+  existingGrids: readonly SheetGrid[],
+  definition: Catalogue,
+): PlanStep | undefined {
+  const id = definition.templateVersion;
+  const hash = definitionHash(definition);
+  const block = carriedRows([definition]);
+  const there = existing.some((sheet) => sheet.name === CARRIED_SHEET);
+  const grid = there ? existingGrids.find((sheet) => sheet.name === CARRIED_SHEET) : undefined;
+  if (!grid) return { kind: "addSheet", spec: carriedRowsSpec(block) };
+  if (readCarried(grid).forms.some((form) => form.hash === hash && form.catalogue.templateVersion === id)) {
+    return undefined;
+  }
+  const kept: string[][] = [];
+  let dropping = false;
+  for (const cells of grid.cells) {
+    const row = cells.map(carriedText);
+    if (row[0]?.trim() === FORM_MARKER) {
+      dropping = row[1]?.trim() === id && row[2]?.trim().toLowerCase() === hash;
+    }
+    if (!dropping) kept.push(row);
+  }
+  // A block ends with a blank row; a sheet someone trimmed gets one before the new block.
+  const last = kept.at(-1);
+  if (last && last.some((text) => text.trim())) kept.push([]);
+  return { kind: "addSheet", spec: carriedRowsSpec([...kept, ...block]), replace: true };
+}
+
+/**
+ * Makes the workbook carry a definition, for a sheet made from it whose block is missing (copied from another
+ * workbook, or the block removed): the listing, one read of `_cchc_mau` when there is one, one write; no write at
+ * all when the workbook carries it already. Never touches another sheet.
+ */
+export async function embedDefinition(port: WorkbookPort, definition: Catalogue): Promise<void> {
+  const existing = await port.listSheets();
+  const there = existing.some((sheet) => sheet.name === CARRIED_SHEET);
+  const grids = there ? await port.readSheets([CARRIED_SHEET]) : [];
+  const step = carriedStep(existing, grids, definition);
+  if (step) await port.apply({ steps: [step] });
+}
+
 /**
  * Installs the standard appendix through the port in at most three round trips: list the sheets, read the sheet to
  * re-install (only with `replace`), apply one plan. Returns the sheet's name and how much was carried over.
  */
 export async function installAppendix(port: WorkbookPort, options: InstallOptions): Promise<InstallOutcome> {
   const existing = await port.listSheets();
-  const grids =
-    options.replace !== undefined && existing.some((sheet) => sheet.name === options.replace)
-      ? await port.readSheets([options.replace])
-      : [];
+  const wanted = [
+    ...(options.replace !== undefined ? [options.replace] : []),
+    ...(options.definition && options.replace === undefined ? [CARRIED_SHEET] : []),
+  ].filter((name) => existing.some((sheet) => sheet.name === name));
+  const grids = wanted.length ? await port.readSheets(wanted) : [];
   const { plan, sheetName, carried } = installPlan(existing, grids, options);
   await port.apply(plan);
   return { sheetName, carried };

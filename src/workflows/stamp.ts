@@ -338,6 +338,11 @@ export interface CheckResult extends WorkbookValidation {
    * knows), in workbook order, whether checked or not: the sheets one of which is the user's own.
    */
   readonly appendices?: readonly string[];
+  /**
+   * The forms the sheets were read with: the host's and those the workbook carries (`_cchc_mau`), for a use case
+   * that makes no listing of its own afterwards (a fix of a finding of this check).
+   */
+  readonly forms?: FormRegistry;
 }
 
 /** A grid with some cells of column B replaced, to read back a stamp as it will stand once written. */

@@ -93,23 +93,35 @@ function charsIn(width: number): number {
   return Math.max(1, Math.floor(width * CHARS_PER_WIDTH));
 }
 
-/** Lines one paragraph needs when wrapped at spaces in lines of `chars` characters (a longer word is broken). */
+/**
+ * Lines one paragraph needs when wrapped at spaces in lines of `chars` characters (a longer word is broken). Read
+ * character by character, without splitting: every unit's letter is measured, and a split's words were a tenth of
+ * a national summary's garbage.
+ */
 function paragraphLines(paragraph: string, chars: number): number {
   let lines = 1;
   let used = 0;
-  for (const word of paragraph.split(" ")) {
-    const length = [...word].length;
-    if (used === 0) used = length;
-    else if (used + 1 + length <= chars) used += 1 + length;
+  let word = 0;
+  const place = () => {
+    if (used === 0) used = word;
+    else if (used + 1 + word <= chars) used += 1 + word;
     else {
       lines++;
-      used = length;
+      used = word;
     }
     while (used > chars) {
       lines++;
       used -= chars;
     }
+    word = 0;
+  };
+  for (let at = 0; at < paragraph.length; at++) {
+    const code = paragraph.charCodeAt(at);
+    if (code === 32) place();
+    // A character outside the basic plane is two UTF-16 units: counted once, at its second.
+    else if (code < 0xd800 || code > 0xdbff) word++;
   }
+  place();
   return lines;
 }
 
@@ -381,6 +393,7 @@ function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
     { header: { vi: "Tệp", en: "File" }, width: 28 },
     { header: { vi: "Trang tính", en: "Sheet" }, width: 18 },
     { header: { vi: "Được tổng hợp", en: "Counted" }, width: 12 },
+    { header: { vi: "Mẫu", en: "Form" }, width: 24 },
   ]);
   consolidation.units.forEach((unit, index) => {
     const row = index + 3;
@@ -402,8 +415,9 @@ function unitsSpec(consolidation: Consolidation, name: string): SheetSpec {
     table.put(row, 8, unit.file);
     table.put(row, 9, unit.sheet);
     table.put(row, 10, unit.included ? "Có" : "Không (trùng lặp)");
+    table.put(row, 11, unit.form);
   });
-  return table.spec({ orientation: "landscape", columns: 11 });
+  return table.spec({ orientation: "landscape", columns: 12 });
 }
 
 function missingSpec(consolidation: Consolidation, name: string): SheetSpec {

@@ -166,7 +166,7 @@ export async function checkSheets(
       stamped = stamped.slice(0, landed);
     }
   }
-  return { ...validation, stamps, stamped, ...(stampFailure ? { stampFailure } : {}) };
+  return { ...validation, stamps, stamped, forms, ...(stampFailure ? { stampFailure } : {}) };
 }
 
 /**

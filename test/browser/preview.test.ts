@@ -103,6 +103,16 @@ describe("the task pane's bundle", () => {
       /<script src="?https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"?>/,
     );
   });
+
+  it("has the page fetch its initial scripts alongside Office.js, preloaded before the script that blocks it", async () => {
+    const files = await initialFiles(addinStats, addin, "taskpane");
+    const html = await readFile(join(addin, "taskpane.html"), "utf8");
+    const office = html.search(/<script[^>]*office\.js/);
+    const preloaded = [...html.matchAll(/<link rel="?preload"? as="?script"? href="?([^" >]+)/g)]
+      .filter((match) => match.index < office)
+      .map((match) => match[1]);
+    expect(preloaded.sort()).toEqual(files.map((file) => file.name).sort());
+  });
 });
 
 describe("the add-in's build (npm run build:web), the folder DEPLOY.md has copied to the server", () => {

@@ -212,6 +212,20 @@ const SAMPLES: { readonly [K in FindingKind]: Sample<K> } = {
   hidden_sheet: { params: { unit: "Sở Y tế", sheet: "Sở Y tế", file: "y-te.xlsx" }, codes: [] },
   district_after_reform: { params: { period: "2026-Q1", unit: "UBND huyện Càng Long" }, codes: [] },
   row_not_applicable: { params: { code: "3.4.2", from: "2025-Q3", period: "2026-Q1" }, codes: ["3.4.2"] },
+  forms_mixed: {
+    params: {
+      lead: "CCHC-PL-2021",
+      leadUnits: 3,
+      form: "PL-THU-2026",
+      units: 1,
+      common: ["HS.1", "HS.1.1"],
+      absent: ["1.1.1", "3.4.1"],
+      differs: ["1.2", "2.2", "2.3"],
+      reasons: ["kind", "unit", "kind"],
+      extra: ["1.3"],
+    },
+    codes: ["1.2", "2.2", "2.3"],
+  },
 };
 
 /** Each kind's message exactly, in Vietnamese and English, as the samples above render it. */
@@ -390,6 +404,10 @@ const EXPECTED: { readonly [K in FindingKind]: readonly [vi: string, en: string]
     "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn (3.4.2) không áp dụng từ 01/7/2025: kỳ Quý I/2026 không cần nhập chỉ tiêu này; số liệu đã nhập không được tổng hợp.",
     "Share of dossiers received by district People's Committees resolved on time (3.4.2) does not apply from 1 July 2025: 2026-Q1 does not ask for it, and the figure typed is left out of the consolidation.",
   ],
+  forms_mixed: [
+    "Bảng tổng hợp theo mẫu CCHC-PL-2021 (3 đơn vị); phụ lục của 1 đơn vị theo mẫu PL-THU-2026 chỉ được cộng ở 2 chỉ tiêu hai mẫu ghi giống nhau (cùng mã, loại, đơn vị tính, cách tổng hợp): HS.1, HS.1.1. Không tổng hợp: khác loại (số đếm, tỷ lệ hay mã): 1.2, 2.3; khác đơn vị tính: 2.2; 2 chỉ tiêu không có trong mẫu PL-THU-2026: 1.1.1, 3.4.1; 1 chỉ tiêu chỉ có trong mẫu PL-THU-2026: 1.3.",
+    "The summary follows the form CCHC-PL-2021 (3 units); the appendices of 1 unit on the form PL-THU-2026 are summed only on the 2 indicators both forms declare alike (same code, kind, unit and aggregation): HS.1, HS.1.1. Not consolidated: another kind (count, rate or coded): 1.2, 2.3; another unit: 2.2; 2 indicators not in the form PL-THU-2026: 1.1.1, 3.4.1; 1 indicator only in the form PL-THU-2026: 1.3.",
+  ],
 };
 
 /** One text of every kind a consolidation says besides its findings. */
@@ -423,6 +441,12 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   error_no_units: {},
   error_no_previous: { file: "ky-truoc.xlsx" },
   form_missing: { sheet: "Xã A", id: "PL-THU-2026" },
+  outcome_left_out: { forms: 2, indicators: 1234 },
+  lead_left_out: {
+    forms: ["PL-THU-2026", "PL-HUE-2026"],
+    reasons: ["absent", "unit"],
+    units: [2, 1],
+  },
   form_missing_option: { sheet: "Xã A", id: "PL-THU-2026", option: "--form" },
   carried_changed: { id: "PL-THU-2026", sheet: "_cchc_mau", row: 1 },
   carried_unreadable: { id: "PL-THU-2026", sheet: "_cchc_mau", row: 72 },
@@ -504,6 +528,14 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
     "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.",
     "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition this tool does not have (or has in another version): give this form's definition file to check it.",
   ],
+  outcome_left_out: [
+    'Các phụ lục theo 2 mẫu khác nhau: 1.234 chỉ tiêu không tổng hợp (xem trang "Cảnh báo tổng hợp").',
+    'The appendices follow 2 different forms: 1,234 indicators not consolidated (see the "Cảnh báo tổng hợp" sheet).',
+  ],
+  lead_left_out: [
+    "Không tổng hợp: mẫu PL-THU-2026 (2 đơn vị) không có chỉ tiêu này; ở mẫu PL-HUE-2026 (1 đơn vị), chỉ tiêu này khác đơn vị tính.",
+    "Not consolidated: the form PL-THU-2026 (2 units) lacks this indicator; in the form PL-HUE-2026 (1 unit) this indicator has another unit.",
+  ],
   form_missing_option: [
     "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" nhưng tệp không mang theo định nghĩa của mẫu này và chưa được cung cấp: thêm --form DINH-NGHIA.xlsx (tệp định nghĩa của mẫu) để kiểm tra.",
     "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition the file does not carry and was not given: add --form DEFINITION.xlsx (the form's definition file) to check it.",
@@ -527,6 +559,7 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   install_rename_on_replace: { sheet: "Sở Y tế" },
   install_not_appendix: { sheet: "Ghi chú" },
   install_unknown_version: { sheet: "Sở Y tế", version: "CCHC-PL-2030" },
+  install_level_not_in_form: { id: "PL-THU-2026", level: "huyen", levels: ["so", "xa"] },
   invalid_level: { input: "tinh" },
   invalid_period: { input: "2021-Q5" },
   level_gone: { level: "huyen", period: "2026-Q1", from: "2025-Q3", levels: ["so", "xa"] },
@@ -609,6 +642,12 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   docx_no_document: {},
   docx_doctype: { part: "word/document.xml" },
   docx_not_report: {},
+  mixed_definitions: {
+    id: "PL-THU-2026",
+    hashes: ["3f9a1c2e", "0b7d44e1"],
+    counts: [4, 1],
+    places: ["a.xlsx 'Xã A'", "b.xlsx 'Xã B'", "c.xlsx 'Xã C'", "d.xlsx 'Xã D'", "e.xlsx 'Xã E'"],
+  },
   usage_form_not_definition: { input: "CCHC-PL-2021" },
 };
 
@@ -638,6 +677,10 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   install_unknown_version: [
     'Trang tính "Sở Y tế" dùng mẫu phụ lục CCHC-PL-2030, mới hơn phiên bản này của công cụ: không cài mẫu cũ hơn đè lên.',
     'Sheet "Sở Y tế" uses appendix template CCHC-PL-2030, newer than this version of the tool: an older template is not installed over it.',
+  ],
+  install_level_not_in_form: [
+    "Mẫu PL-THU-2026 không có cấp huyện: các cấp báo cáo theo mẫu này là Sở, ngành (so), Xã (xa).",
+    "The form PL-THU-2026 has no district level: the levels that report on it are department (so), commune (xa).",
   ],
   invalid_level: [
     'Cấp "tinh" không hợp lệ: dùng so (Sở, ngành), huyen (Huyện) hoặc xa (Xã).',
@@ -866,6 +909,10 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   docx_not_report: [
     "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
     "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
+  ],
+  mixed_definitions: [
+    "Không tổng hợp chung các phụ lục theo 2 bản định nghĩa khác nhau của cùng mẫu PL-THU-2026 (cùng mã mẫu, khác nội dung): bản #3f9a1c2e (a.xlsx 'Xã A', b.xlsx 'Xã B', c.xlsx 'Xã C' và 1 đơn vị khác); bản #0b7d44e1 (e.xlsx 'Xã E'). Đề nghị các đơn vị lập lại phụ lục từ cùng một tệp định nghĩa.",
+    "Appendices of 2 different definitions of the form PL-THU-2026 (one form id, different contents) cannot be consolidated together: version #3f9a1c2e (a.xlsx 'Xã A', b.xlsx 'Xã B', c.xlsx 'Xã C' and 1 more); version #0b7d44e1 (e.xlsx 'Xã E'). Ask the units to make their appendices again from one definition file.",
   ],
   usage_form_not_definition: [
     '--form cần một tệp định nghĩa mẫu .xlsx, không phải "CCHC-PL-2021" (các mẫu có sẵn luôn được dùng, không cần chỉ ra).',

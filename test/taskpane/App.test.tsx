@@ -7,6 +7,7 @@ import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { OFFICE_ERROR_MESSAGES } from "../../src/excel";
 import { SAMPLE_SHEET, sampleWrites } from "../../src/preview/sample";
 import { App } from "../../src/taskpane/App";
+import { FIRST_SCREEN_FINDINGS } from "../../src/taskpane/components/FindingList";
 import { stampRows } from "../../src/workflows/stamp";
 import { templateSpec } from "../../src/workflows/template-spec";
 import { TestWorkbook, sampleWorkbook } from "../helpers/workbook";
@@ -70,6 +71,33 @@ describe("the task pane over the emulated Excel", () => {
     // Nothing was fixed without a click.
     expect(workbook.valueAt(SHEET, valueCell("HS.1.2"))).toBe(0);
     expect(workbook.valueAt(SHEET, valueCell("DV.4.1"))).toBe("1.93673");
+  });
+
+  it("lists every finding of a sheet with more than a screenful of them, each selectable by keyboard", async () => {
+    const { book, workbook, user } = await setUp();
+    const typedOver = catalogue.appendixRows
+      .filter((row) => row.kind === "count" && layout.rowOf.has(row.code))
+      .slice(0, FIRST_SCREEN_FINDINGS + 8);
+    for (const row of typedOver) book.type(SHEET, valueCell(row.code), "nhiều");
+    await act(() => book.excel.settle());
+    await check(user);
+    const list = screen.getByRole("region", { name: "Các điểm cần xem" });
+    // Each severity's heading counts its findings ("Lỗi (22)"); every one of them is listed once the list is whole.
+    const counted = () =>
+      within(list)
+        .getAllByRole("heading", { level: 3 })
+        .reduce((sum, heading) => sum + Number(/\((\d+)\)/.exec(heading.textContent ?? "")?.[1]), 0);
+    await waitFor(() => expect(within(list).getAllByRole("listitem")).toHaveLength(counted()));
+    expect(counted()).toBeGreaterThan(FIRST_SCREEN_FINDINGS + 8);
+    // The last finding with a cell, rendered after the first screen, selects it from the keyboard.
+    const last = within(list)
+      .getAllByRole("listitem")
+      .filter((item) => / ô [A-Z]+\d+/.test(item.textContent ?? ""))
+      .at(-1)!;
+    const address = / ô ([A-Z]+\d+)/.exec(last.textContent ?? "")![1];
+    within(last).getAllByRole("button")[0]!.focus();
+    await user.keyboard("{Enter}");
+    expect(workbook.selection).toEqual({ sheet: SHEET, address });
   });
 
   it("warns, naming the reform, when the sheet says it is a district's for a period after 1 July 2025", async () => {
@@ -287,7 +315,8 @@ describe("the task pane over the emulated Excel", () => {
     const form = screen.getByRole("form", { name: "Cài đặt phụ lục" });
     const period = within(form).getByRole("combobox", { name: "Kỳ báo cáo" });
     const level = within(form).getByRole("combobox", { name: "Cấp" });
-    expect(within(form).getAllByRole("combobox")).toEqual([period, level]);
+    const choice = within(form).getByRole("combobox", { name: "Mẫu" });
+    expect(within(form).getAllByRole("combobox")).toEqual([choice, period, level]);
     const year = within(form).getByRole("textbox", { name: "Năm" });
     const levels = () =>
       within(level)

@@ -6,6 +6,7 @@ import type { Consolidation, RoleMap, RowTotal, UnitAppendix } from "../../src/w
 import {
   consolidate,
   ConsolidationError,
+  Consolidator,
   parseExpected,
   parseRoles,
   previousFigures,
@@ -223,24 +224,31 @@ describe("consolidating units' appendices", () => {
     expect(result.units.filter((entry) => !entry.included)).toHaveLength(1);
   });
 
-  it("refuses appendices of different template versions with a bilingual error", () => {
-    const foreign: UnitAppendix = {
-      ...three[1]!,
-      appendix: { ...three[1]!.appendix, templateVersion: "CCHC-PL-2023" },
-    };
+  it("refuses appendices of a template version it cannot read beside others, with a bilingual error", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await unitFile(SO_Y_TE, { unit: "Sở Y tế" })) as unknown as ArrayBuffer);
+    workbook.worksheets[0]!.getCell("F1").value = "CCHC-PL-2023";
+    const found = readUnits(
+      await readWorkbookBuffer(Buffer.from(await workbook.xlsx.writeBuffer())),
+      "y-te.xlsx",
+    );
+    expect(found.unknownVersions).toEqual([{ sheet: "Phụ lục", version: "CCHC-PL-2023" }]);
+    const consolidator = new Consolidator({ roles: NO_ROLES });
+    consolidator.add(three[0]!);
+    consolidator.addUnknownVersion("CCHC-PL-2023", "y-te.xlsx", "Phụ lục");
     let error: unknown;
     try {
-      consolidate([three[0]!, foreign], { roles: NO_ROLES });
+      consolidator.result();
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConsolidationError);
     const { bilingual, kind } = error as ConsolidationError;
     expect(kind).toBe("mixed_versions");
-    expect(bilingual.vi).toContain("khác mẫu");
-    expect(bilingual.vi).toContain("CCHC-PL-2021");
-    expect(bilingual.vi).toContain("CCHC-PL-2023");
-    expect(bilingual.en).toContain("different template versions");
+    expect(bilingual).toEqual({
+      vi: "Không tổng hợp chung các phụ lục khác mẫu: CCHC-PL-2021 (Sở Tư pháp.xlsx 'Phụ lục'); CCHC-PL-2023 (y-te.xlsx 'Phụ lục'). Đề nghị các đơn vị dùng cùng một mẫu phụ lục.",
+      en: "Appendices of different template versions cannot be consolidated together: CCHC-PL-2021 (Sở Tư pháp.xlsx 'Phụ lục'); CCHC-PL-2023 (y-te.xlsx 'Phụ lục'). Ask the units to use one template.",
+    });
   });
 });
 

@@ -1,11 +1,12 @@
 import { periodReaches } from "../meta";
 import { CCHC_PL_2021 } from "./cchc-pl-2021";
-import { CatalogueIntegrityError, catalogueProblems } from "./integrity";
 import { FormRegistry } from "./registry";
 import type { Catalogue, CatalogueInput, Level, RelationRule, RowDef } from "./schema";
 
-// The built-in catalogue is checked against its zod schema by the tests (test/domain/catalogue), not each time a
-// tool starts: this module never loads zod. Definitions read at run time go through loadCatalogue (./load).
+// The built-in catalogue is checked against its zod schema and its integrity rules by the tests
+// (test/domain/catalogue), not each time a tool starts: this module runs neither zod nor catalogueProblems, so the
+// pane's first load and the CLI's start carry neither. Definitions read at run time go through loadCatalogue
+// (./load), which runs both.
 export type * from "./schema";
 export { ALL_LEVELS, isLevel, LEVEL_NOT_FROM, LEVELS, REFORM_PERIOD } from "./constants";
 export { foldedName, roleApplies, roleByName, roleIn, roleNamesIn, rolesIn } from "./roles";
@@ -153,11 +154,10 @@ function withDefaults(input: CatalogueInput): Catalogue {
 /** The catalogue of the 2021 form, the one every tool uses unless a file says otherwise. */
 export const catalogue: LoadedCatalogue = builtIn(CCHC_PL_2021);
 
+// Sound by test (test/domain/catalogue: no integrity problem, equal to what loadCatalogue returns), so not
+// checked again here: the source cannot change between the tests and a run.
 function builtIn(input: CatalogueInput): LoadedCatalogue {
-  const checked = withDefaults(input);
-  const problems = catalogueProblems(checked);
-  if (problems.length) throw new CatalogueIntegrityError(problems);
-  return shapeCatalogue(checked);
+  return shapeCatalogue(withDefaults(input));
 }
 
 /** The built-in forms: the registry a host starts from, before adding the definitions it reads. */

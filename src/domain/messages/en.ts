@@ -18,6 +18,7 @@ import type {
   LanguageTemplates,
   MessageContext,
   Templates,
+  RowMismatch,
 } from "./kinds";
 import {
   alternatives,
@@ -27,6 +28,7 @@ import {
   implausibleFigures,
   readingShown,
   relationSides,
+  mismatchGroups,
 } from "./shared";
 import {
   amountOfValue,
@@ -140,6 +142,8 @@ const errors: Templates<ErrorParams> = {
     `Sheet "${p.sheet}" holds no CCHC appendix, so it cannot be re-installed; add a new appendix sheet instead.`,
   install_unknown_version: (p) =>
     `Sheet "${p.sheet}" uses appendix template ${p.version}, newer than this version of the tool: an older template is not installed over it.`,
+  install_level_not_in_form: (p) =>
+    `The form ${p.id} has no ${LEVEL_CHOICE[p.level]} level: the levels that report on it are ${p.levels.map((level) => LEVEL_CHOICE[level]).join(", ")}.`,
   invalid_level: (p) => `Invalid level "${p.input}": use so (department), huyen (district) or xa (commune).`,
   invalid_period: (p) =>
     `Invalid period "${p.input}": use 2021-Q3 (third quarter), 2021-H1 (first half) or 2021 (full year).`,
@@ -246,6 +250,16 @@ const errors: Templates<ErrorParams> = {
     "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
   read_not_regular: (p) =>
     `Cannot read ${p.path}: it is not a regular file (but a directory, pipe or device); name an .xlsx file.`,
+  mixed_definitions: (p) => {
+    let from = 0;
+    const list = p.hashes.map((hash, at) => {
+      const count = p.counts[at] ?? 0;
+      const where = p.places.slice(from, (from += count));
+      const version = hash ? `version #${hash}` : "the version whose F1 names no definition";
+      return `${version} (${nameList(where, "en", 3)})`;
+    });
+    return `Appendices of ${formatCount(p.hashes.length, "en")} different definitions of the form ${p.id} (one form id, different contents) cannot be consolidated together: ${list.join("; ")}. Ask the units to make their appendices again from one definition file.`;
+  },
   usage_form_not_definition: (p) =>
     `--form takes a form definition file (.xlsx), not "${p.input}" (the built-in forms are always used, without naming them).`,
 };
@@ -293,6 +307,48 @@ const enConsolidation: Templates<ConsolidationFindingParams> = {
     const where = p.file === undefined ? `sheet '${p.sheet}'` : `sheet '${p.sheet}' of ${p.file}`;
     return `The appendix of "${p.unit}" is on ${where}, which is hidden: its figures are summed. Unhide the sheet to check it.`;
   },
+  forms_mixed: (p) => {
+    const left = mismatchGroups(p.differs, p.reasons).map(
+      ([reason, codes]) => `${MISMATCH_EN[reason]}: ${codes.join(", ")}`,
+    );
+    if (p.absent.length)
+      left.push(`${countOf(p.absent.length, "indicator")} not in the form ${p.form}: ${p.absent.join(", ")}`);
+    if (p.extra.length)
+      left.push(`${countOf(p.extra.length, "indicator")} only in the form ${p.form}: ${p.extra.join(", ")}`);
+    const summed = p.common.length
+      ? `are summed only on the ${countOf(p.common.length, "indicator")} both forms declare alike (same code, kind, unit and aggregation): ${p.common.join(", ")}`
+      : "are summed on no indicator: the two forms declare none alike";
+    return `The summary follows the form ${p.lead} (${countOf(p.leadUnits, "unit")}); the appendices of ${countOf(p.units, "unit")} on the form ${p.form} ${summed}. Not consolidated: ${left.join("; ")}.`;
+  },
+};
+
+/** "1 unit", "3 units". */
+function countOf(count: number, noun: string): string {
+  return `${formatCount(count, "en")} ${count === 1 ? noun : `${noun}s`}`;
+}
+
+/** Why a row is not consolidated across two forms, as a list of left-out rows heads it … */
+const MISMATCH_EN: Readonly<Record<Exclude<RowMismatch, "absent">, string>> = {
+  kind: "another kind (count, rate or coded)",
+  unit: "another unit",
+  legend: "other allowed values",
+  aggregation: "aggregated otherwise",
+  role: "another reporting office",
+  scope: "other levels or periods asked",
+  formula: "another formula",
+  inputs: "computed from indicators not consolidated",
+};
+
+/** … and as a row's remark says it of the row. */
+const MISMATCH_OF_ROW_EN: Readonly<Record<Exclude<RowMismatch, "absent">, string>> = {
+  kind: "is of another kind (count, rate or coded)",
+  unit: "has another unit",
+  legend: "has other allowed values",
+  aggregation: "is aggregated otherwise",
+  role: "is reported by another office",
+  scope: "is asked of other levels or periods",
+  formula: "has another formula",
+  inputs: "is computed from indicators not consolidated",
 };
 
 /** The English templates of every finding: an appendix's validation and a consolidation. */
@@ -414,6 +470,18 @@ const texts: Templates<ConsolidationTextParams> = {
   error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
   form_missing: (p) =>
     `Sheet '${p.sheet}' follows the form "${p.id}", whose definition this tool does not have (or has in another version): give this form's definition file to check it.`,
+  outcome_left_out: (p) =>
+    `The appendices follow ${formatCount(p.forms, "en")} different forms: ${countOf(p.indicators, "indicator")} not consolidated (see the "Cảnh báo tổng hợp" sheet).`,
+  lead_left_out: (p) => {
+    const said = p.forms.map((form, at) => {
+      const reason = p.reasons[at] ?? "absent";
+      const units = countOf(p.units[at] ?? 0, "unit");
+      return reason === "absent"
+        ? `the form ${form} (${units}) lacks this indicator`
+        : `in the form ${form} (${units}) this indicator ${MISMATCH_OF_ROW_EN[reason]}`;
+    });
+    return `Not consolidated: ${said.join("; ")}.`;
+  },
   form_missing_option: (p) =>
     `Sheet '${p.sheet}' follows the form "${p.id}", whose definition the file does not carry and was not given: add ${p.option} DEFINITION.xlsx (the form's definition file) to check it.`,
   carried_changed: (p) =>

@@ -143,7 +143,31 @@ export type ConsolidationFindingParams = {
     readonly province: boolean;
   };
   readonly hidden_sheet: { readonly unit: string; readonly sheet: string; readonly file?: string };
+  /**
+   * Units of another form (`form`, `units` of them) summed with the lead form's (`lead`, `leadUnits`) on the rows
+   * both declare alike (`common`); the lead's rows it lacks (`absent`) or declares otherwise (`differs`, each with
+   * its `reasons`), and its own rows the lead lacks (`extra`), are left out.
+   */
+  readonly forms_mixed: {
+    readonly lead: string;
+    readonly leadUnits: number;
+    readonly form: string;
+    readonly units: number;
+    readonly common: readonly string[];
+    readonly absent: readonly string[];
+    readonly differs: readonly string[];
+    readonly reasons: readonly RowMismatch[];
+    readonly extra: readonly string[];
+  };
 };
+
+/**
+ * Why a row is not consolidated across two forms: the other form lacks it, or declares another kind (count, rate,
+ * coded), unit, legend, way of aggregating, office or levels asked, another formula, or its formula's inputs are not
+ * all consolidated.
+ */
+export type RowMismatch =
+  "absent" | "kind" | "unit" | "legend" | "aggregation" | "role" | "scope" | "formula" | "inputs";
 
 /** A kind of finding of one appendix's validation. */
 export type DomainFindingKind = keyof DomainFindingParams;
@@ -201,6 +225,14 @@ export type ConsolidationTextParams = {
   readonly error_no_previous: { readonly file: string };
   /** A sheet made from a form definition the tool has not been given (F1 holds an id and a hash it lacks). */
   readonly form_missing: { readonly sheet: string; readonly id: string };
+  /** The command's result line, after its counts: `indicators` left out because the units follow `forms` forms. */
+  readonly outcome_left_out: { readonly forms: number; readonly indicators: number };
+  /** A row of the summary's form left out: each form that differs on it, why, and how many units follow it. */
+  readonly lead_left_out: {
+    readonly forms: readonly string[];
+    readonly reasons: readonly RowMismatch[];
+    readonly units: readonly number[];
+  };
   /** The same on the command line: the file neither carries the definition nor was it given with `option`. */
   readonly form_missing_option: { readonly sheet: string; readonly id: string; readonly option: string };
   /** A definition a workbook carries (its `sheet`, the block's marker `row`) whose content no longer has its hash. */
@@ -226,6 +258,12 @@ export type ErrorParams = {
   readonly install_not_appendix: { readonly sheet: string };
   /** A sheet of a template version this tool does not know: a newer one. */
   readonly install_unknown_version: { readonly sheet: string; readonly version: string };
+  /** A level the form being installed has no place for (its `cấp`). */
+  readonly install_level_not_in_form: {
+    readonly id: string;
+    readonly level: Level;
+    readonly levels: readonly Level[];
+  };
   readonly invalid_level: { readonly input: string };
   readonly invalid_period: { readonly input: string };
   /** A level no unit reports at in the period (`from`: the first period without it; `levels`: those left). */
@@ -324,6 +362,16 @@ export type ErrorParams = {
   readonly docx_doctype: { readonly part: string };
   /** A Word document with neither an appendix table nor any figure of the form. */
   readonly docx_not_report: Record<string, never>;
+  /**
+   * Appendices of two or more definitions of one form id (`hashes`: F1's hash of each, "" for sheets that name
+   * none), each with how many and where they were found, as mixed_versions lists them.
+   */
+  readonly mixed_definitions: {
+    readonly id: string;
+    readonly hashes: readonly string[];
+    readonly counts: readonly number[];
+    readonly places: readonly string[];
+  };
   /** `--form` of validate or consolidate names something that is no definition file (.xlsx). */
   readonly usage_form_not_definition: { readonly input: string };
 };

@@ -8,6 +8,7 @@ import type {
   PlausibleParams,
   ReadingParams,
   RelationParams,
+  RowMismatch,
 } from "./kinds";
 import { amountOfValue, amountText, kindOf, labelOfCode } from "./words";
 
@@ -118,4 +119,18 @@ export function characterAt(problem: {
 export function alternatives(items: readonly string[], lang: Lang): string {
   const or = lang === "vi" ? " hoặc " : " or ";
   return items.length < 2 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")}${or}${items.at(-1) ?? ""}`;
+}
+
+/** Left-out rows grouped by why, in the order the reasons first appear: what a list of them shows. */
+export function mismatchGroups(
+  codes: readonly string[],
+  reasons: readonly RowMismatch[],
+): [Exclude<RowMismatch, "absent">, string[]][] {
+  const groups = new Map<Exclude<RowMismatch, "absent">, string[]>();
+  codes.forEach((code, at) => {
+    const reason = reasons[at];
+    if (reason === undefined || reason === "absent") return;
+    groups.set(reason, [...(groups.get(reason) ?? []), code]);
+  });
+  return [...groups];
 }

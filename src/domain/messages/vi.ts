@@ -20,6 +20,7 @@ import type {
   LanguageTemplates,
   MessageContext,
   Templates,
+  RowMismatch,
 } from "./kinds";
 import {
   alternatives,
@@ -29,6 +30,7 @@ import {
   implausibleFigures,
   readingShown,
   relationSides,
+  mismatchGroups,
 } from "./shared";
 import {
   amountOfValue,
@@ -142,6 +144,31 @@ const viConsolidation: Templates<ConsolidationFindingParams> = {
       p.file === undefined ? `trang tính '${p.sheet}'` : `trang tính '${p.sheet}' của tệp ${p.file}`;
     return `Phụ lục của "${p.unit}" nằm trên ${where} đang bị ẩn: số liệu vẫn được cộng. Hiện trang tính (Unhide) để kiểm tra.`;
   },
+  forms_mixed: (p) => {
+    const left = mismatchGroups(p.differs, p.reasons).map(
+      ([reason, codes]) => `${MISMATCH_VI[reason]}: ${codes.join(", ")}`,
+    );
+    if (p.absent.length)
+      left.push(`${p.absent.length} chỉ tiêu không có trong mẫu ${p.form}: ${p.absent.join(", ")}`);
+    if (p.extra.length)
+      left.push(`${p.extra.length} chỉ tiêu chỉ có trong mẫu ${p.form}: ${p.extra.join(", ")}`);
+    const summed = p.common.length
+      ? `chỉ được cộng ở ${p.common.length} chỉ tiêu hai mẫu ghi giống nhau (cùng mã, loại, đơn vị tính, cách tổng hợp): ${p.common.join(", ")}`
+      : "không được cộng ở chỉ tiêu nào: hai mẫu không có chỉ tiêu nào ghi giống nhau";
+    return `Bảng tổng hợp theo mẫu ${p.lead} (${p.leadUnits} đơn vị); phụ lục của ${p.units} đơn vị theo mẫu ${p.form} ${summed}. Không tổng hợp: ${left.join("; ")}.`;
+  },
+};
+
+/** Why a row is not consolidated across two forms, as a list of left-out rows heads it. */
+const MISMATCH_VI: Readonly<Record<Exclude<RowMismatch, "absent">, string>> = {
+  kind: "khác loại (số đếm, tỷ lệ hay mã)",
+  unit: "khác đơn vị tính",
+  legend: "khác giá trị cho phép",
+  aggregation: "khác cách tổng hợp",
+  role: "khác cơ quan báo cáo",
+  scope: "khác cấp hoặc kỳ phải báo cáo",
+  formula: "khác công thức tính",
+  inputs: "tính từ chỉ tiêu không tổng hợp được",
 };
 
 /** The Vietnamese templates of every finding: an appendix's validation and a consolidation. */
@@ -260,6 +287,18 @@ const texts: Templates<ConsolidationTextParams> = {
   error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
   form_missing: (p) =>
     `Trang tính '${p.sheet}' theo mẫu "${p.id}" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.`,
+  outcome_left_out: (p) =>
+    `Các phụ lục theo ${p.forms} mẫu khác nhau: ${formatCount(p.indicators, "vi")} chỉ tiêu không tổng hợp (xem trang "Cảnh báo tổng hợp").`,
+  lead_left_out: (p) => {
+    const said = p.forms.map((form, at) => {
+      const reason = p.reasons[at] ?? "absent";
+      const units = `${p.units[at] ?? 0} đơn vị`;
+      return reason === "absent"
+        ? `mẫu ${form} (${units}) không có chỉ tiêu này`
+        : `ở mẫu ${form} (${units}), chỉ tiêu này ${MISMATCH_VI[reason]}`;
+    });
+    return `Không tổng hợp: ${said.join("; ")}.`;
+  },
   form_missing_option: (p) =>
     `Trang tính '${p.sheet}' theo mẫu "${p.id}" nhưng tệp không mang theo định nghĩa của mẫu này và chưa được cung cấp: thêm ${p.option} DINH-NGHIA.xlsx (tệp định nghĩa của mẫu) để kiểm tra.`,
   carried_changed: (p) =>
@@ -393,6 +432,8 @@ const errors: Templates<ErrorParams> = {
     `Trang tính "${p.sheet}" không chứa phụ lục thống kê CCHC nên không cài lại được; hãy thêm một trang phụ lục mới.`,
   install_unknown_version: (p) =>
     `Trang tính "${p.sheet}" dùng mẫu phụ lục ${p.version}, mới hơn phiên bản này của công cụ: không cài mẫu cũ hơn đè lên.`,
+  install_level_not_in_form: (p) =>
+    `Mẫu ${p.id} không có ${LEVEL_CHOICE[p.level]}: các cấp báo cáo theo mẫu này là ${p.levels.map((level) => LEVEL_CHOICE[level]).join(", ")}.`,
   invalid_level: (p) => `Cấp "${p.input}" không hợp lệ: dùng so (Sở, ngành), huyen (Huyện) hoặc xa (Xã).`,
   invalid_period: (p) =>
     `Kỳ báo cáo "${p.input}" không hợp lệ: dùng dạng 2021-Q3 (Quý III/2021), 2021-H1 (6 tháng/2021) hoặc 2021 (Năm 2021).`,
@@ -498,6 +539,16 @@ const errors: Templates<ErrorParams> = {
     "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
   read_not_regular: (p) =>
     `Không đọc được ${p.path}: đây không phải một tệp thông thường (mà là thư mục, ống dẫn hay thiết bị); hãy chỉ đến tệp .xlsx.`,
+  mixed_definitions: (p) => {
+    let from = 0;
+    const list = p.hashes.map((hash, at) => {
+      const count = p.counts[at] ?? 0;
+      const where = p.places.slice(from, (from += count));
+      const version = hash ? `bản #${hash}` : "bản không ghi mã định nghĩa ở ô F1";
+      return `${version} (${nameList(where, "vi", 3)})`;
+    });
+    return `Không tổng hợp chung các phụ lục theo ${p.hashes.length} bản định nghĩa khác nhau của cùng mẫu ${p.id} (cùng mã mẫu, khác nội dung): ${list.join("; ")}. Đề nghị các đơn vị lập lại phụ lục từ cùng một tệp định nghĩa.`;
+  },
   usage_form_not_definition: (p) =>
     `--form cần một tệp định nghĩa mẫu .xlsx, không phải "${p.input}" (các mẫu có sẵn luôn được dùng, không cần chỉ ra).`,
 };

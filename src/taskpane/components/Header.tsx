@@ -38,8 +38,19 @@ const useStyles = makeStyles({
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 
-/** Which sheet is open and, when it holds an appendix, its unit, level, period and template version. */
-export function Header({ sheet, result }: { sheet?: string; result?: SheetResult }) {
+/**
+ * Which sheet is open and, when it holds an appendix, its unit, level, period and template version; `missing`: the
+ * form the open sheet names, whose definition the workbook does not carry.
+ */
+export function Header({
+  sheet,
+  result,
+  missing,
+}: {
+  sheet?: string;
+  result?: SheetResult;
+  missing?: string;
+}) {
   const styles = useStyles();
   const { t } = useStrings();
   const validation = result?.validation;
@@ -66,7 +77,9 @@ export function Header({ sheet, result }: { sheet?: string; result?: SheetResult
           </div>
         ))}
       </dl>
-      {sheet && !validation ? <p className={styles.note}>{t.header.notAppendix}</p> : null}
+      {sheet && !validation ? (
+        <p className={styles.note}>{missing ? t.header.formMissing(missing) : t.header.notAppendix}</p>
+      ) : null}
     </header>
   );
 }

@@ -2,11 +2,13 @@ import type { FormEvent } from "react";
 import { useEffect, useState } from "react";
 import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import type { Level } from "../../domain/catalogue";
-import { REFORM_PERIOD } from "../../domain/catalogue";
+import { BUILT_IN_FORMS, REFORM_PERIOD } from "../../domain/catalogue";
 import { levelsIn, periodStartText } from "../../domain/meta";
 import type { PeriodKind } from "../i18n";
 import { useStrings } from "../i18n";
 import type { InstallRequest } from "../usePane";
+import type { SoundDefinition } from "./DefinitionPick";
+import { DefinitionPick } from "./DefinitionPick";
 import { Disclosure } from "./Disclosure";
 
 const useStyles = makeStyles({
@@ -17,7 +19,12 @@ const useStyles = makeStyles({
   row: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 6em", gap: tokens.spacingHorizontalS },
   year: { width: "100%", minWidth: 0 },
   submit: { alignSelf: "flex-start" },
+  chosen: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  missing: { margin: 0, color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
 });
+
+/** The choice of the form select that asks for a definition file instead of a built-in form. */
+const FROM_FILE = "file";
 
 const PERIOD_KINDS: readonly PeriodKind[] = ["Q1", "Q2", "Q3", "Q4", "H1", "Y"];
 
@@ -30,7 +37,10 @@ function currentQuarter(now: Date): PeriodKind {
   return `Q${Math.floor(now.getMonth() / 3) + 1}` as PeriodKind;
 }
 
-/** "Cài đặt phụ lục": a small form that adds a standard appendix sheet for one reporting unit. */
+/**
+ * "Cài đặt phụ lục": a small form that adds an appendix sheet for one reporting unit, of a built-in form or of a
+ * form read from a definition file picked from disk (the levels offered are then the form's).
+ */
 export function InstallForm({
   busy,
   expanded,
@@ -49,6 +59,8 @@ export function InstallForm({
   const [year, setYear] = useState(String(now.getFullYear()));
   const [sheetName, setSheetName] = useState("");
   const [tried, setTried] = useState(false);
+  const [formChoice, setFormChoice] = useState<string>(BUILT_IN_FORMS.default.templateVersion);
+  const [definition, setDefinition] = useState<SoundDefinition>();
   const [open, setOpen] = useState(expanded);
   // A workbook found to hold no appendix opens the form; the user may still fold it away.
   useEffect(() => {
@@ -60,19 +72,26 @@ export function InstallForm({
   // The period comes first: it decides the levels (no district after the 2025 reform). A level the period does
   // not offer falls back to the first it does, and comes back if the period goes back.
   const period = yearValid ? periodId(kind, year.trim()) : undefined;
-  const levels = levelsIn(period);
+  const fromFile = formChoice === FROM_FILE;
+  const form = fromFile
+    ? definition?.catalogue
+    : BUILT_IN_FORMS.forms.find((known) => known.templateVersion === formChoice);
+  const levels = levelsIn(period).filter((candidate) => form?.levels.includes(candidate) ?? true);
+  const definitionMissing = tried && fromFile && !definition;
   const offered = levels.includes(level) ? level : (levels[0] ?? level);
-  const noDistricts = !levels.includes("huyen");
+  // The reform's hint where the period is what takes the district away, not a form that never had one.
+  const noDistricts = !levelsIn(period).includes("huyen") && (form?.levels.includes("huyen") ?? true);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (!unit.trim() || period === undefined) return;
+    if (!unit.trim() || period === undefined || (fromFile && !definition)) return;
     const done = await onInstall({
       unit: unit.trim(),
       level: offered,
       period,
       ...(sheetName.trim() ? { sheetName: sheetName.trim() } : {}),
+      ...(fromFile && definition ? { definition: definition.catalogue } : {}),
     });
     if (done) {
       setUnit("");
@@ -85,6 +104,37 @@ export function InstallForm({
     <Disclosure title={t.install.title} open={open} onToggle={setOpen}>
       <form className={styles.form} onSubmit={submit} noValidate aria-label={t.install.title}>
         <p className={styles.intro}>{t.install.intro}</p>
+        <Field label={t.install.form}>
+          <Select value={formChoice} onChange={(_, data) => setFormChoice(data.value)}>
+            {BUILT_IN_FORMS.forms.map((known) => (
+              <option key={known.templateVersion} value={known.templateVersion}>
+                {known.templateVersion}
+              </option>
+            ))}
+            <option value={FROM_FILE}>{t.install.formFromFile}</option>
+          </Select>
+        </Field>
+        {fromFile ? (
+          <>
+            <DefinitionPick
+              busy={busy}
+              onPicked={(picked) => {
+                setDefinition(picked);
+                return Promise.resolve();
+              }}
+            />
+            {definition ? (
+              <p className={styles.chosen}>
+                {t.definition.chosen(definition.catalogue.templateVersion, definition.catalogue.title[lang])}
+              </p>
+            ) : null}
+            {definitionMissing ? (
+              <p className={styles.missing} role="alert">
+                {t.install.formFileMissing}
+              </p>
+            ) : null}
+          </>
+        ) : null}
         <Field
           label={t.install.unit}
           required

@@ -22,10 +22,12 @@ import type {
   CorrectionItem,
   CorrectionRequest,
   Excluded,
+  LeftOutRow,
   NonAggregable,
   ProvinceFigures,
   RowTotal,
 } from "./model";
+import type { FormsCompared } from "./forms";
 import type { UnitRecord } from "./record";
 import { BLANK, localCell, NOT_APPLICABLE, UNREADABLE, VALUE, valueIndex } from "./record";
 import { unitKey } from "./names";
@@ -65,19 +67,31 @@ export class Aggregator {
   private names:
     { readonly period: string | undefined; readonly roles: ReadonlyMap<string, Bilingual> } | undefined;
 
+  /** The lead form's rows left out, by code, each with the forms that differ on it. */
+  private readonly leftOut = new Map<string, LeftOutRow[]>();
+
   constructor(
     private readonly catalogue: LoadedCatalogue,
     private readonly records: readonly UnitRecord[],
     private readonly options: ConsolidateOptions,
     private readonly excluded: readonly Excluded[],
+    private readonly mix: {
+      readonly forms: Consolidation["forms"];
+      /** How the other forms differ from the lead, when the units follow more than one. */
+      readonly compared?: FormsCompared;
+    },
   ) {
     this.index = valueIndex(catalogue);
     this.included = records.filter((record) => record.included);
+    for (const row of mix.compared?.leftOut ?? []) {
+      this.leftOut.set(row.code, [...(this.leftOut.get(row.code) ?? []), row]);
+    }
   }
 
   run(): Consolidation {
     const period = this.checkUnits();
     this.period = period;
+    this.checkForms();
     this.checkLevels(period);
     this.findHolders();
     const totals = this.catalogue.valueRows.map((row) => this.total(row));
@@ -94,9 +108,13 @@ export class Aggregator {
     return {
       catalogue: this.catalogue,
       templateVersion: this.catalogue.templateVersion,
+      forms: this.mix.forms,
+      leftOut: this.mix.compared?.leftOut ?? [],
+      differences: this.mix.compared?.differences ?? [],
       ...(period !== undefined ? { period } : {}),
       units: this.records.map((record) => ({
         unit: record.name,
+        form: record.form,
         ...(record.file !== undefined ? { file: record.file } : {}),
         sheet: record.sheet,
         ...(record.level ? { level: record.level } : {}),
@@ -232,6 +250,32 @@ export class Aggregator {
   }
 
   /**
+   * Units of other forms than the lead: one finding per form, naming the rows summed over both and the rows left
+   * out, by why, and the form's rows the lead lacks.
+   */
+  private checkForms(): void {
+    const lead = this.mix.forms[0];
+    for (const difference of this.mix.compared?.differences ?? []) {
+      this.addIssue({
+        severity: "warning",
+        kind: "forms_mixed",
+        codes: difference.differs,
+        params: {
+          lead: this.catalogue.templateVersion,
+          leadUnits: lead?.units ?? 0,
+          form: difference.form,
+          units: difference.units,
+          common: difference.common,
+          absent: difference.absent,
+          differs: difference.differs,
+          reasons: difference.reasons,
+          extra: difference.extra,
+        },
+      });
+    }
+  }
+
+  /**
    * A unit stating a level its period has none of (a district after the 2025 reform, DESIGN.md section 12) is
    * summed into no level-based total: the consolidation of such a period expects departments and communes only.
    */
@@ -266,13 +310,17 @@ export class Aggregator {
         });
       }
     }
-    // Only the rows the period asks for: after the 2025 reform no office is missing for the rows about districts.
-    const applying = this.catalogue.valueRows.filter((row) => appliesIn(row, this.period));
+    // Only the rows the period asks for: after the 2025 reform no office is missing for the rows about districts;
+    // nor for rows left out because the forms differ on them.
+    const applying = this.catalogue.valueRows.filter(
+      (row) => appliesIn(row, this.period) && !this.leftOut.has(row.code),
+    );
     const roles = new Set(
       applying.flatMap((row) => (row.aggregation === "province" && row.role ? [row.role] : [])),
     );
     if (this.options.roles.size === 0) {
       const codes = applying.filter((row) => row.aggregation === "province").map((row) => row.code);
+      if (!codes.length) return;
       this.addIssue({
         severity: "warning",
         kind: "roles_missing",
@@ -307,6 +355,8 @@ export class Aggregator {
   }
 
   private total(row: RowDef): RowTotal {
+    const leftOut = this.leftOut.get(row.code);
+    if (leftOut) return this.leftOutTotal(row, leftOut);
     if (!appliesIn(row, this.period)) return this.notApplicable(row);
     switch (row.aggregation) {
       case "sum":
@@ -446,6 +496,25 @@ export class Aggregator {
       ...(from !== undefined && this.period !== undefined
         ? { lead: renderText("lead_not_applicable", { from, period: this.period }) }
         : {}),
+    });
+  }
+
+  /**
+   * A row another form lacks or declares otherwise: no figure and nobody missing, its remark saying which form
+   * differs and how; the lead form's units' figures stay on the figures sheet.
+   */
+  private leftOutTotal(row: RowDef, leftOut: readonly LeftOutRow[]): RowTotal {
+    const units = new Map(this.mix.compared?.differences.map((form) => [form.form, form.units]));
+    return this.finish(row, {
+      counted: [],
+      missing: [],
+      unreadable: [],
+      ignored: [],
+      lead: renderText("lead_left_out", {
+        forms: leftOut.map((entry) => entry.form),
+        reasons: leftOut.map((entry) => entry.reason),
+        units: leftOut.map((entry) => units.get(entry.form) ?? 0),
+      }),
     });
   }
 
@@ -657,10 +726,11 @@ export class Aggregator {
     }
     const consecutive = !now || !before || before.end + 1 === now.start;
     // Each count carried over with the row it comes from; a sound catalogue names a row in every carriedFrom.
+    const summed = (row: RowDef) => !this.leftOut.has(row.code);
     const pairs = this.catalogue.valueRows.flatMap((carried) => {
       const pending =
         carried.carriedFrom === undefined ? undefined : this.catalogue.byCode.get(carried.carriedFrom);
-      return pending ? [{ carried, pending }] : [];
+      return pending && summed(carried) && summed(pending) ? [{ carried, pending }] : [];
     });
     if (!consecutive) {
       this.addIssue({
@@ -670,7 +740,7 @@ export class Aggregator {
         params: { previous: previous.period ?? "", period: period ?? "" },
       });
     }
-    const cumulative = this.catalogue.valueRows.filter((row) => row.cumulative);
+    const cumulative = this.catalogue.valueRows.filter((row) => row.cumulative && summed(row));
     const perUnit = previous.units && previous.units.size > 0 ? previous.units : undefined;
     if (perUnit) {
       for (const record of this.included) {

@@ -1,10 +1,12 @@
 import type { Bilingual, Level, LoadedCatalogue, ProvinceRole } from "../../domain/catalogue";
 import type { FormRegistry } from "../../domain/catalogue";
-import { BUILT_IN_FORMS } from "../../domain/catalogue";
+import type { FormKey } from "../../domain/catalogue";
+import { BUILT_IN_FORMS, formKeyText, parseFormKey } from "../../domain/catalogue";
 import { SEVERITY_ORDER } from "../../domain/findings";
 import { errorText, findingMessage, renderText } from "../../domain/messages";
 import { validationPlan } from "../../domain/plan";
 import { Aggregator } from "./aggregator";
+import { compareForms, relaid } from "./forms";
 import type {
   ConsolidateOptions,
   Consolidation,
@@ -25,12 +27,19 @@ import type { UnitAppendix } from "./units";
  * files and never holds more than one workbook. `consolidate` is the one-call form.
  */
 export class Consolidator {
-  private catalogue: LoadedCatalogue | undefined;
   private known: FormRegistry;
   private readonly records: UnitRecord[] = [];
   /** Records of hidden sheets, summed with a warning. */
   private readonly hidden = new Set<UnitRecord>();
+  /** Every F1 met, with where: what a refusal of mixed versions lists. */
   private readonly versions = new Map<string, string[]>();
+  /** F1 texts of forms this consolidation cannot read. */
+  private readonly unknown = new Set<string>();
+  /** The forms the units follow, in the order met. */
+  private readonly groups: FormGroup[] = [];
+  private readonly byKey = new Map<string, FormGroup>();
+  /** Each catalogue met to its form: a file's carried definition is a catalogue of its own, held weakly. */
+  private readonly byCatalogue = new WeakMap<LoadedCatalogue, FormGroup>();
   private readonly excluded: Excluded[] = [];
 
   constructor(private readonly options: ConsolidateOptions) {
@@ -44,24 +53,31 @@ export class Consolidator {
 
   /**
    * Reads the units added from now on against `forms`: the registry given with the forms a file carries (its
-   * `_cchc_mau` sheet) added, which a host learns only as it reads each file.
+   * `_cchc_mau` sheet) added, which a host learns only as it reads each file. A unit that comes with the catalogue
+   * it was read by (readUnits gives it) needs none of them.
    */
   useForms(forms: FormRegistry): void {
     this.known = forms;
   }
 
   /**
-   * Adds one unit's appendix. Units of a template version other than the first are kept out (see result); a very
+   * Adds one unit's appendix, under the form it follows (its own catalogue, else the one the registry finds for
+   * its F1); a unit of a form this consolidation cannot read is kept for the version check (see result). A very
    * hidden sheet's appendix is kept out with a line saying so (Excel shows it to no one, so nobody has checked it).
    */
   add(unit: UnitAppendix): void {
     const appendix = unit.appendix;
     const version = appendix.templateVersion ?? this.forms.default.templateVersion;
     this.noteVersion(version, unit.file, appendix.sheet);
-    const catalogue = appendix.templateVersion ? this.forms.get(version) : this.forms.default;
-    if (!catalogue || (this.catalogue && catalogue !== this.catalogue)) return;
-    this.catalogue = catalogue;
-    const record = this.compact(unit, catalogue);
+    const catalogue =
+      unit.catalogue ?? (appendix.templateVersion ? this.forms.get(version) : this.forms.default);
+    if (!catalogue) {
+      this.unknown.add(version);
+      return;
+    }
+    const key = appendix.templateVersion ? parseFormKey(appendix.templateVersion) : undefined;
+    const group = this.groupOf(catalogue, key?.hash !== undefined ? key : undefined);
+    const record = this.compact(unit, catalogue, group);
     if (unit.visibility === "veryHidden") {
       this.excluded.push({
         ...(record.file !== undefined ? { file: record.file } : {}),
@@ -70,13 +86,37 @@ export class Consolidator {
       });
       return;
     }
+    group.units++;
     if (unit.visibility === "hidden") this.hidden.add(record);
     this.records.push(record);
+  }
+
+  /**
+   * The form of a unit: by its definition's id and hash when F1 carries one, else by its catalogue (a built-in
+   * form, or a registry's default for sheets typed by hand). A hand-typed sheet read by a definition and a sheet
+   * that names the same definition are one form: their catalogue is the same.
+   */
+  private groupOf(catalogue: LoadedCatalogue, hashed: FormKey | undefined): FormGroup {
+    const text = hashed ? formKeyText(hashed) : catalogue.templateVersion;
+    let group =
+      (hashed ? this.byKey.get(text) : undefined) ??
+      this.byCatalogue.get(catalogue) ??
+      (hashed ? undefined : this.byKey.get(text));
+    if (!group) {
+      group = { key: text, id: catalogue.templateVersion, catalogue, units: 0, places: [] };
+      this.groups.push(group);
+    } else if (hashed && group.key !== text && group.key === group.id) {
+      group.key = text;
+    }
+    this.byKey.set(group.key, group);
+    this.byCatalogue.set(catalogue, group);
+    return group;
   }
 
   /** Records an appendix sheet of a template version this tool cannot read, for the version check. */
   addUnknownVersion(version: string, file: string | undefined, sheet: string): void {
     this.noteVersion(version, file, sheet);
+    this.unknown.add(version);
   }
 
   private noteVersion(version: string, file: string | undefined, sheet: string): void {
@@ -96,7 +136,7 @@ export class Consolidator {
     return this.records.length;
   }
 
-  private compact(unit: UnitAppendix, catalogue: LoadedCatalogue): UnitRecord {
+  private compact(unit: UnitAppendix, catalogue: LoadedCatalogue, group: FormGroup): UnitRecord {
     const { appendix, validation } = unit;
     const rows = catalogue.valueRows;
     const amounts: (number | undefined)[] = new Array<number | undefined>(rows.length).fill(undefined);
@@ -138,6 +178,9 @@ export class Consolidator {
     });
     const role = named ? this.roleOf(name, appendix.level, appendix.period, catalogue) : undefined;
     return {
+      // Of a form carried by every file, one catalogue is kept: the first met, alike in content (same hash).
+      catalogue: group.catalogue,
+      form: group.key,
       name,
       key: named ? unitKey(name) : `\u0000${name}`,
       named,
@@ -171,27 +214,43 @@ export class Consolidator {
   }
 
   /**
-   * The consolidation of every unit added. Throws ConsolidationError "mixed_versions" when the appendices follow
-   * different template versions, "unknown_version" when none can be read, "no_units" when there is none.
+   * The consolidation of every unit added. Throws ConsolidationError "mixed_versions" when some appendices follow
+   * a form this consolidation cannot read and others another one, "mixed_definitions" when they follow two
+   * definitions of one form id, "unknown_version" when none can be read, "no_units" when there is none. Units of
+   * different forms are summed on the rows their forms declare alike, laid out by the form most of them follow (the
+   * first met on a tie): which file comes first is the order of their names, chance, while the form most units
+   * report on is the province's current one, as the period consolidated is the one most appendices state.
    */
   result(): Consolidation {
-    if (this.versions.size > 1) throw mixedVersionsError(this.versions);
-    const catalogue = this.catalogue;
-    if (!catalogue) {
+    if (this.unknown.size > 0 && this.versions.size > 1) throw mixedVersionsError(this.versions);
+    // A form whose every sheet is very hidden has nothing summed: it neither leads nor is compared.
+    const used = this.groups.filter((group) => group.units > 0);
+    this.checkDefinitions(used);
+    const [lead, ...others] = (used.length ? used : this.groups.slice(0, 1)).sort(
+      (a, b) => b.units - a.units,
+    );
+    if (!lead) {
       const [version] = [...this.versions.keys()];
       if (version !== undefined) {
         throw new ConsolidationError("unknown_version", renderText("error_unknown_version", { version }));
       }
       throw new ConsolidationError("no_units", renderText("error_no_units", {}));
     }
+    const catalogue = lead.catalogue;
     const refused: Excluded[] = [];
-    const records = this.ofThePeriod(refused);
+    let records = this.ofThePeriod(refused);
+    const compared = others.length ? compareForms(lead, others, majorityPeriod(records)) : undefined;
+    if (compared) records = this.relaidOn(records, catalogue, compared.common);
     markDuplicates(records);
     const roles: RoleMap = new Map(
       records.flatMap((record) => (record.role && record.named ? [[record.key, record.role]] : [])),
     );
     const options = { ...this.options, roles };
-    const result = new Aggregator(catalogue, records, options, [...this.excluded, ...refused]).run();
+    const forms = [lead, ...others].map((group) => ({ key: group.key, units: group.units }));
+    const result = new Aggregator(catalogue, records, options, [...this.excluded, ...refused], {
+      forms,
+      ...(compared ? { compared } : {}),
+    }).run();
     const hidden = records
       .filter((record) => this.hidden.has(record))
       .map((record) => hiddenIssue(record, catalogue));
@@ -200,6 +259,42 @@ export class Consolidator {
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
     );
     return { ...result, issues };
+  }
+
+  /** Two definitions under one form id (a province's form changed, F1's hash tells them apart) are never summed. */
+  private checkDefinitions(groups: readonly FormGroup[]): void {
+    const byId = new Map<string, FormGroup[]>();
+    for (const group of groups) byId.set(group.id, [...(byId.get(group.id) ?? []), group]);
+    for (const [id, same] of byId) {
+      if (same.length < 2) continue;
+      for (const record of this.records) {
+        const group = this.byCatalogue.get(record.catalogue);
+        if (group?.id === id) group.places.push(`${record.file ? `${record.file} ` : ""}'${record.sheet}'`);
+      }
+      throw new ConsolidationError(
+        "mixed_definitions",
+        errorText("mixed_definitions", {
+          id,
+          hashes: same.map((group) => (group.key === id ? "" : group.key.slice(id.length + 1))),
+          counts: same.map((group) => group.places.length),
+          places: same.flatMap((group) => group.places),
+        }),
+      );
+    }
+  }
+
+  /** The records of other forms than the lead laid on its rows (relaid); the lead's own unchanged. */
+  private relaidOn(
+    records: readonly UnitRecord[],
+    lead: LoadedCatalogue,
+    common: ReadonlySet<string>,
+  ): UnitRecord[] {
+    return records.map((record) => {
+      if (record.catalogue === lead) return record;
+      const moved = relaid(record, lead, common);
+      if (this.hidden.has(record)) this.hidden.add(moved);
+      return moved;
+    });
   }
 
   /**
@@ -221,6 +316,16 @@ export class Consolidator {
       return false;
     });
   }
+}
+
+/** A form the units follow: F1's text of its sheets, its id, its catalogue, and the units that follow it. */
+interface FormGroup {
+  key: string;
+  readonly id: string;
+  readonly catalogue: LoadedCatalogue;
+  units: number;
+  /** Where its units are, gathered only for a refusal. */
+  readonly places: string[];
 }
 
 function rendered(message: Bilingual): Bilingual {

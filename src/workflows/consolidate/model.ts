@@ -8,7 +8,7 @@ import type {
 } from "../../domain/catalogue";
 import type { Ratio } from "../../domain/derive";
 import type { SeverityCounts, Verdict } from "../../domain/findings";
-import type { ConsolidationFindingParams, FindingParamsByKind } from "../../domain/messages";
+import type { ConsolidationFindingParams, FindingParamsByKind, RowMismatch } from "../../domain/messages";
 import type { Severity } from "../../domain/values";
 import type { RoleMap } from "./names";
 
@@ -85,6 +85,8 @@ export interface UnitFacts {
 /** A unit as the summary's unit list shows it. */
 export interface UnitSummary extends UnitFacts {
   readonly unit: string;
+  /** The form its appendix follows, as F1 names it ("PL-THU-2026#3f9a1c2e"; a built-in form's id alone). */
+  readonly form: string;
   /** False for an appendix left out of the totals (a duplicate of one already counted). */
   readonly included: boolean;
   /** The unit's amounts, aligned with Consolidation.valueCodes; undefined where it holds no usable value. */
@@ -159,10 +161,42 @@ export interface Excluded {
   readonly reason: Bilingual;
 }
 
+/** A row of the summary's form left out because another form (its id) differs on it. */
+export interface LeftOutRow {
+  readonly code: string;
+  readonly form: string;
+  readonly reason: RowMismatch;
+}
+
+/** What a form consolidated beside the lead one shares with it and what it does not. */
+export interface FormDifference {
+  /** Its id, and the text F1 of its sheets holds. */
+  readonly form: string;
+  readonly key: string;
+  /** How many units follow it. */
+  readonly units: number;
+  /** The lead's value rows it declares alike: summed over both forms. */
+  readonly common: readonly string[];
+  /** The lead's value rows it lacks. */
+  readonly absent: readonly string[];
+  /** The lead's value rows it declares otherwise, each with why (`reasons`, aligned). */
+  readonly differs: readonly string[];
+  readonly reasons: readonly RowMismatch[];
+  /** Its value rows the lead form lacks: in no total. */
+  readonly extra: readonly string[];
+}
+
 /** The province's summary. */
 export interface Consolidation {
+  /** The form the summary is laid out by: the one most units follow (the first met on a tie). */
   readonly catalogue: LoadedCatalogue;
   readonly templateVersion: string;
+  /** Every form the units follow, the lead first, with how many units follow each. */
+  readonly forms: readonly { readonly key: string; readonly units: number }[];
+  /** Rows of the lead form left out because another form differs on them (none when all follow one form). */
+  readonly leftOut: readonly LeftOutRow[];
+  /** How each other form differs from the lead. */
+  readonly differences: readonly FormDifference[];
   /** The period most units report for. */
   readonly period?: string;
   readonly units: readonly UnitSummary[];

@@ -16,7 +16,7 @@ export type RoleMap = ReadonlyMap<string, ProvinceRole | null>;
 
 /** Why a consolidation cannot be done at all; `bilingual` says it to users. */
 export type ConsolidationErrorKind =
-  "roles" | "mixed_versions" | "unknown_version" | "no_units" | "no_previous";
+  "roles" | "mixed_versions" | "mixed_definitions" | "unknown_version" | "no_units" | "no_previous";
 
 /** A consolidation that cannot be done (a bad roles file, appendices of different template versions, no unit). */
 export class ConsolidationError extends BilingualError {

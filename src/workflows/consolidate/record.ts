@@ -11,6 +11,10 @@ export const UNREADABLE = 3;
 
 /** A unit reduced to what the consolidation needs: its numbers, where they sit, and what its validation said. */
 export interface UnitRecord extends UnitFacts {
+  /** The form its amounts are laid out by (one catalogue per form, whichever file carried it). */
+  readonly catalogue: LoadedCatalogue;
+  /** F1's text of that form: "PL-THU-2026#3f9a1c2e", or a built-in form's id. */
+  readonly form: string;
   readonly name: string;
   readonly key: string;
   readonly named: boolean;

@@ -18,6 +18,11 @@ import { notApplicableNote } from "../template-spec";
 export interface UnitAppendix {
   readonly appendix: AppendixSheet;
   readonly validation: SheetValidation;
+  /**
+   * The form it was located and validated by, which may be one its own file carried (`_cchc_mau`); absent: the
+   * form the consolidation's registry finds for its F1.
+   */
+  readonly catalogue?: LoadedCatalogue;
   /** The file it came from, as users name it (a base name). */
   readonly file?: string;
   /** Column E of each row that has one, by code; the template's own printed notes excluded. */
@@ -103,6 +108,7 @@ export function readUnits(
     result.units.push({
       appendix,
       validation: validateAppendix(appendix, catalogue),
+      catalogue,
       ...(file !== undefined ? { file } : {}),
       notes: notesOf(grid, appendix, catalogue),
       ...(grid.visibility && grid.visibility !== "visible" ? { visibility: grid.visibility } : {}),
