@@ -58,6 +58,13 @@ module.exports = {
   module: {
     rules: [
       {
+        // The command line inflates with node's zlib (src/cli/xlsx/read.ts installs it before any file is read):
+        // the shared reader's JavaScript inflater, fflate's, whose tables every start would build, stays out.
+        // fflate's Zip, which the summary's writer streams with, is bundled as it is.
+        test: /[\\/]src[\\/]xlsx[\\/]zip\.ts$/,
+        resolve: { alias: { fflate$: path.join(ROOT, "src", "cli", "no-js-inflater.ts") } },
+      },
+      {
         test: /\.ts$/,
         exclude: /node_modules/,
         use: {

@@ -15,25 +15,22 @@ function fail(error) {
   process.exit(2);
 }
 
-// `cchc-appendix validate … | head` closes the pipe early: stop quietly, as other command-line tools do.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error) => {
-    if (error && error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    else fail(error);
-  });
-}
+// The command writes to file descriptors 1 and 2 itself (descriptorOutput, src/cli/stdio.ts), and stops quietly
+// when its reader closes the pipe early (`cchc-appendix validate … | head`): process.stdout and process.stderr,
+// which cost a start a socket each, are made only for a message of this file or where a descriptor is full.
 process.on("uncaughtException", fail);
 process.on("unhandledRejection", fail);
 
 // The bundle, with its code cache, starts faster than tsc's dist/cli/ (one file, nothing to resolve or compile);
 // tsc's output alone still runs.
 let main;
+let output;
 try {
   try {
-    ({ run: main } = require("./load-bundle.js").loadBundle().exports);
+    ({ run: main, descriptorOutput: output } = require("./load-bundle.js").loadBundle().exports);
   } catch (error) {
     if (error && error.code !== "ENOENT") throw error;
-    ({ run: main } = require("../dist/cli/entry.js"));
+    ({ run: main, descriptorOutput: output } = require("../dist/cli/entry.js"));
   }
 } catch (error) {
   process.stderr.write(
@@ -44,6 +41,6 @@ try {
   process.exit(2);
 }
 
-main(process.argv.slice(2)).then((code) => {
+main(process.argv.slice(2), output).then((code) => {
   process.exitCode = code;
 }, fail);

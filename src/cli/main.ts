@@ -9,6 +9,7 @@ import { SheetNameError } from "../workflows/template-spec";
 import type { CommandName } from "./help";
 import { commandHelp, generalHelp, helpFor, isCommandName, isParseArgsError, parseArgsMessage } from "./help";
 import { checkOutput, OutputError, writeOutputFile } from "./output";
+import { streamOutput } from "./stdio";
 import { terminalText, textCutsMessage } from "./terminal";
 import { EXIT, UsageError } from "./usage";
 import type { TextCut } from "./xlsx/template";
@@ -27,11 +28,6 @@ export interface Output {
   err(text: string): void;
 }
 
-const processOutput: Output = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
-
 /** The environment variable that adds the technical detail to an unexpected error. */
 export const DEBUG_VARIABLE = "CCHC_DEBUG";
 
@@ -40,7 +36,7 @@ export const DEBUG_VARIABLE = "CCHC_DEBUG";
  * every failure, expected or not, is a message in both languages on stderr and exit code 2; the technical detail of
  * an unexpected one only when CCHC_DEBUG=1.
  */
-export async function main(argv: readonly string[], output: Output = processOutput): Promise<number> {
+export async function main(argv: readonly string[], output: Output = streamOutput): Promise<number> {
   const [command, ...rest] = argv;
   try {
     return await dispatch(command, rest, output);

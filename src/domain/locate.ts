@@ -84,6 +84,11 @@ interface CatalogueIndex {
   readonly codeMeanings: Map<string, number>;
   /** Column B texts as typed: what they say. */
   readonly labelMeanings: Map<string, LabelMeaning>;
+  /** By row index: the code with its trailing dot ("3.4.1."), as the printed form and most people type it. */
+  readonly dotted: readonly string[];
+  /** meaningOfCode and meaningOfLabel for this catalogue, made once rather than a closure per cell. */
+  readonly meaningOfCode: (raw: string) => number;
+  readonly meaningOfLabel: (raw: string) => LabelMeaning;
 }
 
 /** A column B text: the rows it may label, and whether it is the header's ("Chỉ tiêu thống kê…"). */
@@ -100,8 +105,8 @@ const HEADER_CODE = -2;
 const indexes = new WeakMap<LoadedCatalogue, CatalogueIndex>();
 
 function catalogueIndex(catalogue: LoadedCatalogue): CatalogueIndex {
-  let index = indexes.get(catalogue);
-  if (index) return index;
+  const known = indexes.get(catalogue);
+  if (known) return known;
   const indexOf = new Map(catalogue.rows.map((row, at) => [row.code, at]));
   const count = catalogue.rows.length;
   const parentAt = new Int32Array(count).fill(-1);
@@ -122,7 +127,7 @@ function catalogueIndex(catalogue: LoadedCatalogue): CatalogueIndex {
   const rowOf = sheetLayout(catalogue).rowOf;
   const templateAt = new Array<number>(Math.max(0, ...rowOf.values()) + 1).fill(-1);
   for (const [code, row] of rowOf) templateAt[row] = indexOf.get(code)!;
-  index = {
+  const made: CatalogueIndex = {
     indexOf,
     parentAt,
     nextSiblingAt,
@@ -132,9 +137,12 @@ function catalogueIndex(catalogue: LoadedCatalogue): CatalogueIndex {
     byLabel,
     codeMeanings: new Map(),
     labelMeanings: new Map(),
+    dotted: catalogue.rows.map((row) => `${row.code}.`),
+    meaningOfCode: (raw) => meaningOfCode(made, raw),
+    meaningOfLabel: (raw) => meaningOfLabel(made, textOfString(raw)),
   };
-  indexes.set(catalogue, index);
-  return index;
+  indexes.set(catalogue, made);
+  return made;
 }
 
 /** One appendix found on a sheet: its inputs (row 4 or the title) and the value cell of every indicator found. */
@@ -192,12 +200,24 @@ function labelKey(label: string): string {
     .trim();
 }
 
-/** The row index a column A value names, NOT_A_ROW, or HEADER_CODE; remembered per catalogue by its text. */
-function codeMeaning(index: CatalogueIndex, value: CellScalar | undefined): number {
-  const typed = typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
-  if (typed === undefined)
-    return typeof value === "boolean" ? meaningOfCode(index, String(value)) : NOT_A_ROW;
-  return remembered(index.codeMeanings, typed, (raw) => meaningOfCode(index, raw));
+/**
+ * The row index a column A value names, NOT_A_ROW, or HEADER_CODE; remembered per catalogue by its text. A sheet
+ * typed by hand mostly follows the form's order: the code of row `next`, as it is or with its dot, is that row
+ * without a lookup (such a text is already normal: ASCII, trimmed, one dot at most).
+ */
+function codeMeaning(index: CatalogueIndex, value: CellScalar | undefined, next: number): number {
+  if (typeof value === "string") {
+    const code = index.dotted[next];
+    if (
+      code !== undefined &&
+      (value === code || (value.length === code.length - 1 && code.startsWith(value)))
+    ) {
+      return next;
+    }
+    return remembered(index.codeMeanings, value, index.meaningOfCode);
+  }
+  if (typeof value === "number") return remembered(index.codeMeanings, String(value), index.meaningOfCode);
+  return typeof value === "boolean" ? meaningOfCode(index, String(value)) : NOT_A_ROW;
 }
 
 function meaningOfCode(index: CatalogueIndex, raw: string): number {
@@ -210,9 +230,7 @@ const NO_LABEL: LabelMeaning = { rows: [], header: false };
 
 /** What a column B value says; remembered per catalogue by its text. */
 function labelMeaning(index: CatalogueIndex, value: CellScalar | undefined): LabelMeaning {
-  if (typeof value === "string") {
-    return remembered(index.labelMeanings, value, (raw) => meaningOfLabel(index, textOfString(raw)));
-  }
+  if (typeof value === "string") return remembered(index.labelMeanings, value, index.meaningOfLabel);
   return typeof value === "number" || typeof value === "boolean"
     ? meaningOfLabel(index, String(value))
     : NO_LABEL;
@@ -225,33 +243,57 @@ function meaningOfLabel(index: CatalogueIndex, label: string): LabelMeaning {
 }
 
 const HEADER_LABEL = "Chỉ tiêu thống kê";
-const HEADER_INITIAL = HEADER_LABEL.charCodeAt(0);
+const HEADER_UNIT = "Đơn vị tính";
+const HEADER_VALUE = "Số liệu";
+
+/** The base of a text's first letter: what an ASCII letter that NFC composes into it starts as. */
+function initialOf(text: string): number {
+  return text.normalize("NFD").charCodeAt(0);
+}
+
+const HEADER_INITIALS = {
+  label: initialOf(HEADER_LABEL),
+  unit: initialOf(HEADER_UNIT),
+  value: initialOf(HEADER_VALUE),
+} as const;
 
 /**
- * False when a column B value cannot be the header's label: text starting with another printable ASCII letter than
- * the header's (normalising changes no ASCII letter, and none becomes one), a number or nothing.
+ * False when text() of `value` cannot start with the letter whose base is `initial`: it starts with another
+ * printable ASCII character (NFC may compose an ASCII letter with the marks after it, never into another base;
+ * TCVN3 decodes no ASCII; trimming removes only what is not printable), or is no text.
  */
-function mayBeHeaderLabel(value: CellScalar | undefined): boolean {
+function mayStartAs(value: CellScalar | undefined, initial: number): boolean {
   if (typeof value !== "string") return false;
   const first = value.charCodeAt(0);
-  return first === HEADER_INITIAL || first <= 32 || first >= 127;
+  return first <= 32 || first >= 127 || first === initial;
+}
+
+/** False when a column B value cannot be the header's label ("Chỉ tiêu thống kê…"): most labels, by their first letter. */
+function mayBeHeaderLabel(value: CellScalar | undefined): boolean {
+  return mayStartAs(value, HEADER_INITIALS.label);
 }
 
 /**
  * True when a cell's text is `expected` as text() reads it. Normalising never lengthens a text (NFC composes, TCVN3
- * decodes letter for letter, trimming shortens), so shorter text, most of what a sheet holds, is not normalised.
+ * decodes letter for letter, trimming shortens), so shorter text, most of what a sheet holds, is not normalised;
+ * nor is text that starts with another letter.
  */
-function cellSays(cell: CellInput | undefined, expected: string): boolean {
+function cellSays(cell: CellInput | undefined, expected: string, initial: number): boolean {
   const value = cell?.value;
-  return typeof value === "string" && value.length >= expected.length && text(value) === expected;
+  return (
+    typeof value === "string" &&
+    value.length >= expected.length &&
+    mayStartAs(value, initial) &&
+    text(value) === expected
+  );
 }
 
 /** A row of the two-row header (repeated at page breaks), its code and label already read. */
 function isHeaderRow(line: ReadonlyArray<CellInput | undefined>, code: number, label: LabelMeaning): boolean {
   return (
     code === HEADER_CODE ||
-    cellSays(line[COLUMNS.unit], "Đơn vị tính") ||
-    cellSays(line[COLUMNS.value], "Số liệu") ||
+    cellSays(line[COLUMNS.unit], HEADER_UNIT, HEADER_INITIALS.unit) ||
+    cellSays(line[COLUMNS.value], HEADER_VALUE, HEADER_INITIALS.value) ||
     label.header
   );
 }
@@ -312,7 +354,7 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   for (let row = 1; row <= lines.length; row++) {
     const line = lines[row - 1];
     if (!line) continue;
-    let at = codeMeaning(index, line[COLUMNS.code]?.value);
+    let at = codeMeaning(index, line[COLUMNS.code]?.value, last + 1);
     // A code still to find needs its label only to tell a header row, which its first letter rules out for most.
     const labelValue = line[COLUMNS.label]?.value;
     const label =

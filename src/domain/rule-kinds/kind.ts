@@ -87,10 +87,12 @@ export class SheetValues {
     const at = this.plan.indexOf.get(code);
     return at === undefined ? undefined : this.amounts[at];
   }
+  /** The value cells' addresses made so far, by row index: one cell is named by several findings. */
+  private readonly addresses: (string | undefined)[] = [];
   /** The value cell's address of a row the sheet holds, undefined for a row it lacks. */
   addressAt(at: number): string | undefined {
     const row = this.found.rowAt[at]!;
-    return row === 0 ? undefined : `${this.found.addressPrefix}${row}`;
+    return row === 0 ? undefined : (this.addresses[at] ??= `${this.found.addressPrefix}${row}`);
   }
   /** The value cell of a row, or, for a row the sheet lacks, its code on that sheet, so a finding points somewhere. */
   cellAt(at: number): string {

@@ -19,6 +19,8 @@ export interface PatternCheck extends CompiledRule {
   readonly keys: readonly number[];
   /** The blocks the first pair's rows belong to (4.2, 4.3), or the rows when they have none, for the message. */
   readonly blocks: readonly string[];
+  /** The pairs as the message quotes them ("4.3.1=4.2.1"), made once with the rule. */
+  readonly pairTexts: readonly string[];
   readonly summaries: Readonly<Record<Status, RuleSummary>>;
 }
 
@@ -37,6 +39,7 @@ export function compile(rule: PatternRule, catalogue: LoadedCatalogue): PatternC
     codes,
     keys: codes.map(at),
     blocks: [blockOf(first), blockOf(second)],
+    pairTexts: rule.pairs.map(([a, b]) => `${a}=${b}`),
     summaries: summariesOf(rule.id),
     evaluate: (values) => evaluate(check, values),
     findings: (values, out) => {
@@ -74,7 +77,7 @@ function statusOf(check: PatternCheck, values: SheetValues): Status {
 }
 
 function patternFinding(check: PatternCheck, values: SheetValues): Finding {
-  const params = { pairs: check.rule.pairs.map(([a, b]) => `${a}=${b}`), blocks: check.blocks };
+  const params = { pairs: check.pairTexts, blocks: check.blocks };
   const kind = "pattern_copy";
   return {
     rule: check.id,
