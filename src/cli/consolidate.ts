@@ -2,7 +2,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual, FormRegistry } from "../domain/catalogue";
-import { BUILT_IN_FORMS } from "../domain/catalogue";
+import { BUILT_IN_FORMS, parseFormKey } from "../domain/catalogue";
 import { formatCount } from "../domain/format";
 import type { Consolidation, ProvinceFigures, RoleMap } from "../workflows/consolidate";
 import {
@@ -22,6 +22,10 @@ import type { ReadInput } from "./xlsx/read";
 import { fileBytes, readInputBuffer, readWorkbookFile, WorkbookReadError } from "./xlsx/read";
 import type { TextCut } from "./xlsx/template";
 import { BilingualError, errorText } from "../domain/messages/error";
+import { formsOfGrids, withDefinition } from "../workflows/forms-of-workbook";
+import { missingForm } from "../workflows/validate";
+import { givenForms, missingFormsMessage } from "./carried";
+import { UsageError } from "./usage";
 import type { FileRole } from "../domain/messages";
 
 /** Exit codes as `validate` has them: 2 (could not do the job for a file) wins over 1 (a unit has errors). */
@@ -175,6 +179,20 @@ export async function consolidateCommand(
   }
 }
 
+/** givenForms, its usage errors as this command's. */
+async function givenFormsOrFailure(
+  files: readonly string[],
+  output: ConsolidateOutput,
+  forms: FormRegistry,
+): Promise<FormRegistry | number> {
+  try {
+    return await givenForms(files, output, forms, "consolidate");
+  } catch (error) {
+    if (error instanceof UsageError) throw new Failure(error.bilingual, true);
+    throw error;
+  }
+}
+
 function parse(args: readonly string[]) {
   try {
     return parseArgs({
@@ -187,6 +205,7 @@ function parse(args: readonly string[]) {
         roles: { type: "string" },
         force: { type: "boolean", default: false },
         "allow-other-periods": { type: "boolean" },
+        form: { type: "string", multiple: true, default: [] },
       },
     });
   } catch (error) {
@@ -211,6 +230,8 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
     ...(values.roles ? [{ path: values.roles, role: "roles" as const }] : []),
   ];
   await checkOutput(values.output, inputs, values.force);
+  const given = await givenFormsOrFailure(values.form, output, forms);
+  if (typeof given === "number") return given;
   const roles: RoleMap = values.roles
     ? parseRoles(await readText(values.roles, "roles"))
     : new Map<string, null>();
@@ -219,7 +240,7 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
 
   const consolidator = new Consolidator({
     roles,
-    forms,
+    forms: given,
     ...(expected ? { expected } : {}),
     ...(previous ? { previous } : {}),
     ...(values["allow-other-periods"] ? { allowOtherPeriods: true } : {}),
@@ -244,7 +265,13 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
       consolidator.addExcluded(excluded);
       continue;
     }
-    const found = readUnits(input.sheets, file, forms);
+    // Each file is read against the forms given and those it carries itself, whatever the files before it carried;
+    // the consolidation learns its forms, to sum its units with the others'.
+    const carried = await formsOfGrids(input.sheets, given);
+    for (const form of carried.carried) {
+      consolidator.useForms(withDefinition(consolidator.forms, form.catalogue, form.hash));
+    }
+    const found = readUnits(carried.sheets, file, carried.registry);
     const word = input.word;
     for (const sheet of found.summaries) {
       const reason = errorText("summary_set_aside", {});
@@ -256,7 +283,18 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
       say(output, errorText("summaries_skipped", { count: found.summaries.length }), `${file}: `);
     }
     for (const { sheet, version } of found.unknownVersions) {
-      consolidator.addUnknownVersion(version, file, sheet);
+      const key = parseFormKey(version);
+      if (key?.hash === undefined) {
+        consolidator.addUnknownVersion(version, file, sheet);
+        continue;
+      }
+      // A sheet made from a definition neither carried nor given: left out, and the file it needs asked for.
+      failed = true;
+      const reason = missingFormsMessage([missingForm(sheet, key)], carried.problems);
+      say(output, reason, `${file}: `);
+      const excluded = { file, sheet, reason };
+      told.add(excluded);
+      consolidator.addExcluded(excluded);
     }
     for (const unit of found.units) {
       consolidator.add(word ? { ...unit, validation: placeValidation(unit.validation, word) } : unit);

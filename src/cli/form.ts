@@ -1,5 +1,7 @@
 import { parseArgs } from "node:util";
 import type { Bilingual, Catalogue, FormRegistry, LoadedCatalogue } from "../domain/catalogue";
+import { shapeCatalogue } from "../domain/catalogue";
+import { definitionHash } from "../domain/forms/carried-rows";
 import type { DefinitionRead } from "../domain/forms/definition";
 import { readDefinition } from "../domain/forms/definition";
 import { exportDefinition } from "../domain/forms/definition-export";
@@ -138,35 +140,53 @@ function sayProblems(output: Output, file: string, problems: readonly Definition
 }
 
 /**
- * The form `template --form` names: a built-in form's id, or a definition workbook's path, read and checked as
- * `form check` does. A definition with a problem is never used: its problems are printed and the exit code (2) is
- * returned instead.
+ * A definition workbook named on the command line (`--form FILE.xlsx`), read and checked as `form check` does. A
+ * definition with a problem is never used: its problems are printed and the exit code (2) is returned instead.
+ */
+export async function givenDefinition(
+  file: string,
+  output: Output,
+  forms: FormRegistry,
+): Promise<Catalogue | number> {
+  let read: DefinitionRead;
+  try {
+    read = await readDefinitionFile(file, forms);
+  } catch (error) {
+    if (!(error instanceof BilingualError)) throw error;
+    sayReadError(output, file, error);
+    return EXIT.failure;
+  }
+  if (!read.ok) {
+    sayProblems(output, file, read.problems);
+    return EXIT.failure;
+  }
+  return read.catalogue;
+}
+
+/** The form a template is written from: its catalogue, and its hash when it is a definition the sheet carries. */
+export interface TemplateForm {
+  readonly catalogue: LoadedCatalogue;
+  readonly hash?: string;
+}
+
+/**
+ * The form `template --form` names: a built-in form's id, or a definition workbook's path (givenDefinition), whose
+ * sheets then carry it (F1 `ID#hash`, the `_cchc_mau` sheet). The exit code (2) instead for a definition refused.
  */
 export async function templateForm(
   form: string,
   output: Output,
   forms: FormRegistry,
-): Promise<LoadedCatalogue | number> {
+): Promise<TemplateForm | number> {
   const builtIn = forms.forms.find((known) => known.templateVersion === form);
-  if (builtIn) return builtIn;
+  if (builtIn) return { catalogue: builtIn };
   if (!/\.xlsx$/i.test(form)) {
     throw new UsageError(
       errorText("template_form_unknown", { form: terminalText(form), known: formIds(forms) }),
       "template",
     );
   }
-  let read: DefinitionRead;
-  try {
-    read = await readDefinitionFile(form, forms);
-  } catch (error) {
-    if (!(error instanceof BilingualError)) throw error;
-    sayReadError(output, form, error);
-    return EXIT.failure;
-  }
-  if (!read.ok) {
-    sayProblems(output, form, read.problems);
-    return EXIT.failure;
-  }
-  const { loadCatalogue } = await import("../domain/catalogue/load");
-  return loadCatalogue(read.catalogue);
+  const definition = await givenDefinition(form, output, forms);
+  if (typeof definition === "number") return definition;
+  return { catalogue: shapeCatalogue(definition), hash: definitionHash(definition) };
 }

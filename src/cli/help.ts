@@ -80,8 +80,8 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
   validate: {
     summary: { vi: "kiểm tra phụ lục đã điền", en: "check filled-in appendices" },
     usage: {
-      vi: "cchc-appendix validate TỆP.xlsx|.docx... [--format text|json] [--lang vi|en]",
-      en: "cchc-appendix validate FILE.xlsx|.docx... [--format text|json] [--lang vi|en]",
+      vi: "cchc-appendix validate TỆP.xlsx|.docx... [--format text|json] [--lang vi|en] [--form DINH-NGHIA.xlsx]...",
+      en: "cchc-appendix validate FILE.xlsx|.docx... [--format text|json] [--lang vi|en] [--form DEFINITION.xlsx]...",
     },
     options: [
       {
@@ -98,14 +98,21 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
           en: "the language of the text result (default vi)",
         },
       },
+      {
+        flags: { vi: "--form DINH-NGHIA.xlsx", en: "--form DEFINITION.xlsx" },
+        text: {
+          vi: "tệp định nghĩa mẫu cho trang tính theo mẫu mà tệp không mang theo định nghĩa (kiểm tra như form check; dùng được nhiều lần)",
+          en: "a form definition file for sheets whose form the file does not carry (checked as form check does; may be repeated)",
+        },
+      },
       HELP_OPTION,
     ],
   },
   consolidate: {
     summary: { vi: "tổng hợp phụ lục của các đơn vị", en: "consolidate the units' appendices" },
     usage: {
-      vi: "cchc-appendix consolidate TỆP.xlsx|.docx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--allow-other-periods] [--force]",
-      en: "cchc-appendix consolidate FILE.xlsx|.docx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--allow-other-periods] [--force]",
+      vi: "cchc-appendix consolidate TỆP.xlsx|.docx... -o TONG-HOP.xlsx [--expect don-vi.txt] [--previous KY-TRUOC.xlsx] [--roles vai-tro.txt] [--allow-other-periods] [--form DINH-NGHIA.xlsx]... [--force]",
+      en: "cchc-appendix consolidate FILE.xlsx|.docx... -o SUMMARY.xlsx [--expect units.txt] [--previous LAST.xlsx] [--roles roles.txt] [--allow-other-periods] [--form DEFINITION.xlsx]... [--force]",
     },
     options: [
       {
@@ -141,6 +148,13 @@ const COMMANDS: Readonly<Record<CommandName, CommandHelp>> = {
         text: {
           vi: "cộng cả phụ lục ghi kỳ báo cáo khác (mặc định: không cộng, có dòng báo)",
           en: "also sum appendices that state another period (default: left out, with a line saying so)",
+        },
+      },
+      {
+        flags: { vi: "--form DINH-NGHIA.xlsx", en: "--form DEFINITION.xlsx" },
+        text: {
+          vi: "tệp định nghĩa mẫu cho trang tính theo mẫu mà tệp không mang theo định nghĩa (kiểm tra như form check; dùng được nhiều lần)",
+          en: "a form definition file for sheets whose form the file does not carry (checked as form check does; may be repeated)",
         },
       },
       FORCE_OPTION,

@@ -133,10 +133,12 @@ async function templateCommand(args: readonly string[], output: Output): Promise
     throw error;
   }
   let form: LoadedCatalogue | undefined;
+  let hash: string | undefined;
   if (values.form !== undefined) {
     const resolved = await (await import("./form")).templateForm(values.form, output, BUILT_IN_FORMS);
     if (typeof resolved === "number") return resolved;
-    form = resolved;
+    form = resolved.catalogue;
+    hash = resolved.hash;
     if (!form.levels.includes(level)) {
       const levels = form.levels.join(", ");
       throw new UsageError(
@@ -153,7 +155,12 @@ async function templateCommand(args: readonly string[], output: Output): Promise
   let workbook;
   try {
     const { templateWorkbook } = await import("./xlsx/template");
-    workbook = await templateWorkbook({ unit: values.unit, level, period }, form, (cut) => cuts.push(cut));
+    workbook = await templateWorkbook(
+      { unit: values.unit, level, period },
+      form,
+      (cut) => cuts.push(cut),
+      hash,
+    );
   } catch (error) {
     if (error instanceof SheetNameError) throw new UsageError(error.bilingual, "template");
     throw error;

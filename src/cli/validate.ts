@@ -7,7 +7,9 @@ import { errorText } from "../domain/messages/error";
 import { levelLabel, periodLabel } from "../domain/meta";
 import type { FileReport, ValidationReport } from "../workflows/report";
 import { sheetReport } from "../workflows/sheet-report";
+import { formsOfGrids } from "../workflows/forms-of-workbook";
 import { validateSheets } from "../workflows/validate";
+import { givenForms, missingFormsMessage } from "./carried";
 import type { Output } from "./main";
 import { countEn, countVi, terminalJson, terminalText } from "./terminal";
 import { EXIT, UsageError } from "./usage";
@@ -32,6 +34,7 @@ export async function validateCommand(
     options: {
       format: { type: "string", default: "text" },
       lang: { type: "string", default: "vi" },
+      form: { type: "string", multiple: true, default: [] },
     },
   });
   if (values.format !== "text" && values.format !== "json") {
@@ -47,10 +50,12 @@ export async function validateCommand(
     throw new UsageError(errorText("usage_no_files_to_validate", {}), "validate");
   }
   const lang: Lang = values.lang;
+  const given = await givenForms(values.form, output, forms, "validate");
+  if (typeof given === "number") return given;
   const report: ValidationReport = { schema: 1, files: [] };
   let exit: number = EXIT.ok;
   for (const file of positionals) {
-    const entry = await validateFile(file, forms);
+    const entry = await validateFile(file, given);
     report.files.push(entry);
     if (entry.error) {
       exit = EXIT.failure;
@@ -85,7 +90,9 @@ async function validateFile(file: string, forms: FormRegistry): Promise<FileRepo
       sheets: [],
     };
   }
-  const result = validateSheets(input.sheets, forms);
+  // The forms the file carries join those given: its sheets are read against the definitions they were made from.
+  const carried = await formsOfGrids(input.sheets, forms);
+  const result = validateSheets(carried.sheets, carried.registry);
   const word = input.word;
   // Loaded for a Word report only, as its reader is.
   const docx = word
@@ -96,14 +103,8 @@ async function validateFile(file: string, forms: FormRegistry): Promise<FileRepo
       ? (sheet: (typeof result.sheets)[number]) => docx.placeFindings(sheetReport(sheet), word)
       : sheetReport;
   if (result.missingForms.length) {
-    return {
-      file,
-      error: {
-        message: result.missingForms.map((missing) => missing.message.vi).join(" "),
-        messageEn: result.missingForms.map((missing) => missing.message.en).join(" "),
-      },
-      sheets: result.sheets.map(report),
-    };
+    const message = missingFormsMessage(result.missingForms, carried.problems);
+    return { file, error: { message: message.vi, messageEn: message.en }, sheets: result.sheets.map(report) };
   }
   if (result.unknownVersions.length) {
     const list = result.unknownVersions.map((entry) => `'${entry.sheet}' (${entry.version})`).join(", ");

@@ -1,6 +1,7 @@
 import type { FormKey, FormRegistry, LoadedCatalogue } from "./catalogue";
 import { parseFormKey } from "./catalogue";
 import type { SheetGrid } from "./cell";
+import { CARRIED_SHEET } from "./forms/carried-sheet";
 import { COLUMNS } from "./layout";
 import type { AppendixSheet } from "./locate";
 import { locateAppendix } from "./locate";
@@ -20,9 +21,12 @@ export type AppendixResolution =
  * The appendix of a sheet, located by the form its F1 names (the registry's default for a sheet typed by hand),
  * or why it cannot be read: a form not known, or a definition missing. Undefined for a sheet that is no appendix.
  * A sheet of a form the registry lacks is taken for an appendix only when the default form finds one on it, or F1
- * carries a definition's hash, which only a sheet made from a definition holds.
+ * carries a definition's hash, which only a sheet made from a definition holds. The `_cchc_mau` sheet of carried
+ * definitions is no appendix.
  */
 export function resolveAppendix(grid: SheetGrid, registry: FormRegistry): AppendixResolution | undefined {
+  // The definitions a workbook carries hold the codes of their rows in column A: never an appendix typed by hand.
+  if (grid.name === CARRIED_SHEET) return undefined;
   const f1 = grid.cells[0]?.[COLUMNS.key]?.value;
   const version = typeof f1 === "string" ? f1.trim() : "";
   const lookup = registry.lookup(version);

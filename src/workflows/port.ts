@@ -98,6 +98,11 @@ export interface SheetSpec {
   /** Rows kept in view while scrolling, from row 1 (a table's title and header). */
   readonly frozenRows?: number;
   /**
+   * How the sheet is shown; absent: visible. The definitions a workbook carries (`_cchc_mau`) are "veryHidden", so
+   * that no one edits them by accident and Excel's Unhide menu does not list them.
+   */
+  readonly visibility?: SheetVisibility;
+  /**
    * Protected without a password; formatting cells, columns and rows stays allowed. Absent: left unprotected, as a
    * summary's tables are, so that their reader sorts, filters and annotates them.
    */

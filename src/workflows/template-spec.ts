@@ -1,4 +1,4 @@
-import { appliesIn, catalogue as defaultCatalogue, filledAt } from "../domain/catalogue";
+import { appliesIn, catalogue as defaultCatalogue, filledAt, formKeyText } from "../domain/catalogue";
 import type { Level, LoadedCatalogue, RowDef } from "../domain/catalogue";
 import { COLUMNS, derivedFormula, sheetLayout } from "../domain/layout";
 import type { SheetLayout } from "../domain/layout";
@@ -392,13 +392,14 @@ function rowCells(
 /**
  * The standard appendix sheet exactly as DESIGN.md section 3 lays it out, as data any host applies: title, row 4
  * inputs, header, one row per indicator with its live derived formulas, the unprinted source block, the hidden key
- * column F with the template version in F1, Excel data validation, protection without a password and the print
- * set-up. Throws SheetNameError (a BilingualError) for an invalid sheet name and InvalidMetaError for an invalid
+ * column F with the template version in F1 (and `hash`, the definition's, for a form read from one), Excel data
+ * validation, protection without a password and the print set-up. Throws SheetNameError (a BilingualError) for an invalid sheet name and InvalidMetaError for an invalid
  * level or period, or a level the period has no units of (a district after the 2025 reform).
  */
 export function templateSpec(
   options: TemplateOptions,
   catalogue: LoadedCatalogue = defaultCatalogue,
+  hash?: string,
 ): TemplateSheetSpec {
   checkSheetName(options.sheetName);
   checkLevelInPeriod(options.level, options.period);
@@ -421,7 +422,11 @@ export function templateSpec(
   for (const row of catalogue.sourceRows) cells.push(...rowCells(layout, row, options, heights));
   // The validation stamp's cells stay writable, so the add-in stamps a protected sheet without unprotecting it.
   cells.push(...stampSpecCells(layout));
-  cells.push({ address: "F1", value: catalogue.templateVersion });
+  // A sheet made from a definition names it by its id and hash, so that it is read against that very definition.
+  cells.push({
+    address: "F1",
+    value: formKeyText({ id: catalogue.templateVersion, ...(hash ? { hash } : {}) }),
+  });
 
   const [top, bottom] = layout.headerRows;
   return {

@@ -13,6 +13,8 @@ import { catalogueOfGrid, readStamp, stampStatus, stampWrites, withStamp } from 
 import { SUMMARY_MARKER } from "./summary-marker";
 import type { WorkbookValidation } from "./validate";
 import { validateSheets } from "./validate";
+import { carriesForms, formsOfGrids } from "./forms-of-workbook";
+import { CARRIED_SHEET } from "../domain/forms/carried-sheet";
 
 // The use cases behind the pane's buttons. Each costs a fixed number of round trips whatever the number of sheets
 // (DESIGN.md section 2), and every check goes through checkSheets: validate what was read, then write its marks and
@@ -177,19 +179,31 @@ export async function checkSheets(
 export async function checkWorkbook(port: WorkbookPort, options: CheckOptions = {}): Promise<CheckResult> {
   const { infos, active } = await survey(port, options, true);
   const wanted = inScope(infos, options.sheets, active);
-  const read = wanted.filter(mayHoldAppendix).map((info) => info.name);
-  options.onProgress?.({ phase: "reading", sheets: read.length });
-  const grids = read.length ? await port.readSheets(read) : [];
-  const result = await checkSheets(port, grids, options);
+  const read = withCarried(
+    wanted.filter(mayHoldAppendix).map((info) => info.name),
+    infos,
+  );
+  options.onProgress?.({ phase: "reading", sheets: read.filter((name) => name !== CARRIED_SHEET).length });
+  const { registry: forms, sheets: grids } = await formsOfGrids(
+    read.length ? await port.readSheets(read) : [],
+    options.forms ?? BUILT_IN_FORMS,
+  );
+  const result = await checkSheets(port, grids, { ...options, forms });
   const unread = wanted.filter((info) => !read.includes(info.name)).map((info) => info.name);
   return {
     ...result,
     skipped: [...result.skipped, ...unread],
     ...(active ? { active } : {}),
-    appendices: infos
-      .filter((info) => isKeyedAppendix(info, options.forms ?? BUILT_IN_FORMS))
-      .map((info) => info.name),
+    appendices: infos.filter((info) => isKeyedAppendix(info, forms)).map((info) => info.name),
   };
+}
+
+/**
+ * The sheets to read, with the workbook's carried definitions (`_cchc_mau`) when it has them: read in the same
+ * round trip, so that a sheet made from a definition is checked against it at no cost in syncs.
+ */
+function withCarried(names: readonly string[], infos: readonly SheetInfo[]): string[] {
+  return carriesForms(infos) && !names.includes(CARRIED_SHEET) ? [...names, CARRIED_SHEET] : [...names];
 }
 
 /**
@@ -290,8 +304,13 @@ export interface FillOptions extends Omit<CheckOptions, "sheets"> {
 export async function fillDerived(port: WorkbookPort, options: FillOptions = {}): Promise<FillResult> {
   const { infos, active } = await survey(port, options, options.sheet === undefined);
   const name = options.sheet ?? active;
-  const [grid] = name && infos.some((info) => info.name === name) ? await port.readSheets([name]) : [];
-  const resolved = grid && resolveAppendix(grid, options.forms ?? BUILT_IN_FORMS);
+  const carried = await formsOfGrids(
+    name && infos.some((info) => info.name === name) ? await port.readSheets(withCarried([name], infos)) : [],
+    options.forms ?? BUILT_IN_FORMS,
+  );
+  const forms = carried.registry;
+  const [grid] = carried.sheets;
+  const resolved = grid && resolveAppendix(grid, forms);
   const located = resolved?.kind === "appendix" ? resolved.appendix : undefined;
   if (!name) {
     throw BilingualError.fromKind("fill_no_sheet", {});
@@ -299,14 +318,14 @@ export async function fillDerived(port: WorkbookPort, options: FillOptions = {})
   if (!grid || !located || located.foundBy !== "key") {
     throw BilingualError.fromKind("fill_not_appendix", { sheet: name });
   }
-  const { plan, outcomes } = fillDerivedPlan([grid], options.forms ?? BUILT_IN_FORMS);
+  const { plan, outcomes } = fillDerivedPlan([grid], forms);
   let grids: readonly SheetGrid[] = [grid];
   if (plan.steps.length) {
     await port.apply({ ...plan, readAfter: [name] });
     grids = await port.readSheets([name]);
   }
   const writes = options.mayWriteOn?.(name) ?? true;
-  const checkOptions = writes ? options : { ...options, mark: false, stamp: false };
+  const checkOptions = writes ? { ...options, forms } : { ...options, forms, mark: false, stamp: false };
   return { sheet: name, outcomes, check: await checkSheets(port, grids, checkOptions) };
 }
 
@@ -326,7 +345,9 @@ export function fixPlan(finding: Finding): Plan {
 
 /**
  * Applies a finding's suggested fix, on the user's click only, and checks its sheet again: the write, which reads
- * the sheet back in its own round trip, then the sheet's marks and stamp in one more.
+ * the sheet back in its own round trip, then the sheet's marks and stamp in one more. `options.forms` is the
+ * registry the check that found it used (with the workbook's carried forms: formsOfWorkbook), since no listing
+ * is made here.
  */
 export async function applyFix(
   port: WorkbookPort,

@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { readWorkbookFile } from "../../src/cli/xlsx/read";
 import { CCHC_PL_2021 } from "../../src/domain/catalogue/cchc-pl-2021";
 import { CatalogueSchema } from "../../src/domain/catalogue/load";
+import { definitionHash } from "../../src/domain/forms/carried";
 import { readDefinition } from "../../src/domain/forms/definition";
 import { runTool } from "../helpers/tools";
 import { useTempDir } from "../helpers/xlsx";
@@ -291,7 +292,7 @@ describe("cchc-appendix template --form", () => {
     typed = await viaLibreOffice(join(__dirname, "../fixtures/forms/pl-thu-2026.fods"));
   }, 120_000);
 
-  it("writes the appendix of a definition file: its rows in its order, its id in F1", async () => {
+  it("writes the appendix of a definition file: its rows in its order, its id and hash in F1", async () => {
     const output = temp.path("phu-luc-thu.xlsx");
     const args = ["template", "-o", output, "--form", typed, "--level", "xa", "--period", "2026-Q1"];
     const { code } = await run([...args, "--unit", "UBND xã A"]);
@@ -300,7 +301,10 @@ describe("cchc-appendix template --form", () => {
     const keys = (sheet?.cells ?? []).map((row) => row[5]?.value).filter((value) => value !== undefined);
     const read = readDefinition(await readWorkbookFile(typed));
     if (!read.ok) throw new Error("the typed form was refused");
-    expect(keys).toEqual(["PL-THU-2026", ...read.catalogue.rows.map((row) => row.code)]);
+    expect(keys).toEqual([
+      `PL-THU-2026#${definitionHash(read.catalogue)}`,
+      ...read.catalogue.rows.map((row) => row.code),
+    ]);
   });
 
   it("refuses a level the form has no rows for, before writing anything", async () => {

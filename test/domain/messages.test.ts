@@ -423,6 +423,9 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   error_no_units: {},
   error_no_previous: { file: "ky-truoc.xlsx" },
   form_missing: { sheet: "Xã A", id: "PL-THU-2026" },
+  form_missing_option: { sheet: "Xã A", id: "PL-THU-2026", option: "--form" },
+  carried_changed: { id: "PL-THU-2026", sheet: "_cchc_mau", row: 1 },
+  carried_unreadable: { id: "PL-THU-2026", sheet: "_cchc_mau", row: 72 },
 };
 
 /** Each text exactly, in Vietnamese and English, as the samples above render it. */
@@ -500,6 +503,18 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
   form_missing: [
     "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.",
     "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition this tool does not have (or has in another version): give this form's definition file to check it.",
+  ],
+  form_missing_option: [
+    "Trang tính 'Xã A' theo mẫu \"PL-THU-2026\" nhưng tệp không mang theo định nghĩa của mẫu này và chưa được cung cấp: thêm --form DINH-NGHIA.xlsx (tệp định nghĩa của mẫu) để kiểm tra.",
+    "Sheet 'Xã A' follows the form \"PL-THU-2026\", whose definition the file does not carry and was not given: add --form DEFINITION.xlsx (the form's definition file) to check it.",
+  ],
+  carried_changed: [
+    "Định nghĩa mẫu \"PL-THU-2026\" mà tệp mang theo (trang ẩn '_cchc_mau', dòng 1) đã bị sửa sau khi ghi, nên không được dùng.",
+    "The definition of the form \"PL-THU-2026\" the file carries (hidden sheet '_cchc_mau', row 1) was changed after it was written, so it is not used.",
+  ],
+  carried_unreadable: [
+    "Định nghĩa mẫu \"PL-THU-2026\" mà tệp mang theo (trang ẩn '_cchc_mau', dòng 72) bị hỏng, không đọc được, nên không được dùng.",
+    "The definition of the form \"PL-THU-2026\" the file carries (hidden sheet '_cchc_mau', row 72) is damaged and cannot be read, so it is not used.",
   ],
 };
 
@@ -594,6 +609,7 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   docx_no_document: {},
   docx_doctype: { part: "word/document.xml" },
   docx_not_report: {},
+  usage_form_not_definition: { input: "CCHC-PL-2021" },
 };
 
 /** Each error exactly, in Vietnamese and English, as the samples above render it. */
@@ -850,6 +866,10 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   docx_not_report: [
     "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
     "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
+  ],
+  usage_form_not_definition: [
+    '--form cần một tệp định nghĩa mẫu .xlsx, không phải "CCHC-PL-2021" (các mẫu có sẵn luôn được dùng, không cần chỉ ra).',
+    '--form takes a form definition file (.xlsx), not "CCHC-PL-2021" (the built-in forms are always used, without naming them).',
   ],
 };
 

@@ -1,18 +1,34 @@
 import type { SheetGrid } from "../../src/domain/cell";
-import { BUILT_IN_FORMS, catalogue, FormRegistry, parseFormKey } from "../../src/domain/catalogue";
+import type { LoadedCatalogue } from "../../src/domain/catalogue";
+import {
+  BUILT_IN_FORMS,
+  catalogue,
+  FormRegistry,
+  parseFormKey,
+  shapeCatalogue,
+} from "../../src/domain/catalogue";
+import { cellInput } from "../../src/domain/cell";
+import { CARRIED_SHEET } from "../../src/domain/forms/carried-sheet";
+import { carriedRows } from "../../src/domain/forms/carried-rows";
 import { COLUMNS } from "../../src/domain/layout";
 import { resolveAppendix } from "../../src/domain/resolve";
 import { templateGrid } from "../helpers/seed";
-import { smallForm } from "../helpers/small-form";
+import { thuFormCatalogue } from "../helpers/thu-form";
 
-// One lookup from a sheet's F1 to its form: an id alone for a built-in form, an id and a hash for a definition.
+// One lookup from a sheet's F1 to its form: an id alone for a built-in form, an id and a hash for a definition (the
+// test form PL-THU-2026 as LibreOffice wrote its definition file, given under a hash of our choosing).
 
-const small = smallForm();
-const forms = new FormRegistry([catalogue, { catalogue: small, hash: "3f9a1c2e" }]);
+let small: LoadedCatalogue;
+let forms: FormRegistry;
 
-/** A sheet of `form` laid out by the template, its F1 replaced by `f1`. */
-function sheetWithKey(f1: string, form = small): SheetGrid {
-  const grid = templateGrid({ "1.2": 4 }, { catalogue: form, period: "Quý I/2026" });
+beforeAll(async () => {
+  small = shapeCatalogue(await thuFormCatalogue());
+  forms = new FormRegistry([catalogue, { catalogue: small, hash: "3f9a1c2e" }]);
+}, 120_000);
+
+/** A sheet of `form` (the test form by default) laid out by the template, its F1 replaced by `f1`. */
+function sheetWithKey(f1: string, form?: LoadedCatalogue): SheetGrid {
+  const grid = templateGrid({ "1.2": 4 }, { catalogue: form ?? small, period: "Quý I/2026" });
   const cells = grid.cells.map((row) => [...row]);
   cells[0]![COLUMNS.key] = { value: f1 };
   return { ...grid, cells };
@@ -55,6 +71,15 @@ describe("resolveAppendix", () => {
       key: { id: "CCHC-PL-2030" },
       version: "CCHC-PL-2030",
     });
+  });
+
+  it("never takes the sheet of carried definitions for an appendix, though its rows hold the form's codes", () => {
+    const rows = carriedRows([catalogue]).map((row) =>
+      row.map((text) => (text ? cellInput(text) : undefined)),
+    );
+    expect(resolveAppendix({ name: CARRIED_SHEET, cells: rows }, BUILT_IN_FORMS)).toBeUndefined();
+    // The same rows on a sheet of another name read as an appendix typed by hand: the name is what tells them apart.
+    expect(resolveAppendix({ name: "Bản sao", cells: rows }, BUILT_IN_FORMS)?.kind).toBe("appendix");
   });
 
   it("takes no sheet for an appendix that neither F1 nor its rows make one", () => {

@@ -6,6 +6,7 @@ import { isCellError } from "../../domain/cell";
 import type { CellStyle, CellValidation, CellWrite, SheetSpec, SpecCell } from "../../workflows/port";
 import { defaultSheetName, templateSpec } from "../../workflows/template-spec";
 import type { TemplateOptions } from "../../workflows/template-spec";
+import { carriedSheetSpec } from "../../workflows/carried-spec";
 import type { OnTextCut } from "./text-limits";
 import { TextLimiter } from "./text-limits";
 
@@ -215,10 +216,10 @@ function startSheet(
 ): { worksheet: ExcelJS.Worksheet; limiter: TextLimiter } {
   const name = new TextLimiter(spec.name, onCut).fit(spec.name, "sheetName", "");
   const limiter = new TextLimiter(name, onCut);
-  const worksheet = workbook.addWorksheet(
-    name,
-    spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {},
-  );
+  const worksheet = workbook.addWorksheet(name, {
+    ...(spec.frozenRows ? { views: [{ state: "frozen", ySplit: spec.frozenRows }] } : {}),
+    ...(spec.visibility && spec.visibility !== "visible" ? { state: spec.visibility } : {}),
+  });
   spec.columns.forEach((column, index) => {
     const target = worksheet.getColumn(index + 1);
     target.width = column.width;
@@ -258,19 +259,21 @@ export function writeTemplateSheet(
   return applySheetSpec(workbook, templateSpec(options, catalogue), [], onCut);
 }
 
-/** A new workbook holding one appendix sheet (see writeTemplateSheet), named after the unit unless told otherwise. */
+/**
+ * A new workbook holding one appendix sheet (see writeTemplateSheet), named after the unit unless told otherwise.
+ * With `hash`, the form is a definition read from a file: F1 names it by id and hash, and the workbook carries it
+ * in the very hidden `_cchc_mau` sheet, so that it is read against it without the file.
+ */
 export async function templateWorkbook(
   options: Omit<TemplateOptions, "sheetName"> & { readonly sheetName?: string },
   catalogue: LoadedCatalogue = defaultCatalogue,
   onCut?: OnTextCut,
+  hash?: string,
 ): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "cchc-appendix";
-  writeTemplateSheet(
-    workbook,
-    { ...options, sheetName: options.sheetName ?? defaultSheetName(options.unit) },
-    catalogue,
-    onCut,
-  );
+  const sheet = { ...options, sheetName: options.sheetName ?? defaultSheetName(options.unit) };
+  applySheetSpec(workbook, templateSpec(sheet, catalogue, hash), [], onCut);
+  if (hash !== undefined) applySheetSpec(workbook, carriedSheetSpec([catalogue]), [], onCut);
   return workbook;
 }

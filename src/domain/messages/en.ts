@@ -246,6 +246,8 @@ const errors: Templates<ErrorParams> = {
     "This Word document is no CCHC report with an appendix: no table has an STT column with the appendix's codes (1.1.1, 3.4.1 …), and its text states none of the form's figures (total dossiers to resolve, newly received …). Check that this is the report, or send the appendix as .xlsx.",
   read_not_regular: (p) =>
     `Cannot read ${p.path}: it is not a regular file (but a directory, pipe or device); name an .xlsx file.`,
+  usage_form_not_definition: (p) =>
+    `--form takes a form definition file (.xlsx), not "${p.input}" (the built-in forms are always used, without naming them).`,
 };
 
 /** The English templates of a consolidation's own findings. */
@@ -412,6 +414,12 @@ const texts: Templates<ConsolidationTextParams> = {
   error_no_previous: (p) => `The previous period file ${p.file} holds no summary and no appendix.`,
   form_missing: (p) =>
     `Sheet '${p.sheet}' follows the form "${p.id}", whose definition this tool does not have (or has in another version): give this form's definition file to check it.`,
+  form_missing_option: (p) =>
+    `Sheet '${p.sheet}' follows the form "${p.id}", whose definition the file does not carry and was not given: add ${p.option} DEFINITION.xlsx (the form's definition file) to check it.`,
+  carried_changed: (p) =>
+    `The definition of the form "${p.id || "?"}" the file carries (hidden sheet '${p.sheet}', row ${p.row}) was changed after it was written, so it is not used.`,
+  carried_unreadable: (p) =>
+    `The definition of the form "${p.id || "?"}" the file carries (hidden sheet '${p.sheet}', row ${p.row}) is damaged and cannot be read, so it is not used.`,
 };
 
 /** How a definition's place is written before its problem: 'Sheet "Chỉ tiêu", row 12, column "mã" (A): '. */

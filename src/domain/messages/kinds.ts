@@ -201,6 +201,12 @@ export type ConsolidationTextParams = {
   readonly error_no_previous: { readonly file: string };
   /** A sheet made from a form definition the tool has not been given (F1 holds an id and a hash it lacks). */
   readonly form_missing: { readonly sheet: string; readonly id: string };
+  /** The same on the command line: the file neither carries the definition nor was it given with `option`. */
+  readonly form_missing_option: { readonly sheet: string; readonly id: string; readonly option: string };
+  /** A definition a workbook carries (its `sheet`, the block's marker `row`) whose content no longer has its hash. */
+  readonly carried_changed: { readonly id: string; readonly sheet: string; readonly row: number };
+  /** A definition a workbook carries that no longer reads as a definition (or whose marker row is damaged). */
+  readonly carried_unreadable: { readonly id: string; readonly sheet: string; readonly row: number };
 };
 
 /** A file a command reads, as its messages name it. */
@@ -318,6 +324,8 @@ export type ErrorParams = {
   readonly docx_doctype: { readonly part: string };
   /** A Word document with neither an appendix table nor any figure of the form. */
   readonly docx_not_report: Record<string, never>;
+  /** `--form` of validate or consolidate names something that is no definition file (.xlsx). */
+  readonly usage_form_not_definition: { readonly input: string };
 };
 
 /** Every kind of finding, with the typed parameters its message is rendered from. */

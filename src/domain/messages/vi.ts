@@ -260,6 +260,12 @@ const texts: Templates<ConsolidationTextParams> = {
   error_no_previous: (p) => `Tệp kỳ trước ${p.file} không có bảng tổng hợp hay phụ lục nào.`,
   form_missing: (p) =>
     `Trang tính '${p.sheet}' theo mẫu "${p.id}" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.`,
+  form_missing_option: (p) =>
+    `Trang tính '${p.sheet}' theo mẫu "${p.id}" nhưng tệp không mang theo định nghĩa của mẫu này và chưa được cung cấp: thêm ${p.option} DINH-NGHIA.xlsx (tệp định nghĩa của mẫu) để kiểm tra.`,
+  carried_changed: (p) =>
+    `Định nghĩa mẫu "${p.id || "?"}" mà tệp mang theo (trang ẩn '${p.sheet}', dòng ${p.row}) đã bị sửa sau khi ghi, nên không được dùng.`,
+  carried_unreadable: (p) =>
+    `Định nghĩa mẫu "${p.id || "?"}" mà tệp mang theo (trang ẩn '${p.sheet}', dòng ${p.row}) bị hỏng, không đọc được, nên không được dùng.`,
 };
 
 /** How a definition's place is written before its problem: 'Trang "Chỉ tiêu", dòng 12, cột "mã" (A): '. */
@@ -492,6 +498,8 @@ const errors: Templates<ErrorParams> = {
     "Tài liệu Word này không phải báo cáo CCHC có phụ lục: không có bảng nào mang cột STT và các mã chỉ tiêu của phụ lục (1.1.1, 3.4.1 …), và phần báo cáo không nêu số liệu nào của mẫu (Tổng số hồ sơ yêu cầu giải quyết TTHC, Số mới tiếp nhận …). Hãy kiểm tra đúng tệp báo cáo, hoặc gửi phụ lục dạng .xlsx.",
   read_not_regular: (p) =>
     `Không đọc được ${p.path}: đây không phải một tệp thông thường (mà là thư mục, ống dẫn hay thiết bị); hãy chỉ đến tệp .xlsx.`,
+  usage_form_not_definition: (p) =>
+    `--form cần một tệp định nghĩa mẫu .xlsx, không phải "${p.input}" (các mẫu có sẵn luôn được dùng, không cần chỉ ra).`,
 };
 
 /** What the reader of an expression expected, as the message names it. */

@@ -26,7 +26,7 @@ import type { UnitAppendix } from "./units";
  */
 export class Consolidator {
   private catalogue: LoadedCatalogue | undefined;
-  private readonly forms: FormRegistry;
+  private known: FormRegistry;
   private readonly records: UnitRecord[] = [];
   /** Records of hidden sheets, summed with a warning. */
   private readonly hidden = new Set<UnitRecord>();
@@ -34,7 +34,20 @@ export class Consolidator {
   private readonly excluded: Excluded[] = [];
 
   constructor(private readonly options: ConsolidateOptions) {
-    this.forms = options.forms ?? BUILT_IN_FORMS;
+    this.known = options.forms ?? BUILT_IN_FORMS;
+  }
+
+  /** The forms the units added may follow: those given, and those the files read so far carry. */
+  get forms(): FormRegistry {
+    return this.known;
+  }
+
+  /**
+   * Reads the units added from now on against `forms`: the registry given with the forms a file carries (its
+   * `_cchc_mau` sheet) added, which a host learns only as it reads each file.
+   */
+  useForms(forms: FormRegistry): void {
+    this.known = forms;
   }
 
   /**
