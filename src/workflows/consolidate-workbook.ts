@@ -1,10 +1,12 @@
 import type { Bilingual, FormRegistry, Level, ProvinceRole, RoleDef } from "../domain/catalogue";
-import { BUILT_IN_FORMS, catalogue as defaultCatalogue, rolesIn } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue, parseFormKey, rolesIn } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
 import { errorText } from "../domain/messages/error";
 import type { Consolidation, ProvinceFigures, ReadGrid, RoleMap, WorkbookUnits } from "./consolidate";
 import { cleanName, Consolidator, defaultRole, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
+import { formsOfGrids } from "./forms-of-workbook";
+import { missingForm } from "./validate";
 import type { PlanStep, SheetInfo, WorkbookPort } from "./port";
 import type { SummarySheetKey } from "./summary-spec";
 import { SUMMARY_SHEET_KEYS, SUMMARY_SHEETS, summarySpecs } from "./summary-spec";
@@ -163,21 +165,25 @@ function visibilityOf(grids: readonly SheetGrid[], infos: readonly SheetInfo[]):
   });
 }
 
-function sourcesOf(grids: readonly ReadGrid[], options: ConsolidateWorkbookOptions): Source[] {
+/**
+ * What the consolidation reads: the open workbook's sheets and each picked file's, each read against the forms given
+ * and those its own `_cchc_mau` carries (never another file's), as the command line reads its files.
+ */
+async function sourcesOf(grids: readonly ReadGrid[], options: ConsolidateWorkbookOptions): Promise<Source[]> {
   const forms = options.forms ?? BUILT_IN_FORMS;
-  const sources: Source[] = [
-    { found: readUnits([...grids, ...(options.extraGrids ?? [])], undefined, forms) },
-  ];
+  const open = await formsOfGrids([...grids, ...(options.extraGrids ?? [])], forms);
+  const sources: Source[] = [{ found: readUnits(open.sheets, undefined, open.registry) }];
   for (const picked of options.files ?? []) {
-    sources.push(
-      "error" in picked
-        ? picked
-        : {
-            file: picked.file,
-            found: readUnits(picked.grids, picked.file, forms),
-            ...(picked.place ? { place: picked.place } : {}),
-          },
-    );
+    if ("error" in picked) {
+      sources.push(picked);
+      continue;
+    }
+    const own = await formsOfGrids(picked.grids, forms);
+    sources.push({
+      file: picked.file,
+      found: readUnits(own.sheets, picked.file, own.registry),
+      ...(picked.place ? { place: picked.place } : {}),
+    });
   }
   return sources;
 }
@@ -202,7 +208,7 @@ export async function consolidateWorkbook(
   options.onProgress?.({ phase: "reading", sheets: wanted.length });
   const grids = wanted.length ? await port.readSheets(wanted) : [];
 
-  const sources = sourcesOf(visibilityOf(grids, infos), options);
+  const sources = await sourcesOf(visibilityOf(grids, infos), options);
   const consolidator = new Consolidator({
     roles: options.roles ?? new Map(),
     ...(options.forms ? { forms: options.forms } : {}),
@@ -217,8 +223,14 @@ export async function consolidateWorkbook(
     }
     const { file, found, place } = source;
     for (const sheet of found.summaries) consolidator.addExcluded({ file, sheet, reason: SUMMARY_SET_ASIDE });
-    for (const { sheet, version } of found.unknownVersions)
-      consolidator.addUnknownVersion(version, file, sheet);
+    for (const { sheet, version } of found.unknownVersions) {
+      const key = parseFormKey(version);
+      // A sheet made from a definition that neither the host nor its own workbook carries: left out, and the
+      // definition asked for, as the command line does; a form id not known at all is the version check's.
+      if (key?.hash !== undefined)
+        consolidator.addExcluded({ file, sheet, reason: missingForm(sheet, key).message });
+      else consolidator.addUnknownVersion(version, file, sheet);
+    }
     for (const unit of found.units)
       consolidator.add(place ? { ...unit, validation: place(unit.validation) } : unit);
     const empty = !found.units.length && !found.summaries.length && !found.unknownVersions.length;

@@ -32,10 +32,10 @@ export function withDefinition(registry: FormRegistry, catalogue: Catalogue, has
  * block as in a definition file, so a block can never stand in for a built-in form. The definition reader (and the
  * schema it checks with) is loaded by the first workbook that carries a form: a check of the 2021 form never loads it.
  */
-export async function formsOfGrids(
-  grids: readonly SheetGrid[],
+export async function formsOfGrids<Grid extends SheetGrid>(
+  grids: readonly Grid[],
   base: FormRegistry = BUILT_IN_FORMS,
-): Promise<WorkbookForms & { readonly sheets: readonly SheetGrid[] }> {
+): Promise<WorkbookForms & { readonly sheets: readonly Grid[] }> {
   const carried = grids.find((grid) => grid.name === CARRIED_SHEET);
   const sheets = carried ? grids.filter((grid) => grid !== carried) : grids;
   if (!carried) return { registry: base, carried: [], problems: [], sheets };

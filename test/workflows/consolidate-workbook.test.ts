@@ -1,5 +1,9 @@
 /** @jest-environment ./test/helpers/excel-environment.js */
 import { catalogue } from "../../src/domain/catalogue";
+import { loadCatalogue } from "../../src/domain/catalogue/load";
+import { cellInput } from "../../src/domain/cell";
+import { carriedRows, CARRIED_SHEET, definitionHash } from "../../src/domain/forms/carried";
+import { COLUMNS } from "../../src/domain/layout";
 import type { SheetGrid } from "../../src/domain/cell";
 import { sheetLayout } from "../../src/domain/layout";
 import { ConsolidationError, defaultRole, SUMMARY_MARKER, unitKey } from "../../src/workflows/consolidate";
@@ -16,7 +20,9 @@ import { SUMMARY_SHEETS } from "../../src/workflows/summary-spec";
 import type { GridOptions, TypedValue } from "../helpers/seed";
 import { SEED_VALUES, templateGrid } from "../helpers/seed";
 import { SO_TU_PHAP, SO_Y_TE } from "../helpers/departments";
+import type { SeedGrid } from "../helpers/workbook";
 import { TestWorkbook } from "../helpers/workbook";
+import { thuFormCatalogue } from "../helpers/thu-form";
 
 // The pane's "Tổng hợp" over the emulated Excel, through the adapter: what it reads, what it writes, and in how many
 // round trips.
@@ -167,6 +173,51 @@ describe("consolidateWorkbook", () => {
     expect(book.cell(SUMMARY_SHEETS.missing, "A3")?.value).toBe("Sở Công Thương");
     expect(book.cell(SUMMARY_SHEETS.missing, "A4")?.value).toBe("ghi-chu.xlsx");
   });
+
+  it("reads the forms the open workbook and each picked file carry, each file by its own", async () => {
+    const typed = await thuFormCatalogue();
+    const key = `${typed.templateVersion}#${definitionHash(typed)}`;
+    const carried: SeedGrid = {
+      name: CARRIED_SHEET,
+      cells: carriedRows([typed]).map((row) => row.map((text) => cellInput(text))),
+      visibility: "veryHidden",
+    };
+    const commune = (name: string, figures: Readonly<Record<string, TypedValue>>): SheetGrid => {
+      const grid = templateGrid(figures, {
+        catalogue: loadCatalogue(typed),
+        name,
+        unit: `UBND ${name}`,
+        level: "xa",
+        period: "Quý I/2026",
+      });
+      // F1 names the definition by its id and hash, as every sheet made from it does.
+      const cells = grid.cells.map((row, at) =>
+        at === 0 ? row.map((cell, column) => (column === COLUMNS.key ? cellInput(key) : cell)) : row,
+      );
+      return { ...grid, cells };
+    };
+    const book = new TestWorkbook([commune("Xã A", { "HS.1": 100, "HS.1.1": 60, "HS.1.2": 40 }), carried]);
+    const { consolidation } = await consolidate(book, {
+      files: [
+        { file: "xa-b.xlsx", grids: [commune("Xã B", { "HS.1": 30, "HS.1.1": 10, "HS.1.2": 20 }), carried] },
+        // The same sheet without its definition: left out, never read by another file's.
+        { file: "xa-c.xlsx", grids: [commune("Xã C", { "HS.1": 5, "HS.1.1": 5, "HS.1.2": 0 })] },
+      ],
+    });
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(consolidation.units.map((unit) => [unit.unit, unit.file ?? null])).toEqual([
+      ["UBND Xã A", null],
+      ["UBND Xã B", "xa-b.xlsx"],
+    ]);
+    expect(consolidation.totals.find((row) => row.code === "HS.1")?.amount).toBe(130);
+    expect(consolidation.excluded.map((entry) => [entry.file, entry.sheet, entry.reason.vi])).toEqual([
+      [
+        "xa-c.xlsx",
+        "Xã C",
+        `Trang tính 'Xã C' theo mẫu "PL-THU-2026" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.`,
+      ],
+    ]);
+  }, 120_000);
 
   it("consolidates extra grids as the open workbook's own, and takes a workbook with only extra grids", async () => {
     const book = new TestWorkbook();
