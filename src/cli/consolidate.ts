@@ -87,9 +87,9 @@ function readError(error: unknown): Bilingual {
   return errorText("read_unknown", { detail });
 }
 
-async function previousOf(path: string): Promise<ProvinceFigures> {
+async function previousOf(path: string, forms: FormRegistry): Promise<ProvinceFigures> {
   try {
-    return previousPeriodOf(await readWorkbookFile(path), path);
+    return await previousPeriodOf(await readWorkbookFile(path), path, forms);
   } catch (error) {
     if (error instanceof ConsolidationError) throw new Failure(error.bilingual);
     const reason = readError(error);
@@ -245,7 +245,7 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
     ? parseRoles(await readText(values.roles, "roles"))
     : new Map<string, null>();
   const expected = values.expect ? parseExpected(await readText(values.expect, "expected")) : undefined;
-  const previous = values.previous ? await previousOf(values.previous) : undefined;
+  const previous = values.previous ? await previousOf(values.previous, given) : undefined;
 
   const consolidator = new Consolidator({
     roles,

@@ -184,7 +184,7 @@ export function useConsolidation(
     try {
       const [read, loaded] = await Promise.all([loadReader(), loadConsolidation()]);
       try {
-        const figures = loaded.previousPeriodOf((await read(await bytesOf(file))).sheets, file.name);
+        const figures = await loaded.previousPeriodOf((await read(await bytesOf(file))).sheets, file.name);
         next = { file: file.name, figures };
       } catch (failure) {
         next = { file: file.name, error: readFailure(failure) };

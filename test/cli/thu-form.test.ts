@@ -341,6 +341,34 @@ describe("consolidate two communes' files of the form", () => {
     ]);
   });
 
+  it("reads a previous period's file of the form by the definition it carries", async () => {
+    const b = await typed(await template("xa-b-truoc.xlsx", "UBND xã B"), "xa-b-truoc-day.xlsx", COMMUNE_B);
+    const again = await typed(await template("xa-b-nay.xlsx", "UBND xã B"), "xa-b-nay-day.xlsx", COMMUNE_B);
+    const output = temp.path("tong-hop-ky-truoc.xlsx");
+    const result = await run(["consolidate", again, "-o", output, "--previous", b]);
+    // Without its carried definition the file would hold "no summary and no appendix" (exit 2).
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 2 consolidation warnings.\n`,
+      stderr: "[1/1] xa-b-nay-day.xlsx\n",
+    });
+    const summary = new ExcelJS.Workbook();
+    await summary.xlsx.readFile(output);
+    const cells: string[] = [];
+    summary
+      .getWorksheet(SUMMARY_SHEETS.issues)!
+      .eachRow((row) =>
+        row.eachCell((cell) => void (typeof cell.value === "string" && cells.push(cell.value))),
+      );
+    // Read, by its own definition: its period is known (the same quarter, so no comparison is made).
+    expect(cells).toContain(
+      "Tệp kỳ trước là kỳ Quý I/2026, không trước kỳ Quý I/2026: không so sánh giữa hai kỳ.",
+    );
+    expect(cells).toContain("The previous file is for 2026-Q1, not before 2026-Q1: no cross-period check.");
+  });
+
   it("reads a file without its carried definition only with --form, and otherwise leaves it out asking for it (exit 2)", async () => {
     const bare = new ExcelJS.Workbook();
     await bare.xlsx.readFile(

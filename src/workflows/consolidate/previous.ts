@@ -4,6 +4,7 @@ import type { SheetGrid } from "../../domain/cell";
 import type { AppendixSheet } from "../../domain/locate";
 import { locateAppendix } from "../../domain/locate";
 import { readValue } from "../../domain/reading";
+import { formsOfGrids } from "../forms-of-workbook";
 import { isSummarySheet } from "../summary-marker";
 import { consolidate } from "./consolidator";
 import type { ProvinceFigures } from "./model";
@@ -60,11 +61,17 @@ function unitFiguresOf(
 }
 
 /**
- * The previous period's figures from the sheets of the file `file`, for the cross-period checks. Throws
- * ConsolidationError "no_previous" when the file holds neither a summary nor an appendix.
+ * The previous period's figures from the sheets of the file `file`, for the cross-period checks, read against
+ * `forms` and the forms the file carries itself (its `_cchc_mau`). Throws ConsolidationError "no_previous" when
+ * the file holds neither a summary nor an appendix.
  */
-export function previousPeriodOf(grids: readonly SheetGrid[], file: string): ProvinceFigures {
-  const figures = previousFigures(grids);
+export async function previousPeriodOf(
+  grids: readonly SheetGrid[],
+  file: string,
+  forms: FormRegistry = BUILT_IN_FORMS,
+): Promise<ProvinceFigures> {
+  const own = await formsOfGrids(grids, forms);
+  const figures = previousFigures(own.sheets, own.registry);
   if (!figures) {
     throw new ConsolidationError("no_previous", renderText("error_no_previous", { file }));
   }
