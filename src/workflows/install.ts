@@ -1,6 +1,6 @@
 import type { Catalogue, Level, LoadedCatalogue } from "../domain/catalogue";
 import type { FormRegistry } from "../domain/catalogue";
-import { BUILT_IN_FORMS, catalogue as defaultCatalogue } from "../domain/catalogue";
+import { BUILT_IN_FORMS, catalogue as defaultCatalogue, parseFormKey } from "../domain/catalogue";
 import { loadCatalogue } from "../domain/catalogue/load";
 import type { CellInput, SheetGrid } from "../domain/cell";
 import { columnLetter, isCellError } from "../domain/cell";
@@ -13,10 +13,11 @@ import {
 } from "../domain/forms/carried";
 import { COLUMNS, sheetLayout } from "../domain/layout";
 import type { AppendixSheet } from "../domain/locate";
-import { locateAppendix } from "../domain/locate";
 import { InvalidMetaError } from "../domain/meta";
+import { resolveAppendix } from "../domain/resolve";
 import { BilingualError } from "../domain/messages/error";
 import { carriedRowsSpec } from "./carried-spec";
+import { formsOfGrids } from "./forms-of-workbook";
 import type { CellWrite, Plan, PlanStep, SheetInfo, SheetSpec, WorkbookPort } from "./port";
 import { defaultSheetName, notApplicableNote, templateSpec, uniqueSheetName } from "./template-spec";
 
@@ -63,11 +64,16 @@ function hasContent(cell: CellInput | undefined): cell is CellInput {
  * period no longer asks for (locked and greyed after the 2025 reform) is carried too, never lost: the check then
  * says it is not asked for.
  */
-function carriedWrites(grid: SheetGrid, appendix: AppendixSheet, spec: SheetSpec): CellWrite[] {
-  const layout = sheetLayout(defaultCatalogue);
+function carriedWrites(
+  grid: SheetGrid,
+  appendix: AppendixSheet,
+  spec: SheetSpec,
+  form: LoadedCatalogue,
+): CellWrite[] {
+  const layout = sheetLayout(form);
   const specCells = new Map(spec.cells.map((cell) => [cell.address, cell]));
   const writes: CellWrite[] = [];
-  for (const row of defaultCatalogue.valueRows) {
+  for (const row of form.valueRows) {
     const located = appendix.cells.get(row.code);
     const at = layout.rowOf.get(row.code);
     if (!located || at === undefined) continue;
@@ -101,7 +107,7 @@ function sheetToReplace(
   existing: readonly SheetInfo[],
   existingGrids: readonly SheetGrid[],
   options: InstallOptions,
-): { grid: SheetGrid; appendix: AppendixSheet } {
+): { grid: SheetGrid; appendix: AppendixSheet; form: LoadedCatalogue; hash: string | undefined } {
   const grid = existingGrids.find((sheet) => sheet.name === target);
   if (!grid || !existing.some((sheet) => sheet.name === target)) {
     throw BilingualError.fromKind("install_sheet_missing", { sheet: target });
@@ -109,16 +115,18 @@ function sheetToReplace(
   if (options.sheetName !== undefined && options.sheetName !== target) {
     throw BilingualError.fromKind("install_rename_on_replace", { sheet: target });
   }
-  const appendix = locateAppendix(grid, defaultCatalogue);
-  if (!appendix) {
+  // The sheet is re-installed as the form it follows: a built-in one, or a definition the workbook carries.
+  const resolved = resolveAppendix(grid, options.forms ?? BUILT_IN_FORMS);
+  if (!resolved) {
     throw BilingualError.fromKind("install_not_appendix", { sheet: target });
   }
-  const version = appendix.templateVersion;
-  // A version this tool does not know is a newer form: writing ours over it would lose what it added.
-  if (version !== undefined && !(options.forms ?? BUILT_IN_FORMS).has(version)) {
-    throw BilingualError.fromKind("install_unknown_version", { sheet: target, version });
+  // A form this tool does not know (a newer one, or a definition not carried): writing ours over it would lose
+  // what it added.
+  if (resolved.kind !== "appendix") {
+    throw BilingualError.fromKind("install_unknown_version", { sheet: target, version: resolved.version });
   }
-  return { grid, appendix };
+  const key = parseFormKey(resolved.appendix.templateVersion ?? "");
+  return { grid, appendix: resolved.appendix, form: resolved.catalogue, hash: key?.hash };
 }
 
 /**
@@ -146,7 +154,7 @@ export function installPlan(
     );
   }
   const definition = target === undefined ? options.definition : undefined;
-  const form: LoadedCatalogue = definition ? loadCatalogue(definition) : defaultCatalogue;
+  const form: LoadedCatalogue = old?.form ?? (definition ? loadCatalogue(definition) : defaultCatalogue);
   const level = required(options.level ?? old?.appendix.level, "level");
   if (!form.levels.includes(level)) {
     throw BilingualError.fromKind("install_level_not_in_form", {
@@ -158,9 +166,9 @@ export function installPlan(
   const spec = templateSpec(
     { sheetName, unit, level, period: required(options.period ?? old?.appendix.period, "period") },
     form,
-    definition ? definitionHash(definition) : undefined,
+    old ? old.hash : definition ? definitionHash(definition) : undefined,
   );
-  const values = old ? carriedWrites(old.grid, old.appendix, spec) : [];
+  const values = old ? carriedWrites(old.grid, old.appendix, spec, form) : [];
   const carried = definition ? carriedStep(existing, existingGrids, definition) : undefined;
 
   const layout = sheetLayout(form);
@@ -245,12 +253,21 @@ export async function embedDefinition(port: WorkbookPort, definition: Catalogue)
  */
 export async function installAppendix(port: WorkbookPort, options: InstallOptions): Promise<InstallOutcome> {
   const existing = await port.listSheets();
+  // The carried definitions too, when there are any: a new sheet's is added beside them, and a sheet to re-install
+  // may follow one of them.
   const wanted = [
     ...(options.replace !== undefined ? [options.replace] : []),
-    ...(options.definition && options.replace === undefined ? [CARRIED_SHEET] : []),
+    ...(options.definition || options.replace !== undefined ? [CARRIED_SHEET] : []),
   ].filter((name) => existing.some((sheet) => sheet.name === name));
   const grids = wanted.length ? await port.readSheets(wanted) : [];
-  const { plan, sheetName, carried } = installPlan(existing, grids, options);
+  const forms =
+    options.replace !== undefined
+      ? (await formsOfGrids(grids, options.forms ?? BUILT_IN_FORMS)).registry
+      : options.forms;
+  const { plan, sheetName, carried } = installPlan(existing, grids, {
+    ...options,
+    ...(forms ? { forms } : {}),
+  });
   await port.apply(plan);
   return { sheetName, carried };
 }

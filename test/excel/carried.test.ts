@@ -1,7 +1,10 @@
 /** @jest-environment ./test/helpers/excel-environment.js */
 /// <reference types="office-js" />
 import type { Catalogue } from "../../src/domain/catalogue";
+import { loadCatalogue } from "../../src/domain/catalogue/load";
 import type { SheetGrid } from "../../src/domain/cell";
+import { columnLetter } from "../../src/domain/cell";
+import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { CARRIED_SHEET, definitionHash, readCarried } from "../../src/domain/forms/carried";
 import { embedDefinition, installAppendix } from "../../src/workflows/install";
 import { thuFormCatalogue } from "../helpers/thu-form";
@@ -121,6 +124,26 @@ describe("embedding a definition for a sheet whose form is missing", () => {
     expect(read.forms.map((form) => form.catalogue.templateVersion)).toEqual(["PL-THU-2026"]);
     expect(read.problems).toMatchObject([{ kind: "carried_changed", id: "PL-KHAC-2026" }]);
     expect(excel.sheet(CARRIED_SHEET).visibility).toBe("VeryHidden");
+  });
+
+  it("re-installs a sheet of a carried form in place as that form, keeping what was typed, F1 and _cchc_mau", async () => {
+    const excel = new EmulatedExcel();
+    excel.addSheet("Sheet1");
+    const host = hostOver(excel);
+    const { sheetName } = await host.run((port) => installAppendix(port, { ...UNIT, definition: thu }));
+    const layout = sheetLayout(loadCatalogue(thu));
+    const row = layout.rowOf.get("HS.1")!;
+    excel.setCell(excel.sheet(sheetName), row - 1, COLUMNS.value, { value: 44, valueType: "Double" });
+    const carriedBefore = await carriedGrid(excel);
+
+    const outcome = await host.run((port) => installAppendix(port, { replace: sheetName }));
+    expect(outcome).toEqual({ sheetName, carried: 1 });
+    expect(excel.cell(sheetName, "F1").value).toBe(`PL-THU-2026#${definitionHash(thu)}`);
+    expect(excel.cell(sheetName, `${columnLetter(COLUMNS.value)}${row}`).value).toBe(44);
+    // Laid out by its own form, not the 2021 one: the test form's last code stands where the form puts it.
+    const last = thu.rows.at(-1)!.code;
+    expect(excel.cell(sheetName, `${columnLetter(COLUMNS.code)}${layout.rowOf.get(last)}`).value).toBe(last);
+    expect(await carriedGrid(excel)).toEqual(carriedBefore);
   });
 
   it("writes nothing when the workbook carries the definition already", async () => {
