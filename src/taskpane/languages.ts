@@ -77,12 +77,13 @@ const NOTHING_TO_AWAIT: Promise<void> = Object.assign(Promise.resolve(), {
 });
 
 /**
- * What the pane's render in `lang` awaits through use(): nothing when its texts are there, else their loading.
- * use() must be called on every render whatever the language's state: a render that suspended on it is replayed
- * with the hooks it had reached, and a replay that skipped use() breaks the hooks' order (React errors 467 and 520).
+ * What the pane's render in `lang` awaits through use(): the loading of its texts once one was started, else
+ * nothing when they are there. use() must be called on every render whatever the language's state, and with the
+ * same promise: a render that suspended on it is replayed with the hooks and promises it had reached, and a replay
+ * that skipped use() breaks the hooks' order (React errors 467 and 520), one given another promise is warned of.
  */
 export function stringsReady(lang: Lang): Promise<void> {
-  return hasStrings(lang) ? NOTHING_TO_AWAIT : stringsSettled(lang);
+  return SETTLED.get(lang) ?? (hasStrings(lang) ? NOTHING_TO_AWAIT : stringsSettled(lang));
 }
 
 /** Fetches both languages' texts of the pane: what every notice and error, written in both, awaits. */
