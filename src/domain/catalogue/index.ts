@@ -21,7 +21,6 @@ export type {
   CatalogueProblemParams,
   CatalogueSubject,
 } from "./integrity";
-export { CatalogueIntegrityError, catalogueProblems, describeCatalogueProblem } from "./integrity";
 
 /** A catalogue parsed by its schema, with lookups built once. */
 export interface LoadedCatalogue extends Catalogue {

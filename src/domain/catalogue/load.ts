@@ -1,7 +1,8 @@
+import { CatalogueIntegrityError, catalogueProblems } from "./integrity";
 import type { CatalogueInput } from "./schema";
 import { CatalogueSchema } from "./schema";
 import type { LoadedCatalogue } from "./index";
-import { CatalogueIntegrityError, catalogueProblems, shapeCatalogue } from "./index";
+import { shapeCatalogue } from "./index";
 
 // Reading a form definition that comes from outside the code (a file, a sheet): checked by its zod schema here, the
 // one place that loads zod, so that tools using only the built-in catalogue start without it.

@@ -1,3 +1,4 @@
+import { catalogueProblems } from "../catalogue/integrity";
 import type { CellInput, SheetGrid } from "../cell";
 import { columnLetter, isCellError } from "../cell";
 import type {
@@ -13,7 +14,7 @@ import type {
   ValueKind,
 } from "../catalogue";
 import type { CatalogueField, CatalogueProblem, CatalogueProblemKind } from "../catalogue";
-import { catalogueProblems, normaliseCode } from "../catalogue";
+import { normaliseCode } from "../catalogue";
 import { CatalogueSchema } from "../catalogue/load";
 import { fold, parsePeriod, periodMonths } from "../meta";
 import type {

@@ -1,11 +1,10 @@
+import { CatalogueIntegrityError, catalogueProblems } from "../../../src/domain/catalogue/integrity";
 import {
   appliesIn,
   catalogue,
-  catalogueProblems,
   filledAt,
   CCHC_PL_2021_VERSION,
   normaliseCode,
-  CatalogueIntegrityError,
   ROW_FIELDS,
   RULE_FIELDS,
 } from "../../../src/domain/catalogue";

@@ -1,12 +1,6 @@
+import { catalogueProblems } from "../../../src/domain/catalogue/integrity";
 import type { Catalogue } from "../../../src/domain/catalogue";
-import {
-  catalogue,
-  catalogueProblems,
-  roleByName,
-  roleIn,
-  roleNamesIn,
-  rolesIn,
-} from "../../../src/domain/catalogue";
+import { catalogue, roleByName, roleIn, roleNamesIn, rolesIn } from "../../../src/domain/catalogue";
 
 // Roles are the form's data: which office reports the province-wide rows, recognised by its name, in which periods.
 

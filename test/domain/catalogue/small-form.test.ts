@@ -1,5 +1,5 @@
+import { CatalogueIntegrityError } from "../../../src/domain/catalogue/integrity";
 import type { CatalogueInput, CatalogueProblem } from "../../../src/domain/catalogue";
-import { CatalogueIntegrityError } from "../../../src/domain/catalogue";
 import { loadCatalogue } from "../../../src/domain/catalogue/load";
 import { SMALL_FORM } from "../../helpers/small-form";
 
