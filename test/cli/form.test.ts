@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp } from "node:fs/promises";
-import { basename, join } from "node:path";
+import { mkdtemp } from "node:fs/promises";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { readWorkbookFile } from "../../src/cli/xlsx/read";
@@ -8,7 +8,7 @@ import { CCHC_PL_2021 } from "../../src/domain/catalogue/cchc-pl-2021";
 import { CatalogueSchema } from "../../src/domain/catalogue/load";
 import { definitionHash } from "../../src/domain/forms/carried";
 import { readDefinition } from "../../src/domain/forms/definition";
-import { runTool } from "../helpers/tools";
+import { viaLibreOffice as convertWithLibreOffice } from "../helpers/thu-form";
 import { useTempDir } from "../helpers/xlsx";
 
 // `cchc-appendix form export` and `form check` on real files: the 2021 form's export read back by our reader and,
@@ -132,24 +132,9 @@ describe("cchc-appendix form export", () => {
   });
 });
 
-/** `source` saved as .xlsx by LibreOffice (headless), with a profile of its own; the path of the workbook written. */
+/** `source` saved as .xlsx by LibreOffice (headless), in a folder of its own; the path of the workbook written. */
 async function viaLibreOffice(source: string): Promise<string> {
-  await runTool("soffice", ["--version"]);
-  const work = await mkdtemp(join(temp.path(""), "lo-"));
-  const outdir = join(work, "out");
-  await mkdir(join(work, "profile", "user"), { recursive: true });
-  await runTool("soffice", [
-    `-env:UserInstallation=file://${join(work, "profile")}`,
-    "--headless",
-    "--norestore",
-    "--calc",
-    "--convert-to",
-    "xlsx:Calc MS Excel 2007 XML",
-    "--outdir",
-    outdir,
-    source,
-  ]);
-  return join(outdir, `${basename(source).replace(/\.[^.]+$/, "")}.xlsx`);
+  return convertWithLibreOffice(source, await mkdtemp(join(temp.path(""), "lo-")));
 }
 
 describe("cchc-appendix form check", () => {

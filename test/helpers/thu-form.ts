@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import type { Catalogue } from "../../src/domain/catalogue";
 import { readDefinition } from "../../src/domain/forms/definition";
 import type { WorkbookSheet } from "../../src/xlsx/grid";
@@ -17,6 +17,27 @@ import { runTool } from "./tools";
 /** The typed fixture. */
 export const THU_FORM_FODS = join(__dirname, "../fixtures/forms/pl-thu-2026.fods");
 
+/**
+ * `source` saved as .xlsx by LibreOffice (headless) under `work`, with a profile of its own there so that runs in
+ * parallel never share one; the path of the workbook written.
+ */
+export async function viaLibreOffice(source: string, work: string): Promise<string> {
+  const outdir = join(work, "out");
+  await mkdir(join(work, "profile", "user"), { recursive: true });
+  await runTool("soffice", [
+    `-env:UserInstallation=file://${join(work, "profile")}`,
+    "--headless",
+    "--norestore",
+    "--calc",
+    "--convert-to",
+    "xlsx:Calc MS Excel 2007 XML",
+    "--outdir",
+    outdir,
+    source,
+  ]);
+  return join(outdir, `${basename(source).replace(/\.[^.]+$/, "")}.xlsx`);
+}
+
 /** The path of the fixture converted to .xlsx by LibreOffice, converting it once per fixture content. */
 export async function thuFormXlsx(): Promise<string> {
   const digest = createHash("sha256")
@@ -29,22 +50,10 @@ export async function thuFormXlsx(): Promise<string> {
   await mkdir(cache, { recursive: true });
   const work = await mkdtemp(join(cache, "lo-"));
   try {
-    const outdir = join(work, "out");
-    await mkdir(join(work, "profile", "user"), { recursive: true });
-    await runTool("soffice", [
-      `-env:UserInstallation=file://${join(work, "profile")}`,
-      "--headless",
-      "--norestore",
-      "--calc",
-      "--convert-to",
-      "xlsx:Calc MS Excel 2007 XML",
-      "--outdir",
-      outdir,
-      THU_FORM_FODS,
-    ]);
+    const converted = await viaLibreOffice(THU_FORM_FODS, work);
     // Copied beside the cache, then renamed: a suite running in parallel never reads a half-written file.
     const partial = join(work, "partial.xlsx");
-    await copyFile(join(outdir, "pl-thu-2026.xlsx"), partial);
+    await copyFile(converted, partial);
     await rename(partial, cached);
   } finally {
     await rm(work, { recursive: true, force: true });
