@@ -1774,8 +1774,8 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
   selfcheck_platform: ["Excel trên Windows", "Excel on Windows"],
   selfcheck_steps_passed: ["9/10 bước đạt", "9/10 steps passed"],
   selfcheck_request_count: [
-    "1.234 lần context.sync trong 1 lần Excel.run (mỗi Excel.run có thể gửi thêm 1 yêu cầu giải phóng, không đếm được)",
-    "1,234 context.sync calls in 1 Excel.run session (each Excel.run may send 1 more request releasing what it tracked, not counted)",
+    "1.234 lần đồng bộ trong 1 phiên làm việc với Excel (mỗi phiên có thể gửi thêm 1 yêu cầu giải phóng, không đếm được)",
+    "1,234 syncs in 1 Excel session (each session may send 1 more request releasing what it tracked, not counted)",
   ],
   selfcheck_sizes: [
     "yêu cầu 20.480 byte, phản hồi 1 byte (đo tại cầu nối tới Excel: 12 yêu cầu)",

@@ -188,7 +188,7 @@ describe("the self-check's report", () => {
     expect(selfCheckReport(result, "en")).toContain("Largest sizes: not measurable");
     expect(selfCheckReport(result, "vi")).toMatch(
       new RegExp(
-        `^Yêu cầu tới Excel: ${result.requests.syncs} lần context.sync trong ${result.requests.runs} lần Excel.run`,
+        `^Yêu cầu tới Excel: ${result.requests.syncs} lần đồng bộ trong ${result.requests.runs} phiên làm việc với Excel`,
         "m",
       ),
     );

@@ -745,7 +745,7 @@ type SelfCheckLabelParams = {
   readonly selfcheck_scratch_sheet: { readonly suffix: string };
   readonly selfcheck_unit: Record<string, never>;
   readonly selfcheck_report_word: { readonly word: SelfCheckReportWord };
-  /** A platform's name as Office.context.diagnostics gives it ("PC"), "" for one the report does not know. */
+  /** A platform's name as Office's diagnostics give it ("PC"), "" for one the report does not know. */
   readonly selfcheck_platform: { readonly platform: string };
   readonly selfcheck_steps_passed: { readonly passed: number; readonly all: number };
   readonly selfcheck_request_count: { readonly syncs: number; readonly runs: number };

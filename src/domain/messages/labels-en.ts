@@ -104,7 +104,7 @@ const REPORT_WORD: Readonly<Record<SelfCheckReportWord, string>> = {
   platform: "platform",
   version: "version",
   language: "language",
-  not_said: "unknown (no Office.context.diagnostics)",
+  not_said: "unknown (Office did not say)",
   api_sets: "API sets present",
   api_missing: "API sets absent",
   none: "none",
@@ -169,7 +169,7 @@ export const enLabels: Templates<LabelParams> = {
   selfcheck_platform: (p) => PLATFORM[p.platform] ?? "",
   selfcheck_steps_passed: (p) => `${n(p.passed)}/${count(p.all, "step")} passed`,
   selfcheck_request_count: (p) =>
-    `${count(p.syncs, "context.sync call")} in ${count(p.runs, "Excel.run session")} (each Excel.run may send 1 more request releasing what it tracked, not counted)`,
+    `${count(p.syncs, "sync")} in ${count(p.runs, "Excel session")} (each session may send 1 more request releasing what it tracked, not counted)`,
   selfcheck_sizes: (p) =>
     `request ${count(p.request, "byte")}, response ${count(p.response, "byte")} (measured at the bridge to Excel: ${count(p.requests, "request")})`,
   selfcheck_step_requests: (p) =>

@@ -98,7 +98,7 @@ const REPORT_WORD: Readonly<Record<SelfCheckReportWord, string>> = {
   platform: "nền tảng",
   version: "phiên bản",
   language: "ngôn ngữ",
-  not_said: "không rõ (Office.context.diagnostics không có)",
+  not_said: "không rõ (Office không cho biết)",
   api_sets: "Bộ API có",
   api_missing: "Bộ API không có",
   none: "không có",
@@ -163,7 +163,7 @@ export const viLabels: Templates<LabelParams> = {
   selfcheck_platform: (p) => PLATFORM[p.platform] ?? "",
   selfcheck_steps_passed: (p) => `${n(p.passed)}/${n(p.all)} bước đạt`,
   selfcheck_request_count: (p) =>
-    `${n(p.syncs)} lần context.sync trong ${n(p.runs)} lần Excel.run (mỗi Excel.run có thể gửi thêm 1 yêu cầu giải phóng, không đếm được)`,
+    `${n(p.syncs)} lần đồng bộ trong ${n(p.runs)} phiên làm việc với Excel (mỗi phiên có thể gửi thêm 1 yêu cầu giải phóng, không đếm được)`,
   selfcheck_sizes: (p) =>
     `yêu cầu ${n(p.request)} byte, phản hồi ${n(p.response)} byte (đo tại cầu nối tới Excel: ${n(p.requests)} yêu cầu)`,
   selfcheck_step_requests: (p) =>
