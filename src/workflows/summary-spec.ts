@@ -205,7 +205,8 @@ function formSpec(consolidation: Consolidation, name: string): SheetSpec {
   const note = columnLetter(COLUMNS.note);
   const content = new Map<string, string | number | undefined>([
     [`${key}1`, SUMMARY_MARKER],
-    [`${key}${SUMMARY_VERSION_ROW}`, consolidation.templateVersion],
+    // The lead form as its appendices' F1 names it (a definition's id and hash), so that it is read back by that form.
+    [`${key}${SUMMARY_VERSION_ROW}`, consolidation.forms[0]?.key ?? consolidation.templateVersion],
     // The form sheet is the official form, in Vietnamese as the form is.
     [
       "A2",

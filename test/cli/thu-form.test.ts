@@ -369,6 +369,49 @@ describe("consolidate two communes' files of the form", () => {
     expect(cells).toContain("The previous file is for 2026-Q1, not before 2026-Q1: no cross-period check.");
   });
 
+  it("writes a summary that carries the definition and names the form by id and hash, read as the previous period without --form", async () => {
+    const b = await typed(await template("xa-b-q1.xlsx", "UBND xã B"), "xa-b-q1-day.xlsx", COMMUNE_B);
+    const previous = temp.path("tong-hop-q1.xlsx");
+    const first = await run(["consolidate", b, "-o", previous, "--form", definition]);
+    expect(first.code).toBe(0);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(previous);
+    expect(written.getWorksheet(SUMMARY_SHEETS.form)!.getCell("F2").value).toBe(key);
+    expect(written.getWorksheet(CARRIED_SHEET)?.state).toBe("veryHidden");
+    const carried = (await readWorkbookFile(previous)).find((sheet) => sheet.name === CARRIED_SHEET)!;
+    expect(readCarried(carried)).toEqual({
+      forms: [{ catalogue: thu, hash: definitionHash(thu) }],
+      problems: [],
+    });
+
+    const again = await typed(
+      await template("xa-b-q1-lai.xlsx", "UBND xã B"),
+      "xa-b-q1-lai-day.xlsx",
+      COMMUNE_B,
+    );
+    const output = temp.path("tong-hop-sau-q1.xlsx");
+    const result = await run(["consolidate", again, "-o", output, "--previous", previous]);
+    // Without the definition it carries, the summary would name a form this run does not know: "no summary" (exit 2).
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 2 consolidation warnings.\n`,
+      stderr: "[1/1] xa-b-q1-lai-day.xlsx\n",
+    });
+    const summary = new ExcelJS.Workbook();
+    await summary.xlsx.readFile(output);
+    const cells: string[] = [];
+    summary
+      .getWorksheet(SUMMARY_SHEETS.issues)!
+      .eachRow((row) =>
+        row.eachCell((cell) => void (typeof cell.value === "string" && cells.push(cell.value))),
+      );
+    expect(cells).toContain(
+      "Tệp kỳ trước là kỳ Quý I/2026, không trước kỳ Quý I/2026: không so sánh giữa hai kỳ.",
+    );
+  });
+
   it("reads a file without its carried definition only with --form, and otherwise leaves it out asking for it (exit 2)", async () => {
     const bare = new ExcelJS.Workbook();
     await bare.xlsx.readFile(

@@ -1,7 +1,7 @@
 import * as zlib from "node:zlib";
 import { Zip, ZipPassThrough } from "fflate";
 import theme1Xml from "exceljs/lib/xlsx/xml/theme1.js";
-import type { CellStyle, CellValidation, SheetSpec, SpecCell } from "../../workflows/port";
+import type { CellStyle, CellValidation, SheetSpec, SheetVisibility, SpecCell } from "../../workflows/port";
 import type { OnTextCut } from "./text-limits";
 import { TextLimiter } from "./text-limits";
 
@@ -451,6 +451,7 @@ interface Note {
 interface WrittenSheet {
   readonly name: string;
   readonly notes: boolean;
+  readonly visibility: SheetVisibility;
   readonly printArea?: string;
   readonly printTitles?: string;
 }
@@ -602,6 +603,7 @@ async function writeSheet(
   return {
     name,
     notes: notes.length > 0,
+    visibility: spec.visibility ?? "visible",
     ...(print
       ? {
           printArea: `${quoted}!${absolute(print.area)}`,
@@ -747,7 +749,7 @@ export async function writeSheetsXlsx(
     `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><workbookPr defaultThemeVersion="164011" filterPrivacy="1"/><sheets>${sheets
       .map(
         (sheet, at) =>
-          `<sheet sheetId="${at + 1}" name="${xml(sheet.name)}" state="visible" r:id="rId${at + 3}"/>`,
+          `<sheet sheetId="${at + 1}" name="${xml(sheet.name)}" state="${sheet.visibility}" r:id="rId${at + 3}"/>`,
       )
       .join(
         "",

@@ -1,15 +1,30 @@
 import { collectGarbage } from "../gc";
+import { parseFormKey } from "../../domain/catalogue";
 import type { Consolidation } from "../../workflows/consolidate";
+import type { SheetSpec } from "../../workflows/port";
 import { SUMMARY_SHEET_KEYS, summarySheetSpec } from "../../workflows/summary-spec";
 import type { ByteSink } from "./sheet-stream";
 import { writeSheetsXlsx } from "./sheet-stream";
 import type { OnTextCut } from "./text-limits";
 
 // The summary file of a consolidation, written without exceljs: each sheet's spec made in turn and streamed into
-// the file (sheet-stream.ts), so that `consolidate` neither loads exceljs nor holds the file in memory.
+// the file (sheet-stream.ts), so that `consolidate` neither loads exceljs nor holds the file in memory. A summary
+// laid out by a definition carries it as an appendix made from it does (DESIGN.md section 11: the very hidden
+// `_cchc_mau` sheet, its form sheet naming the form by id and hash), so that the next period reads it as its
+// previous one without the definition file.
 
-function* summarySheets(consolidation: Consolidation) {
+function* summarySheets(consolidation: Consolidation, carried: SheetSpec | undefined) {
   for (const key of SUMMARY_SHEET_KEYS) yield summarySheetSpec(consolidation, key);
+  if (carried) yield carried;
+}
+
+/** The `_cchc_mau` sheet of the summary's form when it is a definition (its key holds a hash); none for a built-in. */
+async function carriedSheetOf(consolidation: Consolidation): Promise<SheetSpec | undefined> {
+  const lead = consolidation.forms[0]?.key;
+  if (lead === undefined || parseFormKey(lead)?.hash === undefined) return undefined;
+  // Loaded only for a definition's summary: the 2021 form's never loads the definition's export.
+  const { carriedSheetSpec } = await import("../../workflows/carried-spec");
+  return carriedSheetSpec([consolidation.catalogue]);
 }
 
 /**
@@ -23,7 +38,8 @@ export async function writeSummaryFile(
 ): Promise<void> {
   // What reading the units left behind goes before the first sheet is built.
   collectGarbage();
-  await writeSheetsXlsx(summarySheets(consolidation), sink, {
+  const carried = await carriedSheetOf(consolidation);
+  await writeSheetsXlsx(summarySheets(consolidation, carried), sink, {
     creator: "cchc-appendix",
     ...(onCut ? { onCut } : {}),
     afterSheet: collectGarbage,
