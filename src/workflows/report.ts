@@ -30,7 +30,10 @@ const SheetReportSchema = z.object({
   unit: z.string().nullable(),
   level: z.enum(["so", "huyen", "xa"]).nullable(),
   period: z.string().nullable(),
+  /** The form's id (F1 without its hash): "CCHC-PL-2021", "PL-THU-2026". */
   templateVersion: z.string().nullable(),
+  /** The hash of the definition a sheet was made from (F1 after "#"), null for a built-in form. */
+  templateHash: z.string().nullable(),
   verdict: z.enum(["ready", "not_ready"]),
   findings: z.array(FindingSchema),
   summary: z.object({

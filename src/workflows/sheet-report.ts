@@ -1,3 +1,4 @@
+import { parseFormKey } from "../domain/catalogue";
 import type { SheetValidation } from "../domain/engine";
 import type { FileReport } from "./report";
 
@@ -5,12 +6,15 @@ import type { FileReport } from "./report";
 
 /** The report entry of one validated sheet. */
 export function sheetReport(result: SheetValidation): FileReport["sheets"][number] {
+  // F1 names a definition's sheet "ID#hash": the report gives the version as the version and the hash beside it.
+  const key = result.templateVersion === undefined ? undefined : parseFormKey(result.templateVersion);
   return {
     sheet: result.sheet,
     unit: result.unit ?? null,
     level: result.level ?? null,
     period: result.period ?? null,
-    templateVersion: result.templateVersion ?? null,
+    templateVersion: key?.id ?? result.templateVersion ?? null,
+    templateHash: key?.hash ?? null,
     verdict: result.verdict,
     findings: result.findings.map((finding) => ({
       ...finding,

@@ -170,7 +170,15 @@ describe("validate reads the definition the workbook carries, without the defini
     expect(code).toBe(1);
     const report = ValidationReportSchema.parse(JSON.parse(stdout));
     const [sheet] = report.files[0]!.sheets;
-    expect(sheet).toMatchObject({ sheet: "UBND xã A", level: "xa", period: "2026-Q1", templateVersion: key });
+    // The version is the form's id, as for a built-in form; the definition's hash (F1 after "#") is a field of its own.
+    expect(sheet).toMatchObject({
+      sheet: "UBND xã A",
+      level: "xa",
+      period: "2026-Q1",
+      templateVersion: "PL-THU-2026",
+      templateHash: definitionHash(thu),
+    });
+    expect(`${sheet!.templateVersion}#${sheet!.templateHash}`).toBe(key);
     expect(
       sheet!.findings.map((finding) => [finding.rule, finding.kind, finding.severity, finding.cells[0]]),
     ).toEqual([

@@ -25,6 +25,7 @@ describe("cchc-appendix validate on real .xlsx files", () => {
       level: "so",
       period: "2021-Q3",
       templateVersion: "CCHC-PL-2021",
+      templateHash: null,
       verdict: "not_ready",
     });
     expect(blockingOf(sheet.findings)).toEqual(SEED_BLOCKING);
