@@ -1,14 +1,16 @@
 import type { Bilingual, FormRegistry } from "../domain/catalogue";
 import type { CarriedProblem } from "../domain/forms/carried";
 import { CARRIED_SHEET } from "../domain/forms/carried-sheet";
-import { renderText } from "../domain/messages";
+import { renderDefinitionProblem, renderText } from "../domain/messages";
 import { errorText } from "../domain/messages/error";
 import { withGivenDefinition } from "../workflows/carried-spec";
+import type { ValidationReport } from "../workflows/report";
 import type { MissingForm } from "../workflows/validate";
+import type { DefinitionRefusal } from "./form";
 import type { CommandName } from "./help";
 import type { Output } from "./main";
-import { terminalText } from "./terminal";
-import { UsageError } from "./usage";
+import { terminalJson, terminalText } from "./terminal";
+import { EXIT, UsageError } from "./usage";
 
 // The definitions `validate` and `consolidate` read besides the ones each file carries: `--form DINH-NGHIA.xlsx`,
 // repeatable, each read and checked as `form check` does; and what they say of a sheet whose form is neither.
@@ -16,15 +18,20 @@ import { UsageError } from "./usage";
 /** The option that gives a definition, as the messages name it. */
 export const FORM_OPTION = "--form";
 
+/** How a command prints what it finds: `validate --format json` prints a refused definition as JSON too. */
+export type ReportFormat = "text" | "json";
+
 /**
  * `forms` with the definitions named by `--form`, or the exit code (2) when one of them is refused (its problems
- * printed, as `form check` prints them). Throws UsageError for a value that is no .xlsx file.
+ * printed, as `form check` prints them, or as the JSON report's `forms` for `json`). Throws UsageError for a value
+ * that is no .xlsx file.
  */
 export async function givenForms(
   files: readonly string[],
   output: Output,
   forms: FormRegistry,
   command: CommandName,
+  format: ReportFormat = "text",
 ): Promise<FormRegistry | number> {
   for (const file of files) {
     if (!/\.xlsx$/i.test(file)) {
@@ -33,14 +40,50 @@ export async function givenForms(
   }
   if (!files.length) return forms;
   // Loaded only when a definition is given: a plain `validate` starts without the definition reader.
-  const { givenDefinition } = await import("./form");
+  const { givenDefinition, readGivenDefinition } = await import("./form");
   let registry = forms;
   for (const file of files) {
+    if (format === "json") {
+      const read = await readGivenDefinition(file, forms);
+      if ("error" in read) return refusedAsJson(read, output);
+      registry = withGivenDefinition(registry, read);
+      continue;
+    }
     const definition = await givenDefinition(file, output, forms);
     if (typeof definition === "number") return definition;
     registry = withGivenDefinition(registry, definition);
   }
   return registry;
+}
+
+/**
+ * A refused definition as `validate --format json` reports it: its message on stderr, as a file that cannot be read
+ * is said, and the report with no file validated and the definition's problems, each as data with its message.
+ */
+async function refusedAsJson(refusal: DefinitionRefusal, output: Output): Promise<number> {
+  // The count of problems names the file itself; why a file did not read is said after its name.
+  const name = refusal.problems.length ? "" : `${terminalText(refusal.file)}: `;
+  output.err(`${name}${terminalText(refusal.error.vi)}\n${name}${terminalText(refusal.error.en)}\n`);
+  const { ValidationReportSchema } = await import("../workflows/report");
+  const report: ValidationReport = {
+    schema: 1,
+    files: [],
+    forms: [
+      {
+        file: refusal.file,
+        error: { message: refusal.error.vi, messageEn: refusal.error.en },
+        problems: refusal.problems.map((problem) => ({
+          ...problem,
+          message: {
+            vi: renderDefinitionProblem(problem, "vi"),
+            en: renderDefinitionProblem(problem, "en"),
+          },
+        })),
+      },
+    ],
+  };
+  output.out(`${terminalJson(JSON.stringify(ValidationReportSchema.parse(report), null, 2))}\n`);
+  return EXIT.failure;
 }
 
 /** A problem of a block of a file's carried definitions, as a sentence. */

@@ -98,7 +98,7 @@ async function checkCommand(args: readonly string[], output: Output, forms: Form
     read = await readDefinitionFile(file, forms);
   } catch (error) {
     if (!(error instanceof BilingualError)) throw error;
-    sayReadError(output, file, error);
+    sayReadError(output, file, error.bilingual);
     return EXIT.failure;
   }
   if (read.ok) {
@@ -116,9 +116,9 @@ async function readDefinitionFile(file: string, forms: FormRegistry): Promise<De
   return readDefinition(await readWorkbookFile(file), { reserved });
 }
 
-function sayReadError(output: Output, file: string, error: BilingualError): void {
+function sayReadError(output: Output, file: string, error: Bilingual): void {
   const name = terminalText(file);
-  output.err(`${name}: ${terminalText(error.bilingual.vi)}\n${name}: ${terminalText(error.bilingual.en)}\n`);
+  output.err(`${name}: ${terminalText(error.vi)}\n${name}: ${terminalText(error.en)}\n`);
 }
 
 /** Every problem of a definition, Vietnamese then English, and how many there are. */
@@ -132,6 +132,33 @@ function sayProblems(output: Output, file: string, problems: readonly Definition
   output.out(`${total.vi}\n${total.en}\n`);
 }
 
+/** Why a definition named by `--form` is not used: what to say, and its problems (none when it did not read). */
+export interface DefinitionRefusal {
+  readonly file: string;
+  readonly error: Bilingual;
+  readonly problems: readonly DefinitionProblem[];
+}
+
+/**
+ * A definition workbook named on the command line (`--form FILE.xlsx`), read and checked as `form check` does: its
+ * catalogue, or why it is refused, for a caller that reports it its own way (`validate --format json`).
+ */
+export async function readGivenDefinition(
+  file: string,
+  forms: FormRegistry,
+): Promise<Catalogue | DefinitionRefusal> {
+  let read: DefinitionRead;
+  try {
+    read = await readDefinitionFile(file, forms);
+  } catch (error) {
+    if (!(error instanceof BilingualError)) throw error;
+    return { file, error: error.bilingual, problems: [] };
+  }
+  if (read.ok) return read.catalogue;
+  const count = read.problems.length;
+  return { file, error: labelText("cli_form_problems", { path: file, count }), problems: read.problems };
+}
+
 /**
  * A definition workbook named on the command line (`--form FILE.xlsx`), read and checked as `form check` does. A
  * definition with a problem is never used: its problems are printed and the exit code (2) is returned instead.
@@ -141,19 +168,11 @@ export async function givenDefinition(
   output: Output,
   forms: FormRegistry,
 ): Promise<Catalogue | number> {
-  let read: DefinitionRead;
-  try {
-    read = await readDefinitionFile(file, forms);
-  } catch (error) {
-    if (!(error instanceof BilingualError)) throw error;
-    sayReadError(output, file, error);
-    return EXIT.failure;
-  }
-  if (!read.ok) {
-    sayProblems(output, file, read.problems);
-    return EXIT.failure;
-  }
-  return read.catalogue;
+  const read = await readGivenDefinition(file, forms);
+  if (!("error" in read)) return read;
+  if (read.problems.length) sayProblems(output, file, read.problems);
+  else sayReadError(output, file, read.error);
+  return EXIT.failure;
 }
 
 /** The form a template is written from: its catalogue, and its hash when it is a definition the sheet carries. */

@@ -51,7 +51,7 @@ export async function validateCommand(
     throw new UsageError(errorText("usage_no_files_to_validate", {}), "validate");
   }
   const lang: Lang = values.lang;
-  const given = await givenForms(values.form, output, forms, "validate");
+  const given = await givenForms(values.form, output, forms, "validate", values.format);
   if (typeof given === "number") return given;
   const report: ValidationReport = { schema: 1, files: [] };
   let exit: number = EXIT.ok;

@@ -50,6 +50,22 @@ const SheetReportSchema = z.object({
   }),
 });
 
+/** A problem of a form definition (DESIGN.md section 11): its kind and parameters, where it is, what it says. */
+const DefinitionProblemSchema = z.object({
+  kind: z.string(),
+  place: z.object({
+    sheet: z.string(),
+    row: z.number().int().optional(),
+    header: z.string().optional(),
+    column: z.string().optional(),
+  }),
+  params: z.record(z.string(), z.unknown()),
+  /** Where in an expression's text (UTF-16 units), for a problem of an expression. */
+  offset: z.number().int().optional(),
+  length: z.number().int().optional(),
+  message: BilingualSchema,
+});
+
 /** The JSON document `cchc-appendix validate --format json` prints (DESIGN.md section 6), as a schema. */
 export const ValidationReportSchema = z.object({
   schema: z.literal(1),
@@ -60,6 +76,19 @@ export const ValidationReportSchema = z.object({
       sheets: z.array(SheetReportSchema),
     }),
   ),
+  /**
+   * A definition given with `--form` that is refused (it does not read, or has problems): then no file is
+   * validated, `files` is empty and the exit code is 2.
+   */
+  forms: z
+    .array(
+      z.object({
+        file: z.string(),
+        error: z.object({ message: z.string(), messageEn: z.string().optional() }),
+        problems: z.array(DefinitionProblemSchema),
+      }),
+    )
+    .optional(),
 });
 
 /** The JSON report of a validation run. */

@@ -8,6 +8,7 @@ import { CCHC_PL_2021 } from "../../src/domain/catalogue/cchc-pl-2021";
 import { CatalogueSchema } from "../../src/domain/catalogue/load";
 import { definitionHash } from "../../src/domain/forms/carried";
 import { readDefinition } from "../../src/domain/forms/definition";
+import { ValidationReportSchema } from "../../src/workflows/report";
 import { viaLibreOffice as convertWithLibreOffice } from "../helpers/thu-form";
 import { useTempDir } from "../helpers/xlsx";
 
@@ -333,5 +334,69 @@ describe("cchc-appendix template --form", () => {
       'Không có mẫu có sẵn "PL-XYZ": dùng mã một mẫu có sẵn (CCHC-PL-2021) hoặc tệp định nghĩa mẫu .xlsx.\n' +
         'No built-in form "PL-XYZ": give a built-in form\'s id (CCHC-PL-2021) or a form definition .xlsx file.\n',
     );
+  });
+});
+
+describe("validate --form with --format json", () => {
+  it("prints a refused definition's problems as JSON, each with its kind, place and message, exit 2", async () => {
+    const broken = await edited("mau-hong-json.xlsx", (workbook) => {
+      renamed(workbook);
+      sheet(workbook, "Quy tắc").getCell("C2").value = "HS.1 = HS.1.1 + HS.1.9";
+    });
+    const appendix = temp.path("phu-luc-json.xlsx");
+    expect((await run(["template", "-o", appendix, "--period", "2021-Q3"])).code).toBe(0);
+    const { code, stdout, stderr } = await run(["validate", appendix, "--form", broken, "--format", "json"]);
+    expect(code).toBe(2);
+    const report = ValidationReportSchema.parse(JSON.parse(stdout));
+    expect(report).toEqual({
+      schema: 1,
+      files: [],
+      forms: [
+        {
+          file: broken,
+          error: {
+            message: `${broken}: 1 lỗi, định nghĩa này không được dùng cho đến khi sửa hết.`,
+            messageEn: `${broken}: 1 problem; the definition is not used until all are fixed.`,
+          },
+          problems: [
+            {
+              kind: "code_unknown",
+              place: { sheet: "Quy tắc", row: 2, header: "biểu thức", column: "C" },
+              params: { code: "HS.1.9" },
+              message: {
+                vi: 'Trang "Quy tắc", dòng 2, cột "biểu thức" (C): mã HS.1.9 không có trong trang "Chỉ tiêu".',
+                en: 'Sheet "Quy tắc", row 2, column "biểu thức" (C): the code HS.1.9 is not on the "Chỉ tiêu" sheet.',
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(stderr).toBe(
+      `${broken}: 1 lỗi, định nghĩa này không được dùng cho đến khi sửa hết.\n` +
+        `${broken}: 1 problem; the definition is not used until all are fixed.\n`,
+    );
+  });
+
+  it("prints why a definition file cannot be read as JSON too, the same message on stderr, exit 2", async () => {
+    const unreadable = await temp.write("khong-phai-json.xlsx", "không phải tệp Excel");
+    const appendix = temp.path("phu-luc-json-2.xlsx");
+    expect((await run(["template", "-o", appendix, "--period", "2021-Q3"])).code).toBe(0);
+    const text = await run(["form", "check", unreadable]);
+    const { code, stdout, stderr } = await run([
+      "validate",
+      appendix,
+      "--form",
+      unreadable,
+      "--format",
+      "json",
+    ]);
+    expect({ code, stderr }).toEqual({ code: 2, stderr: text.stderr });
+    const [vi, en] = text.stderr.split("\n").map((line) => line.slice(`${unreadable}: `.length));
+    expect(ValidationReportSchema.parse(JSON.parse(stdout))).toEqual({
+      schema: 1,
+      files: [],
+      forms: [{ file: unreadable, error: { message: vi, messageEn: en }, problems: [] }],
+    });
   });
 });
