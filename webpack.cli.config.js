@@ -28,11 +28,13 @@ class AsciiOnlyPlugin {
               );
               continue;
             }
-            const ascii = source.replace(
-              /[^\x00-\x7f]/g,
-              (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
-            );
-            compilation.updateAsset(name, new webpack.sources.RawSource(ascii));
+            // Each character replaced where it stands, so that the source map still maps every column.
+            const ascii = new webpack.sources.ReplaceSource(asset);
+            for (const { index } of source.matchAll(/[^\x00-\x7f]/g)) {
+              const escape = `\\u${source.charCodeAt(index).toString(16).padStart(4, "0")}`;
+              ascii.replace(index, index, escape);
+            }
+            compilation.updateAsset(name, ascii);
           }
         },
       );
@@ -49,9 +51,14 @@ module.exports = {
     path: path.join(ROOT, "dist", "cli-bundle"),
     filename: "[name].js",
     library: { type: "commonjs2" },
+    // The sources as paths from dist/cli-bundle/, which node resolves beside the map: src/cli/main.ts, wherever
+    // the project is.
+    devtoolModuleFilenameTemplate: "../../[resource-path]",
     clean: true,
   },
-  devtool: false,
+  // Source maps beside the bundle (.js.map), which node reads only when CCHC_DEBUG=1 turns them on
+  // (bin/cchc-appendix.js): the stack trace a maintainer is sent then names src/, relative to this folder.
+  devtool: "source-map",
   resolve: { extensions: [".ts", ".js"] },
   externals: ({ request }, callback) =>
     /^exceljs(\/|$)/.test(request ?? "") ? callback(undefined, `commonjs ${request}`) : callback(),
@@ -73,7 +80,7 @@ module.exports = {
             configFile: path.join(ROOT, "tsconfig.json"),
             // tsc --noEmit type-checks; ES modules let webpack drop what the CLI never imports.
             transpileOnly: true,
-            compilerOptions: { module: "esnext", target: "es2022" },
+            compilerOptions: { module: "esnext", target: "es2022", sourceMap: true },
           },
         },
       },

@@ -27,7 +27,8 @@ let main;
 let output;
 try {
   try {
-    ({ run: main, descriptorOutput: output } = require("./load-bundle.js").loadBundle().exports);
+    const { loadBundle } = require("./load-bundle.js");
+    ({ run: main, descriptorOutput: output } = loadBundle(undefined, { sourceMaps: DEBUG }).exports);
   } catch (error) {
     if (error && error.code !== "ENOENT") throw error;
     ({ run: main, descriptorOutput: output } = require("../dist/cli/entry.js"));

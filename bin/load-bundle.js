@@ -20,11 +20,18 @@ const WRAPPER_END = "\n});";
  * Runs the bundle's entry as a CommonJS module and returns its exports, and the compiled script of every file of
  * the bundle loaded so far (whose code caches the build writes). The entry loads a command's chunk (`./N.js`) when
  * the command is run, through the `require` given here, which compiles it the same way. Throws ENOENT when there is
- * no bundle.
+ * no bundle. With `sourceMaps` (CCHC_DEBUG=1), stack traces name the sources (src/…) by the maps beside the bundle.
  */
-function loadBundle(file = BUNDLE, { useCache = true } = {}) {
+function loadBundle(file = BUNDLE, { useCache = true, sourceMaps = false } = {}) {
   const folder = path.dirname(file);
   const nodeRequire = createRequire(file);
+  if (sourceMaps) {
+    // node 20 maps the frames of what its module loader compiles, not of a vm.Script: the bundle is required as a
+    // module then, without its code cache, at the cost of reading the maps (a start without them never pays it).
+    fs.statSync(file);
+    process.setSourceMapsEnabled(true);
+    return { exports: nodeRequire(file), scripts: () => [] };
+  }
   const scripts = new Map();
   const bundleRequire = (request) =>
     request.startsWith("./") ? load(path.join(folder, request)) : nodeRequire(request);

@@ -97,6 +97,36 @@ describe("the cchc-appendix command", () => {
     for (const { stderr } of [period, folder]) expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("names the sources (src/…) in the stack trace of an unexpected failure under CCHC_DEBUG=1, by the bundle's source maps", async () => {
+    const file = await temp.write("seed-debug.xlsx", await filledTemplate(SEED_VALUES));
+    // A failure no input provokes: JSON.stringify broken before the command starts, so that writing the report fails.
+    const broken = await temp.write(
+      "broken-stringify.js",
+      'JSON.stringify = () => { throw new Error("stringify broken on purpose"); };\n',
+    );
+    const spawn = (debug: string) =>
+      run(
+        process.execPath,
+        ["-r", broken, join(ROOT, "bin/cchc-appendix.js"), "validate", file, "--format", "json"],
+        {
+          env: { ...process.env, CCHC_DEBUG: debug },
+        },
+      ).catch((error: { code: number; stderr: string }) => error);
+    const debug = await spawn("1");
+    expect("code" in debug && debug.code).toBe(2);
+    expect(debug.stderr).toContain("stringify broken on purpose");
+    const frames = debug.stderr.split("\n").filter((line) => /^\s+at /.test(line));
+    expect(frames.join("\n")).toMatch(
+      new RegExp(
+        `validateCommand \\(${join(ROOT, "src", "cli", "validate.ts").replace(/[.\\/]/g, "\\$&")}:\\d+:\\d+\\)`,
+      ),
+    );
+    expect(frames.filter((line) => line.includes("cli-bundle"))).toEqual([]);
+    const plain = await spawn("");
+    expect("code" in plain && plain.code).toBe(2);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it("stops quietly when its reader closes the pipe early", async () => {
     const file = await temp.write("seed-pipe.xlsx", await filledTemplate(SEED_VALUES));
     // Twelve reports make a JSON document larger than a pipe's buffer: the write is still going when head exits.
