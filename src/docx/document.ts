@@ -4,10 +4,10 @@ import { readXml, SKIP_CONTENT } from "../xlsx/xml";
 import { isOn, isWordNamespace, MARKUP_COMPATIBILITY, wordAttribute } from "./namespace";
 import type { Numbering } from "./numbering";
 
-// The body of word/document.xml (ECMA-376 part 1, 17) read as Word shows it: tracked insertions kept and deletions
-// dropped (the document as it reads once its changes are accepted), a field's result rather than its code, hidden
-// text left out, runs joined whatever Word split them at, text in a TCVN3 font (.VnTime) decoded to Unicode, and
-// automatic numbering written out. Tables keep their grid: where each cell starts, how many columns it spans, and
+// The body of word/document.xml (ECMA-376 part 1, 17) read as Word shows it: tracked insertions and moves kept,
+// deletions, moved-away text and the old properties of a property change dropped (the document as it reads once
+// its changes are accepted), a field's result rather than its code, hidden text left out, runs joined whatever
+// Word split them at, text in a TCVN3 font (.VnTime) decoded to Unicode, and automatic numbering written out. Tables keep their grid: where each cell starts, how many columns it spans, and
 // whether it continues a vertical merge (a continued cell shows nothing of its own).
 
 /** A paragraph of the body, outside tables. */
@@ -70,6 +70,23 @@ const TCVN3_CAPITAL_FONT = /^\.[vV][nN].*H$/;
 
 /** Elements whose content Word does not show: deletions, moved-away text, field codes, text boxes. */
 const DROPPED = new Set(["del", "moveFrom", "instrText", "delText", "delInstrText", "txbxContent"]);
+
+/**
+ * A tracked property change keeps the properties as they were before it (an old style or numbering, a run once
+ * hidden or in a TCVN3 font, a row once a header, a cell once merged): Word shows the current ones, which are
+ * around them, so the old ones are passed over unread.
+ */
+const FORMER_PROPERTIES = new Set([
+  "pPrChange",
+  "rPrChange",
+  "trPrChange",
+  "tcPrChange",
+  "tblPrChange",
+  "tblPrExChange",
+  "tblGridChange",
+  "sectPrChange",
+  "numberingChange",
+]);
 
 /**
  * Properties nothing here reads, passed over unread: borders, shading, table and section layout, drawings, a
@@ -297,7 +314,9 @@ export function readBody(
         if (local === "del" && above === "trPr" && row) row.deleted = true;
         return SKIP_CONTENT;
       }
-      if (UNREAD.has(local) || (local === "rPr" && above === "pPr")) return SKIP_CONTENT;
+      if (UNREAD.has(local) || FORMER_PROPERTIES.has(local) || (local === "rPr" && above === "pPr")) {
+        return SKIP_CONTENT;
+      }
       switch (local) {
         case "p":
           paragraph = { text: "" };
