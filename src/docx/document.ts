@@ -111,6 +111,14 @@ interface ParagraphState {
   numId?: string;
   level?: number;
   style?: string;
+  /** Its paragraph mark is a tracked deletion (or moved away): accepted, its text begins the next paragraph. */
+  markDeleted?: boolean;
+}
+
+/** The text of paragraphs whose marks are deleted, waiting for the paragraph it joins, where they stood. */
+interface JoinedText {
+  readonly text: string;
+  readonly cell: CellState | undefined;
 }
 
 interface RunState {
@@ -282,6 +290,12 @@ export function readBody(
     return {};
   };
 
+  // Text of paragraphs whose marks are deleted, until the paragraph that follows them in the same place.
+  let joined: JoinedText | undefined;
+  // The paragraph marks' properties, on every paragraph, are read only in a document with tracked deletions (or
+  // whose prefix for WordprocessingML is not `w`): the others' are passed over, as they hold nothing read here.
+  const marksMayBeDeleted = !xml.includes("<w:") || /<w:(?:del|moveFrom)[\s>/]/.test(xml);
+
   const endParagraph = (state: ParagraphState) => {
     const { numId, level } = numberOf(state);
     const listed = numId !== undefined && numId !== "0";
@@ -294,6 +308,21 @@ export function readBody(
     if (tableDepth > 0) return;
     if (blocks.length >= bounds.blocks) throw new BodyTooLarge(`more than ${bounds.blocks} paragraphs`);
     blocks.push({ kind: "paragraph", label, level: listed ? level : 0, listed, text });
+  };
+
+  /**
+   * Text whose paragraph marks are deleted with no paragraph after them in their place (the end of a cell, a table
+   * or the body, which Word does not join across): a paragraph of its own, unnumbered.
+   */
+  const flushJoined = () => {
+    if (!joined) return;
+    const { text, cell: place } = joined;
+    joined = undefined;
+    if (place) place.paragraphs.push(text);
+    else if (tableDepth === 0) {
+      if (blocks.length >= bounds.blocks) throw new BodyTooLarge(`more than ${bounds.blocks} paragraphs`);
+      blocks.push({ kind: "paragraph", label: "", level: 0, listed: false, text });
+    }
   };
 
   readXml(xml, {
@@ -312,14 +341,17 @@ export function readBody(
       // Nothing Word does not show is read, not even its paragraphs (a text box's are not the body's).
       if (DROPPED.has(local)) {
         if (local === "del" && above === "trPr" && row) row.deleted = true;
+        // The paragraph mark's properties (pPr's rPr) say whether the mark itself was deleted or moved away.
+        if (above === "rPr" && path[path.length - 3] === "pPr" && paragraph) paragraph.markDeleted = true;
         return SKIP_CONTENT;
       }
-      if (UNREAD.has(local) || FORMER_PROPERTIES.has(local) || (local === "rPr" && above === "pPr")) {
-        return SKIP_CONTENT;
-      }
+      if (UNREAD.has(local) || FORMER_PROPERTIES.has(local)) return SKIP_CONTENT;
+      if (local === "rPr" && above === "pPr" && !marksMayBeDeleted) return SKIP_CONTENT;
       switch (local) {
         case "p":
-          paragraph = { text: "" };
+          if (joined && joined.cell !== cell) flushJoined();
+          paragraph = { text: joined?.text ?? "" };
+          joined = undefined;
           break;
         case "pStyle":
           if (paragraph && above === "pPr") paragraph.style = wordAttribute(attributes, "val");
@@ -365,6 +397,7 @@ export function readBody(
           break;
         }
         case "tbl":
+          if (joined && !joined.cell && tableDepth === 0) flushJoined();
           tableDepth++;
           if (tableDepth === 1) rows = [];
           break;
@@ -412,11 +445,13 @@ export function readBody(
           run = undefined;
           break;
         case "p":
-          if (paragraph) endParagraph(paragraph);
+          if (paragraph?.markDeleted) joined = { text: paragraph.text, cell };
+          else if (paragraph) endParagraph(paragraph);
           paragraph = undefined;
           break;
         case "tc":
           if (cell && row && tableDepth === 1) {
+            if (joined?.cell === cell) flushJoined();
             const text = cell.paragraphs.join("\n").trim();
             const previous = row.cells[row.cells.length - 1];
             if (cell.hMergeContinue && previous) {
@@ -455,6 +490,7 @@ export function readBody(
       if (inText) addText(text);
     },
   });
+  flushJoined();
   return blocks;
 }
 

@@ -39,6 +39,8 @@ const FODT =
   `<text:changed-region text:id="chuyen-di"><text:deletion>${CHANGE_INFO}<text:p>(kỳ trước) </text:p></text:deletion></text:changed-region>` +
   `<text:changed-region text:id="chuyen-den"><text:insertion>${CHANGE_INFO}</text:insertion></text:changed-region>` +
   `<text:changed-region text:id="dinh-dang"><text:format-change>${CHANGE_INFO}</text:format-change></text:changed-region>` +
+  // A paragraph break deleted: the two paragraphs Writer writes are one once the change is accepted.
+  `<text:changed-region text:id="noi-dong"><text:deletion>${CHANGE_INFO}<text:p/><text:p/></text:deletion></text:changed-region>` +
   "</text:tracked-changes>" +
   '<text:h text:style-name="Heading_20_1" text:outline-level="1">Công tác chỉ đạo</text:h>' +
   '<text:list text:style-name="L1"><text:list-item><text:p>Kế hoạch</text:p></text:list-item></text:list>' +
@@ -47,6 +49,7 @@ const FODT =
   '<text:p>Số mới tiếp nhận <text:change-start text:change-id="chuyen-den"/>(kỳ trước) <text:change-end text:change-id="chuyen-den"/>: 30</text:p>' +
   "<text:p>Tổng số hồ sơ: 44</text:p>" +
   "<text:p>Số hồ sơ đã giải quyết: 40</text:p>" +
+  '<text:p>Số hồ sơ trả quá hạn:<text:change text:change-id="noi-dong"/> 5</text:p>' +
   '<text:p><text:change-start text:change-id="dinh-dang"/>Trả đúng thời hạn: 40<text:change-end text:change-id="dinh-dang"/></text:p>' +
   '<table:table table:name="PhuLuc"><table:table-column table:number-columns-repeated="5"/><table:table-row>' +
   ["1.1.1.", "Số nhiệm vụ", "Nhiệm vụ", "7", ""]

@@ -18,13 +18,16 @@ beforeAll(async () => {
 }, 100_000);
 
 describe("a report with tracked changes, saved by Writer", () => {
-  it("is Writer's own tracked markup: a deletion, an insertion, a move and a format change", () => {
+  it("is Writer's own tracked markup: a deletion, an insertion, a move, a format change, a paragraph mark deleted", () => {
     for (const element of ["w:del ", "w:delText", "w:ins ", "w:moveFrom ", "w:moveTo ", "w:rPrChange "]) {
       expect(writerXml).toContain(`<${element}`);
     }
+    expect(writerXml).toMatch(
+      /<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:del [^>]*>(?:<\/w:del>)?<\/w:rPr><\/w:pPr>/,
+    );
   });
 
-  it("reads inserted and moved-in text, not deleted or moved-away text, and each paragraph by its current properties", () => {
+  it("reads inserted and moved-in text, not deleted or moved-away text, each paragraph by its current properties, joined to the next where its mark is deleted", () => {
     const paragraphs = blocks.flatMap((block) =>
       block.kind === "paragraph" && block.text
         ? [block.label ? `${block.label} ${block.text}` : block.text]
@@ -38,6 +41,7 @@ describe("a report with tracked changes, saved by Writer", () => {
       "Số mới tiếp nhận (kỳ trước) : 30",
       "Tổng số hồ sơ: 44",
       "Số hồ sơ đã giải quyết: 40",
+      "Số hồ sơ trả quá hạn: 5",
       "Trả đúng thời hạn: 40",
     ]);
   });
