@@ -2,6 +2,7 @@ import type { Bilingual, FormRegistry, Level, ProvinceRole, RoleDef } from "../d
 import { BUILT_IN_FORMS, catalogue as defaultCatalogue, parseFormKey, rolesIn } from "../domain/catalogue";
 import type { SheetGrid } from "../domain/cell";
 import type { SheetValidation } from "../domain/engine";
+import { CARRIED_SHEET } from "../domain/forms/carried-sheet";
 import { errorText } from "../domain/messages/error";
 import type { Consolidation, ProvinceFigures, ReadGrid, RoleMap, WorkbookUnits } from "./consolidate";
 import { cleanName, Consolidator, defaultRole, readUnits, SUMMARY_MARKER, unitKey } from "./consolidate";
@@ -189,10 +190,33 @@ async function sourcesOf(grids: readonly ReadGrid[], options: ConsolidateWorkboo
 }
 
 /**
+ * The step that makes the open workbook carry the summary's form when it is a definition (its key holds a hash), as
+ * an install from it does (carriedStep): the summary names the form by id and hash, and without the definition
+ * beside it neither a check nor the next period, which reads it as its previous one, would know that form. From the
+ * `_cchc_mau` the read already brought, so no request is added. Undefined for a built-in form, or when the workbook
+ * carries that very definition already.
+ */
+async function carriedDefinitionStep(
+  consolidation: Consolidation,
+  infos: readonly SheetInfo[],
+  grids: readonly SheetGrid[],
+): Promise<PlanStep | undefined> {
+  const lead = consolidation.forms[0]?.key;
+  if (lead === undefined || parseFormKey(lead)?.hash === undefined) return undefined;
+  // Loaded only for a definition's summary: a built-in form's never loads the definition's export.
+  const { carriedStep } = await import("./install");
+  // A `_cchc_mau` the listing found empty was not read: it is there all the same, to be rewritten, not added.
+  const unread = infos.some((info) => info.name === CARRIED_SHEET && info.empty === true);
+  const read = unread ? [...grids, { name: CARRIED_SHEET, cells: [] }] : grids;
+  return carriedStep(infos, read, consolidation.catalogue);
+}
+
+/**
  * Consolidates the open workbook's appendix sheets, with the picked files' and `extraGrids`, and writes the
- * summary's sheets into the open workbook under names no sheet has yet, then selects the summary's form. Three
- * round trips whatever the number of sheets and files: list, read (the sheets that are not summaries already), one
- * apply that only adds sheets. Throws ConsolidationError when there is nothing to consolidate or the appendices
+ * summary's sheets into the open workbook under names no sheet has yet, then selects the summary's form; a summary
+ * of a definition form makes the workbook carry that definition too (carriedDefinitionStep). Three round trips
+ * whatever the number of sheets and files: list, read (the sheets that are not summaries already), one apply that
+ * only adds sheets (and adds or rewrites `_cchc_mau`). Throws ConsolidationError when there is nothing to consolidate or the appendices
  * follow different template versions; nothing is written then.
  */
 export async function consolidateWorkbook(
@@ -240,11 +264,15 @@ export async function consolidateWorkbook(
   const consolidation = consolidator.result();
 
   const { names: sheets, replaced } = summaryTargets(infos, options.replaceSummary === true);
-  const steps: PlanStep[] = summarySpecs(consolidation, { names: sheets }).map((spec) => ({
-    kind: "addSheet",
-    spec,
-    ...(replaced.has(spec.name) ? { replace: true } : {}),
-  }));
+  const carried = await carriedDefinitionStep(consolidation, infos, grids);
+  const steps: PlanStep[] = [
+    ...(carried ? [carried] : []),
+    ...summarySpecs(consolidation, { names: sheets }).map((spec) => ({
+      kind: "addSheet" as const,
+      spec,
+      ...(replaced.has(spec.name) ? { replace: true } : {}),
+    })),
+  ];
   steps.push({ kind: "select", sheet: sheets.form, address: "A1" });
   options.onProgress?.({ phase: "writing", sheets: SUMMARY_SHEET_KEYS.length });
   await port.apply({ steps });

@@ -1,12 +1,20 @@
 /** @jest-environment ./test/helpers/excel-environment.js */
-import { catalogue } from "../../src/domain/catalogue";
+import type { Catalogue } from "../../src/domain/catalogue";
+import { BUILT_IN_FORMS, catalogue } from "../../src/domain/catalogue";
 import { loadCatalogue } from "../../src/domain/catalogue/load";
 import { cellInput } from "../../src/domain/cell";
-import { carriedRows, CARRIED_SHEET, definitionHash } from "../../src/domain/forms/carried";
+import { carriedRows, CARRIED_SHEET, definitionHash, readCarried } from "../../src/domain/forms/carried";
 import { COLUMNS } from "../../src/domain/layout";
 import type { SheetGrid } from "../../src/domain/cell";
 import { sheetLayout } from "../../src/domain/layout";
-import { ConsolidationError, defaultRole, SUMMARY_MARKER, unitKey } from "../../src/workflows/consolidate";
+import {
+  ConsolidationError,
+  defaultRole,
+  previousPeriodOf,
+  SUMMARY_MARKER,
+  unitKey,
+} from "../../src/workflows/consolidate";
+import { withGivenDefinition } from "../../src/workflows/carried-spec";
 import {
   consolidateWorkbook,
   resolveRoles,
@@ -351,6 +359,109 @@ describe("the default roles, from the units' names", () => {
       { unit: "Sở Nội vụ", key: unitKey("Sở Nội vụ"), role: "snv", guessed: true },
       { unit: "Sở Y tế", key: unitKey("Sở Y tế"), role: "snv", guessed: false },
     ]);
+  });
+});
+
+describe("the summary of a definition form", () => {
+  let typed: Catalogue;
+  let key: string;
+  beforeAll(async () => {
+    typed = await thuFormCatalogue();
+    key = `${typed.templateVersion}#${definitionHash(typed)}`;
+  }, 120_000);
+
+  /** A `_cchc_mau` sheet holding these forms' blocks, very hidden as an install leaves it. */
+  const carriedOf = (forms: readonly Catalogue[]): SeedGrid => ({
+    name: CARRIED_SHEET,
+    cells: carriedRows(forms).map((row) => row.map((text) => cellInput(text))),
+    visibility: "veryHidden",
+  });
+
+  /** A commune's sheet made from the test form, F1 naming it by id and hash. */
+  const commune = (name: string, figures: Readonly<Record<string, TypedValue>>): SheetGrid => {
+    const grid = templateGrid(figures, {
+      catalogue: loadCatalogue(typed),
+      name,
+      unit: `UBND ${name}`,
+      level: "xa",
+      period: "Quý I/2026",
+    });
+    const cells = grid.cells.map((row, at) =>
+      at === 0 ? row.map((cell, column) => (column === COLUMNS.key ? cellInput(key) : cell)) : row,
+    );
+    return { ...grid, cells };
+  };
+
+  /** Every sheet of the workbook, hidden ones included, as a later period's pane or CLI reads the file. */
+  const everySheet = (book: TestWorkbook) => Promise.all(book.sheetNames.map((name) => book.grid(name)));
+
+  it("makes the workbook carry the definition, in the same requests, so the summary is a previous period without it", async () => {
+    // The definition came from a file the user picked in the pane; the open workbook does not carry it.
+    const book = new TestWorkbook([commune("Xã A", { "HS.1": 100, "HS.1.1": 60, "HS.1.2": 40 })]);
+    const requests = book.requests;
+    await consolidate(book, {
+      forms: withGivenDefinition(BUILT_IN_FORMS, typed),
+      files: [{ file: "xa-b.xlsx", grids: [commune("Xã B", { "HS.1": 30, "HS.1.1": 10, "HS.1.2": 20 })] }],
+    });
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    // The listing, the read, the one apply and the release, as for a built-in form's summary.
+    expect(book.requests - requests).toBe(4);
+    expect(book.cell(SUMMARY_SHEETS.form, "F2")?.value).toBe(key);
+    expect(book.excel.sheet(CARRIED_SHEET).visibility).toBe("VeryHidden");
+    expect(readCarried(await book.grid(CARRIED_SHEET))).toEqual({
+      forms: [{ catalogue: typed, hash: definitionHash(typed) }],
+      problems: [],
+    });
+    // Read back with the built-in forms alone: the definition the workbook carries names the summary's form.
+    const previous = await previousPeriodOf(await everySheet(book), "tong-hop-q1.xlsx");
+    expect(previous.period).toBe("2026-Q1");
+    expect(previous.province.get("HS.1")).toBe(130);
+  }, 120_000);
+
+  it("leaves a _cchc_mau that carries the definition already as it stands", async () => {
+    const book = new TestWorkbook([
+      commune("Xã A", { "HS.1": 100, "HS.1.1": 60, "HS.1.2": 40 }),
+      carriedOf([typed]),
+    ]);
+    const before = await book.grid(CARRIED_SHEET);
+    await consolidate(book);
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(book.specOf(CARRIED_SHEET)).toBeUndefined();
+    expect(await book.grid(CARRIED_SHEET)).toEqual(before);
+  }, 120_000);
+
+  it("adds the form's block beside another form's, losing neither", async () => {
+    const other: Catalogue = { ...typed, templateVersion: "PL-KHAC-2026" };
+    const book = new TestWorkbook([
+      commune("Xã A", { "HS.1": 100, "HS.1.1": 60, "HS.1.2": 40 }),
+      carriedOf([other]),
+    ]);
+    await consolidate(book, { forms: withGivenDefinition(BUILT_IN_FORMS, typed) });
+    expect(book.calls).toEqual({ listSheets: 1, readSheets: 1, apply: 1 });
+    expect(book.sheetNames.filter((name) => name === CARRIED_SHEET)).toHaveLength(1);
+    const read = readCarried(await book.grid(CARRIED_SHEET));
+    expect(read.problems).toEqual([]);
+    expect(read.forms.map((form) => form.catalogue.templateVersion)).toEqual(["PL-KHAC-2026", "PL-THU-2026"]);
+    const previous = await previousPeriodOf(await everySheet(book), "tong-hop-q1.xlsx");
+    expect(previous.province.get("HS.1")).toBe(100);
+  }, 120_000);
+
+  it("rewrites a _cchc_mau someone emptied, which the listing leaves unread", async () => {
+    const book = new TestWorkbook([
+      commune("Xã A", { "HS.1": 100, "HS.1.1": 60, "HS.1.2": 40 }),
+      { name: CARRIED_SHEET, cells: [], visibility: "veryHidden" },
+    ]);
+    await consolidate(book, { forms: withGivenDefinition(BUILT_IN_FORMS, typed) });
+    expect(book.reads).toEqual([["Xã A"]]);
+    expect(readCarried(await book.grid(CARRIED_SHEET)).forms.map((form) => form.hash)).toEqual([
+      definitionHash(typed),
+    ]);
+  }, 120_000);
+
+  it("writes no _cchc_mau for a built-in form's summary", async () => {
+    const book = sharedWorkbook();
+    await consolidate(book);
+    expect(book.sheetNames).not.toContain(CARRIED_SHEET);
   });
 });
 
