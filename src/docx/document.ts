@@ -132,6 +132,8 @@ interface CellState {
   span: number;
   vMerge?: "restart" | "continue";
   hMergeContinue: boolean;
+  /** The whole cell is a tracked deletion (w:cellDel): accepted, it is gone and the cells after it move left. */
+  deleted?: boolean;
 }
 
 interface RowState {
@@ -428,6 +430,10 @@ export function readBody(
             cell.hMergeContinue = wordAttribute(attributes, "val") === "continue";
           }
           break;
+        // A tracked insertion of the cell (w:cellIns) needs nothing: an inserted cell is read as any other.
+        case "cellDel":
+          if (cell && tableDepth === 1 && above === "tcPr") cell.deleted = true;
+          break;
       }
     },
     close(uri: string, local: string) {
@@ -452,6 +458,10 @@ export function readBody(
         case "tc":
           if (cell && row && tableDepth === 1) {
             if (joined?.cell === cell) flushJoined();
+            if (cell.deleted) {
+              cell = undefined;
+              break;
+            }
             const text = cell.paragraphs.join("\n").trim();
             const previous = row.cells[row.cells.length - 1];
             if (cell.hMergeContinue && previous) {

@@ -23,7 +23,9 @@ const ODF_NAMESPACES =
 const CHANGE_INFO =
   "<office:change-info><dc:creator>Lan</dc:creator><dc:date>2026-01-05T08:00:00</dc:date></office:change-info>";
 
-/** The flat OpenDocument text: a numbered heading, a list item (list L1, "a)"), tracked changes, a one-row table. */
+/**
+ * The flat OpenDocument text: a numbered heading, a list item (list L1, "a)"), tracked changes, two one-row tables.
+ */
 const FODT =
   '<?xml version="1.0" encoding="UTF-8"?>' +
   `<office:document ${ODF_NAMESPACES} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">` +
@@ -53,6 +55,12 @@ const FODT =
   '<text:p><text:change-start text:change-id="dinh-dang"/>Trả đúng thời hạn: 40<text:change-end text:change-id="dinh-dang"/></text:p>' +
   '<table:table table:name="PhuLuc"><table:table-column table:number-columns-repeated="5"/><table:table-row>' +
   ["1.1.1.", "Số nhiệm vụ", "Nhiệm vụ", "7", ""]
+    .map((text) => `<table:table-cell><text:p>${text}</text:p></table:table-cell>`)
+    .join("") +
+  "</table:table-row></table:table>" +
+  // A second table, whose cells' tracked deletion and insertion are written into Writer's document.xml.
+  '<table:table table:name="PhuLuc2"><table:table-column table:number-columns-repeated="6"/><table:table-row>' +
+  ["1.1.2.", "Số văn bản", "Văn bản", "9", "4", ""]
     .map((text) => `<table:table-cell><text:p>${text}</text:p></table:table-cell>`)
     .join("") +
   "</table:table-row></table:table>" +
@@ -107,6 +115,23 @@ function withOldProperties(xml: string, heading: string, listNumId: string): str
   );
 }
 
+/** `xml` with the tracked change `change` (w:cellDel, w:cellIns) in the properties of the cell that holds `text`. */
+function cellChange(xml: string, text: string, change: string): string {
+  const cell = new RegExp(
+    `(<w:tc><w:tcPr>(?:(?!</w:tcPr>).)*)</w:tcPr>((?:(?!</w:tc>).)*<w:t>${text}</w:t>)`,
+  );
+  return edit(xml, cell, `$1${change}</w:tcPr>$2`);
+}
+
+/**
+ * Whole cells deleted and inserted with tracking, written where Word writes them (in the cell's tcPr): the second
+ * table's cell "9" deleted (accepted, it is gone and the cells after it move left), its cell "4" inserted.
+ */
+function withCellChanges(xml: string): string {
+  const deleted = cellChange(xml, "9", `<w:cellDel w:id="904" ${CHANGE}/>`);
+  return cellChange(deleted, "4", `<w:cellIns w:id="905" ${CHANGE}/>`);
+}
+
 /** The fixture: the report as read, and what Writer wrote before the old properties were written in. */
 export interface TrackedReport {
   /** The .docx with the old properties written in. */
@@ -137,7 +162,7 @@ export async function trackedReport(): Promise<TrackedReport> {
     const listNumId = /<w:numId w:val="(\d+)"\/>(?:(?!<\/w:p>).)*Kế hoạch/.exec(writerXml)?.[1];
     if (heading === undefined || listNumId === undefined)
       throw new Error("Writer wrote the heading or the list item otherwise");
-    const edited = withOldProperties(writerXml, heading, listNumId);
+    const edited = withCellChanges(withOldProperties(writerXml, heading, listNumId));
     members["word/document.xml"] = new TextEncoder().encode(edited);
     return { docx: zipSync(members), writerXml };
   } finally {

@@ -57,4 +57,15 @@ describe("a report with tracked changes, saved by Writer", () => {
       [4, 1, false, ""],
     ]);
   });
+
+  it("reads no cell whose deletion is tracked, the cells after it moving left, and reads an inserted cell", () => {
+    const table = blocks.filter((block) => block.kind === "table")[1];
+    expect(table?.rows[0]!.cells.map((cell) => [cell.column, cell.span, cell.continued, cell.text])).toEqual([
+      [0, 1, false, "1.1.2."],
+      [1, 1, false, "Số văn bản"],
+      [2, 1, false, "Văn bản"],
+      [3, 1, false, "4"],
+      [4, 1, false, ""],
+    ]);
+  });
 });
