@@ -28,15 +28,7 @@ function boundary(files, forbiddenFolders, extraPackages, why) {
 
 export default tseslint.config(
   {
-    ignores: [
-      "dist/**",
-      "node_modules/**",
-      "coverage/**",
-      "bin/**",
-      "jest.config.js",
-      "test/helpers/*.js",
-      "webpack.config.js",
-    ],
+    ignores: ["dist/**", "node_modules/**", "coverage/**", "bin/**", "test/helpers/*.js"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -118,6 +110,25 @@ export default tseslint.config(
     ["exceljs", "react", "react-dom", "@fluentui/*", "office-*", "node:*", "fs", "path", "os"],
     "src/emulator is Excel's stand-in for the preview and tests: plain data and the host protocol, over domain types only.",
   ),
+  // The root configs node reads: CommonJS ones (jest's and webpack's, required by their tools) and this module.
+  {
+    files: ["*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+      },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["*.mjs"],
+    languageOptions: { sourceType: "module", globals: { process: "readonly", console: "readonly" } },
+  },
   {
     files: ["scripts/**/*.js"],
     languageOptions: {

@@ -22,7 +22,7 @@ class AsciiOnlyPlugin {
           for (const [name, asset] of Object.entries(assets)) {
             if (!name.endsWith(".js")) continue;
             const source = asset.source().toString();
-            if (/String\.raw\s*`[^`]*[^\x00-\x7f]/.test(source)) {
+            if (/String\.raw\s*`[^`]*[\x80-\uffff]/.test(source)) {
               compilation.errors.push(
                 new webpack.WebpackError(`${name}: a String.raw template holds non-ASCII text`),
               );
@@ -30,7 +30,7 @@ class AsciiOnlyPlugin {
             }
             // Each character replaced where it stands, so that the source map still maps every column.
             const ascii = new webpack.sources.ReplaceSource(asset);
-            for (const { index } of source.matchAll(/[^\x00-\x7f]/g)) {
+            for (const { index } of source.matchAll(/[\x80-\uffff]/g)) {
               const escape = `\\u${source.charCodeAt(index).toString(16).padStart(4, "0")}`;
               ascii.replace(index, index, escape);
             }
