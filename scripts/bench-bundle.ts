@@ -88,7 +88,11 @@ export async function initialFiles(
   );
 }
 
-/** The npm packages whose code is in an entry point's initial chunks ("react-dom", "@fluentui/react-button", …). */
+/**
+ * The npm packages whose code is in an entry point's initial chunks ("react-dom", "@fluentui/react-button", …): its
+ * JavaScript modules only. The stylesheet Griffel's rules are extracted to (webpack.config.js) is one initial chunk
+ * of CSS modules named after every Fluent component, those the pane loads later included.
+ */
 export function initialPackages(stats: Stats, entry = "taskpane"): Set<string> {
   const { compilation } = stats;
   const entrypoint = compilation.entrypoints.get(entry);
@@ -96,6 +100,7 @@ export function initialPackages(stats: Stats, entry = "taskpane"): Set<string> {
   const packages = new Set<string>();
   for (const chunk of entrypoint.chunks) {
     for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
+      if (!module.type.startsWith("javascript")) continue;
       const resource = module.nameForCondition() ?? "";
       const match = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(resource);
       if (match) packages.add(match[1]!.replace(/\\/g, "/"));

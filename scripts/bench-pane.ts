@@ -268,16 +268,19 @@ export interface ServedPane {
   close(): Promise<void>;
 }
 
-/** Builds the add-in (production; unminified only for profiling) and the stand-in, and serves them to Chromium. */
-export async function servePane(options: { minimize?: boolean } = {}): Promise<ServedPane> {
-  const folder = await mkdtemp(join(tmpdir(), "cchc-pane-"));
+/**
+ * Builds the add-in (production; unminified only for profiling) and the stand-in, and serves them to Chromium;
+ * `built` serves an add-in's build already made instead (scripts/compare-pane.ts), which is left in place.
+ */
+export async function servePane(options: { minimize?: boolean; built?: string } = {}): Promise<ServedPane> {
+  const folder = options.built ?? (await mkdtemp(join(tmpdir(), "cchc-pane-")));
   const standIn = await mkdtemp(join(tmpdir(), "cchc-pane-office-"));
   const removeFolders = async () => {
-    await rm(folder, { recursive: true, force: true });
+    if (!options.built) await rm(folder, { recursive: true, force: true });
     await rm(standIn, { recursive: true, force: true });
   };
   try {
-    await buildWeb(folder, { entries: ["taskpane"], minimize: options.minimize ?? true });
+    if (!options.built) await buildWeb(folder, { entries: ["taskpane"], minimize: options.minimize ?? true });
     const root = projectRoot();
     const [bridge, library, office, data] = await Promise.all([
       readFile(join(root, "src/preview/native-bridge.js"), "utf8"),

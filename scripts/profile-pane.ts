@@ -1,8 +1,9 @@
 // Where the pane's time goes (issue 16): one fresh load of taskpane.html at 4× CPU slowdown with Chromium's sampling
 // profiler on, then Validate clicks, each summed by script and by function (self time). A tool for finding what to
 // change, not a figure: `npm run bench -- --only pane` measures. Run: tsc -p tsconfig.bench.json &&
-// node .tmp/bench/scripts/profile-pane.js [--minimize]
-import { basename } from "node:path";
+// node .tmp/bench/scripts/profile-pane.js [--minimize] [--built DIR] (DIR: a build already made, as
+// scripts/compare-pane.ts takes it)
+import { basename, resolve } from "node:path";
 import type { CDPSession } from "playwright-core";
 import { CHECK } from "../test/browser/pane";
 import { loadToFirstVerdict, servePane } from "./bench-pane";
@@ -104,7 +105,9 @@ async function profiled<T>(cdp: CDPSession, work: () => Promise<T>): Promise<[T,
 
 async function main(): Promise<void> {
   const minimize = process.argv.includes("--minimize");
-  const pane = await servePane({ minimize });
+  const builtAt = process.argv.indexOf("--built");
+  const built = builtAt < 0 ? undefined : process.argv[builtAt + 1];
+  const pane = await servePane({ minimize, ...(built ? { built: resolve(built) } : {}) });
   try {
     const page = await pane.newPage();
     const cdp = await page.context().newCDPSession(page);

@@ -5,7 +5,7 @@ import { WORKBOOK_ID_SETTING, newWorkbookId, ownSheetStore } from "../workflows/
 import type { WorkbookPort } from "../workflows/port";
 import type { WireRecord } from "../workflows/self-check";
 import { OfficeHostError, explainOfficeError, officeErrorCode } from "./errors";
-import { ExcelWorkbookPort } from "./excel-port";
+import { ExcelWorkbookPort, preloadPlanWriter } from "./excel-port";
 import type { SyncCounter } from "./self-check";
 
 export { OfficeHostError } from "./errors";
@@ -171,6 +171,16 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
   };
   const ownSheet = ownSheetStore(identity, storage, partitionKey ? `${partitionKey}:` : "");
 
+  // The port's writing half (./plan-writer.ts) is fetched once the pane's first run (the open sheet's first verdict)
+  // has answered, when the page is next idle: the first check that marks finds it there, and the first verdict
+  // never waits for it. Where the page has no requestIdleCallback (Safari, jsdom) the first plan fetches it.
+  let writerFetched = false;
+  const fetchWriterWhenIdle = (): void => {
+    if (writerFetched || typeof requestIdleCallback !== "function") return;
+    writerFetched = true;
+    requestIdleCallback(() => preloadPlanWriter(), { timeout: 2_000 });
+  };
+
   function runPort<T>(useCase: (port: WorkbookPort) => Promise<T>, counter?: SyncCounter): Promise<T> {
     return runOnce(
       (context) =>
@@ -189,7 +199,11 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
   return {
     ownSheet,
 
-    run: (useCase) => runPort(useCase),
+    run: (useCase) => {
+      const done = runPort(useCase);
+      done.then(fetchWriterWhenIdle, () => undefined);
+      return done;
+    },
 
     // Loaded on demand: the pane's first load stays within its budget (README, taskpane_js_gzip_kb).
     selfCheck: async () =>

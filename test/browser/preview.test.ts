@@ -104,6 +104,28 @@ describe("the task pane's bundle", () => {
     );
   });
 
+  it("links one stylesheet holding Fluent's rules and the pane's own, which no script inserts at run time", async () => {
+    const html = await readFile(join(addin, "taskpane.html"), "utf8");
+    const linked = [...html.matchAll(/<link href="?([^" >]+\.css)"? rel="?stylesheet"?/g)].map(
+      (match) => match[1],
+    );
+    const sheets = (await filesUnder(addin)).filter((file) => file.endsWith(".css"));
+    expect(linked).toEqual(sheets);
+    expect(sheets).toHaveLength(1);
+    const css = await readFile(join(addin, sheets[0]!), "utf8");
+    // A Fluent button's rules, and one of the pane's own makeStyles (the header's bottom border, src/taskpane).
+    expect(css).toContain("var(--colorNeutralForeground1)");
+    expect(css).toMatch(/border-bottom[^;}]*var\(--colorNeutralStroke2\)/);
+    // Extracted, they leave the scripts: no rule is left for Griffel to insert while the pane first renders.
+    const rules = (css.match(/\.[\w-]+\{[^{}]+\}/g) ?? []).slice(0, 200);
+    expect(rules.length).toBeGreaterThan(100);
+    const scripts = (await filesUnder(addin)).filter((file) => file.endsWith(".js"));
+    for (const script of scripts) {
+      const code = await readFile(join(addin, script), "utf8");
+      expect([script, rules.filter((rule) => code.includes(rule))]).toEqual([script, []]);
+    }
+  });
+
   it("has the page fetch its initial scripts alongside Office.js, preloaded before the script that blocks it", async () => {
     const files = await initialFiles(addinStats, addin, "taskpane");
     const html = await readFile(join(addin, "taskpane.html"), "utf8");
@@ -116,13 +138,13 @@ describe("the task pane's bundle", () => {
 });
 
 describe("the add-in's build (npm run build:web), the folder DEPLOY.md has copied to the server", () => {
-  it("holds the task pane, its chunks, help.html and the icons, and every file manifest.xml names", async () => {
+  it("holds the task pane, its chunks, its stylesheet, help.html and the icons, and every file manifest.xml names", async () => {
     const files = await filesUnder(addin);
     const unexpected = files.filter(
       (file) =>
         !["taskpane.html", "help.html"].includes(file) &&
         !/^assets\/icon-\d+\.png$/.test(file) &&
-        !/^[\w-]+\.[0-9a-f]{8}\.js(\.LICENSE\.txt)?$/.test(file),
+        !/^[\w-]+\.[0-9a-f]{8}\.(js(\.LICENSE\.txt)?|css)$/.test(file),
     );
     expect(unexpected).toEqual([]);
     const manifest = await readFile(join(ROOT, "manifest.xml"), "utf8");
