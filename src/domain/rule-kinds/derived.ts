@@ -35,6 +35,8 @@ export interface DerivedCheck extends CompiledRule {
   readonly inputCodes: readonly string[];
   /** Row indexes of inputCodes. */
   readonly inputKeys: readonly number[];
+  /** The row's code then inputCodes: what its findings are about, the same for every sheet. */
+  readonly findingCodes: readonly string[];
   /** The live formula a fix restores, with its "=". */
   readonly formula: string;
   readonly summaries: Readonly<Record<Status, RuleSummary>>;
@@ -57,6 +59,7 @@ export function compile(row: DerivedRow, catalogue: LoadedCatalogue): DerivedChe
     inputs: { plus: plus.map(at), minus: minus.map(at), denominator: denominator.map(at) },
     inputCodes,
     inputKeys: inputCodes.map(at),
+    findingCodes: [row.code, ...inputCodes],
     formula: `=${derivedFormula(sheetLayout(catalogue), row)}`,
     summaries: summariesOf(rule),
     evaluate: (values) => evaluate(check, values),
@@ -152,7 +155,7 @@ function derivedFinding(check: DerivedCheck, values: SheetValues): Finding | und
   const byTruncation = percent.scaled === percentOf(ratio, percent.decimals, "truncate").scaled;
   const address = values.cellAt(check.at);
   const kind = byTruncation ? "derived_truncated" : "derived_mismatch";
-  const codes = [row.code, ...check.inputCodes];
+  const codes = check.findingCodes;
   const params = {
     numerator: ratio.numerator,
     denominator: ratio.denominator,
@@ -167,7 +170,7 @@ function derivedFinding(check: DerivedCheck, values: SheetValues): Finding | und
     kind,
     severity: byTruncation ? "info" : "error",
     codes,
-    cells: [address, ...check.inputKeys.map((at) => values.cellAt(at))],
+    cells: cellsOf(address, check.inputKeys, values),
     params,
     message: findingMessage({ kind, params, codes }, values.byCode),
   };
@@ -186,6 +189,13 @@ function derivedFinding(check: DerivedCheck, values: SheetValues): Finding | und
     };
   }
   return finding;
+}
+
+/** The finding's cells: the rate's, then its counts'. */
+function cellsOf(address: string, inputKeys: readonly number[], values: SheetValues): string[] {
+  const cells = [address];
+  for (const at of inputKeys) cells.push(values.cellAt(at));
+  return cells;
 }
 
 /** The rate the counts give, in amounts (ten-thousandths of a percent), or undefined when they give none. */

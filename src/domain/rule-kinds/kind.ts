@@ -120,8 +120,11 @@ export function excelValue(row: RowDef, amount: number): number {
 
 /** The Excel number format showing a percentage with the given decimals: 0 → "0%", 2 → "0.00%". */
 export function percentFormat(decimals: number): string {
-  return decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%";
+  return PERCENT_FORMATS[decimals] ?? (decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%");
 }
+
+/** The formats of the decimals an amount holds (0–4), which every suggestion of a percentage names. */
+const PERCENT_FORMATS = ["0%", "0.0%", "0.00%", "0.000%", "0.0000%"];
 
 /** The fix that writes `amount` into `row`'s cell at `address`, shown as `shown` or as the amount itself. */
 export function suggestionFor(row: RowDef, amount: number, address: string, shown?: Bilingual): Suggestion {
