@@ -1,9 +1,9 @@
-import { implausible } from "../plausible";
 import type { AmountOf, Outcome } from "../rules";
 import { failsBlocking, impliedValue } from "../rules";
 import type { DerivedCheck } from "./derived";
 import { fails } from "./derived";
 import type { SheetValues, Suspect } from "./kind";
+import { outOfBounds } from "./plausible";
 
 // Finding the wrong cell (DESIGN.md section 5), over the relations' outcomes a validation has just evaluated.
 
@@ -51,7 +51,7 @@ function breaksDerived(at: number, trials: Trials): boolean {
 /** True when row `at` = `value` makes any rule reading it fail at error or warning level. */
 export function breaksAny(at: number, value: number, values: SheetValues): boolean {
   const plan = values.plan;
-  if (implausible(plan.rows[at]!, value, values.level)) return true;
+  if (outOfBounds(plan.plausible, at, value, values.level)) return true;
   const trials = new Trials(values);
   const trial = trials.set(at, value);
   if (breaksDerived(at, trials)) return true;
@@ -98,8 +98,7 @@ export function localise(values: SheetValues): (Suspect | undefined)[] {
       tried.push(at, value);
       const trial = trials.set(at, value);
       const resolves: number[] = [];
-      let breaks =
-        breaksDerived(at, trials) || implausible(plan.rows[at]!, value, values.level) !== undefined;
+      let breaks = breaksDerived(at, trials) || outOfBounds(plan.plausible, at, value, values.level);
       for (const other of plan.relationsAt[at]!) {
         const before = isBlocking(outcomes[other]);
         const after = failsBlocking(plan.relations[other]!.relation, trial);

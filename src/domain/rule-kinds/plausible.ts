@@ -26,6 +26,8 @@ export interface PlausibleCheck extends CompiledRule {
    * amount, Infinity for none. What `implausible` finds, worked out once, so that evaluating compares numbers.
    */
   readonly highs: Readonly<Record<Level | "", Float64Array>>;
+  /** By row index: its index in `bounded`, -1 for a row without bounds. */
+  readonly boundAt: Int32Array;
 }
 
 /** Compiles the plausibility check over every row of `catalogue` that has bounds. */
@@ -47,15 +49,33 @@ export function compile(catalogue: LoadedCatalogue, derived: readonly DerivedChe
     "": highsAt(undefined),
     ...(Object.fromEntries(LEVELS.map((level) => [level, highsAt(level)])) as Record<Level, Float64Array>),
   };
+  const boundAt = new Int32Array(catalogue.rows.length).fill(-1);
+  bounded.forEach(({ at }, index) => (boundAt[at] = index));
   const check: PlausibleCheck = {
     id: PLAUSIBLE_RULE,
     bounded,
     lows,
     highs,
+    boundAt,
     evaluate: (values) => evaluate(check, values),
     findings: (values, out) => findings(check, values, out),
   };
   return check;
+}
+
+/**
+ * True when `amount` lies outside row `at`'s plausible bounds at `level`, as `implausible` finds, by the limits
+ * compiled with the check: localising asks it of every value it tries.
+ */
+export function outOfBounds(
+  check: PlausibleCheck,
+  at: number,
+  amount: number,
+  level: Level | undefined,
+): boolean {
+  const index = check.boundAt[at]!;
+  if (index < 0) return false;
+  return amount < check.lows[index]! || amount > check.highs[level ?? ""][index]!;
 }
 
 /** The bounds of a row as a person writes them: "0 ≤ 1.1.1 ≤ 500 (so)". */
