@@ -131,7 +131,7 @@ export function evaluate(check: DerivedCheck, values: SheetValues): RuleSummary 
   const percent = statedPercent(check, values);
   if (!percent || !sumsOf(check.inputs, values.amountAt)) return check.summaries.notEvaluated;
   const rounded = scaledPercentOf(numeratorSum, denominatorSum, percent.decimals, "round");
-  return check.summaries[percent.scaled === rounded ? "passed" : "failed"];
+  return percent.scaled === rounded ? check.summaries.passed : check.summaries.failed;
 }
 
 /** True when a stated percentage disagrees with its counts (as `amountAt` reads them) beyond rounding or truncation. */

@@ -5,7 +5,7 @@ import { findingMessage } from "../messages";
 import type { Outcome, Relation } from "../rules";
 import { evaluateRelation } from "../rules";
 import type { CompiledRule, Draft, SheetValues, Status } from "./kind";
-import { suggestionFor, summariesOf } from "./kind";
+import { suggestionFor, summariesOf, summaryOf } from "./kind";
 import { rowIndexOf } from "./rows";
 
 // What the four relation kinds (balance, of-which, stock, order) share: Σ left against Σ right (or a constant
@@ -52,7 +52,7 @@ export function relationKind<K extends RelationRule["kind"]>(
   const evaluate = (check: RelationCheck, values: SheetValues): RuleSummary => {
     const outcome = evaluateRelation(check.relation, values.amountAt);
     values.outcomes[check.index] = outcome;
-    return check.summaries[statusOf(outcome)];
+    return summaryOf(check.summaries, statusOf(outcome));
   };
   return {
     kind,
