@@ -94,20 +94,27 @@ export function impliedValue<K>(rule: Relation<K>, key: K, amountOf: AmountOf<K>
   const onLeft = rule.left.includes(key);
   const onRight = rule.right.includes(key);
   if (onLeft === onRight) return undefined;
-  const others = (keys: readonly K[]) => {
-    let total = 0;
-    for (const other of keys) {
-      if (other === key) continue;
-      const amount = amountOf(other);
-      if (amount === undefined) return undefined;
-      total += amount;
-    }
-    return total;
-  };
-  const leftOthers = others(rule.left);
+  const leftOthers = sumOfOthers(rule.left, key, amountOf);
   const rightOthers =
-    rule.rightPercent !== undefined ? rule.rightPercent * PERCENT_SCALE : others(rule.right);
+    rule.rightPercent !== undefined
+      ? rule.rightPercent * PERCENT_SCALE
+      : sumOfOthers(rule.right, key, amountOf);
   if (leftOthers === undefined || rightOthers === undefined) return undefined;
   const implied = onLeft ? rightOthers - leftOthers : leftOthers - rightOthers;
   return implied >= 0 ? implied : undefined;
+}
+
+/**
+ * The sum of `keys`' amounts but `key`'s, undefined when one is missing: a function of its own, not a closure made
+ * on every call (localising asks impliedValue of every cell of every failing relation).
+ */
+function sumOfOthers<K>(keys: readonly K[], key: K, amountOf: AmountOf<K>): number | undefined {
+  let total = 0;
+  for (const other of keys) {
+    if (other === key) continue;
+    const amount = amountOf(other);
+    if (amount === undefined) return undefined;
+    total += amount;
+  }
+  return total;
 }
