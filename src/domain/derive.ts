@@ -59,10 +59,24 @@ const TEN = POW10.map(BigInt);
  * exact integer arithmetic: 758 / 6356 at 2 decimals is 1192 truncated and 1193 rounded (11,92% / 11,93%).
  */
 export function percentOf(ratio: Ratio, decimals: number, mode: "truncate" | "round"): PercentValue {
+  return { scaled: scaledPercentOf(ratio.numerator, ratio.denominator, decimals, mode), decimals };
+}
+
+/**
+ * percentOf's `scaled` of numerator / denominator (denominator ≠ 0), without building a ratio or a percentage: the
+ * engine compares a derived percentage with its counts several times per validation, and a validation of an
+ * appendix allocating objects it throws away at once costs more than the comparisons.
+ */
+export function scaledPercentOf(
+  numeratorSum: number,
+  denominatorSum: number,
+  decimals: number,
+  mode: "truncate" | "round",
+): number {
   const power = Math.min(Math.max(decimals, 0), 6);
-  const negative = ratio.numerator < 0 !== ratio.denominator < 0;
-  const denominator = Math.abs(ratio.denominator);
-  const numerator = Math.abs(ratio.numerator) * 100 * POW10[power]!;
+  const negative = numeratorSum < 0 !== denominatorSum < 0;
+  const denominator = Math.abs(denominatorSum);
+  const numerator = Math.abs(numeratorSum) * 100 * POW10[power]!;
   let quotient: number;
   if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator)) {
     // Doubles divide integers exactly enough here: the floor is off by at most one, and the remainder, an
@@ -78,11 +92,11 @@ export function percentOf(ratio: Ratio, decimals: number, mode: "truncate" | "ro
     }
     if (mode === "round" && remainder * 2 >= denominator) quotient += 1;
   } else {
-    const big = BigInt(Math.abs(ratio.numerator)) * 100n * TEN[power]!;
+    const big = BigInt(Math.abs(numeratorSum)) * 100n * TEN[power]!;
     const bigDenominator = BigInt(denominator);
     let bigQuotient = big / bigDenominator;
     if (mode === "round" && (big % bigDenominator) * 2n >= bigDenominator) bigQuotient += 1n;
     quotient = Number(bigQuotient);
   }
-  return { scaled: negative && quotient !== 0 ? -quotient : quotient, decimals };
+  return negative && quotient !== 0 ? -quotient : quotient;
 }

@@ -1,7 +1,6 @@
 import type { Level, LoadedCatalogue } from "./catalogue";
 import { catalogue as defaultCatalogue } from "./catalogue";
 import type { Finding, RuleSummary, SeverityCounts, Verdict } from "./findings";
-import { countBySeverity, SEVERITY_ORDER } from "./findings";
 import type { AppendixSheet } from "./locate";
 import { locatedRows } from "./locate";
 import { validationPlan } from "./plan";
@@ -9,7 +8,7 @@ import { PERIOD_RULE, periodFindings } from "./reform";
 import { SheetValues } from "./rule-kinds/kind";
 import { localise } from "./rule-kinds/localise";
 import * as unit from "./rule-kinds/unit";
-import type { Reading, Severity } from "./values";
+import type { Reading } from "./values";
 
 export { percentFormat } from "./rule-kinds/kind";
 export { COMPLETE_RULE } from "./rule-kinds/complete";
@@ -51,12 +50,15 @@ export function validateAppendix(
 ): SheetValidation {
   const plan = validationPlan(catalogue);
   const values = new SheetValues(plan, locatedRows(sheet, catalogue), sheet.sheet, sheet.level, sheet.period);
-  const summaries: RuleSummary[] = [unit.evaluate(values)];
   const rules = plan.rules;
+  // Sized once: a summary for the unit rule and one per rule.
+  const summaries = new Array<RuleSummary>(rules.length + 1);
+  summaries[0] = unit.evaluate(values);
+  const evaluators = plan.evaluators;
   let failed = 0;
-  for (const rule of rules) {
-    const summary = rule.evaluate(values);
-    summaries.push(summary);
+  for (let index = 0; index < evaluators.length; index++) {
+    const summary = evaluators[index]!(values);
+    summaries[index + 1] = summary;
     if (summary.failed) failed++;
   }
   values.suspects = localise(values);
@@ -83,8 +85,7 @@ export function validateAppendix(
   const unitFindings: Finding[] = [];
   if (summaries[0]!.failed) unit.findings(values, unitFindings);
 
-  const ordered = bySeverity(unitFindings, findings);
-  const counts = countBySeverity(ordered);
+  const { ordered, counts } = bySeverity(unitFindings, findings);
   return {
     sheet: sheet.sheet,
     unit: sheet.unit,
@@ -101,17 +102,28 @@ export function validateAppendix(
   };
 }
 
-/** Findings errors first, then warnings, then infos, each in the order the rules ran (a stable sort). */
-function bySeverity(...groups: Finding[][]): Finding[] {
-  const ordered: Finding[] = [];
-  for (const severity of SEVERITIES) {
-    for (const group of groups) {
-      for (const finding of group) if (finding.severity === severity) ordered.push(finding);
+/**
+ * Findings errors first, then warnings, then infos, each in the order the rules ran (a stable sort), and their
+ * counts: one pass, each finding's severity read once (findings of a dozen kinds, each its own shape, make every
+ * read of it a generic lookup).
+ */
+function bySeverity(
+  unitFindings: readonly Finding[],
+  ruleFindings: readonly Finding[],
+): { ordered: Finding[]; counts: SeverityCounts } {
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  const infos: Finding[] = [];
+  for (const group of [unitFindings, ruleFindings]) {
+    for (const finding of group) {
+      const severity = finding.severity;
+      if (severity === "error") errors.push(finding);
+      else if (severity === "warning") warnings.push(finding);
+      else infos.push(finding);
     }
   }
-  return ordered;
+  const counts = { error: errors.length, warning: warnings.length, info: infos.length };
+  for (const finding of warnings) errors.push(finding);
+  for (const finding of infos) errors.push(finding);
+  return { ordered: errors, counts };
 }
-
-const SEVERITIES = (Object.keys(SEVERITY_ORDER) as Severity[]).sort(
-  (a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b],
-);

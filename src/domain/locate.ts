@@ -4,7 +4,7 @@ import type { CellInput, CellScalar, SheetGrid } from "./cell";
 import { columnLetter, isCellError, qualifiedAddress, sheetPrefix } from "./cell";
 import { COLUMNS, sheetLayout } from "./layout";
 import { parseLevel, parsePeriod } from "./meta";
-import { fromTcvn3 } from "./tcvn3";
+import { fromTcvn3, unchangedByDecoding } from "./tcvn3";
 import { remembered } from "./remembered";
 
 /** Where one indicator's value cell is on a sheet, and what it holds. */
@@ -169,13 +169,16 @@ const MIN_CODES_BY_HAND = 10;
  * boolean's text is plain ASCII, which neither changes.
  */
 function text(value: CellScalar | undefined): string {
-  if (typeof value === "string") return remembered(texts, value, textOfString);
+  if (typeof value === "string") {
+    // Most text needs neither (a unit's name, new on every appendix, among it): trimmed, not remembered.
+    return unchangedByDecoding(value) ? value.trim() : remembered(texts, value, textOfString);
+  }
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return "";
 }
 
 function textOfString(value: string): string {
-  return fromTcvn3(value.normalize("NFC")).trim();
+  return unchangedByDecoding(value) ? value.trim() : fromTcvn3(value.normalize("NFC")).trim();
 }
 
 // The form's texts normalised once for every appendix that repeats them (remembered).

@@ -62,6 +62,11 @@ export interface ValidationPlan {
    * percentages, relations (as declared), plausibility, patterns, completeness.
    */
   readonly rules: readonly CompiledRule[];
+  /**
+   * `rules`' evaluate functions in the same order: read from one array, where reading them from rules of five
+   * shapes goes through a generic lookup for every rule of every validation.
+   */
+  readonly evaluators: readonly CompiledRule["evaluate"][];
 }
 
 const plans = new WeakMap<LoadedCatalogue, ValidationPlan>();
@@ -90,6 +95,7 @@ export function validationPlan(catalogue: LoadedCatalogue): ValidationPlan {
   const patterns = catalogue.patterns.map((rule) => pattern.compile(rule, catalogue));
   const plausibleCheck = plausible.compile(catalogue, derivedChecks);
   const completeCheck = complete.compile(catalogue);
+  const rules = [...derivedChecks, ...relations, plausibleCheck, ...patterns, completeCheck];
   const plan: ValidationPlan = {
     rows: catalogue.rows,
     indexOf,
@@ -102,7 +108,8 @@ export function validationPlan(catalogue: LoadedCatalogue): ValidationPlan {
     patterns,
     plausible: plausibleCheck,
     complete: completeCheck,
-    rules: [...derivedChecks, ...relations, plausibleCheck, ...patterns, completeCheck],
+    rules,
+    evaluators: rules.map((rule) => rule.evaluate.bind(rule)),
   };
   plans.set(catalogue, plan);
   return plan;

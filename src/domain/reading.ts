@@ -296,13 +296,28 @@ function percentReading(
   if (scaled === 0) {
     return storedAsText ? valueReading(0, ZERO, issue("text_number", quote(raw))) : ZERO_PERCENT;
   }
+  if (!negative && !storedAsText) return sharedPercentReading(scaled, decimals);
   const percent: PercentValue = { scaled: negative ? -scaled : scaled, decimals };
   const amount = (negative ? -scaled : scaled) * (POW10[MAX_DECIMALS - decimals] ?? 1);
   // A reduction rate below zero (staff grew since 2015) is possible but worth a look; it outranks "stored as text".
   if (negative) return valueReading(amount, percent, issue("negative_reduction", quote(raw)));
-  return storedAsText
-    ? valueReading(amount, percent, issue("text_number", quote(raw)))
-    : valueReading(amount, percent);
+  return valueReading(amount, percent, issue("text_number", quote(raw)));
+}
+
+/**
+ * By decimals (0–2), by scaled (0–100%): the readings of stored percentages without issue, made when first met and
+ * shared like WHOLE_READINGS: a sheet holds a score of rates, mostly whole or with a decimal or two.
+ */
+const PERCENT_READINGS: (Reading | undefined)[][] = [0, 1, 2].map((decimals) =>
+  new Array<Reading | undefined>(100 * (POW10[decimals] ?? 1) + 1).fill(undefined),
+);
+
+/** The reading of a stored percentage in range (`scaled` > 0 at `decimals`) without issue. */
+function sharedPercentReading(scaled: number, decimals: number): Reading {
+  const amount = scaled * (POW10[MAX_DECIMALS - decimals] ?? 1);
+  const byScaled = PERCENT_READINGS[decimals];
+  if (!byScaled || scaled >= byScaled.length) return valueReading(amount, { scaled, decimals });
+  return (byScaled[scaled] ??= valueReading(amount, { scaled, decimals }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

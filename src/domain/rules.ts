@@ -61,6 +61,32 @@ export function evaluateRelation<K>(rule: Relation<K>, amountOf: AmountOf<K>): O
 const PASS = { status: "pass" } as const;
 
 /**
+ * True when evaluateRelation's outcome would be a failure at error or warning level: all that localising asks of
+ * each value it tries, answered without building an outcome.
+ */
+export function failsBlocking<K>(rule: Relation<K>, amountOf: AmountOf<K>): boolean {
+  let left = 0;
+  for (const key of rule.left) {
+    const amount = amountOf(key);
+    if (amount === undefined) return false;
+    left += amount;
+  }
+  let right = 0;
+  if (rule.rightPercent !== undefined) right = rule.rightPercent * PERCENT_SCALE;
+  else {
+    for (const key of rule.right) {
+      const amount = amountOf(key);
+      if (amount === undefined) return false;
+      right += amount;
+    }
+  }
+  // A relation's own severity is an error or a warning; only a shortfall may be just worth a look (info).
+  if (rule.relation === "eq") return left !== right;
+  if (left > right) return true;
+  return left < right && rule.shortfall !== undefined && rule.shortfall !== "info";
+}
+
+/**
  * The value a row would need for a failing relation to hold, all other inputs as they are: the exact value for a
  * balance, the boundary for an inequality. Undefined when the row is not in the rule or the value is negative.
  */
@@ -68,20 +94,27 @@ export function impliedValue<K>(rule: Relation<K>, key: K, amountOf: AmountOf<K>
   const onLeft = rule.left.includes(key);
   const onRight = rule.right.includes(key);
   if (onLeft === onRight) return undefined;
-  const others = (keys: readonly K[]) => {
-    let total = 0;
-    for (const other of keys) {
-      if (other === key) continue;
-      const amount = amountOf(other);
-      if (amount === undefined) return undefined;
-      total += amount;
-    }
-    return total;
-  };
-  const leftOthers = others(rule.left);
+  const leftOthers = sumOfOthers(rule.left, key, amountOf);
   const rightOthers =
-    rule.rightPercent !== undefined ? rule.rightPercent * PERCENT_SCALE : others(rule.right);
+    rule.rightPercent !== undefined
+      ? rule.rightPercent * PERCENT_SCALE
+      : sumOfOthers(rule.right, key, amountOf);
   if (leftOthers === undefined || rightOthers === undefined) return undefined;
   const implied = onLeft ? rightOthers - leftOthers : leftOthers - rightOthers;
   return implied >= 0 ? implied : undefined;
+}
+
+/**
+ * The sum of `keys`' amounts but `key`'s, undefined when one is missing: a function of its own, not a closure made
+ * on every call (localising asks impliedValue of every cell of every failing relation).
+ */
+function sumOfOthers<K>(keys: readonly K[], key: K, amountOf: AmountOf<K>): number | undefined {
+  let total = 0;
+  for (const other of keys) {
+    if (other === key) continue;
+    const amount = amountOf(other);
+    if (amount === undefined) return undefined;
+    total += amount;
+  }
+  return total;
 }

@@ -88,7 +88,20 @@ export function findingMessage<K extends FindingKind>(
   rows: ReadonlyMap<string, RowDef>,
   roles?: ReadonlyMap<string, Bilingual>,
 ): Bilingual {
-  return new FindingMessage(finding, roles ? { rows, roles } : { rows });
+  return new FindingMessage(finding, roles ? { rows, roles } : namesOf(rows));
+}
+
+// The names of the form a finding was last made under: a validation makes all its findings under one form.
+let lastRows: ReadonlyMap<string, RowDef> | undefined;
+let lastNames: MessageNames | undefined;
+
+/** The names of a form's rows alone, one object for all the findings made under the form. */
+function namesOf(rows: ReadonlyMap<string, RowDef>): MessageNames {
+  if (rows !== lastRows || !lastNames) {
+    lastRows = rows;
+    lastNames = { rows };
+  }
+  return lastNames;
 }
 
 /** A kind of text of a consolidation that is not a finding (a remark, a reason, how a total was made). */

@@ -66,7 +66,7 @@ export function evaluate(check: CompleteCheck, values: SheetValues): RuleSummary
   }
   values.anyValue = anyValue;
   if (!anyValue || blankExpected.length) return check.summaries.failed;
-  return check.summaries[level ? "passed" : "notEvaluated"];
+  return level ? check.summaries.passed : check.summaries.notEvaluated;
 }
 
 function findings(values: SheetValues, out: Finding[]): void {

@@ -1,7 +1,7 @@
 import type { LoadedCatalogue } from "../catalogue";
 import { cellInput } from "../cell";
 import type { DerivedInputs, Ratio } from "../derive";
-import { isRatio, percentOf, recompute } from "../derive";
+import { isRatio, percentOf, recompute, scaledPercentOf } from "../derive";
 import type { Finding, RuleSummary } from "../findings";
 import { formatPercent, percentFromAmount } from "../format";
 import { derivedFormula, sheetLayout } from "../layout";
@@ -9,6 +9,7 @@ import { bilingual, findingMessage } from "../messages";
 import { implausible } from "../plausible";
 import { readValue } from "../reading";
 import type { AmountOf } from "../rules";
+import type { PercentValue } from "../values";
 import { PERCENT_SCALE } from "../values";
 import type { CompiledRule, Draft, SheetValues, Status } from "./kind";
 import { percentFormat, summariesOf } from "./kind";
@@ -24,6 +25,8 @@ export interface DerivedCheck extends CompiledRule {
   readonly row: DerivedRow;
   /** Index of the row in the catalogue. */
   readonly at: number;
+  /** Its index among the catalogue's derived rows (plan.derived), where a validation may keep what it found. */
+  readonly index: number;
   /** Rule id of the check: "derived:" and the row's code. */
   readonly rule: string;
   /** The counts the percentage is computed from, by row index. */
@@ -32,6 +35,8 @@ export interface DerivedCheck extends CompiledRule {
   readonly inputCodes: readonly string[];
   /** Row indexes of inputCodes. */
   readonly inputKeys: readonly number[];
+  /** The row's code then inputCodes: what its findings are about, the same for every sheet. */
+  readonly findingCodes: readonly string[];
   /** The live formula a fix restores, with its "=". */
   readonly formula: string;
   readonly summaries: Readonly<Record<Status, RuleSummary>>;
@@ -49,10 +54,12 @@ export function compile(row: DerivedRow, catalogue: LoadedCatalogue): DerivedChe
     id: rule,
     row,
     at: at(row.code),
+    index: catalogue.derivedRows.indexOf(row),
     rule,
     inputs: { plus: plus.map(at), minus: minus.map(at), denominator: denominator.map(at) },
     inputCodes,
     inputKeys: inputCodes.map(at),
+    findingCodes: [row.code, ...inputCodes],
     formula: `=${derivedFormula(sheetLayout(catalogue), row)}`,
     summaries: summariesOf(rule),
     evaluate: (values) => evaluate(check, values),
@@ -80,22 +87,60 @@ function stated(check: DerivedCheck, values: SheetValues, amountAt: AmountOf<num
   return isRatio(ratio) ? { percent: reading.percent, ratio } : undefined;
 }
 
+/** The percentage a derived row's cell states, when it reads as one. */
+function statedPercent(check: DerivedCheck, values: SheetValues): PercentValue | undefined {
+  const reading = values.readings[check.at]!;
+  return reading.state === "value" ? reading.percent : undefined;
+}
+
+// The sums of the last sumsOf: kept here rather than in a ratio object, so that comparing a rate with its counts,
+// several times per validation, allocates nothing (validations run one at a time: nothing runs in between).
+let numeratorSum = 0;
+let denominatorSum = 0;
+
+/**
+ * Sums a derived row's counts as `amountAt` reads them into numeratorSum and denominatorSum: false, like recompute,
+ * when an input is missing or the denominator's sum is 0.
+ */
+function sumsOf(inputs: DerivedInputs<number>, amountAt: AmountOf<number>): boolean {
+  let numerator = 0;
+  for (const key of inputs.plus) {
+    const amount = amountAt(key);
+    if (amount === undefined) return false;
+    numerator += amount;
+  }
+  for (const key of inputs.minus) {
+    const amount = amountAt(key);
+    if (amount === undefined) return false;
+    numerator -= amount;
+  }
+  let denominator = 0;
+  for (const key of inputs.denominator) {
+    const amount = amountAt(key);
+    if (amount === undefined) return false;
+    denominator += amount;
+  }
+  if (denominator === 0) return false;
+  numeratorSum = numerator;
+  denominatorSum = denominator;
+  return true;
+}
+
 /** Passed when the stated rate equals its counts' rate rounded at its own decimals. */
 export function evaluate(check: DerivedCheck, values: SheetValues): RuleSummary {
-  const found = stated(check, values, values.amountAt);
-  if (!found) return check.summaries.notEvaluated;
-  const rounded = percentOf(found.ratio, found.percent.decimals, "round");
-  return check.summaries[found.percent.scaled === rounded.scaled ? "passed" : "failed"];
+  const percent = statedPercent(check, values);
+  if (!percent || !sumsOf(check.inputs, values.amountAt)) return check.summaries.notEvaluated;
+  const rounded = scaledPercentOf(numeratorSum, denominatorSum, percent.decimals, "round");
+  return percent.scaled === rounded ? check.summaries.passed : check.summaries.failed;
 }
 
 /** True when a stated percentage disagrees with its counts (as `amountAt` reads them) beyond rounding or truncation. */
 export function fails(check: DerivedCheck, values: SheetValues, amountAt: AmountOf<number>): boolean {
-  const found = stated(check, values, amountAt);
-  if (!found) return false;
-  const { percent, ratio } = found;
+  const percent = statedPercent(check, values);
+  if (!percent || !sumsOf(check.inputs, amountAt)) return false;
   return (
-    percent.scaled !== percentOf(ratio, percent.decimals, "round").scaled &&
-    percent.scaled !== percentOf(ratio, percent.decimals, "truncate").scaled
+    percent.scaled !== scaledPercentOf(numeratorSum, denominatorSum, percent.decimals, "round") &&
+    percent.scaled !== scaledPercentOf(numeratorSum, denominatorSum, percent.decimals, "truncate")
   );
 }
 
@@ -110,7 +155,7 @@ function derivedFinding(check: DerivedCheck, values: SheetValues): Finding | und
   const byTruncation = percent.scaled === percentOf(ratio, percent.decimals, "truncate").scaled;
   const address = values.cellAt(check.at);
   const kind = byTruncation ? "derived_truncated" : "derived_mismatch";
-  const codes = [row.code, ...check.inputCodes];
+  const codes = check.findingCodes;
   const params = {
     numerator: ratio.numerator,
     denominator: ratio.denominator,
@@ -125,7 +170,7 @@ function derivedFinding(check: DerivedCheck, values: SheetValues): Finding | und
     kind,
     severity: byTruncation ? "info" : "error",
     codes,
-    cells: [address, ...check.inputKeys.map((at) => values.cellAt(at))],
+    cells: cellsOf(address, check.inputKeys, values),
     params,
     message: findingMessage({ kind, params, codes }, values.byCode),
   };
@@ -146,10 +191,18 @@ function derivedFinding(check: DerivedCheck, values: SheetValues): Finding | und
   return finding;
 }
 
+/** The finding's cells: the rate's, then its counts'. */
+function cellsOf(address: string, inputKeys: readonly number[], values: SheetValues): string[] {
+  const cells = [address];
+  for (const at of inputKeys) cells.push(values.cellAt(at));
+  return cells;
+}
+
 /** The rate the counts give, in amounts (ten-thousandths of a percent), or undefined when they give none. */
 export function recomputedAmount(check: DerivedCheck, amountAt: AmountOf<number>): number | undefined {
-  const ratio = recompute(check.inputs, amountAt);
-  return isRatio(ratio) ? percentOf(ratio, 4, "round").scaled : undefined;
+  return sumsOf(check.inputs, amountAt)
+    ? scaledPercentOf(numeratorSum, denominatorSum, 4, "round")
+    : undefined;
 }
 
 /**

@@ -1,9 +1,9 @@
-import { implausible } from "../plausible";
 import type { AmountOf, Outcome } from "../rules";
-import { evaluateRelation, impliedValue } from "../rules";
+import { failsBlocking, impliedValue } from "../rules";
 import type { DerivedCheck } from "./derived";
 import { fails } from "./derived";
 import type { SheetValues, Suspect } from "./kind";
+import { outOfBounds } from "./plausible";
 
 // Finding the wrong cell (DESIGN.md section 5), over the relations' outcomes a validation has just evaluated.
 
@@ -23,7 +23,8 @@ class Trials {
   at = -1;
   value = 0;
   readonly amountAt: AmountOf<number>;
-  private readonly failing = new Map<DerivedCheck, boolean>();
+  /** By derived check's index: whether it fails as the sheet stands, once asked. */
+  private readonly failing: (boolean | undefined)[] = [];
   constructor(readonly values: SheetValues) {
     const amounts = values.amounts;
     this.amountAt = (other) => (other === this.at ? this.value : amounts[other]);
@@ -35,12 +36,7 @@ class Trials {
     return this.amountAt;
   }
   failsNow(check: DerivedCheck): boolean {
-    let failing = this.failing.get(check);
-    if (failing === undefined) {
-      failing = fails(check, this.values, this.values.amountAt);
-      this.failing.set(check, failing);
-    }
-    return failing;
+    return (this.failing[check.index] ??= fails(check, this.values, this.values.amountAt));
   }
 }
 
@@ -55,18 +51,26 @@ function breaksDerived(at: number, trials: Trials): boolean {
 /** True when row `at` = `value` makes any rule reading it fail at error or warning level. */
 export function breaksAny(at: number, value: number, values: SheetValues): boolean {
   const plan = values.plan;
-  if (implausible(plan.rows[at]!, value, values.level)) return true;
+  if (outOfBounds(plan.plausible, at, value, values.level)) return true;
   const trials = new Trials(values);
   const trial = trials.set(at, value);
   if (breaksDerived(at, trials)) return true;
   for (const index of plan.relationsAt[at]!) {
-    if (isBlocking(evaluateRelation(plan.relations[index]!.relation, trial))) return true;
+    if (failsBlocking(plan.relations[index]!.relation, trial)) return true;
   }
   return false;
 }
 
 function isBlocking(outcome: Outcome<number> | undefined): boolean {
   return outcome?.status === "fail" && outcome.severity !== "info";
+}
+
+/** True when row `at` was tried with `value` already: the pairs tried, at then value, in one flat array. */
+function triedBefore(tried: readonly number[], at: number, value: number): boolean {
+  for (let index = 0; index < tried.length; index += 2) {
+    if (tried[index] === at && tried[index + 1] === value) return true;
+  }
+  return false;
 }
 
 /**
@@ -82,7 +86,7 @@ export function localise(values: SheetValues): (Suspect | undefined)[] {
   for (let index = 0; index < outcomes.length; index++) if (isBlocking(outcomes[index])) failing.push(index);
   if (!failing.length) return suspects;
   const candidates: Candidate[] = [];
-  const tried: { at: number; value: number }[] = [];
+  const tried: number[] = [];
   const trials = new Trials(values);
   for (const ruleIndex of failing) {
     const relation = plan.relations[ruleIndex]!.relation;
@@ -90,30 +94,45 @@ export function localise(values: SheetValues): (Suspect | undefined)[] {
       if (plan.rows[at]!.kind !== "count") continue;
       const value = impliedValue(relation, at, values.amountAt);
       if (value === undefined || value === amounts[at]) continue;
-      if (tried.some((trial) => trial.at === at && trial.value === value)) continue;
-      tried.push({ at, value });
+      if (triedBefore(tried, at, value)) continue;
+      tried.push(at, value);
       const trial = trials.set(at, value);
       const resolves: number[] = [];
-      let breaks =
-        breaksDerived(at, trials) || implausible(plan.rows[at]!, value, values.level) !== undefined;
+      let breaks = breaksDerived(at, trials) || outOfBounds(plan.plausible, at, value, values.level);
       for (const other of plan.relationsAt[at]!) {
         const before = isBlocking(outcomes[other]);
-        const after = isBlocking(evaluateRelation(plan.relations[other]!.relation, trial));
+        const after = failsBlocking(plan.relations[other]!.relation, trial);
         if (before && !after) resolves.push(other);
         if (!before && after) breaks = true;
       }
       if (!breaks && resolves.length) candidates.push({ at, value, resolves });
     }
   }
+  if (!candidates.length) return suspects;
   for (const ruleIndex of failing) {
-    const fixing = candidates.filter((candidate) => candidate.resolves.includes(ruleIndex));
-    if (!fixing.length) continue;
-    const best = Math.max(...fixing.map((candidate) => candidate.resolves.length));
-    const top = fixing.filter((candidate) => candidate.resolves.length === best);
-    suspects[ruleIndex] =
-      top.length === 1
-        ? { code: plan.rows[top[0]!.at]!.code, value: top[0]!.value, candidates: [] }
-        : { candidates: top.map((candidate) => plan.rows[candidate.at]!.code) };
+    // The candidates resolving the rule that resolve the most rules: the first, and how many tie with it.
+    let best: Candidate | undefined;
+    let ties = 0;
+    for (const candidate of candidates) {
+      if (!candidate.resolves.includes(ruleIndex)) continue;
+      if (!best || candidate.resolves.length > best.resolves.length) {
+        best = candidate;
+        ties = 1;
+      } else if (candidate.resolves.length === best.resolves.length) ties++;
+    }
+    if (!best) continue;
+    if (ties === 1) {
+      suspects[ruleIndex] = { code: plan.rows[best.at]!.code, value: best.value, candidates: [] };
+      continue;
+    }
+    const most = best.resolves.length;
+    const tied: string[] = [];
+    for (const candidate of candidates) {
+      if (candidate.resolves.length === most && candidate.resolves.includes(ruleIndex)) {
+        tied.push(plan.rows[candidate.at]!.code);
+      }
+    }
+    suspects[ruleIndex] = { candidates: tied };
   }
   return suspects;
 }

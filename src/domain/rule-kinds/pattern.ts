@@ -2,7 +2,7 @@ import type { LoadedCatalogue } from "../catalogue";
 import type { Finding, RuleSummary } from "../findings";
 import { findingMessage } from "../messages";
 import type { CompiledRule, SheetValues, Status } from "./kind";
-import { summariesOf } from "./kind";
+import { summariesOf, summaryOf } from "./kind";
 import { rowIndexOf } from "./rows";
 
 // Copy-paste patterns: a block equal to another pair by pair (4.3.1 = 4.2.1, …), not all zero, is likely copied.
@@ -56,7 +56,7 @@ export function describe(rule: PatternRule): string {
 
 /** Failed when every pair is equal and not all are zero; not evaluated while any figure is missing. */
 export function evaluate(check: PatternCheck, values: SheetValues): RuleSummary {
-  return check.summaries[statusOf(check, values)];
+  return summaryOf(check.summaries, statusOf(check, values));
 }
 
 function statusOf(check: PatternCheck, values: SheetValues): Status {

@@ -1,4 +1,5 @@
-import type { LoadedCatalogue, RowDef } from "../catalogue";
+import type { Level, LoadedCatalogue, RowDef } from "../catalogue";
+import { LEVELS } from "../catalogue";
 import type { Finding, RuleSummary } from "../findings";
 import type { PlausibleParams } from "../messages";
 import { findingMessage } from "../messages";
@@ -18,6 +19,15 @@ export const PLAUSIBLE_RULE = "plausible";
 /** The plausibility check of a catalogue: its bounded rows by index, each with its rate's check if it is derived. */
 export interface PlausibleCheck extends CompiledRule {
   readonly bounded: readonly { readonly at: number; readonly row: RowDef; readonly derived?: DerivedCheck }[];
+  /** By bounded row: its minimum as an amount, -Infinity for none. */
+  readonly lows: Float64Array;
+  /**
+   * By the unit's level ("" when unknown: the highest maximum of any level), by bounded row: its maximum as an
+   * amount, Infinity for none. What `implausible` finds, worked out once, so that evaluating compares numbers.
+   */
+  readonly highs: Readonly<Record<Level | "", Float64Array>>;
+  /** By row index: its index in `bounded`, -1 for a row without bounds. */
+  readonly boundAt: Int32Array;
 }
 
 /** Compiles the plausibility check over every row of `catalogue` that has bounds. */
@@ -25,13 +35,47 @@ export function compile(catalogue: LoadedCatalogue, derived: readonly DerivedChe
   const bounded = catalogue.rows.flatMap((row, at) =>
     row.plausible ? [{ at, row, derived: derived.find((check) => check.at === at) }] : [],
   );
+  // implausible() of any amount below its minimum, or above its level's maximum, is a finding: its limits.
+  const lows = Float64Array.from(
+    bounded,
+    ({ row }) => implausible(row, -Infinity, undefined)?.limit ?? -Infinity,
+  );
+  const highsAt = (level: Level | undefined) =>
+    Float64Array.from(bounded, ({ row }) => {
+      const found = implausible(row, Infinity, level);
+      return found?.bound === "max" ? found.limit : Infinity;
+    });
+  const highs = {
+    "": highsAt(undefined),
+    ...(Object.fromEntries(LEVELS.map((level) => [level, highsAt(level)])) as Record<Level, Float64Array>),
+  };
+  const boundAt = new Int32Array(catalogue.rows.length).fill(-1);
+  bounded.forEach(({ at }, index) => (boundAt[at] = index));
   const check: PlausibleCheck = {
     id: PLAUSIBLE_RULE,
     bounded,
+    lows,
+    highs,
+    boundAt,
     evaluate: (values) => evaluate(check, values),
     findings: (values, out) => findings(check, values, out),
   };
   return check;
+}
+
+/**
+ * True when `amount` lies outside row `at`'s plausible bounds at `level`, as `implausible` finds, by the limits
+ * compiled with the check: localising asks it of every value it tries.
+ */
+export function outOfBounds(
+  check: PlausibleCheck,
+  at: number,
+  amount: number,
+  level: Level | undefined,
+): boolean {
+  const index = check.boundAt[at]!;
+  if (index < 0) return false;
+  return amount < check.lows[index]! || amount > check.highs[level ?? ""][index]!;
 }
 
 /** The bounds of a row as a person writes them: "0 ≤ 1.1.1 ≤ 500 (so)". */
@@ -79,11 +123,44 @@ function each(
   return counts;
 }
 
-const NO_VISIT = () => {};
-
-/** Counts the bounded figures that pass and fail, and keeps the rows whose own figure is implausible. */
+/**
+ * Counts the bounded figures that pass and fail, and keeps the rows whose own figure is implausible: each's counts,
+ * by the limits compiled with the check (findings, rarely needed, go through `implausible` for what they say).
+ */
 export function evaluate(check: PlausibleCheck, values: SheetValues): RuleSummary {
-  return { rule: PLAUSIBLE_RULE, ...each(check, values, NO_VISIT) };
+  const { bounded, lows } = check;
+  const highs = check.highs[values.level ?? ""];
+  const { amounts, computed } = values;
+  let passed = 0;
+  let failed = 0;
+  let notEvaluated = 0;
+  for (let index = 0; index < bounded.length; index++) {
+    const { at, derived } = bounded[index]!;
+    const low = lows[index]!;
+    const high = highs[index]!;
+    const amount = amounts[at];
+    const recomputed = derived ? recomputedAmount(derived, values.amountAt) : undefined;
+    if (amount === undefined && recomputed === undefined) {
+      notEvaluated++;
+      continue;
+    }
+    let wrong = false;
+    if (amount !== undefined && (amount < low || amount > high)) {
+      wrong = true;
+      if (!values.implausibleStated.includes(at)) values.implausibleStated.push(at);
+    }
+    if (
+      recomputed !== undefined &&
+      recomputed !== amount &&
+      (recomputed < low || recomputed > high) &&
+      !(computed.length > 0 && computed.includes(at))
+    ) {
+      wrong = true;
+    }
+    if (wrong) failed++;
+    else passed++;
+  }
+  return { rule: PLAUSIBLE_RULE, passed, failed, notEvaluated };
 }
 
 /** A warning showing each figure outside its bounds. */

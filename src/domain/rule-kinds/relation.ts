@@ -5,7 +5,7 @@ import { findingMessage } from "../messages";
 import type { Outcome, Relation } from "../rules";
 import { evaluateRelation } from "../rules";
 import type { CompiledRule, Draft, SheetValues, Status } from "./kind";
-import { suggestionFor, summariesOf } from "./kind";
+import { suggestionFor, summariesOf, summaryOf } from "./kind";
 import { rowIndexOf } from "./rows";
 
 // What the four relation kinds (balance, of-which, stock, order) share: Σ left against Σ right (or a constant
@@ -52,7 +52,7 @@ export function relationKind<K extends RelationRule["kind"]>(
   const evaluate = (check: RelationCheck, values: SheetValues): RuleSummary => {
     const outcome = evaluateRelation(check.relation, values.amountAt);
     values.outcomes[check.index] = outcome;
-    return check.summaries[statusOf(outcome)];
+    return summaryOf(check.summaries, statusOf(outcome));
   };
   return {
     kind,
@@ -96,6 +96,13 @@ function statusOf(outcome: Outcome<number>): Status {
   return outcome.status === "pass" ? "passed" : outcome.status === "fail" ? "failed" : "notEvaluated";
 }
 
+/** The amounts of one side of a relation that failed, which read every amount. */
+function amountsOf(keys: readonly number[], values: SheetValues): number[] {
+  const amounts: number[] = [];
+  for (const at of keys) amounts.push(values.amounts[at]!);
+  return amounts;
+}
+
 /** The finding of a failing relation, its suspect cell first. */
 function relationFinding(
   check: RelationCheck,
@@ -105,19 +112,21 @@ function relationFinding(
 ): Finding {
   const rule = check.rule;
   const suspect = values.suspects[check.index];
-  const ruleCells = check.keys.map((at) => values.cellAt(at));
   const suspectCell = suspect?.code ? values.cellOf(suspect.code) : undefined;
-  const cells = suspectCell ? [suspectCell, ...ruleCells.filter((cell) => cell !== suspectCell)] : ruleCells;
-  const amountAt = (at: number) => values.amounts[at]!;
+  const cells = suspectCell ? [suspectCell] : [];
+  for (const at of check.keys) {
+    const cell = values.cellAt(at);
+    if (cell !== suspectCell) cells.push(cell);
+  }
   const params: { -readonly [P in keyof RelationParams]: RelationParams[P] } = {
     left: outcome.left,
     right: outcome.right,
     difference: Math.abs(outcome.left - outcome.right),
     leftCodes: rule.left,
     // A relation fails only when it read every amount.
-    leftAmounts: check.relation.left.map(amountAt),
+    leftAmounts: amountsOf(check.relation.left, values),
     rightCodes: rule.right,
-    rightAmounts: check.relation.right.map(amountAt),
+    rightAmounts: amountsOf(check.relation.right, values),
   };
   if (rule.rightPercent !== undefined) params.rightPercent = rule.rightPercent;
   if (suspect?.code !== undefined && suspect.value !== undefined) {

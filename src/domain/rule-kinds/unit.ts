@@ -38,12 +38,14 @@ export function evaluate(values: SheetValues): RuleSummary {
   const conflicts = conflictAt.size > 0;
   for (let at = 0; at < rows.length; at++) {
     const conflict = conflicts ? conflictAt.get(at) : undefined;
+    const cell = cellAt[at];
+    // Half the rows of a sheet have no value cell at all (headings, rows left empty): blank, without reading.
     const reading =
-      rowAt[at] === 0
+      rowAt[at] === 0 || (cell === undefined && !conflict)
         ? BLANK_READING
         : conflict
           ? conflictingRowsReading(`${values.addressAt(at)!}; ${conflict.address}`)
-          : readValue(rows[at]!, cellAt[at]);
+          : readValue(rows[at]!, cell);
     readings[at] = reading;
     amounts[at] = reading.state === "value" ? reading.amount : undefined;
   }
@@ -103,9 +105,12 @@ function locatedAt(at: number, values: SheetValues): LocatedCell {
 function unitFinding(at: number, issue: ReadingIssue, values: SheetValues): Finding {
   const row = values.plan.rows[at]!;
   const reading = values.readings[at]!;
-  const located = locatedAt(at, values);
-  if (located.conflict || issue.problem === "conflicting_rows")
+  const conflicts = values.found.conflictAt;
+  if (issue.problem === "conflicting_rows" || (conflicts.size > 0 && conflicts.has(at))) {
+    const located = locatedAt(at, values);
     return conflictFinding(row, located, located.conflict!, values);
+  }
+  const address = values.addressAt(at)!;
   let amount =
     reading.state === "value"
       ? reading.amount
@@ -143,7 +148,7 @@ function unitFinding(at: number, issue: ReadingIssue, values: SheetValues): Find
     kind,
     severity: issue.severity,
     codes,
-    cells: [located.address],
+    cells: [address],
     params,
     message: findingMessage({ kind, params, codes }, values.byCode),
   };
@@ -153,7 +158,7 @@ function unitFinding(at: number, issue: ReadingIssue, values: SheetValues): Find
       issue.problem === "not_whole_number"
         ? bilingual((lang) => (lang === "vi" ? String(amount) : formatCount(amount!, lang)))
         : undefined;
-    finding.suggestion = suggestionFor(row, amount!, located.address, display);
+    finding.suggestion = suggestionFor(row, amount!, address, display);
   }
   return finding;
 }
