@@ -199,7 +199,7 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
           </PartBoundary>
         ) : null}
         <MemoActionBar onCheck={check} onCheckAll={checkAll} onFill={fill} onClear={clear} />
-        {paneBusy ? (
+        {paneBusy && state.lasting ? (
           <PartBoundary>
             <ProgressPanel.Part busy={paneBusy} progress={state.progress} />
           </PartBoundary>

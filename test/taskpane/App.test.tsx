@@ -124,7 +124,7 @@ describe("the task pane over the emulated Excel", () => {
     expect(workbook.selection).toEqual({ sheet: SHEET, address: valueCell("HS.1.2") });
   });
 
-  it("disables every button that starts work while a check runs, and enables them once its result shows", async () => {
+  it("disables every button that starts work while a check runs, shows its progress once it lasts, and ends both with its result", async () => {
     const book = await sampleWorkbook();
     // The host holds the pane's requests while `held` is pending: the check is seen running, however fast it is.
     let held = Promise.resolve();
@@ -162,10 +162,13 @@ describe("the task pane over the emulated Excel", () => {
     const started = runs;
     await user.click(screen.getByRole("button", { name: CHECK }));
     expect(runs).toBe(started);
+    // A check that lasts (this one is held) shows its progress.
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
     release();
     await waitFor(() => {
       for (const button of working()) expect(button.getAttribute("aria-disabled")).toBeNull();
     });
+    expect(screen.queryByRole("progressbar")).toBeNull();
     expect(screen.getByTestId("verdict").textContent).toContain("2 lỗi, 1 cảnh báo");
   });
 
