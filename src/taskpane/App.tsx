@@ -66,7 +66,6 @@ function storeLanguage(lang: Lang): void {
 
 // Rendered again only when their own props change: a check's progress and result render what they change, not the
 // header or the forms; its start and end reach the buttons alone, through PaneBusy (./busy.ts).
-const MemoHeader = memo(Header);
 const MemoActionBar = memo(ActionBar);
 const MemoHelpMenu = memo(HelpMenu);
 
@@ -175,7 +174,7 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   return (
     <PaneBusy value={busy}>
       <main className={styles.main} lang={lang}>
-        <MemoHeader sheet={state.active} result={headerResult} missing={missing?.id} />
+        <Header sheet={state.active} result={headerResult} missing={missing?.id} />
         {missing && !headerResult ? (
           <PartBoundary>
             <MissingDefinition.Part missing={missing} onEmbed={actions.embed} />
