@@ -10,6 +10,7 @@ import { StampLine } from "./components/StampLine";
 import type { Lang, LanguageState } from "./i18n";
 import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
 import { PartBoundary } from "./components/PartBoundary";
+import { PaneBusy } from "./busy";
 import { loadBothStrings, loadLanguage, stringsReady } from "./languages";
 import {
   ConsolidatePanel,
@@ -64,8 +65,7 @@ function storeLanguage(lang: Lang): void {
 }
 
 // Rendered again only when their own props change: a check's progress and result render what they change, not the
-// header, the buttons or the forms.
-const MemoHeader = memo(Header);
+// header or the forms; its start and end reach the buttons alone, through PaneBusy (./busy.ts).
 const MemoActionBar = memo(ActionBar);
 const MemoHelpMenu = memo(HelpMenu);
 
@@ -172,91 +172,90 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   const ownShown = state.choosing !== undefined || state.own !== undefined || state.appendices.length > 1;
 
   return (
-    <main className={styles.main} lang={lang}>
-      <MemoHeader sheet={state.active} result={headerResult} missing={missing?.id} />
-      {missing && !headerResult ? (
-        <PartBoundary>
-          <MissingDefinition.Part missing={missing} busy={busy} onEmbed={actions.embed} />
-        </PartBoundary>
-      ) : null}
-      {ownShown ? (
-        <PartBoundary>
-          <OwnSheet.Part
-            own={state.own}
-            appendices={state.appendices}
-            choosing={state.choosing}
-            busy={busy}
-            onChange={actions.changeOwn}
-            onChoose={chooseOwn}
-            onCancel={actions.cancelOwn}
-          />
-        </PartBoundary>
-      ) : null}
-      {state.error ? (
-        <PartBoundary>
-          <ErrorBar.Part error={state.error} onDismiss={actions.dismissError} />
-        </PartBoundary>
-      ) : null}
-      <MemoActionBar
-        busy={state.busy ?? (consolidation.running ? "consolidate" : undefined)}
-        onCheck={check}
-        onCheckAll={checkAll}
-        onFill={fill}
-        onClear={clear}
-      />
-      {paneBusy ? (
-        <PartBoundary>
-          <ProgressPanel.Part busy={paneBusy} progress={state.progress} />
-        </PartBoundary>
-      ) : null}
-      {state.notice ? (
-        <PartBoundary>
-          <NoticeBar.Part notice={state.notice} />
-        </PartBoundary>
-      ) : null}
-      {state.stampOffer !== undefined ? (
-        <PartBoundary>
-          <StampOffer.Part sheet={state.stampOffer} busy={busy} onAnswer={answerStampOffer} />
-        </PartBoundary>
-      ) : null}
-      {state.stampNote?.tone === "warning" ? (
-        <PartBoundary>
-          <NoticeBar.Part notice={state.stampNote} />
-        </PartBoundary>
-      ) : null}
-      {!state.checked ? (
-        <>
-          {headerResult ? <StampLine status={headerResult.stamp} /> : null}
-          <p className={styles.prompt}>{t.findings.prompt}</p>
-        </>
-      ) : (
-        <PartBoundary>
-          <WithMessages lang={lang}>
-            <Results.Part
-              order={state.order}
-              results={state.results}
-              focus={state.focus}
-              unknownVersions={state.unknownVersions}
-              busy={busy}
-              verdict={verdict}
-              onFocus={actions.focus}
-              onSelect={actions.select}
-              onFix={fix}
+    <PaneBusy value={busy}>
+      <main className={styles.main} lang={lang}>
+        <Header sheet={state.active} result={headerResult} missing={missing?.id} />
+        {missing && !headerResult ? (
+          <PartBoundary>
+            <MissingDefinition.Part missing={missing} onEmbed={actions.embed} />
+          </PartBoundary>
+        ) : null}
+        {ownShown ? (
+          <PartBoundary>
+            <OwnSheet.Part
+              own={state.own}
+              appendices={state.appendices}
+              choosing={state.choosing}
+              onChange={actions.changeOwn}
+              onChoose={chooseOwn}
+              onCancel={actions.cancelOwn}
             />
-          </WithMessages>
-        </PartBoundary>
-      )}
-      {formsLoaded || noAppendixKnown ? (
-        <PartBoundary>
-          <InstallForm.Part busy={busy} expanded={noAppendixKnown} onInstall={actions.install} />
-          <InstallFromReport.Part host={host} busy={busy} onDone={actions.refresh} />
-          <ConsolidatePanel.Part state={consolidation} actions={consolidationActions} paneBusy={paneBusy} />
-        </PartBoundary>
-      ) : null}
-      <MemoHelpMenu host={host} busy={busy} onDone={actions.refresh} />
-      {CAN_REHEARSE && formsLoaded && !rehearsed && !state.checked && state.active && state.described ? (
-        <Rehearsal sheet={state.active} result={state.described} wrap={withMessages} onDone={endRehearsal} />
-      ) : null}
-    </main>
+          </PartBoundary>
+        ) : null}
+        {state.error ? (
+          <PartBoundary>
+            <ErrorBar.Part error={state.error} onDismiss={actions.dismissError} />
+          </PartBoundary>
+        ) : null}
+        <MemoActionBar onCheck={check} onCheckAll={checkAll} onFill={fill} onClear={clear} />
+        {paneBusy && state.lasting ? (
+          <PartBoundary>
+            <ProgressPanel.Part busy={paneBusy} progress={state.progress} />
+          </PartBoundary>
+        ) : null}
+        {state.notice ? (
+          <PartBoundary>
+            <NoticeBar.Part notice={state.notice} />
+          </PartBoundary>
+        ) : null}
+        {state.stampOffer !== undefined ? (
+          <PartBoundary>
+            <StampOffer.Part sheet={state.stampOffer} onAnswer={answerStampOffer} />
+          </PartBoundary>
+        ) : null}
+        {state.stampNote?.tone === "warning" ? (
+          <PartBoundary>
+            <NoticeBar.Part notice={state.stampNote} />
+          </PartBoundary>
+        ) : null}
+        {!state.checked ? (
+          <>
+            {headerResult ? <StampLine status={headerResult.stamp} /> : null}
+            <p className={styles.prompt}>{t.findings.prompt}</p>
+          </>
+        ) : (
+          <PartBoundary>
+            <WithMessages lang={lang}>
+              <Results.Part
+                order={state.order}
+                results={state.results}
+                focus={state.focus}
+                unknownVersions={state.unknownVersions}
+                verdict={verdict}
+                onFocus={actions.focus}
+                onSelect={actions.select}
+                onFix={fix}
+              />
+            </WithMessages>
+          </PartBoundary>
+        )}
+        {formsLoaded || noAppendixKnown ? (
+          <PartBoundary>
+            <InstallForm.Part expanded={noAppendixKnown} onInstall={actions.install} />
+            <InstallFromReport.Part host={host} onDone={actions.refresh} />
+            <ConsolidatePanel.Part state={consolidation} actions={consolidationActions} />
+          </PartBoundary>
+        ) : null}
+        <MemoHelpMenu host={host} onDone={actions.refresh} />
+        {CAN_REHEARSE && formsLoaded && !rehearsed && !state.checked && state.active && state.described ? (
+          <Rehearsal
+            sheet={state.active}
+            result={state.described}
+            wrap={withMessages}
+            onDone={endRehearsal}
+          />
+        ) : null}
+      </main>
+    </PaneBusy>
   );
 });

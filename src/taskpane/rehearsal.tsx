@@ -97,7 +97,6 @@ export function Rehearsal({
             results={new Map([[sheet, result]])}
             focus={sheet}
             unknownVersions={[]}
-            busy={false}
             verdict={null}
             onFocus={nothing}
             onSelect={noFinding}

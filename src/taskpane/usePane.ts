@@ -27,10 +27,11 @@ import { loadBothStrings } from "./languages";
 export const LIVE_CHECK_DELAY_MS = 300;
 
 /**
- * How long a check's phase goes unshown: a check of one sheet is over sooner and renders its result once, while the
- * phases of a long one (many sheets, Excel on the web) show a moment late.
+ * How long an action runs before its progress shows: a check of one sheet is over sooner and renders its result
+ * once, with no bar flashing by (its button goes disabled at once, which says the click was taken), while a long one
+ * (many sheets, Excel on the web) shows its progress bar and phases from then on.
  */
-export const PROGRESS_DELAY_MS = 100;
+export const PROGRESS_DELAY_MS = 300;
 
 /** One appendix sheet as the pane knows it: its validation and its stamp. */
 export interface SheetResult {
@@ -78,6 +79,8 @@ export interface PaneState {
   /** True once the pane knows which sheet is open and what it holds. */
   readonly ready: boolean;
   readonly busy?: Busy;
+  /** True once the action running has lasted PROGRESS_DELAY_MS: its progress shows from then on. */
+  readonly lasting?: boolean;
   readonly progress?: CheckProgress;
   readonly error?: PaneError;
   readonly notice?: Notice;
@@ -97,6 +100,7 @@ export interface PaneState {
 export type PaneAction =
   | { type: "start"; busy: Busy }
   | { type: "progress"; progress: CheckProgress }
+  | { type: "lasting" }
   /** `names`: every appendix sheet of a check over the whole workbook, which replaces what the pane knew. */
   | { type: "checked"; result: CheckResult; names?: readonly string[]; active?: string; live?: boolean }
   | {
@@ -176,6 +180,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return {
         ...state,
         busy: action.busy,
+        lasting: false,
         error: undefined,
         notice: undefined,
         stampNote: undefined,
@@ -184,6 +189,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       };
     case "progress":
       return { ...state, progress: action.progress };
+    case "lasting":
+      return state.busy === undefined ? state : { ...state, lasting: true };
     case "checked": {
       const full = action.names !== undefined;
       const { results, order } = merge(state, action.result, action.names);
@@ -218,12 +225,13 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return {
         ...state,
         busy: undefined,
+        lasting: false,
         progress: undefined,
         notice: action.notice,
         stampNote: action.stampNote,
       };
     case "failed":
-      return { ...state, busy: undefined, progress: undefined, error: action.error };
+      return { ...state, busy: undefined, lasting: false, progress: undefined, error: action.error };
     case "dismissError":
       return { ...state, error: undefined };
     case "focus":
@@ -704,6 +712,41 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
 }
 
 /**
+ * What tells React of the pane's actions (`send`): an action's progress is held until the action has lasted
+ * PROGRESS_DELAY_MS, then told in the same task as `lasting` (one render), and at once after that; an action that
+ * starts or ends makes the progress held stale.
+ */
+export function withLateProgress(send: (action: PaneAction) => void): (action: PaneAction) => void {
+  let lasting = false;
+  let progress: PaneAction | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stop = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    lasting = false;
+    progress = undefined;
+  };
+  return (action) => {
+    if (action.type === "progress") {
+      if (lasting) send(action);
+      else progress = action;
+      return;
+    }
+    if (action.type === "start" || action.type === "done" || action.type === "failed") stop();
+    if (action.type === "start") {
+      timer = setTimeout(() => {
+        timer = undefined;
+        lasting = true;
+        send({ type: "lasting" });
+        if (progress) send(progress);
+        progress = undefined;
+      }, PROGRESS_DELAY_MS);
+    }
+    send(action);
+  };
+}
+
+/**
  * The pane's state and actions over an injected host (createPane, in React): it describes the open sheet when it
  * mounts and checks edited sheets live until it unmounts.
  */
@@ -714,26 +757,7 @@ export function usePane(host: AddinHost): [PaneState, PaneActions] {
     const send = (action: PaneAction) => {
       if (mounted.current) dispatch(action);
     };
-    let progress: PaneAction | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    return createPane(host, (action) => {
-      if (action.type === "progress") {
-        progress = action;
-        timer ??= setTimeout(() => {
-          timer = undefined;
-          if (progress) send(progress);
-          progress = undefined;
-        }, PROGRESS_DELAY_MS);
-        return;
-      }
-      // An action that starts or ends the work makes its pending progress stale.
-      if (action.type === "start" || action.type === "done" || action.type === "failed") {
-        clearTimeout(timer);
-        timer = undefined;
-        progress = undefined;
-      }
-      send(action);
-    });
+    return createPane(host, withLateProgress(send));
   }, [host]);
 
   useEffect(() => {

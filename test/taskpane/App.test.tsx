@@ -9,6 +9,8 @@ import { SAMPLE_SHEET, sampleWrites } from "../../src/preview/sample";
 import { App } from "../../src/taskpane/App";
 import { FIRST_SCREEN_FINDINGS } from "../../src/taskpane/components/FindingList";
 import { stampRows } from "../../src/workflows/stamp";
+import type { AddinHost } from "../../src/workflows/host";
+import type { WorkbookPort } from "../../src/workflows/port";
 import { templateSpec } from "../../src/workflows/template-spec";
 import { TestWorkbook, sampleWorkbook } from "../helpers/workbook";
 
@@ -120,6 +122,54 @@ describe("the task pane over the emulated Excel", () => {
     await check(user);
     await user.click(findingButton(/\(44\) khác/));
     expect(workbook.selection).toEqual({ sheet: SHEET, address: valueCell("HS.1.2") });
+  });
+
+  it("disables every button that starts work while a check runs, shows its progress once it lasts, and ends both with its result", async () => {
+    const book = await sampleWorkbook();
+    // The host holds the pane's requests while `held` is pending: the check is seen running, however fast it is.
+    let held = Promise.resolve();
+    let release = () => undefined as void;
+    let runs = 0;
+    const host = Object.assign(Object.create(book.host) as AddinHost, {
+      run: <T,>(useCase: (port: WorkbookPort) => Promise<T>) => {
+        runs += 1;
+        return held.then(() => book.host.run(useCase));
+      },
+    });
+    const user = userEvent.setup();
+    render(<App host={host} />);
+    await screen.findByText(SAMPLE_SHEET.unit);
+    await act(() => book.excel.settle());
+    await check(user);
+    const working = () => [
+      ...[
+        "Kiểm tra trước khi nộp",
+        "Kiểm tra tất cả",
+        "Điền tỷ lệ tự động",
+        "Xóa đánh dấu",
+        "Sửa thành 44",
+      ].map((name) => screen.getAllByRole("button", { name })[0]!),
+      screen.getByRole("button", { name: "Cài trang tính từ báo cáo Word…" }),
+    ];
+    await screen.findByRole("button", { name: "Cài trang tính từ báo cáo Word…" });
+    for (const button of working()) expect(button.getAttribute("aria-disabled")).toBeNull();
+    held = new Promise((resolve) => (release = resolve));
+    await user.click(screen.getByRole("button", { name: CHECK }));
+    await waitFor(() => {
+      for (const button of working()) expect(button.getAttribute("aria-disabled")).toBe("true");
+    });
+    // A disabled button takes no click: Validate again does not start a second check.
+    const started = runs;
+    await user.click(screen.getByRole("button", { name: CHECK }));
+    expect(runs).toBe(started);
+    // A check that lasts (this one is held) shows its progress.
+    expect(await screen.findByRole("progressbar")).toBeTruthy();
+    release();
+    await waitFor(() => {
+      for (const button of working()) expect(button.getAttribute("aria-disabled")).toBeNull();
+    });
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(screen.getByTestId("verdict").textContent).toContain("2 lỗi, 1 cảnh báo");
   });
 
   it("fixes on click: 44 leaves one error, 1.936 makes the sheet ready and stamps it", async () => {

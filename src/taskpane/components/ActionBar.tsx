@@ -1,6 +1,6 @@
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
-import type { Busy } from "../usePane";
+import { BusyButton } from "./BusyButton";
 
 const useStyles = makeStyles({
   bar: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -10,16 +10,14 @@ const useStyles = makeStyles({
 
 /**
  * The main button (the user's own sheet), the reviewer's check of every sheet, and the two actions on the sheet
- * being worked on. Disabled, not hidden, while the pane works.
+ * being worked on. Disabled, not hidden, while the pane works (BusyButton: the bar itself does not render again).
  */
 export function ActionBar({
-  busy,
   onCheck,
   onCheckAll,
   onFill,
   onClear,
 }: {
-  busy?: Busy;
   onCheck: () => void;
   onCheckAll: () => void;
   onFill: () => void;
@@ -27,28 +25,15 @@ export function ActionBar({
 }) {
   const styles = useStyles();
   const { t } = useStrings();
-  const working = busy !== undefined;
   return (
     <div className={styles.bar} role="group" aria-label={t.actions.group}>
-      <Button
-        className={styles.main}
-        appearance="primary"
-        size="large"
-        disabledFocusable={working}
-        onClick={onCheck}
-      >
+      <BusyButton className={styles.main} appearance="primary" size="large" onClick={onCheck}>
         {t.actions.check}
-      </Button>
+      </BusyButton>
       <div className={styles.secondary}>
-        <Button disabledFocusable={working} onClick={onCheckAll}>
-          {t.actions.checkAll}
-        </Button>
-        <Button disabledFocusable={working} onClick={onFill}>
-          {t.actions.fill}
-        </Button>
-        <Button disabledFocusable={working} onClick={onClear}>
-          {t.actions.clear}
-        </Button>
+        <BusyButton onClick={onCheckAll}>{t.actions.checkAll}</BusyButton>
+        <BusyButton onClick={onFill}>{t.actions.fill}</BusyButton>
+        <BusyButton onClick={onClear}>{t.actions.clear}</BusyButton>
       </div>
     </div>
   );

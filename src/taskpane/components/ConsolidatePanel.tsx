@@ -1,15 +1,9 @@
 import { useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  makeStyles,
-  ProgressBar,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
+import { Checkbox, Field, makeStyles, ProgressBar, Textarea, tokens } from "@fluentui/react-components";
+import { usePaneBusy } from "../busy";
 import { useStrings } from "../i18n";
 import type { ConsolidationActions, ConsolidationState } from "../useConsolidation";
+import { BusyButton } from "./BusyButton";
 import { ConsolidationResult } from "./ConsolidationResult";
 import { Disclosure } from "./Disclosure";
 import { FilePicker } from "./FilePicker";
@@ -42,86 +36,98 @@ function rolesChanged(state: ConsolidationState): boolean {
 export function ConsolidatePanel({
   state,
   actions,
-  paneBusy,
 }: {
   state: ConsolidationState;
   actions: ConsolidationActions;
-  /** The rest of the pane is working on the workbook. */
-  paneBusy: boolean;
+}) {
+  const { t } = useStrings();
+  const [open, setOpen] = useState(false);
+  return (
+    <Disclosure title={t.consolidate.title} open={open} onToggle={setOpen}>
+      <ConsolidateSection state={state} actions={actions} />
+    </Disclosure>
+  );
+}
+
+/** The open section: its own part, so that the pane's busy state renders it, not the folded panel, again. */
+function ConsolidateSection({
+  state,
+  actions,
+}: {
+  state: ConsolidationState;
+  actions: ConsolidationActions;
 }) {
   const styles = useStyles();
   const { t } = useStrings();
   const strings = t.consolidate;
-  const [open, setOpen] = useState(false);
-  const working = paneBusy || state.running || state.reading !== undefined || state.readingPrevious;
+  // The pane's busy state includes a consolidation running.
+  const working = usePaneBusy() || state.running || state.reading !== undefined || state.readingPrevious;
   const progress = state.progress;
   return (
-    <Disclosure title={strings.title} open={open} onToggle={setOpen}>
-      <section className={styles.section} aria-label={strings.title}>
-        <p className={styles.intro}>{t.word.intro}</p>
-        <FilePicker
-          files={state.files}
-          {...(state.reading ? { reading: state.reading } : {})}
-          disabled={working}
-          onPick={(files) => void actions.pick(files)}
-          onClear={actions.clearFiles}
+    <section className={styles.section} aria-label={strings.title}>
+      <p className={styles.intro}>{t.word.intro}</p>
+      <FilePicker
+        files={state.files}
+        {...(state.reading ? { reading: state.reading } : {})}
+        disabled={working}
+        onPick={(files) => void actions.pick(files)}
+        onClear={actions.clearFiles}
+      />
+      <Field label={strings.expected} hint={strings.expectedHint}>
+        <Textarea
+          value={state.expected}
+          resize="vertical"
+          onChange={(_, data) => actions.setExpected(data.value)}
         />
-        <Field label={strings.expected} hint={strings.expectedHint}>
-          <Textarea
-            value={state.expected}
-            resize="vertical"
-            onChange={(_, data) => actions.setExpected(data.value)}
-          />
-        </Field>
-        <PreviousPeriodPicker
-          {...(state.previous ? { previous: state.previous } : {})}
-          reading={state.readingPrevious}
+      </Field>
+      <PreviousPeriodPicker
+        {...(state.previous ? { previous: state.previous } : {})}
+        reading={state.readingPrevious}
+        disabled={working}
+        onPick={(file) => void actions.pickPrevious(file)}
+        onClear={actions.clearPrevious}
+      />
+      <RoleTable
+        units={state.result?.roles ?? []}
+        offices={state.result?.offices ?? []}
+        choices={state.choices}
+        changed={rolesChanged(state)}
+        disabled={working}
+        onChange={actions.setRole}
+      />
+      <Field hint={strings.replaceSummaryHint}>
+        <Checkbox
+          label={strings.replaceSummary}
+          checked={state.replaceSummary}
           disabled={working}
-          onPick={(file) => void actions.pickPrevious(file)}
-          onClear={actions.clearPrevious}
+          onChange={(_, data) => actions.setReplaceSummary(data.checked === true)}
         />
-        <RoleTable
-          units={state.result?.roles ?? []}
-          offices={state.result?.offices ?? []}
-          choices={state.choices}
-          changed={rolesChanged(state)}
-          disabled={working}
-          onChange={actions.setRole}
-        />
-        <Field hint={strings.replaceSummaryHint}>
-          <Checkbox
-            label={strings.replaceSummary}
-            checked={state.replaceSummary}
-            disabled={working}
-            onChange={(_, data) => actions.setReplaceSummary(data.checked === true)}
-          />
-        </Field>
-        <Button
-          className={styles.run}
-          appearance="primary"
-          disabledFocusable={working}
-          onClick={() => void actions.run()}
+      </Field>
+      <BusyButton
+        className={styles.run}
+        appearance="primary"
+        disabledFocusable={working}
+        onClick={() => void actions.run()}
+      >
+        {state.result ? strings.rerun : strings.run}
+      </BusyButton>
+      {state.running ? (
+        <Field
+          label={
+            progress
+              ? strings.progress(
+                  progress.phase,
+                  progress.phase === "consolidating" ? progress.units : progress.sheets,
+                )
+              : t.progress.working
+          }
+          validationState="none"
         >
-          {state.result ? strings.rerun : strings.run}
-        </Button>
-        {state.running ? (
-          <Field
-            label={
-              progress
-                ? strings.progress(
-                    progress.phase,
-                    progress.phase === "consolidating" ? progress.units : progress.sheets,
-                  )
-                : t.progress.working
-            }
-            validationState="none"
-          >
-            <ProgressBar value={progress ? PHASE_VALUE[progress.phase] : undefined} thickness="large" />
-          </Field>
-        ) : null}
-        <ErrorBar error={state.error} onDismiss={actions.dismissError} />
-        {state.result && !state.running ? <ConsolidationResult result={state.result} /> : null}
-      </section>
-    </Disclosure>
+          <ProgressBar value={progress ? PHASE_VALUE[progress.phase] : undefined} thickness="large" />
+        </Field>
+      ) : null}
+      <ErrorBar error={state.error} onDismiss={actions.dismissError} />
+      {state.result && !state.running ? <ConsolidationResult result={state.result} /> : null}
+    </section>
   );
 }

@@ -32,10 +32,8 @@ type Step =
  * refusal (a definition that is not the one a sheet needs) is shown here too.
  */
 export function DefinitionPick({
-  busy,
   onPicked,
 }: {
-  busy: boolean;
   /** What to do with a sound definition; a rejection is shown under the button. */
   onPicked: (definition: SoundDefinition) => Promise<void>;
 }) {
@@ -70,7 +68,7 @@ export function DefinitionPick({
         <XlsxButton
           label={t.definition.pick}
           multiple={false}
-          disabled={busy || step.kind === "reading"}
+          disabled={step.kind === "reading"}
           describedBy={hint}
           onFiles={(files) => void pick(files)}
         />

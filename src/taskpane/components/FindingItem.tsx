@@ -1,9 +1,10 @@
-import { createContext, memo, useContext, useId } from "react";
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { memo, useId } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/findings";
 import { fixLabel, localAddress } from "../grouping";
 import type { Lang } from "../i18n";
 import { useStrings } from "../i18n";
+import { BusyButton } from "./BusyButton";
 
 const useStyles = makeStyles({
   item: {
@@ -74,9 +75,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** Whether the pane is busy, for the fix buttons alone: a row does not render again when it changes. */
-export const FindingsBusy = createContext(false);
-
 function FixButton({
   className,
   describedBy,
@@ -88,18 +86,17 @@ function FixButton({
   onClick: () => void;
   children: string;
 }) {
-  const busy = useContext(FindingsBusy);
+  // The pane's busy state reaches the fix button alone: a row does not render again when a click starts or ends.
   return (
-    <Button
+    <BusyButton
       className={className}
       size="small"
       appearance="primary"
       aria-describedby={describedBy}
-      disabledFocusable={busy}
       onClick={onClick}
     >
       {children}
-    </Button>
+    </BusyButton>
   );
 }
 

@@ -5,7 +5,7 @@ import type { Finding } from "../../domain/findings";
 import { findingKeys, groupFindings, sectionTitle } from "../grouping";
 import { useStrings } from "../i18n";
 import { whenIdle } from "../rehearsal";
-import { FindingItem, FindingsBusy } from "./FindingItem";
+import { FindingItem } from "./FindingItem";
 
 /**
  * How many findings a sheet's list shows in the frame that first shows it: more than a task pane's height holds. The
@@ -38,16 +38,14 @@ const useStyles = makeStyles({
 /**
  * The findings of one sheet, errors first, each severity by section of the form in the form's order. A validation
  * renders its rows once: they are memoised by their finding, and the pane's busy state reaches only their fix
- * buttons (FindingsBusy), so a click's start and end do not render the list again.
+ * buttons (../busy.ts), so a click's start and end do not render the list again.
  */
 export const FindingList = memo(function FindingList({
   validation,
-  busy,
   onSelect,
   onFix,
 }: {
   validation: SheetValidation;
-  busy: boolean;
   onSelect: (finding: Finding) => void;
   onFix: (finding: Finding) => void;
 }) {
@@ -71,43 +69,41 @@ export const FindingList = memo(function FindingList({
     return taken;
   };
   return (
-    <FindingsBusy value={busy}>
-      <section className={styles.root} aria-labelledby="findings-heading">
-        <h2 id="findings-heading" className={styles.heading}>
-          {t.findings.heading}
-        </h2>
-        {groups.length === 0 ? <p className={styles.none}>{t.findings.none}</p> : null}
-        {groups.map((group) => {
-          if (room <= 0) return null;
-          return (
-            <section key={group.severity} aria-labelledby={`severity-${group.severity}`}>
-              <h3 id={`severity-${group.severity}`} className={styles.severity}>
-                {t.severityGroup(group.severity, group.count)}
-              </h3>
-              {group.sections.map((section) => {
-                const findings = shown(section.findings);
-                if (findings.length === 0) return null;
-                return (
-                  <div key={section.key}>
-                    <h4 className={styles.section}>{sectionTitle(section.key, t, lang)}</h4>
-                    <ul className={styles.list}>
-                      {findings.map((finding) => (
-                        <FindingItem
-                          key={keys.get(finding)}
-                          finding={finding}
-                          lang={lang}
-                          onSelect={onSelect}
-                          onFix={onFix}
-                        />
-                      ))}
-                    </ul>
-                  </div>
-                );
-              })}
-            </section>
-          );
-        })}
-      </section>
-    </FindingsBusy>
+    <section className={styles.root} aria-labelledby="findings-heading">
+      <h2 id="findings-heading" className={styles.heading}>
+        {t.findings.heading}
+      </h2>
+      {groups.length === 0 ? <p className={styles.none}>{t.findings.none}</p> : null}
+      {groups.map((group) => {
+        if (room <= 0) return null;
+        return (
+          <section key={group.severity} aria-labelledby={`severity-${group.severity}`}>
+            <h3 id={`severity-${group.severity}`} className={styles.severity}>
+              {t.severityGroup(group.severity, group.count)}
+            </h3>
+            {group.sections.map((section) => {
+              const findings = shown(section.findings);
+              if (findings.length === 0) return null;
+              return (
+                <div key={section.key}>
+                  <h4 className={styles.section}>{sectionTitle(section.key, t, lang)}</h4>
+                  <ul className={styles.list}>
+                    {findings.map((finding) => (
+                      <FindingItem
+                        key={keys.get(finding)}
+                        finding={finding}
+                        lang={lang}
+                        onSelect={onSelect}
+                        onFix={onFix}
+                      />
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+    </section>
   );
 });

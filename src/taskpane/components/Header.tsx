@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
 import type { SheetResult } from "../usePane";
@@ -38,19 +39,35 @@ const useStyles = makeStyles({
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
 });
 
-/**
- * Which sheet is open and, when it holds an appendix, its unit, level, period and template version; `missing`: the
- * form the open sheet names, whose definition the workbook does not carry.
- */
-export function Header({
-  sheet,
-  result,
-  missing,
-}: {
+type HeaderProps = {
   sheet?: string;
   result?: SheetResult;
   missing?: string;
-}) {
+};
+
+/** True when two headers show the same: a check again of the open sheet gives a new result of the same facts. */
+function showsTheSame(before: HeaderProps, after: HeaderProps): boolean {
+  const a = before.result?.validation;
+  const b = after.result?.validation;
+  return (
+    before.sheet === after.sheet &&
+    before.missing === after.missing &&
+    (a === b ||
+      (a !== undefined &&
+        b !== undefined &&
+        a.unit === b.unit &&
+        a.level === b.level &&
+        a.period === b.period &&
+        a.templateVersion === b.templateVersion))
+  );
+}
+
+/**
+ * Which sheet is open and, when it holds an appendix, its unit, level, period and template version; `missing`: the
+ * form the open sheet names, whose definition the workbook does not carry. Rendered again only when one of those
+ * changes, not at every check of the same sheet.
+ */
+export const Header = memo(function Header({ sheet, result, missing }: HeaderProps) {
   const styles = useStyles();
   const { t } = useStrings();
   const validation = result?.validation;
@@ -82,4 +99,4 @@ export function Header({
       ) : null}
     </header>
   );
-}
+}, showsTheSame);

@@ -5,6 +5,7 @@ import type { AddinHost } from "../../workflows/host";
 import type { Lang } from "../i18n";
 import { useStrings } from "../i18n";
 import { loadBothLanguages } from "../languages";
+import { BusyButton } from "./BusyButton";
 
 // The self-check, its dialog and Fluent's Dialog load only when the IT person opens it: the pane's first load stays
 // within its budget (README, taskpane_js_gzip_kb). It quotes the findings it makes in both languages, so it waits
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
  * The help menu: a menu button (aria-haspopup) and its menu, lighter than Fluent's Menu, which would bring its
  * positioning library into the pane's first load. Its one entry opens the self-check.
  */
-export function HelpMenu({ host, busy, onDone }: { host: AddinHost; busy: boolean; onDone: () => void }) {
+export function HelpMenu({ host, onDone }: { host: AddinHost; onDone: () => void }) {
   const styles = useStyles();
   const { lang } = useStrings();
   const t = MENU_STRINGS[lang];
@@ -95,12 +96,12 @@ export function HelpMenu({ host, busy, onDone }: { host: AddinHost; busy: boolea
       </Button>
       {open ? (
         <div id={menu} role="menu" aria-label={t.help} className={styles.menu} onKeyDown={onMenuKey}>
-          <Button
+          <BusyButton
             ref={first}
             role="menuitem"
             appearance="subtle"
             className={styles.item}
-            disabledFocusable={busy || !selfCheck}
+            disabledFocusable={!selfCheck}
             title={selfCheck ? undefined : t.unavailable}
             onClick={() => {
               setOpen(false);
@@ -108,7 +109,7 @@ export function HelpMenu({ host, busy, onDone }: { host: AddinHost; busy: boolea
             }}
           >
             {t.selfCheck}
-          </Button>
+          </BusyButton>
         </div>
       ) : null}
       {checking && selfCheck ? (

@@ -1,6 +1,6 @@
 import type { FormEvent } from "react";
 import { useEffect, useState } from "react";
-import { Button, Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
+import { Field, Input, makeStyles, Select, tokens } from "@fluentui/react-components";
 import type { Level } from "../../domain/catalogue";
 import { BUILT_IN_FORMS, REFORM_PERIOD } from "../../domain/catalogue";
 import { levelsIn, periodStartText } from "../../domain/meta";
@@ -9,6 +9,7 @@ import { useStrings } from "../i18n";
 import type { InstallRequest } from "../usePane";
 import type { SoundDefinition } from "./DefinitionPick";
 import { DefinitionPick } from "./DefinitionPick";
+import { BusyButton } from "./BusyButton";
 import { Disclosure } from "./Disclosure";
 
 const useStyles = makeStyles({
@@ -42,11 +43,9 @@ function currentQuarter(now: Date): PeriodKind {
  * form read from a definition file picked from disk (the levels offered are then the form's).
  */
 export function InstallForm({
-  busy,
   expanded,
   onInstall,
 }: {
-  busy: boolean;
   expanded: boolean;
   onInstall: (request: InstallRequest) => Promise<boolean>;
 }) {
@@ -117,7 +116,6 @@ export function InstallForm({
         {fromFile ? (
           <>
             <DefinitionPick
-              busy={busy}
               onPicked={(picked) => {
                 setDefinition(picked);
                 return Promise.resolve();
@@ -178,9 +176,9 @@ export function InstallForm({
         <Field label={t.install.sheetName} hint={t.install.sheetNameHint}>
           <Input value={sheetName} maxLength={31} onChange={(_, data) => setSheetName(data.value)} />
         </Field>
-        <Button className={styles.submit} type="submit" disabledFocusable={busy}>
+        <BusyButton className={styles.submit} type="submit">
           {t.install.submit}
-        </Button>
+        </BusyButton>
       </form>
     </Disclosure>
   );

@@ -14,6 +14,7 @@ import { describeError } from "../errors";
 import { STRINGS, useStrings } from "../i18n";
 import { ErrorBar } from "./MessageBars";
 import { usePickerStyles, XlsxButton } from "./XlsxButton";
+import { BusyButton } from "./BusyButton";
 import { bytesOf } from "../file-bytes";
 
 const WORD_REPORTS = ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -40,15 +41,7 @@ async function load() {
  * the report's text with a note quoting it. When the workbook has a sheet of that unit already, nothing is written
  * until the user clicks to overwrite it.
  */
-export function InstallFromReport({
-  host,
-  busy,
-  onDone,
-}: {
-  host: AddinHost;
-  busy: boolean;
-  onDone: () => void;
-}) {
+export function InstallFromReport({ host, onDone }: { host: AddinHost; onDone: () => void }) {
   const styles = usePickerStyles();
   const { t } = useStrings();
   const hint = useId();
@@ -102,7 +95,7 @@ export function InstallFromReport({
           label={t.word.install}
           multiple={false}
           accept={WORD_REPORTS}
-          disabled={busy || working || step.kind === "asking"}
+          disabled={working || step.kind === "asking"}
           describedBy={hint}
           onFiles={pick}
         />
@@ -120,13 +113,9 @@ export function InstallFromReport({
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{t.word.exists(step.sheetName, step.unit)}</MessageBarBody>
           <MessageBarActions>
-            <Button
-              size="small"
-              disabledFocusable={busy}
-              onClick={() => void attempt(() => install(step.word, step.sheetName))}
-            >
+            <BusyButton size="small" onClick={() => void attempt(() => install(step.word, step.sheetName))}>
               {t.word.replace}
-            </Button>
+            </BusyButton>
             <Button size="small" onClick={() => setStep({ kind: "kept" })}>
               {t.word.keep}
             </Button>

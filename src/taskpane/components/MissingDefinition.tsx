@@ -18,11 +18,9 @@ const useStyles = makeStyles({
  */
 export function MissingDefinition({
   missing,
-  busy,
   onEmbed,
 }: {
   missing: MissingForm;
-  busy: boolean;
   onEmbed: (sheet: string, definition: Catalogue) => Promise<boolean>;
 }) {
   const styles = useStyles();
@@ -48,7 +46,7 @@ export function MissingDefinition({
           {missing.message[lang]}
         </MessageBarBody>
       </MessageBar>
-      <DefinitionPick busy={busy} onPicked={picked} />
+      <DefinitionPick onPicked={picked} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
+import { BusyButton } from "./BusyButton";
 import type { OwnChoice } from "../usePane";
 
 const OwnSheetQuestion = lazy(() => import("./OwnSheetQuestion"));
@@ -32,7 +33,6 @@ export function OwnSheet({
   own,
   appendices,
   choosing,
-  busy,
   onChange,
   onChoose,
   onCancel,
@@ -40,7 +40,6 @@ export function OwnSheet({
   own?: string;
   appendices: readonly string[];
   choosing?: OwnChoice;
-  busy: boolean;
   onChange: () => void;
   onChoose: (sheet: string) => void;
   onCancel: () => void;
@@ -53,7 +52,6 @@ export function OwnSheet({
         <OwnSheetQuestion
           choosing={choosing}
           appendices={appendices}
-          busy={busy}
           onChoose={onChoose}
           onCancel={onCancel}
         />
@@ -65,32 +63,24 @@ export function OwnSheet({
     <p className={styles.line}>
       <span className={styles.term}>{t.own.label}:</span>
       <span className={styles.value}>{own ?? t.own.none}</span>
-      <Button size="small" appearance="subtle" disabledFocusable={busy} onClick={onChange}>
+      <BusyButton size="small" appearance="subtle" onClick={onChange}>
         {own === undefined ? t.own.choose : t.own.change}
-      </Button>
+      </BusyButton>
     </p>
   );
 }
 
 /** The offer to stamp a sheet that is not the user's, after their fix or fill left it with no error. */
-export function StampOffer({
-  sheet,
-  busy,
-  onAnswer,
-}: {
-  sheet?: string;
-  busy: boolean;
-  onAnswer: (accept: boolean) => void;
-}) {
+export function StampOffer({ sheet, onAnswer }: { sheet?: string; onAnswer: (accept: boolean) => void }) {
   const { t } = useStrings();
   if (sheet === undefined) return null;
   return (
     <MessageBar intent="info" politeness="polite" layout="multiline">
       <MessageBarBody>{t.stampOffer.text(sheet)}</MessageBarBody>
       <MessageBarActions>
-        <Button size="small" disabledFocusable={busy} onClick={() => onAnswer(true)}>
+        <BusyButton size="small" onClick={() => onAnswer(true)}>
           {t.stampOffer.accept}
-        </Button>
+        </BusyButton>
         <Button size="small" onClick={() => onAnswer(false)}>
           {t.stampOffer.decline}
         </Button>

@@ -2,6 +2,7 @@ import type { FormEvent } from "react";
 import { useEffect, useState } from "react";
 import { Button, Field, makeStyles, Select, tokens } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
+import { BusyButton } from "./BusyButton";
 import type { OwnChoice } from "../usePane";
 
 const useStyles = makeStyles({
@@ -26,13 +27,11 @@ const useStyles = makeStyles({
 export default function OwnSheetQuestion({
   choosing,
   appendices,
-  busy,
   onChoose,
   onCancel,
 }: {
   choosing: OwnChoice;
   appendices: readonly string[];
-  busy: boolean;
   onChoose: (sheet: string) => void;
   onCancel: () => void;
 }) {
@@ -63,9 +62,9 @@ export default function OwnSheetQuestion({
         </Select>
       </Field>
       <div className={styles.buttons}>
-        <Button type="submit" appearance="primary" disabledFocusable={busy || !picked}>
+        <BusyButton type="submit" appearance="primary" disabledFocusable={!picked}>
           {t.own.confirm}
-        </Button>
+        </BusyButton>
         <Button onClick={onCancel}>{t.own.cancel}</Button>
       </div>
     </form>

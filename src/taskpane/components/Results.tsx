@@ -23,7 +23,6 @@ export const Results = memo(function Results({
   results,
   focus,
   unknownVersions,
-  busy,
   verdict,
   onFocus,
   onSelect,
@@ -33,7 +32,6 @@ export const Results = memo(function Results({
   results: ReadonlyMap<string, SheetResult>;
   focus?: string;
   unknownVersions: readonly { readonly sheet: string; readonly version: string }[];
-  busy: boolean;
   verdict: Ref<HTMLDivElement>;
   onFocus: (sheet: string) => void;
   onSelect: (finding: Finding) => void;
@@ -61,7 +59,7 @@ export const Results = memo(function Results({
         <>
           <VerdictBanner ref={verdict} validation={focused.validation} />
           <StampLine status={focused.stamp} />
-          <FindingList validation={focused.validation} busy={busy} onSelect={onSelect} onFix={onFix} />
+          <FindingList validation={focused.validation} onSelect={onSelect} onFix={onFix} />
           <RuleSummary rules={focused.validation.rules} />
         </>
       ) : null}

@@ -1,15 +1,9 @@
 import type { ChangeEvent } from "react";
 import { useRef } from "react";
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from "@fluentui/react-components";
 import type { PaneError } from "../errors";
 import { useStrings } from "../i18n";
+import { BusyButton } from "./BusyButton";
 
 /** The layout of a file picker: its buttons in a row, a hint beneath, then progress and errors. */
 export const usePickerStyles = makeStyles({
@@ -20,7 +14,11 @@ export const usePickerStyles = makeStyles({
 
 const XLSX_ONLY = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A button over a hidden file input that takes .xlsx files only (or what `accept` lists), one or several. */
+/**
+ * A button over a hidden file input that takes .xlsx files only (or what `accept` lists), one or several. A file
+ * picked starts work on the workbook (an install, a consolidation) or a form read for one: the button is disabled
+ * while the pane works, as well as when `disabled` says so.
+ */
 export function XlsxButton({
   label,
   multiple,
@@ -54,13 +52,13 @@ export function XlsxButton({
         hidden
         onChange={picked}
       />
-      <Button
+      <BusyButton
         aria-describedby={describedBy}
         disabledFocusable={disabled}
         onClick={() => input.current?.click()}
       >
         {label}
-      </Button>
+      </BusyButton>
     </>
   );
 }
