@@ -5,6 +5,14 @@ import tseslint from "typescript-eslint";
 
 const UI_AND_FILE_PACKAGES = ["exceljs", "react", "react-dom", "@fluentui/*", "office-*"];
 const HOST_PACKAGES = [...UI_AND_FILE_PACKAGES, "node:*", "fs", "path", "os"];
+// What node gives a CommonJS file: the root configs and the build scripts are read by node, not bundled.
+const NODE_COMMONJS_GLOBALS = {
+  require: "readonly",
+  module: "writable",
+  process: "readonly",
+  console: "readonly",
+  __dirname: "readonly",
+};
 
 function boundary(files, forbiddenFolders, extraPackages, why) {
   return {
@@ -113,16 +121,7 @@ export default tseslint.config(
   // The root configs node reads: CommonJS ones (jest's and webpack's, required by their tools) and this module.
   {
     files: ["*.js"],
-    languageOptions: {
-      sourceType: "commonjs",
-      globals: {
-        require: "readonly",
-        module: "writable",
-        process: "readonly",
-        console: "readonly",
-        __dirname: "readonly",
-      },
-    },
+    languageOptions: { sourceType: "commonjs", globals: NODE_COMMONJS_GLOBALS },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
@@ -131,15 +130,7 @@ export default tseslint.config(
   },
   {
     files: ["scripts/**/*.js"],
-    languageOptions: {
-      globals: {
-        require: "readonly",
-        module: "writable",
-        process: "readonly",
-        console: "readonly",
-        __dirname: "readonly",
-      },
-    },
+    languageOptions: { globals: NODE_COMMONJS_GLOBALS },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

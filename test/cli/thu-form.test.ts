@@ -45,6 +45,19 @@ async function typed(template: string, name: string, values: Readonly<Record<str
   return temp.write(name, new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
 
+/** Every text on a written summary's "Cảnh báo tổng hợp" sheet, row by row. */
+async function issueTexts(summaryFile: string): Promise<string[]> {
+  const summary = new ExcelJS.Workbook();
+  await summary.xlsx.readFile(summaryFile);
+  const cells: string[] = [];
+  summary
+    .getWorksheet(SUMMARY_SHEETS.issues)!
+    .eachRow((row) =>
+      row.eachCell((cell) => void (typeof cell.value === "string" && cells.push(cell.value))),
+    );
+  return cells;
+}
+
 async function template(name: string, unit: string): Promise<string> {
   const output = temp.path(name);
   const args = ["template", "-o", output, "--form", definition, "--unit", unit, "--level", "xa"];
@@ -362,14 +375,7 @@ describe("consolidate two communes' files of the form", () => {
         `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 2 consolidation warnings.\n`,
       stderr: "[1/1] xa-b-nay-day.xlsx\n",
     });
-    const summary = new ExcelJS.Workbook();
-    await summary.xlsx.readFile(output);
-    const cells: string[] = [];
-    summary
-      .getWorksheet(SUMMARY_SHEETS.issues)!
-      .eachRow((row) =>
-        row.eachCell((cell) => void (typeof cell.value === "string" && cells.push(cell.value))),
-      );
+    const cells = await issueTexts(output);
     // Read, by its own definition: its period is known (the same quarter, so no comparison is made).
     expect(cells).toContain(
       "Tệp kỳ trước là kỳ Quý I/2026, không trước kỳ Quý I/2026: không so sánh giữa hai kỳ.",
@@ -407,14 +413,7 @@ describe("consolidate two communes' files of the form", () => {
         `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 2 consolidation warnings.\n`,
       stderr: "[1/1] xa-b-q1-lai-day.xlsx\n",
     });
-    const summary = new ExcelJS.Workbook();
-    await summary.xlsx.readFile(output);
-    const cells: string[] = [];
-    summary
-      .getWorksheet(SUMMARY_SHEETS.issues)!
-      .eachRow((row) =>
-        row.eachCell((cell) => void (typeof cell.value === "string" && cells.push(cell.value))),
-      );
+    const cells = await issueTexts(output);
     expect(cells).toContain(
       "Tệp kỳ trước là kỳ Quý I/2026, không trước kỳ Quý I/2026: không so sánh giữa hai kỳ.",
     );
