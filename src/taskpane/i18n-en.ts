@@ -214,7 +214,7 @@ export const en: Strings = {
       "Rewrites the “Tổng hợp”, “Đơn vị”, “Thiếu”… sheets of the earlier consolidation instead of adding a new “Tổng hợp (2)”. Anything edited by hand on those sheets is lost.",
     roles: "Offices' roles",
     rolesHint:
-      "Province-wide indicators come from one office: the People's Committee Office, Home Affairs, Information and Communications. By default roles come from the units' names, as in the command line's consolidate; you can change them.",
+      "Province-wide indicators come from one office: the People's Committee Office, Home Affairs, Science and Technology (before 1 March 2025: Information and Communications). By default roles come from the units' names, as in the command line's consolidate; you can change them.",
     rolesLater: "The units are listed after the first consolidation.",
     rolesChanged: "Roles changed: press “Consolidate again” to apply them.",
     unit: "Unit",

@@ -428,7 +428,7 @@ const vi: Strings = {
       "Ghi lại các trang “Tổng hợp”, “Đơn vị”, “Thiếu”… của lần tổng hợp trước thay vì thêm trang mới “Tổng hợp (2)”. Những gì đã sửa tay trên các trang đó sẽ mất.",
     roles: "Vai trò của đơn vị",
     rolesHint:
-      "Chỉ tiêu toàn tỉnh lấy từ một cơ quan: Văn phòng UBND tỉnh, Sở Nội vụ, Sở Thông tin và Truyền thông. Vai trò mặc định theo tên đơn vị, như lệnh consolidate của dòng lệnh; có thể sửa.",
+      "Chỉ tiêu toàn tỉnh lấy từ một cơ quan: Văn phòng UBND tỉnh, Sở Nội vụ, Sở Khoa học và Công nghệ (trước ngày 1/3/2025: Sở Thông tin và Truyền thông). Vai trò mặc định theo tên đơn vị, như lệnh consolidate của dòng lệnh; có thể sửa.",
     rolesLater: "Danh sách đơn vị hiện ra sau lần tổng hợp đầu tiên.",
     rolesChanged: "Đã đổi vai trò: nhấn “Tổng hợp lại” để áp dụng.",
     unit: "Đơn vị",
