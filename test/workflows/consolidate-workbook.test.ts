@@ -66,6 +66,31 @@ function sharedWorkbook(): TestWorkbook {
   ]);
 }
 
+/** A `_cchc_mau` sheet holding these forms' blocks, very hidden as an install leaves it. */
+function carriedOf(forms: readonly Catalogue[]): SeedGrid {
+  return {
+    name: CARRIED_SHEET,
+    cells: carriedRows(forms).map((row) => row.map((text) => cellInput(text))),
+    visibility: "veryHidden",
+  };
+}
+
+/** A commune's sheet made from a definition form, F1 naming it by id and hash as every sheet made from it does. */
+function communeOf(form: Catalogue, name: string, figures: Readonly<Record<string, TypedValue>>): SheetGrid {
+  const key = `${form.templateVersion}#${definitionHash(form)}`;
+  const grid = templateGrid(figures, {
+    catalogue: loadCatalogue(form),
+    name,
+    unit: `UBND ${name}`,
+    level: "xa",
+    period: "Quý I/2026",
+  });
+  const cells = grid.cells.map((row, at) =>
+    at === 0 ? row.map((cell, column) => (column === COLUMNS.key ? cellInput(key) : cell)) : row,
+  );
+  return { ...grid, cells };
+}
+
 describe("consolidateWorkbook", () => {
   it("sums the open workbook's sheets and writes the summary beside them in 3 round trips", async () => {
     const book = sharedWorkbook();
@@ -184,26 +209,9 @@ describe("consolidateWorkbook", () => {
 
   it("reads the forms the open workbook and each picked file carry, each file by its own", async () => {
     const typed = await thuFormCatalogue();
-    const key = `${typed.templateVersion}#${definitionHash(typed)}`;
-    const carried: SeedGrid = {
-      name: CARRIED_SHEET,
-      cells: carriedRows([typed]).map((row) => row.map((text) => cellInput(text))),
-      visibility: "veryHidden",
-    };
-    const commune = (name: string, figures: Readonly<Record<string, TypedValue>>): SheetGrid => {
-      const grid = templateGrid(figures, {
-        catalogue: loadCatalogue(typed),
-        name,
-        unit: `UBND ${name}`,
-        level: "xa",
-        period: "Quý I/2026",
-      });
-      // F1 names the definition by its id and hash, as every sheet made from it does.
-      const cells = grid.cells.map((row, at) =>
-        at === 0 ? row.map((cell, column) => (column === COLUMNS.key ? cellInput(key) : cell)) : row,
-      );
-      return { ...grid, cells };
-    };
+    const carried = carriedOf([typed]);
+    const commune = (name: string, figures: Readonly<Record<string, TypedValue>>) =>
+      communeOf(typed, name, figures);
     const book = new TestWorkbook([commune("Xã A", { "HS.1": 100, "HS.1.1": 60, "HS.1.2": 40 }), carried]);
     const { consolidation } = await consolidate(book, {
       files: [
@@ -370,27 +378,8 @@ describe("the summary of a definition form", () => {
     key = `${typed.templateVersion}#${definitionHash(typed)}`;
   }, 120_000);
 
-  /** A `_cchc_mau` sheet holding these forms' blocks, very hidden as an install leaves it. */
-  const carriedOf = (forms: readonly Catalogue[]): SeedGrid => ({
-    name: CARRIED_SHEET,
-    cells: carriedRows(forms).map((row) => row.map((text) => cellInput(text))),
-    visibility: "veryHidden",
-  });
-
-  /** A commune's sheet made from the test form, F1 naming it by id and hash. */
-  const commune = (name: string, figures: Readonly<Record<string, TypedValue>>): SheetGrid => {
-    const grid = templateGrid(figures, {
-      catalogue: loadCatalogue(typed),
-      name,
-      unit: `UBND ${name}`,
-      level: "xa",
-      period: "Quý I/2026",
-    });
-    const cells = grid.cells.map((row, at) =>
-      at === 0 ? row.map((cell, column) => (column === COLUMNS.key ? cellInput(key) : cell)) : row,
-    );
-    return { ...grid, cells };
-  };
+  const commune = (name: string, figures: Readonly<Record<string, TypedValue>>) =>
+    communeOf(typed, name, figures);
 
   /** Every sheet of the workbook, hidden ones included, as a later period's pane or CLI reads the file. */
   const everySheet = (book: TestWorkbook) => Promise.all(book.sheetNames.map((name) => book.grid(name)));
