@@ -1,4 +1,5 @@
 import { formatCount } from "../domain/format";
+import type { RuleFamily } from "../domain/rule-kinds/families";
 import type { Strings } from "./i18n";
 import { ruleName } from "./i18n";
 
@@ -8,7 +9,7 @@ function plural(count: number, one: string, many: string): string {
   return `${formatCount(count, "en")} ${count === 1 ? one : many}`;
 }
 
-const RULE_KIND_EN: Readonly<Record<string, string>> = {
+const RULE_KIND_EN: Readonly<Record<RuleFamily, string>> = {
   unit: "Unit of measure and range",
   complete: "Indicators expected at this level",
   balance: "Balance",
@@ -18,6 +19,7 @@ const RULE_KIND_EN: Readonly<Record<string, string>> = {
   derived: "Rate from the detailed counts",
   pattern: "Copied block",
   period: "Level and indicators of the period",
+  plausible: "Figures within plausible bounds",
 };
 
 const EN_QUARTERS = ["Q1", "Q2", "Q3", "Q4"];

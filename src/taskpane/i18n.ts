@@ -2,6 +2,8 @@ import { createContext, useContext } from "react";
 import type { Level } from "../domain/catalogue";
 import { formatCount } from "../domain/format";
 import { periodLabel } from "../domain/meta";
+import type { RuleFamily } from "../domain/rule-kinds/families";
+import { familyOfRule } from "../domain/rule-kinds/families";
 import type { Severity } from "../domain/values";
 
 /** A language of the pane: Vietnamese first, English available. */
@@ -228,7 +230,7 @@ export interface ConsolidateStrings {
 /** The period kinds the install form offers. */
 export type PeriodKind = "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "Y";
 
-const RULE_KIND_VI: Readonly<Record<string, string>> = {
+const RULE_KIND_VI: Readonly<Record<RuleFamily, string>> = {
   unit: "Đơn vị tính và miền giá trị",
   complete: "Đủ chỉ tiêu theo cấp",
   balance: "Cân đối",
@@ -238,14 +240,15 @@ const RULE_KIND_VI: Readonly<Record<string, string>> = {
   derived: "Tỷ lệ tính từ số liệu chi tiết",
   pattern: "Sao chép khối",
   period: "Cấp và chỉ tiêu theo kỳ báo cáo",
+  plausible: "Số liệu trong mức hợp lý",
 };
 
 /** A rule's name for the per-rule summary: its kind's name in a language, then what it is about. */
-export function ruleName(kinds: Readonly<Record<string, string>>, rule: string): string {
-  const cut = rule.indexOf(":");
-  const kind = cut < 0 ? rule : rule.slice(0, cut);
-  const detail = cut < 0 ? "" : rule.slice(cut + 1).replace(/<=/g, " ≤ ");
-  const name = kinds[kind] ?? kind;
+export function ruleName(kinds: Readonly<Record<RuleFamily, string>>, rule: string): string {
+  const family = familyOfRule(rule);
+  const detail = family.length < rule.length ? rule.slice(family.length + 1).replace(/<=/g, " ≤ ") : "";
+  // A definition form's own rule id that names no family is shown as written.
+  const name = Object.hasOwn(kinds, family) ? kinds[family as RuleFamily] : family;
   return detail ? `${name}: ${detail}` : name;
 }
 
