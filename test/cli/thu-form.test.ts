@@ -8,7 +8,8 @@ import { CARRIED_SHEET, definitionHash, readCarried } from "../../src/domain/for
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { thuFormCatalogue, thuFormXlsx } from "../helpers/thu-form";
-import { useTempDir } from "../helpers/xlsx";
+import { filledTemplate, useTempDir } from "../helpers/xlsx";
+import { SEED_VALUES } from "../helpers/seed";
 
 // Issue #14 point 5 on the command line: the test form PL-THU-2026, typed as a table and turned into its definition
 // workbook by LibreOffice (never by our writer), taken through template, a clerk's fill, validate without the
@@ -252,6 +253,31 @@ describe("a sheet whose definition is neither carried nor given", () => {
       stdout: "",
       stderr: `${copied}: ${ASK_VI}\n${copied}: ${ASK_EN}\n`,
     });
+  });
+
+  it("fails a workbook holding it beside a checked sheet of the built-in form, whose verdict is not the file's", async () => {
+    // The clerk's sheet copied, its values only, into a workbook of the built-in form's appendix.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await filledTemplate(SEED_VALUES)) as unknown as ArrayBuffer);
+    const clerks = new ExcelJS.Workbook();
+    await clerks.xlsx.readFile(firstTry);
+    const copy = workbook.addWorksheet("UBND xã A");
+    clerks
+      .getWorksheet("UBND xã A")!
+      .eachRow((row, number) =>
+        row.eachCell((cell, column) => void (copy.getCell(number, column).value = cell.value)),
+      );
+    const mixed = await temp.write("hai-mau.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(await run(["validate", mixed])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${mixed}: ${ASK_VI}\n${mixed}: ${ASK_EN}\n`,
+    });
+    const { code, stdout } = await run(["validate", mixed, "--format", "json"]);
+    const [file] = ValidationReportSchema.parse(JSON.parse(stdout)).files;
+    expect(code).toBe(2);
+    expect(file!.error).toEqual({ message: ASK_VI, messageEn: ASK_EN });
+    expect(file!.sheets.map((sheet) => sheet.sheet)).toEqual(["Sở TTTT"]);
   });
 
   it("is validated against the definition given with --form, as if it carried it", async () => {
