@@ -50,6 +50,8 @@ export function summaryOf(summaries: Readonly<Record<Status, RuleSummary>>, stat
 /** A suspect cell for a failing relation: a single cell with the value it needs, or the tied candidates. */
 export interface Suspect {
   readonly code?: string;
+  /** The row index of `code`, which findings compare and look rows up by. */
+  readonly at?: number;
   readonly value?: number;
   readonly candidates: readonly string[];
 }
@@ -66,7 +68,7 @@ export class SheetValues {
   /** Row indexes whose value was computed from the catalogue (a formula without a saved result): rarely any. */
   readonly computed: number[] = [];
   /** The relations' outcomes by index into plan.relations, set as they are evaluated. */
-  readonly outcomes: Outcome<number>[] = [];
+  readonly outcomes: Outcome[] = [];
   /** The suspect of each failing relation by the same index, once all relations are evaluated. */
   suspects: readonly (Suspect | undefined)[] = [];
   /** Rows whose own figure is outside its plausible bounds, once plausibility has been evaluated: rarely any. */

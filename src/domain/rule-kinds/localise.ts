@@ -61,7 +61,7 @@ export function breaksAny(at: number, value: number, values: SheetValues): boole
   return false;
 }
 
-function isBlocking(outcome: Outcome<number> | undefined): boolean {
+function isBlocking(outcome: Outcome | undefined): boolean {
   return outcome?.status === "fail" && outcome.severity !== "info";
 }
 
@@ -122,7 +122,12 @@ export function localise(values: SheetValues): (Suspect | undefined)[] {
     }
     if (!best) continue;
     if (ties === 1) {
-      suspects[ruleIndex] = { code: plan.rows[best.at]!.code, value: best.value, candidates: [] };
+      suspects[ruleIndex] = {
+        code: plan.rows[best.at]!.code,
+        at: best.at,
+        value: best.value,
+        candidates: [],
+      };
       continue;
     }
     const most = best.resolves.length;
