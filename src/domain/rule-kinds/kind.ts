@@ -91,6 +91,7 @@ export class SheetValues {
     // Sized once: every row gets its reading and amount.
     this.readings = new Array<Reading>(plan.rows.length);
     this.amounts = new Array<number | undefined>(plan.rows.length);
+    this.addresses = addressesOf(found.addressPrefix);
   }
   /** The form's rows by code, which findings' messages name. */
   get byCode(): ReadonlyMap<string, RowDef> {
@@ -101,12 +102,12 @@ export class SheetValues {
     const at = this.plan.indexOf.get(code);
     return at === undefined ? undefined : this.amounts[at];
   }
-  /** The value cells' addresses made so far, by row index: one cell is named by several findings. */
-  private readonly addresses: (string | undefined)[] = [];
+  /** The value cells' addresses made so far, by sheet row: one cell is named by several findings. */
+  private readonly addresses: (string | undefined)[];
   /** The value cell's address of a row the sheet holds, undefined for a row it lacks. */
   addressAt(at: number): string | undefined {
     const row = this.found.rowAt[at]!;
-    return row === 0 ? undefined : (this.addresses[at] ??= `${this.found.addressPrefix}${row}`);
+    return row === 0 ? undefined : (this.addresses[row] ??= `${this.found.addressPrefix}${row}`);
   }
   /** The value cell of a row, or, for a row the sheet lacks, its code on that sheet, so a finding points somewhere. */
   cellAt(at: number): string {
@@ -117,6 +118,20 @@ export class SheetValues {
     const at = this.plan.indexOf.get(code);
     return at === undefined ? `'${this.sheet}'!${code}` : this.cellAt(at);
   }
+}
+
+// The addresses of the value cells of the sheet name validated last, by sheet row: the appendices of a consolidation
+// mostly keep the template's sheet name, and each names the same few dozen cells in its findings.
+let addressedPrefix = "";
+let addressed: (string | undefined)[] = [];
+
+/** The addresses made so far of the value cells whose addresses start with `prefix`, by sheet row. */
+function addressesOf(prefix: string): (string | undefined)[] {
+  if (prefix !== addressedPrefix) {
+    addressedPrefix = prefix;
+    addressed = [];
+  }
+  return addressed;
 }
 
 /** A finding being built: a suggestion is added when there is one (a spread would copy the whole object). */
