@@ -3,7 +3,6 @@ import type { FindingOf, Finding, RuleSummary, Suggestion } from "../findings";
 import { formatAmount, percentFromAmount } from "../format";
 import type { LocatedRows } from "../locate";
 import type { FindingKind } from "../messages";
-import { bilingual } from "../messages";
 import type { ValidationPlan } from "../plan";
 import type { AmountOf, Outcome } from "../rules";
 import type { Reading } from "../values";
@@ -155,9 +154,34 @@ export function percentFormat(decimals: number): string {
 /** The formats of the decimals an amount holds (0–4), which every suggestion of a percentage names. */
 const PERCENT_FORMATS = ["0%", "0.0%", "0.00%", "0.000%", "0.0000%"];
 
+/**
+ * An amount as a suggestion shows it in both languages, formatted when first read, as messages/bilingual's texts
+ * are: one object where a text made from a function would take three (the text, the function and what it holds),
+ * for the dozens of suggestions of a sheet typed by hand. Private fields: JSON shows only the two texts.
+ */
+class AmountDisplay implements Bilingual {
+  readonly #amount: number;
+  readonly #kind: "count" | "percent" | "coded";
+  #vi: string | undefined;
+  #en: string | undefined;
+  constructor(amount: number, kind: "count" | "percent" | "coded") {
+    this.#amount = amount;
+    this.#kind = kind;
+  }
+  get vi(): string {
+    return (this.#vi ??= formatAmount(this.#amount, this.#kind, "vi"));
+  }
+  get en(): string {
+    return (this.#en ??= formatAmount(this.#amount, this.#kind, "en"));
+  }
+  toJSON(): Bilingual {
+    return { vi: this.vi, en: this.en };
+  }
+}
+
 /** The fix that writes `amount` into `row`'s cell at `address`, shown as `shown` or as the amount itself. */
 export function suggestionFor(row: RowDef, amount: number, address: string, shown?: Bilingual): Suggestion {
-  const display = shown ?? bilingual((lang) => formatAmount(amount, kindOf(row), lang));
+  const display = shown ?? new AmountDisplay(amount, kindOf(row));
   const value = excelValue(row, amount);
   return row.kind === "percent"
     ? {
