@@ -97,15 +97,20 @@ export function localise(values: SheetValues): (Suspect | undefined)[] {
       if (triedBefore(tried, at, value)) continue;
       tried.push(at, value);
       const trial = trials.set(at, value);
-      const resolves: number[] = [];
-      let breaks = breaksDerived(at, trials) || outOfBounds(plan.plausible, at, value, values.level);
+      // A value that breaks anything is no candidate: the rules it resolves are not looked for further.
+      if (breaksDerived(at, trials) || outOfBounds(plan.plausible, at, value, values.level)) continue;
+      let resolves: number[] | undefined;
+      let breaks = false;
       for (const other of plan.relationsAt[at]!) {
         const before = isBlocking(outcomes[other]);
         const after = failsBlocking(plan.relations[other]!.relation, trial);
-        if (before && !after) resolves.push(other);
-        if (!before && after) breaks = true;
+        if (before && !after) (resolves ??= []).push(other);
+        if (!before && after) {
+          breaks = true;
+          break;
+        }
       }
-      if (!breaks && resolves.length) candidates.push({ at, value, resolves });
+      if (!breaks && resolves) candidates.push({ at, value, resolves });
     }
   }
   if (!candidates.length) return suspects;
