@@ -104,6 +104,25 @@ function amountsOf(keys: readonly number[], values: SheetValues): number[] {
 }
 
 /**
+ * The cells of a relation's rows, the suspect's (at `suspectAt`) first: in an array of their number, as an array's
+ * first push reserves sixteen places.
+ */
+function cellsOf(
+  keys: readonly number[],
+  suspectAt: number | undefined,
+  suspectCell: string | undefined,
+  values: SheetValues,
+): string[] {
+  let count = suspectCell === undefined ? 0 : 1;
+  for (const at of keys) if (at !== suspectAt) count++;
+  const cells = new Array<string>(count);
+  let next = 0;
+  if (suspectCell !== undefined) cells[next++] = suspectCell;
+  for (const at of keys) if (at !== suspectAt) cells[next++] = values.cellAt(at);
+  return cells;
+}
+
+/**
  * The finding of a failing relation, its suspect cell first. The suspect is told from the other cells by its row
  * index: comparing the addresses, strings built by joining, would flatten each of them.
  */
@@ -117,8 +136,7 @@ function relationFinding(
   const suspect = values.suspects[check.index];
   const suspectAt = suspect?.at;
   const suspectCell = suspectAt === undefined ? undefined : values.cellAt(suspectAt);
-  const cells = suspectCell === undefined ? [] : [suspectCell];
-  for (const at of check.keys) if (at !== suspectAt) cells.push(values.cellAt(at));
+  const cells = cellsOf(check.keys, suspectAt, suspectCell, values);
   const params: { -readonly [P in keyof RelationParams]: RelationParams[P] } = {
     left: outcome.left,
     right: outcome.right,
