@@ -67,7 +67,7 @@ export class SheetValues {
   /** Row indexes whose value was computed from the catalogue (a formula without a saved result): rarely any. */
   readonly computed: number[] = [];
   /** The relations' outcomes by index into plan.relations, set as they are evaluated. */
-  readonly outcomes: Outcome[] = [];
+  readonly outcomes: Outcome[];
   /** The suspect of each failing relation by the same index, once all relations are evaluated. */
   suspects: readonly (Suspect | undefined)[] = [];
   /** Rows whose own figure is outside its plausible bounds, once plausibility has been evaluated: rarely any. */
@@ -87,9 +87,10 @@ export class SheetValues {
     /** The reporting period, for the rows that apply in it. */
     readonly period?: string,
   ) {
-    // Sized once: every row gets its reading and amount.
+    // Sized once: every row gets its reading and amount, every relation its outcome.
     this.readings = new Array<Reading>(plan.rows.length);
     this.amounts = new Array<number | undefined>(plan.rows.length);
+    this.outcomes = new Array<Outcome>(plan.relations.length);
     this.addresses = addressesOf(found.addressPrefix);
   }
   /** The form's rows by code, which findings' messages name. */
