@@ -1,4 +1,4 @@
-import type { RowDef } from "../catalogue";
+import type { Bilingual, RowDef } from "../catalogue";
 import type { CellInput } from "../cell";
 import type { Finding, RuleSummary } from "../findings";
 import { amountFromPercent, formatCount } from "../format";
@@ -154,13 +154,18 @@ function unitFinding(at: number, issue: ReadingIssue, values: SheetValues): Find
   };
   if (suggest) {
     // The button says what it writes in a notation that cannot be read as what was typed: "Sửa thành 64073".
-    const display =
-      issue.problem === "not_whole_number"
-        ? bilingual((lang) => (lang === "vi" ? String(amount) : formatCount(amount!, lang)))
-        : undefined;
+    const display = issue.problem === "not_whole_number" ? wholeNumberDisplay(amount!) : undefined;
     finding.suggestion = suggestionFor(row, amount!, address, display);
   }
   return finding;
+}
+
+/**
+ * A whole number as the fix of a number typed with a decimal point shows it. A function of its own: a closure over
+ * unitFinding's amount would have every finding keep its amount in a context made for it.
+ */
+function wholeNumberDisplay(amount: number): Bilingual {
+  return bilingual((lang) => (lang === "vi" ? String(amount) : formatCount(amount, lang)));
 }
 
 /** What a cell holds for a message naming it, as `first` or `second` of a conflict's parameters. */
