@@ -57,10 +57,18 @@ interface FoundRows {
   readonly repeated: [at: number, row: number][];
 }
 
-/** No row found yet, for a catalogue: copies of arrays of its length made once (a copy costs less than a fill). */
+/**
+ * No row found yet, for a catalogue: copies of arrays of its length made once (a copy costs less than a fill), and
+ * `order` sized to the catalogue, to be cut to the rows found (pushed into, it would grow four times).
+ */
 function noRows(catalogue: LoadedCatalogue): FoundRows {
   const { zeros, blanks } = catalogueIndex(catalogue);
-  return { order: [], rowAt: zeros.slice(), cellAt: blanks.slice(), repeated: [] };
+  return {
+    order: new Array<number>(zeros.length),
+    rowAt: zeros.slice(),
+    cellAt: blanks.slice(),
+    repeated: [],
+  };
 }
 
 /**
@@ -314,6 +322,7 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const codes = catalogue.rows;
   const found = noRows(catalogue);
   const { order, rowAt, cellAt, repeated } = found;
+  let size = 0;
   const lines = grid.cells;
   for (let row = 2; row <= lines.length; row++) {
     const line = lines[row - 1];
@@ -331,9 +340,10 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
     else {
       rowAt[at] = row;
       cellAt[at] = line![COLUMNS.value];
-      order.push(at);
+      order[size++] = at;
     }
   }
+  order.length = size;
   return found;
 }
 
@@ -348,10 +358,11 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const rows = noRows(catalogue);
   const { order, rowAt, cellAt, repeated } = rows;
   const lines = grid.cells;
+  let size = 0;
   const found = (at: number, row: number) => {
     rowAt[at] = row;
     cellAt[at] = lines[row - 1]![COLUMNS.value];
-    order.push(at);
+    order[size++] = at;
   };
   let last = -1;
   for (let row = 1; row <= lines.length; row++) {
@@ -388,6 +399,7 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
       last = near;
     }
   }
+  order.length = size;
   return rows;
 }
 
@@ -517,14 +529,16 @@ export function locatedRows(sheet: AppendixSheet, catalogue: LoadedCatalogue): L
   const { order, rowAt, cellAt } = noRows(catalogue);
   const conflictAt = new Map<number, NonNullable<LocatedCell["conflict"]>>();
   const { indexOf } = catalogueIndex(catalogue);
+  let size = 0;
   for (const located of sheet.cells.values()) {
     const at = indexOf.get(located.code);
     if (at === undefined) continue;
-    order.push(at);
+    order[size++] = at;
     rowAt[at] = located.row;
     cellAt[at] = located.cell;
     if (located.conflict) conflictAt.set(at, located.conflict);
   }
+  order.length = size;
   return { catalogue, order, rowAt, cellAt, conflictAt, addressPrefix: valuePrefix(sheet.sheet) };
 }
 
