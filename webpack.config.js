@@ -21,6 +21,8 @@ const ENTRIES = {
     entry: "./src/taskpane/index.tsx",
     html: "./src/taskpane/taskpane.html",
     page: "taskpane.html",
+    // The template writes its own tags: its scripts are async, which the plugin cannot write.
+    inject: false,
   },
   preview: { entry: "./src/preview/index.tsx", html: "./src/preview/preview.html", page: "index.html" },
 };
@@ -140,6 +142,7 @@ function createConfig(options = {}) {
             template: ENTRIES[name].html,
             filename: ENTRIES[name].page,
             chunks: [name],
+            inject: ENTRIES[name].inject ?? true,
             csp: CSP,
           }),
       ),
