@@ -442,8 +442,9 @@ function missingSpec(consolidation: Consolidation, name: string): SheetSpec {
   for (const excluded of consolidation.excluded) {
     table.put(row, 0, excluded.file);
     table.put(row, 1, excluded.sheet);
-    table.put(row, 2, excluded.reason.vi);
-    table.put(row, 3, excluded.reason.en);
+    const reason = excluded.inSummary ?? excluded.reason;
+    table.put(row, 2, reason.vi);
+    table.put(row, 3, reason.en);
     row++;
   }
   return table.spec({ orientation: "landscape", columns: 3 });

@@ -340,11 +340,25 @@ describe("appendices of another period", () => {
         file: "Sở Y tế.xlsx",
         sheet: "Phụ lục",
         reason: {
-          vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).',
-          en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).',
+          vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ, hoặc tổng hợp lại với --allow-other-periods để cộng cả phụ lục khác kỳ.',
+          en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period, or consolidate again with --allow-other-periods to sum appendices of other periods too.',
+        },
+        inSummary: {
+          vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ.',
+          en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period.',
         },
       },
     ]);
+  });
+
+  it("are said with the advice the pane can follow when the pane consolidates: it has no option for them", () => {
+    const result = consolidate([...q3, q2], { roles: NO_ROLES, host: "pane" });
+    const [excluded] = result.excluded;
+    expect(excluded?.reason).toEqual({
+      vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ; nếu kỳ bị ghi nhầm, sửa kỳ ghi trong phụ lục đó rồi bấm “Tổng hợp lại”.',
+      en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period; if its period was mistyped, correct it in the appendix and press “Consolidate again”.',
+    });
+    expect(excluded?.inSummary?.vi).not.toMatch(/--|Tổng hợp lại/);
   });
 
   it("take the later period on a tie, so that an old appendix sent again is the one kept out", () => {

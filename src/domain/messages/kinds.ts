@@ -196,10 +196,16 @@ export type ConsolidationTextParams = {
   readonly lead_not_aggregable: { readonly units: number };
   /** A row the period does not ask for (`from`: the first period it is not expected in). */
   readonly lead_not_applicable: { readonly from: string; readonly period: string };
+  /**
+   * An appendix of another period kept out, with the advice its reader can follow `where` it is read: the command
+   * line ("cli") names its option, the pane ("pane") says what can be done there, and the summary's "Thiếu" sheet
+   * ("sheet") asks for the right appendix alone.
+   */
   readonly excluded_other_period: {
     readonly unit: string;
     readonly period: string;
     readonly expected: string;
+    readonly where: "cli" | "pane" | "sheet";
   };
   readonly excluded_very_hidden: { readonly unit: string };
   /** The lowest status of a coded row over the units that reported it. */

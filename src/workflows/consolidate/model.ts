@@ -35,6 +35,11 @@ export interface ConsolidateOptions {
    * kept out of the summary, each with a line saying so.
    */
   readonly allowOtherPeriods?: boolean;
+  /**
+   * Who tells the user why an appendix was kept out, for the advice that ends the reason: the command line (the
+   * default) names its options, the pane says what can be done in it. The summary's own sheets name neither.
+   */
+  readonly host?: "cli" | "pane";
   /** Names of the units expected to report. */
   readonly expected?: readonly string[];
   /** The previous period's figures, for the cross-period checks. */
@@ -158,7 +163,10 @@ export type ConsolidationIssue = {
 export interface Excluded {
   readonly file?: string;
   readonly sheet?: string;
+  /** Why, with the advice the host that says it can give (ConsolidateOptions.host). */
   readonly reason: Bilingual;
+  /** Why, as the summary's "Thiếu" sheet records it, when its reader can follow less of that advice there. */
+  readonly inSummary?: Bilingual;
 }
 
 /** A row of the summary's form left out because another form (its id) differs on it. */
