@@ -125,6 +125,31 @@ describe("consolidating units' appendices", () => {
     );
   });
 
+  it("asks only a unit with errors to correct and send again; a ready one with a warning to look again, counted apart", async () => {
+    const seed = await unit(SEED_VALUES, { unit: "Sở TTTT (mẫu)" });
+    const warned = await unit({ ...SO_Y_TE, "2.4": 1, "2.5": 2 }, { unit: "Sở Công Thương" });
+    const result = consolidate([...three, seed, warned], { roles: NO_ROLES });
+    // Sở Tư pháp, Sở Y tế and Sở Xây dựng are ready with notes alone (blank indicators): no letter.
+    expect(result.units.filter((entry) => entry.verdict === "ready").map((entry) => entry.unit)).toEqual([
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở Xây dựng",
+      "Sở Công Thương",
+    ]);
+    expect(result.requests.map((request) => request.unit)).toEqual(["Sở TTTT (mẫu)"]);
+    expect(result.reviews.map((request) => [request.unit, request.review])).toEqual([
+      ["Sở Công Thương", true],
+    ]);
+    const [review] = result.reviews;
+    expect(review!.text.vi).toContain(
+      "Qua kiểm tra, phụ lục không có lỗi; đề nghị đơn vị xem lại các nội dung dưới đây và chỉ gửi lại phụ lục nếu có điều chỉnh:",
+    );
+    expect(review!.text.vi).not.toContain("chỉnh sửa");
+    expect(review!.text.vi).toContain("A. Nội dung cần kiểm tra lại (1):");
+    expect(review!.text.en).toContain("It has no error; please look again at the points below");
+    expect(result.requests[0]!.text.vi).toContain("rà soát, chỉnh sửa các nội dung dưới đây và gửi lại");
+  });
+
   it("consolidates a unit whose appendix has errors, marks the totals it is in and asks it to correct them", async () => {
     const seed = await unit(SEED_VALUES, { unit: "Sở TTTT (mẫu)" });
     const result = consolidate([...three, seed], { roles: NO_ROLES });
@@ -458,7 +483,8 @@ describe("cross-period checks", () => {
       "Số kỳ trước chuyển qua (HS.1.1) = 10 khác Số hồ sơ đang giải quyết (HS.3) cuối kỳ trước = 20: chênh lệch 10.",
     );
     expect(carried.cell).toMatch(/^'Phụ lục'!D\d+$/);
-    const request = result.requests.find((entry) => entry.unit === "Sở Tư pháp")!;
+    // Ready, with the consolidation's warnings: asked to look again, not to correct.
+    const request = result.reviews.find((entry) => entry.unit === "Sở Tư pháp")!;
     expect(request.text.vi).toContain("A. Nội dung cần kiểm tra lại (2):");
   });
 

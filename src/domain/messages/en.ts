@@ -468,7 +468,10 @@ const texts: Templates<ConsolidationTextParams> = {
     const where = p.report
       ? `the appendix table of the report${p.file === undefined ? "" : ` ${p.file}`}`
       : `${p.file === undefined ? "" : `file ${p.file}, `}sheet '${p.sheet}'`;
-    return `The Department of Home Affairs has received your administrative reform statistical appendix for ${periodName(p.period, "en")} (${where}). Please review and correct the points below and send the corrected appendix back:`;
+    const ask = p.review
+      ? "It has no error; please look again at the points below, and send the appendix back only if you change it:"
+      : "Please review and correct the points below and send the corrected appendix back:";
+    return `The Department of Home Affairs has received your administrative reform statistical appendix for ${periodName(p.period, "en")} (${where}). ${ask}`;
   },
   letter_section: (p) =>
     `${p.head}. ${{ error: "Errors to correct", warning: "Points to check", info: "For your information" }[p.severity]} (${p.count}):`,

@@ -212,9 +212,11 @@ export type ConsolidationTextParams = {
   readonly lead_lowest: { readonly code: string; readonly amount: number; readonly units: number };
   /** A correction letter's lines: whom it is to, why (`report`: the appendix is a Word report's table), … */
   readonly letter_to: { readonly unit: string };
+  /** `review`: the appendix has no error, and the letter asks to look again at its warnings, not to correct it. */
   readonly letter_opening: {
     readonly period: string;
     readonly report: boolean;
+    readonly review?: boolean;
     readonly file?: string;
     readonly sheet: string;
   };

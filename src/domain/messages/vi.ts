@@ -284,7 +284,10 @@ const texts: Templates<ConsolidationTextParams> = {
     const where = p.report
       ? `bảng phụ lục của báo cáo${p.file === undefined ? "" : ` ${p.file}`}`
       : `${p.file === undefined ? "" : `tệp ${p.file}, `}trang tính '${p.sheet}'`;
-    return `Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính ${periodName(p.period, "vi")} của đơn vị (${where}). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:`;
+    const ask = p.review
+      ? "Qua kiểm tra, phụ lục không có lỗi; đề nghị đơn vị xem lại các nội dung dưới đây và chỉ gửi lại phụ lục nếu có điều chỉnh:"
+      : "Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:";
+    return `Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính ${periodName(p.period, "vi")} của đơn vị (${where}). ${ask}`;
   },
   letter_section: (p) =>
     `${p.head}. ${{ error: "Lỗi phải sửa", warning: "Nội dung cần kiểm tra lại", info: "Lưu ý" }[p.severity]} (${p.count}):`,

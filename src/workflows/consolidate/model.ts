@@ -57,12 +57,14 @@ export interface CorrectionItem {
   readonly suggestion?: Bilingual;
 }
 
-/** A letter asking one unit to correct its appendix, Vietnamese first. */
+/** A letter asking one unit to correct its appendix, or only to look again at it, Vietnamese first. */
 export interface CorrectionRequest {
   readonly unit: string;
   readonly file?: string;
   readonly sheet: string;
   readonly items: readonly CorrectionItem[];
+  /** True for a letter to a unit whose appendix has no error: it asks to look again ("xem lại"), not to correct. */
+  readonly review?: boolean;
   readonly text: Bilingual;
 }
 
@@ -215,7 +217,10 @@ export interface Consolidation {
   readonly issues: readonly ConsolidationIssue[];
   /** Expected units with no appendix. */
   readonly missingUnits: readonly string[];
+  /** A correction request to each unit whose appendix has an error. */
   readonly requests: readonly CorrectionRequest[];
+  /** A letter to each unit with no error but a warning, asking it to look again (counted apart from `requests`). */
+  readonly reviews: readonly CorrectionRequest[];
   readonly nonAggregable: readonly NonAggregable[];
   /** Summary sheets set aside, unreadable files, sheets without an appendix. */
   readonly excluded: readonly Excluded[];
