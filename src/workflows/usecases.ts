@@ -5,7 +5,8 @@ import { columnLetter } from "../domain/cell";
 import type { Finding } from "../domain/findings";
 import { derivedFormula, sheetLayout, COLUMNS } from "../domain/layout";
 import { resolveAppendix } from "../domain/resolve";
-import { BilingualError, errorText } from "../domain/messages/error";
+import { BilingualError } from "../domain/messages/error";
+import { stampMovedRefused } from "../domain/messages/stamp";
 import type { CellWrite, Mark, Plan, PlanStep, SheetInfo, WorkbookPort } from "./port";
 import { PartialPlanError } from "./port";
 import type { CheckProgress, CheckResult, StampFailure, StampStatus } from "./stamp";
@@ -122,13 +123,7 @@ function movedReason(
 ): StampFailure["message"] {
   const column = columnLetter(COLUMNS.label);
   const range = (rows: readonly number[]) => `${column}${rows[0]!}:${column}${rows.at(-1)!}`;
-  const reason = reasonOf(error);
-  return errorText("stamp_moved_refused", {
-    taken: range(place.taken),
-    place: range(place.rows),
-    reasonVi: reason.vi,
-    reasonEn: reason.en,
-  });
+  return stampMovedRefused(range(place.taken), range(place.rows), reasonOf(error));
 }
 
 /**

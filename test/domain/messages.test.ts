@@ -559,12 +559,6 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   fill_no_sheet: {},
   fill_not_appendix: { sheet: "Bảng 1" },
   fix_no_suggestion: {},
-  stamp_moved_refused: {
-    taken: "B144:B147",
-    place: "B147:B150",
-    reasonVi: "Excel không cho phép thay đổi này",
-    reasonEn: "Excel refused the change.",
-  },
   install_sheet_missing: { sheet: "Sở Y tế" },
   install_rename_on_replace: { sheet: "Sở Y tế" },
   install_not_appendix: { sheet: "Ghi chú" },
@@ -672,10 +666,6 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
     'Sheet "Bảng 1" is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.',
   ],
   fix_no_suggestion: ["Phát hiện này không có đề xuất sửa tự động.", "This finding has no automatic fix."],
-  stamp_moved_refused: [
-    "ô B144:B147, chỗ dành cho dấu kiểm tra, đang có nội dung khác, nên dấu được ghi xuống B147:B150 và bị từ chối ở đó. Excel không cho phép thay đổi này. Nội dung đã nhập được giữ nguyên; muốn có dấu, hãy để trống B144:B147 hoặc bỏ bảo vệ trang tính rồi kiểm tra lại.",
-    "B144:B147, the place kept for the validation stamp, holds other content, so the stamp went to B147:B150 and was refused there. Excel refused the change. What was typed is kept; for a stamp, leave B144:B147 empty or unprotect the sheet, then check again.",
-  ],
   install_sheet_missing: [
     'Không tìm thấy trang tính "Sở Y tế" để cài lại phụ lục.',
     'Sheet "Sở Y tế" to re-install the appendix on was not found.',

@@ -30,7 +30,6 @@ import {
   readingShown,
   relationSides,
   mismatchGroups,
-  sentence,
 } from "./shared";
 import {
   amountOfValue,
@@ -137,8 +136,6 @@ const errors: Templates<ErrorParams> = {
   fill_not_appendix: (p) =>
     `Sheet "${p.sheet}" is not an appendix sheet of the template, so its rates cannot be filled. Open the appendix sheet to fill, then try again.`,
   fix_no_suggestion: () => "This finding has no automatic fix.",
-  stamp_moved_refused: (p) =>
-    `${p.taken}, the place kept for the validation stamp, holds other content, so the stamp went to ${p.place} and was refused there. ${sentence(p.reasonEn)} What was typed is kept; for a stamp, leave ${p.taken} empty or unprotect the sheet, then check again.`,
   install_sheet_missing: (p) => `Sheet "${p.sheet}" to re-install the appendix on was not found.`,
   install_rename_on_replace: (p) =>
     `Re-installing keeps the sheet name "${p.sheet}": it cannot be renamed at the same time.`,

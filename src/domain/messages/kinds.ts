@@ -261,16 +261,6 @@ export type ErrorParams = {
   readonly fill_no_sheet: Record<string, never>;
   readonly fill_not_appendix: { readonly sheet: string };
   readonly fix_no_suggestion: Record<string, never>;
-  /**
-   * A stamp whose place (`taken`, "B144:B147") holds a person's text, written below it (`place`) where the host
-   * refused it (a protected sheet, whose cells there the template locked), with the host's reason in each language.
-   */
-  readonly stamp_moved_refused: {
-    readonly taken: string;
-    readonly place: string;
-    readonly reasonVi: string;
-    readonly reasonEn: string;
-  };
   readonly install_sheet_missing: { readonly sheet: string };
   readonly install_rename_on_replace: { readonly sheet: string };
   readonly install_not_appendix: { readonly sheet: string };

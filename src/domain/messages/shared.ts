@@ -115,12 +115,6 @@ export function characterAt(problem: {
   return problem.offset >= text.length ? undefined : [...text.slice(0, problem.offset)].length + 1;
 }
 
-/** A text that may end without a stop (a host's reason) as a sentence of its own, ending with one. */
-export function sentence(text: string): string {
-  const trimmed = text.trim();
-  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}
-
 /** Items joined as a list is written in `lang`: "a, b hoặc c", "a, b or c". */
 export function alternatives(items: readonly string[], lang: Lang): string {
   const or = lang === "vi" ? " hoặc " : " or ";

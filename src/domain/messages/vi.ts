@@ -32,7 +32,6 @@ import {
   readingShown,
   relationSides,
   mismatchGroups,
-  sentence,
 } from "./shared";
 import {
   amountOfValue,
@@ -436,8 +435,6 @@ const errors: Templates<ErrorParams> = {
   fill_not_appendix: (p) =>
     `Trang tính "${p.sheet}" không phải trang phụ lục theo mẫu nên không điền tỷ lệ tự động được. Hãy mở trang phụ lục cần điền rồi bấm lại.`,
   fix_no_suggestion: () => "Phát hiện này không có đề xuất sửa tự động.",
-  stamp_moved_refused: (p) =>
-    `ô ${p.taken}, chỗ dành cho dấu kiểm tra, đang có nội dung khác, nên dấu được ghi xuống ${p.place} và bị từ chối ở đó. ${sentence(p.reasonVi)} Nội dung đã nhập được giữ nguyên; muốn có dấu, hãy để trống ${p.taken} hoặc bỏ bảo vệ trang tính rồi kiểm tra lại.`,
   install_sheet_missing: (p) => `Không tìm thấy trang tính "${p.sheet}" để cài lại phụ lục.`,
   install_rename_on_replace: (p) =>
     `Cài lại phụ lục giữ nguyên tên trang tính "${p.sheet}": không đổi tên được cùng lúc.`,
