@@ -198,7 +198,9 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     const names = ['=HYPERLINK("http://example.com","Bấm vào đây")', "+84 Sở", "-Sở Tài chính", "@SUM(A1)"];
     const files: string[] = [];
     for (const [index, name] of names.entries()) {
-      files.push(await write(`tiem-${index}.xlsx`, SO_Y_TE, name));
+      // The first with a warning (2.5 above 2.4), so that its name heads a letter on the requests sheet too.
+      const values = index === 0 ? { ...SO_Y_TE, "2.4": 1, "2.5": 2 } : SO_Y_TE;
+      files.push(await write(`tiem-${index}.xlsx`, values, name));
     }
     const expected = await temp.write("don-vi.txt", `${names.join("\n")}\n=1+1\n`);
     const out = temp.path("tong-hop-tiem.xlsx");

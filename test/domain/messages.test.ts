@@ -433,7 +433,7 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   lead_province: { role: "snv" },
   lead_not_aggregable: { units: 3 },
   lead_not_applicable: { from: "2025-Q3", period: "2026-Q1" },
-  excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3" },
+  excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3", where: "cli" },
   excluded_very_hidden: { unit: "Sở Y tế" },
   lead_lowest: { code: "1.2", amount: 0, units: 14 },
   letter_to: { unit: "UBND xã Long Đức" },
@@ -500,8 +500,8 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
     'Not aggregable: 3 units report their own rate; see the "Không cộng được" sheet.',
   ],
   excluded_other_period: [
-    'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).',
-    'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).',
+    'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ, hoặc tổng hợp lại với --allow-other-periods để cộng cả phụ lục khác kỳ.',
+    'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period, or consolidate again with --allow-other-periods to sum appendices of other periods too.',
   ],
   excluded_very_hidden: [
     'Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "Sở Y tế": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.',

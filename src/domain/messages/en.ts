@@ -446,8 +446,14 @@ const texts: Templates<ConsolidationTextParams> = {
     `Not applicable from ${periodStartText(p.from).en}: not consolidated for ${periodName(p.period, "en")}.`,
   lead_not_aggregable: (p) =>
     `Not aggregable: ${p.units} units report their own rate; see the "Không cộng được" sheet.`,
-  excluded_other_period: (p) =>
-    `The appendix of "${p.unit}" states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).`,
+  excluded_other_period: (p) => {
+    const advice = {
+      cli: "Ask the unit for the appendix of this period, or consolidate again with --allow-other-periods to sum appendices of other periods too.",
+      pane: "Ask the unit for the appendix of this period; if its period was mistyped, correct it in the appendix and press “Consolidate again”.",
+      sheet: "Ask the unit for the appendix of this period.",
+    }[p.where];
+    return `The appendix of "${p.unit}" states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}: not summed. ${advice}`;
+  },
   excluded_very_hidden: (p) =>
     `A very hidden sheet (one Excel shows to no one) holds the appendix of "${p.unit}": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.`,
   lead_lowest: (p, c) => {
@@ -459,7 +465,10 @@ const texts: Templates<ConsolidationTextParams> = {
     const where = p.report
       ? `the appendix table of the report${p.file === undefined ? "" : ` ${p.file}`}`
       : `${p.file === undefined ? "" : `file ${p.file}, `}sheet '${p.sheet}'`;
-    return `The Department of Home Affairs has received your administrative reform statistical appendix for ${periodName(p.period, "en")} (${where}). Please review and correct the points below and send the corrected appendix back:`;
+    const ask = p.review
+      ? "It has no error; please look again at the points below, and send the appendix back only if you change it:"
+      : "Please review and correct the points below and send the corrected appendix back:";
+    return `The Department of Home Affairs has received your administrative reform statistical appendix for ${periodName(p.period, "en")} (${where}). ${ask}`;
   },
   letter_section: (p) =>
     `${p.head}. ${{ error: "Errors to correct", warning: "Points to check", info: "For your information" }[p.severity]} (${p.count}):`,

@@ -196,19 +196,27 @@ export type ConsolidationTextParams = {
   readonly lead_not_aggregable: { readonly units: number };
   /** A row the period does not ask for (`from`: the first period it is not expected in). */
   readonly lead_not_applicable: { readonly from: string; readonly period: string };
+  /**
+   * An appendix of another period kept out, with the advice its reader can follow `where` it is read: the command
+   * line ("cli") names its option, the pane ("pane") says what can be done there, and the summary's "Thiếu" sheet
+   * ("sheet") asks for the right appendix alone.
+   */
   readonly excluded_other_period: {
     readonly unit: string;
     readonly period: string;
     readonly expected: string;
+    readonly where: "cli" | "pane" | "sheet";
   };
   readonly excluded_very_hidden: { readonly unit: string };
   /** The lowest status of a coded row over the units that reported it. */
   readonly lead_lowest: { readonly code: string; readonly amount: number; readonly units: number };
   /** A correction letter's lines: whom it is to, why (`report`: the appendix is a Word report's table), … */
   readonly letter_to: { readonly unit: string };
+  /** `review`: the appendix has no error, and the letter asks to look again at its warnings, not to correct it. */
   readonly letter_opening: {
     readonly period: string;
     readonly report: boolean;
+    readonly review?: boolean;
     readonly file?: string;
     readonly sheet: string;
   };

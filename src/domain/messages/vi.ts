@@ -264,8 +264,14 @@ const texts: Templates<ConsolidationTextParams> = {
     `Không áp dụng từ ${periodStartText(p.from).vi}: kỳ ${periodName(p.period, "vi")} không tổng hợp chỉ tiêu này.`,
   lead_not_aggregable: (p) =>
     `Không cộng được: ${p.units} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`,
-  excluded_other_period: (p) =>
-    `Phụ lục của "${p.unit}" ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).`,
+  excluded_other_period: (p) => {
+    const advice = {
+      cli: "Đề nghị đơn vị gửi phụ lục đúng kỳ, hoặc tổng hợp lại với --allow-other-periods để cộng cả phụ lục khác kỳ.",
+      pane: "Đề nghị đơn vị gửi phụ lục đúng kỳ; nếu kỳ bị ghi nhầm, sửa kỳ ghi trong phụ lục đó rồi bấm “Tổng hợp lại”.",
+      sheet: "Đề nghị đơn vị gửi phụ lục đúng kỳ.",
+    }[p.where];
+    return `Phụ lục của "${p.unit}" ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}: không cộng vào bảng tổng hợp. ${advice}`;
+  },
   excluded_very_hidden: (p) =>
     `Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "${p.unit}": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.`,
   lead_lowest: (p, c) => {
@@ -277,7 +283,10 @@ const texts: Templates<ConsolidationTextParams> = {
     const where = p.report
       ? `bảng phụ lục của báo cáo${p.file === undefined ? "" : ` ${p.file}`}`
       : `${p.file === undefined ? "" : `tệp ${p.file}, `}trang tính '${p.sheet}'`;
-    return `Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính ${periodName(p.period, "vi")} của đơn vị (${where}). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:`;
+    const ask = p.review
+      ? "Qua kiểm tra, phụ lục không có lỗi; đề nghị đơn vị xem lại các nội dung dưới đây và chỉ gửi lại phụ lục nếu có điều chỉnh:"
+      : "Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:";
+    return `Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính ${periodName(p.period, "vi")} của đơn vị (${where}). ${ask}`;
   },
   letter_section: (p) =>
     `${p.head}. ${{ error: "Lỗi phải sửa", warning: "Nội dung cần kiểm tra lại", info: "Lưu ý" }[p.severity]} (${p.count}):`,
