@@ -108,6 +108,7 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
     units: units.length,
     withErrors,
     requests,
+    reviews: consolidation.reviews.length,
     missing,
     warnings,
   });

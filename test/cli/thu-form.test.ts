@@ -324,8 +324,8 @@ describe("consolidate two communes' files of the form", () => {
     const { code, stdout, stderr } = await run(["consolidate", a, b, "-o", output]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "[1/2] tong-hop-a.xlsx\n[2/2] tong-hop-b.xlsx\n" });
     expect(stdout).toBe(
-      `Đã tổng hợp 2 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 2 units into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 1 consolidation warning.\n`,
+      `Đã tổng hợp 2 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 2 units into ${output}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 1 consolidation warning.\n`,
     );
     const summary = new ExcelJS.Workbook();
     await summary.xlsx.readFile(output);
@@ -397,8 +397,8 @@ describe("consolidate two communes' files of the form", () => {
     expect(result).toEqual({
       code: 0,
       stdout:
-        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 2 consolidation warnings.\n`,
+        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 2 consolidation warnings.\n`,
       stderr: "[1/1] xa-b-nay-day.xlsx\n",
     });
     const cells = await issueTexts(output);
@@ -435,8 +435,8 @@ describe("consolidate two communes' files of the form", () => {
     expect(result).toEqual({
       code: 0,
       stdout:
-        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 2 consolidation warnings.\n`,
+        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 2 consolidation warnings.\n`,
       stderr: "[1/1] xa-b-q1-lai-day.xlsx\n",
     });
     const cells = await issueTexts(output);
@@ -457,8 +457,8 @@ describe("consolidate two communes' files of the form", () => {
     expect({ code: given.code, stdout: given.stdout }).toEqual({
       code: 0,
       stdout:
-        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 1 consolidation warning.\n`,
+        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 1 consolidation warning.\n`,
     });
     const b = await typed(await template("xa-b-2.xlsx", "UBND xã B"), "xa-b-day.xlsx", COMMUNE_B);
     const without = await run(["consolidate", b, c, "-o", temp.path("tong-hop-c-2.xlsx")]);
@@ -467,8 +467,8 @@ describe("consolidate two communes' files of the form", () => {
     expect(without).toEqual({
       code: 2,
       stdout:
-        `Đã tổng hợp 1 đơn vị vào ${second}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 1 unit into ${second}: 0 with errors, 0 correction requests, 0 expected units missing, 1 consolidation warning.\n`,
+        `Đã tổng hợp 1 đơn vị vào ${second}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${second}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 1 consolidation warning.\n`,
       stderr:
         "[1/2] xa-b-day.xlsx\n[2/2] xa-c-khong-mau.xlsx\n" +
         `xa-c-khong-mau.xlsx: ${ASK_VI.replace("xã A", "xã C")}\n` +

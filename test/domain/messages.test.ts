@@ -1685,6 +1685,7 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
     units: 1936,
     withErrors: 1,
     requests: 1,
+    reviews: 2,
     missing: 0,
     warnings: 2,
   },
@@ -1882,8 +1883,8 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
     "The sheets are as they were (2 sheets, the open one “?”).",
   ],
   cli_consolidated: [
-    "Đã tổng hợp 1.936 đơn vị vào tong-hop.xlsx: 1 đơn vị còn lỗi, 1 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.",
-    "Consolidated 1,936 units into tong-hop.xlsx: 1 with errors, 1 correction request, 0 expected units missing, 2 consolidation warnings.",
+    "Đã tổng hợp 1.936 đơn vị vào tong-hop.xlsx: 1 đơn vị còn lỗi, 1 yêu cầu sửa, 2 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.",
+    "Consolidated 1,936 units into tong-hop.xlsx: 1 with errors, 1 correction request, 2 requests to look again, 0 expected units missing, 2 consolidation warnings.",
   ],
   cli_form_exported: [
     "Đã ghi định nghĩa mẫu CCHC-PL-2021 vào dinh-nghia.xlsx: đổi mã mẫu trước khi dùng làm mẫu riêng.",
@@ -1966,14 +1967,15 @@ describe("the texts around the findings rendered from kind and parameters", () =
       units: 1,
       withErrors: 0,
       requests: 0,
+      reviews: 1,
       missing: 1,
       warnings: 1,
     });
     expect(one.en).toBe(
-      "Consolidated 1 unit into a.xlsx: 0 with errors, 0 correction requests, 1 expected unit missing, 1 consolidation warning.",
+      "Consolidated 1 unit into a.xlsx: 0 with errors, 0 correction requests, 1 request to look again, 1 expected unit missing, 1 consolidation warning.",
     );
     expect(one.vi).toBe(
-      "Đã tổng hợp 1 đơn vị vào a.xlsx: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 1 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.",
+      "Đã tổng hợp 1 đơn vị vào a.xlsx: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 1 đề nghị xem lại, 1 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.",
     );
   });
 });

@@ -662,12 +662,16 @@ type SheetsListed = {
 
 /** The kinds of text a command line prints as its result, by command. */
 type CliLineParams = {
-  /** `consolidate`'s result: the units summed, those with errors, the requests, the units missing, the warnings. */
+  /**
+   * `consolidate`'s result: the units summed, those with errors, the correction requests, the requests to look again
+   * (units ready but with warnings), the units missing, the warnings.
+   */
   readonly cli_consolidated: {
     readonly path: string;
     readonly units: number;
     readonly withErrors: number;
     readonly requests: number;
+    readonly reviews: number;
     readonly missing: number;
     readonly warnings: number;
   };

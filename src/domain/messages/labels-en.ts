@@ -224,7 +224,7 @@ export const enLabels: Templates<LabelParams> = {
 
   cli_consolidated: (p) =>
     `Consolidated ${count(p.units, "unit")} into ${p.path}: ${n(p.withErrors)} with errors, ` +
-    `${count(p.requests, "correction request")}, ${count(p.missing, "expected unit")} missing, ` +
+    `${count(p.requests, "correction request")}, ${count(p.reviews, "request to look again", "requests to look again")}, ${count(p.missing, "expected unit")} missing, ` +
     `${count(p.warnings, "consolidation warning")}.`,
   cli_form_exported: (p) =>
     `Wrote the definition of the form ${p.id} to ${p.path}: change its id before using it as your own form.`,

@@ -216,7 +216,7 @@ export const viLabels: Templates<LabelParams> = {
 
   cli_consolidated: (p) =>
     `Đã tổng hợp ${n(p.units)} đơn vị vào ${p.path}: ${n(p.withErrors)} đơn vị còn lỗi, ` +
-    `${n(p.requests)} yêu cầu sửa, ${n(p.missing)} đơn vị chưa có phụ lục, ${n(p.warnings)} cảnh báo khi tổng hợp.`,
+    `${n(p.requests)} yêu cầu sửa, ${n(p.reviews)} đề nghị xem lại, ${n(p.missing)} đơn vị chưa có phụ lục, ${n(p.warnings)} cảnh báo khi tổng hợp.`,
   cli_form_exported: (p) =>
     `Đã ghi định nghĩa mẫu ${p.id} vào ${p.path}: đổi mã mẫu trước khi dùng làm mẫu riêng.`,
   cli_form_sound: (p) =>
