@@ -1,6 +1,7 @@
 import type { Level, LoadedCatalogue } from "./catalogue";
 import { catalogue as defaultCatalogue } from "./catalogue";
 import type { Finding, RuleSummary, SeverityCounts, Verdict } from "./findings";
+import { inputFindings } from "./inputs";
 import type { AppendixSheet } from "./locate";
 import { locatedRows } from "./locate";
 import { validationPlan } from "./plan";
@@ -69,18 +70,21 @@ export function validateAppendix(
     }
   }
   // The periods a level and its rows apply in (the 2025 reform) are checked only where the period gives something
-  // to check, so that earlier periods keep their rule list; reported just before completeness, as it was declared.
+  // to check, and row 4's level and period only where one reads as none, so that earlier periods and appendices
+  // stating both keep their rule list; reported just before completeness, as it was declared.
+  const byInputs = inputFindings(sheet, plan.byCode);
   const byPeriod = periodFindings(sheet, plan.rows, values.readings, plan.byCode);
-  if (byPeriod) {
+  const byLevelAndPeriod = byInputs ? [...byInputs, ...(byPeriod ?? [])] : byPeriod;
+  if (byLevelAndPeriod) {
     const period: RuleSummary = {
       rule: PERIOD_RULE,
-      passed: byPeriod.length ? 0 : 1,
-      failed: byPeriod.length ? 1 : 0,
+      passed: byLevelAndPeriod.length ? 0 : 1,
+      failed: byLevelAndPeriod.length ? 1 : 0,
       notEvaluated: 0,
     };
     summaries.splice(summaries.length - 1, 0, period);
     const completeAt = findings.findIndex((finding) => finding.rule === plan.complete.id);
-    findings.splice(completeAt === -1 ? findings.length : completeAt, 0, ...byPeriod);
+    findings.splice(completeAt === -1 ? findings.length : completeAt, 0, ...byLevelAndPeriod);
   }
   const unitFindings: Finding[] = [];
   if (summaries[0]!.failed) unit.findings(values, unitFindings);

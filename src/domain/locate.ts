@@ -160,6 +160,12 @@ export interface AppendixSheet {
   readonly unit?: string;
   readonly level?: Level;
   readonly period?: string;
+  /**
+   * Row 4's level and period cells as typed ("" when blank), each absent when the sheet has no row 4 (typed by hand
+   * after the printed form, which has none); the whole absent on a sheet described by hand rather than located.
+   * What a level or period that reads as none was, for the finding that says so.
+   */
+  readonly typedInputs?: { readonly level?: string; readonly period?: string };
   /** How the rows were found: our key column, or the printed codes and labels of a sheet typed by hand. */
   readonly foundBy: "key" | "codes";
   /** The value cell of every indicator found, by code, in the order the sheet holds them. */
@@ -600,12 +606,15 @@ export function locateAppendix(
   };
   const inputsRow = foundBy === "key" || textAt(grid, 4, COLUMNS.code).startsWith("Đơn vị") ? 4 : 0;
   const unit = (inputsRow && textAt(grid, inputsRow, COLUMNS.label)) || unitFromTitle(grid);
+  const levelText = inputsRow ? textAt(grid, inputsRow, COLUMNS.value) : undefined;
+  const periodText = inputsRow ? textAt(grid, inputsRow, COLUMNS.note) : undefined;
   return {
     sheet: grid.name,
     templateVersion: version || undefined,
     unit: unit || undefined,
-    level: inputsRow ? parseLevel(textAt(grid, inputsRow, COLUMNS.value)) : undefined,
-    period: inputsRow ? parsePeriod(textAt(grid, inputsRow, COLUMNS.note)) : undefined,
+    level: levelText ? parseLevel(levelText) : undefined,
+    period: periodText ? parsePeriod(periodText) : undefined,
+    typedInputs: inputsRow ? { level: levelText, period: periodText } : {},
     foundBy,
     cells: new LocatedCells(found),
     found,

@@ -101,10 +101,16 @@ describe("cchc-appendix validate on Word reports", () => {
     );
     const { code, report } = await json(file);
     expect(code).toBe(1);
-    const rules = report.files[0]!.sheets[0]!.findings.filter((f) => f.severity !== "info").map(
-      (f) => f.rule,
-    );
-    expect(rules).toEqual(["balance:HS.1", "order:HS.5<=HS.1.2"]);
+    const rules = report.files[0]!.sheets[0]!.findings.filter((f) => f.severity !== "info").map((f) => [
+      f.rule,
+      f.kind,
+    ]);
+    // A report that never names its unit does not tell its level: warned, as a sheet typed without row 4.
+    expect(rules).toEqual([
+      ["balance:HS.1", "balance_mismatch"],
+      ["order:HS.5<=HS.1.2", "order_violated"],
+      ["period", "level_unknown"],
+    ]);
   });
 
   it("checks the body against the appendix: a rate against the body's counts, a count stated twice", async () => {

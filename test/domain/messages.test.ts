@@ -216,6 +216,8 @@ const SAMPLES: { readonly [K in FindingKind]: Sample<K> } = {
   hidden_sheet: { params: { unit: "Sở Y tế", sheet: "Sở Y tế", file: "y-te.xlsx" }, codes: [] },
   district_after_reform: { params: { period: "2026-Q1", unit: "UBND huyện Càng Long" }, codes: [] },
   row_not_applicable: { params: { code: "3.4.2", from: "2025-Q3", period: "2026-Q1" }, codes: ["3.4.2"] },
+  level_unknown: { params: { typed: "Cấp tỉnh", levels: ["so", "huyen", "xa"] }, codes: [] },
+  period_unknown: { params: { typed: "Quý 5/2021" }, codes: [] },
   forms_mixed: {
     params: {
       lead: "CCHC-PL-2021",
@@ -407,6 +409,14 @@ const EXPECTED: { readonly [K in FindingKind]: readonly [vi: string, en: string]
   row_not_applicable: [
     "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn (3.4.2) không áp dụng từ 01/7/2025: kỳ Quý I/2026 không cần nhập chỉ tiêu này; số liệu đã nhập không được tổng hợp.",
     "Share of dossiers received by district People's Committees resolved on time (3.4.2) does not apply from 1 July 2025: 2026-Q1 does not ask for it, and the figure typed is left out of the consolidation.",
+  ],
+  level_unknown: [
+    "Cấp của đơn vị ở dòng 4 ghi “Cấp tỉnh”, không phải cấp nào của mẫu: hãy ghi “Sở, ngành”, “Huyện” hoặc “Xã”. Chưa rõ cấp thì không kiểm tra được các chỉ tiêu theo cấp, và khi tổng hợp số liệu không được cộng vào các chỉ tiêu tính theo cấp.",
+    "The unit's level in row 4 reads “Cấp tỉnh”, which is no level of the form: write “Sở, ngành” (department), “Huyện” (district) or “Xã” (commune). Without its level the indicators by level are not checked, and a consolidation leaves its figures out of the level-based totals.",
+  ],
+  period_unknown: [
+    "Kỳ báo cáo ở dòng 4 ghi “Quý 5/2021”, không đọc được là kỳ nào: hãy ghi theo dạng “Quý III/2021”, “6 tháng/2021” hoặc “Năm 2021” (quý I–IV, năm 2000–2099). Chưa rõ kỳ thì không kiểm tra được các chỉ tiêu theo kỳ (không còn cấp huyện từ 01/7/2025), và khi tổng hợp không biết số liệu thuộc kỳ nào.",
+    "The period in row 4 reads “Quý 5/2021”, which is no period: write it as “Quý III/2021”, “6 tháng/2021” or “Năm 2021” (quarters I–IV, years 2000–2099). Without its period the indicators that depend on it (no districts from 1 July 2025) are not checked, and a consolidation cannot tell which period its figures are for.",
   ],
   forms_mixed: [
     "Bảng tổng hợp theo mẫu CCHC-PL-2021 (3 đơn vị); phụ lục của 1 đơn vị theo mẫu PL-THU-2026 chỉ được cộng ở 2 chỉ tiêu hai mẫu ghi giống nhau (cùng mã, loại, đơn vị tính, cách tổng hợp): HS.1, HS.1.1. Không tổng hợp: khác loại (số đếm, tỷ lệ hay mã): 1.2, 2.3; khác đơn vị tính: 2.2; 2 chỉ tiêu không có trong mẫu PL-THU-2026: 1.1.1, 3.4.1; 1 chỉ tiêu chỉ có trong mẫu PL-THU-2026: 1.3.",

@@ -1,6 +1,6 @@
 import type { Level } from "../catalogue";
 import { REFORM_PERIOD } from "../catalogue/constants";
-import { periodStartText } from "../meta";
+import { levelLabel, periodStartText } from "../meta";
 import { formatCount } from "../format";
 import { PERCENT_SCALE } from "../values";
 import type {
@@ -417,6 +417,29 @@ const findings: Templates<FindingParamsByKind> = {
     `The appendix is a district's (${p.unit === undefined ? "its level is district" : `the unit is “${p.unit}”`}) but reports for ${periodName(p.period, "en")}: there are no districts from ${periodStartText(REFORM_PERIOD).en} (two-level local government). Check the unit's name, level and period in row 4.`,
   row_not_applicable: (p, c) =>
     `${nameOfCode(c, p.code, "en")} does not apply from ${periodStartText(p.from).en}: ${periodName(p.period, "en")} does not ask for it, and the figure typed is left out of the consolidation.`,
+  level_unknown: (p) => {
+    const levels = alternatives(
+      p.levels.map((level) => `“${levelLabel(level)}” (${LEVEL[level]})`),
+      "en",
+    );
+    const stated =
+      p.typed === undefined
+        ? `The appendix has no row 4 (“Đơn vị báo cáo:” in column A), so it does not state the unit's level: add that row, with the level in column D (${levels}).`
+        : p.typed === ""
+          ? `Row 4 does not state the unit's level: write ${levels}.`
+          : `The unit's level in row 4 reads “${p.typed}”, which is no level of the form: write ${levels}.`;
+    return `${stated} Without its level the indicators by level are not checked, and a consolidation leaves its figures out of the level-based totals.`;
+  },
+  period_unknown: (p) => {
+    const forms = "“Quý III/2021”, “6 tháng/2021” or “Năm 2021” (quarters I–IV, years 2000–2099)";
+    const stated =
+      p.typed === undefined
+        ? `The appendix has no row 4 (“Đơn vị báo cáo:” in column A), so it does not state the period: add that row, with the period in column E written as ${forms}.`
+        : p.typed === ""
+          ? `Row 4 does not state the period: write it as ${forms}.`
+          : `The period in row 4 reads “${p.typed}”, which is no period: write it as ${forms}.`;
+    return `${stated} Without its period the indicators that depend on it (no districts from ${periodStartText(REFORM_PERIOD).en}) are not checked, and a consolidation cannot tell which period its figures are for.`;
+  },
 };
 
 const EN_LEVELS: Readonly<Record<Level, string>> = LEVEL;

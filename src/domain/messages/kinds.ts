@@ -99,6 +99,13 @@ export type DomainFindingParams = {
   readonly district_after_reform: { readonly period: string; readonly level?: Level; readonly unit?: string };
   /** A figure in a row the period does not expect (`from`: the first period it is not expected in). */
   readonly row_not_applicable: { readonly code: string; readonly from: string; readonly period: string };
+  /**
+   * Row 4's level reads as none: `typed` as it stands ("" when blank; none when the sheet has no row 4), and the
+   * `levels` the period accepts.
+   */
+  readonly level_unknown: { readonly typed?: string; readonly levels: readonly Level[] };
+  /** Row 4's period reads as none: `typed` as it stands ("" when blank; none when the sheet has no row 4). */
+  readonly period_unknown: { readonly typed?: string };
 };
 
 /** Two periods a cross-period check compares; "" when a file does not say. */

@@ -235,6 +235,29 @@ const findings: Templates<FindingParamsByKind> = {
     `Phụ lục là của cấp huyện (${p.unit === undefined ? "ghi cấp Huyện" : `đơn vị “${p.unit}”`}) nhưng báo cáo kỳ ${periodName(p.period, "vi")}: từ ${periodStartText(REFORM_PERIOD).vi} không còn cấp huyện (chính quyền địa phương hai cấp). Kiểm tra lại tên đơn vị, cấp và kỳ báo cáo ở dòng 4.`,
   row_not_applicable: (p, c) =>
     `${nameOfCode(c, p.code, "vi")} không áp dụng từ ${periodStartText(p.from).vi}: kỳ ${periodName(p.period, "vi")} không cần nhập chỉ tiêu này; số liệu đã nhập không được tổng hợp.`,
+  level_unknown: (p) => {
+    const levels = alternatives(
+      p.levels.map((level) => `“${VI_LEVELS[level]}”`),
+      "vi",
+    );
+    const stated =
+      p.typed === undefined
+        ? `Phụ lục không có dòng 4 (“Đơn vị báo cáo:” ở cột A) nên chưa ghi cấp của đơn vị: thêm dòng này, ghi cấp ở cột D (${levels}).`
+        : p.typed === ""
+          ? `Dòng 4 chưa ghi cấp của đơn vị: hãy ghi ${levels}.`
+          : `Cấp của đơn vị ở dòng 4 ghi “${p.typed}”, không phải cấp nào của mẫu: hãy ghi ${levels}.`;
+    return `${stated} Chưa rõ cấp thì không kiểm tra được các chỉ tiêu theo cấp, và khi tổng hợp số liệu không được cộng vào các chỉ tiêu tính theo cấp.`;
+  },
+  period_unknown: (p) => {
+    const forms = "“Quý III/2021”, “6 tháng/2021” hoặc “Năm 2021” (quý I–IV, năm 2000–2099)";
+    const stated =
+      p.typed === undefined
+        ? `Phụ lục không có dòng 4 (“Đơn vị báo cáo:” ở cột A) nên chưa ghi kỳ báo cáo: thêm dòng này, ghi kỳ ở cột E theo dạng ${forms}.`
+        : p.typed === ""
+          ? `Dòng 4 chưa ghi kỳ báo cáo: hãy ghi theo dạng ${forms}.`
+          : `Kỳ báo cáo ở dòng 4 ghi “${p.typed}”, không đọc được là kỳ nào: hãy ghi theo dạng ${forms}.`;
+    return `${stated} Chưa rõ kỳ thì không kiểm tra được các chỉ tiêu theo kỳ (không còn cấp huyện từ ${periodStartText(REFORM_PERIOD).vi}), và khi tổng hợp không biết số liệu thuộc kỳ nào.`;
+  },
 };
 
 /** The Vietnamese texts of a consolidation that are not findings. */
