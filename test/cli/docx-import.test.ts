@@ -57,6 +57,32 @@ describe("cchc-appendix import of a Word report", () => {
     );
   });
 
+  it("takes a numbered heading that names a row for no figure: the row keeps its list line's value", async () => {
+    for (const [name, heading] of [
+      ["heading-2.docx", "2. Kết quả giải quyết thủ tục hành chính"],
+      ["heading-3-4.docx", "3.4. Kết quả giải quyết TTHC"],
+    ] as const) {
+      const html = seedHtml().replace(
+        "<p>Tiếp tục nâng cao chất lượng hoạt động",
+        `<p>${heading}</p>\n<p>Tiếp tục nâng cao chất lượng hoạt động`,
+      );
+      const file = await temp.write(name, await convertHtml(html));
+      expect(await blocking(file)).toEqual(await blocking(report));
+      const out = temp.path(`${name}.xlsx`);
+      expect((await run(["import", file, "-o", out])).code).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      const cell = workbook.worksheets[0]!.getCell(
+        sheetLayout(catalogue).rowOf.get("HS.2")!,
+        COLUMNS.value + 1,
+      );
+      expect([cell.value, String(cell.note)]).toEqual([
+        44,
+        expect.stringContaining("Kết quả giải quyết TTHC: 44"),
+      ]);
+    }
+  });
+
   it("refuses a workbook, a second report and an output that exists, in both languages", async () => {
     const workbook = await temp.write("da-la-excel.xlsx", await filledTemplate(SEED_VALUES));
     const again = await run(["import", workbook, "-o", temp.path("x.xlsx")]);
