@@ -16,6 +16,9 @@ type FindingReport = SheetReport["findings"][number];
 /** The rule id of the body's figures that were not read. */
 export const BODY_RULE = "docx:body";
 
+/** The rule id of a Word report in which no appendix table was found. */
+export const TABLE_RULE = "docx:table";
+
 const ROW = /!D(\d+)$/;
 const MAX_PLACES = 3;
 
@@ -137,8 +140,26 @@ function unreadFindings(report: WordReport, catalogue: LoadedCatalogue): Finding
 }
 
 /**
+ * A warning that the report has no appendix table, when it has none: its rows left blank are then the table not
+ * found rather than rows the unit left out, and the unit is told how to send it.
+ */
+function noTableFinding(report: WordReport): FindingReport | undefined {
+  if (report.hasTable) return undefined;
+  return {
+    rule: TABLE_RULE,
+    kind: "no_appendix_table",
+    severity: "warning",
+    codes: [],
+    cells: [],
+    params: { fromText: report.figures.length },
+    message: labelText("docx_no_table", { fromText: report.figures.length }),
+  };
+}
+
+/**
  * A Word report's sheet report with its findings pointed at the table row or the paragraph each value came from,
- * and an info finding for every clause of the body that named rows and numbers but was not read.
+ * a warning first when it has no appendix table, and an info finding for every clause of the body that named rows
+ * and numbers but was not read.
  */
 export function placeFindings(
   sheet: SheetReport,
@@ -146,15 +167,27 @@ export function placeFindings(
   catalogue: LoadedCatalogue = defaultCatalogue,
 ): SheetReport {
   const extra = unreadFindings(report, catalogue);
+  const noTable = noTableFinding(report);
+  const rules = [
+    ...sheet.summary.rules,
+    ...(noTable ? [{ rule: TABLE_RULE, passed: 0, failed: 1, notEvaluated: 0 }] : []),
+    ...(extra.length ? [{ rule: BODY_RULE, passed: 0, failed: extra.length, notEvaluated: 0 }] : []),
+  ];
   return {
     ...sheet,
-    findings: [...sheet.findings.map((finding) => placed(finding, report, catalogue)), ...extra],
+    findings: [
+      ...(noTable ? [noTable] : []),
+      ...sheet.findings.map((finding) => placed(finding, report, catalogue)),
+      ...extra,
+    ],
     summary: {
       ...sheet.summary,
-      counts: { ...sheet.summary.counts, info: sheet.summary.counts.info + extra.length },
-      rules: extra.length
-        ? [...sheet.summary.rules, { rule: BODY_RULE, passed: 0, failed: extra.length, notEvaluated: 0 }]
-        : sheet.summary.rules,
+      counts: {
+        ...sheet.summary.counts,
+        warning: sheet.summary.counts.warning + (noTable ? 1 : 0),
+        info: sheet.summary.counts.info + extra.length,
+      },
+      rules,
     },
   };
 }

@@ -6,6 +6,7 @@ import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
+import { docx, p } from "../docx/package";
 import { convertHtml, seedHtml } from "../docx/seed-docx";
 
 async function run(args: string[]) {
@@ -81,6 +82,14 @@ describe("cchc-appendix import of a Word report", () => {
         expect.stringContaining("Kết quả giải quyết TTHC: 44"),
       ]);
     }
+  });
+
+  it("writes a report without an appendix table from its text, warning in both languages that it has none", async () => {
+    const bodyOnly = await temp.write("khong-bang.docx", docx(p("- Số hồ sơ nộp trực tuyến: 42")));
+    const written = await run(["import", bodyOnly, "-o", temp.path("khong-bang.xlsx")]);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toContain("Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được 1 số liệu");
+    expect(written.stderr).toContain("No appendix table was found in the report: only 1 value stated");
   });
 
   it("refuses a workbook, a second report and an output that exists, in both languages", async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { LIMITS } from "../../src/cli/xlsx/read";
+import { TABLE_RULE } from "../../src/docx/findings";
 import { NOT_A_REPORT } from "../../src/docx/report";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { blockingOf, SEED_BLOCKING } from "../helpers/seed";
@@ -163,6 +164,22 @@ describe("cchc-appendix validate on Word reports", () => {
     expect(sheet.findings.find((finding) => finding.rule === "balance:HS.1")?.cells[0]).toBe(
       'đoạn: "- + Số mới tiếp nhận: 0"',
     );
+  });
+
+  it("says first, in both languages, that a report has no appendix table and how to send one", async () => {
+    const file = await temp.write("khong-bang.docx", docx(ONE_STOP.map((line) => p(line)).join("")));
+    const sheet = (await json(file)).report.files[0]!.sheets[0]!;
+    expect(sheet.findings[0]).toMatchObject({
+      rule: TABLE_RULE,
+      severity: "warning",
+      params: { fromText: 7 },
+    });
+    expect(sheet.findings[0]!.message.vi).toContain("Không tìm thấy bảng phụ lục trong báo cáo");
+    expect(sheet.findings[0]!.message.vi).toContain("Gửi phụ lục dưới dạng bảng Word");
+    expect(sheet.findings[0]!.message.en).toContain("No appendix table was found in the report");
+    expect(sheet.summary.rules).toContainEqual({ rule: TABLE_RULE, passed: 0, failed: 1, notEvaluated: 0 });
+    const english = await run(["validate", file, "--lang", "en"]);
+    expect(english.stdout).toContain("No appendix table was found in the report: only 7 values");
   });
 
   it("refuses what is not a CCHC report, an old .doc and a PDF with what to send instead", async () => {

@@ -1729,6 +1729,7 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
     place: 'đoạn: "…12…"',
     placeEn: 'paragraph: "…12…"',
   },
+  docx_no_table: { fromText: 17 },
 };
 
 /** Every text around the findings rendered, reviewed once as a clerk and a reader of English read them. */
@@ -1934,6 +1935,10 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
   docx_owner_unclear: [
     'Không lấy số liệu từ phần báo cáo: số 12 đứng cùng câu với các chỉ tiêu Số mới tiếp nhận (HS.1.2) và Số đã giải quyết (HS.3), không rõ là của chỉ tiêu nào — đoạn: "…12…"',
     'No figure taken from the report\'s text: 12 stands in one clause with Newly received (HS.1.2) and Settled (HS.3), and whose it is is not clear — paragraph: "…12…"',
+  ],
+  docx_no_table: [
+    "Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được 17 số liệu nêu trong phần báo cáo, các chỉ tiêu khác coi như chưa nhập. Gửi phụ lục dưới dạng bảng Word (mỗi chỉ tiêu một dòng: STT, chỉ tiêu, đơn vị tính, số liệu, ghi chú) hoặc gửi tệp Excel phụ lục.",
+    "No appendix table was found in the report: only 17 values stated in the report's text could be read, and every other indicator counts as blank. Send the appendix as a Word table (one row per indicator: STT, indicator, unit, value, note) or send the Excel appendix file.",
   ],
 };
 

@@ -850,6 +850,11 @@ type DocxLabelParams = {
     readonly place: string;
     readonly placeEn: string;
   };
+  /**
+   * A Word report in which no appendix table was found (its appendix left out, or typed as text a reader cannot
+   * part into columns): only the figures its text states were read; `fromText` says how many.
+   */
+  readonly docx_no_table: { readonly fromText: number };
 };
 
 /**

@@ -255,6 +255,8 @@ export const enLabels: Templates<LabelParams> = {
     `${p.indicatorEn} is stated twice with different values: ${p.first ?? "blank"} in ${p.firstAtEn} and ${p.second ?? "blank"} in ${p.secondAtEn}; which one is right cannot be told. Correct the report to state one value.`,
   docx_numbers_unclear: (p) =>
     `${p.labelsEn.join(" and ")} not taken from the report's text: one clause states ${n(p.count)} numbers (${p.numbers}) and which one is this row's is not clear — ${p.placeEn}`,
+  docx_no_table: (p) =>
+    `No appendix table was found in the report: only ${count(p.fromText, "value")} stated in the report's text could be read, and every other indicator counts as blank. Send the appendix as a Word table (one row per indicator: STT, indicator, unit, value, note) or send the Excel appendix file.`,
   docx_owner_unclear: (p) =>
     `No figure taken from the report's text: ${p.numbers} stands in one clause with ${p.labelsEn.join(" and ")}, and whose it is is not clear — ${p.placeEn}`,
 };

@@ -247,6 +247,8 @@ export const viLabels: Templates<LabelParams> = {
     `${p.indicator} được ghi hai lần với số liệu khác nhau: ${p.first ?? "trống"} ở ${p.firstAt} và ${p.second ?? "trống"} ở ${p.secondAt}; không xác định được số liệu nào đúng. Sửa để báo cáo chỉ ghi một số liệu.`,
   docx_numbers_unclear: (p) =>
     `Không lấy số liệu của chỉ tiêu ${p.labels.join(" và ")} từ phần báo cáo: cùng một câu nêu ${n(p.count)} số (${p.numbers}), không rõ số nào là của chỉ tiêu này — ${p.place}`,
+  docx_no_table: (p) =>
+    `Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được ${n(p.fromText)} số liệu nêu trong phần báo cáo, các chỉ tiêu khác coi như chưa nhập. Gửi phụ lục dưới dạng bảng Word (mỗi chỉ tiêu một dòng: STT, chỉ tiêu, đơn vị tính, số liệu, ghi chú) hoặc gửi tệp Excel phụ lục.`,
   docx_owner_unclear: (p) =>
     `Không lấy số liệu từ phần báo cáo: số ${p.numbers} đứng cùng câu với các chỉ tiêu ${p.labels.join(" và ")}, không rõ là của chỉ tiêu nào — ${p.place}`,
 };
