@@ -138,6 +138,56 @@ function appendixTables(blocks: readonly Block[], catalogue: LoadedCatalogue) {
   return found;
 }
 
+/** A paragraph's cells where tabs part them, its automatic number (a code Word numbers) the first. */
+function tabbedRow(paragraph: Paragraph): TableRow {
+  const text = paragraph.label ? `${paragraph.label}\t${paragraph.text}` : paragraph.text;
+  const cells = text
+    .split("\t")
+    .map((cell, column) => ({ text: cell.trim(), column, span: 1, continued: false }));
+  return { header: false, cells };
+}
+
+/**
+ * A document whose appendix is text with its columns parted by tabs (a .txt or a plain copy opened and saved as
+ * .docx), with each run of tabbed lines that is an appendix read as the table it stands for. Read only when every
+ * run is unambiguous: its header lines name the code and value columns, or a run above did, and no line has more
+ * tabs than the header has columns. Tabs typed to line text up rather than to part columns shift cells one cannot
+ * put back: then no run is read, so that the report is said to have no table rather than read with rows missing.
+ */
+function withTabbedTables(blocks: readonly Block[], catalogue: LoadedCatalogue): readonly Block[] {
+  const read: Block[] = [];
+  let last: Columns | undefined;
+  let width = 0;
+  for (let at = 0; at < blocks.length;) {
+    const block = blocks[at]!;
+    if (block.kind !== "paragraph" || !block.text.includes("\t")) {
+      read.push(block);
+      at++;
+      continue;
+    }
+    const run: Paragraph[] = [];
+    for (let next = blocks[at]; next?.kind === "paragraph" && next.text.includes("\t"); next = blocks[++at]) {
+      run.push(next);
+    }
+    const table: Table = { kind: "table", rows: run.map(tabbedRow) };
+    const own = headerColumns(table);
+    const columns = own ?? last;
+    const codes = columns ? codeRows(table, columns, catalogue) : 0;
+    if (!columns || codes < (own ? 3 : 1)) {
+      read.push(...run);
+      continue;
+    }
+    const headerWidth = own
+      ? Math.max(...table.rows.filter(isHeaderRow).map((row) => row.cells.length))
+      : width;
+    if (table.rows.some((row) => row.cells.length > headerWidth)) return blocks;
+    read.push(table);
+    last = columns;
+    width = headerWidth;
+  }
+  return read;
+}
+
 const PLAIN_COUNT = /^\d+$/;
 const GROUPED_COUNT = /^\d{1,3}(?:[. \u00a0]\d{3})+$/;
 const PERCENT = /^(\d+)(?:,(\d+))?\s*%$/;
@@ -257,8 +307,11 @@ export function readWordReport(
 }
 
 /** The grid and places of a document's blocks; the body's figures found by the catalogue's report wordings. */
-export function wordReport(blocks: readonly Block[], catalogue: LoadedCatalogue): WordReport {
-  const tables = appendixTables(blocks, catalogue);
+export function wordReport(document: readonly Block[], catalogue: LoadedCatalogue): WordReport {
+  const tabled = appendixTables(document, catalogue);
+  // A document with an appendix table is read as it is: its tabbed lines, if any, are body text.
+  const blocks = tabled.length ? document : withTabbedTables(document, catalogue);
+  const tables = tabled.length ? tabled : appendixTables(blocks, catalogue);
   const firstTable = tables[0]?.index ?? blocks.length;
   const paragraphs = blocks.filter((block): block is Paragraph => block.kind === "paragraph");
   const body = blocks.slice(0, firstTable).filter((block): block is Paragraph => block.kind === "paragraph");

@@ -7,7 +7,7 @@ import { ValidationReportSchema } from "../../src/workflows/report";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
 import { docx, p } from "../docx/package";
-import { convertHtml, seedHtml } from "../docx/seed-docx";
+import { convertHtml, convertText, seedHtml, seedText } from "../docx/seed-docx";
 
 async function run(args: string[]) {
   let stdout = "";
@@ -82,6 +82,13 @@ describe("cchc-appendix import of a Word report", () => {
         expect.stringContaining("Kết quả giải quyết TTHC: 44"),
       ]);
     }
+  });
+
+  it("reads a tab-separated appendix (LibreOffice's .docx of the seed's .txt) as its table", async () => {
+    const tabbed = await temp.write("seed-txt.docx", await convertText(seedText()));
+    const read = await run(["import", tabbed, "-o", temp.path("seed-txt.xlsx")]);
+    expect([read.code, read.stderr]).toEqual([0, ""]);
+    expect(read.stdout).toContain("49 số liệu từ bảng phụ lục, 17 số liệu từ phần báo cáo");
   });
 
   it("writes a report without an appendix table from its text, warning in both languages that it has none", async () => {

@@ -9,7 +9,7 @@ import { blockingOf, SEED_BLOCKING } from "../helpers/seed";
 import { useTempDir } from "../helpers/xlsx";
 import { zip } from "../helpers/zip";
 import { docx, documentXml, HEADER_ROWS, p, row, table } from "../docx/package";
-import { convertHtml, seedHtml } from "../docx/seed-docx";
+import { convertHtml, convertText, seedHtml, seedText } from "../docx/seed-docx";
 
 async function run(args: string[]) {
   let stdout = "";
@@ -180,6 +180,31 @@ describe("cchc-appendix validate on Word reports", () => {
     expect(sheet.summary.rules).toContainEqual({ rule: TABLE_RULE, passed: 0, failed: 1, notEvaluated: 0 });
     const english = await run(["validate", file, "--lang", "en"]);
     expect(english.stdout).toContain("No appendix table was found in the report: only 7 values");
+  });
+
+  it("reads an appendix typed as tab-separated text (LibreOffice's .docx of the seed's .txt) as its table", async () => {
+    const file = await temp.write("seed-txt.docx", await convertText(seedText()));
+    const sheet = (await json(file)).report.files[0]!.sheets[0]!;
+    expect(blockingOf(sheet.findings)).toEqual(SEED_BLOCKING);
+    // The blanks of the seed made from HTML tables, not every row of the form.
+    const tables = (await json(await temp.write("seed-tables.docx", seed))).report.files[0]!.sheets[0]!;
+    expect(sheet.summary.blankExpected).toBe(tables.summary.blankExpected);
+    expect(sheet.findings.find((finding) => finding.codes[0] === "7.8.3")?.message.vi).toContain(
+      "bảng phụ lục, dòng 7.8.3",
+    );
+  });
+
+  it("reads no tabbed appendix whose tabs line text up rather than part columns, and says it has no table", async () => {
+    // One line's value pushed a column right by a tab typed to line it up: which column holds what is lost.
+    const seed = seedText();
+    const aligned = seed.replace(
+      "Số nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t7",
+      "Số nhiệm vụ đề ra trong kế hoạch\t\tNhiệm vụ\t7",
+    );
+    expect(aligned).not.toBe(seed);
+    const file = await temp.write("tab-lech.docx", await convertText(aligned));
+    const sheet = (await json(file)).report.files[0]!.sheets[0]!;
+    expect(sheet.findings[0]?.rule).toBe(TABLE_RULE);
   });
 
   it("refuses what is not a CCHC report, an old .doc and a PDF with what to send instead", async () => {
