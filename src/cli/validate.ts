@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { FormRegistry, Level } from "../domain/catalogue";
 import { BUILT_IN_FORMS } from "../domain/catalogue";
@@ -13,6 +12,7 @@ import { validateSheets } from "../workflows/validate";
 import { givenForms, missingFormsMessage } from "./carried";
 import type { Output } from "./main";
 import { terminalJson, terminalText } from "./terminal";
+import { distinctFileNames } from "./file-names";
 import { EXIT, UsageError } from "./usage";
 import type { ReadInput } from "./xlsx/read";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
@@ -55,7 +55,8 @@ export async function validateCommand(
   if (typeof given === "number") return given;
   const report: ValidationReport = { schema: 1, files: [] };
   let exit: number = EXIT.ok;
-  for (const file of positionals) {
+  const names = distinctFileNames(positionals);
+  for (const [index, file] of positionals.entries()) {
     const entry = await validateFile(file, given);
     report.files.push(entry);
     if (entry.error) {
@@ -67,7 +68,7 @@ export async function validateCommand(
     } else if (exit === EXIT.ok && entry.sheets.some((sheet) => sheet.summary.counts.error > 0)) {
       exit = EXIT.findings;
     }
-    if (values.format === "text") output.out(textReport(entry, lang));
+    if (values.format === "text") output.out(textReport(entry, names[index]!, lang));
   }
   if (values.format === "json") {
     const { ValidationReportSchema } = await import("../workflows/report");
@@ -142,9 +143,10 @@ function labelOr(label: (value: string) => string, value: string | null): string
   }
 }
 
-function textReport(entry: FileReport, lang: Lang): string {
+/** A file's report as text, the file shown by `name`, which tells it from the other files given. */
+function textReport(entry: FileReport, name: string, lang: Lang): string {
   if (entry.error) return "";
-  const lines = [terminalText(basename(entry.file))];
+  const lines = [terminalText(name)];
   for (const sheet of entry.sheets) {
     const level = labelOr((value) => levelLabel(value as Level), sheet.level);
     const period = labelOr(periodLabel, sheet.period);

@@ -1,3 +1,4 @@
+import { mkdir } from "node:fs/promises";
 import { main } from "../../src/cli/main";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { blockingOf, SEED_BLOCKING, SEED_VALUES, seedWith } from "../helpers/seed";
@@ -45,6 +46,18 @@ describe("cchc-appendix validate on real .xlsx files", () => {
       expect(rule(`derived:${code}`)).toMatchObject({ notEvaluated: 1, passed: 0, failed: 0 });
     }
     expect(sheet.summary.counts).toEqual({ error: 2, warning: 1, info: 6 });
+  });
+
+  it("names two files of one name by their folders, so that their reports are told apart", async () => {
+    await mkdir(temp.path("a"));
+    await mkdir(temp.path("b"));
+    const first = await temp.write("a/phu-luc.xlsx", await filledTemplate(SEED_VALUES));
+    const second = await temp.write("b/phu-luc.xlsx", await filledTemplate(SEED_VALUES));
+    const { stdout } = await run(["validate", first, second]);
+    expect(stdout.split("\n").filter((line) => line.endsWith("phu-luc.xlsx"))).toEqual([
+      "a/phu-luc.xlsx",
+      "b/phu-luc.xlsx",
+    ]);
   });
 
   it("adds one error showing 11,95% and 11,93% when 7.8.3 is typed as 11,95%", async () => {
