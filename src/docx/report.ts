@@ -22,6 +22,9 @@ import { readDocxBody } from "./package";
 /** The name of the one "sheet" of a Word report: its appendix table. */
 export const WORD_SHEET = "bảng phụ lục";
 
+/** The one "sheet" of a Word report as a report in each language names it: it is no sheet the user has. */
+export const WORD_SHEET_NAMES: Bilingual = { vi: WORD_SHEET, en: "appendix table" };
+
 /** Where a value of a Word report came from, in both languages: a table row, or a paragraph quoted. */
 export type Place = Bilingual;
 

@@ -92,7 +92,23 @@ describe("cchc-appendix validate on Word reports", () => {
     expect(vi.stdout).toContain('đề xuất 44. — đoạn: "+ Số mới tiếp nhận: 0"');
     const en = await run(["validate", file, "--lang", "en"]);
     expect(en.stdout).toContain("rounded it is 11.93%. — appendix table, row 7.8.3; paragraph:");
-    expect(en.stdout).not.toContain("bảng phụ lục, dòng");
+    expect(en.stdout).not.toContain("bảng phụ lục");
+    expect(en.stdout).toMatch(/^ {2}'appendix table' — .+ · department · Q3 2021$/m);
+    expect(vi.stdout).toMatch(/^ {2}'bảng phụ lục' — .+ · Sở, ngành · Quý III\/2021$/m);
+  });
+
+  it("names a Word report's table and places in the JSON in the language asked, Vietnamese by default", async () => {
+    const file = await temp.write("seed-json.docx", seed);
+    const sheetIn = async (lang: string) => {
+      const { stdout } = await run(["validate", file, "--format", "json", "--lang", lang]);
+      return ValidationReportSchema.parse(JSON.parse(stdout)).files[0]!.sheets[0]!;
+    };
+    const [vi, en] = [(await json(file)).report.files[0]!.sheets[0]!, await sheetIn("en")];
+    expect([vi.sheet, en.sheet]).toEqual(["bảng phụ lục", "appendix table"]);
+    const rate = (sheet: typeof vi) =>
+      sheet.findings.find((finding) => finding.codes[0] === "7.8.3")!.cells[0];
+    expect([rate(vi), rate(en)]).toEqual(["bảng phụ lục, dòng 7.8.3", "appendix table, row 7.8.3"]);
+    expect(en.findings.flatMap((finding) => finding.cells).join(" ")).not.toMatch(/bảng phụ lục|đoạn:/);
   });
 
   it("validates a single-table appendix typed in Word like the seed's workbook", async () => {

@@ -1692,6 +1692,7 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
   cli_form_sound: { id: "MAU-TINH-2026", indicators: 15, sources: 1, rules: 1 },
   cli_form_problems: { path: "dinh-nghia.xlsx", count: 1 },
   cli_template_written: { path: "phu-luc.xlsx", unit: "Sở Y tế", level: "so", period: "2021-Q3" },
+  cli_sheet_line: { sheet: "bảng phụ lục", unit: "Sở Y tế", level: "so", periodText: "Quý V/2021" },
   cli_default_unit: {},
   cli_form_level_missing: { id: "MAU-TINH-2026", level: "huyen", levels: ["so", "xa"] },
   cli_imported: { path: "phu-luc.xlsx", source: "bao-cao.docx", fromTable: 1, fromText: 1234 },
@@ -1900,7 +1901,11 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
   ],
   cli_template_written: [
     "Đã tạo phụ lục phu-luc.xlsx (Sở Y tế; cấp Sở, ngành; Quý III/2021).",
-    "Wrote the appendix phu-luc.xlsx (Sở Y tế, so, 2021-Q3).",
+    "Wrote the appendix phu-luc.xlsx (Sở Y tế, department, Q3 2021).",
+  ],
+  cli_sheet_line: [
+    "'bảng phụ lục' — Sở Y tế · Sở, ngành · Quý V/2021",
+    "'bảng phụ lục' — Sở Y tế · department · Quý V/2021",
   ],
   cli_default_unit: ["Đơn vị báo cáo", "Đơn vị báo cáo"],
   cli_form_level_missing: [

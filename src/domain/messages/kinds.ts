@@ -678,6 +678,18 @@ type CliLineParams = {
     readonly level: Level;
     readonly period: string;
   };
+  /**
+   * The line `validate` opens a sheet's report with: its sheet, unit, level and period, the level and period as
+   * ids (none when the sheet states none the tool knows, `levelText` and `periodText` then what it states, if any).
+   */
+  readonly cli_sheet_line: {
+    readonly sheet: string;
+    readonly unit: string;
+    readonly level?: Level;
+    readonly levelText?: string;
+    readonly period?: string;
+    readonly periodText?: string;
+  };
   /** The unit `template` writes when none is given (also the sheet's name). */
   readonly cli_default_unit: Record<string, never>;
   /** `template --form` with a level the form does not report at. */

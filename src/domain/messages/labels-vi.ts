@@ -225,6 +225,8 @@ export const viLabels: Templates<LabelParams> = {
     `${p.path}: ${n(p.count)} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.`,
   cli_template_written: (p) =>
     `Đã tạo phụ lục ${p.path} (${p.unit}; cấp ${levelLabel(p.level)}; ${periodLabel(p.period)}).`,
+  cli_sheet_line: (p) =>
+    `'${p.sheet}' — ${p.unit} · ${p.level ? levelLabel(p.level) : (p.levelText ?? "?")} · ${p.period ? periodLabel(p.period) : (p.periodText ?? "?")}`,
   cli_default_unit: () => "Đơn vị báo cáo",
   cli_form_level_missing: (p) =>
     `Mẫu ${p.id} không có cấp ${p.level} (các cấp báo cáo theo mẫu: ${p.levels.join(", ")}).`,
