@@ -1,5 +1,8 @@
 import { mkdir } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { catalogue } from "../../src/domain/catalogue";
+import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { blockingOf, SEED_BLOCKING, SEED_VALUES, seedWith } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
@@ -58,6 +61,24 @@ describe("cchc-appendix validate on real .xlsx files", () => {
       "a/phu-luc.xlsx",
       "b/phu-luc.xlsx",
     ]);
+  });
+
+  it("quotes a date typed in a count cell as each language writes dates", async () => {
+    // A date as Excel keeps one: a serial number in a cell of a date format.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await filledTemplate(SEED_VALUES)) as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]!.getCell(
+      sheetLayout(catalogue).rowOf.get("1.1.1")!,
+      COLUMNS.value + 1,
+    );
+    cell.value = new Date(Date.UTC(2021, 8, 30));
+    cell.numFmt = "dd/mm/yyyy";
+    const file = await temp.write("ngay.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const { stdout } = await run(["validate", file, "--format", "json"]);
+    const sheet = ValidationReportSchema.parse(JSON.parse(stdout)).files[0]!.sheets[0]!;
+    const date = sheet.findings.find((finding) => finding.codes[0] === "1.1.1")!;
+    expect(date.message.vi).toContain("ô chứa 30/09/2021, không phải giá trị của chỉ tiêu này");
+    expect(date.message.en).toContain("the cell holds 30 September 2021, not a value of this indicator");
   });
 
   it("adds one error showing 11,95% and 11,93% when 7.8.3 is typed as 11,95%", async () => {

@@ -39,6 +39,7 @@ import {
   nameOfCode,
   periodName,
   quotedValue,
+  rawShown,
   roleNameIn,
 } from "./words";
 
@@ -382,7 +383,7 @@ const findings: Templates<FindingParamsByKind> = {
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not one of the allowed values (${legendText(c.rows.get(p.code)?.codes, "en")}).`,
   not_a_value: (p, c) =>
-    `${nameOfCode(c, p.code, "en")}: the cell holds ${p.raw}, not a value of this indicator.`,
+    `${nameOfCode(c, p.code, "en")}: the cell holds ${rawShown(p.raw, "en")}, not a value of this indicator.`,
   unsafe_formula: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: the cell holds a formula that takes data from outside (${p.raw}); type the value itself.`,
   heading_has_value: (p, c) =>
@@ -516,7 +517,7 @@ const definitions: Templates<DefinitionProblemParams> = {
     `the cell holds the number ${p.shown}, not text: a code or an expression typed as a number can lose its trailing zero ("3.10" becomes 3.1). Format the cell as Text and type it again.`,
   formula_not_text: (p) =>
     `the cell holds the formula =${p.formula}, not text: Excel computes a formula instead of keeping the expression. Format the cell as Text and type it again, without a leading "=".`,
-  not_text: (p) => `the cell holds ${p.raw}, not text.`,
+  not_text: (p) => `the cell holds ${rawShown(p.raw, "en")}, not text.`,
   word_unknown: (p) => `"${p.word}" is not a value of this column (use ${quotedList(p.allowed)}).`,
   code_invalid: (p) =>
     `"${p.text}" is not an indicator code: a code is digit groups separated by dots, optionally ending in one letter a–z (3.1.3.a), or 2–4 capital letters then digit groups (HS.2.1).`,
