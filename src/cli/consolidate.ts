@@ -264,7 +264,7 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
     let input: ReadInput;
     try {
       // A Word report is one unit's appendix like a workbook's sheet: its table and its body's figures.
-      input = await readInputBuffer(await ahead.next());
+      input = await readInputBuffer(await ahead.next(), { path: files[index]! });
     } catch (error) {
       failed = true;
       const reason = readError(error);

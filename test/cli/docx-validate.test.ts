@@ -250,6 +250,23 @@ describe("cchc-appendix validate on Word reports", () => {
     expect(printed.stderr).toContain("the tool reads Word (.docx) and Excel (.xlsx) files");
   });
 
+  it("tells a file named .docx that holds no document that it is no valid Word document, not no workbook", async () => {
+    const text = await temp.write("bao-cao-gia.docx", "Báo cáo gõ bằng Notepad, lưu tên .docx");
+    const empty = await temp.write("rong.docx", "");
+    for (const file of [text, empty]) {
+      const { code, stderr } = await run(["validate", file]);
+      expect(code).toBe(2);
+      expect(stderr).toContain("Tệp mang tên .docx nhưng không phải tài liệu Word hợp lệ");
+      expect(stderr).toContain("The file is named .docx but is not a valid Word document");
+      expect(stderr).not.toContain("Excel");
+    }
+    const imported = await run(["import", text, "-o", temp.path("gia.xlsx")]);
+    expect([imported.code, imported.stderr]).toEqual([
+      2,
+      expect.stringContaining("không phải tài liệu Word hợp lệ"),
+    ]);
+  });
+
   it("refuses hostile documents within bounds: a zip bomb, a table past the row limit, a DOCTYPE", async () => {
     // A document part that says it unpacks to more than the whole archive may: refused before it is inflated.
     const bomb = await temp.write(

@@ -636,6 +636,7 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   xlsx_doctype: { part: "xl/workbook.xml" },
   xlsx_no_worksheet: {},
   xlsx_not_workbook: { empty: true },
+  docx_not_word: { empty: false },
   docx_old_doc: {},
   docx_pdf: {},
   docx_damaged: { detail: "member word/document.xml fails its CRC-32 check" },
@@ -869,6 +870,10 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   xlsx_no_worksheet: [
     "Tệp nén không chứa bảng tính Excel nào: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
     "The archive holds no Excel worksheet: open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  docx_not_word: [
+    "Tệp mang tên .docx nhưng không phải tài liệu Word hợp lệ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), hoặc xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",
+    "The file is named .docx but is not a valid Word document: open it in Word and Save As a Word Document (.docx), or ask the unit for its report as a .docx saved from Word.",
   ],
   xlsx_not_workbook: [
     "Tệp không phải bảng tính Excel (.xlsx) (tệp rỗng): mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",

@@ -230,6 +230,8 @@ const errors: Templates<ErrorParams> = {
   xlsx_no_worksheet: () => `The archive holds no Excel worksheet: ${SAVE_AS_XLSX}.`,
   xlsx_not_workbook: (p) =>
     `The file is not an Excel workbook (.xlsx)${p.empty ? " (it is empty)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_not_word: (p) =>
+    `The file is named .docx but is not a valid Word document${p.empty ? " (it is empty)" : ""}: open it in Word and Save As a Word Document (.docx), or ask the unit for its report as a .docx saved from Word.`,
   docx_old_doc: () =>
     "The file is in the old Word 97–2003 format (.doc): open it in Word and Save As a Word Document (.docx), then check that .docx file.",
   docx_pdf: () =>

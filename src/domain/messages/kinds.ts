@@ -350,6 +350,8 @@ export type ErrorParams = {
   readonly xlsx_doctype: { readonly part: string };
   readonly xlsx_no_worksheet: Record<string, never>;
   readonly xlsx_not_workbook: { readonly empty: boolean };
+  /** A file named .docx whose content is no document of any kind the tool reads (not a zip, an old .doc, a PDF). */
+  readonly docx_not_word: { readonly empty: boolean };
   /** A Word document the reader refuses, or a file of a kind it does not read (an old .doc, a PDF). */
   readonly docx_old_doc: Record<string, never>;
   readonly docx_pdf: Record<string, never>;

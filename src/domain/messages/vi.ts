@@ -520,6 +520,8 @@ const errors: Templates<ErrorParams> = {
   xlsx_no_worksheet: () => `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS_XLSX}.`,
   xlsx_not_workbook: (p) =>
     `Tệp không phải bảng tính Excel (.xlsx)${p.empty ? " (tệp rỗng)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_not_word: (p) =>
+    `Tệp mang tên .docx nhưng không phải tài liệu Word hợp lệ${p.empty ? " (tệp rỗng)" : ""}: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), hoặc xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.`,
   docx_old_doc: () =>
     "Tệp ở định dạng Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), rồi kiểm tra tệp .docx đó.",
   docx_pdf: () =>
