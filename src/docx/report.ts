@@ -252,9 +252,38 @@ function unitOf(paragraphs: readonly Paragraph[]): string | undefined {
     if (title.slice(0, TITLE_MARK.length).toUpperCase() !== TITLE_MARK) continue;
     const flat = title.replace(/\s+/g, " ");
     const at = flat.toUpperCase().indexOf(" TẠI ");
-    if (at >= 0) return flat.slice(at + 5).trim() || undefined;
+    const unit = at >= 0 ? flat.slice(at + 5).trim() : "";
+    if (unit) return properCase(unit, paragraphs);
   }
   return undefined;
+}
+
+/**
+ * A unit's name as the report writes it in running text ("Sở Thông tin và Truyền thông", in its opening line or
+ * the appendix's "Ban hành kèm theo … của Sở …"), when the title gives it in capitals: the name a workbook's row 4
+ * and sheet then get, as a unit types its own name. The capitals stay when the report never writes it otherwise.
+ */
+function properCase(unit: string, paragraphs: readonly Paragraph[]): string {
+  if (unit !== unit.toUpperCase()) return unit;
+  const wanted = unit.toLowerCase();
+  for (const paragraph of paragraphs) {
+    const text = nfc(paragraph.text).replace(/\s+/g, " ");
+    const lowered = text.toLowerCase();
+    // Lower-casing Vietnamese keeps every length, so a place in the lowered text is one in the text.
+    if (lowered.length !== text.length) continue;
+    for (let at = lowered.indexOf(wanted); at >= 0; at = lowered.indexOf(wanted, at + 1)) {
+      const end = at + wanted.length;
+      const written = text.slice(at, end);
+      if (written !== unit && /^\p{Lu}/u.test(written) && isNameEdge(text, at - 1) && isNameEdge(text, end))
+        return written;
+    }
+  }
+  return unit;
+}
+
+function isNameEdge(text: string, at: number): boolean {
+  const char = text[at];
+  return char === undefined || !/[\p{L}\p{N}]/u.test(char);
 }
 
 const QUOTE_LENGTH = 100;

@@ -48,6 +48,11 @@ describe("cchc-appendix import of a Word report", () => {
     expect(String(cell("HS.1.2").note)).toContain('Lấy từ phần báo cáo, đoạn: "+ Số mới tiếp nhận: 0"');
     expect(String(cell("HS.1.2").note)).toContain("From the report's text, paragraph:");
     expect(cell("1.1.1").note).toBeUndefined();
+    // The unit as the report's text writes it, not as its title's capitals.
+    expect([sheet.name, sheet.getCell(4, COLUMNS.label + 1).value]).toEqual([
+      expect.not.stringMatching(/^SỞ/),
+      "Sở Thông tin và Truyền thông",
+    ]);
     expect(sheet.getCell(layout.rowOf.get("3.5.3")!, COLUMNS.note + 1).value).toBe(
       "Có 8 TTHC thu phí, lệ phí",
     );
