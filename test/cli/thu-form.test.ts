@@ -65,7 +65,7 @@ async function template(name: string, unit: string): Promise<string> {
   const { code, stdout } = await run([...args, "--period", "2026-Q1"]);
   expect(code).toBe(0);
   expect(stdout).toBe(
-    `Đã tạo phụ lục ${output} (${unit}; cấp Xã; Quý I/2026).\nWrote the appendix ${output} (${unit}, xa, 2026-Q1).\n`,
+    `Đã tạo phụ lục ${output} (${unit}; cấp Xã; Quý I/2026).\nWrote the appendix ${output} (${unit}, commune, Q1 2026).\n`,
   );
   return output;
 }
@@ -157,7 +157,7 @@ const FIRST_FINDINGS_VI = [
 
 const FIRST_FINDINGS_EN = [
   "xa-a-lan-1.xlsx",
-  "  'UBND xã A' — UBND xã A · Xã · Quý I/2026",
+  "  'UBND xã A' — UBND xã A · commune · Q1 2026",
   "  NOT READY: 2 errors, 1 warning, 1 note",
   "    ERROR     D17   Share of dossiers submitted online (2.3): stated 75% but the counts give 60/90 = 67%.",
   "    ERROR     D25   Dossiers received (100) differs from Dossiers submitted online (60) + Dossiers submitted in person (30): a difference of 10. It cannot be told which indicator is wrong; it may be any of: Dossiers received (HS.1); Dossiers submitted online (HS.1.1); Dossiers submitted in person (HS.1.2).",

@@ -646,6 +646,7 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   xlsx_doctype: { part: "xl/workbook.xml" },
   xlsx_no_worksheet: {},
   xlsx_not_workbook: { empty: true },
+  docx_not_word: { empty: false },
   docx_old_doc: {},
   docx_pdf: {},
   docx_damaged: { detail: "member word/document.xml fails its CRC-32 check" },
@@ -879,6 +880,10 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   xlsx_no_worksheet: [
     "Tệp nén không chứa bảng tính Excel nào: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
     "The archive holds no Excel worksheet: open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  docx_not_word: [
+    "Tệp mang tên .docx nhưng không phải tài liệu Word hợp lệ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), hoặc xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",
+    "The file is named .docx but is not a valid Word document: open it in Word and Save As a Word Document (.docx), or ask the unit for its report as a .docx saved from Word.",
   ],
   xlsx_not_workbook: [
     "Tệp không phải bảng tính Excel (.xlsx) (tệp rỗng): mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
@@ -1703,6 +1708,7 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
   cli_form_sound: { id: "MAU-TINH-2026", indicators: 15, sources: 1, rules: 1 },
   cli_form_problems: { path: "dinh-nghia.xlsx", count: 1 },
   cli_template_written: { path: "phu-luc.xlsx", unit: "Sở Y tế", level: "so", period: "2021-Q3" },
+  cli_sheet_line: { sheet: "bảng phụ lục", unit: "Sở Y tế", level: "so", periodText: "Quý V/2021" },
   cli_default_unit: {},
   cli_form_level_missing: { id: "MAU-TINH-2026", level: "huyen", levels: ["so", "xa"] },
   cli_imported: { path: "phu-luc.xlsx", source: "bao-cao.docx", fromTable: 1, fromText: 1234 },
@@ -1740,6 +1746,7 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
     place: 'đoạn: "…12…"',
     placeEn: 'paragraph: "…12…"',
   },
+  docx_no_table: { fromText: 17 },
 };
 
 /** Every text around the findings rendered, reviewed once as a clerk and a reader of English read them. */
@@ -1910,7 +1917,11 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
   ],
   cli_template_written: [
     "Đã tạo phụ lục phu-luc.xlsx (Sở Y tế; cấp Sở, ngành; Quý III/2021).",
-    "Wrote the appendix phu-luc.xlsx (Sở Y tế, so, 2021-Q3).",
+    "Wrote the appendix phu-luc.xlsx (Sở Y tế, department, Q3 2021).",
+  ],
+  cli_sheet_line: [
+    "'bảng phụ lục' — Sở Y tế · Sở, ngành · Quý V/2021",
+    "'bảng phụ lục' — Sở Y tế · department · Quý V/2021",
   ],
   cli_default_unit: ["Đơn vị báo cáo", "Đơn vị báo cáo"],
   cli_form_level_missing: [
@@ -1945,6 +1956,10 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
   docx_owner_unclear: [
     'Không lấy số liệu từ phần báo cáo: số 12 đứng cùng câu với các chỉ tiêu Số mới tiếp nhận (HS.1.2) và Số đã giải quyết (HS.3), không rõ là của chỉ tiêu nào — đoạn: "…12…"',
     'No figure taken from the report\'s text: 12 stands in one clause with Newly received (HS.1.2) and Settled (HS.3), and whose it is is not clear — paragraph: "…12…"',
+  ],
+  docx_no_table: [
+    "Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được 17 số liệu nêu trong phần báo cáo, các chỉ tiêu khác coi như chưa nhập. Gửi phụ lục dưới dạng bảng Word (mỗi chỉ tiêu một dòng: STT, chỉ tiêu, đơn vị tính, số liệu, ghi chú) hoặc gửi tệp Excel phụ lục.",
+    "No appendix table was found in the report: only 17 values stated in the report's text could be read, and every other indicator counts as blank. Send the appendix as a Word table (one row per indicator: STT, indicator, unit, value, note) or send the Excel appendix file.",
   ],
 };
 

@@ -39,6 +39,7 @@ import {
   nameOfCode,
   periodName,
   quotedValue,
+  rawShown,
   roleNameIn,
 } from "./words";
 
@@ -229,6 +230,8 @@ const errors: Templates<ErrorParams> = {
   xlsx_no_worksheet: () => `The archive holds no Excel worksheet: ${SAVE_AS_XLSX}.`,
   xlsx_not_workbook: (p) =>
     `The file is not an Excel workbook (.xlsx)${p.empty ? " (it is empty)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_not_word: (p) =>
+    `The file is named .docx but is not a valid Word document${p.empty ? " (it is empty)" : ""}: open it in Word and Save As a Word Document (.docx), or ask the unit for its report as a .docx saved from Word.`,
   docx_old_doc: () =>
     "The file is in the old Word 97–2003 format (.doc): open it in Word and Save As a Word Document (.docx), then check that .docx file.",
   docx_pdf: () =>
@@ -382,7 +385,7 @@ const findings: Templates<FindingParamsByKind> = {
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not one of the allowed values (${legendText(c.rows.get(p.code)?.codes, "en")}).`,
   not_a_value: (p, c) =>
-    `${nameOfCode(c, p.code, "en")}: the cell holds ${p.raw}, not a value of this indicator.`,
+    `${nameOfCode(c, p.code, "en")}: the cell holds ${rawShown(p.raw, "en")}, not a value of this indicator.`,
   unsafe_formula: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: the cell holds a formula that takes data from outside (${p.raw}); type the value itself.`,
   heading_has_value: (p, c) =>
@@ -548,7 +551,7 @@ const definitions: Templates<DefinitionProblemParams> = {
     `the cell holds the number ${p.shown}, not text: a code or an expression typed as a number can lose its trailing zero ("3.10" becomes 3.1). Format the cell as Text and type it again.`,
   formula_not_text: (p) =>
     `the cell holds the formula =${p.formula}, not text: Excel computes a formula instead of keeping the expression. Format the cell as Text and type it again, without a leading "=".`,
-  not_text: (p) => `the cell holds ${p.raw}, not text.`,
+  not_text: (p) => `the cell holds ${rawShown(p.raw, "en")}, not text.`,
   word_unknown: (p) => `"${p.word}" is not a value of this column (use ${quotedList(p.allowed)}).`,
   code_invalid: (p) =>
     `"${p.text}" is not an indicator code: a code is digit groups separated by dots, optionally ending in one letter a–z (3.1.3.a), or 2–4 capital letters then digit groups (HS.2.1).`,

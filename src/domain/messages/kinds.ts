@@ -365,6 +365,8 @@ export type ErrorParams = {
   readonly xlsx_doctype: { readonly part: string };
   readonly xlsx_no_worksheet: Record<string, never>;
   readonly xlsx_not_workbook: { readonly empty: boolean };
+  /** A file named .docx whose content is no document of any kind the tool reads (not a zip, an old .doc, a PDF). */
+  readonly docx_not_word: { readonly empty: boolean };
   /** A Word document the reader refuses, or a file of a kind it does not read (an old .doc, a PDF). */
   readonly docx_old_doc: Record<string, never>;
   readonly docx_pdf: Record<string, never>;
@@ -697,6 +699,18 @@ type CliLineParams = {
     readonly level: Level;
     readonly period: string;
   };
+  /**
+   * The line `validate` opens a sheet's report with: its sheet, unit, level and period, the level and period as
+   * ids (none when the sheet states none the tool knows, `levelText` and `periodText` then what it states, if any).
+   */
+  readonly cli_sheet_line: {
+    readonly sheet: string;
+    readonly unit: string;
+    readonly level?: Level;
+    readonly levelText?: string;
+    readonly period?: string;
+    readonly periodText?: string;
+  };
   /** The unit `template` writes when none is given (also the sheet's name). */
   readonly cli_default_unit: Record<string, never>;
   /** `template --form` with a level the form does not report at. */
@@ -869,6 +883,11 @@ type DocxLabelParams = {
     readonly place: string;
     readonly placeEn: string;
   };
+  /**
+   * A Word report in which no appendix table was found (its appendix left out, or typed as text a reader cannot
+   * part into columns): only the figures its text states were read; `fromText` says how many.
+   */
+  readonly docx_no_table: { readonly fromText: number };
 };
 
 /**

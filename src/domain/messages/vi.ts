@@ -41,6 +41,7 @@ import {
   nameOfCode,
   periodName,
   quotedValue,
+  rawShown,
   roleNameIn,
 } from "./words";
 
@@ -200,7 +201,7 @@ const findings: Templates<FindingParamsByKind> = {
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không thuộc các giá trị cho phép (${legendText(c.rows.get(p.code)?.codes, "vi")}).`,
   not_a_value: (p, c) =>
-    `${nameOfCode(c, p.code, "vi")}: ô chứa ${p.raw}, không phải giá trị của chỉ tiêu này.`,
+    `${nameOfCode(c, p.code, "vi")}: ô chứa ${rawShown(p.raw, "vi")}, không phải giá trị của chỉ tiêu này.`,
   unsafe_formula: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: ô chứa công thức lấy dữ liệu từ bên ngoài (${p.raw}); hãy nhập trực tiếp giá trị số.`,
   heading_has_value: (p, c) =>
@@ -364,7 +365,7 @@ const definitions: Templates<DefinitionProblemParams> = {
     `ô chứa số ${p.shown}, không phải văn bản: mã hoặc biểu thức gõ thành số có thể mất chữ số 0 ở cuối ("3.10" thành 3.1). Định dạng ô là Văn bản (Text) rồi gõ lại.`,
   formula_not_text: (p) =>
     `ô chứa công thức =${p.formula}, không phải văn bản: Excel tính công thức thay vì giữ biểu thức. Định dạng ô là Văn bản (Text) rồi gõ lại, không có dấu "=" ở đầu.`,
-  not_text: (p) => `ô chứa ${p.raw}, không phải văn bản.`,
+  not_text: (p) => `ô chứa ${rawShown(p.raw, "vi")}, không phải văn bản.`,
   word_unknown: (p) => `"${p.word}" không phải giá trị của cột này (dùng ${quotedList(p.allowed)}).`,
   code_invalid: (p) =>
     `"${p.text}" không phải mã chỉ tiêu: mã gồm các nhóm chữ số cách nhau bởi dấu chấm, có thể kết thúc bằng một chữ cái a–z (3.1.3.a), hoặc 2–4 chữ in hoa rồi các nhóm chữ số (HS.2.1).`,
@@ -551,6 +552,8 @@ const errors: Templates<ErrorParams> = {
   xlsx_no_worksheet: () => `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS_XLSX}.`,
   xlsx_not_workbook: (p) =>
     `Tệp không phải bảng tính Excel (.xlsx)${p.empty ? " (tệp rỗng)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_not_word: (p) =>
+    `Tệp mang tên .docx nhưng không phải tài liệu Word hợp lệ${p.empty ? " (tệp rỗng)" : ""}: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), hoặc xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.`,
   docx_old_doc: () =>
     "Tệp ở định dạng Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), rồi kiểm tra tệp .docx đó.",
   docx_pdf: () =>
