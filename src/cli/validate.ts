@@ -56,8 +56,11 @@ export async function validateCommand(
   const report: ValidationReport = { schema: 1, files: [] };
   let exit: number = EXIT.ok;
   const names = distinctFileNames(positionals);
+  // A JSON report is data, the same whatever --lang (its messages carry both languages): a Word report's table and
+  // places are named there as by default; text shows them in the language asked.
+  const placesIn: Lang = values.format === "json" ? "vi" : lang;
   for (const [index, file] of positionals.entries()) {
-    const entry = await validateFile(file, given, lang);
+    const entry = await validateFile(file, given, placesIn);
     report.files.push(entry);
     if (entry.error) {
       exit = EXIT.failure;
