@@ -1,4 +1,4 @@
-import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
+import type { Bilingual, Level, LoadedCatalogue } from "../domain/catalogue";
 import type { SheetValidation } from "../domain/engine";
 import { catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { FileReport } from "../workflows/report";
@@ -69,13 +69,27 @@ function conflictMessage(
   });
 }
 
+/**
+ * A report's level or period that could not be read, said of the document: a report has no row 4 to correct, its
+ * level is read from the unit's name and its period from its title.
+ */
+function inputsMessage(finding: Locatable, report: WordReport): Bilingual | undefined {
+  if (finding.kind === "period_unknown") return labelText("docx_period_unknown", {});
+  if (finding.kind !== "level_unknown") return undefined;
+  const levels = finding.params?.levels;
+  return labelText("docx_level_unknown", {
+    ...(report.unit === undefined ? {} : { unit: report.unit }),
+    levels: Array.isArray(levels) ? (levels as Level[]) : [],
+  });
+}
+
 function placed<F extends Locatable>(
   finding: F,
   report: WordReport,
   catalogue: LoadedCatalogue = defaultCatalogue,
   lang: Lang = "vi",
 ): F {
-  const conflict = conflictMessage(finding, report, catalogue);
+  const conflict = conflictMessage(finding, report, catalogue) ?? inputsMessage(finding, report);
   const cellPlaces = finding.cells.map((cell) => placeOf(report, cell));
   const distinct = [...new Map(cellPlaces.flatMap((place) => (place ? [[place.vi, place]] : []))).values()];
   // A few places are said; a finding over many rows (a copied block, the rows left blank) lists their codes already.

@@ -40,6 +40,8 @@ export interface WordReport {
   readonly written: ReadonlyMap<number, string>;
   /** True when the document has an appendix table; false when its figures are only in the body. */
   readonly hasTable: boolean;
+  /** The reporting unit as the report names it, where it does: what its level is read from. */
+  readonly unit?: string;
   readonly figures: readonly BodyFigure[];
   readonly unread: readonly UnreadFigure[];
 }
@@ -422,6 +424,7 @@ export function wordReport(document: readonly Block[], catalogue: LoadedCatalogu
     fromText: new Set(bodyRows.keys()),
     written,
     hasTable: !keyed,
+    ...(unit === undefined ? {} : { unit }),
     figures,
     unread,
   };

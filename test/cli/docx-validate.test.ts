@@ -129,6 +129,15 @@ describe("cchc-appendix validate on Word reports", () => {
       ["order:HS.5<=HS.1.2", "order_violated"],
       ["period", "level_unknown"],
     ]);
+    // Said of the document, which has no row 4: the level is read from the unit's name.
+    const level = report.files[0]!.sheets[0]!.findings.find((f) => f.kind === "level_unknown")!;
+    expect(level.message.vi).toMatch(
+      /^Báo cáo không ghi tên đơn vị \(“Sở, ngành”, “Huyện” hoặc “Xã”\): ghi tên đầy đủ/,
+    );
+    expect(level.message.en).toMatch(
+      /^The report does not name its unit \(department, district or commune\)/,
+    );
+    expect(`${level.message.vi} ${level.message.en}`).not.toMatch(/dòng 4|row 4/);
   });
 
   it("checks the body against the appendix: a rate against the body's counts, a count stated twice", async () => {

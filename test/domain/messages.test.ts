@@ -1747,6 +1747,8 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
     placeEn: 'paragraph: "…12…"',
   },
   docx_no_table: { fromText: 17 },
+  docx_level_unknown: { unit: "Ban Quản lý các khu công nghiệp", levels: ["so", "xa"] },
+  docx_period_unknown: {},
 };
 
 /** Every text around the findings rendered, reviewed once as a clerk and a reader of English read them. */
@@ -1960,6 +1962,14 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
   docx_no_table: [
     "Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được 17 số liệu nêu trong phần báo cáo, các chỉ tiêu khác coi như chưa nhập. Gửi phụ lục dưới dạng bảng Word (mỗi chỉ tiêu một dòng: STT, chỉ tiêu, đơn vị tính, số liệu, ghi chú) hoặc gửi tệp Excel phụ lục.",
     "No appendix table was found in the report: only 17 values stated in the report's text could be read, and every other indicator counts as blank. Send the appendix as a Word table (one row per indicator: STT, indicator, unit, value, note) or send the Excel appendix file.",
+  ],
+  docx_level_unknown: [
+    "Tên đơn vị “Ban Quản lý các khu công nghiệp” không cho biết cấp của đơn vị (“Sở, ngành” hoặc “Xã”): ghi tên đầy đủ của đơn vị ở đầu báo cáo, như “Sở Nội vụ” hoặc “UBND xã …”. Chưa rõ cấp thì không kiểm tra được các chỉ tiêu theo cấp, và khi tổng hợp số liệu không được cộng vào các chỉ tiêu tính theo cấp.",
+    "The unit's name “Ban Quản lý các khu công nghiệp” does not tell its level (department or commune): write the unit's full name at the top of the report, as “Sở Nội vụ” or “UBND xã …”. Without its level the level's indicators cannot be checked, and a consolidation leaves its figures out of the totals by level.",
+  ],
+  docx_period_unknown: [
+    "Không đọc được kỳ báo cáo từ tiêu đề báo cáo: ghi kỳ trong tiêu đề, như “Báo cáo kết quả công tác cải cách hành chính quý III năm 2021”. Chưa rõ kỳ thì không kiểm tra được các chỉ tiêu theo kỳ, và khi tổng hợp không biết số liệu thuộc kỳ nào.",
+    "The report's period could not be read from its title: name it in the title, as “Báo cáo kết quả công tác cải cách hành chính quý III năm 2021”. Without its period the period's indicators cannot be checked, and a consolidation cannot tell which period its figures belong to.",
   ],
 };
 

@@ -888,6 +888,13 @@ type DocxLabelParams = {
    * part into columns): only the figures its text states were read; `fromText` says how many.
    */
   readonly docx_no_table: { readonly fromText: number };
+  /**
+   * A Word report whose unit's level could not be told: its unit as the report names it (absent: not found), and the
+   * levels of its period. A report has no row 4: the level is read from the unit's name.
+   */
+  readonly docx_level_unknown: { readonly unit?: string; readonly levels: readonly Level[] };
+  /** A Word report whose period could not be read from its title. */
+  readonly docx_period_unknown: Record<string, never>;
 };
 
 /**

@@ -1,5 +1,6 @@
 import { formatCount } from "../format";
 import type { Level } from "../catalogue";
+import { alternatives } from "./shared";
 import type {
   LabelParams,
   SelfCheckPaneText,
@@ -274,6 +275,13 @@ export const enLabels: Templates<LabelParams> = {
     `${p.labelsEn.join(" and ")} not taken from the report's text: one clause states ${n(p.count)} numbers (${p.numbers}) and which one is this row's is not clear — ${p.placeEn}`,
   docx_no_table: (p) =>
     `No appendix table was found in the report: only ${count(p.fromText, "value")} stated in the report's text could be read, and every other indicator counts as blank. Send the appendix as a Word table (one row per indicator: STT, indicator, unit, value, note) or send the Excel appendix file.`,
+  docx_level_unknown: (p) =>
+    `${p.unit === undefined ? "The report does not name its unit" : `The unit's name “${p.unit}” does not tell its level`} (${alternatives(
+      p.levels.map((level) => LEVEL_NAME[level]),
+      "en",
+    )}): write the unit's full name at the top of the report, as “Sở Nội vụ” or “UBND xã …”. Without its level the level's indicators cannot be checked, and a consolidation leaves its figures out of the totals by level.`,
+  docx_period_unknown: () =>
+    "The report's period could not be read from its title: name it in the title, as “Báo cáo kết quả công tác cải cách hành chính quý III năm 2021”. Without its period the period's indicators cannot be checked, and a consolidation cannot tell which period its figures belong to.",
   docx_owner_unclear: (p) =>
     `No figure taken from the report's text: ${p.numbers} stands in one clause with ${p.labelsEn.join(" and ")}, and whose it is is not clear — ${p.placeEn}`,
 };

@@ -1,5 +1,6 @@
 import { formatCount } from "../format";
 import { levelLabel, periodLabel } from "../meta";
+import { alternatives } from "./shared";
 import type {
   LabelParams,
   SelfCheckPaneText,
@@ -251,6 +252,13 @@ export const viLabels: Templates<LabelParams> = {
     `Không lấy số liệu của chỉ tiêu ${p.labels.join(" và ")} từ phần báo cáo: cùng một câu nêu ${n(p.count)} số (${p.numbers}), không rõ số nào là của chỉ tiêu này — ${p.place}`,
   docx_no_table: (p) =>
     `Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được ${n(p.fromText)} số liệu nêu trong phần báo cáo, các chỉ tiêu khác coi như chưa nhập. Gửi phụ lục dưới dạng bảng Word (mỗi chỉ tiêu một dòng: STT, chỉ tiêu, đơn vị tính, số liệu, ghi chú) hoặc gửi tệp Excel phụ lục.`,
+  docx_level_unknown: (p) =>
+    `${p.unit === undefined ? "Báo cáo không ghi tên đơn vị" : `Tên đơn vị “${p.unit}” không cho biết cấp của đơn vị`} (${alternatives(
+      p.levels.map((level) => `“${levelLabel(level)}”`),
+      "vi",
+    )}): ghi tên đầy đủ của đơn vị ở đầu báo cáo, như “Sở Nội vụ” hoặc “UBND xã …”. Chưa rõ cấp thì không kiểm tra được các chỉ tiêu theo cấp, và khi tổng hợp số liệu không được cộng vào các chỉ tiêu tính theo cấp.`,
+  docx_period_unknown: () =>
+    "Không đọc được kỳ báo cáo từ tiêu đề báo cáo: ghi kỳ trong tiêu đề, như “Báo cáo kết quả công tác cải cách hành chính quý III năm 2021”. Chưa rõ kỳ thì không kiểm tra được các chỉ tiêu theo kỳ, và khi tổng hợp không biết số liệu thuộc kỳ nào.",
   docx_owner_unclear: (p) =>
     `Không lấy số liệu từ phần báo cáo: số ${p.numbers} đứng cùng câu với các chỉ tiêu ${p.labels.join(" và ")}, không rõ là của chỉ tiêu nào — ${p.place}`,
 };
