@@ -236,7 +236,7 @@ function departmentInitials(name: string): string {
 /**
  * A unit's name within `length` characters, shortened as officials shorten it and never cut inside a word: whole;
  * without the place it belongs to; its head abbreviated ("Sở LĐ-TB&XH", "UBND huyện Châu Thành"), with its place
- * and then without; and only for a name still too long, cut at the last space that fits.
+ * and then without; and only for a name still too long, the name without its place cut at the last space that fits.
  */
 export function sheetNameWithin(name: string, length: number): string {
   const head = DEPARTMENT.exec(name)?.[0] ?? COMMITTEE.exec(name)?.[0] ?? "";
@@ -250,7 +250,9 @@ export function sheetNameWithin(name: string, length: number): string {
       ? `UBND ${body}`
       : undefined;
   const candidates = [name, `${head}${body}`, ...(short ? [`${short}${place}`, short] : [])];
-  return candidates.find((candidate) => candidate.length <= length) ?? cutTo(candidates.at(-1)!, length);
+  // Too long even shortened: the name itself cut between words, which still reads as the unit (an abbreviation cut
+  // could leave its head alone, "Sở").
+  return candidates.find((candidate) => candidate.length <= length) ?? cutTo(`${head}${body}`, length);
 }
 
 /**

@@ -90,7 +90,8 @@ describe("consolidate of Word reports and workbooks together", () => {
   it("names a Word report's appendix as its table in the report, a workbook's as its sheet", async () => {
     const other = await temp.write(
       "so-tu-phap.xlsx",
-      await filledTemplate(SO_TU_PHAP, { unit: "Sở Tư pháp" }),
+      // HS.1 off by one: an error, so that the department too gets a correction letter (a ready unit gets none).
+      await filledTemplate({ ...SO_TU_PHAP, "HS.1": 111 }, { unit: "Sở Tư pháp" }),
     );
     const word = await temp.write("bao-cao.docx", await convertHtml(seedHtml()));
     const typed = await temp.write("bao-cao.xlsx", await seedWorkbook());
