@@ -152,6 +152,41 @@ describe("cell changes", () => {
   });
 });
 
+describe("sheets opened", () => {
+  it("reach the listener by name, whoever opened them, and stop after unsubscribing", async () => {
+    const excel = seededWorkbook(3);
+    const host = hostOver(excel);
+    const opened: string[] = [];
+    const unsubscribe = host.onSheetActivated((sheet) => opened.push(sheet));
+    await excel.settle();
+    excel.emulator.activate("Đơn vị 3");
+    await excel.settle();
+    // The add-in's own activation is told as well: Excel does not tell them apart.
+    await host.run((port) => port.apply({ steps: [{ kind: "select", sheet: "Đơn vị 2", address: "D15" }] }));
+    await excel.settle();
+    expect(opened).toEqual(["Đơn vị 3", "Đơn vị 2"]);
+    unsubscribe();
+    await excel.settle();
+    expect(excel.emulator.activationEvents).toBe(false);
+    excel.emulator.activate("Đơn vị 1");
+    await excel.settle();
+    expect(opened).toHaveLength(2);
+  });
+
+  it("are subscribed in a run of their own: an Excel that refuses them (AccessDenied) still tells changes", async () => {
+    const excel = seededWorkbook(1);
+    const host = hostOver(excel);
+    const changes: CellsChanged[] = [];
+    host.onCellsChanged((change) => changes.push(change));
+    excel.failRequest(2, "AccessDenied");
+    host.onSheetActivated(() => undefined);
+    await excel.settle();
+    expect(excel.emulator.activationEvents).toBe(false);
+    await excel.emitChange({ sheet: "Sở TTTT", address: "D9", source: "Remote" });
+    expect(changes).toEqual([{ sheet: "Sở TTTT", address: "D9", source: "remote" }]);
+  });
+});
+
 describe("the host", () => {
   it("tells the active sheet and the display language", async () => {
     const excel = seededWorkbook(3);
