@@ -184,6 +184,16 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
     requestIdleCallback(() => preloadPlanWriter(), { timeout: 2_000 });
   };
 
+  // The use cases in flight: their listings name the sheets they add, so a sheet opened that the host cannot name yet
+  // (an install opens the sheet it has just added) is named once they have answered, not by a run of its own.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (done: Promise<unknown>): void => {
+    inFlight.add(done);
+    const settled = () => void inFlight.delete(done);
+    done.then(settled, settled);
+  };
+  const afterUseCases = (): Promise<unknown> => Promise.allSettled([...inFlight]);
+
   /**
    * Adds an event handler, in a run of its own: a host that refuses one event keeps the others (Excel 2019 refused
    * onActivated with AccessDenied, OfficeDev/office-js #1103). Without events the pane still works through its
@@ -232,6 +242,7 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
 
     run: (useCase) => {
       const done = runPort(useCase);
+      track(done);
       done.then(fetchWriterWhenIdle, () => undefined);
       return done;
     },
@@ -278,6 +289,7 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
       // opened itself. Named as a change's sheet is, and, like a change, not told when it cannot be named.
       const handle = async (args: Excel.WorksheetActivatedEventArgs): Promise<void> => {
         if (removed) return;
+        if (!sheetNames.has(args.worksheetId)) await afterUseCases();
         const sheet = await sheetName(args.worksheetId).catch(() => undefined);
         if (sheet !== undefined && !removed) listener(sheet);
       };
