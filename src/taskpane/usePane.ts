@@ -33,6 +33,12 @@ export const LIVE_CHECK_DELAY_MS = 300;
  */
 export const PROGRESS_DELAY_MS = 300;
 
+/**
+ * How long the pane waits after the user opens another sheet before describing it: tabs gone through quickly (Ctrl+
+ * Page Down held, clicks in a row) cost one description, of the sheet the user stopped on.
+ */
+export const FOLLOW_DELAY_MS = 150;
+
 /** One appendix sheet as the pane knows it: its validation and its stamp. */
 export interface SheetResult {
   readonly validation: SheetValidation;
@@ -75,6 +81,11 @@ export interface PaneState {
   readonly focus?: string;
   /** The sheet the user is on, and what the header shows about it before any check. */
   readonly active?: string;
+  /**
+   * The number of the read that told `active` (reads are numbered as they start): a read that started before it, and
+   * answers after it, does not bring back the sheet the user has left.
+   */
+  readonly activeAt?: number;
   readonly described?: SheetResult;
   /** True once the pane knows which sheet is open and what it holds. */
   readonly ready: boolean;
@@ -101,8 +112,18 @@ export type PaneAction =
   | { type: "start"; busy: Busy }
   | { type: "progress"; progress: CheckProgress }
   | { type: "lasting" }
-  /** `names`: every appendix sheet of a check over the whole workbook, which replaces what the pane knew. */
-  | { type: "checked"; result: CheckResult; names?: readonly string[]; active?: string; live?: boolean }
+  /**
+   * `names`: every appendix sheet of a check over the whole workbook, which replaces what the pane knew; `at`: the
+   * number of the read that told `active`.
+   */
+  | {
+      type: "checked";
+      result: CheckResult;
+      names?: readonly string[];
+      active?: string;
+      at?: number;
+      live?: boolean;
+    }
   | {
       type: "described";
       active?: string;
@@ -110,7 +131,11 @@ export type PaneAction =
       appendices?: readonly string[];
       /** The check that described the sheet: which of the sheets it read miss their form's definition. */
       checked?: Pick<CheckResult, "sheets" | "missingForms" | "skipped" | "unknownVersions">;
+      /** The number of the read, as it started. */
+      at?: number;
     }
+  /** The user is on `sheet`, which the pane opened itself (a finding selected there) in the run numbered `at`. */
+  | { type: "activated"; sheet: string; at: number }
   | { type: "done"; notice?: Notice; stampNote?: Notice }
   | { type: "failed"; error: PaneError }
   | { type: "dismissError" }
@@ -173,6 +198,21 @@ function missingAfter(
   return [...known.filter((missing) => !read.has(missing.sheet)), ...checked.missingForms];
 }
 
+/** True when the read numbered `at` started no sooner than the one that told the open sheet: it may tell it again. */
+function isNewest(state: PaneState, at: number | undefined): boolean {
+  return at === undefined || at >= (state.activeAt ?? 0);
+}
+
+/** The pane on the sheet a read told open: its findings shown, if the pane has them, as when the pane opens on it. */
+function opened(
+  state: PaneState,
+  sheet: string | undefined,
+  at: number | undefined,
+): Pick<PaneState, "active" | "activeAt" | "focus"> {
+  const moved = sheet !== undefined && sheet !== state.active && state.results.has(sheet);
+  return { active: sheet, activeAt: at ?? state.activeAt, focus: moved ? sheet : state.focus };
+}
+
 /** The pane's state after an action: pure, so that its merging of checks is tested on its own. */
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
@@ -194,7 +234,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     case "checked": {
       const full = action.names !== undefined;
       const { results, order } = merge(state, action.result, action.names);
-      const active = action.active ?? state.active;
+      const tells = action.active !== undefined && isNewest(state, action.at);
+      const active = tells ? action.active : state.active;
       const focus =
         (action.live && state.focus && results.has(state.focus) && state.focus) ||
         (active && results.has(active) ? active : undefined) ||
@@ -209,14 +250,16 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         missingForms: missingAfter(state.missingForms, action.result),
         focus,
         active,
+        activeAt: tells ? (action.at ?? state.activeAt) : state.activeAt,
         appendices: action.result.appendices ?? state.appendices,
       };
     }
     case "described":
       return {
         ...state,
-        active: action.active,
-        described: action.result,
+        ...(isNewest(state, action.at)
+          ? { ...opened(state, action.active, action.at), described: action.result }
+          : {}),
         ready: true,
         ...(action.checked ? { missingForms: missingAfter(state.missingForms, action.checked) } : {}),
         appendices: action.appendices ?? state.appendices,
@@ -234,6 +277,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, busy: undefined, lasting: false, progress: undefined, error: action.error };
     case "dismissError":
       return { ...state, error: undefined };
+    case "activated":
+      return isNewest(state, action.at) ? { ...state, ...opened(state, action.sheet, action.at) } : state;
     case "focus":
       return { ...state, focus: action.sheet };
     case "own":
@@ -319,6 +364,11 @@ export interface Pane {
    * marked there. Returns the unsubscribe function.
    */
   watch(): () => void;
+  /**
+   * Describes the sheet the user opens, FOLLOW_DELAY_MS after the last sheet opened, unless the pane opened it
+   * itself and already knows it. Returns the unsubscribe function.
+   */
+  follow(): () => void;
 }
 
 /**
@@ -357,10 +407,29 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
   // every check that lists the workbook, so a changed `_cchc_mau` is seen by the next one): a fix, which lists
   // nothing, checks its sheet again with the forms its finding was found with.
   let forms: FormRegistry | undefined;
-  const learn = (result: { appendices?: readonly string[]; active?: string; forms?: FormRegistry }) => {
+  // The open sheet as the newest read told it (reads are numbered by `generation` as they start), as the reducer
+  // keeps it: a slow read of the sheet the user has left does not bring it back.
+  let activeAt = 0;
+  const learn = (
+    result: { appendices?: readonly string[]; active?: string; forms?: FormRegistry },
+    started: number,
+  ) => {
     if (result.appendices) appendices = result.appendices;
-    if (result.active !== undefined) active = result.active;
+    if (result.active !== undefined && started >= activeAt) {
+      active = result.active;
+      activeAt = started;
+    }
     if (result.forms) forms = result.forms;
+  };
+  // The last run that may have opened a sheet (a description, a finding selected): the activation it caused is news
+  // only if that run, once answered, has not told the pane of the sheet.
+  let opening: Promise<unknown> = Promise.resolve();
+  const opens = <T>(run: Promise<T>): Promise<T> => {
+    opening = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   };
   const recall = (): Promise<void> =>
     (recalled ??= store.recall().then(
@@ -398,14 +467,17 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     }
   };
 
-  const describeIn = async (port: WorkbookPort): Promise<PaneAction> => {
+  const describeIn = (port: WorkbookPort): Promise<PaneAction> => opens(readOpenSheet(port));
+  const readOpenSheet = async (port: WorkbookPort): Promise<PaneAction> => {
+    const started = ++generation;
     const result = await checkWorkbook(port, { sheets: "active", activeSheet });
-    learn(result);
+    learn(result, started);
     const validation = result.sheets[0];
     const stamp = validation && result.stamps.get(validation.sheet);
     return {
       type: "described",
       active: result.active,
+      at: started,
       checked: result,
       ...(result.appendices ? { appendices: result.appendices } : {}),
       ...(validation ? { result: { validation, ...(stamp ? { stamp } : {}) } } : {}),
@@ -446,10 +518,10 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       host
         .run((port) => checkWorkbook(port, { sheets, mark: true, activeSheet }))
         .then((result) => {
-          learn(result);
+          learn(result, started);
           const fresh = accept(result, started);
           if (fresh.sheets.length)
-            dispatch({ type: "checked", result: fresh, live: true, active: result.active });
+            dispatch({ type: "checked", result: fresh, live: true, active: result.active, at: started });
         })
         .catch(fail);
     };
@@ -486,7 +558,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
             onProgress: (progress) => dispatch({ type: "progress", progress }),
           }),
         );
-        learn(result);
+        learn(result, started);
         const gone = own !== undefined && result.appendices && !result.appendices.includes(own);
         if (gone) {
           ask({ then: "check", missing: own! });
@@ -498,6 +570,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           result: accept(result, started),
           names: result.sheets.map((sheet) => sheet.sheet),
           active: result.active,
+          at: started,
         };
       },
       () => ({ type: "done", stampNote, ...(notice ? { notice } : {}) }),
@@ -538,13 +611,14 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
               onProgress: (progress) => dispatch({ type: "progress", progress }),
             }),
           );
-          learn(result);
+          learn(result, started);
           sheets = result.sheets.length;
           return {
             type: "checked",
             result: accept(result, started),
             names: result.sheets.map((sheet) => sheet.sheet),
             active: result.active,
+            at: started,
           };
         },
         () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.reviewed(sheets)) } }),
@@ -565,14 +639,19 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           const filled = await host.run((port) =>
             fillDerived(port, { mark: true, stamp: true, activeSheet, mayWriteOn: isMine }),
           );
-          learn(filled.check);
+          learn(filled.check, started);
           const formulas = filled.outcomes.filter((outcome) => outcome.action === "formula").length;
           const kept = filled.outcomes.length - formulas;
           notice = { tone: "success", text: both((t) => t.notices.filled(formulas, kept)) };
           stampNote = stampNoteOf(filled.check);
           sheet = filled.sheet;
           check = filled.check;
-          return { type: "checked", result: accept(filled.check, started) };
+          return {
+            type: "checked",
+            result: accept(filled.check, started),
+            active: filled.check.active,
+            at: started,
+          };
         },
         () => ({ type: "done", notice, stampNote }),
       );
@@ -593,7 +672,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           result = await host.run((port) =>
             applyFix(port, finding, { mark: mine, stamp: mine, ...(forms ? { forms } : {}) }),
           );
-          learn(result);
+          learn(result, started);
           stampNote = stampNoteOf(result);
           return { type: "checked", result: accept(result, started) };
         },
@@ -612,8 +691,20 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       if (result) offerStamp(result, sheet);
     },
     select: async (finding) => {
+      const cell = finding.cells[0];
+      const started = ++generation;
       try {
-        await host.run((port) => selectFinding(port, finding));
+        await opens(
+          host
+            .run((port) => selectFinding(port, finding))
+            .then(() => {
+              if (cell === undefined) return;
+              // The cell's sheet is open now: the header names it, and its activation is no news.
+              const sheet = splitAddress(cell).sheet;
+              learn({ active: sheet }, started);
+              dispatch({ type: "activated", sheet, at: started });
+            }),
+        );
       } catch (error) {
         await fail(error);
       }
@@ -660,8 +751,13 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
             // The sheet's form is now carried: the check reads it with the workbook's forms, as every check does.
             return checkWorkbook(port, { sheets: [sheet], mark: mine, activeSheet });
           });
-          learn(result);
-          return { type: "checked", result: accept(result, started), active: result.active };
+          learn(result, started);
+          return {
+            type: "checked",
+            result: accept(result, started),
+            active: result.active,
+            at: started,
+          };
         },
         () => ({
           type: "done",
@@ -708,7 +804,41 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       if (yes && sheet !== undefined) await validate([sheet]);
     },
   };
-  return { actions, describe, watch };
+  const follow = (): (() => void) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let latest: string | undefined;
+    let following = false;
+    let stopped = false;
+    // One description at a time, read once the pane's own run that may have opened the sheet has answered; sheets
+    // opened meanwhile are caught up with after it, by one description of the last of them.
+    const catchUp = (): void => {
+      if (following || stopped || latest === undefined) return;
+      const sheet = latest;
+      latest = undefined;
+      following = true;
+      void opening
+        .then(() => (stopped || sheet === active ? undefined : describe()))
+        .finally(() => {
+          following = false;
+          catchUp();
+        });
+    };
+    const stop = host.onSheetActivated((sheet) => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        latest = sheet;
+        catchUp();
+      }, FOLLOW_DELAY_MS);
+    });
+    return () => {
+      stopped = true;
+      stop();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  };
+
+  return { actions, describe, watch, follow };
 }
 
 /**
@@ -769,6 +899,7 @@ export function usePane(host: AddinHost): [PaneState, PaneActions] {
   }, [pane]);
 
   useEffect(() => pane.watch(), [pane]);
+  useEffect(() => pane.follow(), [pane]);
 
   return [state, pane.actions];
 }
