@@ -11,7 +11,7 @@ import type { Lang, LanguageState } from "./i18n";
 import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
 import { PartBoundary } from "./components/PartBoundary";
 import { PaneBusy } from "./busy";
-import { openSheetResult } from "./open-sheet";
+import { OpenSheet, openSheetResult } from "./open-sheet";
 import { loadBothStrings, loadLanguage, stringsReady } from "./languages";
 import {
   ConsolidatePanel,
@@ -232,16 +232,18 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
         ) : (
           <PartBoundary>
             <WithMessages lang={lang}>
-              <Results.Part
-                order={state.order}
-                results={state.results}
-                focus={state.focus}
-                unknownVersions={state.unknownVersions}
-                verdict={verdict}
-                onFocus={actions.focus}
-                onSelect={actions.select}
-                onFix={fix}
-              />
+              <OpenSheet.Provider value={state.active}>
+                <Results.Part
+                  order={state.order}
+                  results={state.results}
+                  focus={state.focus}
+                  unknownVersions={state.unknownVersions}
+                  verdict={verdict}
+                  onFocus={actions.focus}
+                  onSelect={actions.select}
+                  onFix={fix}
+                />
+              </OpenSheet.Provider>
             </WithMessages>
           </PartBoundary>
         )}

@@ -2,6 +2,7 @@ import type { LoadedCatalogue } from "../domain/catalogue";
 import { catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { Finding } from "../domain/findings";
 import type { Severity } from "../domain/values";
+import { splitAddress } from "../workflows/usecases";
 import type { Lang, Strings } from "./i18n";
 
 /** Findings of one section of the form (1…7, a source block, or the whole appendix). */
@@ -87,19 +88,45 @@ export function fixKind(finding: Finding): FixKind | undefined {
   return "value";
 }
 
-/** The label of a finding's fix button: "Sửa thành 44", "Chuyển thành số", "Khôi phục công thức". */
-export function fixLabel(finding: Finding, t: Strings, lang: Lang): string | undefined {
+/**
+ * The label of a finding's fix button: "Sửa thành 44", "Chuyển thành số", "Khôi phục công thức"; on a sheet that is
+ * not `openSheet`, with the cell it writes: "Sửa Sở TTTT!D120 thành 44".
+ */
+export function fixLabel(finding: Finding, t: Strings, lang: Lang, openSheet?: string): string | undefined {
   const kind = fixKind(finding);
-  if (!kind || !finding.suggestion) return undefined;
-  if (kind === "formula") return t.findings.fixFormula;
-  if (kind === "number") return t.findings.fixNumber;
-  return t.findings.fixValue(finding.suggestion.display[lang]);
+  const suggestion = finding.suggestion;
+  if (!kind || !suggestion) return undefined;
+  if (!elsewhere(suggestion.cell, openSheet)) {
+    if (kind === "formula") return t.findings.fixFormula;
+    if (kind === "number") return t.findings.fixNumber;
+    return t.findings.fixValue(suggestion.display[lang]);
+  }
+  const place = cellPlace(suggestion.cell, openSheet);
+  if (kind === "formula") return t.findings.fixFormulaAt(place);
+  if (kind === "number") return t.findings.fixNumberAt(place);
+  return t.findings.fixValueAt(place, suggestion.display[lang]);
 }
 
 /** The local address of a qualified one ('Sở TTTT'!D120 → D120), for showing. */
 export function localAddress(qualified: string | undefined): string {
   if (!qualified) return "";
   return qualified.slice(qualified.lastIndexOf("!") + 1);
+}
+
+// True when a qualified cell is on another sheet than the open one (unknown: as if on it, as before the pane knew).
+function elsewhere(qualified: string, openSheet: string | undefined): boolean {
+  return openSheet !== undefined && qualified.includes("!") && splitAddress(qualified).sheet !== openSheet;
+}
+
+/**
+ * A cell as the pane names it beside the open sheet: its local address on that sheet ("D120"), and with its sheet
+ * on any other ("Sở TTTT!D120"), so that a finding of a sheet the user is not on never reads as one of theirs.
+ */
+export function cellPlace(qualified: string | undefined, openSheet: string | undefined): string {
+  if (!qualified) return "";
+  if (!elsewhere(qualified, openSheet)) return localAddress(qualified);
+  const { sheet, address } = splitAddress(qualified);
+  return `${sheet}!${address}`;
 }
 
 /** A key for each finding that stays the same while other findings come and go (React keeps focus and state). */

@@ -1,4 +1,16 @@
+import { createContext, useContext } from "react";
 import type { PaneState, SheetResult } from "./usePane";
+
+/**
+ * The sheet the user is on, as the pane last learnt it: the results say so when they are another sheet's, and name
+ * that sheet in every cell and fix they show. A context, so the findings' rows read it where they render.
+ */
+export const OpenSheet = createContext<string | undefined>(undefined);
+
+/** The sheet the user is on; undefined while the pane does not know it. */
+export function useOpenSheet(): string | undefined {
+  return useContext(OpenSheet);
+}
 
 /**
  * What the header shows of the open sheet: its last check, else its description, and never a result of another

@@ -19,7 +19,8 @@ import {
 } from "../workflows/usecases";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
-import type { Strings } from "./i18n";
+import { cellPlace } from "./grouping";
+import type { Lang, Strings } from "./i18n";
 import { STRINGS } from "./i18n";
 import { loadBothStrings } from "./languages";
 
@@ -663,6 +664,12 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       await recall();
       const sheet = splitAddress(suggestion.cell).sheet;
       const mine = isMine(sheet);
+      // A fix of a sheet the user is not on says which cell it wrote: the one they see has not changed.
+      const place = active === undefined || sheet === active ? undefined : cellPlace(suggestion.cell, active);
+      const fixed = (t: Strings, lang: Lang) =>
+        place
+          ? t.notices.fixedAt(place, suggestion.display[lang])
+          : t.notices.fixed(suggestion.display[lang]);
       let result: CheckResult | undefined;
       let stampNote: Notice | undefined;
       await perform(
@@ -680,10 +687,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           type: "done",
           notice: {
             tone: "success",
-            text: {
-              vi: STRINGS.vi.notices.fixed(suggestion.display.vi),
-              en: STRINGS.en.notices.fixed(suggestion.display.en),
-            },
+            text: { vi: fixed(STRINGS.vi, "vi"), en: fixed(STRINGS.en, "en") },
           },
           stampNote,
         }),

@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { TextEncoder as NodeTextEncoder } from "node:util";
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { catalogue } from "../../src/domain/catalogue";
+import { sheetLayout } from "../../src/domain/layout";
 import { SEED_VALUES } from "../helpers/seed";
 import type * as AppModule from "../../src/taskpane/App";
 import type * as OpenSheetModule from "../../src/taskpane/open-sheet";
@@ -31,6 +33,8 @@ const { EmulatedExcel: Excel, hostOver, seedAppendix } = require("../excel/setup
 const { READY_VALUES } = require("../excel/pane-scenarios") as typeof PaneScenarios;
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+const layout = sheetLayout(catalogue);
+const valueCell = (code: string) => `D${layout.rowOf.get(code)!}`;
 const CHECK = { name: "Kiểm tra trước khi nộp" };
 const COMMUNE = "UBND xã Long Đức";
 const DEPARTMENT = "Sở TTTT";
@@ -87,8 +91,9 @@ describe("the header of the open sheet", () => {
 
     // Validate checks the user's own sheet: the header still describes the department's, which has two errors.
     await user.click(screen.getByRole("button", CHECK));
-    await waitFor(
-      () => expect(screen.getByRole("button", CHECK).hasAttribute("disabled")).toBe(false),
+    await screen.findByText(
+      `Kết quả dưới đây là của trang “${COMMUNE}”, không phải của trang đang mở (“${DEPARTMENT}”).`,
+      {},
       LATER,
     );
     expect(within(header()).getByText("Sở Thông tin và Truyền thông")).toBeTruthy();
@@ -119,5 +124,52 @@ describe("the header of the open sheet", () => {
     expect(
       openSheetResult({ active: DEPARTMENT, results: new Map([[DEPARTMENT, checked]]), described }),
     ).toBe(checked);
+  });
+});
+
+describe("findings of a sheet that is not the open one", () => {
+  it("name their sheet in every cell and fix, say whose they are, and selecting one opens its sheet", async () => {
+    const excel = provinceWorkbook();
+    const user = await open(excel);
+    await chooseOwn(user, DEPARTMENT);
+    excel.emulator.activate(SUMMARY);
+    await within(header()).findByText("Trang tính này chưa có phụ lục.", {}, LATER);
+
+    await user.click(screen.getByRole("button", CHECK));
+    await screen.findByText(
+      `Kết quả dưới đây là của trang “${DEPARTMENT}”, không phải của trang đang mở (“${SUMMARY}”).`,
+      {},
+      LATER,
+    );
+    const cell = valueCell("HS.1.2");
+    expect(screen.getAllByText(`HS.1.2 · ô ${DEPARTMENT}!${cell}`).length).toBeGreaterThan(0);
+    await user.click(screen.getAllByRole("button", { name: `Sửa ${DEPARTMENT}!${cell} thành 44` })[0]!);
+    expect(await screen.findByText(`Đã sửa ${DEPARTMENT}!${cell}: 44.`, {}, LATER)).toBeTruthy();
+    expect(excel.cell(DEPARTMENT, cell).value).toBe(44);
+
+    await user.click(screen.getAllByText(/^DV\.4\.1 · ô /)[0]!);
+    await waitFor(() => expect(excel.data.activeSheetId).toBe(excel.sheet(DEPARTMENT).id), LATER);
+    await within(header()).findByText("Sở Thông tin và Truyền thông", {}, LATER);
+    // On its own sheet a finding's cell and fix need no sheet's name.
+    expect(screen.getAllByText(/^DV\.4\.1 · ô D\d+$/).length).toBeGreaterThan(0);
+    expect(screen.queryByText(/không phải của trang đang mở/)).toBeNull();
+  });
+
+  it("say so in English too", async () => {
+    const excel = provinceWorkbook();
+    const user = await open(excel, "en-US");
+    await chooseOwn(user, DEPARTMENT, "This is my sheet");
+    excel.emulator.activate(SUMMARY);
+    await within(header()).findByText(SUMMARY, {}, LATER);
+    await user.click(screen.getByRole("button", { name: "Check before submitting" }));
+    await screen.findByText(
+      `The results below are for sheet “${DEPARTMENT}”, not for the open sheet (“${SUMMARY}”).`,
+      {},
+      LATER,
+    );
+    const cell = valueCell("HS.1.2");
+    expect(screen.getAllByText(`HS.1.2 · cell ${DEPARTMENT}!${cell}`).length).toBeGreaterThan(0);
+    await user.click(screen.getAllByRole("button", { name: `Change ${DEPARTMENT}!${cell} to 44` })[0]!);
+    expect(await screen.findByText(`Fixed ${DEPARTMENT}!${cell}: 44.`, {}, LATER)).toBeTruthy();
   });
 });

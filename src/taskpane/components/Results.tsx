@@ -5,6 +5,7 @@ import type { Finding } from "../../domain/findings";
 import { useStrings } from "../i18n";
 import type { SheetResult } from "../usePane";
 import { FindingList } from "./FindingList";
+import { OtherSheetNote } from "./OtherSheetNote";
 import { RuleSummary } from "./RuleSummary";
 import { SheetList } from "./SheetList";
 import { StampLine } from "./StampLine";
@@ -57,6 +58,7 @@ export const Results = memo(function Results({
       <SheetList order={order} results={results} focus={focus} onFocus={onFocus} />
       {focused ? (
         <>
+          <OtherSheetNote sheet={focused.validation.sheet} />
           <VerdictBanner ref={verdict} validation={focused.validation} />
           <StampLine status={focused.stamp} />
           <FindingList validation={focused.validation} onSelect={onSelect} onFix={onFix} />
