@@ -5,10 +5,12 @@
 // that verdict painted, and a Validate click to its findings painted; the stand-in's own start, the time inside the
 // host bridge and the Excel library's carrying of each request across it are Excel's, and are taken out.
 // `npm run bench -- --only pane` prints them.
+import { spawn } from "node:child_process";
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
+import { createInterface } from "node:readline";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import type { Configuration, Stats } from "webpack";
@@ -323,9 +325,9 @@ export async function servePane(options: { minimize?: boolean; built?: string } 
   }
 }
 
-/** Measures `runs` fresh loads of the pane, and Validate clicks in each. */
-export async function benchPane(runs = 3): Promise<PaneFigures> {
-  const pane = await servePane();
+/** Measures `runs` fresh loads of the pane served from the build in `folder`, printing each, and their medians. */
+export async function measurePaneRuns(folder: string, runs: number): Promise<PaneFigures> {
+  const pane = await servePane({ built: folder });
   try {
     const results: PaneRun[] = [];
     for (let run = 0; run < runs; run++) {
@@ -353,5 +355,37 @@ export async function benchPane(runs = 3): Promise<PaneFigures> {
     };
   } finally {
     await pane.close();
+  }
+}
+
+/**
+ * Builds the pane, then measures `runs` fresh loads of it, and Validate clicks in each, in a process of its own
+ * (bench-pane-child.ts) that serves the pages and drives Chromium. Built in the process that served them (its heap
+ * then 0.7-1.2 GB, more after the bench's other parts), the first load after the build came out slowest (2026-12-04,
+ * at a load average of 10-14: 1,643 and 1,349 ms, the loads after them 706-1,329); built elsewhere, it did not (731
+ * and 962 ms, the next 657-1,005).
+ */
+export async function benchPane(runs = 3): Promise<PaneFigures> {
+  const folder = await mkdtemp(join(tmpdir(), "cchc-pane-"));
+  try {
+    await buildWeb(folder, { entries: ["taskpane"], minimize: true });
+    const lines: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(__dirname, "bench-pane-child.js"), folder, String(runs)], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      createInterface({ input: child.stdout }).on("line", (line) => {
+        lines.push(line);
+        // Each load as it is measured; the figures' JSON is this function's answer.
+        if (!line.startsWith("{")) console.log(line);
+      });
+      child.on("error", reject);
+      child.on("close", (code) =>
+        code === 0 ? resolve() : reject(new Error(`The pane's bench process exited with ${code}`)),
+      );
+    });
+    return JSON.parse(lines.filter((line) => line.startsWith("{")).pop() ?? "") as PaneFigures;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,4 @@
 import { readFile, stat } from "node:fs/promises";
-import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { Bilingual, FormRegistry } from "../domain/catalogue";
 import { BUILT_IN_FORMS, parseFormKey } from "../domain/catalogue";
@@ -26,6 +25,7 @@ import { renderText } from "../domain/messages";
 import { formsOfGrids, withDefinition } from "../workflows/forms-of-workbook";
 import { missingForm } from "../workflows/validate";
 import { givenForms, missingFormsMessage } from "./carried";
+import { distinctFileNames } from "./file-names";
 import { UsageError } from "./usage";
 import type { FileRole } from "../domain/messages";
 
@@ -108,6 +108,7 @@ function outcomeText(consolidation: Consolidation, path: string): Bilingual {
     units: units.length,
     withErrors,
     requests,
+    reviews: consolidation.reviews.length,
     missing,
     warnings,
   });
@@ -258,13 +259,13 @@ async function run(args: readonly string[], output: ConsolidateOutput, forms: Fo
   const told = new Set<object>();
   let failed = false;
   const ahead = readAhead(files);
-  for (const [index, path] of files.entries()) {
-    const file = basename(path);
+  const names = distinctFileNames(files);
+  for (const [index, file] of names.entries()) {
     output.err(`[${index + 1}/${files.length}] ${terminalText(file)}\n`);
     let input: ReadInput;
     try {
       // A Word report is one unit's appendix like a workbook's sheet: its table and its body's figures.
-      input = await readInputBuffer(await ahead.next());
+      input = await readInputBuffer(await ahead.next(), { path: files[index]! });
     } catch (error) {
       failed = true;
       const reason = readError(error);

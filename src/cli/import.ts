@@ -29,6 +29,8 @@ export interface ImportResult {
   readonly output: string;
   readonly fromTable: number;
   readonly fromText: number;
+  /** False when no appendix table was found in the report: only its text's figures were written. */
+  readonly hasTable: boolean;
 }
 
 /**
@@ -74,7 +76,13 @@ export async function importReport(args: readonly string[]): Promise<ImportResul
     if (entry.bodyNote) target.note = entry.bodyNote;
   }
   await writeOutputFile(values.output, new Uint8Array(await workbook.xlsx.writeBuffer()), values.force);
-  return { file, output: values.output, fromTable: read.fromTable, fromText: read.fromText };
+  return {
+    file,
+    output: values.output,
+    fromTable: read.fromTable,
+    fromText: read.fromText,
+    hasTable: word.hasTable,
+  };
 }
 
 /** The line `import` prints on success, in both languages. */
@@ -105,6 +113,11 @@ export async function importCommand(args: readonly string[], output: ImportOutpu
   try {
     const result = await importReport(args);
     output.out(importSummary(result));
+    // Written, but from the text alone: said where warnings go, so that nobody takes the workbook for the appendix.
+    if (!result.hasTable) {
+      const warning = labelText("docx_no_table", { fromText: result.fromText });
+      output.err(`${warning.vi}\n${warning.en}\n`);
+    }
     return 0;
   } catch (error) {
     const bilingual =

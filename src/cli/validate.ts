@@ -1,4 +1,3 @@
-import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { FormRegistry, Level } from "../domain/catalogue";
 import { BUILT_IN_FORMS } from "../domain/catalogue";
@@ -13,6 +12,7 @@ import { validateSheets } from "../workflows/validate";
 import { givenForms, missingFormsMessage } from "./carried";
 import type { Output } from "./main";
 import { terminalJson, terminalText } from "./terminal";
+import { distinctFileNames } from "./file-names";
 import { EXIT, UsageError } from "./usage";
 import type { ReadInput } from "./xlsx/read";
 import { readInputFile, WorkbookReadError } from "./xlsx/read";
@@ -55,8 +55,9 @@ export async function validateCommand(
   if (typeof given === "number") return given;
   const report: ValidationReport = { schema: 1, files: [] };
   let exit: number = EXIT.ok;
-  for (const file of positionals) {
-    const entry = await validateFile(file, given);
+  const names = distinctFileNames(positionals);
+  for (const [index, file] of positionals.entries()) {
+    const entry = await validateFile(file, given, lang);
     report.files.push(entry);
     if (entry.error) {
       exit = EXIT.failure;
@@ -67,7 +68,7 @@ export async function validateCommand(
     } else if (exit === EXIT.ok && entry.sheets.some((sheet) => sheet.summary.counts.error > 0)) {
       exit = EXIT.findings;
     }
-    if (values.format === "text") output.out(textReport(entry, lang));
+    if (values.format === "text") output.out(textReport(entry, names[index]!, lang));
   }
   if (values.format === "json") {
     const { ValidationReportSchema } = await import("../workflows/report");
@@ -76,7 +77,7 @@ export async function validateCommand(
   return exit;
 }
 
-async function validateFile(file: string, forms: FormRegistry): Promise<FileReport> {
+async function validateFile(file: string, forms: FormRegistry, lang: Lang): Promise<FileReport> {
   let input: ReadInput;
   try {
     input = await readInputFile(file);
@@ -98,7 +99,8 @@ async function validateFile(file: string, forms: FormRegistry): Promise<FileRepo
     : undefined;
   const report =
     word && docx
-      ? (sheet: (typeof result.sheets)[number]) => docx.placeFindings(sheetReport(sheet), word)
+      ? (sheet: (typeof result.sheets)[number]) =>
+          docx.placeFindings(sheetReport(sheet), word, undefined, lang)
       : sheetReport;
   if (result.missingForms.length) {
     const message = missingFormsMessage(result.missingForms, carried.problems);
@@ -132,25 +134,40 @@ function verdictLine(sheet: FileReport["sheets"][number], lang: Lang): string {
   return labelIn("cli_verdict", params, lang);
 }
 
-/** A label of a level or period read from a file, or "?" when it is none the tool knows. */
-function labelOr(label: (value: string) => string, value: string | null): string {
-  if (value === null) return "?";
+/** A level or period read from a file as an id the tool knows, or as the text to show when it is none. */
+function known<T extends string>(
+  label: (value: T) => string,
+  value: string | null,
+): { id?: T; text?: string } {
+  if (value === null) return {};
   try {
-    return label(value);
+    label(value as T);
+    return { id: value as T };
   } catch {
-    return terminalText(value);
+    return { text: terminalText(value) };
   }
 }
 
-function textReport(entry: FileReport, lang: Lang): string {
+/** A file's report as text, the file shown by `name`, which tells it from the other files given. */
+function textReport(entry: FileReport, name: string, lang: Lang): string {
   if (entry.error) return "";
-  const lines = [terminalText(basename(entry.file))];
+  const lines = [terminalText(name)];
   for (const sheet of entry.sheets) {
-    const level = labelOr((value) => levelLabel(value as Level), sheet.level);
-    const period = labelOr(periodLabel, sheet.period);
-    lines.push(
-      `  '${terminalText(sheet.sheet)}' — ${terminalText(sheet.unit ?? "?")} · ${level} · ${period}`,
+    const level = known<Level>(levelLabel, sheet.level);
+    const period = known<string>(periodLabel, sheet.period);
+    const line = labelIn(
+      "cli_sheet_line",
+      {
+        sheet: terminalText(sheet.sheet),
+        unit: terminalText(sheet.unit ?? "?"),
+        ...(level.id === undefined ? {} : { level: level.id }),
+        ...(level.text === undefined ? {} : { levelText: level.text }),
+        ...(period.id === undefined ? {} : { period: period.id }),
+        ...(period.text === undefined ? {} : { periodText: period.text }),
+      },
+      lang,
     );
+    lines.push(`  ${line}`);
     lines.push(`  ${verdictLine(sheet, lang)}`);
     for (const finding of sheet.findings) {
       // A Word report's findings say their place (table row, paragraph) in their message: no cell to show.

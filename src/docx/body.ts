@@ -224,6 +224,13 @@ const DIGIT = /\d/;
 const MARKERS = /^[\s\-–—•*·+]+/u;
 
 /**
+ * A heading's outline number typed at the start of a line ("2.", "3.4.", "3.4", "II.", "II.2.", "a)"): where it is in
+ * the report, never a figure, though a heading names a row ("2. Kết quả giải quyết thủ tục hành chính"). A count
+ * has no closing "." or ")" and groups its thousands by three ("5.621 hồ sơ"), so neither is taken for one.
+ */
+const OUTLINE_NUMBER = /^(?:(?:[ivxlc]+|\d{1,2}|\p{L})(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)(?=\s)/iu;
+
+/**
  * The source block's figures stated in the body's paragraphs, by the wordings of `wordings`; and every clause that
  * names a row and states numbers but not one of each, as not read.
  */
@@ -248,7 +255,8 @@ export function bodyFigures(
     const listLine = paragraph.listed || markers.trim() !== "";
     const subItem = markers.includes("+") || (paragraph.listed && paragraph.level > 0);
     // White space is collapsed already: folding is casing and composition only.
-    const line = lowered(raw.slice(markers.length));
+    const unmarked = raw.slice(markers.length);
+    const line = lowered(unmarked.slice(OUTLINE_NUMBER.exec(unmarked)?.[0].length ?? 0));
     // Only the wordings the line holds are looked for clause by clause, in the order of the matchers; a line that
     // holds none gives no figure and is about no row. A clause is a stretch of the line, or stretches of it joined
     // where a parenthesis was taken out: those joins are looked through only in such a line.

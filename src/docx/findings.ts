@@ -2,8 +2,9 @@ import type { Bilingual, LoadedCatalogue } from "../domain/catalogue";
 import type { SheetValidation } from "../domain/engine";
 import { catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { FileReport } from "../workflows/report";
+import type { Lang } from "../domain/messages";
 import type { Place, WordReport } from "./report";
-import { paragraphPlace } from "./report";
+import { paragraphPlace, WORD_SHEET_NAMES } from "./report";
 import { labelText } from "../domain/messages/labels";
 
 // A Word report's findings pointed at the document rather than at grid cells: "'bảng phụ lục'!D15" becomes
@@ -15,6 +16,9 @@ type FindingReport = SheetReport["findings"][number];
 
 /** The rule id of the body's figures that were not read. */
 export const BODY_RULE = "docx:body";
+
+/** The rule id of a Word report in which no appendix table was found. */
+export const TABLE_RULE = "docx:table";
 
 const ROW = /!D(\d+)$/;
 const MAX_PLACES = 3;
@@ -69,6 +73,7 @@ function placed<F extends Locatable>(
   finding: F,
   report: WordReport,
   catalogue: LoadedCatalogue = defaultCatalogue,
+  lang: Lang = "vi",
 ): F {
   const conflict = conflictMessage(finding, report, catalogue);
   const cellPlaces = finding.cells.map((cell) => placeOf(report, cell));
@@ -81,13 +86,13 @@ function placed<F extends Locatable>(
   const suggestionPlace = finding.suggestion ? placeOf(report, finding.suggestion.cell) : undefined;
   return {
     ...finding,
-    cells: finding.cells.map((cell, index) => cellPlaces[index]?.vi ?? cell),
+    cells: finding.cells.map((cell, index) => cellPlaces[index]?.[lang] ?? cell),
     message: conflict ?? {
       vi: `${finding.message.vi}${where("vi")}`,
       en: `${finding.message.en}${where("en")}`,
     },
     ...(finding.suggestion
-      ? { suggestion: { ...finding.suggestion, cell: suggestionPlace?.vi ?? finding.suggestion.cell } }
+      ? { suggestion: { ...finding.suggestion, cell: suggestionPlace?.[lang] ?? finding.suggestion.cell } }
       : {}),
   };
 }
@@ -107,7 +112,7 @@ export function placeValidation(
   };
 }
 
-function unreadFindings(report: WordReport, catalogue: LoadedCatalogue): FindingReport[] {
+function unreadFindings(report: WordReport, catalogue: LoadedCatalogue, lang: Lang): FindingReport[] {
   return report.unread.map((unread) => {
     const place = paragraphPlace(unread.paragraph, unread.numbers[0]);
     const labels = (lang: "vi" | "en") =>
@@ -129,7 +134,7 @@ function unreadFindings(report: WordReport, catalogue: LoadedCatalogue): Finding
       kind: "body_not_read",
       severity: "info" as const,
       codes: [...unread.codes],
-      cells: [place.vi],
+      cells: [place[lang]],
       params: { paragraph: unread.paragraph, numbers: [...unread.numbers] },
       message,
     };
@@ -137,24 +142,57 @@ function unreadFindings(report: WordReport, catalogue: LoadedCatalogue): Finding
 }
 
 /**
+ * A warning that the report has no appendix table, when it has none: its rows left blank are then the table not
+ * found rather than rows the unit left out, and the unit is told how to send it.
+ */
+function noTableFinding(report: WordReport): FindingReport | undefined {
+  if (report.hasTable) return undefined;
+  return {
+    rule: TABLE_RULE,
+    kind: "no_appendix_table",
+    severity: "warning",
+    codes: [],
+    cells: [],
+    params: { fromText: report.figures.length },
+    message: labelText("docx_no_table", { fromText: report.figures.length }),
+  };
+}
+
+/**
  * A Word report's sheet report with its findings pointed at the table row or the paragraph each value came from,
- * and an info finding for every clause of the body that named rows and numbers but was not read.
+ * a warning first when it has no appendix table, and an info finding for every clause of the body that named rows
+ * and numbers but was not read. The sheet and the places are named in `lang`: they are the report's, not a
+ * workbook's that the user could look up.
  */
 export function placeFindings(
   sheet: SheetReport,
   report: WordReport,
   catalogue: LoadedCatalogue = defaultCatalogue,
+  lang: Lang = "vi",
 ): SheetReport {
-  const extra = unreadFindings(report, catalogue);
+  const extra = unreadFindings(report, catalogue, lang);
+  const noTable = noTableFinding(report);
+  const rules = [
+    ...sheet.summary.rules,
+    ...(noTable ? [{ rule: TABLE_RULE, passed: 0, failed: 1, notEvaluated: 0 }] : []),
+    ...(extra.length ? [{ rule: BODY_RULE, passed: 0, failed: extra.length, notEvaluated: 0 }] : []),
+  ];
   return {
     ...sheet,
-    findings: [...sheet.findings.map((finding) => placed(finding, report, catalogue)), ...extra],
+    sheet: WORD_SHEET_NAMES[lang],
+    findings: [
+      ...(noTable ? [noTable] : []),
+      ...sheet.findings.map((finding) => placed(finding, report, catalogue, lang)),
+      ...extra,
+    ],
     summary: {
       ...sheet.summary,
-      counts: { ...sheet.summary.counts, info: sheet.summary.counts.info + extra.length },
-      rules: extra.length
-        ? [...sheet.summary.rules, { rule: BODY_RULE, passed: 0, failed: extra.length, notEvaluated: 0 }]
-        : sheet.summary.rules,
+      counts: {
+        ...sheet.summary.counts,
+        warning: sheet.summary.counts.warning + (noTable ? 1 : 0),
+        info: sheet.summary.counts.info + extra.length,
+      },
+      rules,
     },
   };
 }

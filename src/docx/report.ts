@@ -22,6 +22,9 @@ import { readDocxBody } from "./package";
 /** The name of the one "sheet" of a Word report: its appendix table. */
 export const WORD_SHEET = "bảng phụ lục";
 
+/** The one "sheet" of a Word report as a report in each language names it: it is no sheet the user has. */
+export const WORD_SHEET_NAMES: Bilingual = { vi: WORD_SHEET, en: "appendix table" };
+
 /** Where a value of a Word report came from, in both languages: a table row, or a paragraph quoted. */
 export type Place = Bilingual;
 
@@ -138,6 +141,56 @@ function appendixTables(blocks: readonly Block[], catalogue: LoadedCatalogue) {
   return found;
 }
 
+/** A paragraph's cells where tabs part them, its automatic number (a code Word numbers) the first. */
+function tabbedRow(paragraph: Paragraph): TableRow {
+  const text = paragraph.label ? `${paragraph.label}\t${paragraph.text}` : paragraph.text;
+  const cells = text
+    .split("\t")
+    .map((cell, column) => ({ text: cell.trim(), column, span: 1, continued: false }));
+  return { header: false, cells };
+}
+
+/**
+ * A document whose appendix is text with its columns parted by tabs (a .txt or a plain copy opened and saved as
+ * .docx), with each run of tabbed lines that is an appendix read as the table it stands for. Read only when every
+ * run is unambiguous: its header lines name the code and value columns, or a run above did, and no line has more
+ * tabs than the header has columns. Tabs typed to line text up rather than to part columns shift cells one cannot
+ * put back: then no run is read, so that the report is said to have no table rather than read with rows missing.
+ */
+function withTabbedTables(blocks: readonly Block[], catalogue: LoadedCatalogue): readonly Block[] {
+  const read: Block[] = [];
+  let last: Columns | undefined;
+  let width = 0;
+  for (let at = 0; at < blocks.length;) {
+    const block = blocks[at]!;
+    if (block.kind !== "paragraph" || !block.text.includes("\t")) {
+      read.push(block);
+      at++;
+      continue;
+    }
+    const run: Paragraph[] = [];
+    for (let next = blocks[at]; next?.kind === "paragraph" && next.text.includes("\t"); next = blocks[++at]) {
+      run.push(next);
+    }
+    const table: Table = { kind: "table", rows: run.map(tabbedRow) };
+    const own = headerColumns(table);
+    const columns = own ?? last;
+    const codes = columns ? codeRows(table, columns, catalogue) : 0;
+    if (!columns || codes < (own ? 3 : 1)) {
+      read.push(...run);
+      continue;
+    }
+    const headerWidth = own
+      ? Math.max(...table.rows.filter(isHeaderRow).map((row) => row.cells.length))
+      : width;
+    if (table.rows.some((row) => row.cells.length > headerWidth)) return blocks;
+    read.push(table);
+    last = columns;
+    width = headerWidth;
+  }
+  return read;
+}
+
 const PLAIN_COUNT = /^\d+$/;
 const GROUPED_COUNT = /^\d{1,3}(?:[. \u00a0]\d{3})+$/;
 const PERCENT = /^(\d+)(?:,(\d+))?\s*%$/;
@@ -199,9 +252,38 @@ function unitOf(paragraphs: readonly Paragraph[]): string | undefined {
     if (title.slice(0, TITLE_MARK.length).toUpperCase() !== TITLE_MARK) continue;
     const flat = title.replace(/\s+/g, " ");
     const at = flat.toUpperCase().indexOf(" TẠI ");
-    if (at >= 0) return flat.slice(at + 5).trim() || undefined;
+    const unit = at >= 0 ? flat.slice(at + 5).trim() : "";
+    if (unit) return properCase(unit, paragraphs);
   }
   return undefined;
+}
+
+/**
+ * A unit's name as the report writes it in running text ("Sở Thông tin và Truyền thông", in its opening line or
+ * the appendix's "Ban hành kèm theo … của Sở …"), when the title gives it in capitals: the name a workbook's row 4
+ * and sheet then get, as a unit types its own name. The capitals stay when the report never writes it otherwise.
+ */
+function properCase(unit: string, paragraphs: readonly Paragraph[]): string {
+  if (unit !== unit.toUpperCase()) return unit;
+  const wanted = unit.toLowerCase();
+  for (const paragraph of paragraphs) {
+    const text = nfc(paragraph.text).replace(/\s+/g, " ");
+    const lowered = text.toLowerCase();
+    // Lower-casing Vietnamese keeps every length, so a place in the lowered text is one in the text.
+    if (lowered.length !== text.length) continue;
+    for (let at = lowered.indexOf(wanted); at >= 0; at = lowered.indexOf(wanted, at + 1)) {
+      const end = at + wanted.length;
+      const written = text.slice(at, end);
+      if (written !== unit && /^\p{Lu}/u.test(written) && isNameEdge(text, at - 1) && isNameEdge(text, end))
+        return written;
+    }
+  }
+  return unit;
+}
+
+function isNameEdge(text: string, at: number): boolean {
+  const char = text[at];
+  return char === undefined || !/[\p{L}\p{N}]/u.test(char);
 }
 
 const QUOTE_LENGTH = 100;
@@ -257,8 +339,11 @@ export function readWordReport(
 }
 
 /** The grid and places of a document's blocks; the body's figures found by the catalogue's report wordings. */
-export function wordReport(blocks: readonly Block[], catalogue: LoadedCatalogue): WordReport {
-  const tables = appendixTables(blocks, catalogue);
+export function wordReport(document: readonly Block[], catalogue: LoadedCatalogue): WordReport {
+  const tabled = appendixTables(document, catalogue);
+  // A document with an appendix table is read as it is: its tabbed lines, if any, are body text.
+  const blocks = tabled.length ? document : withTabbedTables(document, catalogue);
+  const tables = tabled.length ? tabled : appendixTables(blocks, catalogue);
   const firstTable = tables[0]?.index ?? blocks.length;
   const paragraphs = blocks.filter((block): block is Paragraph => block.kind === "paragraph");
   const body = blocks.slice(0, firstTable).filter((block): block is Paragraph => block.kind === "paragraph");

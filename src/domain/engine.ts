@@ -1,6 +1,7 @@
 import type { Level, LoadedCatalogue } from "./catalogue";
 import { catalogue as defaultCatalogue } from "./catalogue";
 import type { Finding, RuleSummary, SeverityCounts, Verdict } from "./findings";
+import { inputFindings } from "./inputs";
 import type { AppendixSheet } from "./locate";
 import { locatedRows } from "./locate";
 import { validationPlan } from "./plan";
@@ -69,18 +70,21 @@ export function validateAppendix(
     }
   }
   // The periods a level and its rows apply in (the 2025 reform) are checked only where the period gives something
-  // to check, so that earlier periods keep their rule list; reported just before completeness, as it was declared.
+  // to check, and row 4's level and period only where one reads as none, so that earlier periods and appendices
+  // stating both keep their rule list; reported just before completeness, as it was declared.
+  const byInputs = inputFindings(sheet, plan.byCode);
   const byPeriod = periodFindings(sheet, plan.rows, values.readings, plan.byCode);
-  if (byPeriod) {
+  const byLevelAndPeriod = byInputs ? [...byInputs, ...(byPeriod ?? [])] : byPeriod;
+  if (byLevelAndPeriod) {
     const period: RuleSummary = {
       rule: PERIOD_RULE,
-      passed: byPeriod.length ? 0 : 1,
-      failed: byPeriod.length ? 1 : 0,
+      passed: byLevelAndPeriod.length ? 0 : 1,
+      failed: byLevelAndPeriod.length ? 1 : 0,
       notEvaluated: 0,
     };
     summaries.splice(summaries.length - 1, 0, period);
     const completeAt = findings.findIndex((finding) => finding.rule === plan.complete.id);
-    findings.splice(completeAt === -1 ? findings.length : completeAt, 0, ...byPeriod);
+    findings.splice(completeAt === -1 ? findings.length : completeAt, 0, ...byLevelAndPeriod);
   }
   const unitFindings: Finding[] = [];
   if (summaries[0]!.failed) unit.findings(values, unitFindings);
@@ -102,28 +106,38 @@ export function validateAppendix(
   };
 }
 
+// The severity ranks of the findings bySeverity orders, reused by every validation (they run one at a time).
+let ranks = new Uint8Array(64);
+
 /**
  * Findings errors first, then warnings, then infos, each in the order the rules ran (a stable sort), and their
- * counts: one pass, each finding's severity read once (findings of a dozen kinds, each its own shape, make every
- * read of it a generic lookup).
+ * counts. Each finding's severity is read once (findings of a dozen kinds, each its own shape, make every read of it
+ * a generic lookup) into `ranks`, and the findings are then placed in one array of their number, where three arrays
+ * grown by pushes and joined cost several copies.
  */
 function bySeverity(
   unitFindings: readonly Finding[],
   ruleFindings: readonly Finding[],
 ): { ordered: Finding[]; counts: SeverityCounts } {
-  const errors: Finding[] = [];
-  const warnings: Finding[] = [];
-  const infos: Finding[] = [];
-  for (const group of [unitFindings, ruleFindings]) {
-    for (const finding of group) {
-      const severity = finding.severity;
-      if (severity === "error") errors.push(finding);
-      else if (severity === "warning") warnings.push(finding);
-      else infos.push(finding);
-    }
+  const total = unitFindings.length + ruleFindings.length;
+  if (ranks.length < total) ranks = new Uint8Array(Math.max(total, 2 * ranks.length));
+  let error = 0;
+  let warning = 0;
+  for (let index = 0; index < total; index++) {
+    const finding =
+      index < unitFindings.length ? unitFindings[index]! : ruleFindings[index - unitFindings.length]!;
+    const severity = finding.severity;
+    const rank = severity === "error" ? 0 : severity === "warning" ? 1 : 2;
+    ranks[index] = rank;
+    if (rank === 0) error++;
+    else if (rank === 1) warning++;
   }
-  const counts = { error: errors.length, warning: warnings.length, info: infos.length };
-  for (const finding of warnings) errors.push(finding);
-  for (const finding of infos) errors.push(finding);
-  return { ordered: errors, counts };
+  const ordered = new Array<Finding>(total);
+  const next = [0, error, error + warning];
+  for (let index = 0; index < total; index++) {
+    const finding =
+      index < unitFindings.length ? unitFindings[index]! : ruleFindings[index - unitFindings.length]!;
+    ordered[next[ranks[index]!]!++] = finding;
+  }
+  return { ordered, counts: { error, warning, info: total - error - warning } };
 }

@@ -57,10 +57,18 @@ interface FoundRows {
   readonly repeated: [at: number, row: number][];
 }
 
-/** No row found yet, for a catalogue: copies of arrays of its length made once (a copy costs less than a fill). */
+/**
+ * No row found yet, for a catalogue: copies of arrays of its length made once (a copy costs less than a fill), and
+ * `order` sized to the catalogue, to be cut to the rows found (pushed into, it would grow four times).
+ */
 function noRows(catalogue: LoadedCatalogue): FoundRows {
   const { zeros, blanks } = catalogueIndex(catalogue);
-  return { order: [], rowAt: zeros.slice(), cellAt: blanks.slice(), repeated: [] };
+  return {
+    order: new Array<number>(zeros.length),
+    rowAt: zeros.slice(),
+    cellAt: blanks.slice(),
+    repeated: [],
+  };
 }
 
 /**
@@ -152,6 +160,12 @@ export interface AppendixSheet {
   readonly unit?: string;
   readonly level?: Level;
   readonly period?: string;
+  /**
+   * Row 4's level and period cells as typed ("" when blank), each absent when the sheet has no row 4 (typed by hand
+   * after the printed form, which has none); the whole absent on a sheet described by hand rather than located.
+   * What a level or period that reads as none was, for the finding that says so.
+   */
+  readonly typedInputs?: { readonly level?: string; readonly period?: string };
   /** How the rows were found: our key column, or the printed codes and labels of a sheet typed by hand. */
   readonly foundBy: "key" | "codes";
   /** The value cell of every indicator found, by code, in the order the sheet holds them. */
@@ -314,6 +328,7 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const codes = catalogue.rows;
   const found = noRows(catalogue);
   const { order, rowAt, cellAt, repeated } = found;
+  let size = 0;
   const lines = grid.cells;
   for (let row = 2; row <= lines.length; row++) {
     const line = lines[row - 1];
@@ -331,9 +346,10 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
     else {
       rowAt[at] = row;
       cellAt[at] = line![COLUMNS.value];
-      order.push(at);
+      order[size++] = at;
     }
   }
+  order.length = size;
   return found;
 }
 
@@ -344,14 +360,15 @@ function locateByKey(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
  */
 function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
   const index = catalogueIndex(catalogue);
-  const { parentAt, nextSiblingAt } = index;
+  const { nextSiblingAt } = index;
   const rows = noRows(catalogue);
   const { order, rowAt, cellAt, repeated } = rows;
   const lines = grid.cells;
+  let size = 0;
   const found = (at: number, row: number) => {
     rowAt[at] = row;
     cellAt[at] = lines[row - 1]![COLUMNS.value];
-    order.push(at);
+    order[size++] = at;
   };
   let last = -1;
   for (let row = 1; row <= lines.length; row++) {
@@ -367,9 +384,9 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
       // A code found already: its label may name another row still to find, or its position may (the seed's
       // second "3.4" after 3.4.4 is 3.4.5); else it is the same code typed twice.
       const code = at;
-      const byLabel = label.rows.find((other) => rowAt[other] === 0 && other !== code);
+      const byLabel = unfoundOtherThan(label.rows, rowAt, code);
       const next = last >= 0 && isAncestor(index, code, last) ? nextSiblingAt[last]! : -1;
-      const resolved = byLabel ?? (next >= 0 && rowAt[next] === 0 ? next : -1);
+      const resolved = byLabel >= 0 ? byLabel : next >= 0 && rowAt[next] === 0 ? next : -1;
       if (resolved < 0) {
         repeated.push([code, row]);
         continue;
@@ -382,19 +399,42 @@ function locateByCodes(grid: SheetGrid, catalogue: LoadedCatalogue): FoundRows {
       continue;
     }
     if (last < 0 || !label.rows.length) continue;
-    const latest = last;
-    const candidates = label.rows.filter((other) => rowAt[other] === 0);
-    const near =
-      candidates.find((other) => {
-        const parent = parentAt[other]!;
-        return parent === latest || (parent >= 0 && isAncestor(index, parent, latest));
-      }) ?? candidates.find((other) => parentAt[other] === parentAt[latest]);
-    if (near !== undefined) {
+    const near = nearestUnfound(index, label.rows, rowAt, last);
+    if (near >= 0) {
       found(near, row);
       last = near;
     }
   }
+  order.length = size;
   return rows;
+}
+
+/** The first of `labelled` still to find other than `code`, -1 for none. */
+function unfoundOtherThan(labelled: readonly number[], rowAt: readonly number[], code: number): number {
+  for (const other of labelled) if (rowAt[other] === 0 && other !== code) return other;
+  return -1;
+}
+
+/**
+ * Of the rows a label names that are still to find, the first under the last row found (`latest`: its child, or a
+ * child of one of its ancestors), else the first of its siblings; -1 for none. Loops, not filter and find with
+ * closures, as every row without a code of a sheet typed by hand asks.
+ */
+function nearestUnfound(
+  index: CatalogueIndex,
+  labelled: readonly number[],
+  rowAt: readonly number[],
+  latest: number,
+): number {
+  const { parentAt } = index;
+  for (const other of labelled) {
+    if (rowAt[other] !== 0) continue;
+    const parent = parentAt[other]!;
+    if (parent === latest || (parent >= 0 && isAncestor(index, parent, latest))) return other;
+  }
+  const siblingsOf = parentAt[latest];
+  for (const other of labelled) if (rowAt[other] === 0 && parentAt[other] === siblingsOf) return other;
+  return -1;
 }
 
 /** True when two cells hold the same value (a row copied whole, or a header repeated at a page break). */
@@ -495,14 +535,16 @@ export function locatedRows(sheet: AppendixSheet, catalogue: LoadedCatalogue): L
   const { order, rowAt, cellAt } = noRows(catalogue);
   const conflictAt = new Map<number, NonNullable<LocatedCell["conflict"]>>();
   const { indexOf } = catalogueIndex(catalogue);
+  let size = 0;
   for (const located of sheet.cells.values()) {
     const at = indexOf.get(located.code);
     if (at === undefined) continue;
-    order.push(at);
+    order[size++] = at;
     rowAt[at] = located.row;
     cellAt[at] = located.cell;
     if (located.conflict) conflictAt.set(at, located.conflict);
   }
+  order.length = size;
   return { catalogue, order, rowAt, cellAt, conflictAt, addressPrefix: valuePrefix(sheet.sheet) };
 }
 
@@ -564,12 +606,15 @@ export function locateAppendix(
   };
   const inputsRow = foundBy === "key" || textAt(grid, 4, COLUMNS.code).startsWith("Đơn vị") ? 4 : 0;
   const unit = (inputsRow && textAt(grid, inputsRow, COLUMNS.label)) || unitFromTitle(grid);
+  const levelText = inputsRow ? textAt(grid, inputsRow, COLUMNS.value) : undefined;
+  const periodText = inputsRow ? textAt(grid, inputsRow, COLUMNS.note) : undefined;
   return {
     sheet: grid.name,
     templateVersion: version || undefined,
     unit: unit || undefined,
-    level: inputsRow ? parseLevel(textAt(grid, inputsRow, COLUMNS.value)) : undefined,
-    period: inputsRow ? parsePeriod(textAt(grid, inputsRow, COLUMNS.note)) : undefined,
+    level: levelText ? parseLevel(levelText) : undefined,
+    period: periodText ? parsePeriod(periodText) : undefined,
+    typedInputs: inputsRow ? { level: levelText, period: periodText } : {},
     foundBy,
     cells: new LocatedCells(found),
     found,

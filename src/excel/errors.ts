@@ -119,3 +119,23 @@ export class SheetWriteError extends OfficeHostError {
     this.name = "SheetWriteError";
   }
 }
+
+/**
+ * The port's writing half (./plan-writer.ts, a chunk of its own) did not load: the network is gone, or the add-in
+ * was deployed again and its old chunk is no longer served. Nothing was written, since a plan queues its first step
+ * only once the writer is loaded, and the next plan fetches the chunk again.
+ */
+export class WriterUnavailableError extends BilingualError {
+  constructor(cause: unknown) {
+    super(
+      {
+        vi: "Không tải được một phần của phần bổ trợ từ máy chủ (mất kết nối mạng, hoặc phần bổ trợ vừa được cập nhật). Sổ làm việc chưa bị thay đổi gì. Hãy kiểm tra kết nối mạng rồi bấm lại nút.",
+        en: "Part of the add-in could not be loaded from the server (the network is down, or the add-in was just updated). Nothing in the workbook was changed. Check the connection and press the button again.",
+      },
+      "writer_unavailable",
+      undefined,
+      { cause },
+    );
+    this.name = "WriterUnavailableError";
+  }
+}

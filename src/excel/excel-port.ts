@@ -5,6 +5,7 @@ import type { Severity } from "../domain/values";
 import type { ListOptions, Plan, SheetInfo, SheetVisibility, TextRun, WorkbookPort } from "../workflows/port";
 import type { LoadedBlock } from "./cells";
 import { gridOf, parseCell } from "./cells";
+import { WriterUnavailableError } from "./errors";
 import type * as PlanWriterModule from "./plan-writer";
 import type { PortState } from "./plan-writer";
 
@@ -206,9 +207,10 @@ let planWriter: Promise<typeof PlanWriterModule> | undefined;
 
 function loadPlanWriter(): Promise<typeof PlanWriterModule> {
   planWriter ??= import(/* webpackChunkName: "plan-writer" */ "./plan-writer").catch((error: unknown) => {
-    // A failed fetch (the pane's server out of reach) is tried again by the next plan.
+    // A failed fetch (the pane's server out of reach) is tried again by the next plan: webpack forgets a chunk
+    // that failed, so the next import requests it anew.
     planWriter = undefined;
-    throw error;
+    throw new WriterUnavailableError(error);
   });
   return planWriter;
 }

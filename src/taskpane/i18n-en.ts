@@ -120,6 +120,11 @@ export const en: Strings = {
     embedded: (id, sheet) =>
       `Saved the definition of the form ${id} in the workbook and checked the sheet “${sheet}”.`,
   },
+  unchecked: {
+    title: (count) => `${plural(count, "appendix sheet was", "appendix sheets were")} not checked`,
+    detail: "The check leaves these sheets out, so the workbook cannot be taken as ready to submit.",
+    open: (sheet) => `Open “${sheet}” to choose its definition file`,
+  },
   progress: {
     reading: (sheets) => `Reading ${plural(sheets, "sheet", "sheets")}…`,
     checking: (sheets) => `Checking ${plural(sheets, "appendix sheet", "appendix sheets")}…`,
@@ -170,6 +175,7 @@ export const en: Strings = {
     heading: (count) => `Appendix sheets (${formatCount(count, "en")})`,
     ready: "ready",
     errors: (count) => plural(count, "error", "errors"),
+    notChecked: "not checked",
   },
   rules: {
     heading: "Summary by rule",
@@ -196,6 +202,8 @@ export const en: Strings = {
     fixedAt: (place, value) => `Fixed ${place}: ${value}.`,
     reviewed: (sheets) =>
       `Checked ${plural(sheets, "appendix sheet", "appendix sheets")}; marked and stamped none of them.`,
+    reviewedNotAll: (sheets, notChecked) =>
+      `Checked ${plural(sheets, "appendix sheet", "appendix sheets")}; ${plural(notChecked, "sheet", "sheets")} could not be checked (see below). Marked and stamped none of them.`,
   },
   consolidate: {
     title: "Consolidate the units' appendices",

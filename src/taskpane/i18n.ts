@@ -94,6 +94,13 @@ export interface Strings {
     readonly missingTitle: string;
     embedded(id: string, sheet: string): string;
   };
+  /** Appendix sheets a check read but could not check (their form's definition missing, or a newer template). */
+  readonly unchecked: {
+    title(count: number): string;
+    readonly detail: string;
+    /** The button that opens such a sheet, where the pane asks for its definition file. */
+    open(sheet: string): string;
+  };
   readonly progress: {
     reading(sheets: number): string;
     checking(sheets: number): string;
@@ -135,6 +142,7 @@ export interface Strings {
     heading(count: number): string;
     readonly ready: string;
     errors(count: number): string;
+    readonly notChecked: string;
   };
   readonly rules: {
     readonly heading: string;
@@ -159,6 +167,7 @@ export interface Strings {
     /** A fix of a cell on a sheet that is not the open one. */
     fixedAt(place: string, value: string): string;
     reviewed(sheets: number): string;
+    reviewedNotAll(sheets: number, notChecked: number): string;
   };
   readonly consolidate: ConsolidateStrings;
   /** Word reports (.docx) beside workbooks in "Tổng hợp". */
@@ -345,6 +354,11 @@ const vi: Strings = {
     missingTitle: "Thiếu định nghĩa mẫu",
     embedded: (id, sheet) => `Đã lưu định nghĩa mẫu ${id} vào sổ làm việc và kiểm tra trang “${sheet}”.`,
   },
+  unchecked: {
+    title: (count) => `${formatCount(count, "vi")} trang phụ lục chưa được kiểm tra`,
+    detail: "Kết quả kiểm tra không gồm các trang này, nên chưa thể coi sổ làm việc là sẵn sàng nộp.",
+    open: (sheet) => `Mở trang “${sheet}” để chọn tệp định nghĩa`,
+  },
   progress: {
     reading: (sheets) => `Đang đọc ${formatCount(sheets, "vi")} trang tính…`,
     checking: (sheets) => `Đang kiểm tra ${formatCount(sheets, "vi")} trang phụ lục…`,
@@ -394,6 +408,7 @@ const vi: Strings = {
     heading: (count) => `Các trang phụ lục (${formatCount(count, "vi")})`,
     ready: "sẵn sàng",
     errors: (count) => `${formatCount(count, "vi")} lỗi`,
+    notChecked: "chưa kiểm tra",
   },
   rules: {
     heading: "Tóm tắt theo quy tắc",
@@ -420,6 +435,8 @@ const vi: Strings = {
     fixedAt: (place, value) => `Đã sửa ${place}: ${value}.`,
     reviewed: (sheets) =>
       `Đã kiểm tra ${formatCount(sheets, "vi")} trang phụ lục; không đánh dấu, không ghi dấu kiểm tra lên trang nào.`,
+    reviewedNotAll: (sheets, notChecked) =>
+      `Đã kiểm tra ${formatCount(sheets, "vi")} trang phụ lục; ${formatCount(notChecked, "vi")} trang chưa kiểm tra được (xem bên dưới). Không đánh dấu, không ghi dấu kiểm tra lên trang nào.`,
   },
   consolidate: {
     title: "Tổng hợp phụ lục các đơn vị",

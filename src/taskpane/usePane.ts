@@ -46,6 +46,14 @@ export interface SheetResult {
   readonly stamp?: StampStatus;
 }
 
+/**
+ * The appendix sheets the pane's checks went over: each checked sheet's result by name, and the sheets they read but
+ * could not check because the workbook does not carry their form's definition, which must not pass for checked.
+ */
+export interface SheetResults extends ReadonlyMap<string, SheetResult> {
+  readonly notChecked?: readonly MissingForm[];
+}
+
 /** A short message after an action, in both languages. */
 export interface Notice {
   readonly tone: "success" | "info" | "warning";
@@ -66,8 +74,8 @@ export interface OwnChoice {
 
 /** Everything the pane shows. */
 export interface PaneState {
-  /** Validated appendix sheets, by name. */
-  readonly results: ReadonlyMap<string, SheetResult>;
+  /** Validated appendix sheets, by name, and those the checks could not validate. */
+  readonly results: SheetResults;
   /** Their names in workbook order. */
   readonly order: readonly string[];
   /** True once a check over the workbook has run: the pane then shows its results. */
@@ -160,7 +168,7 @@ function merge(
   state: PaneState,
   result: CheckResult,
   names: readonly string[] | undefined,
-): Pick<PaneState, "results" | "order"> {
+): { results: Map<string, SheetResult>; order: readonly string[] } {
   const fresh = new Map<string, SheetResult>();
   for (const validation of result.sheets) {
     const stamp = result.stamps.get(validation.sheet);
@@ -234,7 +242,15 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return state.busy === undefined ? state : { ...state, lasting: true };
     case "checked": {
       const full = action.names !== undefined;
-      const { results, order } = merge(state, action.result, action.names);
+      const merged = merge(state, action.result, action.names);
+      const { order } = merged;
+      // A check over the workbook says which of its sheets it could not check; one of some sheets, which of those.
+      const notChecked = full
+        ? action.result.missingForms
+        : missingAfter(state.results.notChecked ?? [], action.result);
+      const results: SheetResults = notChecked.length
+        ? Object.assign(merged.results, { notChecked })
+        : merged.results;
       const tells = action.active !== undefined && isNewest(state, action.at);
       const active = tells ? action.active : state.active;
       const focus =
@@ -408,11 +424,13 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
   // every check that lists the workbook, so a changed `_cchc_mau` is seen by the next one): a fix, which lists
   // nothing, checks its sheet again with the forms its finding was found with.
   let forms: FormRegistry | undefined;
+  // The sheets the checks read but could not check for want of their form's definition: focusing one opens it.
+  const unchecked = new Set<string>();
   // The open sheet as the newest read told it (reads are numbered by `generation` as they start), as the reducer
   // keeps it: a slow read of the sheet the user has left does not bring it back.
   let activeAt = 0;
   const learn = (
-    result: { appendices?: readonly string[]; active?: string; forms?: FormRegistry },
+    result: Partial<Pick<CheckResult, "appendices" | "active" | "forms" | "sheets" | "missingForms">>,
     started: number,
   ) => {
     if (result.appendices) appendices = result.appendices;
@@ -421,6 +439,8 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       activeAt = started;
     }
     if (result.forms) forms = result.forms;
+    for (const sheet of result.sheets ?? []) unchecked.delete(sheet.sheet);
+    for (const missing of result.missingForms ?? []) unchecked.add(missing.sheet);
   };
   // The last run that may have opened a sheet (a description, a finding selected): the activation it caused is news
   // only if that run, once answered, has not told the pane of the sheet.
@@ -578,6 +598,20 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     );
   };
 
+  /** Opens a sheet in the workbook, and says what it holds. */
+  const open = async (sheet: string): Promise<void> => {
+    try {
+      dispatch(
+        await host.run(async (port) => {
+          await port.apply({ steps: [{ kind: "select", sheet, address: "A1" }] });
+          return describeIn(port);
+        }),
+      );
+    } catch (error) {
+      await fail(error);
+    }
+  };
+
   /** Clears the marks of the user's own sheet, or of every sheet in a workbook whose sheets are all theirs. */
   const clearOwn = async (): Promise<void> => {
     let sheets = 0;
@@ -602,6 +636,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     },
     checkAll: async () => {
       let sheets = 0;
+      let notChecked = 0;
       await perform(
         "review",
         async () => {
@@ -614,6 +649,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           );
           learn(result, started);
           sheets = result.sheets.length;
+          notChecked = result.missingForms.length;
           return {
             type: "checked",
             result: accept(result, started),
@@ -622,7 +658,12 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
             at: started,
           };
         },
-        () => ({ type: "done", notice: { tone: "info", text: both((t) => t.notices.reviewed(sheets)) } }),
+        () => ({
+          type: "done",
+          notice: notChecked
+            ? { tone: "warning", text: both((t) => t.notices.reviewedNotAll(sheets, notChecked)) }
+            : { tone: "info", text: both((t) => t.notices.reviewed(sheets)) },
+        }),
       );
     },
     fill: async () => {
@@ -773,7 +814,12 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       );
     },
     refresh: describe,
-    focus: (sheet) => dispatch({ type: "focus", sheet }),
+    focus: (sheet) => {
+      dispatch({ type: "focus", sheet });
+      // A sheet that could not be checked has no findings to show: it is opened, and the pane asks for its form's
+      // definition there, as for any open sheet whose definition is missing (MissingDefinition).
+      if (unchecked.has(sheet)) void open(sheet);
+    },
     dismissError: () => dispatch({ type: "dismissError" }),
     changeOwn: () => ask({}),
     chooseOwn: async (sheet) => {

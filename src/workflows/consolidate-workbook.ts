@@ -234,6 +234,7 @@ export async function consolidateWorkbook(
 
   const sources = await sourcesOf(visibilityOf(grids, infos), options);
   const consolidator = new Consolidator({
+    host: "pane",
     roles: options.roles ?? new Map(),
     ...(options.forms ? { forms: options.forms } : {}),
     ...(options.expected ? { expected: options.expected } : {}),

@@ -15,7 +15,9 @@ import type { WorkbookValidation } from "./validate";
 // with which rule set, and a hash of its values, so that the receiving department sees that the appendix was
 // checked and whether anything changed since. It lives in sheet cells, visible to anyone who scrolls there, never in
 // hidden settings: four lines in column B starting two rows below the source block (the last row of the layout),
-// outside the print area like the source block itself.
+// outside the print area like the source block itself. The stamp never writes over anything a person put there: where
+// its place holds text of theirs (a signer's name under the form, a hand-typed sheet longer than the template), it goes
+// two rows below the last row that holds anything (stampPlace), and a stamp of ours is read wherever it stands.
 //
 //   B<n>    DẤU KIỂM TRA (không in): không có lỗi — 1 cảnh báo, 6 lưu ý
 //   B<n+1>  Thời điểm kiểm tra: 15/06/2025 14:32:05 UTC+07:00
@@ -166,10 +168,90 @@ function canonicalCell(cell: CellInput | undefined): string {
   return canonicalScalar(cell?.value);
 }
 
-/** Where a sheet's stamp lives: column B, two rows below the layout's last row, four lines. */
+/**
+ * The template's place for a sheet's stamp: column B, two rows below the layout's last row, four lines, the cells
+ * the template leaves unlocked. A check writes there unless a person's text is in the way (stampPlace).
+ */
 export function stampRows(layout: SheetLayout): readonly number[] {
-  const first = layout.lastRow + 2;
+  return rowsFrom(layout.lastRow + 2);
+}
+
+function rowsFrom(first: number): readonly number[] {
   return Array.from({ length: STAMP_LINES }, (_, index) => first + index);
+}
+
+/** The text in column B of a 1-based row, when it is text. */
+function labelText(grid: SheetGrid, row: number): string | undefined {
+  const value = grid.cells[row - 1]?.[COLUMNS.label]?.value;
+  return typeof value === "string" ? value : undefined;
+}
+
+/**
+ * True when a text is line `index` of a stamp of ours, as readStamp reads it: the title, then each label followed by
+ * a value of its shape. Only such a text is ever written over or cleared by a stamp.
+ */
+function isStampLine(text: string | undefined, index: number): boolean {
+  if (text === undefined) return false;
+  if (index === 0) return text.startsWith(STAMP_TITLE);
+  const label = [TIME_LABEL, RULES_LABEL, VALUES_LABEL][index - 1]!;
+  if (!text.startsWith(`${label}:`)) return false;
+  const value = text.slice(label.length + 1).trim();
+  return index === 1 ? value !== "" : index === 2 ? RULES_VALUE.test(value) : VALUES_VALUE.test(value);
+}
+
+const RULES_VALUE = /^(\S+) #([0-9a-f]{8})$/;
+const VALUES_VALUE = /^[0-9a-f]{16}$/;
+
+function isAnyStampLine(text: string | undefined): boolean {
+  for (let index = 0; index < STAMP_LINES; index++) if (isStampLine(text, index)) return true;
+  return false;
+}
+
+/** The first row of the first whole stamp of ours in column B (its four lines in order), if any. */
+function stampStart(grid: SheetGrid): number | undefined {
+  for (let row = 1; row + STAMP_LINES - 1 <= grid.cells.length; row++) {
+    if (!isStampLine(labelText(grid, row), 0)) continue;
+    let whole = true;
+    for (let index = 1; index < STAMP_LINES && whole; index++)
+      whole = isStampLine(labelText(grid, row + index), index);
+    if (whole) return row;
+  }
+  return undefined;
+}
+
+function isBlank(cell: CellInput | undefined): boolean {
+  return (cell?.value === null || cell?.value === undefined || cell.value === "") && !cell?.formula;
+}
+
+/** The last 1-based row that holds anything but a line of our stamp; 0 for a sheet holding nothing else. */
+function lastContentRow(grid: SheetGrid): number {
+  for (let row = grid.cells.length; row >= 1; row--) {
+    const cells = grid.cells[row - 1]!;
+    for (let column = 0; column < cells.length; column++) {
+      const cell = cells[column];
+      if (isBlank(cell)) continue;
+      if (column === COLUMNS.label && isAnyStampLine(labelText(grid, row))) continue;
+      return row;
+    }
+  }
+  return 0;
+}
+
+/**
+ * Where a check writes a sheet's stamp, never over what a person typed: over the stamp of ours the sheet holds, if
+ * whole; else the template's place (stampRows) when nothing but lines of ours stands there or below; else two rows
+ * below the last row that holds anything. `moved` tells the last case: there the template left the cells locked, so
+ * a protected sheet refuses the stamp.
+ */
+export function stampPlace(
+  grid: SheetGrid,
+  catalogue: LoadedCatalogue = defaultCatalogue,
+): { readonly rows: readonly number[]; readonly moved: boolean } {
+  const layout = sheetLayout(catalogue);
+  const start = stampStart(grid);
+  if (start !== undefined) return { rows: rowsFrom(start), moved: start !== layout.lastRow + 2 };
+  const first = Math.max(layout.lastRow, lastContentRow(grid)) + 2;
+  return { rows: rowsFrom(first), moved: first !== layout.lastRow + 2 };
 }
 
 /**
@@ -245,22 +327,22 @@ function parseStampTime(text: string): Date | undefined {
   return Number.isNaN(utc) ? undefined : new Date(utc);
 }
 
-function lineValue(grid: SheetGrid, row: number, label: string): string | undefined {
-  const value = grid.cells[row - 1]?.[COLUMNS.label]?.value;
-  if (typeof value !== "string") return undefined;
-  const prefix = `${label}:`;
-  return value.startsWith(prefix) ? value.slice(prefix.length).trim() : undefined;
+function lineValue(grid: SheetGrid, row: number, label: string): string {
+  return labelText(grid, row)!
+    .slice(label.length + 1)
+    .trim();
 }
 
-/** Reads the stamp of a sheet laid out by our template, or undefined when it has none (or one that does not parse). */
-export function readStamp(grid: SheetGrid, catalogue: LoadedCatalogue = defaultCatalogue): Stamp | undefined {
-  const [title, time, rules, values] = stampRows(sheetLayout(catalogue));
-  const heading = grid.cells[title! - 1]?.[COLUMNS.label]?.value;
-  if (typeof heading !== "string" || !heading.startsWith(STAMP_TITLE)) return undefined;
-  const at = lineValue(grid, time!, TIME_LABEL);
-  const ruleSet = /^(\S+) #([0-9a-f]{8})$/.exec(lineValue(grid, rules!, RULES_LABEL) ?? "");
-  const hash = lineValue(grid, values!, VALUES_LABEL);
-  if (!at || !ruleSet || !hash || !/^[0-9a-f]{16}$/.test(hash)) return undefined;
+/**
+ * Reads the stamp of a sheet, or undefined when it has none (or one that does not parse): the first whole one in
+ * column B, at the template's place or wherever a check had to put it (stampPlace).
+ */
+export function readStamp(grid: SheetGrid): Stamp | undefined {
+  const title = stampStart(grid);
+  if (title === undefined) return undefined;
+  const at = lineValue(grid, title + 1, TIME_LABEL);
+  const ruleSet = RULES_VALUE.exec(lineValue(grid, title + 2, RULES_LABEL))!;
+  const hash = lineValue(grid, title + 3, VALUES_LABEL);
   const date = parseStampTime(at);
   return {
     at,
@@ -273,7 +355,7 @@ export function readStamp(grid: SheetGrid, catalogue: LoadedCatalogue = defaultC
 
 /** Compares a sheet's stamp, if any, with its values now and with this tool's rules. */
 export function stampStatus(grid: SheetGrid, catalogue: LoadedCatalogue = defaultCatalogue): StampStatus {
-  const stamp = readStamp(grid, catalogue);
+  const stamp = readStamp(grid);
   const hash = valuesHash(grid, catalogue);
   return {
     ...(stamp ? { stamp } : {}),
@@ -291,8 +373,14 @@ function countsLine(validation: SheetValidation): string {
   return `${STAMP_TITLE}: không có lỗi — ${warning} cảnh báo, ${info} lưu ý`;
 }
 
-/** The four cells of a stamp for a sheet validated with no error, in Vietnamese, the language of the form. */
+/**
+ * The four cells of a stamp for a sheet validated with no error, in Vietnamese, the language of the form, at `rows`
+ * (stampPlace); and the clearing of every other line of a stamp of ours the grid holds (what is left of one a person
+ * partly typed over), so that the sheet shows one stamp.
+ */
 export function stampWrites(
+  grid: SheetGrid,
+  rows: readonly number[],
   validation: SheetValidation,
   hash: string,
   catalogue: LoadedCatalogue,
@@ -306,10 +394,13 @@ export function stampWrites(
     `${RULES_LABEL}: ${catalogue.templateVersion} #${rulesHash(catalogue)}`,
     `${VALUES_LABEL}: ${hash}`,
   ];
-  return stampRows(sheetLayout(catalogue)).map((row, index) => ({
-    address: `${column}${row}`,
-    value: lines[index]!,
-  }));
+  const writes: CellWrite[] = [];
+  for (let row = 1; row <= grid.cells.length; row++)
+    if (!rows.includes(row) && isAnyStampLine(labelText(grid, row)))
+      writes.push({ address: `${column}${row}`, value: null });
+  for (const [index, row] of rows.entries())
+    writes.push({ address: `${column}${row}`, value: lines[index]! });
+  return writes.sort((a, b) => Number(a.address.slice(1)) - Number(b.address.slice(1)));
 }
 
 /** Progress of a check over many sheets, for the pane's progress bar. */

@@ -442,8 +442,9 @@ function missingSpec(consolidation: Consolidation, name: string): SheetSpec {
   for (const excluded of consolidation.excluded) {
     table.put(row, 0, excluded.file);
     table.put(row, 1, excluded.sheet);
-    table.put(row, 2, excluded.reason.vi);
-    table.put(row, 3, excluded.reason.en);
+    const reason = excluded.inSummary ?? excluded.reason;
+    table.put(row, 2, reason.vi);
+    table.put(row, 3, reason.en);
     row++;
   }
   return table.spec({ orientation: "landscape", columns: 3 });
@@ -459,7 +460,8 @@ function requestsSpec(consolidation: Consolidation, name: string): SheetSpec {
     { column: "request_en", width: 100 },
   ]);
   let row = 3;
-  for (const request of consolidation.requests) {
+  // The corrections first, then the letters that only ask to look again.
+  for (const request of [...consolidation.requests, ...consolidation.reviews]) {
     table.put(row, 1, request.file);
     table.put(row, 2, request.items.filter((item) => item.severity === "error").length);
     table.put(row, 3, request.items.filter((item) => item.severity === "warning").length);

@@ -184,8 +184,9 @@ export function checkSheetName(name: string): void {
 }
 
 /**
- * A sheet name Excel accepts, from a reporting unit's name: forbidden characters and apostrophes dropped, cut at a
- * word boundary to 31 characters; "Phụ lục" when nothing is left. Abbreviating ("Sở LĐ-TB&XH") is the caller's.
+ * A sheet name Excel accepts, from a reporting unit's name: forbidden characters and apostrophes dropped, then
+ * within 31 characters as officials shorten a unit's name (sheetNameWithin): "Sở LĐ-TB&XH", "UBND huyện Châu
+ * Thành"; "Phụ lục" when nothing is left. uniqueSheetName keeps it apart from the workbook's other sheets.
  */
 export function defaultSheetName(unit: string): string {
   const cleaned = unit
@@ -194,7 +195,62 @@ export function defaultSheetName(unit: string): string {
     .replace(/\s+/g, " ")
     .trim();
   if (!cleaned || cleaned.toLowerCase() === "history") return "Phụ lục";
-  return cutTo(cleaned, MAX_SHEET_NAME);
+  return sheetNameWithin(cleaned, MAX_SHEET_NAME);
+}
+
+// A unit's name is its head (Sở, Ủy ban nhân dân), its own name, and often the place it belongs to ("… tỉnh Trà
+// Vinh"), which every sheet of a province's workbook shares. The place is the first of these words after the start
+// of the own name: "Ủy ban nhân dân thành phố Trà Vinh" is a city's committee, "Sở Y tế thành phố Hà Nội" a city's
+// department.
+const PLACE = /\s(?:tỉnh|thành phố|TP\.?)\s\S/u;
+const COMMITTEE = /^(?:Ủy|Uỷ) ban nhân dân\s/iu;
+const DEPARTMENT = /^Sở\s/u;
+
+/** The initials of a name's syllables, as officials write them: "Lao động" → "LĐ". */
+function initials(words: string): string {
+  return words
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => [...word][0]!.toLocaleUpperCase("vi"))
+    .join("");
+}
+
+/**
+ * A department's own name abbreviated the usual way: the initials of each part, "và" written "&" and the parts a
+ * comma or a dash separates joined by "-": "Lao động - Thương binh và Xã hội" → "LĐ-TB&XH", "Văn hóa, Thể thao và Du
+ * lịch" → "VH-TT&DL", "Giao thông vận tải" → "GTVT".
+ */
+function departmentInitials(name: string): string {
+  return name
+    .split(/\s*[,\-–]\s*/u)
+    .map((part) =>
+      part
+        .split(/(?:^|\s+)và(?=\s|$)/u)
+        .map(initials)
+        .filter(Boolean)
+        .join("&"),
+    )
+    .join("-");
+}
+
+/**
+ * A unit's name within `length` characters, shortened as officials shorten it and never cut inside a word: whole;
+ * without the place it belongs to; its head abbreviated ("Sở LĐ-TB&XH", "UBND huyện Châu Thành"), with its place
+ * and then without; and only for a name still too long, cut at the last space that fits.
+ */
+export function sheetNameWithin(name: string, length: number): string {
+  const head = DEPARTMENT.exec(name)?.[0] ?? COMMITTEE.exec(name)?.[0] ?? "";
+  const own = name.slice(head.length);
+  const placeAt = own.search(PLACE);
+  const place = placeAt > 0 ? own.slice(placeAt) : "";
+  const body = placeAt > 0 ? own.slice(0, placeAt) : own;
+  const short = DEPARTMENT.test(name)
+    ? `Sở ${departmentInitials(body)}`
+    : COMMITTEE.test(name)
+      ? `UBND ${body}`
+      : undefined;
+  const candidates = [name, `${head}${body}`, ...(short ? [`${short}${place}`, short] : [])];
+  return candidates.find((candidate) => candidate.length <= length) ?? cutTo(candidates.at(-1)!, length);
 }
 
 /**
@@ -221,7 +277,7 @@ function sameNameKey(name: string): string {
 
 /**
  * `wanted`, or when a sheet of that name exists (ignoring case) the first free "wanted (2)", "wanted (3)"…, the
- * name cut at a word boundary so that the whole stays within Excel's 31 characters. `wanted` must itself be a valid sheet name.
+ * name shortened (sheetNameWithin) so that the whole stays within Excel's 31 characters. `wanted` must itself be a valid sheet name.
  */
 export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
   checkSheetName(wanted);
@@ -229,7 +285,7 @@ export function uniqueSheetName(wanted: string, existing: readonly string[]): st
   if (!taken.has(sameNameKey(wanted))) return wanted;
   for (let number = 2; ; number++) {
     const suffix = ` (${number})`;
-    const candidate = `${cutTo(wanted, MAX_SHEET_NAME - suffix.length)}${suffix}`;
+    const candidate = `${sheetNameWithin(wanted, MAX_SHEET_NAME - suffix.length)}${suffix}`;
     if (!taken.has(sameNameKey(candidate))) return candidate;
   }
 }

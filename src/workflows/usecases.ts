@@ -6,10 +6,19 @@ import type { Finding } from "../domain/findings";
 import { derivedFormula, sheetLayout, COLUMNS } from "../domain/layout";
 import { resolveAppendix } from "../domain/resolve";
 import { BilingualError } from "../domain/messages/error";
+import { stampMovedRefused } from "../domain/messages/stamp";
 import type { CellWrite, Mark, Plan, PlanStep, SheetInfo, WorkbookPort } from "./port";
 import { PartialPlanError } from "./port";
 import type { CheckProgress, CheckResult, StampFailure, StampStatus } from "./stamp";
-import { catalogueOfGrid, readStamp, stampStatus, stampWrites, withStamp } from "./stamp";
+import {
+  catalogueOfGrid,
+  readStamp,
+  stampPlace,
+  stampRows,
+  stampStatus,
+  stampWrites,
+  withStamp,
+} from "./stamp";
 import { SUMMARY_MARKER } from "./summary-marker";
 import type { WorkbookValidation } from "./validate";
 import { validateSheets } from "./validate";
@@ -107,6 +116,16 @@ function reasonOf(error: unknown): StampFailure["message"] {
   return { vi: text, en: text };
 }
 
+/** Why a stamp moved below a person's text was refused: where it went and why, then what the host said. */
+function movedReason(
+  place: { readonly taken: readonly number[]; readonly rows: readonly number[] },
+  error: unknown,
+): StampFailure["message"] {
+  const column = columnLetter(COLUMNS.label);
+  const range = (rows: readonly number[]) => `${column}${rows[0]!}:${column}${rows.at(-1)!}`;
+  return stampMovedRefused(range(place.taken), range(place.rows), reasonOf(error));
+}
+
 /**
  * The check of sheets already read, which every use case that validates ends with: validates them, then writes the
  * marks and the stamps of the sheets with no error in one apply, marks first. Where the host refuses a stamp, the
@@ -125,7 +144,9 @@ export async function checkSheets(
 
   const gridByName = new Map(grids.map((grid) => [grid.name, grid]));
   const stamps = new Map<string, StampStatus>();
-  const stampSteps: PlanStep[] = [];
+  const inPlace: PlanStep[] = [];
+  const moved = new Map<string, { readonly taken: readonly number[]; readonly rows: readonly number[] }>();
+  const movedSteps: PlanStep[] = [];
   for (const sheet of validation.sheets) {
     const grid = gridByName.get(sheet.sheet);
     const catalogue = grid && catalogueOfGrid(grid, forms);
@@ -133,10 +154,23 @@ export async function checkSheets(
     let status = stampStatus(grid, catalogue);
     if (options.stamp && sheet.counts.error === 0 && sheet.verdict === "ready") {
       const now = options.now?.() ?? new Date();
-      const cells = stampWrites(sheet, status.valuesHash, catalogue, now, options.offsetMinutes);
-      stampSteps.push({ kind: "write", sheet: sheet.sheet, cells });
+      const place = stampPlace(grid, catalogue);
+      const cells = stampWrites(
+        grid,
+        place.rows,
+        sheet,
+        status.valuesHash,
+        catalogue,
+        now,
+        options.offsetMinutes,
+      );
+      const step: PlanStep = { kind: "write", sheet: sheet.sheet, cells };
+      if (place.moved) {
+        moved.set(sheet.sheet, { taken: stampRows(sheetLayout(catalogue)), rows: place.rows });
+        movedSteps.push(step);
+      } else inPlace.push(step);
       status = {
-        stamp: readStamp(withStamp(grid, cells), catalogue)!,
+        stamp: readStamp(withStamp(grid, cells))!,
         valuesHash: status.valuesHash,
         valuesChanged: false,
         rulesChanged: false,
@@ -145,6 +179,9 @@ export async function checkSheets(
     stamps.set(sheet.sheet, status);
   }
 
+  // A stamp moved off the template's place lands in cells the template locked, which a protected sheet refuses:
+  // written last, so that its refusal leaves every other sheet's stamp standing.
+  const stampSteps = [...inPlace, ...movedSteps];
   const markSteps = options.mark ? markPlan(validation).steps : [];
   const steps = [...markSteps, ...stampSteps];
   let stamped = stampSteps.map((step) => (step.kind === "write" ? step.sheet : ""));
@@ -158,7 +195,9 @@ export async function checkSheets(
       if (!stampSteps.length || (stampsStanding !== undefined && stampsStanding < 0)) throw error;
       if (stampsStanding === undefined && markSteps.length) await port.apply({ steps: markSteps });
       const landed = Math.max(0, stampsStanding ?? 0);
-      stampFailure = { sheets: stamped.slice(landed), message: reasonOf(error) };
+      const failed = stamped.slice(landed);
+      const place = moved.get(failed[0]!);
+      stampFailure = { sheets: failed, message: place ? movedReason(place, error) : reasonOf(error) };
       for (const name of stampFailure.sheets) {
         const grid = gridByName.get(name)!;
         stamps.set(name, stampStatus(grid, catalogueOfGrid(grid, forms)!));

@@ -211,8 +211,10 @@ describe("the summary workbook of 40 units, printed by LibreOffice", () => {
     const header = (page: Page) =>
       Math.max(...page.words.filter((word) => word.text === "(Vietnamese)").map((word) => word.yMax)) + 1;
     const letters = await columnText(requests, left, header);
-    expect(consolidation.requests).toHaveLength(40);
-    for (const request of consolidation.requests) expect(letters).toContain(squeezed(request.text.vi));
+    // The ten units of the seed have errors; the others, ready, get no letter for their notes alone.
+    expect(consolidation.requests).toHaveLength(10);
+    for (const request of [...consolidation.requests, ...consolidation.reviews])
+      expect(letters).toContain(squeezed(request.text.vi));
   });
 
   it("prints the figures of each unit in landscape across pages, codes and unit names on every page", () => {

@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { access, readFile } from "node:fs/promises";
+import { access, mkdir, readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { zipPartText } from "../../src/cli/xlsx/read";
@@ -80,6 +80,22 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
       expect.arrayContaining(["Sở Tư pháp", "Sở, ngành", "Quý III/2021", "Sẵn sàng", 0, 0]),
     );
     expect(units.rowCount).toBe(5);
+  });
+
+  it("names two units' files of one name by their folders, as it goes and in the summary's Tệp column", async () => {
+    await mkdir(temp.path("tu-phap"));
+    await mkdir(temp.path("y-te"));
+    const files = [
+      await write("tu-phap/phu-luc.xlsx", SO_TU_PHAP, "Sở Tư pháp"),
+      await write("y-te/phu-luc.xlsx", SO_Y_TE, "Sở Y tế"),
+    ];
+    const out = temp.path("tong-hop-cung-ten.xlsx");
+    const { code, stderr } = await runConsolidate([...files, "-o", out]);
+    expect(code).toBe(0);
+    expect(stderr).toContain("[1/2] tu-phap/phu-luc.xlsx\n");
+    expect(stderr).toContain("[2/2] y-te/phu-luc.xlsx\n");
+    const texts = sheetTexts(await openSummary(out), SUMMARY_SHEETS.units);
+    expect(texts).toEqual(expect.arrayContaining(["tu-phap/phu-luc.xlsx", "y-te/phu-luc.xlsx"]));
   });
 
   it("keeps a district's counts out of 3.4.1 and takes a province-wide indicator from its one office", async () => {
@@ -198,7 +214,9 @@ describe("cchc-appendix consolidate on real .xlsx files", () => {
     const names = ['=HYPERLINK("http://example.com","Bấm vào đây")', "+84 Sở", "-Sở Tài chính", "@SUM(A1)"];
     const files: string[] = [];
     for (const [index, name] of names.entries()) {
-      files.push(await write(`tiem-${index}.xlsx`, SO_Y_TE, name));
+      // The first with a warning (2.5 above 2.4), so that its name heads a letter on the requests sheet too.
+      const values = index === 0 ? { ...SO_Y_TE, "2.4": 1, "2.5": 2 } : SO_Y_TE;
+      files.push(await write(`tiem-${index}.xlsx`, values, name));
     }
     const expected = await temp.write("don-vi.txt", `${names.join("\n")}\n=1+1\n`);
     const out = temp.path("tong-hop-tiem.xlsx");

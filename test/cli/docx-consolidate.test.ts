@@ -15,7 +15,7 @@ import { convertHtml, seedHtml } from "../docx/seed-docx";
 
 /** The seed's figures as the Word report states them: "02" is the count 2 (a Word document holds only text). */
 const SEED_AS_WORD = seedWith({ "3.1.1": 2, "3.1.2": 2 });
-const UNIT = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+const UNIT = "Sở Thông tin và Truyền thông";
 
 async function seedWorkbook(): Promise<Uint8Array> {
   const bytes = await filledTemplate(SEED_AS_WORD, { unit: UNIT, sheetName: WORD_SHEET });

@@ -6,7 +6,8 @@ import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { SEED_VALUES } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
-import { convertHtml, seedHtml } from "../docx/seed-docx";
+import { docx, p } from "../docx/package";
+import { convertHtml, convertText, seedHtml, seedText } from "../docx/seed-docx";
 
 async function run(args: string[]) {
   let stdout = "";
@@ -47,6 +48,11 @@ describe("cchc-appendix import of a Word report", () => {
     expect(String(cell("HS.1.2").note)).toContain('Lấy từ phần báo cáo, đoạn: "+ Số mới tiếp nhận: 0"');
     expect(String(cell("HS.1.2").note)).toContain("From the report's text, paragraph:");
     expect(cell("1.1.1").note).toBeUndefined();
+    // The unit as the report's text writes it, not as its title's capitals.
+    expect([sheet.name, sheet.getCell(4, COLUMNS.label + 1).value]).toEqual([
+      expect.not.stringMatching(/^SỞ/),
+      "Sở Thông tin và Truyền thông",
+    ]);
     expect(sheet.getCell(layout.rowOf.get("3.5.3")!, COLUMNS.note + 1).value).toBe(
       "Có 8 TTHC thu phí, lệ phí",
     );
@@ -55,6 +61,47 @@ describe("cchc-appendix import of a Word report", () => {
     expect(await blocking(out)).toEqual(
       await blocking(await temp.write("seed.xlsx", await filledTemplate(SEED_VALUES))),
     );
+  });
+
+  it("takes a numbered heading that names a row for no figure: the row keeps its list line's value", async () => {
+    for (const [name, heading] of [
+      ["heading-2.docx", "2. Kết quả giải quyết thủ tục hành chính"],
+      ["heading-3-4.docx", "3.4. Kết quả giải quyết TTHC"],
+    ] as const) {
+      const html = seedHtml().replace(
+        "<p>Tiếp tục nâng cao chất lượng hoạt động",
+        `<p>${heading}</p>\n<p>Tiếp tục nâng cao chất lượng hoạt động`,
+      );
+      const file = await temp.write(name, await convertHtml(html));
+      expect(await blocking(file)).toEqual(await blocking(report));
+      const out = temp.path(`${name}.xlsx`);
+      expect((await run(["import", file, "-o", out])).code).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(out);
+      const cell = workbook.worksheets[0]!.getCell(
+        sheetLayout(catalogue).rowOf.get("HS.2")!,
+        COLUMNS.value + 1,
+      );
+      expect([cell.value, String(cell.note)]).toEqual([
+        44,
+        expect.stringContaining("Kết quả giải quyết TTHC: 44"),
+      ]);
+    }
+  });
+
+  it("reads a tab-separated appendix (LibreOffice's .docx of the seed's .txt) as its table", async () => {
+    const tabbed = await temp.write("seed-txt.docx", await convertText(seedText()));
+    const read = await run(["import", tabbed, "-o", temp.path("seed-txt.xlsx")]);
+    expect([read.code, read.stderr]).toEqual([0, ""]);
+    expect(read.stdout).toContain("49 số liệu từ bảng phụ lục, 17 số liệu từ phần báo cáo");
+  });
+
+  it("writes a report without an appendix table from its text, warning in both languages that it has none", async () => {
+    const bodyOnly = await temp.write("khong-bang.docx", docx(p("- Số hồ sơ nộp trực tuyến: 42")));
+    const written = await run(["import", bodyOnly, "-o", temp.path("khong-bang.xlsx")]);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toContain("Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được 1 số liệu");
+    expect(written.stderr).toContain("No appendix table was found in the report: only 1 value stated");
   });
 
   it("refuses a workbook, a second report and an output that exists, in both languages", async () => {

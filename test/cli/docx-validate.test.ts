@@ -2,13 +2,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main";
 import { LIMITS } from "../../src/cli/xlsx/read";
+import { TABLE_RULE } from "../../src/docx/findings";
 import { NOT_A_REPORT } from "../../src/docx/report";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { blockingOf, SEED_BLOCKING } from "../helpers/seed";
 import { useTempDir } from "../helpers/xlsx";
 import { zip } from "../helpers/zip";
 import { docx, documentXml, HEADER_ROWS, p, row, table } from "../docx/package";
-import { convertHtml, seedHtml } from "../docx/seed-docx";
+import { convertHtml, convertText, seedHtml, seedText } from "../docx/seed-docx";
 
 async function run(args: string[]) {
   let stdout = "";
@@ -60,7 +61,8 @@ describe("cchc-appendix validate on Word reports", () => {
     const sheet = report.files[0]!.sheets[0]!;
     expect(sheet).toMatchObject({
       sheet: "bảng phụ lục",
-      unit: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+      // The title's capitals, written as the report's running text writes the name.
+      unit: "Sở Thông tin và Truyền thông",
       level: "so",
       period: "2021-Q3",
       verdict: "not_ready",
@@ -91,7 +93,23 @@ describe("cchc-appendix validate on Word reports", () => {
     expect(vi.stdout).toContain('đề xuất 44. — đoạn: "+ Số mới tiếp nhận: 0"');
     const en = await run(["validate", file, "--lang", "en"]);
     expect(en.stdout).toContain("rounded it is 11.93%. — appendix table, row 7.8.3; paragraph:");
-    expect(en.stdout).not.toContain("bảng phụ lục, dòng");
+    expect(en.stdout).not.toContain("bảng phụ lục");
+    expect(en.stdout).toMatch(/^ {2}'appendix table' — .+ · department · Q3 2021$/m);
+    expect(vi.stdout).toMatch(/^ {2}'bảng phụ lục' — .+ · Sở, ngành · Quý III\/2021$/m);
+  });
+
+  it("names a Word report's table and places in the JSON in the language asked, Vietnamese by default", async () => {
+    const file = await temp.write("seed-json.docx", seed);
+    const sheetIn = async (lang: string) => {
+      const { stdout } = await run(["validate", file, "--format", "json", "--lang", lang]);
+      return ValidationReportSchema.parse(JSON.parse(stdout)).files[0]!.sheets[0]!;
+    };
+    const [vi, en] = [(await json(file)).report.files[0]!.sheets[0]!, await sheetIn("en")];
+    expect([vi.sheet, en.sheet]).toEqual(["bảng phụ lục", "appendix table"]);
+    const rate = (sheet: typeof vi) =>
+      sheet.findings.find((finding) => finding.codes[0] === "7.8.3")!.cells[0];
+    expect([rate(vi), rate(en)]).toEqual(["bảng phụ lục, dòng 7.8.3", "appendix table, row 7.8.3"]);
+    expect(en.findings.flatMap((finding) => finding.cells).join(" ")).not.toMatch(/bảng phụ lục|đoạn:/);
   });
 
   it("validates a single-table appendix typed in Word like the seed's workbook", async () => {
@@ -101,10 +119,16 @@ describe("cchc-appendix validate on Word reports", () => {
     );
     const { code, report } = await json(file);
     expect(code).toBe(1);
-    const rules = report.files[0]!.sheets[0]!.findings.filter((f) => f.severity !== "info").map(
-      (f) => f.rule,
-    );
-    expect(rules).toEqual(["balance:HS.1", "order:HS.5<=HS.1.2"]);
+    const rules = report.files[0]!.sheets[0]!.findings.filter((f) => f.severity !== "info").map((f) => [
+      f.rule,
+      f.kind,
+    ]);
+    // A report that never names its unit does not tell its level: warned, as a sheet typed without row 4.
+    expect(rules).toEqual([
+      ["balance:HS.1", "balance_mismatch"],
+      ["order:HS.5<=HS.1.2", "order_violated"],
+      ["period", "level_unknown"],
+    ]);
   });
 
   it("checks the body against the appendix: a rate against the body's counts, a count stated twice", async () => {
@@ -165,6 +189,47 @@ describe("cchc-appendix validate on Word reports", () => {
     );
   });
 
+  it("says first, in both languages, that a report has no appendix table and how to send one", async () => {
+    const file = await temp.write("khong-bang.docx", docx(ONE_STOP.map((line) => p(line)).join("")));
+    const sheet = (await json(file)).report.files[0]!.sheets[0]!;
+    expect(sheet.findings[0]).toMatchObject({
+      rule: TABLE_RULE,
+      severity: "warning",
+      params: { fromText: 7 },
+    });
+    expect(sheet.findings[0]!.message.vi).toContain("Không tìm thấy bảng phụ lục trong báo cáo");
+    expect(sheet.findings[0]!.message.vi).toContain("Gửi phụ lục dưới dạng bảng Word");
+    expect(sheet.findings[0]!.message.en).toContain("No appendix table was found in the report");
+    expect(sheet.summary.rules).toContainEqual({ rule: TABLE_RULE, passed: 0, failed: 1, notEvaluated: 0 });
+    const english = await run(["validate", file, "--lang", "en"]);
+    expect(english.stdout).toContain("No appendix table was found in the report: only 7 values");
+  });
+
+  it("reads an appendix typed as tab-separated text (LibreOffice's .docx of the seed's .txt) as its table", async () => {
+    const file = await temp.write("seed-txt.docx", await convertText(seedText()));
+    const sheet = (await json(file)).report.files[0]!.sheets[0]!;
+    expect(blockingOf(sheet.findings)).toEqual(SEED_BLOCKING);
+    // The blanks of the seed made from HTML tables, not every row of the form.
+    const tables = (await json(await temp.write("seed-tables.docx", seed))).report.files[0]!.sheets[0]!;
+    expect(sheet.summary.blankExpected).toBe(tables.summary.blankExpected);
+    expect(sheet.findings.find((finding) => finding.codes[0] === "7.8.3")?.message.vi).toContain(
+      "bảng phụ lục, dòng 7.8.3",
+    );
+  });
+
+  it("reads no tabbed appendix whose tabs line text up rather than part columns, and says it has no table", async () => {
+    // One line's value pushed a column right by a tab typed to line it up: which column holds what is lost.
+    const seed = seedText();
+    const aligned = seed.replace(
+      "Số nhiệm vụ đề ra trong kế hoạch\tNhiệm vụ\t7",
+      "Số nhiệm vụ đề ra trong kế hoạch\t\tNhiệm vụ\t7",
+    );
+    expect(aligned).not.toBe(seed);
+    const file = await temp.write("tab-lech.docx", await convertText(aligned));
+    const sheet = (await json(file)).report.files[0]!.sheets[0]!;
+    expect(sheet.findings[0]?.rule).toBe(TABLE_RULE);
+  });
+
   it("refuses what is not a CCHC report, an old .doc and a PDF with what to send instead", async () => {
     const letter = await temp.write(
       "cong-van.docx",
@@ -190,6 +255,23 @@ describe("cchc-appendix validate on Word reports", () => {
     expect(printed.code).toBe(2);
     expect(printed.stderr).toContain("công cụ đọc tệp Word (.docx) và Excel (.xlsx)");
     expect(printed.stderr).toContain("the tool reads Word (.docx) and Excel (.xlsx) files");
+  });
+
+  it("tells a file named .docx that holds no document that it is no valid Word document, not no workbook", async () => {
+    const text = await temp.write("bao-cao-gia.docx", "Báo cáo gõ bằng Notepad, lưu tên .docx");
+    const empty = await temp.write("rong.docx", "");
+    for (const file of [text, empty]) {
+      const { code, stderr } = await run(["validate", file]);
+      expect(code).toBe(2);
+      expect(stderr).toContain("Tệp mang tên .docx nhưng không phải tài liệu Word hợp lệ");
+      expect(stderr).toContain("The file is named .docx but is not a valid Word document");
+      expect(stderr).not.toContain("Excel");
+    }
+    const imported = await run(["import", text, "-o", temp.path("gia.xlsx")]);
+    expect([imported.code, imported.stderr]).toEqual([
+      2,
+      expect.stringContaining("không phải tài liệu Word hợp lệ"),
+    ]);
   });
 
   it("refuses hostile documents within bounds: a zip bomb, a table past the row limit, a DOCTYPE", async () => {

@@ -8,7 +8,8 @@ import { CARRIED_SHEET, definitionHash, readCarried } from "../../src/domain/for
 import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { thuFormCatalogue, thuFormXlsx } from "../helpers/thu-form";
-import { useTempDir } from "../helpers/xlsx";
+import { filledTemplate, useTempDir } from "../helpers/xlsx";
+import { SEED_VALUES } from "../helpers/seed";
 
 // Issue #14 point 5 on the command line: the test form PL-THU-2026, typed as a table and turned into its definition
 // workbook by LibreOffice (never by our writer), taken through template, a clerk's fill, validate without the
@@ -64,7 +65,7 @@ async function template(name: string, unit: string): Promise<string> {
   const { code, stdout } = await run([...args, "--period", "2026-Q1"]);
   expect(code).toBe(0);
   expect(stdout).toBe(
-    `Đã tạo phụ lục ${output} (${unit}; cấp Xã; Quý I/2026).\nWrote the appendix ${output} (${unit}, xa, 2026-Q1).\n`,
+    `Đã tạo phụ lục ${output} (${unit}; cấp Xã; Quý I/2026).\nWrote the appendix ${output} (${unit}, commune, Q1 2026).\n`,
   );
   return output;
 }
@@ -156,7 +157,7 @@ const FIRST_FINDINGS_VI = [
 
 const FIRST_FINDINGS_EN = [
   "xa-a-lan-1.xlsx",
-  "  'UBND xã A' — UBND xã A · Xã · Quý I/2026",
+  "  'UBND xã A' — UBND xã A · commune · Q1 2026",
   "  NOT READY: 2 errors, 1 warning, 1 note",
   "    ERROR     D17   Share of dossiers submitted online (2.3): stated 75% but the counts give 60/90 = 67%.",
   "    ERROR     D25   Dossiers received (100) differs from Dossiers submitted online (60) + Dossiers submitted in person (30): a difference of 10. It cannot be told which indicator is wrong; it may be any of: Dossiers received (HS.1); Dossiers submitted online (HS.1.1); Dossiers submitted in person (HS.1.2).",
@@ -254,6 +255,31 @@ describe("a sheet whose definition is neither carried nor given", () => {
     });
   });
 
+  it("fails a workbook holding it beside a checked sheet of the built-in form, whose verdict is not the file's", async () => {
+    // The clerk's sheet copied, its values only, into a workbook of the built-in form's appendix.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await filledTemplate(SEED_VALUES)) as unknown as ArrayBuffer);
+    const clerks = new ExcelJS.Workbook();
+    await clerks.xlsx.readFile(firstTry);
+    const copy = workbook.addWorksheet("UBND xã A");
+    clerks
+      .getWorksheet("UBND xã A")!
+      .eachRow((row, number) =>
+        row.eachCell((cell, column) => void (copy.getCell(number, column).value = cell.value)),
+      );
+    const mixed = await temp.write("hai-mau.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(await run(["validate", mixed])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `${mixed}: ${ASK_VI}\n${mixed}: ${ASK_EN}\n`,
+    });
+    const { code, stdout } = await run(["validate", mixed, "--format", "json"]);
+    const [file] = ValidationReportSchema.parse(JSON.parse(stdout)).files;
+    expect(code).toBe(2);
+    expect(file!.error).toEqual({ message: ASK_VI, messageEn: ASK_EN });
+    expect(file!.sheets.map((sheet) => sheet.sheet)).toEqual(["Sở TTTT"]);
+  });
+
   it("is validated against the definition given with --form, as if it carried it", async () => {
     const copied = await withoutCarried("chep-sang-2.xlsx");
     const { code, stdout } = await run(["validate", copied, "--form", definition]);
@@ -298,8 +324,8 @@ describe("consolidate two communes' files of the form", () => {
     const { code, stdout, stderr } = await run(["consolidate", a, b, "-o", output]);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "[1/2] tong-hop-a.xlsx\n[2/2] tong-hop-b.xlsx\n" });
     expect(stdout).toBe(
-      `Đã tổng hợp 2 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 2 units into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 1 consolidation warning.\n`,
+      `Đã tổng hợp 2 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 2 units into ${output}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 1 consolidation warning.\n`,
     );
     const summary = new ExcelJS.Workbook();
     await summary.xlsx.readFile(output);
@@ -371,8 +397,8 @@ describe("consolidate two communes' files of the form", () => {
     expect(result).toEqual({
       code: 0,
       stdout:
-        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 2 consolidation warnings.\n`,
+        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 2 consolidation warnings.\n`,
       stderr: "[1/1] xa-b-nay-day.xlsx\n",
     });
     const cells = await issueTexts(output);
@@ -409,8 +435,8 @@ describe("consolidate two communes' files of the form", () => {
     expect(result).toEqual({
       code: 0,
       stdout:
-        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 2 consolidation warnings.\n`,
+        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 2 consolidation warnings.\n`,
       stderr: "[1/1] xa-b-q1-lai-day.xlsx\n",
     });
     const cells = await issueTexts(output);
@@ -431,8 +457,8 @@ describe("consolidate two communes' files of the form", () => {
     expect({ code: given.code, stdout: given.stdout }).toEqual({
       code: 0,
       stdout:
-        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 expected units missing, 1 consolidation warning.\n`,
+        `Đã tổng hợp 1 đơn vị vào ${output}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${output}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 1 consolidation warning.\n`,
     });
     const b = await typed(await template("xa-b-2.xlsx", "UBND xã B"), "xa-b-day.xlsx", COMMUNE_B);
     const without = await run(["consolidate", b, c, "-o", temp.path("tong-hop-c-2.xlsx")]);
@@ -441,8 +467,8 @@ describe("consolidate two communes' files of the form", () => {
     expect(without).toEqual({
       code: 2,
       stdout:
-        `Đã tổng hợp 1 đơn vị vào ${second}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
-        `Consolidated 1 unit into ${second}: 0 with errors, 0 correction requests, 0 expected units missing, 1 consolidation warning.\n`,
+        `Đã tổng hợp 1 đơn vị vào ${second}: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 0 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.\n` +
+        `Consolidated 1 unit into ${second}: 0 with errors, 0 correction requests, 0 requests to look again, 0 expected units missing, 1 consolidation warning.\n`,
       stderr:
         "[1/2] xa-b-day.xlsx\n[2/2] xa-c-khong-mau.xlsx\n" +
         `xa-c-khong-mau.xlsx: ${ASK_VI.replace("xã A", "xã C")}\n` +

@@ -1,4 +1,8 @@
+import { mkdir } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { catalogue } from "../../src/domain/catalogue";
+import { COLUMNS, sheetLayout } from "../../src/domain/layout";
 import { ValidationReportSchema } from "../../src/workflows/report";
 import { blockingOf, SEED_BLOCKING, SEED_VALUES, seedWith } from "../helpers/seed";
 import { filledTemplate, useTempDir } from "../helpers/xlsx";
@@ -45,6 +49,36 @@ describe("cchc-appendix validate on real .xlsx files", () => {
       expect(rule(`derived:${code}`)).toMatchObject({ notEvaluated: 1, passed: 0, failed: 0 });
     }
     expect(sheet.summary.counts).toEqual({ error: 2, warning: 1, info: 6 });
+  });
+
+  it("names two files of one name by their folders, so that their reports are told apart", async () => {
+    await mkdir(temp.path("a"));
+    await mkdir(temp.path("b"));
+    const first = await temp.write("a/phu-luc.xlsx", await filledTemplate(SEED_VALUES));
+    const second = await temp.write("b/phu-luc.xlsx", await filledTemplate(SEED_VALUES));
+    const { stdout } = await run(["validate", first, second]);
+    expect(stdout.split("\n").filter((line) => line.endsWith("phu-luc.xlsx"))).toEqual([
+      "a/phu-luc.xlsx",
+      "b/phu-luc.xlsx",
+    ]);
+  });
+
+  it("quotes a date typed in a count cell as each language writes dates", async () => {
+    // A date as Excel keeps one: a serial number in a cell of a date format.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await filledTemplate(SEED_VALUES)) as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]!.getCell(
+      sheetLayout(catalogue).rowOf.get("1.1.1")!,
+      COLUMNS.value + 1,
+    );
+    cell.value = new Date(Date.UTC(2021, 8, 30));
+    cell.numFmt = "dd/mm/yyyy";
+    const file = await temp.write("ngay.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const { stdout } = await run(["validate", file, "--format", "json"]);
+    const sheet = ValidationReportSchema.parse(JSON.parse(stdout)).files[0]!.sheets[0]!;
+    const date = sheet.findings.find((finding) => finding.codes[0] === "1.1.1")!;
+    expect(date.message.vi).toContain("ô chứa 30/09/2021, không phải giá trị của chỉ tiêu này");
+    expect(date.message.en).toContain("the cell holds 30 September 2021, not a value of this indicator");
   });
 
   it("adds one error showing 11,95% and 11,93% when 7.8.3 is typed as 11,95%", async () => {

@@ -111,4 +111,26 @@ describe("the source block's figures in a report's body", () => {
       ).figures,
     ).toEqual([["HS.5", "42"]]);
   });
+
+  it("takes a heading's outline number for no figure, though the heading names a row", () => {
+    expect(
+      read(
+        "2. Kết quả giải quyết thủ tục hành chính",
+        "3.4. Kết quả giải quyết TTHC",
+        "3.4 Kết quả giải quyết TTHC",
+        "II.2. Số hồ sơ đang giải quyết",
+        "a) Số hồ sơ nộp trực tuyến",
+      ),
+    ).toEqual({ figures: [], unread: [] });
+  });
+
+  it("reads a numbered line's figure past its outline number, and a count at a line's start as a count", () => {
+    expect(
+      read("5. Số hồ sơ nộp trực tuyến: 42", "1) Số hồ sơ đang giải quyết: 3", "5.621 hồ sơ mức 4").figures,
+    ).toEqual([
+      ["HS.5", "42"],
+      ["HS.3", "3"],
+      ["DV.4", "5.621"],
+    ]);
+  });
 });

@@ -11,7 +11,7 @@ import { runTool } from "../helpers/tools";
 // it into .docx, so the table markup (gridSpan, vMerge, numbering.xml of the bullets) is an office suite's own.
 
 /** The seed's text, from test/ under jest and from the compiled copy's .tmp/bench/test/ under `npm run bench`. */
-function seedText(): string {
+export function seedText(): string {
   const name = "fixtures/seed-report-q3-2021.txt";
   const path = [join(__dirname, "..", name), join(__dirname, "../../../../test", name)].find((file) =>
     existsSync(file),
@@ -103,10 +103,22 @@ const FILTERS = {
 
 /** Converts HTML with LibreOffice Writer (.docx by default, or an old .doc, or a PDF) and returns the file's bytes. */
 export async function convertHtml(html: string, kind: keyof typeof FILTERS = "docx"): Promise<Buffer> {
+  return convert("bao-cao.html", html, kind);
+}
+
+/**
+ * Converts plain text with LibreOffice Writer to .docx, as `soffice --convert-to docx bao-cao.txt` does: each line
+ * a paragraph, its tabs kept as tabs.
+ */
+export async function convertText(text: string): Promise<Buffer> {
+  return convert("bao-cao.txt", text, "docx");
+}
+
+async function convert(name: string, content: string, kind: keyof typeof FILTERS): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), "cchc-docx-"));
   try {
-    const source = join(dir, "bao-cao.html");
-    await writeFile(source, html);
+    const source = join(dir, name);
+    await writeFile(source, content);
     await runTool("soffice", [
       `-env:UserInstallation=file://${dir}/profile`,
       "--headless",

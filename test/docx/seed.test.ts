@@ -53,7 +53,8 @@ describe("the seed report as a Word document made by LibreOffice", () => {
     ]);
     const report = readWordReport(bytes);
     const sheet = locateAppendix(report.grid)!;
-    expect(sheet).toMatchObject({ unit: "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", level: "so", period: "2021-Q3" });
+    // The title's "TẠI SỞ THÔNG TIN VÀ TRUYỀN THÔNG" written as its opening line writes the name.
+    expect(sheet).toMatchObject({ unit: "Sở Thông tin và Truyền thông", level: "so", period: "2021-Q3" });
     const value = (code: string) => sheet.cells.get(code)?.cell;
     expect(value("1.1.1")?.value).toBe(7);
     expect(value("3.1.1")?.value).toBe(2);

@@ -216,6 +216,8 @@ const SAMPLES: { readonly [K in FindingKind]: Sample<K> } = {
   hidden_sheet: { params: { unit: "Sở Y tế", sheet: "Sở Y tế", file: "y-te.xlsx" }, codes: [] },
   district_after_reform: { params: { period: "2026-Q1", unit: "UBND huyện Càng Long" }, codes: [] },
   row_not_applicable: { params: { code: "3.4.2", from: "2025-Q3", period: "2026-Q1" }, codes: ["3.4.2"] },
+  level_unknown: { params: { typed: "Cấp tỉnh", levels: ["so", "huyen", "xa"] }, codes: [] },
+  period_unknown: { params: { typed: "Quý 5/2021" }, codes: [] },
   forms_mixed: {
     params: {
       lead: "CCHC-PL-2021",
@@ -408,6 +410,14 @@ const EXPECTED: { readonly [K in FindingKind]: readonly [vi: string, en: string]
     "Tỷ lệ hồ sơ TTHC do UBND cấp huyện tiếp nhận được giải quyết đúng hạn (3.4.2) không áp dụng từ 01/7/2025: kỳ Quý I/2026 không cần nhập chỉ tiêu này; số liệu đã nhập không được tổng hợp.",
     "Share of dossiers received by district People's Committees resolved on time (3.4.2) does not apply from 1 July 2025: 2026-Q1 does not ask for it, and the figure typed is left out of the consolidation.",
   ],
+  level_unknown: [
+    "Cấp của đơn vị ở dòng 4 ghi “Cấp tỉnh”, không phải cấp nào của mẫu: hãy ghi “Sở, ngành”, “Huyện” hoặc “Xã”. Chưa rõ cấp thì không kiểm tra được các chỉ tiêu theo cấp, và khi tổng hợp số liệu không được cộng vào các chỉ tiêu tính theo cấp.",
+    "The unit's level in row 4 reads “Cấp tỉnh”, which is no level of the form: write “Sở, ngành” (department), “Huyện” (district) or “Xã” (commune). Without its level the indicators by level are not checked, and a consolidation leaves its figures out of the level-based totals.",
+  ],
+  period_unknown: [
+    "Kỳ báo cáo ở dòng 4 ghi “Quý 5/2021”, không đọc được là kỳ nào: hãy ghi theo dạng “Quý III/2021”, “6 tháng/2021” hoặc “Năm 2021” (quý I–IV, năm 2000–2099). Chưa rõ kỳ thì không kiểm tra được các chỉ tiêu theo kỳ (không còn cấp huyện từ 01/7/2025), và khi tổng hợp không biết số liệu thuộc kỳ nào.",
+    "The period in row 4 reads “Quý 5/2021”, which is no period: write it as “Quý III/2021”, “6 tháng/2021” or “Năm 2021” (quarters I–IV, years 2000–2099). Without its period the indicators that depend on it (no districts from 1 July 2025) are not checked, and a consolidation cannot tell which period its figures are for.",
+  ],
   forms_mixed: [
     "Bảng tổng hợp theo mẫu CCHC-PL-2021 (3 đơn vị); phụ lục của 1 đơn vị theo mẫu PL-THU-2026 chỉ được cộng ở 2 chỉ tiêu hai mẫu ghi giống nhau (cùng mã, loại, đơn vị tính, cách tổng hợp): HS.1, HS.1.1. Không tổng hợp: khác loại (số đếm, tỷ lệ hay mã): 1.2, 2.3; khác đơn vị tính: 2.2; 2 chỉ tiêu không có trong mẫu PL-THU-2026: 1.1.1, 3.4.1; 1 chỉ tiêu chỉ có trong mẫu PL-THU-2026: 1.3.",
     "The summary follows the form CCHC-PL-2021 (3 units); the appendices of 1 unit on the form PL-THU-2026 are summed only on the 2 indicators both forms declare alike (same code, kind, unit and aggregation): HS.1, HS.1.1. Not consolidated: another kind (count, rate or coded): 1.2, 2.3; another unit: 2.2; 2 indicators not in the form PL-THU-2026: 1.1.1, 3.4.1; 1 indicator only in the form PL-THU-2026: 1.3.",
@@ -433,7 +443,7 @@ const TEXT_SAMPLES: { readonly [K in TextKind]: ConsolidationTextParams[K] } = {
   lead_province: { role: "snv" },
   lead_not_aggregable: { units: 3 },
   lead_not_applicable: { from: "2025-Q3", period: "2026-Q1" },
-  excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3" },
+  excluded_other_period: { unit: "Sở Y tế", period: "2021-Q2", expected: "2021-Q3", where: "cli" },
   excluded_very_hidden: { unit: "Sở Y tế" },
   lead_lowest: { code: "1.2", amount: 0, units: 14 },
   letter_to: { unit: "UBND xã Long Đức" },
@@ -500,8 +510,8 @@ const TEXTS_EXPECTED: { readonly [K in TextKind]: readonly [vi: string, en: stri
     'Not aggregable: 3 units report their own rate; see the "Không cộng được" sheet.',
   ],
   excluded_other_period: [
-    'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).',
-    'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).',
+    'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ, hoặc tổng hợp lại với --allow-other-periods để cộng cả phụ lục khác kỳ.',
+    'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period, or consolidate again with --allow-other-periods to sum appendices of other periods too.',
   ],
   excluded_very_hidden: [
     'Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "Sở Y tế": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.',
@@ -636,6 +646,7 @@ const ERROR_SAMPLES: { readonly [K in ErrorKind]: ErrorParams[K] } = {
   xlsx_doctype: { part: "xl/workbook.xml" },
   xlsx_no_worksheet: {},
   xlsx_not_workbook: { empty: true },
+  docx_not_word: { empty: false },
   docx_old_doc: {},
   docx_pdf: {},
   docx_damaged: { detail: "member word/document.xml fails its CRC-32 check" },
@@ -869,6 +880,10 @@ const ERRORS_EXPECTED: { readonly [K in ErrorKind]: readonly [vi: string, en: st
   xlsx_no_worksheet: [
     "Tệp nén không chứa bảng tính Excel nào: mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
     "The archive holds no Excel worksheet: open it in Excel and Save As an Excel Workbook (.xlsx).",
+  ],
+  docx_not_word: [
+    "Tệp mang tên .docx nhưng không phải tài liệu Word hợp lệ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), hoặc xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.",
+    "The file is named .docx but is not a valid Word document: open it in Word and Save As a Word Document (.docx), or ask the unit for its report as a .docx saved from Word.",
   ],
   xlsx_not_workbook: [
     "Tệp không phải bảng tính Excel (.xlsx) (tệp rỗng): mở tệp bằng Excel và chọn Lưu thành (Save As) định dạng Sổ làm việc Excel (.xlsx).",
@@ -1685,6 +1700,7 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
     units: 1936,
     withErrors: 1,
     requests: 1,
+    reviews: 2,
     missing: 0,
     warnings: 2,
   },
@@ -1692,6 +1708,7 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
   cli_form_sound: { id: "MAU-TINH-2026", indicators: 15, sources: 1, rules: 1 },
   cli_form_problems: { path: "dinh-nghia.xlsx", count: 1 },
   cli_template_written: { path: "phu-luc.xlsx", unit: "Sở Y tế", level: "so", period: "2021-Q3" },
+  cli_sheet_line: { sheet: "bảng phụ lục", unit: "Sở Y tế", level: "so", periodText: "Quý V/2021" },
   cli_default_unit: {},
   cli_form_level_missing: { id: "MAU-TINH-2026", level: "huyen", levels: ["so", "xa"] },
   cli_imported: { path: "phu-luc.xlsx", source: "bao-cao.docx", fromTable: 1, fromText: 1234 },
@@ -1729,6 +1746,7 @@ const LABEL_SAMPLES: { readonly [K in LabelKind]: LabelParams[K] } = {
     place: 'đoạn: "…12…"',
     placeEn: 'paragraph: "…12…"',
   },
+  docx_no_table: { fromText: 17 },
 };
 
 /** Every text around the findings rendered, reviewed once as a clerk and a reader of English read them. */
@@ -1882,8 +1900,8 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
     "The sheets are as they were (2 sheets, the open one “?”).",
   ],
   cli_consolidated: [
-    "Đã tổng hợp 1.936 đơn vị vào tong-hop.xlsx: 1 đơn vị còn lỗi, 1 yêu cầu sửa, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.",
-    "Consolidated 1,936 units into tong-hop.xlsx: 1 with errors, 1 correction request, 0 expected units missing, 2 consolidation warnings.",
+    "Đã tổng hợp 1.936 đơn vị vào tong-hop.xlsx: 1 đơn vị còn lỗi, 1 yêu cầu sửa, 2 đề nghị xem lại, 0 đơn vị chưa có phụ lục, 2 cảnh báo khi tổng hợp.",
+    "Consolidated 1,936 units into tong-hop.xlsx: 1 with errors, 1 correction request, 2 requests to look again, 0 expected units missing, 2 consolidation warnings.",
   ],
   cli_form_exported: [
     "Đã ghi định nghĩa mẫu CCHC-PL-2021 vào dinh-nghia.xlsx: đổi mã mẫu trước khi dùng làm mẫu riêng.",
@@ -1899,7 +1917,11 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
   ],
   cli_template_written: [
     "Đã tạo phụ lục phu-luc.xlsx (Sở Y tế; cấp Sở, ngành; Quý III/2021).",
-    "Wrote the appendix phu-luc.xlsx (Sở Y tế, so, 2021-Q3).",
+    "Wrote the appendix phu-luc.xlsx (Sở Y tế, department, Q3 2021).",
+  ],
+  cli_sheet_line: [
+    "'bảng phụ lục' — Sở Y tế · Sở, ngành · Quý V/2021",
+    "'bảng phụ lục' — Sở Y tế · department · Quý V/2021",
   ],
   cli_default_unit: ["Đơn vị báo cáo", "Đơn vị báo cáo"],
   cli_form_level_missing: [
@@ -1935,6 +1957,10 @@ const LABELS_EXPECTED: { readonly [K in LabelKind]: readonly [string, string] } 
     'Không lấy số liệu từ phần báo cáo: số 12 đứng cùng câu với các chỉ tiêu Số mới tiếp nhận (HS.1.2) và Số đã giải quyết (HS.3), không rõ là của chỉ tiêu nào — đoạn: "…12…"',
     'No figure taken from the report\'s text: 12 stands in one clause with Newly received (HS.1.2) and Settled (HS.3), and whose it is is not clear — paragraph: "…12…"',
   ],
+  docx_no_table: [
+    "Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được 17 số liệu nêu trong phần báo cáo, các chỉ tiêu khác coi như chưa nhập. Gửi phụ lục dưới dạng bảng Word (mỗi chỉ tiêu một dòng: STT, chỉ tiêu, đơn vị tính, số liệu, ghi chú) hoặc gửi tệp Excel phụ lục.",
+    "No appendix table was found in the report: only 17 values stated in the report's text could be read, and every other indicator counts as blank. Send the appendix as a Word table (one row per indicator: STT, indicator, unit, value, note) or send the Excel appendix file.",
+  ],
 };
 
 const LABEL_KINDS = Object.keys(LABEL_SAMPLES) as LabelKind[];
@@ -1966,14 +1992,15 @@ describe("the texts around the findings rendered from kind and parameters", () =
       units: 1,
       withErrors: 0,
       requests: 0,
+      reviews: 1,
       missing: 1,
       warnings: 1,
     });
     expect(one.en).toBe(
-      "Consolidated 1 unit into a.xlsx: 0 with errors, 0 correction requests, 1 expected unit missing, 1 consolidation warning.",
+      "Consolidated 1 unit into a.xlsx: 0 with errors, 0 correction requests, 1 request to look again, 1 expected unit missing, 1 consolidation warning.",
     );
     expect(one.vi).toBe(
-      "Đã tổng hợp 1 đơn vị vào a.xlsx: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 1 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.",
+      "Đã tổng hợp 1 đơn vị vào a.xlsx: 0 đơn vị còn lỗi, 0 yêu cầu sửa, 1 đề nghị xem lại, 1 đơn vị chưa có phụ lục, 1 cảnh báo khi tổng hợp.",
     );
   });
 });

@@ -17,9 +17,12 @@ const layout = sheetLayout(catalogue);
 const valueAt = (code: string) => `D${layout.rowOf.get(code)}`;
 const HS = { "HS.1": 10, "HS.1.1": 0, "HS.1.2": 10, "HS.2": 10, "HS.2.1": 5, "HS.2.2": 5 };
 
-function departments(count: number): EmulatedExcel {
+/** Ready, with a warning (2.5 above 2.4): each unit gets a letter, its notes listed, on the requests sheet. */
+const HS_WARNED = { ...HS, "2.4": 1, "2.5": 2 };
+
+function departments(count: number, values: Readonly<Record<string, number>> = HS): EmulatedExcel {
   const excel = new EmulatedExcel();
-  for (let i = 1; i <= count; i++) seedAppendix(excel, HS, { name: `Sở ${i}`, unit: `Sở số ${i}` });
+  for (let i = 1; i <= count; i++) seedAppendix(excel, values, { name: `Sở ${i}`, unit: `Sở số ${i}` });
   return excel;
 }
 
@@ -52,7 +55,7 @@ describe("consolidateWorkbook in Excel", () => {
   ])(
     "sums %i departments on the web in %i requests, none sending or answering over 4 MB",
     async (count, expected) => {
-      const excel = departments(count);
+      const excel = departments(count, HS_WARNED);
       const before = excel.requests;
       await hostOver(excel).run((port) => consolidateWorkbook(port));
       const sent = excel.emulator.requests.slice(before);

@@ -112,6 +112,33 @@ describe("the pane's fill", () => {
 });
 
 describe("a stamp Excel refuses", () => {
+  it("never goes over a signer's lines typed in its place: they stay, and the pane says why there is no stamp", async () => {
+    const excel = templateWorkbook(1);
+    const sheet = excel.sheet("Sở TTTT");
+    const [first] = stampRows(layout);
+    excel.type("Sở TTTT", `B${first!}`, "Người lập biểu");
+    excel.type("Sở TTTT", `B${first! + 1}`, "Nguyễn Văn A");
+    const pane = await new MountedPane(excel).mount();
+    const requests = await pane.press((actions) => actions.check());
+    expect(requests).toHaveLength(3);
+    expect(pane.state.results.get("Sở TTTT")?.validation.verdict).toBe("ready");
+    expect(sheet.conditionalFormats.length).toBeGreaterThan(0);
+    expect([
+      excel.cell("Sở TTTT", `B${first!}`).value,
+      excel.cell("Sở TTTT", `B${first! + 1}`).value,
+    ]).toEqual(["Người lập biểu", "Nguyễn Văn A"]);
+    expect(pane.state.stampNote?.tone).toBe("warning");
+    expect(pane.state.stampNote?.text.vi).toMatch(
+      new RegExp(
+        `^Không ghi được dấu kiểm tra: ô B${first!}:B${first! + 3}, chỗ dành cho dấu kiểm tra, đang có nội dung khác`,
+      ),
+    );
+    expect(pane.state.stampNote?.text.en).toMatch(
+      /^Could not write the validation stamp: B\d+:B\d+, the place kept/,
+    );
+    pane.unmount();
+  });
+
   it("leaves the marks written in the same request, says why, and costs no request more", async () => {
     const excel = templateWorkbook(1);
     // A sheet protected with its stamp cells locked: an older template, or a person's own protection.

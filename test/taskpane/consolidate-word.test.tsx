@@ -18,7 +18,7 @@ configure({ asyncUtilTimeout: 10_000 });
 // same reader as the CLI's, gives the same correction request as `cchc-appendix consolidate` of the same files,
 // its findings pointing at the table's rows and the body's paragraphs rather than at cells of a sheet nobody has.
 
-const UNIT = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+const UNIT = "Sở Thông tin và Truyền thông";
 
 let report: Buffer;
 let department: Uint8Array;
@@ -89,7 +89,7 @@ describe("Tổng hợp of Word reports beside workbooks", () => {
     const units = within(result)
       .getAllByRole("listitem")
       .map((item) => item.textContent ?? "");
-    expect(units).toEqual(["SỞ THÔNG TIN VÀ TRUYỀN THÔNG2 lỗi, 1 cảnh báo", "Sở Tư phápsẵn sàng"]);
+    expect(units).toEqual(["Sở Thông tin và Truyền thông2 lỗi, 1 cảnh báo", "Sở Tư phápsẵn sàng"]);
     expect(texts((await book.grid(SUMMARY_SHEETS.units)).cells)).toEqual(
       expect.arrayContaining([UNIT, "so-tttt.docx", "Sở Tư pháp", "so-tu-phap.xlsx"]),
     );

@@ -10,6 +10,7 @@ import { definitionWorkbook } from "../../src/cli/xlsx/definition";
 import { App } from "../../src/taskpane/App";
 import { installAppendix } from "../../src/workflows/install";
 import { templateSpec } from "../../src/workflows/template-spec";
+import { seedWith, templateGrid } from "../helpers/seed";
 import { thuFormCatalogue, thuFormXlsx } from "../helpers/thu-form";
 import { TestWorkbook } from "../helpers/workbook";
 
@@ -22,6 +23,8 @@ configure({ asyncUtilTimeout: 15_000 });
 
 const MAIN = "Sở TTTT";
 const UNIT = "UBND xã Long Hòa";
+/** The seed with its two errors fixed: a sheet of the built-in form ready to submit. */
+const READY = seedWith({ "HS.1.2": 44, "DV.4.1": 1936 });
 
 let thuBytes: Buffer;
 let thu: Catalogue;
@@ -291,5 +294,108 @@ describe("checking and fixing a sheet of a carried form", () => {
     expect(book.cell(UNIT, "D25")?.value).toBe(40);
     expect(screen.queryByRole("region", { name: "Thiếu định nghĩa mẫu" })).toBeNull();
     expect(within(screen.getByRole("banner")).getByText(`PL-THU-2026#${hash}`)).toBeTruthy();
+  });
+});
+
+/** A workbook of an appendix of the built-in form, ready, open, beside a copied sheet of the test form. */
+async function readyBesideCopied(): Promise<TestWorkbook> {
+  const book = new TestWorkbook([templateGrid(READY, { name: MAIN })]);
+  await withCopiedSheet(book);
+  book.active = MAIN;
+  return book;
+}
+
+describe("checking a workbook in which another sheet's form definition is missing", () => {
+  it("says which sheet Kiểm tra tất cả could not check and why, opens it for its definition, then checks it", async () => {
+    const book = await readyBesideCopied();
+    const user = await open(book);
+    await user.click(screen.getByRole("button", { name: "Kiểm tra tất cả" }));
+    expect(
+      await screen.findByText(
+        "Đã kiểm tra 1 trang phụ lục; 1 trang chưa kiểm tra được (xem bên dưới). Không đánh dấu, không ghi dấu kiểm tra lên trang nào.",
+      ),
+    ).toBeTruthy();
+    // The sheet checked is ready, but the workbook is not said to be: the other sheet is listed as not checked.
+    const unchecked = screen.getByRole("region", { name: "1 trang phụ lục chưa được kiểm tra" });
+    expect(
+      within(unchecked).getByText(
+        "Kết quả kiểm tra không gồm các trang này, nên chưa thể coi sổ làm việc là sẵn sàng nộp.",
+      ),
+    ).toBeTruthy();
+    expect(
+      within(unchecked).getByText(
+        `Trang tính '${UNIT}' theo mẫu "PL-THU-2026" mà công cụ chưa có định nghĩa (hoặc đã có bản khác): chọn tệp định nghĩa của mẫu này để kiểm tra.`,
+      ),
+    ).toBeTruthy();
+    const list = screen.getByRole("navigation", { name: "Các trang phụ lục (2)" });
+    expect(
+      within(list)
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual([`${MAIN}sẵn sàng`, `${UNIT}chưa kiểm tra`]);
+    expect(screen.getByTestId("verdict").textContent).toContain("Sẵn sàng nộp");
+
+    // Its button opens the sheet, where the pane asks for the definition file as for any open sheet lacking it.
+    await user.click(
+      within(unchecked).getByRole("button", { name: `Mở trang “${UNIT}” để chọn tệp định nghĩa` }),
+    );
+    const section = await screen.findByRole("region", { name: "Thiếu định nghĩa mẫu" });
+    expect(book.active).toBe(UNIT);
+    await user.upload(
+      within(section).getByLabelText("Chọn tệp định nghĩa…"),
+      new File([new Uint8Array(thuBytes)], "pl-thu-2026.xlsx"),
+    );
+    expect(
+      await screen.findByText(
+        `Đã lưu định nghĩa mẫu PL-THU-2026 vào sổ làm việc và kiểm tra trang “${UNIT}”.`,
+      ),
+    ).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("region", { name: /chưa được kiểm tra/ })).toBeNull());
+    expect(
+      within(screen.getByRole("navigation", { name: "Các trang phụ lục (2)" }))
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).not.toContain(`${UNIT}chưa kiểm tra`);
+  });
+
+  it("says it in English too", async () => {
+    localStorage.setItem("cchc-appendix.lang", "en");
+    const book = await readyBesideCopied();
+    const user = await open(book);
+    await user.click(screen.getByRole("button", { name: "Check all sheets" }));
+    expect(
+      await screen.findByText(
+        "Checked 1 appendix sheet; 1 sheet could not be checked (see below). Marked and stamped none of them.",
+      ),
+    ).toBeTruthy();
+    const unchecked = screen.getByRole("region", { name: "1 appendix sheet was not checked" });
+    expect(
+      within(unchecked).getByText(
+        "The check leaves these sheets out, so the workbook cannot be taken as ready to submit.",
+      ),
+    ).toBeTruthy();
+    expect(
+      within(unchecked).getByText(
+        `Sheet '${UNIT}' follows the form "PL-THU-2026", whose definition this tool does not have (or has in another version): give this form's definition file to check it.`,
+      ),
+    ).toBeTruthy();
+    expect(
+      within(unchecked).getByRole("button", { name: `Open “${UNIT}” to choose its definition file` }),
+    ).toBeTruthy();
+    expect(
+      within(screen.getByRole("navigation", { name: "Appendix sheets (2)" }))
+        .getAllByRole("button")
+        .map((button) => button.textContent),
+    ).toEqual([`${MAIN}ready`, `${UNIT}not checked`]);
+  });
+
+  it("does not call a workbook of no appendix one whose only appendix sheet lacks its definition", async () => {
+    const book = copiedSheetWorkbook();
+    await withCopiedSheet(book);
+    const user = await open(book);
+    await user.click(screen.getByRole("button", { name: "Kiểm tra trước khi nộp" }));
+    expect(await screen.findByRole("region", { name: "1 trang phụ lục chưa được kiểm tra" })).toBeTruthy();
+    expect(screen.queryByText(/Không tìm thấy trang phụ lục nào/)).toBeNull();
+    expect(screen.queryByTestId("verdict")).toBeNull();
   });
 });

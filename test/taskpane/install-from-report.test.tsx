@@ -15,7 +15,7 @@ configure({ asyncUtilTimeout: 10_000 });
 // installed as the unit's appendix sheet, the figures of its text with notes quoting them (as `cchc-appendix import`
 // writes them), and a sheet of that unit already in the workbook left alone until the user clicks to overwrite it.
 
-const UNIT = "SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+const UNIT = "Sở Thông tin và Truyền thông";
 const layout = sheetLayout(catalogue);
 const valueCell = (code: string) => `D${layout.rowOf.get(code)}`;
 
@@ -71,7 +71,7 @@ describe("installing a unit's sheet from a Word report in the pane", () => {
     });
     const { user, section, pick } = await setUp(book);
     await pick(new File([new Uint8Array(report)], "bao-cao.docx"));
-    const question = await within(section).findByText(/^Sổ làm việc đã có trang “TTTT” của SỞ THÔNG TIN/);
+    const question = await within(section).findByText(/^Sổ làm việc đã có trang “TTTT” của Sở Thông tin/);
     expect(book.view.valueAt("TTTT", valueCell("1.1.1"))).toBe(99);
 
     await user.click(within(section).getByRole("button", { name: "Không ghi đè" }));

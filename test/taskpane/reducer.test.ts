@@ -3,6 +3,7 @@ import { locateAppendix } from "../../src/domain/locate";
 import type { PaneState } from "../../src/taskpane/usePane";
 import { INITIAL_PANE, paneReducer } from "../../src/taskpane/usePane";
 import type { CheckResult } from "../../src/workflows/stamp";
+import { missingForm } from "../../src/workflows/validate";
 import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
 
 function result(...sheets: [string, Record<string, never> | typeof SEED_VALUES][]): CheckResult {
@@ -82,5 +83,23 @@ describe("the pane's state", () => {
     const done = paneReducer(started, { type: "done", stampNote: note });
     expect(done.stampNote).toBe(note);
     expect(paneReducer(done, { type: "start", busy: "fix" }).stampNote).toBeUndefined();
+  });
+
+  it("keeps the sheets a check over the workbook could not check beside its results, until one is checked", () => {
+    const copied = missingForm("C", { id: "PL-THU-2026", hash: "0123abcd" });
+    const full = paneReducer(INITIAL_PANE, {
+      type: "checked",
+      result: { ...result(["A", FIXED]), missingForms: [copied] },
+      names: ["A"],
+      active: "A",
+    });
+    expect(full.order).toEqual(["A"]);
+    expect(full.results.notChecked).toEqual([copied]);
+    // A live check of another sheet leaves it not checked; the check once its definition is embedded does not.
+    const live = paneReducer(full, { type: "checked", result: result(["A", SEED_VALUES]), live: true });
+    expect(live.results.notChecked).toEqual([copied]);
+    const embedded = paneReducer(live, { type: "checked", result: result(["C", FIXED]) });
+    expect(embedded.order).toEqual(["A", "C"]);
+    expect(embedded.results.notChecked).toBeUndefined();
   });
 });

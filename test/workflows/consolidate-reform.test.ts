@@ -83,7 +83,7 @@ describe("consolidating a period after the 2025 reform", () => {
       "The appendix states the district level for 2026-Q1, but there are no districts from 1 July 2025: its figures are left out of the level-based totals.",
     );
     // The district's letter says so too, besides its own validation's warning.
-    const letter = later.requests.find((request) => request.unit === "UBND huyện Càng Long")!;
+    const letter = later.reviews.find((request) => request.unit === "UBND huyện Càng Long")!;
     expect(letter.text.vi).toContain("từ 01/7/2025 không còn cấp huyện");
   });
 

@@ -305,6 +305,25 @@ describe("consolidateWorkbook", () => {
     expect(await cellsOf(SUMMARY_SHEETS.missing)).toContain(consolidation.excluded[0]!.reason.vi);
   });
 
+  it("says of an appendix of another period what can be done in the pane, and in the summary only what its reader can", async () => {
+    const book = new TestWorkbook([
+      sheet(SO_TU_PHAP, { name: "Sở Tư pháp", unit: "Sở Tư pháp" }),
+      sheet(SO_TTTT, { name: "Sở TTTT", unit: "Sở Thông tin và Truyền thông" }),
+      sheet(SO_Y_TE, { name: "Sở Y tế", unit: "Sở Y tế", period: "Quý II/2021" }),
+    ]);
+    const { consolidation } = await consolidate(book);
+    const [excluded] = consolidation.excluded;
+    expect(excluded?.sheet).toBe("Sở Y tế");
+    expect(excluded?.reason.vi).toMatch(/sửa kỳ ghi trong phụ lục đó rồi bấm “Tổng hợp lại”\.$/);
+    expect(excluded?.reason.en).toMatch(/correct it in the appendix and press “Consolidate again”\.$/);
+    const missing = (await book.grid(SUMMARY_SHEETS.missing)).cells.flatMap((line) =>
+      line.map((cell) => String(cell?.value ?? "")),
+    );
+    const line = missing.find((text) => text.startsWith('Phụ lục của "Sở Y tế"'));
+    expect(line).toMatch(/Đề nghị đơn vị gửi phụ lục đúng kỳ\.$/);
+    expect(missing.join("\n")).not.toMatch(/--allow-other-periods|Tổng hợp lại|Consolidate again/);
+  });
+
   it("writes nothing when there is no appendix to consolidate, and says so in both languages", async () => {
     const book = new TestWorkbook([{ name: "Ghi chú", cells: [[{ value: "Hạn nộp: ngày 20" }]] }]);
     const failure = consolidate(book);

@@ -125,6 +125,31 @@ describe("consolidating units' appendices", () => {
     );
   });
 
+  it("asks only a unit with errors to correct and send again; a ready one with a warning to look again, counted apart", async () => {
+    const seed = await unit(SEED_VALUES, { unit: "Sở TTTT (mẫu)" });
+    const warned = await unit({ ...SO_Y_TE, "2.4": 1, "2.5": 2 }, { unit: "Sở Công Thương" });
+    const result = consolidate([...three, seed, warned], { roles: NO_ROLES });
+    // Sở Tư pháp, Sở Y tế and Sở Xây dựng are ready with notes alone (blank indicators): no letter.
+    expect(result.units.filter((entry) => entry.verdict === "ready").map((entry) => entry.unit)).toEqual([
+      "Sở Tư pháp",
+      "Sở Y tế",
+      "Sở Xây dựng",
+      "Sở Công Thương",
+    ]);
+    expect(result.requests.map((request) => request.unit)).toEqual(["Sở TTTT (mẫu)"]);
+    expect(result.reviews.map((request) => [request.unit, request.review])).toEqual([
+      ["Sở Công Thương", true],
+    ]);
+    const [review] = result.reviews;
+    expect(review!.text.vi).toContain(
+      "Qua kiểm tra, phụ lục không có lỗi; đề nghị đơn vị xem lại các nội dung dưới đây và chỉ gửi lại phụ lục nếu có điều chỉnh:",
+    );
+    expect(review!.text.vi).not.toContain("chỉnh sửa");
+    expect(review!.text.vi).toContain("A. Nội dung cần kiểm tra lại (1):");
+    expect(review!.text.en).toContain("It has no error; please look again at the points below");
+    expect(result.requests[0]!.text.vi).toContain("rà soát, chỉnh sửa các nội dung dưới đây và gửi lại");
+  });
+
   it("consolidates a unit whose appendix has errors, marks the totals it is in and asks it to correct them", async () => {
     const seed = await unit(SEED_VALUES, { unit: "Sở TTTT (mẫu)" });
     const result = consolidate([...three, seed], { roles: NO_ROLES });
@@ -340,11 +365,25 @@ describe("appendices of another period", () => {
         file: "Sở Y tế.xlsx",
         sheet: "Phụ lục",
         reason: {
-          vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).',
-          en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).',
+          vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ, hoặc tổng hợp lại với --allow-other-periods để cộng cả phụ lục khác kỳ.',
+          en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period, or consolidate again with --allow-other-periods to sum appendices of other periods too.',
+        },
+        inSummary: {
+          vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ.',
+          en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period.',
         },
       },
     ]);
+  });
+
+  it("are said with the advice the pane can follow when the pane consolidates: it has no option for them", () => {
+    const result = consolidate([...q3, q2], { roles: NO_ROLES, host: "pane" });
+    const [excluded] = result.excluded;
+    expect(excluded?.reason).toEqual({
+      vi: 'Phụ lục của "Sở Y tế" ghi kỳ Quý II/2021, khác kỳ tổng hợp Quý III/2021: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ; nếu kỳ bị ghi nhầm, sửa kỳ ghi trong phụ lục đó rồi bấm “Tổng hợp lại”.',
+      en: 'The appendix of "Sở Y tế" states 2021-Q2, not the consolidated period 2021-Q3: not summed. Ask the unit for the appendix of this period; if its period was mistyped, correct it in the appendix and press “Consolidate again”.',
+    });
+    expect(excluded?.inSummary?.vi).not.toMatch(/--|Tổng hợp lại/);
   });
 
   it("take the later period on a tie, so that an old appendix sent again is the one kept out", () => {
@@ -444,7 +483,8 @@ describe("cross-period checks", () => {
       "Số kỳ trước chuyển qua (HS.1.1) = 10 khác Số hồ sơ đang giải quyết (HS.3) cuối kỳ trước = 20: chênh lệch 10.",
     );
     expect(carried.cell).toMatch(/^'Phụ lục'!D\d+$/);
-    const request = result.requests.find((entry) => entry.unit === "Sở Tư pháp")!;
+    // Ready, with the consolidation's warnings: asked to look again, not to correct.
+    const request = result.reviews.find((entry) => entry.unit === "Sở Tư pháp")!;
     expect(request.text.vi).toContain("A. Nội dung cần kiểm tra lại (2):");
   });
 

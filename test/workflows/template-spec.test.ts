@@ -368,7 +368,7 @@ describe("templateSpec for a period after the 2025 reform", () => {
 describe("sheet names", () => {
   it.each([
     ["Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông"],
-    ["Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã"],
+    ["Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"],
     ["UBND xã Long Đức: 2021/Q3", "UBND xã Long Đức 2021 Q3"],
     ["Sở LĐ-TB&XH", "Sở LĐ-TB&XH"],
     ["   ", "Phụ lục"],
@@ -386,7 +386,7 @@ describe("sheet names", () => {
     ["Sở TTTT", ["sở tttt", "Sở TTTT (2)"], "Sở TTTT (3)"],
     ["Sở TTTT", ["Tổng hợp"], "Sở TTTT"],
     ["x".repeat(31), ["x".repeat(31)], `${"x".repeat(27)} (2)`],
-    ["Sở Lao động - Thương binh và", ["Sở Lao động - Thương binh và"], "Sở Lao động - Thương binh (2)"],
+    ["Sở Lao động - Thương binh và", ["Sở Lao động - Thương binh và"], "Sở LĐ-TB (2)"],
   ])("makes %j unique among %j: %j", (wanted, existing, name) => {
     expect(uniqueSheetName(wanted, existing)).toBe(name);
   });

@@ -169,6 +169,87 @@ describe("checkWorkbook", () => {
   });
 });
 
+describe("the stamp's place", () => {
+  const READY = seedWith({ "HS.1.2": 44, "DV.4.1": 1936 });
+  const [first] = stampRows(layout);
+  const column = (rows: readonly number[], book: TestWorkbook, sheet = "Sở TTTT") =>
+    rows.map((row) => book.cell(sheet, `B${row}`)?.value ?? null);
+  const rowsFrom = (start: number) => [start, start + 1, start + 2, start + 3];
+
+  it("never writes over what a person typed in its place: it goes two rows below, and is read there", async () => {
+    const book = new TestWorkbook([templateGrid(READY)]);
+    book.type("Sở TTTT", `B${first!}`, "Người lập biểu");
+    book.type("Sở TTTT", `B${first! + 1}`, "Nguyễn Văn A");
+    const result = await book.run((port) => checkWorkbook(port, { mark: true, stamp: true }));
+    expect(result.stamped).toEqual(["Sở TTTT"]);
+    expect(column([first!, first! + 1], book)).toEqual(["Người lập biểu", "Nguyễn Văn A"]);
+    expect(String(book.cell("Sở TTTT", `B${first! + 3}`)?.value)).toMatch(/^DẤU KIỂM TRA/);
+    expect(book.cell("Sở TTTT", `B${first! + 2}`)?.value ?? null).toBeNull();
+    const again = await book.run((port) => checkWorkbook(port, {}));
+    expect(again.stamps.get("Sở TTTT")).toMatchObject({
+      stamp: { at: expect.any(String) },
+      valuesChanged: false,
+    });
+  });
+
+  it("goes below the last row of a sheet longer than the template, not into it", async () => {
+    const grid = templateGrid(READY);
+    const cells = grid.cells.map((row) => [...row]);
+    while (cells.length < first! + 6) cells.push([]);
+    cells[first! + 5]![3] = { value: "Hà Nội, ngày 15 tháng 10 năm 2021" };
+    const book = new TestWorkbook([{ ...grid, cells }]);
+    await book.run((port) => checkWorkbook(port, { stamp: true }));
+    expect(book.cell("Sở TTTT", `D${first! + 6}`)?.value).toBe("Hà Nội, ngày 15 tháng 10 năm 2021");
+    expect(column(rowsFrom(first!), book)).toEqual([null, null, null, null]);
+    expect(String(book.cell("Sở TTTT", `B${first! + 8}`)?.value)).toMatch(/^DẤU KIỂM TRA/);
+  });
+
+  it("writes a stamp again where it stands, and clears what is left of one a person partly typed over", async () => {
+    const book = new TestWorkbook([templateGrid(READY)]);
+    await book.run((port) => checkWorkbook(port, { stamp: true }));
+    book.type("Sở TTTT", `B${first!}`, "Người lập biểu");
+    await book.run((port) => checkWorkbook(port, { stamp: true }));
+    // With its title gone the old stamp is none: its lines are cleared, and the new one is two rows under the text.
+    const moved = column(rowsFrom(first! + 2), book);
+    expect(column([first!, first! + 1], book)).toEqual(["Người lập biểu", null]);
+    expect(moved.map((line) => String(line).split(":")[0])).toEqual([
+      "DẤU KIỂM TRA (không in)",
+      "Thời điểm kiểm tra",
+      "Bộ quy tắc",
+      "Mã số liệu",
+    ]);
+    book.type("Sở TTTT", `B${first! + 7}`, "Trần Thị B");
+    await book.run((port) => checkWorkbook(port, { stamp: true }));
+    expect(column(rowsFrom(first! + 2), book)[0]).toEqual(moved[0]);
+    expect(column([first! + 1, first! + 6, first! + 7, first! + 9], book)).toEqual([
+      null,
+      null,
+      "Trần Thị B",
+      null,
+    ]);
+  });
+
+  it("on a protected sheet, where the cells below are locked, keeps what was typed and says why it has no stamp", async () => {
+    const book = protectedWorkbook(["A", "B"], []);
+    book.type("B", `B${first!}`, "Người lập biểu");
+    const result = await book.run((port) => checkWorkbook(port, { mark: true, stamp: true }));
+    // B's stamp is written last, so that its refusal leaves A's standing.
+    expect(result.stamped).toEqual(["A"]);
+    expect(result.stampFailure?.sheets).toEqual(["B"]);
+    const taken = `B${first!}:B${first! + 3}`;
+    expect(result.stampFailure?.message.vi).toBe(
+      `ô ${taken}, chỗ dành cho dấu kiểm tra, đang có nội dung khác, nên dấu được ghi xuống B${first! + 2}:B${first! + 5} và bị từ chối ở đó. ${OFFICE_ERROR_MESSAGES.AccessDenied!.vi} Nội dung đã nhập được giữ nguyên; muốn có dấu, hãy để trống ${taken} hoặc bỏ bảo vệ trang tính rồi kiểm tra lại.`,
+    );
+    expect(result.stampFailure?.message.en).toMatch(
+      /^B\d+:B\d+, the place kept for the validation stamp, holds/,
+    );
+    expect(column(rowsFrom(first!), book, "B")).toEqual(["Người lập biểu", null, null, null]);
+    expect(result.stamps.get("B")?.stamp).toBeUndefined();
+    expect(book.marks("B").length).toBeGreaterThan(0);
+    expect(book.calls.apply).toBe(1);
+  });
+});
+
 describe("fillDerived", () => {
   it("restores the formula of every empty derived cell and never overwrites a typed percentage", async () => {
     const book = new TestWorkbook([templateGrid(seedWith({ "3.3.4": undefined, "7.8.3": undefined }))]);

@@ -44,6 +44,8 @@ export type { ReadProbe, SheetVisibility, WorkbookReadReason, WorkbookSheet } fr
 /** What a read may be told: a probe counting the bytes inflated and the cells held. */
 export interface ReadOptions {
   readonly probe?: ReadProbe;
+  /** The file's path as given: a .docx name makes a file that is nothing readable a Word document that is not. */
+  readonly path?: string;
 }
 
 /**
@@ -125,13 +127,17 @@ export interface ReadInput {
  * table and body figures; an old .doc or a PDF is refused with what to send instead.
  */
 export async function readInputFile(path: string, options: ReadOptions = {}): Promise<ReadInput> {
-  return readInputBuffer(await fileBytes(path), options);
+  return readInputBuffer(await fileBytes(path), { ...options, path });
 }
 
 /** readInputFile of bytes already read (consolidation reads the next files while it sums this one). */
 export async function readInputBuffer(bytes: Buffer, options: ReadOptions = {}): Promise<ReadInput> {
   const kind = fileKind(bytes);
   if (kind === "doc" || kind === "pdf") throw unsupportedKindError(kind);
+  // Read by content whatever the name, but a file that is nothing readable is told what its name says it should be.
+  if (kind === "other" && options.path !== undefined && /\.docx$/i.test(options.path)) {
+    throw new WorkbookReadError("not_xlsx", errorText("docx_not_word", { empty: bytes.length === 0 }));
+  }
   if (kind === "docx") {
     // The Word reader is loaded by the first report: a workbook's `validate` starts without it.
     const { readWordReport } = await import("../../docx/report");

@@ -1,6 +1,6 @@
 import type { Level } from "../catalogue";
 import { REFORM_PERIOD } from "../catalogue/constants";
-import { periodStartText } from "../meta";
+import { levelLabel, periodStartText } from "../meta";
 import { formatCount } from "../format";
 import { PERCENT_SCALE } from "../values";
 import type {
@@ -39,6 +39,7 @@ import {
   nameOfCode,
   periodName,
   quotedValue,
+  rawShown,
   roleNameIn,
 } from "./words";
 
@@ -229,6 +230,8 @@ const errors: Templates<ErrorParams> = {
   xlsx_no_worksheet: () => `The archive holds no Excel worksheet: ${SAVE_AS_XLSX}.`,
   xlsx_not_workbook: (p) =>
     `The file is not an Excel workbook (.xlsx)${p.empty ? " (it is empty)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_not_word: (p) =>
+    `The file is named .docx but is not a valid Word document${p.empty ? " (it is empty)" : ""}: open it in Word and Save As a Word Document (.docx), or ask the unit for its report as a .docx saved from Word.`,
   docx_old_doc: () =>
     "The file is in the old Word 97–2003 format (.doc): open it in Word and Save As a Word Document (.docx), then check that .docx file.",
   docx_pdf: () =>
@@ -382,7 +385,7 @@ const findings: Templates<FindingParamsByKind> = {
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: ${quotedValue(p, "en")} is not one of the allowed values (${legendText(c.rows.get(p.code)?.codes, "en")}).`,
   not_a_value: (p, c) =>
-    `${nameOfCode(c, p.code, "en")}: the cell holds ${p.raw}, not a value of this indicator.`,
+    `${nameOfCode(c, p.code, "en")}: the cell holds ${rawShown(p.raw, "en")}, not a value of this indicator.`,
   unsafe_formula: (p, c) =>
     `${nameOfCode(c, p.code, "en")}: the cell holds a formula that takes data from outside (${p.raw}); type the value itself.`,
   heading_has_value: (p, c) =>
@@ -417,6 +420,29 @@ const findings: Templates<FindingParamsByKind> = {
     `The appendix is a district's (${p.unit === undefined ? "its level is district" : `the unit is “${p.unit}”`}) but reports for ${periodName(p.period, "en")}: there are no districts from ${periodStartText(REFORM_PERIOD).en} (two-level local government). Check the unit's name, level and period in row 4.`,
   row_not_applicable: (p, c) =>
     `${nameOfCode(c, p.code, "en")} does not apply from ${periodStartText(p.from).en}: ${periodName(p.period, "en")} does not ask for it, and the figure typed is left out of the consolidation.`,
+  level_unknown: (p) => {
+    const levels = alternatives(
+      p.levels.map((level) => `“${levelLabel(level)}” (${LEVEL[level]})`),
+      "en",
+    );
+    const stated =
+      p.typed === undefined
+        ? `The appendix has no row 4 (“Đơn vị báo cáo:” in column A), so it does not state the unit's level: add that row, with the level in column D (${levels}).`
+        : p.typed === ""
+          ? `Row 4 does not state the unit's level: write ${levels}.`
+          : `The unit's level in row 4 reads “${p.typed}”, which is no level of the form: write ${levels}.`;
+    return `${stated} Without its level the indicators by level are not checked, and a consolidation leaves its figures out of the level-based totals.`;
+  },
+  period_unknown: (p) => {
+    const forms = "“Quý III/2021”, “6 tháng/2021” or “Năm 2021” (quarters I–IV, years 2000–2099)";
+    const stated =
+      p.typed === undefined
+        ? `The appendix has no row 4 (“Đơn vị báo cáo:” in column A), so it does not state the period: add that row, with the period in column E written as ${forms}.`
+        : p.typed === ""
+          ? `Row 4 does not state the period: write it as ${forms}.`
+          : `The period in row 4 reads “${p.typed}”, which is no period: write it as ${forms}.`;
+    return `${stated} Without its period the indicators that depend on it (no districts from ${periodStartText(REFORM_PERIOD).en}) are not checked, and a consolidation cannot tell which period its figures are for.`;
+  },
 };
 
 const EN_LEVELS: Readonly<Record<Level, string>> = LEVEL;
@@ -446,8 +472,14 @@ const texts: Templates<ConsolidationTextParams> = {
     `Not applicable from ${periodStartText(p.from).en}: not consolidated for ${periodName(p.period, "en")}.`,
   lead_not_aggregable: (p) =>
     `Not aggregable: ${p.units} units report their own rate; see the "Không cộng được" sheet.`,
-  excluded_other_period: (p) =>
-    `The appendix of "${p.unit}" states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}: not summed. Ask the unit for the appendix of this period (or consolidate with other periods allowed, --allow-other-periods).`,
+  excluded_other_period: (p) => {
+    const advice = {
+      cli: "Ask the unit for the appendix of this period, or consolidate again with --allow-other-periods to sum appendices of other periods too.",
+      pane: "Ask the unit for the appendix of this period; if its period was mistyped, correct it in the appendix and press “Consolidate again”.",
+      sheet: "Ask the unit for the appendix of this period.",
+    }[p.where];
+    return `The appendix of "${p.unit}" states ${periodName(p.period, "en")}, not the consolidated period ${periodName(p.expected, "en")}: not summed. ${advice}`;
+  },
   excluded_very_hidden: (p) =>
     `A very hidden sheet (one Excel shows to no one) holds the appendix of "${p.unit}": not summed. If it is a real appendix, ask the unit to send it again on a visible sheet.`,
   lead_lowest: (p, c) => {
@@ -459,7 +491,10 @@ const texts: Templates<ConsolidationTextParams> = {
     const where = p.report
       ? `the appendix table of the report${p.file === undefined ? "" : ` ${p.file}`}`
       : `${p.file === undefined ? "" : `file ${p.file}, `}sheet '${p.sheet}'`;
-    return `The Department of Home Affairs has received your administrative reform statistical appendix for ${periodName(p.period, "en")} (${where}). Please review and correct the points below and send the corrected appendix back:`;
+    const ask = p.review
+      ? "It has no error; please look again at the points below, and send the appendix back only if you change it:"
+      : "Please review and correct the points below and send the corrected appendix back:";
+    return `The Department of Home Affairs has received your administrative reform statistical appendix for ${periodName(p.period, "en")} (${where}). ${ask}`;
   },
   letter_section: (p) =>
     `${p.head}. ${{ error: "Errors to correct", warning: "Points to check", info: "For your information" }[p.severity]} (${p.count}):`,
@@ -516,7 +551,7 @@ const definitions: Templates<DefinitionProblemParams> = {
     `the cell holds the number ${p.shown}, not text: a code or an expression typed as a number can lose its trailing zero ("3.10" becomes 3.1). Format the cell as Text and type it again.`,
   formula_not_text: (p) =>
     `the cell holds the formula =${p.formula}, not text: Excel computes a formula instead of keeping the expression. Format the cell as Text and type it again, without a leading "=".`,
-  not_text: (p) => `the cell holds ${p.raw}, not text.`,
+  not_text: (p) => `the cell holds ${rawShown(p.raw, "en")}, not text.`,
   word_unknown: (p) => `"${p.word}" is not a value of this column (use ${quotedList(p.allowed)}).`,
   code_invalid: (p) =>
     `"${p.text}" is not an indicator code: a code is digit groups separated by dots, optionally ending in one letter a–z (3.1.3.a), or 2–4 capital letters then digit groups (HS.2.1).`,

@@ -99,6 +99,13 @@ export type DomainFindingParams = {
   readonly district_after_reform: { readonly period: string; readonly level?: Level; readonly unit?: string };
   /** A figure in a row the period does not expect (`from`: the first period it is not expected in). */
   readonly row_not_applicable: { readonly code: string; readonly from: string; readonly period: string };
+  /**
+   * Row 4's level reads as none: `typed` as it stands ("" when blank; none when the sheet has no row 4), and the
+   * `levels` the period accepts.
+   */
+  readonly level_unknown: { readonly typed?: string; readonly levels: readonly Level[] };
+  /** Row 4's period reads as none: `typed` as it stands ("" when blank; none when the sheet has no row 4). */
+  readonly period_unknown: { readonly typed?: string };
 };
 
 /** Two periods a cross-period check compares; "" when a file does not say. */
@@ -196,19 +203,27 @@ export type ConsolidationTextParams = {
   readonly lead_not_aggregable: { readonly units: number };
   /** A row the period does not ask for (`from`: the first period it is not expected in). */
   readonly lead_not_applicable: { readonly from: string; readonly period: string };
+  /**
+   * An appendix of another period kept out, with the advice its reader can follow `where` it is read: the command
+   * line ("cli") names its option, the pane ("pane") says what can be done there, and the summary's "Thiếu" sheet
+   * ("sheet") asks for the right appendix alone.
+   */
   readonly excluded_other_period: {
     readonly unit: string;
     readonly period: string;
     readonly expected: string;
+    readonly where: "cli" | "pane" | "sheet";
   };
   readonly excluded_very_hidden: { readonly unit: string };
   /** The lowest status of a coded row over the units that reported it. */
   readonly lead_lowest: { readonly code: string; readonly amount: number; readonly units: number };
   /** A correction letter's lines: whom it is to, why (`report`: the appendix is a Word report's table), … */
   readonly letter_to: { readonly unit: string };
+  /** `review`: the appendix has no error, and the letter asks to look again at its warnings, not to correct it. */
   readonly letter_opening: {
     readonly period: string;
     readonly report: boolean;
+    readonly review?: boolean;
     readonly file?: string;
     readonly sheet: string;
   };
@@ -350,6 +365,8 @@ export type ErrorParams = {
   readonly xlsx_doctype: { readonly part: string };
   readonly xlsx_no_worksheet: Record<string, never>;
   readonly xlsx_not_workbook: { readonly empty: boolean };
+  /** A file named .docx whose content is no document of any kind the tool reads (not a zip, an old .doc, a PDF). */
+  readonly docx_not_word: { readonly empty: boolean };
   /** A Word document the reader refuses, or a file of a kind it does not read (an old .doc, a PDF). */
   readonly docx_old_doc: Record<string, never>;
   readonly docx_pdf: Record<string, never>;
@@ -654,12 +671,16 @@ type SheetsListed = {
 
 /** The kinds of text a command line prints as its result, by command. */
 type CliLineParams = {
-  /** `consolidate`'s result: the units summed, those with errors, the requests, the units missing, the warnings. */
+  /**
+   * `consolidate`'s result: the units summed, those with errors, the correction requests, the requests to look again
+   * (units ready but with warnings), the units missing, the warnings.
+   */
   readonly cli_consolidated: {
     readonly path: string;
     readonly units: number;
     readonly withErrors: number;
     readonly requests: number;
+    readonly reviews: number;
     readonly missing: number;
     readonly warnings: number;
   };
@@ -677,6 +698,18 @@ type CliLineParams = {
     readonly unit: string;
     readonly level: Level;
     readonly period: string;
+  };
+  /**
+   * The line `validate` opens a sheet's report with: its sheet, unit, level and period, the level and period as
+   * ids (none when the sheet states none the tool knows, `levelText` and `periodText` then what it states, if any).
+   */
+  readonly cli_sheet_line: {
+    readonly sheet: string;
+    readonly unit: string;
+    readonly level?: Level;
+    readonly levelText?: string;
+    readonly period?: string;
+    readonly periodText?: string;
   };
   /** The unit `template` writes when none is given (also the sheet's name). */
   readonly cli_default_unit: Record<string, never>;
@@ -850,6 +883,11 @@ type DocxLabelParams = {
     readonly place: string;
     readonly placeEn: string;
   };
+  /**
+   * A Word report in which no appendix table was found (its appendix left out, or typed as text a reader cannot
+   * part into columns): only the figures its text states were read; `fromText` says how many.
+   */
+  readonly docx_no_table: { readonly fromText: number };
 };
 
 /**

@@ -1,4 +1,5 @@
 import { formatCount } from "../format";
+import type { Level } from "../catalogue";
 import type {
   LabelParams,
   SelfCheckPaneText,
@@ -17,6 +18,19 @@ const n = (count: number) => formatCount(count, "en");
 /** A count with its noun, singular for one: "1 error", "1,936 errors". */
 function count(amount: number, one: string, many = `${one}s`): string {
   return `${n(amount)} ${amount === 1 ? one : many}`;
+}
+
+/** A level as the English texts name it, as the pane's English does. */
+const LEVEL_NAME: Readonly<Record<Level, string>> = { so: "department", huyen: "district", xa: "commune" };
+
+/** A period id as the English texts name it, as the pane's English does: "Q3 2021", "First half of 2021". */
+function periodName(period: string): string {
+  const match = /^(\d{4})(?:-(Q[1-4]|H1))?$/.exec(period);
+  if (!match) return period;
+  const [, year, part] = match;
+  if (!part) return `Year ${year}`;
+  if (part === "H1") return `First half of ${year}`;
+  return `${part} ${year}`;
 }
 
 const SUMMARY_TITLE: Readonly<Record<SummaryTable, string>> = {
@@ -224,7 +238,7 @@ export const enLabels: Templates<LabelParams> = {
 
   cli_consolidated: (p) =>
     `Consolidated ${count(p.units, "unit")} into ${p.path}: ${n(p.withErrors)} with errors, ` +
-    `${count(p.requests, "correction request")}, ${count(p.missing, "expected unit")} missing, ` +
+    `${count(p.requests, "correction request")}, ${count(p.reviews, "request to look again", "requests to look again")}, ${count(p.missing, "expected unit")} missing, ` +
     `${count(p.warnings, "consolidation warning")}.`,
   cli_form_exported: (p) =>
     `Wrote the definition of the form ${p.id} to ${p.path}: change its id before using it as your own form.`,
@@ -232,7 +246,10 @@ export const enLabels: Templates<LabelParams> = {
     `The form definition ${p.id} is sound: ${count(p.indicators, "indicator")}, ${count(p.sources, "source row")}, ${count(p.rules, "rule")}.`,
   cli_form_problems: (p) =>
     `${p.path}: ${count(p.count, "problem")}; the definition is not used until all are fixed.`,
-  cli_template_written: (p) => `Wrote the appendix ${p.path} (${p.unit}, ${p.level}, ${p.period}).`,
+  cli_template_written: (p) =>
+    `Wrote the appendix ${p.path} (${p.unit}, ${LEVEL_NAME[p.level]}, ${periodName(p.period)}).`,
+  cli_sheet_line: (p) =>
+    `'${p.sheet}' — ${p.unit} · ${p.level ? LEVEL_NAME[p.level] : (p.levelText ?? "?")} · ${p.period ? periodName(p.period) : (p.periodText ?? "?")}`,
   cli_default_unit: () => "Đơn vị báo cáo",
   cli_form_level_missing: (p) =>
     `The form ${p.id} has no level ${p.level} (the levels that report on it: ${p.levels.join(", ")}).`,
@@ -255,6 +272,8 @@ export const enLabels: Templates<LabelParams> = {
     `${p.indicatorEn} is stated twice with different values: ${p.first ?? "blank"} in ${p.firstAtEn} and ${p.second ?? "blank"} in ${p.secondAtEn}; which one is right cannot be told. Correct the report to state one value.`,
   docx_numbers_unclear: (p) =>
     `${p.labelsEn.join(" and ")} not taken from the report's text: one clause states ${n(p.count)} numbers (${p.numbers}) and which one is this row's is not clear — ${p.placeEn}`,
+  docx_no_table: (p) =>
+    `No appendix table was found in the report: only ${count(p.fromText, "value")} stated in the report's text could be read, and every other indicator counts as blank. Send the appendix as a Word table (one row per indicator: STT, indicator, unit, value, note) or send the Excel appendix file.`,
   docx_owner_unclear: (p) =>
     `No figure taken from the report's text: ${p.numbers} stands in one clause with ${p.labelsEn.join(" and ")}, and whose it is is not clear — ${p.placeEn}`,
 };

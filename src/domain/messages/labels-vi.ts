@@ -216,7 +216,7 @@ export const viLabels: Templates<LabelParams> = {
 
   cli_consolidated: (p) =>
     `Đã tổng hợp ${n(p.units)} đơn vị vào ${p.path}: ${n(p.withErrors)} đơn vị còn lỗi, ` +
-    `${n(p.requests)} yêu cầu sửa, ${n(p.missing)} đơn vị chưa có phụ lục, ${n(p.warnings)} cảnh báo khi tổng hợp.`,
+    `${n(p.requests)} yêu cầu sửa, ${n(p.reviews)} đề nghị xem lại, ${n(p.missing)} đơn vị chưa có phụ lục, ${n(p.warnings)} cảnh báo khi tổng hợp.`,
   cli_form_exported: (p) =>
     `Đã ghi định nghĩa mẫu ${p.id} vào ${p.path}: đổi mã mẫu trước khi dùng làm mẫu riêng.`,
   cli_form_sound: (p) =>
@@ -225,6 +225,8 @@ export const viLabels: Templates<LabelParams> = {
     `${p.path}: ${n(p.count)} lỗi, định nghĩa này không được dùng cho đến khi sửa hết.`,
   cli_template_written: (p) =>
     `Đã tạo phụ lục ${p.path} (${p.unit}; cấp ${levelLabel(p.level)}; ${periodLabel(p.period)}).`,
+  cli_sheet_line: (p) =>
+    `'${p.sheet}' — ${p.unit} · ${p.level ? levelLabel(p.level) : (p.levelText ?? "?")} · ${p.period ? periodLabel(p.period) : (p.periodText ?? "?")}`,
   cli_default_unit: () => "Đơn vị báo cáo",
   cli_form_level_missing: (p) =>
     `Mẫu ${p.id} không có cấp ${p.level} (các cấp báo cáo theo mẫu: ${p.levels.join(", ")}).`,
@@ -247,6 +249,8 @@ export const viLabels: Templates<LabelParams> = {
     `${p.indicator} được ghi hai lần với số liệu khác nhau: ${p.first ?? "trống"} ở ${p.firstAt} và ${p.second ?? "trống"} ở ${p.secondAt}; không xác định được số liệu nào đúng. Sửa để báo cáo chỉ ghi một số liệu.`,
   docx_numbers_unclear: (p) =>
     `Không lấy số liệu của chỉ tiêu ${p.labels.join(" và ")} từ phần báo cáo: cùng một câu nêu ${n(p.count)} số (${p.numbers}), không rõ số nào là của chỉ tiêu này — ${p.place}`,
+  docx_no_table: (p) =>
+    `Không tìm thấy bảng phụ lục trong báo cáo: chỉ đọc được ${n(p.fromText)} số liệu nêu trong phần báo cáo, các chỉ tiêu khác coi như chưa nhập. Gửi phụ lục dưới dạng bảng Word (mỗi chỉ tiêu một dòng: STT, chỉ tiêu, đơn vị tính, số liệu, ghi chú) hoặc gửi tệp Excel phụ lục.`,
   docx_owner_unclear: (p) =>
     `Không lấy số liệu từ phần báo cáo: số ${p.numbers} đứng cùng câu với các chỉ tiêu ${p.labels.join(" và ")}, không rõ là của chỉ tiêu nào — ${p.place}`,
 };

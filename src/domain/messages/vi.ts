@@ -41,6 +41,7 @@ import {
   nameOfCode,
   periodName,
   quotedValue,
+  rawShown,
   roleNameIn,
 } from "./words";
 
@@ -200,7 +201,7 @@ const findings: Templates<FindingParamsByKind> = {
   not_in_legend: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: ${quotedValue(p, "vi")} không thuộc các giá trị cho phép (${legendText(c.rows.get(p.code)?.codes, "vi")}).`,
   not_a_value: (p, c) =>
-    `${nameOfCode(c, p.code, "vi")}: ô chứa ${p.raw}, không phải giá trị của chỉ tiêu này.`,
+    `${nameOfCode(c, p.code, "vi")}: ô chứa ${rawShown(p.raw, "vi")}, không phải giá trị của chỉ tiêu này.`,
   unsafe_formula: (p, c) =>
     `${nameOfCode(c, p.code, "vi")}: ô chứa công thức lấy dữ liệu từ bên ngoài (${p.raw}); hãy nhập trực tiếp giá trị số.`,
   heading_has_value: (p, c) =>
@@ -235,6 +236,29 @@ const findings: Templates<FindingParamsByKind> = {
     `Phụ lục là của cấp huyện (${p.unit === undefined ? "ghi cấp Huyện" : `đơn vị “${p.unit}”`}) nhưng báo cáo kỳ ${periodName(p.period, "vi")}: từ ${periodStartText(REFORM_PERIOD).vi} không còn cấp huyện (chính quyền địa phương hai cấp). Kiểm tra lại tên đơn vị, cấp và kỳ báo cáo ở dòng 4.`,
   row_not_applicable: (p, c) =>
     `${nameOfCode(c, p.code, "vi")} không áp dụng từ ${periodStartText(p.from).vi}: kỳ ${periodName(p.period, "vi")} không cần nhập chỉ tiêu này; số liệu đã nhập không được tổng hợp.`,
+  level_unknown: (p) => {
+    const levels = alternatives(
+      p.levels.map((level) => `“${VI_LEVELS[level]}”`),
+      "vi",
+    );
+    const stated =
+      p.typed === undefined
+        ? `Phụ lục không có dòng 4 (“Đơn vị báo cáo:” ở cột A) nên chưa ghi cấp của đơn vị: thêm dòng này, ghi cấp ở cột D (${levels}).`
+        : p.typed === ""
+          ? `Dòng 4 chưa ghi cấp của đơn vị: hãy ghi ${levels}.`
+          : `Cấp của đơn vị ở dòng 4 ghi “${p.typed}”, không phải cấp nào của mẫu: hãy ghi ${levels}.`;
+    return `${stated} Chưa rõ cấp thì không kiểm tra được các chỉ tiêu theo cấp, và khi tổng hợp số liệu không được cộng vào các chỉ tiêu tính theo cấp.`;
+  },
+  period_unknown: (p) => {
+    const forms = "“Quý III/2021”, “6 tháng/2021” hoặc “Năm 2021” (quý I–IV, năm 2000–2099)";
+    const stated =
+      p.typed === undefined
+        ? `Phụ lục không có dòng 4 (“Đơn vị báo cáo:” ở cột A) nên chưa ghi kỳ báo cáo: thêm dòng này, ghi kỳ ở cột E theo dạng ${forms}.`
+        : p.typed === ""
+          ? `Dòng 4 chưa ghi kỳ báo cáo: hãy ghi theo dạng ${forms}.`
+          : `Kỳ báo cáo ở dòng 4 ghi “${p.typed}”, không đọc được là kỳ nào: hãy ghi theo dạng ${forms}.`;
+    return `${stated} Chưa rõ kỳ thì không kiểm tra được các chỉ tiêu theo kỳ (không còn cấp huyện từ ${periodStartText(REFORM_PERIOD).vi}), và khi tổng hợp không biết số liệu thuộc kỳ nào.`;
+  },
 };
 
 /** The Vietnamese texts of a consolidation that are not findings. */
@@ -264,8 +288,14 @@ const texts: Templates<ConsolidationTextParams> = {
     `Không áp dụng từ ${periodStartText(p.from).vi}: kỳ ${periodName(p.period, "vi")} không tổng hợp chỉ tiêu này.`,
   lead_not_aggregable: (p) =>
     `Không cộng được: ${p.units} đơn vị báo cáo tỷ lệ riêng, xem trang "Không cộng được".`,
-  excluded_other_period: (p) =>
-    `Phụ lục của "${p.unit}" ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}: không cộng vào bảng tổng hợp. Đề nghị đơn vị gửi phụ lục đúng kỳ (hoặc tổng hợp với tùy chọn cho phép khác kỳ, --allow-other-periods).`,
+  excluded_other_period: (p) => {
+    const advice = {
+      cli: "Đề nghị đơn vị gửi phụ lục đúng kỳ, hoặc tổng hợp lại với --allow-other-periods để cộng cả phụ lục khác kỳ.",
+      pane: "Đề nghị đơn vị gửi phụ lục đúng kỳ; nếu kỳ bị ghi nhầm, sửa kỳ ghi trong phụ lục đó rồi bấm “Tổng hợp lại”.",
+      sheet: "Đề nghị đơn vị gửi phụ lục đúng kỳ.",
+    }[p.where];
+    return `Phụ lục của "${p.unit}" ghi kỳ ${periodName(p.period, "vi")}, khác kỳ tổng hợp ${periodName(p.expected, "vi")}: không cộng vào bảng tổng hợp. ${advice}`;
+  },
   excluded_very_hidden: (p) =>
     `Trang tính bị ẩn sâu (very hidden, Excel không cho ai thấy) chứa phụ lục của "${p.unit}": không cộng vào bảng tổng hợp. Nếu đó là phụ lục thật, đề nghị đơn vị gửi lại trên một trang tính hiện.`,
   lead_lowest: (p, c) => {
@@ -277,7 +307,10 @@ const texts: Templates<ConsolidationTextParams> = {
     const where = p.report
       ? `bảng phụ lục của báo cáo${p.file === undefined ? "" : ` ${p.file}`}`
       : `${p.file === undefined ? "" : `tệp ${p.file}, `}trang tính '${p.sheet}'`;
-    return `Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính ${periodName(p.period, "vi")} của đơn vị (${where}). Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:`;
+    const ask = p.review
+      ? "Qua kiểm tra, phụ lục không có lỗi; đề nghị đơn vị xem lại các nội dung dưới đây và chỉ gửi lại phụ lục nếu có điều chỉnh:"
+      : "Qua kiểm tra, đề nghị đơn vị rà soát, chỉnh sửa các nội dung dưới đây và gửi lại phụ lục đã sửa:";
+    return `Sở Nội vụ đã nhận phụ lục thống kê số liệu về kết quả thực hiện công tác cải cách hành chính ${periodName(p.period, "vi")} của đơn vị (${where}). ${ask}`;
   },
   letter_section: (p) =>
     `${p.head}. ${{ error: "Lỗi phải sửa", warning: "Nội dung cần kiểm tra lại", info: "Lưu ý" }[p.severity]} (${p.count}):`,
@@ -332,7 +365,7 @@ const definitions: Templates<DefinitionProblemParams> = {
     `ô chứa số ${p.shown}, không phải văn bản: mã hoặc biểu thức gõ thành số có thể mất chữ số 0 ở cuối ("3.10" thành 3.1). Định dạng ô là Văn bản (Text) rồi gõ lại.`,
   formula_not_text: (p) =>
     `ô chứa công thức =${p.formula}, không phải văn bản: Excel tính công thức thay vì giữ biểu thức. Định dạng ô là Văn bản (Text) rồi gõ lại, không có dấu "=" ở đầu.`,
-  not_text: (p) => `ô chứa ${p.raw}, không phải văn bản.`,
+  not_text: (p) => `ô chứa ${rawShown(p.raw, "vi")}, không phải văn bản.`,
   word_unknown: (p) => `"${p.word}" không phải giá trị của cột này (dùng ${quotedList(p.allowed)}).`,
   code_invalid: (p) =>
     `"${p.text}" không phải mã chỉ tiêu: mã gồm các nhóm chữ số cách nhau bởi dấu chấm, có thể kết thúc bằng một chữ cái a–z (3.1.3.a), hoặc 2–4 chữ in hoa rồi các nhóm chữ số (HS.2.1).`,
@@ -519,6 +552,8 @@ const errors: Templates<ErrorParams> = {
   xlsx_no_worksheet: () => `Tệp nén không chứa bảng tính Excel nào: ${SAVE_AS_XLSX}.`,
   xlsx_not_workbook: (p) =>
     `Tệp không phải bảng tính Excel (.xlsx)${p.empty ? " (tệp rỗng)" : ""}: ${SAVE_AS_XLSX}.`,
+  docx_not_word: (p) =>
+    `Tệp mang tên .docx nhưng không phải tài liệu Word hợp lệ${p.empty ? " (tệp rỗng)" : ""}: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), hoặc xin đơn vị gửi lại báo cáo dạng .docx lưu từ Word.`,
   docx_old_doc: () =>
     "Tệp ở định dạng Word 97–2003 (.doc) cũ: mở tệp bằng Word và chọn Lưu thành (Save As) định dạng Tài liệu Word (.docx), rồi kiểm tra tệp .docx đó.",
   docx_pdf: () =>

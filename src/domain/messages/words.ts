@@ -60,6 +60,35 @@ export function quotedValue(params: ReadingParams, lang: Lang): string {
   return `"${params.raw}"`;
 }
 
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * What a cell holds as a message quotes it: a date (read as "2021-09-30") the way each language writes dates,
+ * "30/09/2021" and "30 September 2021", as the messages write the reform's date; anything else as read.
+ */
+export function rawShown(raw: string, lang: Lang): string {
+  const date = ISO_DATE.exec(raw);
+  const month = date ? MONTHS_EN[Number(date[2]) - 1] : undefined;
+  if (!date || month === undefined) return raw;
+  const [, year, monthDigits, day] = date;
+  return lang === "vi" ? `${day}/${monthDigits}/${year}` : `${Number(day)} ${month} ${year}`;
+}
+
 /** A period id as users read it: "Quý III/2021"; the id itself in English ("2021-Q3"); "" or none is unknown. */
 export function periodName(period: string | undefined, lang: Lang): string {
   if (!period) return lang === "vi" ? "chưa rõ kỳ" : "unknown period";

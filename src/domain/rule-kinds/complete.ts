@@ -15,6 +15,8 @@ export const COMPLETE_RULE = "complete";
 export interface CompleteCheck extends CompiledRule {
   /** By level, by row index: 1 for a row of the printed appendix whose scope names the level. */
   readonly expected: Readonly<Record<Level, Uint8Array>>;
+  /** By level, the indexes of the rows `expected` marks, in the catalogue's order. */
+  readonly expectedRows: Readonly<Record<Level, readonly number[]>>;
   /** By row index: 1 for a row that holds a value (not a section or group heading). */
   readonly holdsValue: Uint8Array;
   /** By row index: 1 for a row not expected from some period on (the 2025 reform's rows about districts). */
@@ -31,9 +33,13 @@ export function compile(catalogue: LoadedCatalogue): CompleteCheck {
     Level,
     Uint8Array
   >;
+  const expectedRows = Object.fromEntries(
+    LEVELS.map((level) => [level, rows.flatMap((_, at) => (expected[level][at] === 1 ? [at] : []))]),
+  ) as Record<Level, number[]>;
   const check: CompleteCheck = {
     id: COMPLETE_RULE,
     expected,
+    expectedRows,
     holdsValue: Uint8Array.from(rows, (row) => (row.kind !== "none" ? 1 : 0)),
     ends: Uint8Array.from(rows, (row) => (row.notApplicableFrom !== undefined ? 1 : 0)),
     summaries: summariesOf(COMPLETE_RULE),
@@ -51,17 +57,21 @@ export function describe(): string {
 /** Notes the rows expected and blank, and whether the sheet holds any value at all. */
 export function evaluate(check: CompleteCheck, values: SheetValues): RuleSummary {
   const { readings, found, level, blankExpected } = values;
-  const expected = level ? check.expected[level] : undefined;
   const rows = values.plan.rows;
+  // Whether any row holds a value is told by the first that does; the blanks are looked for among the rows the
+  // level expects alone.
   let anyValue = false;
-  for (let at = 0; at < rows.length; at++) {
-    if (readings[at]!.state !== "blank") {
-      if (found.rowAt[at] !== 0 && check.holdsValue[at] === 1) anyValue = true;
-      continue;
-    }
-    if (expected?.[at] === 1 && (check.ends[at] === 0 || appliesIn(rows[at]!, values.period))) {
-      blankExpected.push(rows[at]!.code);
-      values.blankExpectedAt.push(at);
+  for (let at = 0; at < rows.length && !anyValue; at++) {
+    anyValue = readings[at]!.state !== "blank" && found.rowAt[at] !== 0 && check.holdsValue[at] === 1;
+  }
+  const expected = level ? check.expectedRows[level] : undefined;
+  if (expected) {
+    for (const at of expected) {
+      if (readings[at]!.state !== "blank") continue;
+      if (check.ends[at] === 0 || appliesIn(rows[at]!, values.period)) {
+        blankExpected.push(rows[at]!.code);
+        values.blankExpectedAt.push(at);
+      }
     }
   }
   values.anyValue = anyValue;

@@ -1,4 +1,5 @@
-import type { LoadedCatalogue } from "../catalogue";
+import type { Level, LoadedCatalogue } from "../catalogue";
+import { filledAt, LEVELS } from "../catalogue";
 import { cellInput } from "../cell";
 import type { DerivedInputs, Ratio } from "../derive";
 import { isRatio, percentOf, recompute, scaledPercentOf } from "../derive";
@@ -39,6 +40,8 @@ export interface DerivedCheck extends CompiledRule {
   readonly findingCodes: readonly string[];
   /** The live formula a fix restores, with its "=". */
   readonly formula: string;
+  /** The levels whose units fill the rate (its scope, or a province-wide office's level), as the template has it. */
+  readonly filledBy: readonly Level[];
   readonly summaries: Readonly<Record<Status, RuleSummary>>;
 }
 
@@ -61,6 +64,7 @@ export function compile(row: DerivedRow, catalogue: LoadedCatalogue): DerivedChe
     inputKeys: inputCodes.map(at),
     findingCodes: [row.code, ...inputCodes],
     formula: `=${derivedFormula(sheetLayout(catalogue), row)}`,
+    filledBy: LEVELS.filter((level) => filledAt(row, level)),
     summaries: summariesOf(rule),
     evaluate: (values) => evaluate(check, values),
     findings: (values, out) => {
@@ -81,16 +85,27 @@ export function describe(row: DerivedRow): string {
 
 /** The stated percentage, when the row holds one, and the ratio its counts give, when they give one. */
 function stated(check: DerivedCheck, values: SheetValues, amountAt: AmountOf<number>) {
-  const reading = values.readings[check.at]!;
-  if (reading.state !== "value" || !reading.percent) return undefined;
+  const percent = statedPercent(check, values);
+  if (!percent) return undefined;
   const ratio = recompute(check.inputs, amountAt);
-  return isRatio(ratio) ? { percent: reading.percent, ratio } : undefined;
+  return isRatio(ratio) ? { percent, ratio } : undefined;
 }
 
-/** The percentage a derived row's cell states, when it reads as one. */
+/**
+ * True when the sheet's unit fills the rate, or states no level. Another level's rate (a commune's 3.4.3 on a
+ * department's sheet) shares its counts' codes with the unit's own (HS.2.1 / HS.2), but those counts are the
+ * unit's dossiers, not that level's: recomputed from them it would be the unit's own rate under another level's
+ * label. So it is not recomputed, checked or given a formula, as the template writes none there; a figure typed
+ * there is left alone, as in any row of another level, and the consolidation leaves it out.
+ */
+function ofSheetLevel(check: DerivedCheck, level: Level | undefined): boolean {
+  return level === undefined || check.filledBy.includes(level);
+}
+
+/** The percentage a derived row's cell states, when it reads as one and the rate is the unit's level's. */
 function statedPercent(check: DerivedCheck, values: SheetValues): PercentValue | undefined {
   const reading = values.readings[check.at]!;
-  return reading.state === "value" ? reading.percent : undefined;
+  return reading.state === "value" && ofSheetLevel(check, values.level) ? reading.percent : undefined;
 }
 
 // The sums of the last sumsOf: kept here rather than in a ratio object, so that comparing a rate with its counts,
@@ -191,16 +206,20 @@ function derivedFinding(check: DerivedCheck, values: SheetValues): Finding | und
   return finding;
 }
 
-/** The finding's cells: the rate's, then its counts'. */
+/** The finding's cells: the rate's, then its counts', in an array of their number (a push would reserve sixteen). */
 function cellsOf(address: string, inputKeys: readonly number[], values: SheetValues): string[] {
-  const cells = [address];
-  for (const at of inputKeys) cells.push(values.cellAt(at));
+  const cells = new Array<string>(inputKeys.length + 1);
+  cells[0] = address;
+  for (let index = 0; index < inputKeys.length; index++) cells[index + 1] = values.cellAt(inputKeys[index]!);
   return cells;
 }
 
-/** The rate the counts give, in amounts (ten-thousandths of a percent), or undefined when they give none. */
-export function recomputedAmount(check: DerivedCheck, amountAt: AmountOf<number>): number | undefined {
-  return sumsOf(check.inputs, amountAt)
+/**
+ * The rate the counts give, in amounts (ten-thousandths of a percent), or undefined when they give none or the rate
+ * is another level's than the sheet's.
+ */
+export function recomputedAmount(check: DerivedCheck, values: SheetValues): number | undefined {
+  return ofSheetLevel(check, values.level) && sumsOf(check.inputs, values.amountAt)
     ? scaledPercentOf(numeratorSum, denominatorSum, 4, "round")
     : undefined;
 }

@@ -3,7 +3,6 @@ import type { FindingOf, Finding, RuleSummary, Suggestion } from "../findings";
 import { formatAmount, percentFromAmount } from "../format";
 import type { LocatedRows } from "../locate";
 import type { FindingKind } from "../messages";
-import { bilingual } from "../messages";
 import type { ValidationPlan } from "../plan";
 import type { AmountOf, Outcome } from "../rules";
 import type { Reading } from "../values";
@@ -50,6 +49,8 @@ export function summaryOf(summaries: Readonly<Record<Status, RuleSummary>>, stat
 /** A suspect cell for a failing relation: a single cell with the value it needs, or the tied candidates. */
 export interface Suspect {
   readonly code?: string;
+  /** The row index of `code`, which findings compare and look rows up by. */
+  readonly at?: number;
   readonly value?: number;
   readonly candidates: readonly string[];
 }
@@ -66,7 +67,7 @@ export class SheetValues {
   /** Row indexes whose value was computed from the catalogue (a formula without a saved result): rarely any. */
   readonly computed: number[] = [];
   /** The relations' outcomes by index into plan.relations, set as they are evaluated. */
-  readonly outcomes: Outcome<number>[] = [];
+  readonly outcomes: Outcome[];
   /** The suspect of each failing relation by the same index, once all relations are evaluated. */
   suspects: readonly (Suspect | undefined)[] = [];
   /** Rows whose own figure is outside its plausible bounds, once plausibility has been evaluated: rarely any. */
@@ -86,9 +87,11 @@ export class SheetValues {
     /** The reporting period, for the rows that apply in it. */
     readonly period?: string,
   ) {
-    // Sized once: every row gets its reading and amount.
+    // Sized once: every row gets its reading and amount, every relation its outcome.
     this.readings = new Array<Reading>(plan.rows.length);
     this.amounts = new Array<number | undefined>(plan.rows.length);
+    this.outcomes = new Array<Outcome>(plan.relations.length);
+    this.addresses = addressesOf(found.addressPrefix);
   }
   /** The form's rows by code, which findings' messages name. */
   get byCode(): ReadonlyMap<string, RowDef> {
@@ -99,12 +102,12 @@ export class SheetValues {
     const at = this.plan.indexOf.get(code);
     return at === undefined ? undefined : this.amounts[at];
   }
-  /** The value cells' addresses made so far, by row index: one cell is named by several findings. */
-  private readonly addresses: (string | undefined)[] = [];
+  /** The value cells' addresses made so far, by sheet row: one cell is named by several findings. */
+  private readonly addresses: (string | undefined)[];
   /** The value cell's address of a row the sheet holds, undefined for a row it lacks. */
   addressAt(at: number): string | undefined {
     const row = this.found.rowAt[at]!;
-    return row === 0 ? undefined : (this.addresses[at] ??= `${this.found.addressPrefix}${row}`);
+    return row === 0 ? undefined : (this.addresses[row] ??= `${this.found.addressPrefix}${row}`);
   }
   /** The value cell of a row, or, for a row the sheet lacks, its code on that sheet, so a finding points somewhere. */
   cellAt(at: number): string {
@@ -115,6 +118,20 @@ export class SheetValues {
     const at = this.plan.indexOf.get(code);
     return at === undefined ? `'${this.sheet}'!${code}` : this.cellAt(at);
   }
+}
+
+// The addresses of the value cells of the sheet name validated last, by sheet row: the appendices of a consolidation
+// mostly keep the template's sheet name, and each names the same few dozen cells in its findings.
+let addressedPrefix = "";
+let addressed: (string | undefined)[] = [];
+
+/** The addresses made so far of the value cells whose addresses start with `prefix`, by sheet row. */
+function addressesOf(prefix: string): (string | undefined)[] {
+  if (prefix !== addressedPrefix) {
+    addressedPrefix = prefix;
+    addressed = [];
+  }
+  return addressed;
 }
 
 /** A finding being built: a suggestion is added when there is one (a spread would copy the whole object). */
@@ -138,9 +155,34 @@ export function percentFormat(decimals: number): string {
 /** The formats of the decimals an amount holds (0–4), which every suggestion of a percentage names. */
 const PERCENT_FORMATS = ["0%", "0.0%", "0.00%", "0.000%", "0.0000%"];
 
+/**
+ * An amount as a suggestion shows it in both languages, formatted when first read, as messages/bilingual's texts
+ * are: one object where a text made from a function would take three (the text, the function and what it holds),
+ * for the dozens of suggestions of a sheet typed by hand. Private fields: JSON shows only the two texts.
+ */
+class AmountDisplay implements Bilingual {
+  readonly #amount: number;
+  readonly #kind: "count" | "percent" | "coded";
+  #vi: string | undefined;
+  #en: string | undefined;
+  constructor(amount: number, kind: "count" | "percent" | "coded") {
+    this.#amount = amount;
+    this.#kind = kind;
+  }
+  get vi(): string {
+    return (this.#vi ??= formatAmount(this.#amount, this.#kind, "vi"));
+  }
+  get en(): string {
+    return (this.#en ??= formatAmount(this.#amount, this.#kind, "en"));
+  }
+  toJSON(): Bilingual {
+    return { vi: this.vi, en: this.en };
+  }
+}
+
 /** The fix that writes `amount` into `row`'s cell at `address`, shown as `shown` or as the amount itself. */
 export function suggestionFor(row: RowDef, amount: number, address: string, shown?: Bilingual): Suggestion {
-  const display = shown ?? bilingual((lang) => formatAmount(amount, kindOf(row), lang));
+  const display = shown ?? new AmountDisplay(amount, kindOf(row));
   const value = excelValue(row, amount);
   return row.kind === "percent"
     ? {

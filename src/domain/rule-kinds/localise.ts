@@ -7,14 +7,6 @@ import { outOfBounds } from "./plausible";
 
 // Finding the wrong cell (DESIGN.md section 5), over the relations' outcomes a validation has just evaluated.
 
-interface Candidate {
-  /** Row index of the candidate cell. */
-  readonly at: number;
-  readonly value: number;
-  /** Indexes of the failing rules the value resolves. */
-  readonly resolves: readonly number[];
-}
-
 /**
  * The sheet's amounts as they are but one row's, which reads the value tried: one reader, moved from trial to trial,
  * and whether each derived percentage fails as the sheet stands, worked out once for all trials.
@@ -61,15 +53,34 @@ export function breaksAny(at: number, value: number, values: SheetValues): boole
   return false;
 }
 
-function isBlocking(outcome: Outcome<number> | undefined): boolean {
+function isBlocking(outcome: Outcome | undefined): boolean {
   return outcome?.status === "fail" && outcome.severity !== "info";
 }
 
-/** True when row `at` was tried with `value` already: the pairs tried, at then value, in one flat array. */
-function triedBefore(tried: readonly number[], at: number, value: number): boolean {
-  for (let index = 0; index < tried.length; index += 2) {
+// Localising's working lists, kept from one validation to the next (validations run one at a time, and what one
+// returns holds none of them), each filled from its start with a count of what it holds: a validation tries a
+// dozen values, and lists made for each of them, an array's first push reserving sixteen places, cost more than
+// trying them.
+/** Indexes of the relations failing at error or warning level. */
+const failing: number[] = [];
+/** The values tried, in pairs: row index, value. */
+const tried: number[] = [];
+/** The candidates, in fours: row index, value, and where in `resolved` the rules it resolves start and end. */
+const candidates: number[] = [];
+/** The failing relations each candidate resolves, one candidate's after another's. */
+const resolved: number[] = [];
+
+/** True when the first `count` numbers of `tried` hold the pair of row `at` and `value`. */
+function triedBefore(count: number, at: number, value: number): boolean {
+  for (let index = 0; index < count; index += 2) {
     if (tried[index] === at && tried[index + 1] === value) return true;
   }
+  return false;
+}
+
+/** True when `resolved` from `start` to `end` holds relation `rule`. */
+function resolves(start: number, end: number, rule: number): boolean {
+  for (let index = start; index < end; index++) if (resolved[index] === rule) return true;
   return false;
 }
 
@@ -82,55 +93,76 @@ function triedBefore(tried: readonly number[], at: number, value: number): boole
 export function localise(values: SheetValues): (Suspect | undefined)[] {
   const { plan, amounts, outcomes } = values;
   const suspects = new Array<Suspect | undefined>(outcomes.length).fill(undefined);
-  const failing: number[] = [];
-  for (let index = 0; index < outcomes.length; index++) if (isBlocking(outcomes[index])) failing.push(index);
-  if (!failing.length) return suspects;
-  const candidates: Candidate[] = [];
-  const tried: number[] = [];
+  let failingCount = 0;
+  for (let index = 0; index < outcomes.length; index++) {
+    if (isBlocking(outcomes[index])) failing[failingCount++] = index;
+  }
+  if (!failingCount) return suspects;
+  let triedCount = 0;
+  let candidateCount = 0;
+  let resolvedCount = 0;
   const trials = new Trials(values);
-  for (const ruleIndex of failing) {
-    const relation = plan.relations[ruleIndex]!.relation;
-    for (const at of plan.relations[ruleIndex]!.keys) {
+  for (let failed = 0; failed < failingCount; failed++) {
+    const check = plan.relations[failing[failed]!]!;
+    for (const at of check.keys) {
       if (plan.rows[at]!.kind !== "count") continue;
-      const value = impliedValue(relation, at, values.amountAt);
+      const value = impliedValue(check.relation, at, values.amountAt);
       if (value === undefined || value === amounts[at]) continue;
-      if (triedBefore(tried, at, value)) continue;
-      tried.push(at, value);
+      if (triedBefore(triedCount, at, value)) continue;
+      tried[triedCount++] = at;
+      tried[triedCount++] = value;
       const trial = trials.set(at, value);
-      const resolves: number[] = [];
-      let breaks = breaksDerived(at, trials) || outOfBounds(plan.plausible, at, value, values.level);
+      // A value that breaks anything is no candidate: the rules it resolves are not looked for further.
+      if (breaksDerived(at, trials) || outOfBounds(plan.plausible, at, value, values.level)) continue;
+      const start = resolvedCount;
+      let breaks = false;
       for (const other of plan.relationsAt[at]!) {
         const before = isBlocking(outcomes[other]);
         const after = failsBlocking(plan.relations[other]!.relation, trial);
-        if (before && !after) resolves.push(other);
-        if (!before && after) breaks = true;
+        if (before && !after) resolved[resolvedCount++] = other;
+        if (!before && after) {
+          breaks = true;
+          break;
+        }
       }
-      if (!breaks && resolves.length) candidates.push({ at, value, resolves });
+      if (breaks || resolvedCount === start) {
+        resolvedCount = start;
+        continue;
+      }
+      candidates[candidateCount++] = at;
+      candidates[candidateCount++] = value;
+      candidates[candidateCount++] = start;
+      candidates[candidateCount++] = resolvedCount;
     }
   }
-  if (!candidates.length) return suspects;
-  for (const ruleIndex of failing) {
+  for (let failed = 0; candidateCount > 0 && failed < failingCount; failed++) {
+    const ruleIndex = failing[failed]!;
     // The candidates resolving the rule that resolve the most rules: the first, and how many tie with it.
-    let best: Candidate | undefined;
+    let best = -1;
+    let most = 0;
     let ties = 0;
-    for (const candidate of candidates) {
-      if (!candidate.resolves.includes(ruleIndex)) continue;
-      if (!best || candidate.resolves.length > best.resolves.length) {
+    for (let candidate = 0; candidate < candidateCount; candidate += 4) {
+      const start = candidates[candidate + 2]!;
+      const end = candidates[candidate + 3]!;
+      if (!resolves(start, end, ruleIndex)) continue;
+      if (best < 0 || end - start > most) {
         best = candidate;
+        most = end - start;
         ties = 1;
-      } else if (candidate.resolves.length === best.resolves.length) ties++;
+      } else if (end - start === most) ties++;
     }
-    if (!best) continue;
+    if (best < 0) continue;
     if (ties === 1) {
-      suspects[ruleIndex] = { code: plan.rows[best.at]!.code, value: best.value, candidates: [] };
+      const at = candidates[best]!;
+      suspects[ruleIndex] = { code: plan.rows[at]!.code, at, value: candidates[best + 1]!, candidates: [] };
       continue;
     }
-    const most = best.resolves.length;
     const tied: string[] = [];
-    for (const candidate of candidates) {
-      if (candidate.resolves.length === most && candidate.resolves.includes(ruleIndex)) {
-        tied.push(plan.rows[candidate.at]!.code);
-      }
+    for (let candidate = 0; candidate < candidateCount; candidate += 4) {
+      const start = candidates[candidate + 2]!;
+      const end = candidates[candidate + 3]!;
+      if (end - start === most && resolves(start, end, ruleIndex))
+        tied.push(plan.rows[candidates[candidate]!]!.code);
     }
     suspects[ruleIndex] = { candidates: tied };
   }

@@ -95,7 +95,7 @@ function each(
   const counts = { passed: 0, failed: 0, notEvaluated: 0 };
   for (const { at, row, derived } of check.bounded) {
     const amount = values.amounts[at];
-    const recomputed = derived ? recomputedAmount(derived, values.amountAt) : undefined;
+    const recomputed = derived ? recomputedAmount(derived, values) : undefined;
     if (amount === undefined && recomputed === undefined) {
       counts.notEvaluated++;
       continue;
@@ -139,7 +139,7 @@ export function evaluate(check: PlausibleCheck, values: SheetValues): RuleSummar
     const low = lows[index]!;
     const high = highs[index]!;
     const amount = amounts[at];
-    const recomputed = derived ? recomputedAmount(derived, values.amountAt) : undefined;
+    const recomputed = derived ? recomputedAmount(derived, values) : undefined;
     if (amount === undefined && recomputed === undefined) {
       notEvaluated++;
       continue;

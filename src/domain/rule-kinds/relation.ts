@@ -17,7 +17,7 @@ export type RelationFindingKind = {
 }[keyof DomainFindingParams];
 
 /** A failing relation's outcome. */
-export type Failure = Extract<Outcome<number>, { status: "fail" }>;
+export type Failure = Extract<Outcome, { status: "fail" }>;
 
 /** A relation rule as declared, and compiled to row indexes for evaluation. */
 export interface RelationCheck extends CompiledRule {
@@ -92,18 +92,40 @@ export function relationKind<K extends RelationRule["kind"]>(
   };
 }
 
-function statusOf(outcome: Outcome<number>): Status {
+function statusOf(outcome: Outcome): Status {
   return outcome.status === "pass" ? "passed" : outcome.status === "fail" ? "failed" : "notEvaluated";
 }
 
 /** The amounts of one side of a relation that failed, which read every amount. */
 function amountsOf(keys: readonly number[], values: SheetValues): number[] {
-  const amounts: number[] = [];
-  for (const at of keys) amounts.push(values.amounts[at]!);
+  const amounts = new Array<number>(keys.length);
+  for (let index = 0; index < keys.length; index++) amounts[index] = values.amounts[keys[index]!]!;
   return amounts;
 }
 
-/** The finding of a failing relation, its suspect cell first. */
+/**
+ * The cells of a relation's rows, the suspect's (at `suspectAt`) first: in an array of their number, as an array's
+ * first push reserves sixteen places.
+ */
+function cellsOf(
+  keys: readonly number[],
+  suspectAt: number | undefined,
+  suspectCell: string | undefined,
+  values: SheetValues,
+): string[] {
+  let count = suspectCell === undefined ? 0 : 1;
+  for (const at of keys) if (at !== suspectAt) count++;
+  const cells = new Array<string>(count);
+  let next = 0;
+  if (suspectCell !== undefined) cells[next++] = suspectCell;
+  for (const at of keys) if (at !== suspectAt) cells[next++] = values.cellAt(at);
+  return cells;
+}
+
+/**
+ * The finding of a failing relation, its suspect cell first. The suspect is told from the other cells by its row
+ * index: comparing the addresses, strings built by joining, would flatten each of them.
+ */
 function relationFinding(
   check: RelationCheck,
   outcome: Failure,
@@ -112,12 +134,9 @@ function relationFinding(
 ): Finding {
   const rule = check.rule;
   const suspect = values.suspects[check.index];
-  const suspectCell = suspect?.code ? values.cellOf(suspect.code) : undefined;
-  const cells = suspectCell ? [suspectCell] : [];
-  for (const at of check.keys) {
-    const cell = values.cellAt(at);
-    if (cell !== suspectCell) cells.push(cell);
-  }
+  const suspectAt = suspect?.at;
+  const suspectCell = suspectAt === undefined ? undefined : values.cellAt(suspectAt);
+  const cells = cellsOf(check.keys, suspectAt, suspectCell, values);
   const params: { -readonly [P in keyof RelationParams]: RelationParams[P] } = {
     left: outcome.left,
     right: outcome.right,
@@ -143,9 +162,8 @@ function relationFinding(
     params,
     message: findingMessage({ kind, params, codes: check.codes }, values.byCode),
   };
-  const suspectRow = suspect?.code ? values.byCode.get(suspect.code) : undefined;
-  if (suspectRow && suspectCell && suspect?.value !== undefined) {
-    finding.suggestion = suggestionFor(suspectRow, suspect.value, suspectCell);
+  if (suspectAt !== undefined && suspectCell !== undefined && suspect?.value !== undefined) {
+    finding.suggestion = suggestionFor(values.plan.rows[suspectAt]!, suspect.value, suspectCell);
   }
   return finding;
 }

@@ -1,4 +1,4 @@
-import type { RowDef } from "../catalogue";
+import type { Bilingual, RowDef } from "../catalogue";
 import type { CellInput } from "../cell";
 import type { Finding, RuleSummary } from "../findings";
 import { amountFromPercent, formatCount } from "../format";
@@ -7,7 +7,7 @@ import type { ConflictParams, ReadingParams } from "../messages";
 import { bilingual, findingMessage } from "../messages";
 import { impliedValue } from "../rules";
 import { BLANK_READING, conflictingRowsReading, readValue } from "../reading";
-import type { ReadingIssue } from "../values";
+import type { Reading, ReadingIssue } from "../values";
 import type { Draft, SheetValues } from "./kind";
 import { excelValue, suggestionFor } from "./kind";
 import { computeUncalculated } from "./derived";
@@ -36,30 +36,45 @@ export function evaluate(values: SheetValues): RuleSummary {
   const { rowAt, cellAt, conflictAt } = found;
   const rows = values.plan.rows;
   const conflicts = conflictAt.size > 0;
+  // Counted as they are read, over the rows the sheet holds: the cells a derived formula without a result fills
+  // next were blank, and are counted again as they read then.
+  const counts = { passed: 0, failed: 0, notEvaluated: 0 };
   for (let at = 0; at < rows.length; at++) {
     const conflict = conflicts ? conflictAt.get(at) : undefined;
     const cell = cellAt[at];
+    const held = rowAt[at] !== 0;
     // Half the rows of a sheet have no value cell at all (headings, rows left empty): blank, without reading.
     const reading =
-      rowAt[at] === 0 || (cell === undefined && !conflict)
+      !held || (cell === undefined && !conflict)
         ? BLANK_READING
         : conflict
           ? conflictingRowsReading(`${values.addressAt(at)!}; ${conflict.address}`)
           : readValue(rows[at]!, cell);
     readings[at] = reading;
     amounts[at] = reading.state === "value" ? reading.amount : undefined;
+    if (held) count(reading, counts, 1);
   }
-  for (const check of values.plan.derived) computeUncalculated(check, values);
-  let passed = 0;
-  let failed = 0;
-  let notEvaluated = 0;
-  for (const at of found.order) {
-    const reading = readings[at]!;
-    if (reading.state === "blank" || reading.state === "na") notEvaluated++;
-    else if (reading.issue) failed++;
-    else passed++;
+  for (const check of values.plan.derived) {
+    const before = readings[check.at]!;
+    computeUncalculated(check, values);
+    const after = readings[check.at]!;
+    if (after !== before) {
+      count(before, counts, -1);
+      count(after, counts, 1);
+    }
   }
-  return { rule: UNIT_RULE, passed, failed, notEvaluated };
+  return { rule: UNIT_RULE, passed: counts.passed, failed: counts.failed, notEvaluated: counts.notEvaluated };
+}
+
+/** Adds `by` to the count of how `reading` ends: blank or not applicable, read with a problem, or read. */
+function count(
+  reading: Reading,
+  counts: { passed: number; failed: number; notEvaluated: number },
+  by: number,
+): void {
+  if (reading.state === "blank" || reading.state === "na") counts.notEvaluated += by;
+  else if (reading.issue) counts.failed += by;
+  else counts.passed += by;
 }
 
 /** Describes the unit rule. */
@@ -154,13 +169,18 @@ function unitFinding(at: number, issue: ReadingIssue, values: SheetValues): Find
   };
   if (suggest) {
     // The button says what it writes in a notation that cannot be read as what was typed: "Sửa thành 64073".
-    const display =
-      issue.problem === "not_whole_number"
-        ? bilingual((lang) => (lang === "vi" ? String(amount) : formatCount(amount!, lang)))
-        : undefined;
+    const display = issue.problem === "not_whole_number" ? wholeNumberDisplay(amount!) : undefined;
     finding.suggestion = suggestionFor(row, amount!, address, display);
   }
   return finding;
+}
+
+/**
+ * A whole number as the fix of a number typed with a decimal point shows it. A function of its own: a closure over
+ * unitFinding's amount would have every finding keep its amount in a context made for it.
+ */
+function wholeNumberDisplay(amount: number): Bilingual {
+  return bilingual((lang) => (lang === "vi" ? String(amount) : formatCount(amount, lang)));
 }
 
 /** What a cell holds for a message naming it, as `first` or `second` of a conflict's parameters. */

@@ -3,8 +3,9 @@ import { memo } from "react";
 import { makeStyles, MessageBar, MessageBarBody, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/findings";
 import { useStrings } from "../i18n";
-import type { SheetResult } from "../usePane";
+import type { SheetResults } from "../usePane";
 import { FindingList } from "./FindingList";
+import { NotChecked } from "./NotChecked";
 import { OtherSheetNote } from "./OtherSheetNote";
 import { RuleSummary } from "./RuleSummary";
 import { SheetList } from "./SheetList";
@@ -16,8 +17,9 @@ const useStyles = makeStyles({
 });
 
 /**
- * What a check found: the appendix sheets with their verdicts, and the focused sheet's verdict, stamp, findings and
- * rules; or, when the workbook holds no appendix, why. Loaded apart from the pane's first screen (../later.tsx).
+ * What a check found: the appendix sheets with their verdicts, those it could not check and why, and the focused
+ * sheet's verdict, stamp, findings and rules; or, when the workbook holds no appendix, why. Loaded apart from the
+ * pane's first screen (../later.tsx).
  */
 export const Results = memo(function Results({
   order,
@@ -30,7 +32,7 @@ export const Results = memo(function Results({
   onFix,
 }: {
   order: readonly string[];
-  results: ReadonlyMap<string, SheetResult>;
+  results: SheetResults;
   focus?: string;
   unknownVersions: readonly { readonly sheet: string; readonly version: string }[];
   verdict: Ref<HTMLDivElement>;
@@ -40,21 +42,20 @@ export const Results = memo(function Results({
 }) {
   const styles = useStyles();
   const { t } = useStrings();
+  const missing = results.notChecked ?? [];
+  const notChecked = <NotChecked missing={missing} unknownVersions={unknownVersions} onOpen={onFocus} />;
+  if (order.length === 0 && missing.length + unknownVersions.length > 0) return notChecked;
   if (order.length === 0) {
     return (
       <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          {[
-            t.findings.noAppendix,
-            ...unknownVersions.map((item) => t.findings.unknownVersion(item.sheet, item.version)),
-          ].join(" ")}
-        </MessageBarBody>
+        <MessageBarBody>{t.findings.noAppendix}</MessageBarBody>
       </MessageBar>
     );
   }
   const focused = focus ? results.get(focus) : undefined;
   return (
     <div className={styles.results}>
+      {notChecked}
       <SheetList order={order} results={results} focus={focus} onFocus={onFocus} />
       {focused ? (
         <>

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useStrings } from "../i18n";
-import type { SheetResult } from "../usePane";
+import type { SheetResults } from "../usePane";
 
 const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
@@ -8,9 +8,13 @@ const useStyles = makeStyles({
   item: { width: "100%", justifyContent: "space-between" },
   ready: { color: tokens.colorPaletteGreenForeground1 },
   errors: { color: tokens.colorPaletteRedForeground1 },
+  notChecked: { color: tokens.colorStatusWarningForeground1 },
 });
 
-/** The appendix sheets of the workbook with their verdicts, when there is more than one; picks whose findings show. */
+/**
+ * The appendix sheets of the workbook with their verdicts, when there is more than one, those the check could not
+ * check after them; picks whose findings show, or opens a sheet not checked.
+ */
 export function SheetList({
   order,
   results,
@@ -18,22 +22,29 @@ export function SheetList({
   onFocus,
 }: {
   order: readonly string[];
-  results: ReadonlyMap<string, SheetResult>;
+  results: SheetResults;
   focus?: string;
   onFocus: (sheet: string) => void;
 }) {
   const styles = useStyles();
   const { t } = useStrings();
-  if (order.length < 2) return null;
+  const notChecked = (results.notChecked ?? []).map((missing) => missing.sheet);
+  const names = [...order, ...notChecked.filter((name) => !results.has(name))];
+  if (names.length < 2) return null;
   return (
     <nav aria-labelledby="sheet-list-heading">
       <h2 id="sheet-list-heading" className={styles.heading}>
-        {t.sheets.heading(order.length)}
+        {t.sheets.heading(names.length)}
       </h2>
       <ul className={styles.list}>
-        {order.map((name) => {
+        {names.map((name) => {
           const validation = results.get(name)?.validation;
           const ready = validation?.verdict === "ready";
+          const status = !validation
+            ? { text: t.sheets.notChecked, className: styles.notChecked }
+            : ready
+              ? { text: t.sheets.ready, className: styles.ready }
+              : { text: t.sheets.errors(validation.counts.error), className: styles.errors };
           return (
             <li key={name}>
               <Button
@@ -43,9 +54,7 @@ export function SheetList({
                 onClick={() => onFocus(name)}
               >
                 <span>{name}</span>
-                <span className={ready ? styles.ready : styles.errors}>
-                  {ready ? t.sheets.ready : t.sheets.errors(validation?.counts.error ?? 0)}
-                </span>
+                <span className={status.className}>{status.text}</span>
               </Button>
             </li>
           );

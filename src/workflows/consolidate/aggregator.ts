@@ -97,10 +97,12 @@ export class Aggregator {
     const totals = this.catalogue.valueRows.map((row) => this.total(row));
     const missingUnits = this.checkExpected();
     if (this.options.previous) this.crossPeriod(this.options.previous, period, totals);
-    const requests = this.included.flatMap((record) => {
-      const request = this.request(record, period);
-      return request ? [request] : [];
-    });
+    const requests: CorrectionRequest[] = [];
+    const reviews: CorrectionRequest[] = [];
+    for (const record of this.included) {
+      const letter = this.request(record, period);
+      if (letter) (letter.review ? reviews : requests).push(letter);
+    }
     const hasErrors =
       this.included.some((record) => record.counts.error > 0) ||
       this.issues.some((issue) => issue.severity === "error");
@@ -131,6 +133,7 @@ export class Aggregator {
       issues: this.issues,
       missingUnits,
       requests,
+      reviews,
       nonAggregable: this.nonAggregable,
       excluded: this.excluded,
       hasErrors,
@@ -805,17 +808,25 @@ export class Aggregator {
     });
   }
 
+  /**
+   * The letter to a unit: a correction request when something is wrong (an error of its own validation or of the
+   * consolidation), a request to look again when a warning is left, none for notes alone: a unit whose appendix is
+   * ready is never asked to correct and send it again.
+   */
   private request(record: UnitRecord, period: string | undefined): CorrectionRequest | undefined {
     const items = [...record.items, ...(this.extraItems.get(record) ?? [])].sort(
       (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
     );
-    if (!items.length) return undefined;
+    const wrong = record.counts.error > 0 || items.some((item) => item.severity === "error");
+    if (!wrong && !items.some((item) => item.severity === "warning")) return undefined;
+    const review = !wrong;
     return {
       unit: record.name,
       ...(record.file !== undefined ? { file: record.file } : {}),
       sheet: record.sheet,
       items,
-      text: bilingual((lang) => correctionLetter(record, items, record.period ?? period, lang)),
+      ...(review ? { review } : {}),
+      text: bilingual((lang) => correctionLetter(record, items, record.period ?? period, review, lang)),
     };
   }
 }
@@ -853,6 +864,7 @@ function correctionLetter(
   record: UnitRecord,
   items: readonly CorrectionItem[],
   period: string | undefined,
+  review: boolean,
   lang: Lang,
 ): string {
   const out: string[] = [];
@@ -864,6 +876,7 @@ function correctionLetter(
       {
         period: period ?? "",
         report: record.source === "word_report",
+        review,
         ...(record.file !== undefined ? { file: record.file } : {}),
         sheet: record.sheet,
       },

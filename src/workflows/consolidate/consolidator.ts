@@ -311,7 +311,8 @@ export class Consolidator {
       refused.push({
         ...(record.file !== undefined ? { file: record.file } : {}),
         sheet: record.sheet,
-        reason: otherPeriodReason(record, period),
+        reason: otherPeriodReason(record, period, this.options.host ?? "cli"),
+        inSummary: otherPeriodReason(record, period, "sheet"),
       });
       return false;
     });
@@ -368,11 +369,12 @@ function markDuplicates(records: readonly UnitRecord[]): void {
   }
 }
 
-function otherPeriodReason(record: UnitRecord, period: string): Bilingual {
+function otherPeriodReason(record: UnitRecord, period: string, where: "cli" | "pane" | "sheet"): Bilingual {
   return renderText("excluded_other_period", {
     unit: record.name,
     period: record.period ?? "",
     expected: period,
+    where,
   });
 }
 

@@ -35,6 +35,11 @@ export interface ConsolidateOptions {
    * kept out of the summary, each with a line saying so.
    */
   readonly allowOtherPeriods?: boolean;
+  /**
+   * Who tells the user why an appendix was kept out, for the advice that ends the reason: the command line (the
+   * default) names its options, the pane says what can be done in it. The summary's own sheets name neither.
+   */
+  readonly host?: "cli" | "pane";
   /** Names of the units expected to report. */
   readonly expected?: readonly string[];
   /** The previous period's figures, for the cross-period checks. */
@@ -52,12 +57,14 @@ export interface CorrectionItem {
   readonly suggestion?: Bilingual;
 }
 
-/** A letter asking one unit to correct its appendix, Vietnamese first. */
+/** A letter asking one unit to correct its appendix, or only to look again at it, Vietnamese first. */
 export interface CorrectionRequest {
   readonly unit: string;
   readonly file?: string;
   readonly sheet: string;
   readonly items: readonly CorrectionItem[];
+  /** True for a letter to a unit whose appendix has no error: it asks to look again ("xem lại"), not to correct. */
+  readonly review?: boolean;
   readonly text: Bilingual;
 }
 
@@ -158,7 +165,10 @@ export type ConsolidationIssue = {
 export interface Excluded {
   readonly file?: string;
   readonly sheet?: string;
+  /** Why, with the advice the host that says it can give (ConsolidateOptions.host). */
   readonly reason: Bilingual;
+  /** Why, as the summary's "Thiếu" sheet records it, when its reader can follow less of that advice there. */
+  readonly inSummary?: Bilingual;
 }
 
 /** A row of the summary's form left out because another form (its id) differs on it. */
@@ -207,7 +217,10 @@ export interface Consolidation {
   readonly issues: readonly ConsolidationIssue[];
   /** Expected units with no appendix. */
   readonly missingUnits: readonly string[];
+  /** A correction request to each unit whose appendix has an error. */
   readonly requests: readonly CorrectionRequest[];
+  /** A letter to each unit with no error but a warning, asking it to look again (counted apart from `requests`). */
+  readonly reviews: readonly CorrectionRequest[];
   readonly nonAggregable: readonly NonAggregable[];
   /** Summary sheets set aside, unreadable files, sheets without an appendix. */
   readonly excluded: readonly Excluded[];

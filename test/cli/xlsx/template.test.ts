@@ -565,7 +565,7 @@ describe("template options", () => {
 
   it.each([
     ["Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông"],
-    ["Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã"],
+    ["Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"],
     ["UBND xã Long Đức: 2021/Q3", "UBND xã Long Đức 2021 Q3"],
     ["   ", "Phụ lục"],
   ])("names the sheet of %j %j", (unit, name) => {
