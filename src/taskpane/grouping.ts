@@ -2,8 +2,8 @@ import type { LoadedCatalogue } from "../domain/catalogue";
 import { catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { Finding } from "../domain/findings";
 import type { Severity } from "../domain/values";
-import { splitAddress } from "../workflows/usecases";
 import type { Lang, Strings } from "./i18n";
+import { cellPlace, isElsewhere } from "./open-sheet";
 
 /** Findings of one section of the form (1…7, a source block, or the whole appendix). */
 export interface SectionGroup {
@@ -96,7 +96,7 @@ export function fixLabel(finding: Finding, t: Strings, lang: Lang, openSheet?: s
   const kind = fixKind(finding);
   const suggestion = finding.suggestion;
   if (!kind || !suggestion) return undefined;
-  if (!elsewhere(suggestion.cell, openSheet)) {
+  if (!isElsewhere(suggestion.cell, openSheet)) {
     if (kind === "formula") return t.findings.fixFormula;
     if (kind === "number") return t.findings.fixNumber;
     return t.findings.fixValue(suggestion.display[lang]);
@@ -111,22 +111,6 @@ export function fixLabel(finding: Finding, t: Strings, lang: Lang, openSheet?: s
 export function localAddress(qualified: string | undefined): string {
   if (!qualified) return "";
   return qualified.slice(qualified.lastIndexOf("!") + 1);
-}
-
-// True when a qualified cell is on another sheet than the open one (unknown: as if on it, as before the pane knew).
-function elsewhere(qualified: string, openSheet: string | undefined): boolean {
-  return openSheet !== undefined && qualified.includes("!") && splitAddress(qualified).sheet !== openSheet;
-}
-
-/**
- * A cell as the pane names it beside the open sheet: its local address on that sheet ("D120"), and with its sheet
- * on any other ("Sở TTTT!D120"), so that a finding of a sheet the user is not on never reads as one of theirs.
- */
-export function cellPlace(qualified: string | undefined, openSheet: string | undefined): string {
-  if (!qualified) return "";
-  if (!elsewhere(qualified, openSheet)) return localAddress(qualified);
-  const { sheet, address } = splitAddress(qualified);
-  return `${sheet}!${address}`;
 }
 
 /** A key for each finding that stays the same while other findings come and go (React keeps focus and state). */

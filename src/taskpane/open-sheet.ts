@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import { splitAddress } from "../workflows/usecases";
 import type { PaneState, SheetResult } from "./usePane";
 
 /**
@@ -22,4 +23,19 @@ export function openSheetResult(
   if (state.active === undefined) return undefined;
   const described = state.described?.validation.sheet === state.active ? state.described : undefined;
   return state.results.get(state.active) ?? described;
+}
+
+/** True when a qualified cell is on another sheet than the open one; with the open sheet unknown, as if on it. */
+export function isElsewhere(qualified: string, openSheet: string | undefined): boolean {
+  return openSheet !== undefined && qualified.includes("!") && splitAddress(qualified).sheet !== openSheet;
+}
+
+/**
+ * A cell as the pane names it beside the open sheet: its local address on that sheet ("D120"), and with its sheet
+ * on any other ("Sở TTTT!D120"), so that a finding of a sheet the user is not on never reads as one of theirs.
+ */
+export function cellPlace(qualified: string | undefined, openSheet: string | undefined): string {
+  if (!qualified?.includes("!")) return qualified ?? "";
+  const { sheet, address } = splitAddress(qualified);
+  return isElsewhere(qualified, openSheet) ? `${sheet}!${address}` : address;
 }

@@ -19,7 +19,7 @@ import {
 } from "../workflows/usecases";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
-import { cellPlace } from "./grouping";
+import { cellPlace } from "./open-sheet";
 import type { Lang, Strings } from "./i18n";
 import { STRINGS } from "./i18n";
 import { loadBothStrings } from "./languages";

@@ -4,7 +4,6 @@ import type { Finding } from "../../src/domain/findings";
 import { locateAppendix } from "../../src/domain/locate";
 import { describeError } from "../../src/taskpane/errors";
 import {
-  cellPlace,
   findingKeys,
   fixKind,
   fixLabel,
@@ -17,6 +16,7 @@ import { pickLanguage, STRINGS } from "../../src/taskpane/i18n";
 import { loadBothStrings } from "../../src/taskpane/languages";
 import { BilingualError } from "../../src/domain/messages/error";
 import { splitAddress } from "../../src/workflows/usecases";
+import { cellPlace } from "../../src/taskpane/open-sheet";
 import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
 
 // English's texts are a module of their own, loaded as the pane loads them.

@@ -1,10 +1,10 @@
 import { memo, useId } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/findings";
-import { cellPlace, fixLabel } from "../grouping";
+import { fixLabel } from "../grouping";
 import type { Lang } from "../i18n";
 import { useStrings } from "../i18n";
-import { useOpenSheet } from "../open-sheet";
+import { cellPlace, useOpenSheet } from "../open-sheet";
 import { BusyButton } from "./BusyButton";
 
 const useStyles = makeStyles({
