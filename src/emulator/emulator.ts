@@ -10,7 +10,7 @@ import {
   quoteSheet,
 } from "./model";
 import type { Action, ArgumentInfo, RequestBody, RequestMessage, ResponseBody } from "./protocol";
-import { ActionType, ObjectPathType, WORKSHEET_CHANGED_EVENT } from "./protocol";
+import { ActionType, ObjectPathType, WORKSHEET_ACTIVATED_EVENT, WORKSHEET_CHANGED_EVENT } from "./protocol";
 
 // An Excel host in memory, behind the native host bridge of the unmodified Excel JavaScript client library
 // (globalThis._richApiNativeBridge, which the library adopts when it loads). It answers the object paths, methods and
@@ -28,6 +28,7 @@ import { ActionType, ObjectPathType, WORKSHEET_CHANGED_EVENT } from "./protocol"
 // | getItem of a missing sheet or conditional format fails with ItemNotFound | https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-getitem-member(1); error handling page (ItemNotFound) |
 // | while a person edits a cell every request is refused with InvalidOperationInCellEditMode | error handling page (InvalidOperationInCellEditMode); Script Lab's retry (OfficeDev/script-lab-2017, utilities.ts tryExcelRun) |
 // | change events carry source Local or Remote; triggerSource ("ThisLocalAddin" for the add-in's own writes) only from ExcelApi 1.14 | https://learn.microsoft.com/javascript/api/excel/excel.worksheetchangedeventargs; https://learn.microsoft.com/javascript/api/excel/excel.eventtriggersource (ExcelApi 1.14) |
+// | worksheets.onActivated (ExcelApi 1.7) tells the id of the sheet that became active, whoever activated it: a person on its tab, or an add-in's request (Worksheet.activate, a sheet deleted or hidden while active); no source, no triggerSource | https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-onactivated-member; https://learn.microsoft.com/javascript/api/excel/excel.worksheetactivatedeventargs; an add-in's own request raises it (OfficeDev/office-js #3148) |
 // | requirement sets: the profile reports ExcelApi from the manifest's minimum (1.9) up to a chosen version; the library checks them per method | https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets; `_throwIfApiNotSupported` in the library |
 // | Excel.run sends one more request after its batch, releasing the ranges it tracked (_RemoveReference); a kept object is addressed by its reference id afterwards | the library itself (Excel.run's cleanup), observed in ../shared/office-js-spike |
 // | Workbook.settings: key-value pairs stored in the file for this add-in, the same for every co-author (ExcelApi 1.4) | https://learn.microsoft.com/javascript/api/excel/excel.settingcollection ("The scope is limited to per file and add-in") |
@@ -42,7 +43,7 @@ import { ActionType, ObjectPathType, WORKSHEET_CHANGED_EVENT } from "./protocol"
 //
 // It counts every request with its size in bytes, and can be told to fail a request (as Excel does in cell-edit mode)
 // or one action of a request (as Excel does on a bad argument), to change the workbook just before a request (a
-// co-author's keystroke), and to emit a co-author's change event.
+// co-author's keystroke), to emit a co-author's change event, and to open a sheet as a person does on its tab.
 
 /** Which Excel the emulator behaves as. */
 export interface EmulatorOptions {
@@ -254,6 +255,12 @@ class WorksheetCollection extends HostObject {
         return null;
       case "_UnregisterDataChangedEvent":
         this.em.changeEvents = false;
+        return null;
+      case "_RegisterActivatedEvent":
+        this.em.activationEvents = true;
+        return null;
+      case "_UnregisterActivatedEvent":
+        this.em.activationEvents = false;
         return null;
     }
     return super.call(name, args);
@@ -1124,6 +1131,8 @@ export class ExcelEmulator {
   readonly requests: RequestRecord[] = [];
   /** True while worksheets.onChanged has a handler registered. */
   changeEvents = false;
+  /** True while worksheets.onActivated has a handler registered. */
+  activationEvents = false;
   /** While true, every request is refused as Excel refuses them while a person edits a cell. */
   cellEditMode = false;
   private readonly refs = new Map<string, HostObject>();
@@ -1170,6 +1179,17 @@ export class ExcelEmulator {
   emitChange(change: ChangeEvent): void {
     const sheet = this.model.sheet(change.sheet);
     this.sendEvent({ worksheetId: sheet.id, address: change.address, source: change.source });
+  }
+
+  /**
+   * A person opens a sheet, as on its tab: it becomes the active sheet and, when it was not already, Excel sends
+   * worksheets.onActivated (after the switch, never inside it).
+   */
+  activate(sheetName: string): void {
+    const sheet = this.model.sheet(sheetName);
+    const before = this.model.data.activeSheetId;
+    this.model.data.activeSheetId = sheet.id;
+    if (before !== sheet.id) this.sendActivated(sheet.id);
   }
 
   /** The id the client sees for a conditional format: its position, or its stable id. */
@@ -1258,25 +1278,21 @@ export class ExcelEmulator {
 
   private sendEvent(args: Record<string, unknown>): void {
     if (!this.changeEvents) return;
-    const payload = {
-      ...args,
-      changeType: "RangeEdited",
-      type: "WorksheetChanged",
-    };
-    const event = {
+    this.send(WORKSHEET_CHANGED_EVENT, { ...args, changeType: "RangeEdited", type: "WorksheetChanged" });
+  }
+
+  private sendActivated(worksheetId: string): void {
+    if (this.activationEvents)
+      this.send(WORKSHEET_ACTIVATED_EVENT, { worksheetId, type: "WorksheetActivated" });
+  }
+
+  /** An event message of the workbook, delivered after the answer being sent, as Excel's events come. */
+  private send(event: { readonly category: number; readonly type: number }, payload: object): void {
+    const message = {
       type: 3,
-      message: {
-        entries: [
-          [
-            WORKSHEET_CHANGED_EVENT.category,
-            WORKSHEET_CHANGED_EVENT.type,
-            "Workbook",
-            JSON.stringify(payload),
-          ],
-        ],
-      },
+      message: { entries: [[event.category, event.type, "Workbook", JSON.stringify(payload)]] },
     };
-    setTimeout(() => this.deliver?.(JSON.stringify(event)), 0);
+    setTimeout(() => this.deliver?.(JSON.stringify(message)), 0);
   }
 
   /** Runs the actions of one request in order; a failing action stops the request and undoes nothing. */
@@ -1323,6 +1339,7 @@ export class ExcelEmulator {
     };
     const changedBefore = new Set(this.model.changed);
     this.model.changed.clear();
+    const activeBefore = this.model.data.activeSheetId;
     const actions = body.Actions ?? [];
     const failure = this.failures.find(
       (planned) => planned.request === number && planned.action !== undefined,
@@ -1336,7 +1353,7 @@ export class ExcelEmulator {
         if (action.ActionType === ActionType.Trace) traces.push(action.Id);
       } catch (e) {
         const error = e instanceof HostError ? e : new HostError("GeneralException", String(e));
-        this.afterRequest(changedBefore);
+        this.afterRequest(changedBefore, activeBefore);
         return {
           Results: results,
           ...(traces.length ? { TraceIds: traces } : {}),
@@ -1350,7 +1367,7 @@ export class ExcelEmulator {
         };
       }
     }
-    this.afterRequest(changedBefore);
+    this.afterRequest(changedBefore, activeBefore);
     return { Results: results, ...(traces.length ? { TraceIds: traces } : {}) };
   }
 
@@ -1420,7 +1437,9 @@ export class ExcelEmulator {
     throw new HostError("NotImplemented", `ActionType ${action.ActionType} is not emulated`);
   }
 
-  private afterRequest(changedBefore: ReadonlySet<string>): void {
+  private afterRequest(changedBefore: ReadonlySet<string>, activeBefore: string | undefined): void {
+    const active = this.model.data.activeSheetId;
+    if (active !== undefined && active !== activeBefore) this.sendActivated(active);
     const changed = [...this.model.changed];
     for (const id of changedBefore) this.model.changed.add(id);
     const ownTrigger = versionAtLeast(this.excelApi, "1.14") ? { triggerSource: "ThisLocalAddin" } : {};

@@ -78,3 +78,6 @@ export interface RequestMessage {
 
 /** Category and type of WorksheetCollection.onChanged in an event message (type 3). */
 export const WORKSHEET_CHANGED_EVENT = { category: 65536, type: 10 } as const;
+
+/** Category and type of WorksheetCollection.onActivated in an event message (type 3). */
+export const WORKSHEET_ACTIVATED_EVENT = { category: 65536, type: 11 } as const;

@@ -16,7 +16,10 @@ export interface SupportedApis {
   readonly conditionalFormats: boolean;
   /** ExcelApi 1.8: Excel's own data validation on value cells. */
   readonly dataValidation: boolean;
-  /** ExcelApi 1.9: page layout, setCellProperties, RangeAreas and worksheets.onChanged: the add-in's minimum. */
+  /**
+   * ExcelApi 1.9: page layout, setCellProperties, RangeAreas, worksheets.onChanged and (from 1.7) onActivated: the
+   * add-in's minimum.
+   */
   readonly pageLayout: boolean;
   /** ExcelApi 1.13: Workbook.insertWorksheetsFromBase64, to import a sheet from an .xlsx file. */
   readonly insertWorksheetsFromBase64: boolean;
@@ -181,6 +184,44 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
     requestIdleCallback(() => preloadPlanWriter(), { timeout: 2_000 });
   };
 
+  // The use cases in flight: their listings name the sheets they add, so a sheet opened that the host cannot name yet
+  // (an install opens the sheet it has just added) is named once they have answered, not by a run of its own.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (done: Promise<unknown>): void => {
+    inFlight.add(done);
+    const settled = () => void inFlight.delete(done);
+    done.then(settled, settled);
+  };
+  const afterUseCases = (): Promise<unknown> => Promise.allSettled([...inFlight]);
+
+  /**
+   * Adds an event handler, in a run of its own: a host that refuses one event keeps the others (Excel 2019 refused
+   * onActivated with AccessDenied, OfficeDev/office-js #1103). Without events the pane still works through its
+   * buttons, so a failed subscription is not an error to show. Returns what removes the handler, through the
+   * context that added it.
+   */
+  function subscribe<T>(
+    add: (context: Excel.RequestContext) => OfficeExtension.EventHandlerResult<T>,
+  ): () => void {
+    const subscription = runOnce(async (context) => {
+      const result = add(context);
+      await context.sync();
+      return result;
+    }).catch(() => undefined);
+    return () => {
+      void subscription.then((result) =>
+        result
+          ? deps
+              .runIn(result.context as Excel.RequestContext, async (context) => {
+                result.remove();
+                await context.sync();
+              })
+              .catch(() => undefined)
+          : undefined,
+      );
+    };
+  }
+
   function runPort<T>(useCase: (port: WorkbookPort) => Promise<T>, counter?: SyncCounter): Promise<T> {
     return runOnce(
       (context) =>
@@ -201,6 +242,7 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
 
     run: (useCase) => {
       const done = runPort(useCase);
+      track(done);
       done.then(fetchWriterWhenIdle, () => undefined);
       return done;
     },
@@ -234,24 +276,27 @@ export function createExcelHost(overrides: Partial<ExcelHostDeps> = {}): AddinHo
         if (sheet === undefined || removed) return;
         listener({ sheet, address: args.address, source: args.source === "Remote" ? "remote" : "local" });
       };
-      // Without events the pane still works through its buttons: a failed subscription is not an error to show.
-      const subscription = runOnce(async (context) => {
-        const result = context.workbook.worksheets.onChanged.add(handle);
-        await context.sync();
-        return result;
-      }).catch(() => undefined);
+      const unsubscribe = subscribe((context) => context.workbook.worksheets.onChanged.add(handle));
       return () => {
         removed = true;
-        void subscription.then((result) =>
-          result
-            ? deps
-                .runIn(result.context as Excel.RequestContext, async (context) => {
-                  result.remove();
-                  await context.sync();
-                })
-                .catch(() => undefined)
-            : undefined,
-        );
+        unsubscribe();
+      };
+    },
+
+    onSheetActivated(listener: (sheet: string) => void): () => void {
+      let removed = false;
+      // Excel tells every activation, the add-in's own too (Worksheet.activate): the pane knows which sheet it
+      // opened itself. Named as a change's sheet is, and, like a change, not told when it cannot be named.
+      const handle = async (args: Excel.WorksheetActivatedEventArgs): Promise<void> => {
+        if (removed) return;
+        if (!sheetNames.has(args.worksheetId)) await afterUseCases();
+        const sheet = await sheetName(args.worksheetId).catch(() => undefined);
+        if (sheet !== undefined && !removed) listener(sheet);
+      };
+      const unsubscribe = subscribe((context) => context.workbook.worksheets.onActivated.add(handle));
+      return () => {
+        removed = true;
+        unsubscribe();
       };
     },
 

@@ -10,8 +10,9 @@ import { evaluateFormula } from "./evaluate";
 import { parseTyped } from "./locale";
 
 // The emulator's workbook as the grid draws and edits it. The pane changes it through the real Excel library and
-// the emulator; a person's typing changes it here and reaches the pane as Excel's change event (source Local). Every
-// answer the emulator delivers may have changed the workbook, so each one redraws the grid.
+// the emulator; a person's typing changes it here and reaches the pane as Excel's change event (source Local), and a
+// click on a sheet's tab as Excel's activation event. Every answer the emulator delivers may have changed the
+// workbook, so each one redraws the grid.
 
 /** One cell as the grid draws it. */
 export interface GridCell {
@@ -280,20 +281,20 @@ export class EmulatedWorkbook {
     return { ok: true };
   }
 
-  /** Selects a cell as a click in the grid does. Selection changes are not cell changes: no event. */
+  /** Selects a cell as a click in the grid does. Selection changes are not cell changes: no change event. */
   select(sheetName: string, address: string): void {
     const sheet = this.model.findSheet(sheetName);
     if (!sheet) return;
-    this.model.data.activeSheetId = sheet.id;
+    this.emulator.activate(sheet.name);
     this.model.data.selection = { sheetId: sheet.id, address: formatAddress(parseAddress(address)) };
     this.changed();
   }
 
-  /** Shows another sheet, as a click on its tab does. */
+  /** Shows another sheet, as a click on its tab does: Excel tells the pane (worksheets.onActivated). */
   activate(sheetName: string): void {
     const sheet = this.model.findSheet(sheetName);
     if (!sheet) return;
-    this.model.data.activeSheetId = sheet.id;
+    this.emulator.activate(sheet.name);
     if (this.model.data.selection?.sheetId !== sheet.id)
       this.model.data.selection = { sheetId: sheet.id, address: "A1" };
     this.changed();

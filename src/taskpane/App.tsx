@@ -11,6 +11,7 @@ import type { Lang, LanguageState } from "./i18n";
 import { LanguageContext, pickLanguage, STRINGS, useStrings } from "./i18n";
 import { PartBoundary } from "./components/PartBoundary";
 import { PaneBusy } from "./busy";
+import { OpenSheet, openSheetResult } from "./open-sheet";
 import { loadBothStrings, loadLanguage, stringsReady } from "./languages";
 import {
   ConsolidatePanel,
@@ -163,7 +164,7 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   const chooseOwn = useCallback((sheet: string) => void actions.chooseOwn(sheet), [actions]);
   const answerStampOffer = useCallback((yes: boolean) => void actions.answerStampOffer(yes), [actions]);
 
-  const headerResult = (state.active ? state.results.get(state.active) : undefined) ?? state.described;
+  const headerResult = openSheetResult(state);
   const paneBusy = state.busy !== undefined;
   const busy = paneBusy || consolidation.running;
   // A consolidation leaves its summary open, which is no appendix: the workbook still holds some.
@@ -174,7 +175,12 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
   return (
     <PaneBusy value={busy}>
       <main className={styles.main} lang={lang}>
-        <Header sheet={state.active} result={headerResult} missing={missing?.id} />
+        <Header
+          sheet={state.active}
+          result={headerResult}
+          missing={missing?.id}
+          appendix={state.active !== undefined && state.appendices.includes(state.active)}
+        />
         {missing && !headerResult ? (
           <PartBoundary>
             <MissingDefinition.Part missing={missing} onEmbed={actions.embed} />
@@ -226,16 +232,18 @@ const Pane = memo(function Pane({ host }: { host: AddinHost }) {
         ) : (
           <PartBoundary>
             <WithMessages lang={lang}>
-              <Results.Part
-                order={state.order}
-                results={state.results}
-                focus={state.focus}
-                unknownVersions={state.unknownVersions}
-                verdict={verdict}
-                onFocus={actions.focus}
-                onSelect={actions.select}
-                onFix={fix}
-              />
+              <OpenSheet.Provider value={state.active}>
+                <Results.Part
+                  order={state.order}
+                  results={state.results}
+                  focus={state.focus}
+                  unknownVersions={state.unknownVersions}
+                  verdict={verdict}
+                  onFocus={actions.focus}
+                  onSelect={actions.select}
+                  onFix={fix}
+                />
+              </OpenSheet.Provider>
             </WithMessages>
           </PartBoundary>
         )}

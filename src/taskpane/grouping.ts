@@ -3,6 +3,7 @@ import { catalogue as defaultCatalogue } from "../domain/catalogue";
 import type { Finding } from "../domain/findings";
 import type { Severity } from "../domain/values";
 import type { Lang, Strings } from "./i18n";
+import { cellPlace, isElsewhere } from "./open-sheet";
 
 /** Findings of one section of the form (1…7, a source block, or the whole appendix). */
 export interface SectionGroup {
@@ -87,13 +88,23 @@ export function fixKind(finding: Finding): FixKind | undefined {
   return "value";
 }
 
-/** The label of a finding's fix button: "Sửa thành 44", "Chuyển thành số", "Khôi phục công thức". */
-export function fixLabel(finding: Finding, t: Strings, lang: Lang): string | undefined {
+/**
+ * The label of a finding's fix button: "Sửa thành 44", "Chuyển thành số", "Khôi phục công thức"; on a sheet that is
+ * not `openSheet`, with the cell it writes: "Sửa Sở TTTT!D120 thành 44".
+ */
+export function fixLabel(finding: Finding, t: Strings, lang: Lang, openSheet?: string): string | undefined {
   const kind = fixKind(finding);
-  if (!kind || !finding.suggestion) return undefined;
-  if (kind === "formula") return t.findings.fixFormula;
-  if (kind === "number") return t.findings.fixNumber;
-  return t.findings.fixValue(finding.suggestion.display[lang]);
+  const suggestion = finding.suggestion;
+  if (!kind || !suggestion) return undefined;
+  if (!isElsewhere(suggestion.cell, openSheet)) {
+    if (kind === "formula") return t.findings.fixFormula;
+    if (kind === "number") return t.findings.fixNumber;
+    return t.findings.fixValue(suggestion.display[lang]);
+  }
+  const place = cellPlace(suggestion.cell, openSheet);
+  if (kind === "formula") return t.findings.fixFormulaAt(place);
+  if (kind === "number") return t.findings.fixNumberAt(place);
+  return t.findings.fixValueAt(place, suggestion.display[lang]);
 }
 
 /** The local address of a qualified one ('Sở TTTT'!D120 → D120), for showing. */

@@ -156,6 +156,11 @@ export const en: Strings = {
     fixValue: (value) => `Change to ${value}`,
     fixNumber: "Convert to number",
     fixFormula: "Restore the formula",
+    fixValueAt: (place, value) => `Change ${place} to ${value}`,
+    fixNumberAt: (place) => `Convert ${place} to a number`,
+    fixFormulaAt: (place) => `Restore the formula of ${place}`,
+    elsewhere: (sheet, open) =>
+      `The results below are for sheet “${sheet}”, not for the open sheet (“${open}”).`,
     general: "Whole appendix",
     section: (number, label) => `Section ${number}. ${label}`,
     sources: {
@@ -194,6 +199,7 @@ export const en: Strings = {
       `Filled the formula of ${plural(formulas, "rate", "rates")}` +
       (kept ? `; kept ${plural(kept, "rate", "rates")} typed by hand.` : "."),
     fixed: (value) => `Fixed: ${value}.`,
+    fixedAt: (place, value) => `Fixed ${place}: ${value}.`,
     reviewed: (sheets) =>
       `Checked ${plural(sheets, "appendix sheet", "appendix sheets")}; marked and stamped none of them.`,
     reviewedNotAll: (sheets, notChecked) =>

@@ -128,6 +128,12 @@ export interface Strings {
     fixValue(value: string): string;
     readonly fixNumber: string;
     readonly fixFormula: string;
+    /** A fix on a sheet that is not the open one, which names its cell: `place` is "Sở TTTT!D120". */
+    fixValueAt(place: string, value: string): string;
+    fixNumberAt(place: string): string;
+    fixFormulaAt(place: string): string;
+    /** The findings shown are of `sheet`, not of the sheet the user is on. */
+    elsewhere(sheet: string, open: string): string;
     readonly general: string;
     section(number: string, label: string): string;
     readonly sources: Readonly<Record<string, string>>;
@@ -158,6 +164,8 @@ export interface Strings {
     cleared(sheets: number): string;
     filled(formulas: number, kept: number): string;
     fixed(value: string): string;
+    /** A fix of a cell on a sheet that is not the open one. */
+    fixedAt(place: string, value: string): string;
     reviewed(sheets: number): string;
     reviewedNotAll(sheets: number, notChecked: number): string;
   };
@@ -381,6 +389,11 @@ const vi: Strings = {
     fixValue: (value) => `Sửa thành ${value}`,
     fixNumber: "Chuyển thành số",
     fixFormula: "Khôi phục công thức",
+    fixValueAt: (place, value) => `Sửa ${place} thành ${value}`,
+    fixNumberAt: (place) => `Chuyển ${place} thành số`,
+    fixFormulaAt: (place) => `Khôi phục công thức ở ${place}`,
+    elsewhere: (sheet, open) =>
+      `Kết quả dưới đây là của trang “${sheet}”, không phải của trang đang mở (“${open}”).`,
     general: "Toàn phụ lục",
     section: (number, label) => `Mục ${number}. ${label}`,
     sources: {
@@ -419,6 +432,7 @@ const vi: Strings = {
       `Đã điền công thức cho ${formatCount(formulas, "vi")} tỷ lệ` +
       (kept ? `; giữ nguyên ${formatCount(kept, "vi")} tỷ lệ đã nhập tay.` : "."),
     fixed: (value) => `Đã sửa: ${value}.`,
+    fixedAt: (place, value) => `Đã sửa ${place}: ${value}.`,
     reviewed: (sheets) =>
       `Đã kiểm tra ${formatCount(sheets, "vi")} trang phụ lục; không đánh dấu, không ghi dấu kiểm tra lên trang nào.`,
     reviewedNotAll: (sheets, notChecked) =>

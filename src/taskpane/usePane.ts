@@ -19,7 +19,8 @@ import {
 } from "../workflows/usecases";
 import type { PaneError } from "./errors";
 import { describeError } from "./errors";
-import type { Strings } from "./i18n";
+import { cellPlace } from "./open-sheet";
+import type { Lang, Strings } from "./i18n";
 import { STRINGS } from "./i18n";
 import { loadBothStrings } from "./languages";
 
@@ -32,6 +33,12 @@ export const LIVE_CHECK_DELAY_MS = 300;
  * (many sheets, Excel on the web) shows its progress bar and phases from then on.
  */
 export const PROGRESS_DELAY_MS = 300;
+
+/**
+ * How long the pane waits after the user opens another sheet before describing it: tabs gone through quickly (Ctrl+
+ * Page Down held, clicks in a row) cost one description, of the sheet the user stopped on.
+ */
+export const FOLLOW_DELAY_MS = 150;
 
 /** One appendix sheet as the pane knows it: its validation and its stamp. */
 export interface SheetResult {
@@ -83,6 +90,11 @@ export interface PaneState {
   readonly focus?: string;
   /** The sheet the user is on, and what the header shows about it before any check. */
   readonly active?: string;
+  /**
+   * The number of the read that told `active` (reads are numbered as they start): a read that started before it, and
+   * answers after it, does not bring back the sheet the user has left.
+   */
+  readonly activeAt?: number;
   readonly described?: SheetResult;
   /** True once the pane knows which sheet is open and what it holds. */
   readonly ready: boolean;
@@ -109,8 +121,18 @@ export type PaneAction =
   | { type: "start"; busy: Busy }
   | { type: "progress"; progress: CheckProgress }
   | { type: "lasting" }
-  /** `names`: every appendix sheet of a check over the whole workbook, which replaces what the pane knew. */
-  | { type: "checked"; result: CheckResult; names?: readonly string[]; active?: string; live?: boolean }
+  /**
+   * `names`: every appendix sheet of a check over the whole workbook, which replaces what the pane knew; `at`: the
+   * number of the read that told `active`.
+   */
+  | {
+      type: "checked";
+      result: CheckResult;
+      names?: readonly string[];
+      active?: string;
+      at?: number;
+      live?: boolean;
+    }
   | {
       type: "described";
       active?: string;
@@ -118,7 +140,11 @@ export type PaneAction =
       appendices?: readonly string[];
       /** The check that described the sheet: which of the sheets it read miss their form's definition. */
       checked?: Pick<CheckResult, "sheets" | "missingForms" | "skipped" | "unknownVersions">;
+      /** The number of the read, as it started. */
+      at?: number;
     }
+  /** The user is on `sheet`, which the pane opened itself (a finding selected there) in the run numbered `at`. */
+  | { type: "activated"; sheet: string; at: number }
   | { type: "done"; notice?: Notice; stampNote?: Notice }
   | { type: "failed"; error: PaneError }
   | { type: "dismissError" }
@@ -181,6 +207,21 @@ function missingAfter(
   return [...known.filter((missing) => !read.has(missing.sheet)), ...checked.missingForms];
 }
 
+/** True when the read numbered `at` started no sooner than the one that told the open sheet: it may tell it again. */
+function isNewest(state: PaneState, at: number | undefined): boolean {
+  return at === undefined || at >= (state.activeAt ?? 0);
+}
+
+/** The pane on the sheet a read told open: its findings shown, if the pane has them, as when the pane opens on it. */
+function opened(
+  state: PaneState,
+  sheet: string | undefined,
+  at: number | undefined,
+): Pick<PaneState, "active" | "activeAt" | "focus"> {
+  const moved = sheet !== undefined && sheet !== state.active && state.results.has(sheet);
+  return { active: sheet, activeAt: at ?? state.activeAt, focus: moved ? sheet : state.focus };
+}
+
 /** The pane's state after an action: pure, so that its merging of checks is tested on its own. */
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
@@ -210,7 +251,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const results: SheetResults = notChecked.length
         ? Object.assign(merged.results, { notChecked })
         : merged.results;
-      const active = action.active ?? state.active;
+      const tells = action.active !== undefined && isNewest(state, action.at);
+      const active = tells ? action.active : state.active;
       const focus =
         (action.live && state.focus && results.has(state.focus) && state.focus) ||
         (active && results.has(active) ? active : undefined) ||
@@ -225,14 +267,16 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         missingForms: missingAfter(state.missingForms, action.result),
         focus,
         active,
+        activeAt: tells ? (action.at ?? state.activeAt) : state.activeAt,
         appendices: action.result.appendices ?? state.appendices,
       };
     }
     case "described":
       return {
         ...state,
-        active: action.active,
-        described: action.result,
+        ...(isNewest(state, action.at)
+          ? { ...opened(state, action.active, action.at), described: action.result }
+          : {}),
         ready: true,
         ...(action.checked ? { missingForms: missingAfter(state.missingForms, action.checked) } : {}),
         appendices: action.appendices ?? state.appendices,
@@ -250,6 +294,8 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       return { ...state, busy: undefined, lasting: false, progress: undefined, error: action.error };
     case "dismissError":
       return { ...state, error: undefined };
+    case "activated":
+      return isNewest(state, action.at) ? { ...state, ...opened(state, action.sheet, action.at) } : state;
     case "focus":
       return { ...state, focus: action.sheet };
     case "own":
@@ -335,6 +381,11 @@ export interface Pane {
    * marked there. Returns the unsubscribe function.
    */
   watch(): () => void;
+  /**
+   * Describes the sheet the user opens, FOLLOW_DELAY_MS after the last sheet opened, unless the pane opened it
+   * itself and already knows it. Returns the unsubscribe function.
+   */
+  follow(): () => void;
 }
 
 /**
@@ -375,14 +426,31 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
   let forms: FormRegistry | undefined;
   // The sheets the checks read but could not check for want of their form's definition: focusing one opens it.
   const unchecked = new Set<string>();
+  // The open sheet as the newest read told it (reads are numbered by `generation` as they start), as the reducer
+  // keeps it: a slow read of the sheet the user has left does not bring it back.
+  let activeAt = 0;
   const learn = (
     result: Partial<Pick<CheckResult, "appendices" | "active" | "forms" | "sheets" | "missingForms">>,
+    started: number,
   ) => {
     if (result.appendices) appendices = result.appendices;
-    if (result.active !== undefined) active = result.active;
+    if (result.active !== undefined && started >= activeAt) {
+      active = result.active;
+      activeAt = started;
+    }
     if (result.forms) forms = result.forms;
     for (const sheet of result.sheets ?? []) unchecked.delete(sheet.sheet);
     for (const missing of result.missingForms ?? []) unchecked.add(missing.sheet);
+  };
+  // The last run that may have opened a sheet (a description, a finding selected): the activation it caused is news
+  // only if that run, once answered, has not told the pane of the sheet.
+  let opening: Promise<unknown> = Promise.resolve();
+  const opens = <T>(run: Promise<T>): Promise<T> => {
+    opening = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   };
   const recall = (): Promise<void> =>
     (recalled ??= store.recall().then(
@@ -420,14 +488,17 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     }
   };
 
-  const describeIn = async (port: WorkbookPort): Promise<PaneAction> => {
+  const describeIn = (port: WorkbookPort): Promise<PaneAction> => opens(readOpenSheet(port));
+  const readOpenSheet = async (port: WorkbookPort): Promise<PaneAction> => {
+    const started = ++generation;
     const result = await checkWorkbook(port, { sheets: "active", activeSheet });
-    learn(result);
+    learn(result, started);
     const validation = result.sheets[0];
     const stamp = validation && result.stamps.get(validation.sheet);
     return {
       type: "described",
       active: result.active,
+      at: started,
       checked: result,
       ...(result.appendices ? { appendices: result.appendices } : {}),
       ...(validation ? { result: { validation, ...(stamp ? { stamp } : {}) } } : {}),
@@ -468,10 +539,10 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       host
         .run((port) => checkWorkbook(port, { sheets, mark: true, activeSheet }))
         .then((result) => {
-          learn(result);
+          learn(result, started);
           const fresh = accept(result, started);
           if (fresh.sheets.length)
-            dispatch({ type: "checked", result: fresh, live: true, active: result.active });
+            dispatch({ type: "checked", result: fresh, live: true, active: result.active, at: started });
         })
         .catch(fail);
     };
@@ -508,7 +579,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
             onProgress: (progress) => dispatch({ type: "progress", progress }),
           }),
         );
-        learn(result);
+        learn(result, started);
         const gone = own !== undefined && result.appendices && !result.appendices.includes(own);
         if (gone) {
           ask({ then: "check", missing: own! });
@@ -520,6 +591,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           result: accept(result, started),
           names: result.sheets.map((sheet) => sheet.sheet),
           active: result.active,
+          at: started,
         };
       },
       () => ({ type: "done", stampNote, ...(notice ? { notice } : {}) }),
@@ -575,7 +647,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
               onProgress: (progress) => dispatch({ type: "progress", progress }),
             }),
           );
-          learn(result);
+          learn(result, started);
           sheets = result.sheets.length;
           notChecked = result.missingForms.length;
           return {
@@ -583,6 +655,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
             result: accept(result, started),
             names: result.sheets.map((sheet) => sheet.sheet),
             active: result.active,
+            at: started,
           };
         },
         () => ({
@@ -608,14 +681,19 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           const filled = await host.run((port) =>
             fillDerived(port, { mark: true, stamp: true, activeSheet, mayWriteOn: isMine }),
           );
-          learn(filled.check);
+          learn(filled.check, started);
           const formulas = filled.outcomes.filter((outcome) => outcome.action === "formula").length;
           const kept = filled.outcomes.length - formulas;
           notice = { tone: "success", text: both((t) => t.notices.filled(formulas, kept)) };
           stampNote = stampNoteOf(filled.check);
           sheet = filled.sheet;
           check = filled.check;
-          return { type: "checked", result: accept(filled.check, started) };
+          return {
+            type: "checked",
+            result: accept(filled.check, started),
+            active: filled.check.active,
+            at: started,
+          };
         },
         () => ({ type: "done", notice, stampNote }),
       );
@@ -627,6 +705,12 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       await recall();
       const sheet = splitAddress(suggestion.cell).sheet;
       const mine = isMine(sheet);
+      // A fix of a sheet the user is not on says which cell it wrote: the one they see has not changed.
+      const place = active === undefined || sheet === active ? undefined : cellPlace(suggestion.cell, active);
+      const fixed = (t: Strings, lang: Lang) =>
+        place
+          ? t.notices.fixedAt(place, suggestion.display[lang])
+          : t.notices.fixed(suggestion.display[lang]);
       let result: CheckResult | undefined;
       let stampNote: Notice | undefined;
       await perform(
@@ -636,7 +720,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           result = await host.run((port) =>
             applyFix(port, finding, { mark: mine, stamp: mine, ...(forms ? { forms } : {}) }),
           );
-          learn(result);
+          learn(result, started);
           stampNote = stampNoteOf(result);
           return { type: "checked", result: accept(result, started) };
         },
@@ -644,10 +728,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
           type: "done",
           notice: {
             tone: "success",
-            text: {
-              vi: STRINGS.vi.notices.fixed(suggestion.display.vi),
-              en: STRINGS.en.notices.fixed(suggestion.display.en),
-            },
+            text: { vi: fixed(STRINGS.vi, "vi"), en: fixed(STRINGS.en, "en") },
           },
           stampNote,
         }),
@@ -655,8 +736,20 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       if (result) offerStamp(result, sheet);
     },
     select: async (finding) => {
+      const cell = finding.cells[0];
+      const started = ++generation;
       try {
-        await host.run((port) => selectFinding(port, finding));
+        await opens(
+          host
+            .run((port) => selectFinding(port, finding))
+            .then(() => {
+              if (cell === undefined) return;
+              // The cell's sheet is open now: the header names it, and its activation is no news.
+              const sheet = splitAddress(cell).sheet;
+              learn({ active: sheet }, started);
+              dispatch({ type: "activated", sheet, at: started });
+            }),
+        );
       } catch (error) {
         await fail(error);
       }
@@ -703,8 +796,13 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
             // The sheet's form is now carried: the check reads it with the workbook's forms, as every check does.
             return checkWorkbook(port, { sheets: [sheet], mark: mine, activeSheet });
           });
-          learn(result);
-          return { type: "checked", result: accept(result, started), active: result.active };
+          learn(result, started);
+          return {
+            type: "checked",
+            result: accept(result, started),
+            active: result.active,
+            at: started,
+          };
         },
         () => ({
           type: "done",
@@ -756,7 +854,41 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       if (yes && sheet !== undefined) await validate([sheet]);
     },
   };
-  return { actions, describe, watch };
+  const follow = (): (() => void) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let latest: string | undefined;
+    let following = false;
+    let stopped = false;
+    // One description at a time, read once the pane's own run that may have opened the sheet has answered; sheets
+    // opened meanwhile are caught up with after it, by one description of the last of them.
+    const catchUp = (): void => {
+      if (following || stopped || latest === undefined) return;
+      const sheet = latest;
+      latest = undefined;
+      following = true;
+      void opening
+        .then(() => (stopped || sheet === active ? undefined : describe()))
+        .finally(() => {
+          following = false;
+          catchUp();
+        });
+    };
+    const stop = host.onSheetActivated((sheet) => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        latest = sheet;
+        catchUp();
+      }, FOLLOW_DELAY_MS);
+    });
+    return () => {
+      stopped = true;
+      stop();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  };
+
+  return { actions, describe, watch, follow };
 }
 
 /**
@@ -817,6 +949,7 @@ export function usePane(host: AddinHost): [PaneState, PaneActions] {
   }, [pane]);
 
   useEffect(() => pane.watch(), [pane]);
+  useEffect(() => pane.follow(), [pane]);
 
   return [state, pane.actions];
 }

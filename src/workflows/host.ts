@@ -32,6 +32,11 @@ export interface AddinHost {
   activeSheet(): Promise<string | undefined>;
   /** Subscribes to cell changes on every sheet; returns the unsubscribe function. */
   onCellsChanged(listener: (change: CellsChanged) => void): () => void;
+  /**
+   * Subscribes to the user opening another sheet (its tab, or a use case that activated it), told by the sheet's
+   * name; returns the unsubscribe function.
+   */
+  onSheetActivated(listener: (sheet: string) => void): () => void;
   /** The Office display language ("vi-VN", "en-US"), from which the pane picks its language. */
   readonly displayLanguage: string;
   /** Where the user's own sheet is remembered; without one the pane remembers it until it closes. */

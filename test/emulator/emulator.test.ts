@@ -237,6 +237,45 @@ describe("the emulated Excel, through the real library", () => {
     },
   );
 
+  it("tells worksheets.onActivated of a sheet opened on its tab or by a request, once per switch, until removed", async () => {
+    const model = workbook();
+    model.addSheet("T");
+    const emulator = emulate(model);
+    const settle = async () => {
+      for (let i = 0; i < 10; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    const seen: Excel.WorksheetActivatedEventArgs[] = [];
+    const handler = await Excel.run(async (context) => {
+      const result = context.workbook.worksheets.onActivated.add(async (args) => {
+        seen.push(args);
+      });
+      await context.sync();
+      return result;
+    });
+    expect(emulator.activationEvents).toBe(true);
+    emulator.activate("T");
+    // The sheet already open: no switch, no event.
+    emulator.activate("T");
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem("S").activate();
+      await context.sync();
+    });
+    await settle();
+    const ids = new Map(model.data.sheets.map((sheet) => [sheet.id, sheet.name]));
+    expect(seen.map((args) => [args.type, ids.get(args.worksheetId)])).toEqual([
+      ["WorksheetActivated", "T"],
+      ["WorksheetActivated", "S"],
+    ]);
+    await Excel.run(handler.context, async (context) => {
+      handler.remove();
+      await context.sync();
+    });
+    expect(emulator.activationEvents).toBe(false);
+    emulator.activate("T");
+    await settle();
+    expect(seen).toHaveLength(2);
+  });
+
   it("refuses an ExcelApi below the manifest's minimum", () => {
     expect(() => emulate(workbook(), { excelApi: "1.8" })).toThrow(/1\.9/);
   });

@@ -3,6 +3,7 @@ import { OFFICE_ERROR_MESSAGES, OfficeHostError, explainOfficeError } from "../.
 import { supportedApis } from "../../src/excel/host";
 import type { CellsChanged } from "../../src/workflows/host";
 import { BilingualError } from "../../src/domain/messages/error";
+import { installAppendix } from "../../src/workflows/install";
 import { checkWorkbook, clearMarks, fillDerived } from "../../src/workflows/usecases";
 import { countRequests, hostOver, seededWorkbook, typedCells } from "./setup";
 
@@ -149,6 +150,68 @@ describe("cell changes", () => {
     expect(excel.emulator.changeEvents).toBe(false);
     await excel.emitChange({ sheet: "Sở TTTT", address: "D9", source: "Remote" });
     expect(changes).toEqual([]);
+  });
+});
+
+describe("sheets opened", () => {
+  it("reach the listener by name, whoever opened them, and stop after unsubscribing", async () => {
+    const excel = seededWorkbook(3);
+    const host = hostOver(excel);
+    const opened: string[] = [];
+    const unsubscribe = host.onSheetActivated((sheet) => opened.push(sheet));
+    await excel.settle();
+    excel.emulator.activate("Đơn vị 3");
+    await excel.settle();
+    // The add-in's own activation is told as well: Excel does not tell them apart.
+    await host.run((port) => port.apply({ steps: [{ kind: "select", sheet: "Đơn vị 2", address: "D15" }] }));
+    await excel.settle();
+    expect(opened).toEqual(["Đơn vị 3", "Đơn vị 2"]);
+    unsubscribe();
+    await excel.settle();
+    expect(excel.emulator.activationEvents).toBe(false);
+    excel.emulator.activate("Đơn vị 1");
+    await excel.settle();
+    expect(opened).toHaveLength(2);
+  });
+
+  it("name a sheet a use case has just added once that use case has answered, with no run of their own", async () => {
+    // An install opens the sheet it adds; the pane's description then lists the workbook in the same run.
+    const install = async (subscribed: boolean) => {
+      const excel = seededWorkbook(1);
+      const host = hostOver(excel);
+      const opened: string[] = [];
+      if (subscribed) host.onSheetActivated((sheet) => opened.push(sheet));
+      await excel.settle();
+      const before = excel.requests;
+      const installed = await host.run(async (port) => {
+        const { sheetName } = await installAppendix(port, {
+          unit: "Sở Nội vụ",
+          level: "so",
+          period: "2021-Q3",
+        });
+        await port.listSheets();
+        return sheetName;
+      });
+      await excel.settle();
+      return { installed, opened, requests: excel.requests - before };
+    };
+    const unheard = await install(false);
+    const heard = await install(true);
+    expect(heard.opened).toEqual([heard.installed]);
+    expect(heard.requests).toBe(unheard.requests);
+  });
+
+  it("are subscribed in a run of their own: an Excel that refuses them (AccessDenied) still tells changes", async () => {
+    const excel = seededWorkbook(1);
+    const host = hostOver(excel);
+    const changes: CellsChanged[] = [];
+    host.onCellsChanged((change) => changes.push(change));
+    excel.failRequest(2, "AccessDenied");
+    host.onSheetActivated(() => undefined);
+    await excel.settle();
+    expect(excel.emulator.activationEvents).toBe(false);
+    await excel.emitChange({ sheet: "Sở TTTT", address: "D9", source: "Remote" });
+    expect(changes).toEqual([{ sheet: "Sở TTTT", address: "D9", source: "remote" }]);
   });
 });
 

@@ -13,7 +13,10 @@ import { EmulatedExcel, hostOver, seedAppendix } from "./setup";
 // real Excel client library and the emulated Excel, on workbooks of the template. test/excel/pane.test.ts asserts
 // their requests, and `npm run bench` prints them: one definition of what is measured.
 
-/** A pane mounted over an emulated Excel, as usePane mounts it: the open sheet described, edits watched. */
+/**
+ * A pane mounted over an emulated Excel, as usePane mounts it: the open sheet described, edits watched, the sheets
+ * the user opens followed.
+ */
 export class MountedPane {
   state: PaneState = INITIAL_PANE;
   readonly pane: Pane;
@@ -31,7 +34,12 @@ export class MountedPane {
 
   async mount(): Promise<this> {
     await this.pane.describe();
-    this.stop = this.pane.watch();
+    const unwatch = this.pane.watch();
+    const unfollow = this.pane.follow();
+    this.stop = () => {
+      unwatch();
+      unfollow();
+    };
     await this.excel.settle();
     return this;
   }

@@ -3,8 +3,9 @@ import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
 import { stampRows } from "../../src/workflows/stamp";
 import { seedWith } from "../helpers/seed";
-import { MountedPane, PANE_SCENARIOS, templateWorkbook } from "./pane-scenarios";
-import { contents } from "./setup";
+import { FOLLOW_DELAY_MS } from "../../src/taskpane/usePane";
+import { MountedPane, PANE_SCENARIOS, READY_VALUES, templateWorkbook } from "./pane-scenarios";
+import { EmulatedExcel, contents, seedAppendix } from "./setup";
 
 // The requests the real Excel client library sends for the buttons users press, the release included, on the pane's
 // own code path (createPane, which usePane runs), over the emulated Excel. `npm run bench` prints the same scenarios.
@@ -151,6 +152,89 @@ describe("a stamp Excel refuses", () => {
     expect(pane.state.stampNote?.text.vi).toMatch(/^Không ghi được dấu kiểm tra: .*bảo vệ/);
     expect(pane.state.results.get("Sở TTTT")?.stamp?.stamp).toBeUndefined();
     expect(excel.cell("Sở TTTT", `B${stampRows(layout)[0]}`).value).not.toMatch(/DẤU KIỂM TRA/);
+    pane.unmount();
+  });
+});
+
+describe("the pane on the sheet the user opens", () => {
+  /** Three departments' sheets, each of its own unit, the first one open. */
+  function departments(): EmulatedExcel {
+    const excel = new EmulatedExcel();
+    for (const i of [1, 2, 3]) seedAppendix(excel, READY_VALUES, { name: `Đơn vị ${i}`, unit: `Sở số ${i}` });
+    return excel;
+  }
+
+  /** Waits out the pane's wait after an activation, and what it then sends. */
+  async function followed(excel: EmulatedExcel): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW_DELAY_MS * 2));
+    await excel.settle();
+  }
+
+  it("describes the sheet opened on its tab: the listing with that sheet, the release", async () => {
+    const excel = departments();
+    const pane = await new MountedPane(excel).mount();
+    const before = excel.requests;
+    excel.emulator.activate("Đơn vị 2");
+    await followed(excel);
+    expect(excel.requests - before).toBe(2);
+    expect(pane.state.active).toBe("Đơn vị 2");
+    expect(pane.state.described?.validation.unit).toBe("Sở số 2");
+    pane.unmount();
+  });
+
+  it("describes once, the sheet stopped on, when tabs are gone through quickly", async () => {
+    const excel = departments();
+    const pane = await new MountedPane(excel).mount();
+    const before = excel.requests;
+    excel.emulator.activate("Đơn vị 2");
+    excel.emulator.activate("Đơn vị 3");
+    await followed(excel);
+    expect(excel.requests - before).toBe(2);
+    expect(pane.state.described?.validation.unit).toBe("Sở số 3");
+    pane.unmount();
+  });
+
+  it("opens a finding's sheet when it is selected, and describes nothing more: the pane knows that sheet", async () => {
+    const excel = departments();
+    seedAppendix(excel, seedWith({ "HS.1.2": 44 }), { name: "Đơn vị 4", unit: "Sở số 4" });
+    const pane = await new MountedPane(excel).mount();
+    await pane.press((actions) => actions.checkAll());
+    const finding = pane.fixable("DV.4.1");
+    const selected = await pane.press((actions) => actions.select(finding));
+    const before = excel.requests;
+    await followed(excel);
+    expect(excel.requests).toBe(before);
+    expect(selected.length).toBeGreaterThan(0);
+    expect(excel.findSheet(excel.data.activeSheetId!)?.name).toBe("Đơn vị 4");
+    expect(pane.state.active).toBe("Đơn vị 4");
+    expect(pane.state.focus).toBe("Đơn vị 4");
+    pane.unmount();
+  });
+
+  it("never lets a description of the sheet left, answering late, replace the newer one's", async () => {
+    const excel = departments();
+    let release: () => void = () => undefined;
+    let held: Promise<void> | undefined;
+    const pane = await new MountedPane(excel, {
+      // Excel.run answering as usual, except the one run a test holds back once the library has its answer.
+      run: (batch) =>
+        excel.run(batch).then(async (value) => {
+          const hold = held;
+          held = undefined;
+          await hold;
+          return value;
+        }),
+    }).mount();
+    held = new Promise((resolve) => (release = resolve));
+    const late = pane.pane.actions.refresh();
+    await excel.settle();
+    excel.emulator.activate("Đơn vị 2");
+    await followed(excel);
+    expect(pane.state.described?.validation.unit).toBe("Sở số 2");
+    release();
+    await late;
+    expect(pane.state.active).toBe("Đơn vị 2");
+    expect(pane.state.described?.validation.unit).toBe("Sở số 2");
     pane.unmount();
   });
 });

@@ -15,6 +15,8 @@ import {
 import { pickLanguage, STRINGS } from "../../src/taskpane/i18n";
 import { loadBothStrings } from "../../src/taskpane/languages";
 import { BilingualError } from "../../src/domain/messages/error";
+import { splitAddress } from "../../src/workflows/usecases";
+import { cellPlace } from "../../src/taskpane/open-sheet";
 import { SEED_VALUES, seedWith, templateGrid } from "../helpers/seed";
 
 // English's texts are a module of their own, loaded as the pane loads them.
@@ -72,12 +74,31 @@ describe("fix buttons", () => {
     expect(fixLabel(mismatch, STRINGS.vi, "vi")).toBe("Khôi phục công thức");
     expect(fixLabel(byCode("7.8.3"), STRINGS.vi, "vi")).toBeUndefined();
   });
+
+  it("names the cell a fix writes when its sheet is not the open one, in both languages", () => {
+    const finding = byCode("HS.1.2", "balance_mismatch");
+    const { sheet, address } = splitAddress(finding.suggestion!.cell);
+    expect(fixLabel(finding, STRINGS.vi, "vi", sheet)).toBe("Sửa thành 44");
+    expect(fixLabel(finding, STRINGS.vi, "vi", "Tổng hợp")).toBe(`Sửa ${sheet}!${address} thành 44`);
+    expect(fixLabel(finding, STRINGS.en, "en", "Tổng hợp")).toBe(`Change ${sheet}!${address} to 44`);
+    expect(fixLabel(byCode("3.1.1"), STRINGS.vi, "vi", "Tổng hợp")).toMatch(
+      new RegExp(`^Chuyển ${sheet}!D\\d+ thành số$`),
+    );
+  });
 });
 
 describe("helpers", () => {
   it("shows a qualified address as Excel's name box does", () => {
     expect(localAddress("'Sở TTTT'!D120")).toBe("D120");
     expect(localAddress(undefined)).toBe("");
+  });
+
+  it("names a cell with its sheet only beside another open sheet", () => {
+    expect(cellPlace("'Sở TTTT'!D120", "Sở TTTT")).toBe("D120");
+    expect(cellPlace("'Sở TTTT'!D120", "Tổng hợp")).toBe("Sở TTTT!D120");
+    expect(cellPlace("'Sở TTTT'!D120", undefined)).toBe("D120");
+    expect(cellPlace("D120", "Tổng hợp")).toBe("D120");
+    expect(cellPlace(undefined, "Tổng hợp")).toBe("");
   });
 
   it("keys findings stably, apart when two are alike", () => {

@@ -1,9 +1,10 @@
 import { memo, useId } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../domain/findings";
-import { fixLabel, localAddress } from "../grouping";
+import { fixLabel } from "../grouping";
 import type { Lang } from "../i18n";
 import { useStrings } from "../i18n";
+import { cellPlace, useOpenSheet } from "../open-sheet";
 import { BusyButton } from "./BusyButton";
 
 const useStyles = makeStyles({
@@ -142,9 +143,11 @@ export const FindingItem = memo(
     const styles = useStyles();
     const { t } = useStrings();
     const messageId = useId();
-    const suspect = localAddress(finding.cells[0]);
+    // A finding of a sheet the user is not on names that sheet; selecting it opens the sheet (selectFinding).
+    const openSheet = useOpenSheet();
+    const suspect = cellPlace(finding.cells[0], openSheet);
     const code = finding.suggestion?.code ?? finding.codes[0] ?? "";
-    const fix = fixLabel(finding, t, lang);
+    const fix = fixLabel(finding, t, lang, openSheet);
     const badge = { error: styles.badgeError, warning: styles.badgeWarning, info: styles.badgeInfo }[
       finding.severity
     ];

@@ -43,6 +43,8 @@ type HeaderProps = {
   sheet?: string;
   result?: SheetResult;
   missing?: string;
+  /** The sheet is one of the workbook's appendix sheets by its key: without its result, nothing says it holds none. */
+  appendix?: boolean;
 };
 
 /** True when two headers show the same: a check again of the open sheet gives a new result of the same facts. */
@@ -52,6 +54,7 @@ function showsTheSame(before: HeaderProps, after: HeaderProps): boolean {
   return (
     before.sheet === after.sheet &&
     before.missing === after.missing &&
+    before.appendix === after.appendix &&
     (a === b ||
       (a !== undefined &&
         b !== undefined &&
@@ -67,7 +70,7 @@ function showsTheSame(before: HeaderProps, after: HeaderProps): boolean {
  * form the open sheet names, whose definition the workbook does not carry. Rendered again only when one of those
  * changes, not at every check of the same sheet.
  */
-export const Header = memo(function Header({ sheet, result, missing }: HeaderProps) {
+export const Header = memo(function Header({ sheet, result, missing, appendix }: HeaderProps) {
   const styles = useStyles();
   const { t } = useStrings();
   const validation = result?.validation;
@@ -94,7 +97,7 @@ export const Header = memo(function Header({ sheet, result, missing }: HeaderPro
           </div>
         ))}
       </dl>
-      {sheet && !validation ? (
+      {sheet && !validation && (missing || !appendix) ? (
         <p className={styles.note}>{missing ? t.header.formMissing(missing) : t.header.notAppendix}</p>
       ) : null}
     </header>

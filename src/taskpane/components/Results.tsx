@@ -6,6 +6,7 @@ import { useStrings } from "../i18n";
 import type { SheetResults } from "../usePane";
 import { FindingList } from "./FindingList";
 import { NotChecked } from "./NotChecked";
+import { OtherSheetNote } from "./OtherSheetNote";
 import { RuleSummary } from "./RuleSummary";
 import { SheetList } from "./SheetList";
 import { StampLine } from "./StampLine";
@@ -58,6 +59,7 @@ export const Results = memo(function Results({
       <SheetList order={order} results={results} focus={focus} onFocus={onFocus} />
       {focused ? (
         <>
+          <OtherSheetNote sheet={focused.validation.sheet} />
           <VerdictBanner ref={verdict} validation={focused.validation} />
           <StampLine status={focused.stamp} />
           <FindingList validation={focused.validation} onSelect={onSelect} onFix={onFix} />
