@@ -205,7 +205,8 @@ export function levelsIn(period: string | undefined): readonly Level[] {
   });
 }
 
-const MONTHS_EN = [
+/** The months' English names, January first: how English texts write a date. */
+export const MONTHS_EN = [
   "January",
   "February",
   "March",

@@ -1,37 +1,18 @@
-/** @jest-environment jsdom */
-import { readFileSync } from "node:fs";
-import { TextEncoder as NodeTextEncoder } from "node:util";
+/** @jest-environment ./test/helpers/excel-jsdom-environment.js */
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
 import { SEED_VALUES } from "../helpers/seed";
-import type * as AppModule from "../../src/taskpane/App";
-import type * as OpenSheetModule from "../../src/taskpane/open-sheet";
-import type * as PaneScenarios from "../excel/pane-scenarios";
+import { App } from "../../src/taskpane/App";
+import { openSheetResult } from "../../src/taskpane/open-sheet";
+import { READY_VALUES } from "../excel/pane-scenarios";
+import { EmulatedExcel as Excel, hostOver, seedAppendix } from "../excel/setup";
 import type { EmulatedExcel } from "../excel/setup";
-import type * as Setup from "../excel/setup";
 
 // The pane follows the sheet the user is on: its header never shows another sheet's verdict, and findings of a sheet
 // that is not the open one say which sheet they are of. Over the real Excel client library and the emulator, in
-// jsdom, as test/taskpane/own-sheet.test.tsx runs it.
-
-(globalThis as Record<string, unknown>)._richApiNativeBridge = {
-  sendMessageToHost() {
-    throw new Error("No Excel emulator is attached to the host bridge");
-  },
-};
-const library = document.createElement("script");
-library.textContent = readFileSync(require.resolve("@microsoft/office-js/dist/excel-web-16.00.js"), "utf8");
-document.head.appendChild(library);
-// jsdom lacks TextEncoder, which every webview the pane runs in has (see own-sheet.test.tsx).
-Object.assign(globalThis, { TextEncoder: NodeTextEncoder });
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { App } = require("../../src/taskpane/App") as typeof AppModule;
-const { openSheetResult } = require("../../src/taskpane/open-sheet") as typeof OpenSheetModule;
-const { EmulatedExcel: Excel, hostOver, seedAppendix } = require("../excel/setup") as typeof Setup;
-const { READY_VALUES } = require("../excel/pane-scenarios") as typeof PaneScenarios;
-/* eslint-enable @typescript-eslint/no-require-imports */
+// jsdom, the library loaded by test/helpers/excel-jsdom-environment.js.
 
 const layout = sheetLayout(catalogue);
 const valueCell = (code: string) => `D${layout.rowOf.get(code)!}`;

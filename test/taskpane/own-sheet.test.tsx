@@ -1,6 +1,4 @@
-/** @jest-environment jsdom */
-import { readFileSync } from "node:fs";
-import { TextEncoder as NodeTextEncoder } from "node:util";
+/** @jest-environment ./test/helpers/excel-jsdom-environment.js */
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import axe from "axe-core";
@@ -8,31 +6,14 @@ import { catalogue } from "../../src/domain/catalogue";
 import { sheetLayout } from "../../src/domain/layout";
 import { stampRows } from "../../src/workflows/stamp";
 import { SEED_VALUES, seedWith } from "../helpers/seed";
-import type * as AppModule from "../../src/taskpane/App";
-import type * as PaneScenarios from "../excel/pane-scenarios";
+import { App } from "../../src/taskpane/App";
+import { READY_VALUES } from "../excel/pane-scenarios";
+import { EmulatedExcel as Excel, hostOver, seedAppendix } from "../excel/setup";
 import type { EmulatedExcel } from "../excel/setup";
-import type * as Setup from "../excel/setup";
 
 // The task pane's own-sheet question, "Trang tính của tôi" and "Kiểm tra tất cả", clicked as Chị Lan and Anh Minh
-// would, over the real Excel client library and the emulator, in jsdom: the library is run by a <script> element
-// as the task pane page runs it, after the host bridge it adopts. The user's storage is jsdom's own localStorage.
-
-(globalThis as Record<string, unknown>)._richApiNativeBridge = {
-  sendMessageToHost() {
-    throw new Error("No Excel emulator is attached to the host bridge");
-  },
-};
-const library = document.createElement("script");
-library.textContent = readFileSync(require.resolve("@microsoft/office-js/dist/excel-web-16.00.js"), "utf8");
-document.head.appendChild(library);
-// jsdom lacks TextEncoder, which every webview the pane runs in has; the adapter sizes its requests with it when
-// its module loads, so the modules that reach it are loaded after this line.
-Object.assign(globalThis, { TextEncoder: NodeTextEncoder });
-/* eslint-disable @typescript-eslint/no-require-imports */
-const { App } = require("../../src/taskpane/App") as typeof AppModule;
-const { EmulatedExcel: Excel, hostOver, seedAppendix } = require("../excel/setup") as typeof Setup;
-const { READY_VALUES } = require("../excel/pane-scenarios") as typeof PaneScenarios;
-/* eslint-enable @typescript-eslint/no-require-imports */
+// would, over the real Excel client library and the emulator, in jsdom, the library loaded as the task pane page
+// loads it (test/helpers/excel-jsdom-environment.js). The user's storage is jsdom's own localStorage.
 
 const layout = sheetLayout(catalogue);
 const valueCell = (code: string) => `D${layout.rowOf.get(code)!}`;

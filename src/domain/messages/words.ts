@@ -1,6 +1,6 @@
 import type { CodeOption, RowDef } from "../catalogue";
 import { formatAmount, formatCount, formatPercent } from "../format";
-import { periodLabel } from "../meta";
+import { MONTHS_EN, periodLabel } from "../meta";
 import { PERCENT_SCALE } from "../values";
 import type { Lang, MessageContext, ReadingParams } from "./kinds";
 
@@ -59,21 +59,6 @@ export function quotedValue(params: ReadingParams, lang: Lang): string {
   if (params.stored !== undefined) return formatCount(params.stored, lang);
   return `"${params.raw}"`;
 }
-
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
