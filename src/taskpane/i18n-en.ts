@@ -93,6 +93,9 @@ export const en: Strings = {
     submit: "Add appendix sheet",
     unitRequired: "Enter the reporting unit's name.",
     yearInvalid: "The year must be between 2000 and 2099.",
+    levelChoose: "— Choose a level —",
+    levelDropped: (level) =>
+      `The period or form chosen has no “${level}” level: choose the unit's level again.`,
     periodKinds: {
       Q1: "Quarter I",
       Q2: "Quarter II",

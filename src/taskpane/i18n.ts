@@ -76,6 +76,10 @@ export interface Strings {
     readonly submit: string;
     readonly unitRequired: string;
     readonly yearInvalid: string;
+    /** The level select's placeholder once the level chosen is no longer offered (a district after the reform). */
+    readonly levelChoose: string;
+    /** The level chosen is not one the period or form has: the user picks again, never silently given another. */
+    levelDropped(level: string): string;
     readonly periodKinds: Readonly<Record<PeriodKind, string>>;
     done(sheet: string): string;
     /** The choice of form: the built-in ones, or one read from a definition file. */
@@ -336,6 +340,8 @@ const vi: Strings = {
     submit: "Thêm trang phụ lục",
     unitRequired: "Hãy nhập tên đơn vị báo cáo.",
     yearInvalid: "Năm phải từ 2000 đến 2099.",
+    levelChoose: "— Chọn cấp —",
+    levelDropped: (level) => `Kỳ hoặc mẫu đã chọn không có cấp “${level}”: hãy chọn lại cấp của đơn vị.`,
     periodKinds: { Q1: "Quý I", Q2: "Quý II", Q3: "Quý III", Q4: "Quý IV", H1: "6 tháng", Y: "Cả năm" },
     done: (sheet) => `Đã thêm trang phụ lục “${sheet}”.`,
     form: "Mẫu",

@@ -378,15 +378,24 @@ describe("the task pane over the emulated Excel", () => {
     expect(levels()).toEqual(["Sở, ngành", "Huyện", "Xã"]);
     await user.selectOptions(level, "huyen");
     expect(within(form).queryByText(/không còn cấp huyện/)).toBeNull();
-    // Quý I/2026: no district, and a hint saying why; the district chosen before is not kept.
+    // Quý I/2026: no district, and a hint saying why; the district chosen before is not swapped for another level
+    // behind the user's back: the select asks again, and nothing is added until a level is chosen.
     await user.selectOptions(period, "Q1");
     await user.clear(year);
     await user.type(year, "2026");
-    expect(levels()).toEqual(["Sở, ngành", "Xã"]);
-    expect((level as HTMLSelectElement).value).toBe("so");
+    expect(levels()).toEqual(["— Chọn cấp —", "Sở, ngành", "Xã"]);
+    expect((level as HTMLSelectElement).value).toBe("");
     expect(within(form).getByText("Từ 01/7/2025 không còn cấp huyện: chọn Sở, ngành hoặc Xã.")).toBeTruthy();
+    expect(
+      within(form).getByText("Kỳ hoặc mẫu đã chọn không có cấp “Huyện”: hãy chọn lại cấp của đơn vị."),
+    ).toBeTruthy();
     await user.type(within(form).getByRole("textbox", { name: /Tên đơn vị báo cáo/ }), "UBND xã Long Đức");
+    const sheets = workbook.sheetNames.length;
+    await user.click(within(form).getByRole("button", { name: "Thêm trang phụ lục" }));
+    expect(workbook.sheetNames).toHaveLength(sheets);
     await user.selectOptions(level, "xa");
+    expect(levels()).toEqual(["Sở, ngành", "Xã"]);
+    expect(within(form).queryByText(/hãy chọn lại cấp/)).toBeNull();
     await user.click(within(form).getByRole("button", { name: "Thêm trang phụ lục" }));
     expect(await screen.findByText("Đã thêm trang phụ lục “UBND xã Long Đức”.")).toBeTruthy();
     expect(workbook.valueAt("UBND xã Long Đức", "D4")).toBe("Xã");

@@ -68,8 +68,9 @@ export function InstallForm({
   const unitMissing = tried && !unit.trim();
   const yearValid = /^20\d\d$/.test(year.trim());
   const yearWrong = tried && !yearValid;
-  // The period comes first: it decides the levels (no district after the 2025 reform). A level the period does
-  // not offer falls back to the first it does, and comes back if the period goes back.
+  // The period comes first: it decides the levels (no district after the 2025 reform). A level chosen that the
+  // period (or the form) does not offer is never swapped for another silently: the select asks for a level again,
+  // and the chosen one comes back if the period goes back.
   const period = yearValid ? periodId(kind, year.trim()) : undefined;
   const fromFile = formChoice === FROM_FILE;
   const form = fromFile
@@ -77,14 +78,14 @@ export function InstallForm({
     : BUILT_IN_FORMS.forms.find((known) => known.templateVersion === formChoice);
   const levels = levelsIn(period).filter((candidate) => form?.levels.includes(candidate) ?? true);
   const definitionMissing = tried && fromFile && !definition;
-  const offered = levels.includes(level) ? level : (levels[0] ?? level);
+  const offered = levels.includes(level) ? level : undefined;
   // The reform's hint where the period is what takes the district away, not a form that never had one.
   const noDistricts = !levelsIn(period).includes("huyen") && (form?.levels.includes("huyen") ?? true);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (!unit.trim() || period === undefined || (fromFile && !definition)) return;
+    if (!unit.trim() || period === undefined || offered === undefined || (fromFile && !definition)) return;
     const done = await onInstall({
       unit: unit.trim(),
       level: offered,
@@ -164,8 +165,14 @@ export function InstallForm({
         <Field
           label={t.install.level}
           hint={noDistricts ? t.reform.noDistricts(periodStartText(REFORM_PERIOD)[lang]) : undefined}
+          validationMessage={offered === undefined ? t.install.levelDropped(t.level[level]) : undefined}
         >
-          <Select value={offered} onChange={(_, data) => setLevel(data.value as Level)}>
+          <Select value={offered ?? ""} onChange={(_, data) => setLevel(data.value as Level)}>
+            {offered === undefined ? (
+              <option value="" disabled>
+                {t.install.levelChoose}
+              </option>
+            ) : null}
             {levels.map((option) => (
               <option key={option} value={option}>
                 {t.level[option]}
