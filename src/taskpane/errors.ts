@@ -10,6 +10,16 @@ function hasBilingual(error: unknown): error is { bilingual: Bilingual } {
   return typeof bilingual === "object" && bilingual !== null && "vi" in bilingual && "en" in bilingual;
 }
 
+/** True for Office's refusal of every request while a person edits a cell. */
+export function isCellEditing(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "code" in error &&
+    error.code === "InvalidOperationInCellEditMode"
+  );
+}
+
 /**
  * What went wrong, for the user: our own errors carry their Vietnamese and English text; Office's carry a code, of
  * which the one a person causes (a cell being edited) gets its own advice; anything else is shown with its detail.
@@ -19,8 +29,7 @@ export function describeError(
   strings: { readonly vi: Strings; readonly en: Strings },
 ): PaneError {
   if (hasBilingual(error)) return error.bilingual;
-  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
-  if (code === "InvalidOperationInCellEditMode") {
+  if (isCellEditing(error)) {
     return { vi: strings.vi.errors.cellEditing, en: strings.en.errors.cellEditing };
   }
   const detail = error instanceof Error ? error.message : String(error);

@@ -18,7 +18,7 @@ import {
   splitAddress,
 } from "../workflows/usecases";
 import type { PaneError } from "./errors";
-import { describeError } from "./errors";
+import { describeError, isCellEditing } from "./errors";
 import { cellPlace } from "./open-sheet";
 import type { Lang, Strings } from "./i18n";
 import { STRINGS } from "./i18n";
@@ -39,6 +39,14 @@ export const PROGRESS_DELAY_MS = 300;
  * Page Down held, clicks in a row) cost one description, of the sheet the user stopped on.
  */
 export const FOLLOW_DELAY_MS = 150;
+
+/**
+ * How long the pane waits to describe a sheet opened while the user is editing a cell (Excel refuses every request
+ * then; a formula that points at another sheet's cells opens that sheet mid-edit): it tries again quietly, up to
+ * FOLLOW_RETRIES times, rather than interrupting the edit with an error bar.
+ */
+export const FOLLOW_RETRY_MS = 1_000;
+export const FOLLOW_RETRIES = 30;
 
 /** One appendix sheet as the pane knows it: its validation and its stamp. */
 export interface SheetResult {
@@ -505,13 +513,23 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     };
   };
 
-  const describe = async (): Promise<void> => {
+  /**
+   * Describes the open sheet. `quietWhileEditing`: a refusal because a cell is being edited is returned (false), not
+   * shown — the pane asked on its own, not the user.
+   */
+  const describeOpen = async (quietWhileEditing: boolean): Promise<boolean> => {
     try {
       dispatch(await host.run(describeIn));
     } catch (error) {
+      if (quietWhileEditing && isCellEditing(error)) return false;
       await fail(error);
     }
     await recall();
+    return true;
+  };
+
+  const describe = async (): Promise<void> => {
+    await describeOpen(false);
   };
 
   /** After a fix or fill of a sheet that is not the user's: the stamp is offered, never written unasked. */
@@ -859,6 +877,8 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     let latest: string | undefined;
     let following = false;
     let stopped = false;
+    let retries = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     // One description at a time, read once the pane's own run that may have opened the sheet has answered; sheets
     // opened meanwhile are caught up with after it, by one description of the last of them.
     const catchUp = (): void => {
@@ -867,7 +887,19 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       latest = undefined;
       following = true;
       void opening
-        .then(() => (stopped || sheet === active ? undefined : describe()))
+        .then(() => (stopped || sheet === active ? true : describeOpen(retries < FOLLOW_RETRIES)))
+        .then((described) => {
+          if (described) retries = 0;
+          // Refused while a cell is edited: the same sheet again later, unless another was opened meanwhile.
+          else if (latest === undefined && !stopped) {
+            retries++;
+            retry = setTimeout(() => {
+              retry = undefined;
+              latest ??= sheet;
+              catchUp();
+            }, FOLLOW_RETRY_MS);
+          }
+        })
         .finally(() => {
           following = false;
           catchUp();
@@ -875,6 +907,10 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
     };
     const stop = host.onSheetActivated((sheet) => {
       if (timer !== undefined) clearTimeout(timer);
+      // A sheet opened while another waits for its retry: the newer one is described instead.
+      if (retry !== undefined) clearTimeout(retry);
+      retry = undefined;
+      retries = 0;
       timer = setTimeout(() => {
         timer = undefined;
         latest = sheet;
@@ -885,6 +921,7 @@ export function createPane(host: AddinHost, dispatch: (action: PaneAction) => vo
       stopped = true;
       stop();
       if (timer !== undefined) clearTimeout(timer);
+      if (retry !== undefined) clearTimeout(retry);
     };
   };
 

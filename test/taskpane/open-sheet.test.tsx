@@ -82,6 +82,23 @@ describe("the header of the open sheet", () => {
     expect(within(header()).queryByText("Xã")).toBeNull();
   });
 
+  it("follows a sheet opened while a cell is being edited quietly, once the edit ends, with no error bar", async () => {
+    const excel = provinceWorkbook();
+    await open(excel);
+    // A formula typed on one sheet that points at another's cells opens that sheet mid-edit: Excel refuses every
+    // request until Enter or Esc.
+    excel.emulator.cellEditMode = true;
+    excel.emulator.activate(DEPARTMENT);
+    const refused = excel.emulator.requests.length;
+    await waitFor(() => expect(excel.emulator.requests.length).toBeGreaterThan(refused), LATER);
+    expect(screen.queryByText(/chế độ sửa ô/)).toBeNull();
+    expect(within(header()).queryByText("Sở Thông tin và Truyền thông")).toBeNull();
+    excel.emulator.cellEditMode = false;
+    await within(header()).findByText("Sở Thông tin và Truyền thông", {}, LATER);
+    expect(within(header()).getByText(DEPARTMENT)).toBeTruthy();
+    expect(screen.queryByText(/chế độ sửa ô/)).toBeNull();
+  });
+
   it("names the sheet Validate found open, with none of the user's own sheet's facts, when Excel did not tell of the switch", async () => {
     const excel = provinceWorkbook();
     const user = await open(excel);
