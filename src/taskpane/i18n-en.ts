@@ -1,4 +1,5 @@
 import { formatCount } from "../domain/format";
+import { periodInEnglish } from "../domain/period-en";
 import type { RuleFamily } from "../domain/rule-kinds/families";
 import type { Strings } from "./i18n";
 import { ruleName } from "./i18n";
@@ -22,17 +23,6 @@ const RULE_KIND_EN: Readonly<Record<RuleFamily, string>> = {
   plausible: "Figures within plausible bounds",
 };
 
-const EN_QUARTERS = ["Q1", "Q2", "Q3", "Q4"];
-
-function periodEn(id: string): string {
-  const match = /^(\d{4})(?:-(Q[1-4]|H1))?$/.exec(id);
-  if (!match) return id;
-  const [, year, part] = match;
-  if (!part) return `Year ${year}`;
-  if (part === "H1") return `First half of ${year}`;
-  return `${EN_QUARTERS[Number(part.slice(1)) - 1]} ${year}`;
-}
-
 /** Every text of the pane in English. */
 export const en: Strings = {
   appTitle: "CCHC statistical appendix",
@@ -51,7 +41,7 @@ export const en: Strings = {
       `This sheet follows the form ${id}, but the workbook does not carry that form's definition, so it cannot be checked yet.`,
   },
   level: { so: "Department", huyen: "District", xa: "Commune" },
-  period: periodEn,
+  period: periodInEnglish,
   actions: {
     check: "Check before submitting",
     fill: "Fill rates automatically",

@@ -1,6 +1,7 @@
 import { formatCount } from "../format";
 import type { Level } from "../catalogue";
 import { alternatives } from "./shared";
+import { periodInEnglish } from "../period-en";
 import type {
   LabelParams,
   SelfCheckPaneText,
@@ -23,16 +24,6 @@ function count(amount: number, one: string, many = `${one}s`): string {
 
 /** A level as the English texts name it, as the pane's English does. */
 const LEVEL_NAME: Readonly<Record<Level, string>> = { so: "department", huyen: "district", xa: "commune" };
-
-/** A period id as the English texts name it, as the pane's English does: "Q3 2021", "First half of 2021". */
-function periodName(period: string): string {
-  const match = /^(\d{4})(?:-(Q[1-4]|H1))?$/.exec(period);
-  if (!match) return period;
-  const [, year, part] = match;
-  if (!part) return `Year ${year}`;
-  if (part === "H1") return `First half of ${year}`;
-  return `${part} ${year}`;
-}
 
 const SUMMARY_TITLE: Readonly<Record<SummaryTable, string>> = {
   units: "Reporting units",
@@ -248,9 +239,9 @@ export const enLabels: Templates<LabelParams> = {
   cli_form_problems: (p) =>
     `${p.path}: ${count(p.count, "problem")}; the definition is not used until all are fixed.`,
   cli_template_written: (p) =>
-    `Wrote the appendix ${p.path} (${p.unit}, ${LEVEL_NAME[p.level]}, ${periodName(p.period)}).`,
+    `Wrote the appendix ${p.path} (${p.unit}, ${LEVEL_NAME[p.level]}, ${periodInEnglish(p.period)}).`,
   cli_sheet_line: (p) =>
-    `'${p.sheet}' — ${p.unit} · ${p.level ? LEVEL_NAME[p.level] : (p.levelText ?? "?")} · ${p.period ? periodName(p.period) : (p.periodText ?? "?")}`,
+    `'${p.sheet}' — ${p.unit} · ${p.level ? LEVEL_NAME[p.level] : (p.levelText ?? "?")} · ${p.period ? periodInEnglish(p.period) : (p.periodText ?? "?")}`,
   cli_default_unit: () => "Đơn vị báo cáo",
   cli_form_level_missing: (p) =>
     `The form ${p.id} has no level ${p.level} (the levels that report on it: ${p.levels.join(", ")}).`,
